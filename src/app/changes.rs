@@ -1,0 +1,267 @@
+//! The user's changes to arenas: stage moves, declines, forms saved, and undo of them all.
+
+use super::form::FormKind;
+use super::popup::{Popup, Prompt, PromptPurpose};
+use super::{App, form::ArenaForm};
+use crate::domain::arena::{self, Arena, Stage};
+use crate::messages;
+use crate::store::StoreError;
+
+/// The inverse of one change the user made, to undo it.
+pub(super) enum UndoStep {
+    /// A signal this user recorded: undo removes it.
+    Created { id: i64, version: i64 },
+    /// An arena as it was before the change, and its version right after it.
+    Changed {
+        before: Box<Arena>,
+        version_after: i64,
+    },
+}
+
+impl App {
+    /// The arena a command acts on: the one in the open detail, else the selected card.
+    fn target_arena(&mut self) -> Option<Arena> {
+        let id = match &self.popup {
+            Some(Popup::Detail(d)) => d.arena.id,
+            _ => self.board.selected()?.id,
+        };
+        match self.store.arena(id) {
+            Ok(arena) => Some(arena),
+            Err(e) => {
+                self.fail(&e);
+                None
+            }
+        }
+    }
+
+    /// After a change: reload the board, follow the arena, refresh an open detail.
+    fn changed(&mut self, arena: &Arena) {
+        if arena.stage == Stage::Declined && !self.board.show_declined {
+            self.board.show_declined = true;
+        }
+        let result = self
+            .store
+            .board_cards(self.board.show_declined)
+            .map(|cards| self.board.set_cards(cards));
+        self.report(result);
+        self.board.select_arena(arena.id);
+        if matches!(self.popup, Some(Popup::Detail(_))) {
+            self.open_detail(arena.id);
+        }
+    }
+
+    pub(super) fn move_stage(&mut self, forward: bool) {
+        let Some(before) = self.target_arena() else {
+            return;
+        };
+        let to = if forward {
+            arena::next_stage(&before)
+        } else {
+            arena::previous_stage(&before)
+        };
+        let to = match to {
+            Ok(to) => to,
+            Err(refusals) => return self.refuse(&before, forward, &refusals),
+        };
+        let commissioner = self.config.commissioned_by.clone();
+        match self
+            .store
+            .move_arena(before.id, before.version, to, &commissioner)
+        {
+            Ok(after) => {
+                self.info(messages::moved(&after));
+                self.remember(before, &after);
+                self.changed(&after);
+            }
+            Err(StoreError::Refused(refusals)) => self.refuse(&before, forward, &refusals),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    fn refuse(&mut self, arena: &Arena, forward: bool, refusals: &[arena::Refusal]) {
+        let to = if forward {
+            arena.stage.next()
+        } else {
+            arena.stage.previous()
+        };
+        self.status = Some(super::Status {
+            kind: super::StatusKind::Error,
+            text: messages::move_refused(arena.id, to, refusals),
+        });
+    }
+
+    pub(super) fn open_edit(&mut self) {
+        if let Some(arena) = self.target_arena() {
+            let form = ArenaForm::edit(self.mission_codes(), &arena);
+            self.popup = Some(Popup::Form(Box::new(form)));
+        }
+    }
+
+    pub(super) fn open_decline(&mut self) {
+        let Some(arena) = self.target_arena() else {
+            return;
+        };
+        if let Err(refusal) = arena::check_decline(&arena, "-") {
+            return self.refuse(&arena, true, &[refusal]);
+        }
+        let purpose = PromptPurpose::Decline {
+            id: arena.id,
+            version: arena.version,
+        };
+        self.popup = Some(Popup::Prompt(Prompt::new(purpose, "")));
+    }
+
+    pub(super) fn confirm_prompt(&mut self) {
+        let Some(Popup::Prompt(prompt)) = self.popup.take() else {
+            return;
+        };
+        match prompt.purpose {
+            PromptPurpose::Filter { .. } => {}
+            PromptPurpose::Decline { id, version } => {
+                let reason = prompt.value();
+                if reason.trim().is_empty() {
+                    let mut prompt = prompt;
+                    prompt.error = Some(messages::DECLINE_REASON_EMPTY.to_owned());
+                    self.popup = Some(Popup::Prompt(prompt));
+                    return;
+                }
+                let before = self.store.arena(id);
+                match before.and_then(|b| Ok((self.store.decline_arena(id, version, &reason)?, b)))
+                {
+                    Ok((after, before)) => {
+                        self.info(messages::declined(&after));
+                        self.remember(before, &after);
+                        self.changed(&after);
+                    }
+                    Err(e) => {
+                        self.popup = Some(Popup::Prompt(prompt));
+                        self.fail(&e);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn save_form(&mut self) {
+        let Some(Popup::Form(mut form)) = self.popup.take() else {
+            return;
+        };
+        let today = self.today();
+        let saved = match form.kind {
+            FormKind::NewSignal => match form.new_signal_value(today) {
+                Some(signal) => self.store.create_signal(&signal).inspect(|a| {
+                    self.undo.push(UndoStep::Created {
+                        id: a.id,
+                        version: a.version,
+                    });
+                }),
+                None => {
+                    self.popup = Some(Popup::Form(form));
+                    return self.info(messages::FORM_HAS_ERRORS.to_owned());
+                }
+            },
+            FormKind::Edit { id, version } => match form.edit_value(today) {
+                Some(edit) => self.save_edit(id, version, &edit, &mut form),
+                None => {
+                    self.popup = Some(Popup::Form(form));
+                    return self.info(messages::FORM_HAS_ERRORS.to_owned());
+                }
+            },
+        };
+        match saved {
+            Ok(arena) => {
+                self.info(messages::saved(&arena, form.kind == FormKind::NewSignal));
+                self.changed(&arena);
+            }
+            Err(StoreError::Conflict { id, who, at }) => {
+                self.popup = Some(Popup::Form(form));
+                self.status = Some(super::Status {
+                    kind: super::StatusKind::Error,
+                    text: messages::edit_conflict(id, &who, at),
+                });
+            }
+            Err(e) => {
+                self.popup = Some(Popup::Form(form));
+                self.fail(&e);
+            }
+        }
+    }
+
+    /// Saves an edit; after a conflict the form takes the other version's number, so the next
+    /// save overwrites on purpose, never by accident.
+    fn save_edit(
+        &mut self,
+        id: i64,
+        version: i64,
+        edit: &crate::store::ArenaEdit,
+        form: &mut ArenaForm,
+    ) -> Result<Arena, StoreError> {
+        let before = self.store.arena(id)?;
+        match self.store.edit_arena(id, version, edit) {
+            Ok(after) => {
+                self.remember(before, &after);
+                Ok(after)
+            }
+            Err(StoreError::Conflict { id, who, at }) => {
+                form.kind = FormKind::Edit {
+                    id,
+                    version: before.version,
+                };
+                form.overwrite = true;
+                Err(StoreError::Conflict { id, who, at })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn remember(&mut self, before: Arena, after: &Arena) {
+        self.undo.push(UndoStep::Changed {
+            before: Box::new(before),
+            version_after: after.version,
+        });
+    }
+
+    pub(super) fn undo_last(&mut self) {
+        let Some(step) = self.undo.pop() else {
+            return self.info(messages::NOTHING_TO_UNDO.to_owned());
+        };
+        let result = match &step {
+            UndoStep::Created { id, version } => {
+                self.store.delete_signal(*id, *version).map(|()| None)
+            }
+            UndoStep::Changed {
+                before,
+                version_after,
+            } => self.store.restore_arena(*version_after, before).map(Some),
+        };
+        match result {
+            Ok(restored) => {
+                let id = match &step {
+                    UndoStep::Created { id, .. } => *id,
+                    UndoStep::Changed { before, .. } => before.id,
+                };
+                self.info(messages::undone(id));
+                match restored {
+                    Some(arena) => self.changed(&arena),
+                    None => {
+                        if matches!(&self.popup, Some(Popup::Detail(d)) if d.arena.id == id) {
+                            self.popup = None;
+                        }
+                        let result = self
+                            .store
+                            .board_cards(self.board.show_declined)
+                            .map(|c| self.board.set_cards(c));
+                        self.report(result);
+                    }
+                }
+            }
+            Err(StoreError::Conflict { id, who, at }) => {
+                self.status = Some(super::Status {
+                    kind: super::StatusKind::Error,
+                    text: messages::undo_conflict(id, &who, at),
+                });
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+}

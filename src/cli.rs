@@ -1,0 +1,195 @@
+//! The command line: the full screen by default, and the commands that need none.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use color_eyre::Result;
+
+use crate::app::App;
+use crate::app::keymap::Keymap;
+use crate::config::{self, Config};
+use crate::demo;
+use crate::domain::clock::{Clock, SystemClock};
+use crate::domain::{mission, text};
+use crate::messages;
+use crate::store::{NewSignal, Store, StoreError};
+use crate::tui;
+use crate::ui::Theme;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "puls",
+    version,
+    about = "Agile arenas and their PULS programs, in the terminal"
+)]
+pub struct Cli {
+    /// The database file (default: ~/.local/share/puls/puls.db).
+    #[arg(long, env = "PULS_DB", global = true)]
+    db: Option<PathBuf>,
+    /// Open the demo municipality (its own file unless --db names a new or empty one).
+    #[arg(long)]
+    demo: bool,
+    /// The config file (default: ~/.config/puls/config.toml).
+    #[arg(long, env = "PULS_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Record a signal: a citizen need that takes more than one unit. Prints its number.
+    Signal {
+        /// What you saw, in one line: it becomes the arena's title.
+        text: String,
+        /// Who signals (default: you).
+        #[arg(long)]
+        from: Option<String>,
+        /// The main mission it concerns, by code or name (default: the first configured).
+        #[arg(long)]
+        mission: Option<String>,
+        /// More about the need.
+        #[arg(long)]
+        need: Option<String>,
+    },
+    /// Print one arena: puls show 12
+    Show {
+        /// The arena's number, with or without #.
+        #[arg(value_parser = parse_arena_number)]
+        arena: i64,
+    },
+}
+
+fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> {
+    raw.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("\"{raw}\" is not an arena number (like 12 or #12)"))
+}
+
+/// A failure the user can act on: printed as one line on stderr, with exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UserError(String);
+
+pub fn main() -> Result<ExitCode> {
+    color_eyre::install()?;
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            if let Some(user) = e.downcast_ref::<UserError>() {
+                eprintln!("puls: {user}");
+                return Ok(ExitCode::from(2));
+            }
+            if let Some(store) = e.downcast_ref::<StoreError>() {
+                eprintln!("puls: {}", messages::store_error(store));
+                return Ok(ExitCode::from(1));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let config_path = cli.config.clone().or_else(config::config_path);
+    let config = match &config_path {
+        Some(path) => Config::load(path).map_err(|e| UserError(e.to_string()))?,
+        None => Config::default(),
+    };
+    let who = config.identity();
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let path = database_path(&cli)?;
+    if cli.demo {
+        prepare_demo(&path, &who, clock.as_ref())?;
+    }
+    let mut store = Store::open(&path, &who, clock)?;
+    match cli.command {
+        None => {
+            let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let app = App::new(store, config, Keymap::default_keys(), width, height)?;
+            tui::run(app, Theme::from_env())
+        }
+        Some(Command::Signal {
+            text,
+            from,
+            mission,
+            need,
+        }) => {
+            let title = text::title(&text).map_err(|p| UserError(title_problem(p)))?;
+            let mission = match mission {
+                Some(wanted) => mission::find(&config.missions, &wanted).ok_or_else(|| {
+                    UserError(messages::unknown_mission(&wanted, &mission_list(&config)))
+                })?,
+                None => config
+                    .missions
+                    .first()
+                    .ok_or_else(|| UserError(mission_list(&config)))?,
+            };
+            let arena = store.create_signal(&NewSignal {
+                title,
+                need: need.unwrap_or_default(),
+                mission: mission.code.clone(),
+                signalled_by: from.unwrap_or(who),
+                target_date: None,
+            })?;
+            println!("{}", messages::signal_recorded(arena.id));
+            Ok(())
+        }
+        Some(Command::Show { arena }) => {
+            let arena = store.arena(arena)?;
+            print!("{}", crate::export::arena_text(&arena, &config));
+            Ok(())
+        }
+    }
+}
+
+fn title_problem(problem: text::TitleProblem) -> String {
+    match problem {
+        text::TitleProblem::Empty => messages::TITLE_EMPTY.to_owned(),
+        text::TitleProblem::TooLong { chars } => {
+            messages::title_too_long(chars, text::TITLE_MAX_CHARS)
+        }
+    }
+}
+
+fn mission_list(config: &Config) -> String {
+    config
+        .missions
+        .iter()
+        .map(|m| format!("{} ({})", m.code, m.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `--db`/`PULS_DB` first; else the demo's own file for `--demo`, else the user's database.
+fn database_path(cli: &Cli) -> Result<PathBuf> {
+    let default = if cli.demo {
+        config::demo_db_path()
+    } else {
+        config::default_db_path()
+    };
+    cli.db
+        .clone()
+        .or(default)
+        .ok_or_else(|| UserError(messages::no_data_folder().to_owned()).into())
+}
+
+/// Fills `path` with the demo when it is new or empty; opens it as it is when it already holds
+/// the demo; refuses a file that holds anything else.
+fn prepare_demo(path: &Path, who: &str, clock: &dyn Clock) -> Result<()> {
+    let store = Store::open(path, who, Arc::new(SystemClock))?;
+    if store.meta(demo::DEMO_MARK)?.is_some() {
+        return Ok(());
+    }
+    if !store.is_empty()? {
+        return Err(UserError(messages::demo_refused(path)).into());
+    }
+    drop(store);
+    demo::fill(path, who, clock.now())?;
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! Where things live (XDG folders), the user's config file, and who the user is.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use serde::Deserialize;
+
+use crate::domain::mission::{self, Mission};
+
+/// The user's settings. A config file names only what it changes; the rest keeps its default.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The name written to the audit log; `$USER` when not set.
+    pub user: Option<String>,
+    /// Who decides to establish an arena (DOMAIN.md: organisations change their minds).
+    pub commissioned_by: String,
+    /// The main missions, in board order.
+    pub missions: Vec<Mission>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            user: None,
+            commissioned_by: "Strategic coordination group".to_owned(),
+            missions: mission::default_missions(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {detail}")]
+    Invalid { path: PathBuf, detail: String },
+}
+
+impl Config {
+    /// Reads `path`; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let config: Config = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+        if config.missions.is_empty() {
+            return Err(ConfigError::Invalid {
+                path: path.to_owned(),
+                detail: "missions: at least one mission is needed".to_owned(),
+            });
+        }
+        Ok(config)
+    }
+
+    /// Who this user is in the audit log: the configured name, else `$USER`.
+    pub fn identity(&self) -> String {
+        self.user
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
+            .unwrap_or_else(|| "unknown".to_owned())
+    }
+
+    /// The display name of a mission code; the code itself when the config no longer has it.
+    pub fn mission_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.missions
+            .iter()
+            .find(|m| m.code == code)
+            .map_or(code, |m| m.name.as_str())
+    }
+}
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "puls")
+}
+
+/// `~/.local/share/puls/puls.db` on Linux: the user's own database.
+pub fn default_db_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("puls.db"))
+}
+
+/// The demo's own file beside the user's, never the user's database itself.
+pub fn demo_db_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("demo.db"))
+}
+
+/// `~/.config/puls/config.toml` on Linux.
+pub fn config_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_names_one_setting_keeps_the_other_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "commissioned_by = \"Council committee\"\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.commissioned_by, "Council committee");
+        assert_eq!(config.missions, mission::default_missions());
+    }
+
+    #[test]
+    fn refuses_unknown_settings_with_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "\ncolour = \"red\"\n").unwrap();
+        let message = Config::load(&path).unwrap_err().to_string();
+        assert!(message.contains("config.toml"), "{message}");
+        assert!(message.contains("line 2"), "{message}");
+        assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn renamed_missions_come_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[[missions]]\ncode = \"BU\"\nname = \"Barn och utbildning\"\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.mission_name("BU"), "Barn och utbildning");
+        assert_eq!(config.mission_name("LF"), "LF");
+    }
+}

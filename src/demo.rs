@@ -1,0 +1,290 @@
+//! The demo municipality: a roster and arenas in every stage, with weeks of believable history.
+//!
+//! Every arena is built through the same store calls a coordinator's keys make, on a clock
+//! moved back in time, so its history, ages and late dates look like real use.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::arena::Stage;
+use crate::domain::clock::ManualClock;
+use crate::store::{ArenaEdit, NewSignal, Result, Store};
+
+/// Marks a database as holding the demo, so `--demo` may open it again.
+pub const DEMO_MARK: &str = "demo";
+
+const COMMISSIONER: &str = "Strategic coordination group";
+
+/// name, unit, role
+const ROSTER: &[(&str, &str, &str)] = &[
+    ("Maja Lindqvist", "Learning & family", "Arena coordinator"),
+    ("Jonas Ekberg", "Health & care", "Arena coordinator"),
+    ("Sofia Rahimi", "Community development", "Arena coordinator"),
+    ("Elin Backman", "Learning & family", "Arena coordinator"),
+    ("Tomas Nyström", "Service support", "Knowledge manager"),
+    ("Leila Haddad", "Learning & family", "Language teacher"),
+    ("Per Holm", "Learning & family", "Employment officer"),
+    ("Karin Svedberg", "Learning & family", "Social worker"),
+    (
+        "Anders Vik",
+        "Community development",
+        "Building-permit officer",
+    ),
+    ("Nora Blom", "Regional health service", "School nurse"),
+    ("Oskar Lund", "Health & care", "Addiction counsellor"),
+    (
+        "Ida Sjögren",
+        "Community development",
+        "Environment inspector",
+    ),
+];
+
+struct Spec {
+    title: &'static str,
+    need: &'static str,
+    mission: &'static str,
+    from: &'static str,
+    /// Days ago the signal came in, and days spent in each later stage reached.
+    signalled_days_ago: i64,
+    stage: Stage,
+    coordinator: &'static str,
+    mandate: &'static str,
+    /// Target date, in days from today (negative: already passed).
+    target_in_days: Option<i64>,
+    decline_reason: &'static str,
+}
+
+const ARENAS: &[Spec] = &[
+    Spec {
+        title: "Work, Swedish and a network for a newly arrived young man",
+        need: "Case LF-2026-014: 18 years old, recently granted asylum, lives in a village far from town.\nWants a job soon; needs language lessons, guidance, people to know and support after what he fled.",
+        mission: "LF",
+        from: "Per Holm",
+        signalled_days_ago: 70,
+        stage: Stage::Active,
+        coordinator: "Maja Lindqvist",
+        mandate: "Within four months: a language course he attends, a work placement, one activity with the local sports club, and contact with trauma support.",
+        target_in_days: Some(40),
+        decline_reason: "",
+    },
+    Spec {
+        title: "A twelve-year-old falling behind, with addiction at home",
+        need: "Case LF-2026-021: father abuses drugs, parents divorced, the boy has started smoking and drinking.\nMother is anxious and drinks too. School results are falling.",
+        mission: "LF",
+        from: "Nora Blom",
+        signalled_days_ago: 30,
+        stage: Stage::Staffing,
+        coordinator: "Elin Backman",
+        mandate: "A joint plan with school, social services and the regional health service before the spring term.",
+        target_in_days: Some(60),
+        decline_reason: "",
+    },
+    Spec {
+        title: "A family stuck between a plot and a detailed plan",
+        need: "Case CD-2026-007: moved from the capital, bought a plot, no building permit until a new detailed plan is adopted.\nLiving with a grandmother; the daughter's eating disorder has returned, the father gambles.",
+        mission: "CD",
+        from: "Anders Vik",
+        signalled_days_ago: 120,
+        stage: Stage::Active,
+        coordinator: "Sofia Rahimi",
+        mandate: "Clarify the planning timeline with the family, find interim housing options, and connect the family with school health and addiction support.",
+        target_in_days: Some(-9),
+        decline_reason: "",
+    },
+    Spec {
+        title: "Widower alone at home, turning down home care",
+        need: "Case HC-2026-031: lost his wife in the summer; neighbours say he rarely goes out and refuses help.",
+        mission: "HC",
+        from: "Jonas Ekberg",
+        signalled_days_ago: 4,
+        stage: Stage::Signal,
+        coordinator: "",
+        mandate: "",
+        target_in_days: None,
+        decline_reason: "",
+    },
+    Spec {
+        title: "Going home from hospital with dementia, safely",
+        need: "Case HC-2026-019: repeated readmissions; care at home, the hospital and the family do not share one plan.",
+        mission: "HC",
+        from: "Oskar Lund",
+        signalled_days_ago: 150,
+        stage: Stage::Returning,
+        coordinator: "Jonas Ekberg",
+        mandate: "One discharge routine agreed by the ward, home care and the family; fewer readmissions over three months.",
+        target_in_days: Some(10),
+        decline_reason: "",
+    },
+    Spec {
+        title: "Young people gathering in the empty square at night",
+        need: "Shop owners and the youth centre report unrest and vandalism after closing time.",
+        mission: "CD",
+        from: "Ida Sjögren",
+        signalled_days_ago: 2,
+        stage: Stage::Signal,
+        coordinator: "",
+        mandate: "",
+        target_in_days: None,
+        decline_reason: "",
+    },
+    Spec {
+        title: "Summer jobs for young people in Norrbacka",
+        need: "Few young people in the estate found summer work; employers say they never meet them.",
+        mission: "LF",
+        from: "Per Holm",
+        signalled_days_ago: 300,
+        stage: Stage::Closed,
+        coordinator: "Maja Lindqvist",
+        mandate: "Twenty summer jobs through local employers and the housing company.",
+        target_in_days: Some(-100),
+        decline_reason: "",
+    },
+    Spec {
+        title: "New parents who need support with a newborn",
+        need: "Case HC-2026-025: both parents have intellectual disabilities; maternity care asks for coordinated support at home.",
+        mission: "HC",
+        from: "Nora Blom",
+        signalled_days_ago: 45,
+        stage: Stage::Active,
+        coordinator: "Jonas Ekberg",
+        mandate: "Daily routines that work for the family, with child health care, disability support and social services in one team.",
+        target_in_days: Some(25),
+        decline_reason: "",
+    },
+    Spec {
+        title: "Flooded basements in the old mill district",
+        need: "Third flood in two years; residents, the water company and the property owners blame each other.",
+        mission: "CD",
+        from: "Ida Sjögren",
+        signalled_days_ago: 25,
+        stage: Stage::Staffing,
+        coordinator: "Sofia Rahimi",
+        mandate: "A shared picture of the cause and a plan the property owners and the water company both sign.",
+        target_in_days: Some(90),
+        decline_reason: "",
+    },
+    Spec {
+        title: "Siblings absent from school for months",
+        need: "Case LF-2026-033: three siblings, absent since the autumn break; the family does not answer the school.",
+        mission: "LF",
+        from: "Karin Svedberg",
+        signalled_days_ago: 6,
+        stage: Stage::Signal,
+        coordinator: "",
+        mandate: "",
+        target_in_days: None,
+        decline_reason: "",
+    },
+    Spec {
+        title: "Reopening the village hall with the local association",
+        need: "The association wants to run the hall again but needs permits, a fire inspection and a lease.",
+        mission: "CD",
+        from: "Anders Vik",
+        signalled_days_ago: 260,
+        stage: Stage::Closed,
+        coordinator: "Sofia Rahimi",
+        mandate: "The hall open for the association's activities by midsummer.",
+        target_in_days: Some(-150),
+        decline_reason: "",
+    },
+    Spec {
+        title: "A private pool at the care home",
+        need: "Relatives ask for a pool to be built at the care home.",
+        mission: "HC",
+        from: "Oskar Lund",
+        signalled_days_ago: 40,
+        stage: Stage::Declined,
+        coordinator: "",
+        mandate: "",
+        target_in_days: None,
+        decline_reason: "Not a need that crosses units: facility management handles the request.",
+    },
+    Spec {
+        title: "Newly arrived women: from language class to a workplace",
+        need: "Women finishing language courses rarely reach work placements; childcare and transport get in the way.",
+        mission: "LF",
+        from: "Leila Haddad",
+        signalled_days_ago: 200,
+        stage: Stage::Returning,
+        coordinator: "Elin Backman",
+        mandate: "A route from language class to placement that ten women complete, with childcare solved.",
+        target_in_days: Some(-3),
+        decline_reason: "",
+    },
+    Spec {
+        title: "One way in for employers' permit questions",
+        need: "Employers who want to hire newcomers are sent between five offices for permits and support.",
+        mission: "SS",
+        from: "Tomas Nyström",
+        signalled_days_ago: 18,
+        stage: Stage::Commissioned,
+        coordinator: "Tomas Nyström",
+        mandate: "One contact point and a shared checklist used by every office involved.",
+        target_in_days: Some(120),
+        decline_reason: "",
+    },
+];
+
+/// Fills the empty database at `path` with the demo, as it would look at `now`.
+pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
+    let clock = Arc::new(ManualClock::new(now));
+    let mut store = Store::open(path, who, clock.clone())?;
+    clock.set(now - Duration::days(400));
+    for (name, unit, role) in ROSTER {
+        store.add_person(name, unit, role)?;
+    }
+    for spec in ARENAS {
+        build(&mut store, &clock, spec, now)?;
+    }
+    clock.set(now);
+    store.set_meta(DEMO_MARK, "1")
+}
+
+fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>) -> Result<()> {
+    let start = now - Duration::days(spec.signalled_days_ago);
+    clock.set(start);
+    let mut arena = store.create_signal(&NewSignal {
+        title: spec.title.to_owned(),
+        need: spec.need.to_owned(),
+        mission: spec.mission.to_owned(),
+        signalled_by: spec.from.to_owned(),
+        target_date: None,
+    })?;
+    if spec.stage == Stage::Declined {
+        clock.set(start + Duration::days(7));
+        store.decline_arena(arena.id, arena.version, spec.decline_reason)?;
+        return Ok(());
+    }
+    if spec.stage == Stage::Signal {
+        return Ok(());
+    }
+    let target_date = spec
+        .target_in_days
+        .map(|d| (now + Duration::days(d)).date_naive());
+    clock.set(start + Duration::hours(30));
+    arena = store.edit_arena(
+        arena.id,
+        arena.version,
+        &ArenaEdit {
+            title: arena.title.clone(),
+            need: arena.need.clone(),
+            mission: arena.mission.clone(),
+            coordinator: Some(spec.coordinator.to_owned()),
+            mandate: spec.mandate.to_owned(),
+            target_date,
+        },
+    )?;
+    let steps = Stage::FLOW
+        .iter()
+        .position(|s| *s == spec.stage)
+        .unwrap_or(0);
+    // Spread the moves evenly over the arena's life so far, leaving time in the current stage.
+    let span = spec.signalled_days_ago.max(1) * 3 / 4;
+    for (i, to) in Stage::FLOW.iter().copied().enumerate().skip(1).take(steps) {
+        clock.set(start + Duration::days(span * i as i64 / steps as i64) + Duration::hours(2));
+        arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
+    }
+    Ok(())
+}

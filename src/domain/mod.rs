@@ -1,0 +1,6 @@
+//! Plain types and rules of the arena world. No IO, no terminal, no SQL.
+
+pub mod arena;
+pub mod clock;
+pub mod mission;
+pub mod text;

@@ -1,0 +1,45 @@
+//! Arenas written out for people and other programs.
+
+use crate::config::Config;
+use crate::domain::arena::Arena;
+use crate::domain::text;
+use crate::messages;
+
+/// One arena as plain text: what `puls show` prints. Every field is made terminal-safe.
+pub fn arena_text(arena: &Arena, config: &Config) -> String {
+    let safe = |s: &str| text::one_line(s).into_owned();
+    let mut out = format!("#{} {}\n", arena.id, safe(&arena.title));
+    out.push_str(&format!(
+        "{}\n",
+        messages::in_stage_since(arena.stage, arena.stage_since)
+    ));
+    out.push_str(&format!(
+        "Mission: {}\n",
+        config.mission_name(&arena.mission)
+    ));
+    out.push_str(&format!(
+        "Coordinator: {}\n",
+        safe(
+            arena
+                .coordinator
+                .as_deref()
+                .unwrap_or(messages::NO_COORDINATOR)
+        )
+    ));
+    if let Some(target) = arena.target_date {
+        out.push_str(&format!("Target date: {target}\n"));
+    }
+    out.push_str(&format!(
+        "{}\n",
+        messages::signalled(&safe(&arena.signalled_by), arena.signalled_at)
+    ));
+    if let Some(reason) = &arena.decline_reason {
+        out.push_str(&format!("{}\n", messages::declined_because(&safe(reason))));
+    }
+    for (heading, body) in [("Need", &arena.need), ("Mandate", &arena.mandate)] {
+        if !body.trim().is_empty() {
+            out.push_str(&format!("\n{heading}:\n{}\n", text::multi_line(body)));
+        }
+    }
+    out
+}

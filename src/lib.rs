@@ -1,0 +1,15 @@
+//! puls: a terminal UI for coordinators of agile arenas and their PULS programs.
+//!
+//! Layers point one way: `ui -> app -> store -> domain`; `tui` drives `app` and `ui`,
+//! `cli` uses `store`. `messages` holds every user-visible sentence.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod export;
+pub mod messages;
+pub mod store;
+pub mod tui;
+pub mod ui;

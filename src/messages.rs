@@ -1,0 +1,293 @@
+//! Every sentence a user reads, in one place, ready for a Swedish translation (issue 10).
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+
+use crate::app::command::Command;
+use crate::domain::arena::{Arena, Refusal, Stage};
+use crate::store::StoreError;
+
+pub const APP_NAME: &str = "puls";
+pub const BOARD_TITLE: &str = "Arenas";
+pub const NO_COORDINATOR: &str = "no coordinator";
+pub const LATE: &str = "LATE";
+pub const NO_ARENAS: &str =
+    "No arenas yet. Press n to record the first signal, or run: puls signal \"what you saw\"";
+pub const NO_MATCHES: &str = "No arena matches the filter. Esc clears it.";
+pub const EMPTY_COLUMN: &str = "(none)";
+pub const TOO_SMALL: &str = "Terminal too small for puls: make it at least 40x12.";
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_FOOTER: &str = "Esc closes · j/k scroll";
+pub const FORM_NEW_TITLE: &str = "New signal";
+pub const FORM_HINT: &str = "Tab next field · Ctrl-S save · Esc cancel";
+pub const MISSION_HINT: &str = "←/→ to choose";
+pub const FORM_HAS_ERRORS: &str = "Not saved: fix the marked fields. Your text is kept.";
+pub const FORM_DISCARD_WARNING: &str = "Unsaved changes. Esc again discards them, Ctrl-S saves.";
+pub const FILTERS_CLEARED: &str = "Filters cleared.";
+pub const TITLE_EMPTY: &str = "A title is needed.";
+pub const DECLINE_PROMPT: &str = "Why is the signal declined?";
+pub const DECLINE_REASON_EMPTY: &str = "A reason is needed to decline a signal.";
+pub const FILTER_PROMPT: &str = "Filter (title, #number, coordinator)";
+pub const PROMPT_HINT: &str = "Enter confirms · Esc cancels";
+pub const NOTHING_TO_UNDO: &str = "Nothing of yours to undo in this session.";
+pub const DETAIL_HISTORY: &str = "History";
+pub const DETAIL_HINT: &str = "e edit · > next stage · < previous · d decline · Esc close";
+pub const DECLINED_SHOWN: &str = "declined shown";
+
+pub fn stage_label(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Signal => "Signal",
+        Stage::Commissioned => "Commissioned",
+        Stage::Staffing => "Staffing",
+        Stage::Active => "Active",
+        Stage::Returning => "Returning knowledge",
+        Stage::Closed => "Closed",
+        Stage::Declined => "Declined",
+    }
+}
+
+/// A short stage label for narrow columns.
+pub fn stage_short(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Signal => "Signal",
+        Stage::Commissioned => "Commiss.",
+        Stage::Staffing => "Staffing",
+        Stage::Active => "Active",
+        Stage::Returning => "Returning",
+        Stage::Closed => "Closed",
+        Stage::Declined => "Declined",
+    }
+}
+
+pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
+    use crate::app::form::FieldId;
+    match field {
+        FieldId::Title => "Title",
+        FieldId::Need => "Need",
+        FieldId::Mission => "Mission",
+        FieldId::From => "Signalled by",
+        FieldId::Coordinator => "Coordinator",
+        FieldId::Mandate => "Mandate",
+        FieldId::Target => "Target date",
+    }
+}
+
+pub fn form_edit_title(id: i64) -> String {
+    format!("Edit arena #{id}")
+}
+
+pub fn title_too_long(chars: usize, max: usize) -> String {
+    format!("The title is {chars} characters; at most {max}.")
+}
+
+pub fn date_invalid(raw: &str) -> String {
+    format!("\"{raw}\" is not a date: write it as YYYY-MM-DD.")
+}
+
+pub fn date_in_past(date: NaiveDate) -> String {
+    format!("{date} has passed: a new arena's target must be today or later.")
+}
+
+pub fn mission_filter(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("Showing {name} only. f for the next mission."),
+        None => "Showing all missions.".to_owned(),
+    }
+}
+
+pub fn age(days: i64) -> String {
+    match days {
+        d if d < 1 => "today".to_owned(),
+        d => format!("{d}d"),
+    }
+}
+
+pub fn due(date: NaiveDate) -> String {
+    format!("due {date}")
+}
+
+pub fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+pub fn refusal(refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::NoCoordinator => "it has no coordinator".to_owned(),
+        Refusal::NoMandate => "it has no mandate text".to_owned(),
+        Refusal::NoTeam => "it has no team member yet".to_owned(),
+        Refusal::NoDeclineReason => "a reason is needed".to_owned(),
+        Refusal::OnlySignalsCanBeDeclined { stage } => {
+            format!(
+                "only a signal can be declined, and this arena is {}",
+                stage_label(*stage)
+            )
+        }
+        Refusal::AlreadyFirst => "Signal is the first stage".to_owned(),
+        Refusal::AlreadyLast => "Closed is the last stage".to_owned(),
+        Refusal::DeclinedMustBeReconsidered => {
+            "it was declined; press < to take it back as a signal first".to_owned()
+        }
+    }
+}
+
+pub fn move_refused(id: i64, to: Option<Stage>, refusals: &[Refusal]) -> String {
+    let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
+    let fixable = refusals
+        .iter()
+        .any(|r| matches!(r, Refusal::NoCoordinator | Refusal::NoMandate));
+    let hint = if fixable { " Press e to add it." } else { "" };
+    match to {
+        Some(to) => format!(
+            "#{id} stays: not to {} because {reasons}.{hint}",
+            stage_label(to)
+        ),
+        None => format!("#{id} stays: {reasons}."),
+    }
+}
+
+pub fn moved(arena: &Arena) -> String {
+    format!(
+        "#{} moved to {}. u undoes.",
+        arena.id,
+        stage_label(arena.stage)
+    )
+}
+
+pub fn declined(arena: &Arena) -> String {
+    format!("#{} declined. u undoes.", arena.id)
+}
+
+pub fn saved(arena: &Arena, new: bool) -> String {
+    if new {
+        format!("Signal recorded as #{}. u undoes.", arena.id)
+    } else {
+        format!("#{} saved. u undoes.", arena.id)
+    }
+}
+
+pub fn undone(id: i64) -> String {
+    format!("Undone: your last change to #{id}.")
+}
+
+pub fn undo_conflict(id: i64, who: &str, at: DateTime<Utc>) -> String {
+    format!(
+        "Cannot undo: {who} changed #{id} after you, at {}. Their change stays.",
+        local_time(at)
+    )
+}
+
+pub fn edit_conflict(id: i64, who: &str, at: DateTime<Utc>) -> String {
+    format!(
+        "Not saved: {who} changed #{id} at {}. Your text is kept: Ctrl-S saves it over theirs, Esc discards.",
+        local_time(at)
+    )
+}
+
+pub fn store_error(error: &StoreError) -> String {
+    match error {
+        StoreError::Conflict { id, who, at } => {
+            format!(
+                "{who} changed #{id} at {}; reload and try again.",
+                local_time(*at)
+            )
+        }
+        StoreError::Refused(refusals) => {
+            let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
+            format!("Refused: {reasons}.")
+        }
+        other => other.to_string(),
+    }
+}
+
+pub fn column_heading(stage: Stage, count: usize) -> String {
+    format!("{} ({count})", stage_label(stage))
+}
+
+pub fn more_below(count: usize) -> String {
+    format!("↓ {count} more")
+}
+
+pub fn signalled(by: &str, at: DateTime<Utc>) -> String {
+    format!("Signalled by {by}, {}", local_time(at))
+}
+
+pub fn in_stage_since(stage: Stage, at: DateTime<Utc>) -> String {
+    format!("{} since {}", stage_label(stage), local_time(at))
+}
+
+pub fn commissioned_by(by: &str) -> String {
+    format!("Commissioned by {by}")
+}
+
+pub fn declined_because(reason: &str) -> String {
+    format!("Declined: {reason}")
+}
+
+pub fn signal_recorded(id: i64) -> String {
+    format!("Signal recorded as arena #{id}.")
+}
+
+pub fn unknown_mission(wanted: &str, known: &str) -> String {
+    format!("unknown mission \"{wanted}\"; choose one of: {known}")
+}
+
+pub fn demo_refused(path: &std::path::Path) -> String {
+    format!(
+        "{} already holds arenas that are not the demo; puls will not mix the demo into it. Choose a new file with --db.",
+        path.display()
+    )
+}
+
+pub fn no_data_folder() -> &'static str {
+    "cannot find a data folder for puls (is HOME set?); choose a file with --db or PULS_DB"
+}
+
+/// The one line that explains a command, for help and hints.
+pub fn command_description(command: Command) -> &'static str {
+    match command {
+        Command::Quit => "quit puls",
+        Command::Back => "close, clear the filter, or quit",
+        Command::Help => "show every key",
+        Command::NextPane => "focus the next pane",
+        Command::PreviousPane => "focus the previous pane",
+        Command::FocusBoard => "focus the board",
+        Command::Zoom => "zoom the focused pane / back",
+        Command::Undo => "undo your last change",
+        Command::ColumnLeft => "previous stage column",
+        Command::ColumnRight => "next stage column",
+        Command::CardUp => "previous arena",
+        Command::CardDown => "next arena",
+        Command::FirstCard => "first arena in the column",
+        Command::LastCard => "last arena in the column",
+        Command::PageUp => "a page up",
+        Command::PageDown => "a page down",
+        Command::OpenDetail => "open the arena",
+        Command::NewSignal => "record a new signal",
+        Command::Edit => "edit the arena",
+        Command::NextStage => "move to the next stage",
+        Command::PreviousStage => "move back a stage / reopen",
+        Command::Decline => "decline a signal, with a reason",
+        Command::FilterMission => "filter by mission (cycles)",
+        Command::FilterText => "filter by text",
+        Command::ToggleDeclined => "show / hide declined signals",
+        Command::ScrollUp => "scroll up",
+        Command::ScrollDown => "scroll down",
+        Command::NextField => "next field",
+        Command::PreviousField => "previous field",
+        Command::Save => "save",
+        Command::Confirm => "confirm",
+    }
+}
+
+pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
+    use crate::app::keymap::Context;
+    match context {
+        Context::Global => "Everywhere",
+        Context::Board => "Board",
+        Context::Detail => "Arena detail",
+        Context::Help => "Help",
+        Context::Form => "Forms",
+        Context::Prompt => "Questions",
+    }
+}

@@ -1,0 +1,358 @@
+//! Arenas: the board's cards, and every change to an arena with its audit row.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{Result, Stamp, Store, StoreError, history, people, time};
+use crate::domain::arena::{self, Arena, Stage};
+use crate::domain::text;
+
+/// What the board holds for one arena: small, so 2,000 of them stay cheap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArenaCard {
+    pub id: i64,
+    pub title: String,
+    pub mission: String,
+    pub stage: Stage,
+    pub stage_since: DateTime<Utc>,
+    pub coordinator: Option<String>,
+    pub target_date: Option<NaiveDate>,
+}
+
+/// A signal as an employee raises it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSignal {
+    pub title: String,
+    pub need: String,
+    pub mission: String,
+    pub signalled_by: String,
+    pub target_date: Option<NaiveDate>,
+}
+
+/// The fields a coordinator edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArenaEdit {
+    pub title: String,
+    pub need: String,
+    pub mission: String,
+    pub coordinator: Option<String>,
+    pub mandate: String,
+    pub target_date: Option<NaiveDate>,
+}
+
+const ARENA_COLUMNS: &str = "a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
+    a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
+    a.decline_reason, a.version, a.updated_at, a.updated_by";
+
+fn stage_of(code: &str) -> Stage {
+    // The CHECK constraint keeps other codes out; Signal is the harmless reading if one slips in.
+    Stage::from_code(code).unwrap_or(Stage::Signal)
+}
+
+fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
+    Ok(Arena {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        need: r.get(2)?,
+        mission: r.get(3)?,
+        stage: stage_of(&r.get::<_, String>(4)?),
+        stage_since: time::from_text(&r.get::<_, String>(5)?),
+        signalled_by: r.get(6)?,
+        signalled_at: time::from_text(&r.get::<_, String>(7)?),
+        coordinator: r.get(8)?,
+        mandate: r.get(9)?,
+        commissioned_by: r.get(10)?,
+        target_date: time::date_from_text(r.get(11)?),
+        decline_reason: r.get(12)?,
+        version: r.get(13)?,
+        updated_at: time::from_text(&r.get::<_, String>(14)?),
+        updated_by: r.get(15)?,
+    })
+}
+
+fn load(tx: &Transaction, id: i64) -> Result<Arena> {
+    tx.query_row(
+        &format!("SELECT {ARENA_COLUMNS} FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1"),
+        [id],
+        arena_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::ArenaNotFound(id))
+}
+
+/// Loads the arena and checks nobody changed it since the caller read `expected_version`.
+fn load_unchanged(tx: &Transaction, id: i64, expected_version: i64) -> Result<Arena> {
+    let arena = load(tx, id)?;
+    if arena.version != expected_version {
+        return Err(StoreError::Conflict {
+            id,
+            who: arena.updated_by,
+            at: arena.updated_at,
+        });
+    }
+    Ok(arena)
+}
+
+fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE arenas SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+        params![id, time::to_text(stamp.at), stamp.who],
+    )?;
+    Ok(())
+}
+
+fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
+    tx.execute(
+        "UPDATE arenas SET stage = ?2, stage_since = ?3 WHERE id = ?1",
+        params![id, to.code(), time::to_text(stamp.at)],
+    )?;
+    Ok(())
+}
+
+/// A readable line of what an edit changed, for the history.
+fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
+    let mut changed = Vec::new();
+    if before.title != after.title {
+        changed.push(format!("title: {} -> {}", before.title, after.title));
+    }
+    if before.need != after.need {
+        changed.push("need".to_owned());
+    }
+    if before.mission != after.mission {
+        changed.push(format!("mission: {} -> {}", before.mission, after.mission));
+    }
+    if before.coordinator != after.coordinator {
+        changed.push(format!(
+            "coordinator: {} -> {}",
+            before.coordinator.as_deref().unwrap_or("-"),
+            after.coordinator.as_deref().unwrap_or("-")
+        ));
+    }
+    if before.mandate != after.mandate {
+        changed.push("mandate".to_owned());
+    }
+    if before.target_date != after.target_date {
+        changed.push(format!(
+            "target: {} -> {}",
+            time::date_to_text(before.target_date).unwrap_or_else(|| "-".into()),
+            time::date_to_text(after.target_date).unwrap_or_else(|| "-".into())
+        ));
+    }
+    if changed.is_empty() {
+        "no change".to_owned()
+    } else {
+        changed.join("; ")
+    }
+}
+
+fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
+    let coordinator = match edit.coordinator.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => {
+            Some(people::find_or_add(tx, stamp, &text::one_line(name))?)
+        }
+        _ => None,
+    };
+    tx.execute(
+        "UPDATE arenas SET title = ?2, need = ?3, mission = ?4, coordinator_id = ?5, mandate = ?6,
+                target_date = ?7 WHERE id = ?1",
+        params![
+            id,
+            text::one_line(edit.title.trim()),
+            text::multi_line(&edit.need),
+            edit.mission,
+            coordinator,
+            text::multi_line(&edit.mandate),
+            time::date_to_text(edit.target_date),
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Every arena the board shows, in number order. Declined signals only when asked for.
+    pub fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date
+             FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
+             WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
+        )?;
+        let cards = stmt.query_map([include_declined], |r| {
+            Ok(ArenaCard {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                mission: r.get(2)?,
+                stage: stage_of(&r.get::<_, String>(3)?),
+                stage_since: time::from_text(&r.get::<_, String>(4)?),
+                coordinator: r.get(5)?,
+                target_date: time::date_from_text(r.get(6)?),
+            })
+        })?;
+        Ok(cards.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One arena in full.
+    pub fn arena(&self, id: i64) -> Result<Arena> {
+        self.conn
+            .query_row(
+                &format!("SELECT {ARENA_COLUMNS} FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1"),
+                [id],
+                arena_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::ArenaNotFound(id))
+    }
+
+    /// Records a signal; it gets the next arena number.
+    pub fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let now = time::to_text(stamp.at);
+            tx.execute(
+                "INSERT INTO arenas (title, need, mission, stage, stage_since, signalled_by,
+                     signalled_at, target_date, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, 'signal', ?4, ?5, ?4, ?6, ?4, ?7)",
+                params![
+                    text::one_line(signal.title.trim()),
+                    text::multi_line(&signal.need),
+                    signal.mission,
+                    now,
+                    text::one_line(signal.signalled_by.trim()),
+                    time::date_to_text(signal.target_date),
+                    stamp.who,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            history::record(tx, stamp, "arena", id, "signal", &signal.title)?;
+            load(tx, id)
+        })
+    }
+
+    /// Saves a coordinator's edit, unless someone else changed the arena first.
+    pub fn edit_arena(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        edit: &ArenaEdit,
+    ) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let before = load_unchanged(tx, id, expected_version)?;
+            write_fields(tx, stamp, id, edit)?;
+            bump(tx, stamp, id)?;
+            history::record(
+                tx,
+                stamp,
+                "arena",
+                id,
+                "edit",
+                &describe_edit(&before, edit),
+            )?;
+            load(tx, id)
+        })
+    }
+
+    /// Moves an arena to another stage, if the rules allow it. A commission records who gave it.
+    pub fn move_arena(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        to: Stage,
+        commissioned_by: &str,
+    ) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let before = load_unchanged(tx, id, expected_version)?;
+            let refused = arena::check_move(&before, to);
+            if !refused.is_empty() || to == Stage::Declined {
+                return Err(StoreError::Refused(refused));
+            }
+            set_stage(tx, stamp, id, to)?;
+            if to == Stage::Commissioned && before.commissioned_by.is_none() {
+                tx.execute(
+                    "UPDATE arenas SET commissioned_by = ?2 WHERE id = ?1",
+                    params![id, commissioned_by],
+                )?;
+            }
+            if before.stage == Stage::Declined {
+                tx.execute(
+                    "UPDATE arenas SET decline_reason = NULL WHERE id = ?1",
+                    [id],
+                )?;
+            }
+            bump(tx, stamp, id)?;
+            let detail = format!("stage: {} -> {}", before.stage.code(), to.code());
+            history::record(tx, stamp, "arena", id, "move", &detail)?;
+            load(tx, id)
+        })
+    }
+
+    /// Declines a signal, with the reason the commissioning body gave.
+    pub fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let before = load_unchanged(tx, id, expected_version)?;
+            arena::check_decline(&before, reason).map_err(|r| StoreError::Refused(vec![r]))?;
+            set_stage(tx, stamp, id, Stage::Declined)?;
+            let reason = text::multi_line(reason.trim());
+            tx.execute(
+                "UPDATE arenas SET decline_reason = ?2 WHERE id = ?1",
+                params![id, reason],
+            )?;
+            bump(tx, stamp, id)?;
+            history::record(tx, stamp, "arena", id, "decline", &reason)?;
+            load(tx, id)
+        })
+    }
+
+    /// Puts an arena back as it was (undo), unless someone changed it after `expected_version`.
+    pub fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let id = before.id;
+            let current = load_unchanged(tx, id, expected_version)?;
+            let fields = ArenaEdit {
+                title: before.title.clone(),
+                need: before.need.clone(),
+                mission: before.mission.clone(),
+                coordinator: before.coordinator.clone(),
+                mandate: before.mandate.clone(),
+                target_date: before.target_date,
+            };
+            write_fields(tx, stamp, id, &fields)?;
+            tx.execute(
+                "UPDATE arenas SET stage = ?2, stage_since = ?3, commissioned_by = ?4,
+                        decline_reason = ?5 WHERE id = ?1",
+                params![
+                    id,
+                    before.stage.code(),
+                    time::to_text(before.stage_since),
+                    before.commissioned_by,
+                    before.decline_reason,
+                ],
+            )?;
+            bump(tx, stamp, id)?;
+            let mut detail = describe_edit(&current, &fields);
+            if current.stage != before.stage {
+                detail = format!(
+                    "stage: {} -> {}; {detail}",
+                    current.stage.code(),
+                    before.stage.code()
+                );
+            }
+            history::record(tx, stamp, "arena", id, "undo", &detail)?;
+            load(tx, id)
+        })
+    }
+
+    /// Removes a signal just recorded (undo of a new signal), unless someone changed it since.
+    pub fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = load_unchanged(tx, id, expected_version)?;
+            tx.execute("DELETE FROM arenas WHERE id = ?1", [id])?;
+            history::record(
+                tx,
+                stamp,
+                "arena",
+                id,
+                "undo",
+                &format!("removed signal: {}", arena.title),
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,79 @@
+//! What can go wrong in the store, said so the user knows what to do.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::arena::Refusal;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0} is not a puls database (it is not SQLite, or it is damaged)")]
+    NotADatabase(PathBuf),
+    #[error("{0} was written by a newer puls; update puls to open it")]
+    TooNew(PathBuf),
+    #[error("{0} can be written by anyone on this machine; run `chmod o-w` on it first")]
+    WorldWritable(PathBuf),
+    #[error("the database stayed locked by another session; nothing was saved, try again")]
+    Busy,
+    #[error("could not update the schema of {path}: {detail}")]
+    Migration { path: PathBuf, detail: String },
+    #[error("arena #{0} does not exist")]
+    ArenaNotFound(i64),
+    #[error("{who} changed arena #{id} at {at}")]
+    Conflict {
+        id: i64,
+        who: String,
+        at: DateTime<Utc>,
+    },
+    #[error("the move is refused")]
+    Refused(Vec<Refusal>),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl StoreError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    pub(crate) fn open(path: &Path, e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_owned()),
+            _ => StoreError::from(e),
+        }
+    }
+
+    pub(crate) fn migration(path: &Path, e: rusqlite_migration::Error) -> Self {
+        use rusqlite_migration::{Error, MigrationDefinitionError};
+        match e {
+            Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
+                StoreError::TooNew(path.to_owned())
+            }
+            Error::RusqliteError { err, .. } => StoreError::open(path, err),
+            other => StoreError::Migration {
+                path: path.to_owned(),
+                detail: other.to_string(),
+            },
+        }
+    }
+}

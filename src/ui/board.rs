@@ -1,0 +1,233 @@
+//! The arena board: one column per stage, one card per arena.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::Theme;
+use super::text::fit;
+use crate::app::App;
+use crate::app::board::{CARD_HEIGHT, Column};
+use crate::domain::arena::{self, Stage};
+use crate::messages;
+use crate::store::ArenaCard;
+
+/// Narrower than this, a column cannot show a useful card: fewer columns show, and the board
+/// slides sideways to follow the selection.
+const MIN_COLUMN_WIDTH: u16 = 24;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
+    let board = &app.board;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Line::from(title(app, theme)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if board.all_cards().is_empty() || board.columns.iter().all(|c| c.cards.is_empty()) {
+        let hint = if board.all_cards().is_empty() {
+            messages::NO_ARENAS
+        } else {
+            messages::NO_MATCHES
+        };
+        let rect = Rect::new(
+            inner.x,
+            inner.y + inner.height / 2,
+            inner.width,
+            inner.height.min(2),
+        );
+        frame.render_widget(
+            Paragraph::new(hint)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            rect,
+        );
+        if board.all_cards().is_empty() {
+            return;
+        }
+    }
+    let total = board.columns.len();
+    let shown = usize::from((inner.width / MIN_COLUMN_WIDTH).max(1)).min(total);
+    let first = board.column.saturating_sub(shown / 2).min(total - shown);
+    let rects = Layout::horizontal(vec![Constraint::Fill(1); shown]).split(inner);
+    for (offset, rect) in rects.iter().enumerate() {
+        let index = first + offset;
+        let edge = (
+            index == first && first > 0,
+            index == first + shown - 1 && index + 1 < total,
+        );
+        let last = offset + 1 == shown;
+        draw_column(frame, *rect, app, theme, index, edge, last);
+    }
+}
+
+/// The pane title: counts per stage and how many are late, so one glance tells the state.
+fn title(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    let today = app.today();
+    let cards = app.board.all_cards();
+    let late = cards
+        .iter()
+        .filter(|c| arena::is_late(c.stage, c.target_date, today))
+        .count();
+    let mut spans = vec![Span::styled(
+        format!(" {} ", messages::BOARD_TITLE),
+        theme.title,
+    )];
+    if late > 0 {
+        spans.push(Span::styled(
+            format!("{late} {} ", messages::LATE),
+            theme.late,
+        ));
+    }
+    if let Some(m) = &app.board.mission_filter {
+        spans.push(Span::styled(
+            format!("[{}] ", app.config.mission_name(m)),
+            theme.key,
+        ));
+    }
+    if !app.board.text_filter.trim().is_empty() {
+        spans.push(Span::styled(
+            format!("[/{}] ", fit(&app.board.text_filter, 20)),
+            theme.key,
+        ));
+    }
+    if app.board.show_declined {
+        spans.push(Span::styled(
+            format!("[{}] ", messages::DECLINED_SHOWN),
+            theme.muted,
+        ));
+    }
+    spans
+}
+
+fn draw_column(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    index: usize,
+    edge: (bool, bool),
+    last: bool,
+) {
+    let column = &app.board.columns[index];
+    let selected_column = index == app.board.column;
+    // The pane's own border closes the last column.
+    let borders = if last { Borders::NONE } else { Borders::RIGHT };
+    let block = Block::new().borders(borders).border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        heading(
+            column,
+            theme,
+            selected_column,
+            edge,
+            usize::from(head.width),
+        ),
+        head,
+    );
+    let width = usize::from(body.width);
+    let page = usize::from(body.height / CARD_HEIGHT);
+    let cards = column.cards.iter().skip(column.scroll).take(page.max(1));
+    for (slot, &card_index) in cards.enumerate() {
+        let y = body.y + slot as u16 * CARD_HEIGHT;
+        if y + CARD_HEIGHT - 1 > body.y + body.height {
+            break;
+        }
+        let rect = Rect::new(body.x, y, body.width, (CARD_HEIGHT - 1).min(body.height));
+        let is_selected = selected_column && column.scroll + slot == column.selected;
+        let lines = card_lines(app, theme, app.board.card(card_index), width, is_selected);
+        frame.render_widget(Paragraph::new(lines), rect);
+    }
+}
+
+fn heading(
+    column: &Column,
+    theme: &Theme,
+    selected: bool,
+    edge: (bool, bool),
+    width: usize,
+) -> Line<'static> {
+    let style = if selected {
+        theme.heading_selected
+    } else {
+        theme.heading
+    };
+    let label = if width >= 22 {
+        messages::stage_label(column.stage)
+    } else {
+        messages::stage_short(column.stage)
+    };
+    let mut text = format!(
+        "{}{} {}",
+        if edge.0 { "◀ " } else { "" },
+        label,
+        column.cards.len()
+    );
+    if column.scroll > 0 {
+        text.push_str(&format!(" ↑{}", column.scroll));
+    }
+    if edge.1 {
+        text.push_str(" ▶");
+    }
+    Line::from(Span::styled(fit(&text, width), style))
+}
+
+/// Three lines: number and title; mission and coordinator; age in the stage and target date.
+fn card_lines(
+    app: &App,
+    theme: &Theme,
+    card: &ArenaCard,
+    width: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
+    let marker = if selected { "▶" } else { " " };
+    let base = if selected { theme.selected } else { theme.base };
+    let title = fit(&format!("{marker}#{} {}", card.id, card.title), width);
+    let title_style = if selected {
+        theme.selected
+    } else {
+        theme.title
+    };
+    let pad = |s: String| format!("{s:<width$}");
+    let coordinator = card
+        .coordinator
+        .as_deref()
+        .unwrap_or(messages::NO_COORDINATOR);
+    let who = fit(&format!(" {} · {}", card.mission, coordinator), width);
+    let who_style = if card.coordinator.is_none() && !selected {
+        theme.muted
+    } else {
+        base
+    };
+    let days = (app.now() - card.stage_since).num_days();
+    let mut last = vec![Span::styled(format!(" {}", messages::age(days)), base)];
+    if let Some(target) = card.target_date {
+        if arena::is_late(card.stage, Some(target), app.today()) {
+            last.push(Span::styled(
+                format!(" · {} {target}", messages::LATE),
+                theme.late,
+            ));
+        } else if !matches!(card.stage, Stage::Closed | Stage::Declined) {
+            last.push(Span::styled(format!(" · {}", messages::due(target)), base));
+        }
+    }
+    let used: usize = last.iter().map(Span::width).sum();
+    if selected && used < width {
+        last.push(Span::styled(" ".repeat(width - used), base));
+    }
+    vec![
+        Line::from(Span::styled(pad(title), title_style)),
+        Line::from(Span::styled(
+            if selected { pad(who) } else { who },
+            who_style,
+        )),
+        Line::from(last),
+    ]
+}

@@ -1,0 +1,118 @@
+//! The arena form: a label column, the fields, each problem shown at its field.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{Theme, centred};
+use crate::app::App;
+use crate::app::form::{ArenaForm, Field, FieldId, FormKind};
+use crate::domain::text;
+use crate::messages;
+
+const LABEL_WIDTH: u16 = 14;
+const MULTI_LINE_ROWS: u16 = 4;
+
+fn field_rows(field: &Field) -> u16 {
+    let input = if field.id.is_multi_line() {
+        MULTI_LINE_ROWS
+    } else {
+        1
+    };
+    input + u16::from(field.error.is_some())
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &ArenaForm) {
+    let rows: u16 = form.fields.iter().map(field_rows).sum::<u16>() + 2;
+    let rect = centred(area, 90, rows + 2);
+    frame.render_widget(Clear, rect);
+    let title = match form.kind {
+        FormKind::NewSignal => messages::FORM_NEW_TITLE.to_owned(),
+        FormKind::Edit { id, .. } => messages::form_edit_title(id),
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::from(Span::styled(
+            format!(" {} ", messages::FORM_HINT),
+            theme.muted,
+        )));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut y = inner.y;
+    let bottom = inner.y + inner.height;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let height = field_rows(field).min(bottom.saturating_sub(y));
+        if height == 0 {
+            break;
+        }
+        let marker = if focused { "▶" } else { " " };
+        let label_style = if focused { theme.heading } else { theme.muted };
+        let label = Rect::new(inner.x, y, LABEL_WIDTH.min(inner.width), 1);
+        frame.render_widget(
+            Span::styled(
+                format!("{marker}{}", messages::field_label(field.id)),
+                label_style,
+            ),
+            label,
+        );
+        let input_rows = if field.id.is_multi_line() {
+            MULTI_LINE_ROWS
+        } else {
+            1
+        }
+        .min(height);
+        let input = Rect::new(
+            inner.x + LABEL_WIDTH,
+            y,
+            inner.width.saturating_sub(LABEL_WIDTH),
+            input_rows,
+        );
+        draw_input(frame, input, app, theme, form, field, focused);
+        if let Some(error) = &field.error {
+            if height > input_rows {
+                let rect = Rect::new(input.x, y + input_rows, input.width, 1);
+                frame.render_widget(Span::styled(format!("! {error}"), theme.field_error), rect);
+            }
+        }
+        y += height;
+    }
+}
+
+fn draw_input(
+    frame: &mut Frame,
+    rect: Rect,
+    app: &App,
+    theme: &Theme,
+    form: &ArenaForm,
+    field: &Field,
+    focused: bool,
+) {
+    if field.id == FieldId::Mission {
+        let code = form.mission_code();
+        let mut spans = vec![Span::styled(
+            format!("‹ {} ›", app.config.mission_name(&code)),
+            if focused { theme.selected } else { theme.base },
+        )];
+        if focused {
+            spans.push(Span::styled(
+                format!("  {}", messages::MISSION_HINT),
+                theme.muted,
+            ));
+        }
+        frame.render_widget(Line::from(spans), rect);
+    } else if focused {
+        frame.render_widget(&field.input, rect);
+    } else {
+        let lines: Vec<Line> = field
+            .input
+            .lines()
+            .iter()
+            .map(|l| Line::raw(text::one_line(l).into_owned()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), rect);
+    }
+}

@@ -1,0 +1,171 @@
+//! Popups over the panes: help, an arena's detail, and one-line prompts.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::text::fit;
+use super::{Theme, centred};
+use crate::app::App;
+use crate::app::command::Command;
+use crate::app::keymap::Context;
+use crate::app::popup::{Detail, Prompt, PromptPurpose};
+use crate::domain::text;
+use crate::messages;
+
+fn frame_block<'a>(title: String, theme: &Theme, footer: &'a str) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)))
+}
+
+/// Every key of the keymap, grouped by where it works: generated, so it never goes stale.
+pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: u16) {
+    let rect = centred(area, 72, area.height);
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        let mut seen: Vec<Command> = Vec::new();
+        let bindings = app
+            .keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.context == context);
+        for binding in bindings {
+            if seen.contains(&binding.command) {
+                continue;
+            }
+            if seen.is_empty() {
+                if !lines.is_empty() {
+                    lines.push(Line::raw(""));
+                }
+                lines.push(Line::from(Span::styled(
+                    messages::context_label(context),
+                    theme.heading,
+                )));
+            }
+            seen.push(binding.command);
+            let keys = app.keymap.keys_for(context, binding.command).join(" ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<16}"), theme.key),
+                Span::raw(messages::command_description(binding.command)),
+            ]));
+        }
+    }
+    frame.render_widget(Clear, rect);
+    let block = frame_block(
+        messages::HELP_TITLE.to_owned(),
+        theme,
+        messages::HELP_FOOTER,
+    );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
+pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &Detail) {
+    let rect = centred(area, 90, area.height);
+    let arena = &detail.arena;
+    let label = |s: &'static str| Span::styled(format!("{s:<13}"), theme.muted);
+    let mut lines = vec![
+        Line::from(vec![
+            label("Stage"),
+            Span::raw(messages::in_stage_since(arena.stage, arena.stage_since)),
+        ]),
+        Line::from(vec![
+            label("Mission"),
+            Span::raw(app.config.mission_name(&arena.mission).to_owned()),
+        ]),
+        Line::from(vec![
+            label("Coordinator"),
+            Span::raw(
+                text::one_line(
+                    arena
+                        .coordinator
+                        .as_deref()
+                        .unwrap_or(messages::NO_COORDINATOR),
+                )
+                .into_owned(),
+            ),
+        ]),
+    ];
+    if let Some(by) = &arena.commissioned_by {
+        lines.push(Line::from(vec![
+            label(""),
+            Span::raw(messages::commissioned_by(&text::one_line(by))),
+        ]));
+    }
+    if let Some(target) = arena.target_date {
+        let mut spans = vec![label("Target date"), Span::raw(target.to_string())];
+        if arena.is_late(app.today()) {
+            spans.push(Span::styled(format!("  {}", messages::LATE), theme.late));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(vec![
+        label("Signal"),
+        Span::raw(messages::signalled(
+            &text::one_line(&arena.signalled_by),
+            arena.signalled_at,
+        )),
+    ]));
+    if let Some(reason) = &arena.decline_reason {
+        lines.push(Line::from(Span::styled(
+            messages::declined_because(&text::one_line(reason)),
+            theme.late,
+        )));
+    }
+    for (heading, body) in [("Need", &arena.need), ("Mandate", &arena.mandate)] {
+        if body.trim().is_empty() {
+            continue;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(heading, theme.heading)));
+        lines.extend(
+            text::multi_line(body)
+                .lines()
+                .map(|l| Line::raw(l.to_owned())),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        messages::DETAIL_HISTORY,
+        theme.heading,
+    )));
+    for row in &detail.history {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", messages::local_time(row.at)), theme.muted),
+            Span::raw(format!("{:<10} {:<8} ", fit(&row.who, 10), row.action)),
+            Span::raw(text::one_line(&row.detail).into_owned()),
+        ]));
+    }
+    frame.render_widget(Clear, rect);
+    let title = fit(
+        &format!("#{} {}", arena.id, arena.title),
+        usize::from(rect.width.saturating_sub(6)),
+    );
+    let block = frame_block(title, theme, messages::DETAIL_HINT);
+    let p = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((detail.scroll, 0));
+    frame.render_widget(p, rect);
+}
+
+pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
+    let title = match prompt.purpose {
+        PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::DECLINE_PROMPT),
+        PromptPurpose::Filter { .. } => messages::FILTER_PROMPT.to_owned(),
+    };
+    let rect = centred(area, 70, 4);
+    frame.render_widget(Clear, rect);
+    let block = frame_block(title, theme, messages::PROMPT_HINT);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [input, error] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(&prompt.input, input);
+    if let Some(e) = &prompt.error {
+        frame.render_widget(Span::styled(e.clone(), theme.error), error);
+    }
+}
