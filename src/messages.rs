@@ -113,9 +113,9 @@ pub fn local_time(at: DateTime<Utc>) -> String {
 
 pub fn refusal(refusal: &Refusal) -> String {
     match refusal {
-        Refusal::NoCoordinator => "it has no coordinator".to_owned(),
-        Refusal::NoMandate => "it has no mandate text".to_owned(),
-        Refusal::NoTeam => "it has no team member yet".to_owned(),
+        Refusal::NoCoordinator => "no coordinator".to_owned(),
+        Refusal::NoMandate => "no mandate text".to_owned(),
+        Refusal::NoTeam => "no team member yet".to_owned(),
         Refusal::NoDeclineReason => "a reason is needed".to_owned(),
         Refusal::OnlySignalsCanBeDeclined { stage } => {
             format!(
@@ -126,22 +126,19 @@ pub fn refusal(refusal: &Refusal) -> String {
         Refusal::AlreadyFirst => "Signal is the first stage".to_owned(),
         Refusal::AlreadyLast => "Closed is the last stage".to_owned(),
         Refusal::DeclinedMustBeReconsidered => {
-            "it was declined; press < to take it back as a signal first".to_owned()
+            "it was declined; < takes it back as a signal".to_owned()
         }
     }
 }
 
 pub fn move_refused(id: i64, to: Option<Stage>, refusals: &[Refusal]) -> String {
-    let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
+    let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join(", ");
     let fixable = refusals
         .iter()
         .any(|r| matches!(r, Refusal::NoCoordinator | Refusal::NoMandate));
-    let hint = if fixable { " Press e to add it." } else { "" };
+    let hint = if fixable { " e edits." } else { "" };
     match to {
-        Some(to) => format!(
-            "#{id} stays: not to {} because {reasons}.{hint}",
-            stage_label(to)
-        ),
+        Some(to) => format!("#{id} cannot go to {}: {reasons}.{hint}", stage_label(to)),
         None => format!("#{id} stays: {reasons}."),
     }
 }

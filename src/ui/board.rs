@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -15,7 +16,7 @@ use crate::store::ArenaCard;
 
 /// Narrower than this, a column cannot show a useful card: fewer columns show, and the board
 /// slides sideways to follow the selection.
-const MIN_COLUMN_WIDTH: u16 = 24;
+const MIN_COLUMN_WIDTH: u16 = 19;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let board = &app.board;
@@ -27,6 +28,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
             theme.border
         })
         .title(Line::from(title(app, theme)));
+    // Cards cut long titles; the selected arena's full title runs along the bottom border.
+    let block = match board.selected() {
+        Some(card) => {
+            let full = fit(
+                &format!(" #{} {} ", card.id, card.title),
+                usize::from(area.width.saturating_sub(4)),
+            );
+            block.title_bottom(Span::styled(full, theme.title))
+        }
+        None => block,
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if board.all_cards().is_empty() || board.columns.iter().all(|c| c.cards.is_empty()) {
@@ -159,23 +171,27 @@ fn heading(
     } else {
         theme.heading
     };
-    let label = if width >= 22 {
-        messages::stage_label(column.stage)
-    } else {
-        messages::stage_short(column.stage)
+    let text_with = |label: &str| {
+        let mut text = format!(
+            "{}{} {}",
+            if edge.0 { "◀ " } else { "" },
+            label,
+            column.cards.len()
+        );
+        if column.scroll > 0 {
+            text.push_str(&format!(" ↑{}", column.scroll));
+        }
+        if edge.1 {
+            text.push_str(" ▶");
+        }
+        text
     };
-    let mut text = format!(
-        "{}{} {}",
-        if edge.0 { "◀ " } else { "" },
-        label,
-        column.cards.len()
-    );
-    if column.scroll > 0 {
-        text.push_str(&format!(" ↑{}", column.scroll));
-    }
-    if edge.1 {
-        text.push_str(" ▶");
-    }
+    let long = text_with(messages::stage_label(column.stage));
+    let text = if long.chars().count() <= width {
+        long
+    } else {
+        text_with(messages::stage_short(column.stage))
+    };
     Line::from(Span::styled(fit(&text, width), style))
 }
 
@@ -207,17 +223,7 @@ fn card_lines(
         base
     };
     let days = (app.now() - card.stage_since).num_days();
-    let mut last = vec![Span::styled(format!(" {}", messages::age(days)), base)];
-    if let Some(target) = card.target_date {
-        if arena::is_late(card.stage, Some(target), app.today()) {
-            last.push(Span::styled(
-                format!(" · {} {target}", messages::LATE),
-                theme.late,
-            ));
-        } else if !matches!(card.stage, Stage::Closed | Stage::Declined) {
-            last.push(Span::styled(format!(" · {}", messages::due(target)), base));
-        }
-    }
+    let mut last = timing(app, theme, card, days, width, base);
     let used: usize = last.iter().map(Span::width).sum();
     if selected && used < width {
         last.push(Span::styled(" ".repeat(width - used), base));
@@ -230,4 +236,39 @@ fn card_lines(
         )),
         Line::from(last),
     ]
+}
+
+/// The third line: time in the stage and the target date, shortened until it fits. A late date
+/// says LATE in words, so it reads without colour.
+fn timing(
+    app: &App,
+    theme: &Theme,
+    card: &ArenaCard,
+    days: i64,
+    width: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let age = format!(" {}", messages::age(days));
+    let Some(target) = card
+        .target_date
+        .filter(|_| !matches!(card.stage, Stage::Closed | Stage::Declined))
+    else {
+        return vec![Span::styled(age, base)];
+    };
+    let late = arena::is_late(card.stage, Some(target), app.today());
+    let (style, choices) = if late {
+        let short = format!("{} {}", messages::LATE, target.format("%m-%d"));
+        (theme.late, [format!("{} {target}", messages::LATE), short])
+    } else {
+        (base, [messages::due(target), target.to_string()])
+    };
+    for choice in &choices {
+        if age.chars().count() + 3 + choice.chars().count() <= width {
+            return vec![
+                Span::styled(format!("{age} · "), base),
+                Span::styled(choice.clone(), style),
+            ];
+        }
+    }
+    vec![Span::styled(format!(" {}", choices[1]), style)]
 }

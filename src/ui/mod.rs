@@ -32,10 +32,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(p, area);
         return;
     }
+    // A long message takes a second line rather than losing its end.
+    let status_rows = match &app.status {
+        Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
+        _ => 1,
+    };
     let [top, main, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
     ])
     .areas(area);
     draw_top_bar(frame, top, app, theme);

@@ -1,0 +1,322 @@
+//! The store on real SQLite files: schema, changes, audit rows, versions, two sessions at once.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use puls::domain::arena::{Refusal, Stage};
+use puls::domain::clock::FixedClock;
+use puls::store::{ArenaEdit, NewSignal, Store, StoreError};
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+fn open_as(path: &Path, who: &str) -> Store {
+    Store::open(path, who, Arc::new(FixedClock(at(23, 9)))).unwrap()
+}
+
+fn signal(title: &str) -> NewSignal {
+    NewSignal {
+        title: title.into(),
+        need: "A need that takes several units".into(),
+        mission: "LF".into(),
+        signalled_by: "Per Holm".into(),
+        target_date: None,
+    }
+}
+
+fn commissionable(title: &str, coordinator: &str) -> ArenaEdit {
+    ArenaEdit {
+        title: title.into(),
+        need: "need".into(),
+        mission: "LF".into(),
+        coordinator: Some(coordinator.into()),
+        mandate: "Work within three months".into(),
+        target_date: NaiveDate::from_ymd_opt(2027, 1, 31),
+    }
+}
+
+fn audit_count(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn migrates_an_empty_file_and_opens_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = open_as(&path, "maja");
+    assert!(store.is_empty().unwrap());
+    drop(store);
+    let again = open_as(&path, "maja");
+    assert!(again.board_cards(true).unwrap().is_empty());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_new_database_is_readable_by_its_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub").join("puls.db");
+    open_as(&path, "maja");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn refuses_a_database_anyone_may_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.db");
+    open_as(&path, "maja");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let err = Store::open(&path, "maja", Arc::new(FixedClock(at(23, 9))))
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::WorldWritable(_)), "{err}");
+}
+
+#[test]
+fn says_plainly_when_a_file_is_not_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(
+        &path,
+        "these are my notes, not a database, and long enough to look like one at all",
+    )
+    .unwrap();
+    let err = Store::open(&path, "maja", Arc::new(FixedClock(at(23, 9))))
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::NotADatabase(_)), "{err:?}");
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_puls() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    open_as(&path, "maja");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 999")
+        .unwrap();
+    let err = Store::open(&path, "maja", Arc::new(FixedClock(at(23, 9))))
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::TooNew(_)), "{err:?}");
+}
+
+#[test]
+fn a_signal_gets_the_next_number_and_an_audit_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut store = open_as(&path, "maja");
+    let first = store.create_signal(&signal("Newcomer needs work")).unwrap();
+    let second = store.create_signal(&signal("Boy falling behind")).unwrap();
+    assert_eq!((first.id, second.id), (1, 2));
+    assert_eq!(first.stage, Stage::Signal);
+    assert_eq!(first.version, 1);
+    let history = store.arena_history(1, 10).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].who.as_str(), history[0].action.as_str()),
+        ("maja", "signal")
+    );
+}
+
+#[test]
+fn stored_text_loses_its_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open_as(&dir.path().join("p.db"), "maja");
+    let arena = store
+        .create_signal(&signal("Lights\x1b[2J out\x07"))
+        .unwrap();
+    assert_eq!(arena.title, "Lights[2J out");
+}
+
+#[test]
+fn commission_records_who_commissioned_and_bumps_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut store = open_as(&path, "maja");
+    let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
+    let a = store
+        .edit_arena(
+            a.id,
+            a.version,
+            &commissionable("Newcomer needs work", "Maja Lindqvist"),
+        )
+        .unwrap();
+    assert_eq!(a.version, 2);
+    assert_eq!(a.coordinator.as_deref(), Some("Maja Lindqvist"));
+    let a = store
+        .move_arena(a.id, a.version, Stage::Commissioned, "Council committee")
+        .unwrap();
+    assert_eq!(a.stage, Stage::Commissioned);
+    assert_eq!(a.commissioned_by.as_deref(), Some("Council committee"));
+    assert_eq!(a.version, 3);
+    // signal + person added + edit + move
+    assert_eq!(audit_count(&path), 4);
+}
+
+#[test]
+fn a_refused_move_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut store = open_as(&path, "maja");
+    let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
+    let err = store
+        .move_arena(a.id, a.version, Stage::Commissioned, "SSG")
+        .err()
+        .unwrap();
+    assert!(
+        matches!(&err, StoreError::Refused(r) if r == &vec![Refusal::NoCoordinator, Refusal::NoMandate])
+    );
+    assert_eq!(store.arena(a.id).unwrap(), a);
+    assert_eq!(audit_count(&path), 1);
+}
+
+#[test]
+fn declining_keeps_the_reason_and_needs_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open_as(&dir.path().join("p.db"), "maja");
+    let a = store
+        .create_signal(&signal("A pool at the care home"))
+        .unwrap();
+    assert!(matches!(
+        store.decline_arena(a.id, a.version, "  "),
+        Err(StoreError::Refused(r)) if r == vec![Refusal::NoDeclineReason]
+    ));
+    let d = store
+        .decline_arena(a.id, a.version, "Facility management handles it")
+        .unwrap();
+    assert_eq!(d.stage, Stage::Declined);
+    assert_eq!(
+        d.decline_reason.as_deref(),
+        Some("Facility management handles it")
+    );
+    assert!(store.board_cards(false).unwrap().is_empty());
+    assert_eq!(store.board_cards(true).unwrap().len(), 1);
+}
+
+#[test]
+fn a_second_session_saving_over_an_unseen_change_is_refused_with_who_and_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut maja = Store::open(&path, "maja", Arc::new(FixedClock(at(23, 9)))).unwrap();
+    let mut jonas = Store::open(&path, "jonas", Arc::new(FixedClock(at(23, 10)))).unwrap();
+    let a = maja.create_signal(&signal("Newcomer needs work")).unwrap();
+    let seen_by_maja = maja.arena(a.id).unwrap();
+    jonas
+        .edit_arena(
+            a.id,
+            a.version,
+            &commissionable("Jonas's title", "Jonas Ekberg"),
+        )
+        .unwrap();
+    let err = maja
+        .edit_arena(
+            seen_by_maja.id,
+            seen_by_maja.version,
+            &commissionable("Maja's title", "Maja Lindqvist"),
+        )
+        .err()
+        .unwrap();
+    match err {
+        StoreError::Conflict { id, who, at: when } => {
+            assert_eq!((id, who.as_str(), when), (a.id, "jonas", at(23, 10)));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(maja.arena(a.id).unwrap().title, "Jonas's title");
+}
+
+#[test]
+fn another_sessions_commit_changes_the_data_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let maja = open_as(&path, "maja");
+    let mut jonas = open_as(&path, "jonas");
+    let before = maja.data_version().unwrap();
+    jonas.create_signal(&signal("Lights out")).unwrap();
+    assert_ne!(maja.data_version().unwrap(), before);
+    assert_eq!(maja.board_cards(false).unwrap().len(), 1);
+}
+
+#[test]
+fn restore_puts_an_arena_back_unless_someone_changed_it_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut maja = open_as(&path, "maja");
+    let mut jonas = open_as(&path, "jonas");
+    let before = maja.create_signal(&signal("Newcomer needs work")).unwrap();
+    let after = maja
+        .edit_arena(
+            before.id,
+            before.version,
+            &commissionable("Renamed", "Maja Lindqvist"),
+        )
+        .unwrap();
+    let restored = maja.restore_arena(after.version, &before).unwrap();
+    assert_eq!(
+        (restored.title.as_str(), restored.coordinator.as_deref()),
+        ("Newcomer needs work", None)
+    );
+    let later = jonas
+        .edit_arena(
+            restored.id,
+            restored.version,
+            &commissionable("Jonas edit", "Jonas Ekberg"),
+        )
+        .unwrap();
+    assert!(matches!(
+        maja.restore_arena(restored.version, &after),
+        Err(StoreError::Conflict { who, .. }) if who == "jonas"
+    ));
+    assert_eq!(maja.arena(later.id).unwrap().title, "Jonas edit");
+}
+
+#[test]
+fn a_removed_signal_number_is_never_given_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open_as(&dir.path().join("p.db"), "maja");
+    let a = store.create_signal(&signal("Oops")).unwrap();
+    store.delete_signal(a.id, a.version).unwrap();
+    let b = store.create_signal(&signal("Real one")).unwrap();
+    assert_eq!(b.id, a.id + 1);
+    assert!(matches!(
+        store.arena(a.id),
+        Err(StoreError::ArenaNotFound(_))
+    ));
+}
+
+#[test]
+fn the_demo_fills_every_stage_and_every_mission() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    puls::demo::fill(&path, "maja", at(23, 9)).unwrap();
+    let store = open_as(&path, "maja");
+    let cards = store.board_cards(true).unwrap();
+    assert!(cards.len() >= 13, "{}", cards.len());
+    for stage in Stage::FLOW.into_iter().chain([Stage::Declined]) {
+        assert!(
+            cards.iter().any(|c| c.stage == stage),
+            "no arena in {stage:?}"
+        );
+    }
+    for mission in ["LF", "HC", "CD"] {
+        assert!(
+            cards.iter().any(|c| c.mission == mission),
+            "no arena in {mission}"
+        );
+    }
+    assert_eq!(
+        store.meta(puls::demo::DEMO_MARK).unwrap().as_deref(),
+        Some("1")
+    );
+}

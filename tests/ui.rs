@@ -1,0 +1,443 @@
+//! The app driven by keys and drawn into a `TestBackend`, as a person would see it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use puls::app::App;
+use puls::app::keymap::Keymap;
+use puls::config::Config;
+use puls::domain::clock::FixedClock;
+use puls::store::{ArenaEdit, Store};
+use puls::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+struct Screen {
+    app: App,
+    width: u16,
+    height: u16,
+    path: PathBuf,
+    _dir: TempDir,
+}
+
+impl Screen {
+    fn demo(width: u16, height: u16) -> Screen {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        puls::demo::fill(&path, "maja", now()).unwrap();
+        Screen::open(dir, path, width, height)
+    }
+
+    fn empty(width: u16, height: u16) -> Screen {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.db");
+        Screen::open(dir, path, width, height)
+    }
+
+    fn open(dir: TempDir, path: PathBuf, width: u16, height: u16) -> Screen {
+        let store = Store::open(&path, "maja", Arc::new(FixedClock(now()))).unwrap();
+        let app = App::new(
+            store,
+            Config::default(),
+            Keymap::default_keys(),
+            width,
+            height,
+        )
+        .unwrap();
+        Screen {
+            app,
+            width,
+            height,
+            path,
+            _dir: dir,
+        }
+    }
+
+    /// Types keys: a character each, with `<name>` for special keys (`<enter>`, `<esc>`,
+    /// `<down>`, `<right>`, `<tab>`, `<c-s>`).
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        let mut rest = keys;
+        while let Some(c) = rest.chars().next() {
+            let (event, len) =
+                if c == '<' && rest.contains('>') && rest.len() > 1 && !rest.starts_with("<<") {
+                    let end = rest.find('>').unwrap();
+                    (special(&rest[1..end]), end + 1)
+                } else {
+                    (
+                        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                        c.len_utf8(),
+                    )
+                };
+            self.app.handle_key(event);
+            rest = &rest[len..];
+        }
+        self
+    }
+
+    fn draw_with(&self, theme: &Theme) -> ratatui::buffer::Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
+        terminal.draw(|f| ui::draw(f, &self.app, theme)).unwrap();
+        terminal.backend().buffer().clone()
+    }
+
+    fn text(&self) -> String {
+        text_of(&self.draw_with(&Theme::ansi16()))
+    }
+
+    fn other_session(&self, who: &str) -> Store {
+        Store::open(&self.path, who, Arc::new(FixedClock(now()))).unwrap()
+    }
+}
+
+fn special(name: &str) -> KeyEvent {
+    let code = match name {
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "down" => KeyCode::Down,
+        "up" => KeyCode::Up,
+        "right" => KeyCode::Right,
+        "left" => KeyCode::Left,
+        "tab" => KeyCode::Tab,
+        "bs" => KeyCode::Backspace,
+        "c-s" => return KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        "c-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        other => panic!("no key named {other}"),
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn text_of(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn card_id_in_stage(path: &Path, stage: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(
+        "SELECT min(id) FROM arenas WHERE stage = ?1",
+        [stage],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn board_with_demo_data_at_80x24() {
+    let screen = Screen::demo(80, 24);
+    insta::assert_snapshot!(screen.text());
+}
+
+#[test]
+fn board_with_demo_data_at_120x40() {
+    let screen = Screen::demo(120, 40);
+    let text = screen.text();
+    for heading in [
+        "Signal 3",
+        "Commissioned 1",
+        "Staffing 2",
+        "Active 3",
+        "Returning 2",
+        "Closed 2",
+    ] {
+        assert!(text.contains(heading), "missing {heading}:\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn an_empty_board_says_how_to_add_the_first_signal() {
+    let screen = Screen::empty(80, 24);
+    let text = screen.text();
+    assert!(
+        text.contains("Press n to record the first signal"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_refused_move_says_why_and_changes_nothing() {
+    let mut screen = Screen::demo(80, 24);
+    screen.keys(">");
+    let text = screen.text();
+    assert!(
+        text.contains("#4 cannot go to Commissioned: no coordinator, no mandate text. e edits."),
+        "{text}"
+    );
+    assert!(text.contains("Signal 3"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_move_shows_in_its_new_column_and_undo_takes_it_back() {
+    let mut screen = Screen::demo(120, 40);
+    let id = card_id_in_stage(&screen.path, "returning");
+    screen.keys(&format!("/#{id}<enter>"));
+    screen.keys(">");
+    let text = screen.text();
+    assert!(text.contains(&format!("#{id} moved to Closed")), "{text}");
+    assert!(
+        text.contains("Closed 1"),
+        "the filter shows one card, now in Closed:\n{text}"
+    );
+    screen.keys("u");
+    let text = screen.text();
+    assert!(
+        text.contains(&format!("Undone: your last change to #{id}")),
+        "{text}"
+    );
+    assert!(text.contains("Returning 1"), "{text}");
+}
+
+#[test]
+fn undo_refuses_to_overwrite_a_colleagues_later_change() {
+    let mut screen = Screen::demo(120, 40);
+    let id = card_id_in_stage(&screen.path, "returning");
+    screen.keys(&format!("/#{id}<enter>>"));
+    let mut jonas = screen.other_session("jonas");
+    let arena = jonas.arena(id).unwrap();
+    let edit = ArenaEdit {
+        title: "Renamed by Jonas".into(),
+        need: arena.need.clone(),
+        mission: arena.mission.clone(),
+        coordinator: arena.coordinator.clone(),
+        mandate: arena.mandate.clone(),
+        target_date: arena.target_date,
+    };
+    jonas.edit_arena(id, arena.version, &edit).unwrap();
+    screen.keys("u");
+    let text = screen.text();
+    assert!(
+        text.contains(&format!("Cannot undo: jonas changed #{id} after you")),
+        "{text}"
+    );
+    assert_eq!(jonas.arena(id).unwrap().title, "Renamed by Jonas");
+}
+
+#[test]
+fn the_new_signal_form_shows_a_validation_error_and_keeps_the_text() {
+    let mut screen = Screen::demo(80, 24);
+    screen.keys("n<tab>Neighbours worried about him<tab><tab><tab>tomorrow<c-s>");
+    let text = screen.text();
+    assert!(text.contains("A title is needed."), "{text}");
+    assert!(text.contains("is not a date"), "{text}");
+    assert!(text.contains("Neighbours worried about him"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_saved_signal_appears_selected_in_the_signal_column() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("nStreet lights out on Kvarngatan<c-s>");
+    let text = screen.text();
+    assert!(text.contains("Signal recorded as #15"), "{text}");
+    assert!(text.contains("▶#15 Street lights"), "{text}");
+    assert!(text.contains("Signal 4"), "{text}");
+}
+
+#[test]
+fn a_title_over_200_characters_is_refused_at_the_field() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys(&format!("n{}<c-s>", "x".repeat(201)));
+    assert!(
+        screen
+            .text()
+            .contains("The title is 201 characters; at most 200.")
+    );
+}
+
+#[test]
+fn escape_on_a_typed_form_asks_before_discarding() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("nHalf a thought<esc>");
+    let text = screen.text();
+    assert!(text.contains("Unsaved changes"), "{text}");
+    assert!(text.contains("Half a thought"), "{text}");
+    screen.keys("<esc>");
+    assert!(!screen.text().contains("Half a thought"));
+}
+
+#[test]
+fn a_commission_needs_the_edit_form_then_moves() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("e<tab><tab><tab>Karin Svedberg<tab>Find the family within two weeks<c-s>>");
+    let text = screen.text();
+    assert!(text.contains("moved to Commissioned"), "{text}");
+    assert!(text.contains("Commissioned 2"), "{text}");
+}
+
+#[test]
+fn saving_over_a_colleagues_edit_is_refused_and_keeps_the_text() {
+    let mut screen = Screen::demo(120, 40);
+    let id = screen.app.board.selected().unwrap().id;
+    screen.keys("e<bs><bs><bs><bs>MY WORDS");
+    let mut jonas = screen.other_session("jonas");
+    let arena = jonas.arena(id).unwrap();
+    let edit = ArenaEdit {
+        title: "Jonas was here".into(),
+        need: arena.need.clone(),
+        mission: arena.mission.clone(),
+        coordinator: arena.coordinator.clone(),
+        mandate: arena.mandate.clone(),
+        target_date: arena.target_date,
+    };
+    jonas.edit_arena(id, arena.version, &edit).unwrap();
+    screen.keys("<c-s>");
+    let text = screen.text();
+    assert!(
+        text.contains(&format!("Not saved: jonas changed #{id}")),
+        "{text}"
+    );
+    assert!(text.contains("MY WORDS"), "{text}");
+    screen.keys("<c-s>");
+    assert!(jonas.arena(id).unwrap().title.ends_with("MY WORDS"));
+}
+
+#[test]
+fn declining_asks_for_a_reason_and_shows_the_declined_column() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("d<enter>");
+    assert!(screen.text().contains("A reason is needed"));
+    screen.keys("Handled by the school alone<enter>");
+    let text = screen.text();
+    assert!(text.contains("declined. u undoes."), "{text}");
+    assert!(text.contains("declined shown"), "{text}");
+}
+
+#[test]
+fn the_text_filter_narrows_the_board_and_escape_clears_it() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("/flood");
+    let text = screen.text();
+    assert!(
+        text.contains("Flooded basements in the old mill district"),
+        "{text}"
+    );
+    assert!(!text.contains("Widower"), "{text}");
+    screen.keys("<enter><esc>");
+    assert!(screen.text().contains("Widower"));
+}
+
+#[test]
+fn the_mission_filter_cycles_through_the_configured_missions() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("f");
+    let text = screen.text();
+    assert!(text.contains("Showing Learning & family only"), "{text}");
+    assert!(!text.contains("Widower"), "{text}");
+    screen.keys("ffff");
+    assert!(screen.text().contains("Showing all missions."));
+}
+
+#[test]
+fn the_detail_shows_need_mandate_and_history() {
+    let mut screen = Screen::demo(120, 40);
+    let id = card_id_in_stage(&screen.path, "active");
+    screen.keys(&format!("/#{id}<enter><enter>"));
+    let text = screen.text();
+    assert!(text.contains("Mandate"), "{text}");
+    assert!(text.contains("History"), "{text}");
+    assert!(text.contains("stage: staffing -> active"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn help_lists_every_key_of_the_keymap() {
+    let mut screen = Screen::demo(120, 70);
+    screen.keys("?");
+    let text = screen.text();
+    for binding in screen.app.keymap.bindings() {
+        let description = puls::messages::command_description(binding.command);
+        assert!(
+            text.contains(description),
+            "help lacks {description}:\n{text}"
+        );
+    }
+    let screen = {
+        let mut s = Screen::demo(120, 40);
+        s.keys("?");
+        s
+    };
+    insta::assert_snapshot!(screen.text());
+}
+
+#[test]
+fn a_30x10_terminal_gets_a_clear_line_not_a_panic() {
+    let screen = Screen::demo(30, 10);
+    insta::assert_snapshot!(screen.text());
+}
+
+#[test]
+fn another_sessions_signal_appears_and_the_selection_stays() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("j");
+    let selected = screen.app.board.selected().map(|c| c.id);
+    let mut jonas = screen.other_session("jonas");
+    jonas
+        .create_signal(&puls::store::NewSignal {
+            title: "Graffiti on the school".into(),
+            need: String::new(),
+            mission: "CD".into(),
+            signalled_by: "jonas".into(),
+            target_date: None,
+        })
+        .unwrap();
+    assert!(screen.app.poll_changes());
+    let text = screen.text();
+    assert!(text.contains("#15 Graffiti on t"), "{text}");
+    assert_eq!(screen.app.board.selected().map(|c| c.id), selected);
+    assert!(!screen.app.poll_changes(), "nothing new: nothing to redraw");
+}
+
+#[test]
+fn control_characters_in_stored_text_never_reach_the_screen() {
+    let screen = Screen::demo(120, 40);
+    let conn = rusqlite::Connection::open(&screen.path).unwrap();
+    conn.execute(
+        "UPDATE arenas SET title = 'Evil\x1b[2J\x07\u{9b}31m title\x1b]52;c;aGk=\x07' WHERE id = 4",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let mut screen = screen;
+    screen.app.poll_changes();
+    let text = screen.text();
+    assert!(text.contains("#4 Evil[2J31m title]52;c;aGk="), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "a control character is on screen"
+    );
+}
+
+#[test]
+fn without_colour_late_arenas_are_still_marked_in_text() {
+    let screen = Screen::demo(120, 40);
+    let buffer = screen.draw_with(&Theme::mono());
+    assert!(text_of(&buffer).contains("LATE"));
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+}
+
+#[test]
+fn ctrl_c_quits_even_from_a_form() {
+    let mut screen = Screen::demo(80, 24);
+    screen.keys("n<c-c>");
+    assert!(screen.app.should_quit());
+}
