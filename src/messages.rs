@@ -32,6 +32,16 @@ pub const NOTHING_TO_UNDO: &str = "Nothing of yours to undo in this session.";
 pub const DETAIL_HISTORY: &str = "History";
 pub const DETAIL_HINT: &str = "e edit · > next stage · < previous · d decline · Esc close";
 pub const DECLINED_SHOWN: &str = "declined shown";
+pub const ZOOMED: &str = "[zoom]";
+pub const LABEL_TITLE: &str = "Title";
+pub const LABEL_STAGE: &str = "Stage";
+pub const LABEL_MISSION: &str = "Mission";
+pub const LABEL_COORDINATOR: &str = "Coordinator";
+pub const LABEL_TARGET: &str = "Target date";
+pub const LABEL_SIGNAL: &str = "Signal";
+pub const LABEL_SIGNALLED_BY: &str = "Signalled by";
+pub const LABEL_NEED: &str = "Need";
+pub const LABEL_MANDATE: &str = "Mandate";
 
 pub fn stage_label(stage: Stage) -> &'static str {
     match stage {
@@ -61,13 +71,13 @@ pub fn stage_short(stage: Stage) -> &'static str {
 pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
     use crate::app::form::FieldId;
     match field {
-        FieldId::Title => "Title",
-        FieldId::Need => "Need",
-        FieldId::Mission => "Mission",
-        FieldId::From => "Signalled by",
-        FieldId::Coordinator => "Coordinator",
-        FieldId::Mandate => "Mandate",
-        FieldId::Target => "Target date",
+        FieldId::Title => LABEL_TITLE,
+        FieldId::Need => LABEL_NEED,
+        FieldId::Mission => LABEL_MISSION,
+        FieldId::From => LABEL_SIGNALLED_BY,
+        FieldId::Coordinator => LABEL_COORDINATOR,
+        FieldId::Mandate => LABEL_MANDATE,
+        FieldId::Target => LABEL_TARGET,
     }
 }
 
@@ -274,6 +284,28 @@ pub fn command_description(command: Command) -> &'static str {
         Command::PreviousField => "previous field",
         Command::Save => "save",
         Command::Confirm => "confirm",
+    }
+}
+
+/// The one or two words a command gets in the status bar's hints.
+pub fn command_hint(command: Command) -> &'static str {
+    match command {
+        Command::NewSignal => "new",
+        Command::OpenDetail => "open",
+        Command::Edit => "edit",
+        Command::NextStage => "next stage",
+        Command::PreviousStage => "back",
+        Command::Decline => "decline",
+        Command::FilterText => "filter",
+        Command::FilterMission => "mission",
+        Command::Undo => "undo",
+        Command::Help => "help",
+        Command::ScrollDown => "scroll",
+        Command::NextField => "next field",
+        Command::Save => "save",
+        Command::Back => "close",
+        Command::Confirm => "ok",
+        other => command_description(other),
     }
 }
 

@@ -441,3 +441,85 @@ fn ctrl_c_quits_even_from_a_form() {
     screen.keys("n<c-c>");
     assert!(screen.app.should_quit());
 }
+
+#[test]
+fn wide_and_swedish_titles_keep_the_columns_aligned() {
+    let screen = Screen::demo(120, 40);
+    let conn = rusqlite::Connection::open(&screen.path).unwrap();
+    conn.execute(
+        "UPDATE arenas SET title = '日本語のタイトル 🙂 Åsa på ön' WHERE id = 4",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE arenas SET title = 'Ärenden för äldre i Öjebyn' WHERE id = 6",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let mut screen = screen;
+    screen.app.poll_changes();
+    let buffer = screen.draw_with(&Theme::ansi16());
+    let borders = |y: u16| -> Vec<u16> {
+        (0..120)
+            .filter(|&x| buffer[(x, y)].symbol() == "│")
+            .collect()
+    };
+    let expected = borders(2);
+    for y in 3..38 {
+        assert_eq!(borders(y), expected, "row {y}:\n{}", text_of(&buffer));
+    }
+    assert!(text_of(&buffer).contains("Ärenden för"));
+}
+
+mod random_keys {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_key() -> impl Strategy<Value = KeyEvent> {
+        let chars = prop::sample::select(
+            "hjklgGnedfv/<>?uzq1x \u{1b}åé日"
+                .chars()
+                .collect::<Vec<_>>(),
+        )
+        .prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let specials = prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageDown,
+            KeyCode::Backspace,
+        ])
+        .prop_map(|c| KeyEvent::new(c, KeyModifiers::NONE));
+        let save = Just(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        prop_oneof![4 => chars, 3 => specials, 1 => save]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_keys_never_panic_and_keep_the_selection_on_a_card(
+            keys in prop::collection::vec(any_key(), 1..60),
+            width in 20u16..140,
+            height in 6u16..50,
+        ) {
+            let mut screen = Screen::demo(width, height);
+            for key in keys {
+                screen.app.handle_key(key);
+                if screen.app.should_quit() {
+                    break;
+                }
+                let board = &screen.app.board;
+                let column = &board.columns[board.column];
+                prop_assert!(column.cards.is_empty() || column.selected < column.cards.len());
+                screen.draw_with(&Theme::ansi16());
+            }
+        }
+    }
+}

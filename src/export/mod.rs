@@ -14,11 +14,13 @@ pub fn arena_text(arena: &Arena, config: &Config) -> String {
         messages::in_stage_since(arena.stage, arena.stage_since)
     ));
     out.push_str(&format!(
-        "Mission: {}\n",
+        "{}: {}\n",
+        messages::LABEL_MISSION,
         config.mission_name(&arena.mission)
     ));
     out.push_str(&format!(
-        "Coordinator: {}\n",
+        "{}: {}\n",
+        messages::LABEL_COORDINATOR,
         safe(
             arena
                 .coordinator
@@ -27,7 +29,7 @@ pub fn arena_text(arena: &Arena, config: &Config) -> String {
         )
     ));
     if let Some(target) = arena.target_date {
-        out.push_str(&format!("Target date: {target}\n"));
+        out.push_str(&format!("{}: {target}\n", messages::LABEL_TARGET));
     }
     out.push_str(&format!(
         "{}\n",
@@ -36,7 +38,10 @@ pub fn arena_text(arena: &Arena, config: &Config) -> String {
     if let Some(reason) = &arena.decline_reason {
         out.push_str(&format!("{}\n", messages::declined_because(&safe(reason))));
     }
-    for (heading, body) in [("Need", &arena.need), ("Mandate", &arena.mandate)] {
+    for (heading, body) in [
+        (messages::LABEL_NEED, &arena.need),
+        (messages::LABEL_MANDATE, &arena.mandate),
+    ] {
         if !body.trim().is_empty() {
             out.push_str(&format!("\n{heading}:\n{}\n", text::multi_line(body)));
         }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
-use super::text::fit;
+use super::text::{fill, fit};
 use crate::app::App;
 use crate::app::board::{CARD_HEIGHT, Column};
 use crate::domain::arena::{self, Stage};
@@ -205,18 +205,22 @@ fn card_lines(
 ) -> Vec<Line<'static>> {
     let marker = if selected { "▶" } else { " " };
     let base = if selected { theme.selected } else { theme.base };
-    let title = fit(&format!("{marker}#{} {}", card.id, card.title), width);
+    let title = fill(&format!("{marker}#{} {}", card.id, card.title), width);
     let title_style = if selected {
         theme.selected
     } else {
         theme.title
     };
-    let pad = |s: String| format!("{s:<width$}");
     let coordinator = card
         .coordinator
         .as_deref()
         .unwrap_or(messages::NO_COORDINATOR);
-    let who = fit(&format!(" {} · {}", card.mission, coordinator), width);
+    let who = format!(" {} · {}", card.mission, coordinator);
+    let who = if selected {
+        fill(&who, width)
+    } else {
+        fit(&who, width)
+    };
     let who_style = if card.coordinator.is_none() && !selected {
         theme.muted
     } else {
@@ -229,11 +233,8 @@ fn card_lines(
         last.push(Span::styled(" ".repeat(width - used), base));
     }
     vec![
-        Line::from(Span::styled(pad(title), title_style)),
-        Line::from(Span::styled(
-            if selected { pad(who) } else { who },
-            who_style,
-        )),
+        Line::from(Span::styled(title, title_style)),
+        Line::from(Span::styled(who, who_style)),
         Line::from(last),
     ]
 }

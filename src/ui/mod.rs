@@ -108,7 +108,7 @@ fn draw_top_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(label, style));
     }
     if app.zoomed {
-        spans.push(Span::styled(" [zoom] ", theme.muted));
+        spans.push(Span::styled(format!(" {} ", messages::ZOOMED), theme.muted));
     }
     let who = format!("{} ", text::fit(app.who(), 24));
     let used: usize = spans.iter().map(Span::width).sum();
@@ -178,7 +178,7 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let Some(keys) = keys.first().map(|k| k.to_string()) else {
             continue;
         };
-        let label = short_hint(*command);
+        let label = messages::command_hint(*command);
         let w = keys.chars().count() + label.chars().count() + 3;
         if used + w > width {
             break;
@@ -188,27 +188,6 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         spans.push(Span::styled(format!(" {label} "), theme.muted));
     }
     Line::from(spans)
-}
-
-fn short_hint(command: Command) -> &'static str {
-    match command {
-        Command::NewSignal => "new",
-        Command::OpenDetail => "open",
-        Command::Edit => "edit",
-        Command::NextStage => "next stage",
-        Command::PreviousStage => "back",
-        Command::Decline => "decline",
-        Command::FilterText => "filter",
-        Command::FilterMission => "mission",
-        Command::Undo => "undo",
-        Command::Help => "help",
-        Command::ScrollDown => "scroll",
-        Command::NextField => "next field",
-        Command::Save => "save",
-        Command::Back => "close",
-        Command::Confirm => "ok",
-        other => messages::command_description(other),
-    }
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.

@@ -69,15 +69,15 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     let label = |s: &'static str| Span::styled(format!("{s:<13}"), theme.muted);
     let mut lines = vec![
         Line::from(vec![
-            label("Stage"),
+            label(messages::LABEL_STAGE),
             Span::raw(messages::in_stage_since(arena.stage, arena.stage_since)),
         ]),
         Line::from(vec![
-            label("Mission"),
+            label(messages::LABEL_MISSION),
             Span::raw(app.config.mission_name(&arena.mission).to_owned()),
         ]),
         Line::from(vec![
-            label("Coordinator"),
+            label(messages::LABEL_COORDINATOR),
             Span::raw(
                 text::one_line(
                     arena
@@ -96,14 +96,14 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         ]));
     }
     if let Some(target) = arena.target_date {
-        let mut spans = vec![label("Target date"), Span::raw(target.to_string())];
+        let mut spans = vec![label(messages::LABEL_TARGET), Span::raw(target.to_string())];
         if arena.is_late(app.today()) {
             spans.push(Span::styled(format!("  {}", messages::LATE), theme.late));
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(vec![
-        label("Signal"),
+        label(messages::LABEL_SIGNAL),
         Span::raw(messages::signalled(
             &text::one_line(&arena.signalled_by),
             arena.signalled_at,
@@ -115,7 +115,10 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
             theme.late,
         )));
     }
-    for (heading, body) in [("Need", &arena.need), ("Mandate", &arena.mandate)] {
+    for (heading, body) in [
+        (messages::LABEL_NEED, &arena.need),
+        (messages::LABEL_MANDATE, &arena.mandate),
+    ] {
         if body.trim().is_empty() {
             continue;
         }

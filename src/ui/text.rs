@@ -27,6 +27,14 @@ pub fn fit(raw: &str, width: usize) -> String {
     out
 }
 
+/// `fit`, then padded with spaces to exactly `width` columns: for a selected card's full bar.
+pub fn fill(raw: &str, width: usize) -> String {
+    let mut out = fit(raw, width);
+    let used: usize = out.chars().map(|c| c.width().unwrap_or(0)).sum();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,6 +45,12 @@ mod tests {
         let cut = fit("日本語のテキスト", 7);
         assert!(cut.width() <= 7, "{cut}");
         assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn fills_to_the_exact_width_with_wide_characters() {
+        assert_eq!(fill("日本", 7).width(), 7);
+        assert_eq!(fill("日本語のテキスト", 7).width(), 7);
     }
 
     #[test]
