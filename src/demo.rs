@@ -9,35 +9,265 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::arena::Stage;
-use crate::domain::clock::ManualClock;
-use crate::store::{ArenaEdit, NewSignal, Result, Store};
+use crate::domain::clock::{Clock, ManualClock};
+use crate::domain::roster::Level;
+use crate::store::{ArenaEdit, NewAllocation, NewSignal, PersonEdit, Result, Store};
 
 /// Marks a database as holding the demo, so `--demo` may open it again.
 pub const DEMO_MARK: &str = "demo";
 
 const COMMISSIONER: &str = "Strategic coordination group";
 
-/// name, unit, role
-const ROSTER: &[(&str, &str, &str)] = &[
-    ("Maja Lindqvist", "Learning & family", "Arena coordinator"),
-    ("Jonas Ekberg", "Health & care", "Arena coordinator"),
-    ("Sofia Rahimi", "Community development", "Arena coordinator"),
-    ("Elin Backman", "Learning & family", "Arena coordinator"),
-    ("Tomas Nyström", "Service support", "Knowledge manager"),
-    ("Leila Haddad", "Learning & family", "Language teacher"),
-    ("Per Holm", "Learning & family", "Employment officer"),
-    ("Karin Svedberg", "Learning & family", "Social worker"),
-    (
+/// Units: name, external partner?
+const UNITS: &[(&str, bool)] = &[
+    ("Learning & family", false),
+    ("Health & care", false),
+    ("Community development", false),
+    ("Service support", false),
+    ("Regional health service", true),
+    ("Police", true),
+    ("Employment service", true),
+    ("Ådalen sports club", true),
+    ("Norrbo housing company", true),
+];
+
+/// The competence catalogue: name, category.
+const COMPETENCES: &[(&str, &str)] = &[
+    ("Language teacher", "Education"),
+    ("Special-needs teacher", "Education"),
+    ("Study and career counsellor", "Education"),
+    ("Employment officer", "Work"),
+    ("Social worker", "Social services"),
+    ("Social worker with authority to decide", "Social services"),
+    ("Addiction counsellor", "Social services"),
+    ("School nurse", "Health"),
+    ("Trauma counsellor", "Health"),
+    ("Eating-disorder specialist", "Health"),
+    ("Gambling-addiction specialist", "Health"),
+    ("Dementia nurse", "Care"),
+    ("Disability support officer", "Care"),
+    ("Building-permit officer", "Planning"),
+    ("Planning architect", "Planning"),
+    ("Environment inspector", "Environment"),
+    ("Water and streets engineer", "Technical"),
+    ("Youth leader", "Leisure"),
+    ("Sports coach", "Leisure"),
+    ("Community police officer", "Safety"),
+];
+
+struct Member {
+    name: &'static str,
+    unit: &'static str,
+    role: &'static str,
+    capacity: u32,
+    coordinator: bool,
+    competences: &'static [(&'static str, Level)],
+}
+
+const fn member(
+    name: &'static str,
+    unit: &'static str,
+    role: &'static str,
+    capacity: u32,
+    competences: &'static [(&'static str, Level)],
+) -> Member {
+    Member {
+        name,
+        unit,
+        role,
+        capacity,
+        coordinator: false,
+        competences,
+    }
+}
+
+const fn coordinator(
+    name: &'static str,
+    unit: &'static str,
+    competences: &'static [(&'static str, Level)],
+) -> Member {
+    Member {
+        name,
+        unit,
+        role: "Arena coordinator",
+        capacity: 60,
+        coordinator: true,
+        competences,
+    }
+}
+
+use Level::{Aware, Experienced, Practising, Teaches};
+
+const ROSTER: &[Member] = &[
+    coordinator(
+        "Maja Lindqvist",
+        "Learning & family",
+        &[("Social worker", Experienced)],
+    ),
+    coordinator(
+        "Jonas Ekberg",
+        "Health & care",
+        &[("Dementia nurse", Practising)],
+    ),
+    coordinator(
+        "Sofia Rahimi",
+        "Community development",
+        &[("Planning architect", Experienced)],
+    ),
+    coordinator(
+        "Elin Backman",
+        "Learning & family",
+        &[("Study and career counsellor", Teaches)],
+    ),
+    member(
+        "Tomas Nyström",
+        "Service support",
+        "Knowledge manager",
+        40,
+        &[],
+    ),
+    member(
+        "Leila Haddad",
+        "Learning & family",
+        "Language teacher",
+        30,
+        &[("Language teacher", Teaches), ("Trauma counsellor", Aware)],
+    ),
+    member(
+        "Per Holm",
+        "Learning & family",
+        "Employment officer",
+        40,
+        &[
+            ("Employment officer", Experienced),
+            ("Study and career counsellor", Practising),
+        ],
+    ),
+    member(
+        "Karin Svedberg",
+        "Learning & family",
+        "Social worker",
+        30,
+        &[
+            ("Social worker with authority to decide", Experienced),
+            ("Social worker", Teaches),
+        ],
+    ),
+    member(
         "Anders Vik",
         "Community development",
         "Building-permit officer",
+        30,
+        &[
+            ("Building-permit officer", Teaches),
+            ("Planning architect", Practising),
+        ],
     ),
-    ("Nora Blom", "Regional health service", "School nurse"),
-    ("Oskar Lund", "Health & care", "Addiction counsellor"),
-    (
+    member(
+        "Nora Blom",
+        "Regional health service",
+        "School nurse",
+        20,
+        &[
+            ("School nurse", Experienced),
+            ("Eating-disorder specialist", Practising),
+        ],
+    ),
+    member(
+        "Oskar Lund",
+        "Health & care",
+        "Addiction counsellor",
+        40,
+        &[
+            ("Addiction counsellor", Experienced),
+            ("Gambling-addiction specialist", Practising),
+        ],
+    ),
+    member(
         "Ida Sjögren",
         "Community development",
         "Environment inspector",
+        30,
+        &[
+            ("Environment inspector", Experienced),
+            ("Water and streets engineer", Aware),
+        ],
+    ),
+    member(
+        "Hanna Öberg",
+        "Learning & family",
+        "Special-needs teacher",
+        25,
+        &[("Special-needs teacher", Experienced)],
+    ),
+    member(
+        "Farid Karimi",
+        "Regional health service",
+        "Psychologist",
+        20,
+        &[
+            ("Trauma counsellor", Teaches),
+            ("Eating-disorder specialist", Experienced),
+        ],
+    ),
+    member(
+        "Lars Åkesson",
+        "Ådalen sports club",
+        "Club chair",
+        10,
+        &[("Sports coach", Experienced), ("Youth leader", Practising)],
+    ),
+    member(
+        "Emma Strand",
+        "Employment service",
+        "Job coach",
+        20,
+        &[("Employment officer", Teaches)],
+    ),
+    member(
+        "Ahmed Yusuf",
+        "Community development",
+        "Youth leader",
+        40,
+        &[("Youth leader", Teaches), ("Sports coach", Practising)],
+    ),
+    member(
+        "Britt Sundin",
+        "Health & care",
+        "Home-care nurse",
+        30,
+        &[("Dementia nurse", Experienced)],
+    ),
+    member(
+        "Mikael Berg",
+        "Police",
+        "Community police officer",
+        15,
+        &[("Community police officer", Experienced)],
+    ),
+    member(
+        "Sara Lind",
+        "Health & care",
+        "Disability support officer",
+        30,
+        &[
+            ("Disability support officer", Experienced),
+            ("Social worker", Practising),
+        ],
+    ),
+    member(
+        "Johan Eklund",
+        "Community development",
+        "Water and streets engineer",
+        20,
+        &[("Water and streets engineer", Experienced)],
+    ),
+    member(
+        "Ulla Persson",
+        "Norrbo housing company",
+        "Property manager",
+        10,
+        &[],
     ),
 ];
 
@@ -54,6 +284,10 @@ struct Spec {
     /// Target date, in days from today (negative: already passed).
     target_in_days: Option<i64>,
     decline_reason: &'static str,
+    /// Members allocated while staffing: person, competence, percent of their week.
+    team: &'static [(&'static str, &'static str, u32)],
+    /// Competences needed that nobody fills yet.
+    gaps: &'static [&'static str],
 }
 
 const ARENAS: &[Spec] = &[
@@ -68,6 +302,13 @@ const ARENAS: &[Spec] = &[
         mandate: "Within four months: a language course he attends, a work placement, one activity with the local sports club, and contact with trauma support.",
         target_in_days: Some(40),
         decline_reason: "",
+        team: &[
+            ("Leila Haddad", "Language teacher", 10),
+            ("Per Holm", "Employment officer", 10),
+            ("Lars Åkesson", "Sports coach", 5),
+            ("Karin Svedberg", "Social worker", 10),
+        ],
+        gaps: &["Trauma counsellor"],
     },
     Spec {
         title: "A twelve-year-old falling behind, with addiction at home",
@@ -80,6 +321,14 @@ const ARENAS: &[Spec] = &[
         mandate: "A joint plan with school, social services and the regional health service before the spring term.",
         target_in_days: Some(60),
         decline_reason: "",
+        team: &[
+            ("Hanna Öberg", "Special-needs teacher", 10),
+            ("Nora Blom", "School nurse", 10),
+        ],
+        gaps: &[
+            "Social worker with authority to decide",
+            "Addiction counsellor",
+        ],
     },
     Spec {
         title: "A family stuck between a plot and a detailed plan",
@@ -92,6 +341,17 @@ const ARENAS: &[Spec] = &[
         mandate: "Clarify the planning timeline with the family, find interim housing options, and connect the family with school health and addiction support.",
         target_in_days: Some(-9),
         decline_reason: "",
+        team: &[
+            ("Anders Vik", "Building-permit officer", 15),
+            ("Farid Karimi", "Eating-disorder specialist", 10),
+            ("Oskar Lund", "Gambling-addiction specialist", 10),
+            (
+                "Karin Svedberg",
+                "Social worker with authority to decide",
+                15,
+            ),
+        ],
+        gaps: &["Water and streets engineer"],
     },
     Spec {
         title: "Widower alone at home, turning down home care",
@@ -104,6 +364,8 @@ const ARENAS: &[Spec] = &[
         mandate: "",
         target_in_days: None,
         decline_reason: "",
+        team: &[],
+        gaps: &[],
     },
     Spec {
         title: "Going home from hospital with dementia, safely",
@@ -116,6 +378,8 @@ const ARENAS: &[Spec] = &[
         mandate: "One discharge routine agreed by the ward, home care and the family; fewer readmissions over three months.",
         target_in_days: Some(10),
         decline_reason: "",
+        team: &[("Britt Sundin", "Dementia nurse", 20)],
+        gaps: &[],
     },
     Spec {
         title: "Young people gathering in the empty square at night",
@@ -128,6 +392,8 @@ const ARENAS: &[Spec] = &[
         mandate: "",
         target_in_days: None,
         decline_reason: "",
+        team: &[],
+        gaps: &[],
     },
     Spec {
         title: "Summer jobs for young people in Norrbacka",
@@ -140,6 +406,8 @@ const ARENAS: &[Spec] = &[
         mandate: "Twenty summer jobs through local employers and the housing company.",
         target_in_days: Some(-100),
         decline_reason: "",
+        team: &[("Per Holm", "Employment officer", 10)],
+        gaps: &[],
     },
     Spec {
         title: "New parents who need support with a newborn",
@@ -152,6 +420,11 @@ const ARENAS: &[Spec] = &[
         mandate: "Daily routines that work for the family, with child health care, disability support and social services in one team.",
         target_in_days: Some(25),
         decline_reason: "",
+        team: &[
+            ("Sara Lind", "Disability support officer", 20),
+            ("Karin Svedberg", "Social worker", 10),
+        ],
+        gaps: &[],
     },
     Spec {
         title: "Flooded basements in the old mill district",
@@ -164,6 +437,8 @@ const ARENAS: &[Spec] = &[
         mandate: "A shared picture of the cause and a plan the property owners and the water company both sign.",
         target_in_days: Some(90),
         decline_reason: "",
+        team: &[("Johan Eklund", "Water and streets engineer", 10)],
+        gaps: &["Environment inspector"],
     },
     Spec {
         title: "Siblings absent from school for months",
@@ -176,6 +451,8 @@ const ARENAS: &[Spec] = &[
         mandate: "",
         target_in_days: None,
         decline_reason: "",
+        team: &[],
+        gaps: &[],
     },
     Spec {
         title: "Reopening the village hall with the local association",
@@ -188,6 +465,8 @@ const ARENAS: &[Spec] = &[
         mandate: "The hall open for the association's activities by midsummer.",
         target_in_days: Some(-150),
         decline_reason: "",
+        team: &[("Ida Sjögren", "Environment inspector", 5)],
+        gaps: &[],
     },
     Spec {
         title: "A private pool at the care home",
@@ -200,6 +479,8 @@ const ARENAS: &[Spec] = &[
         mandate: "",
         target_in_days: None,
         decline_reason: "Not a need that crosses units: facility management handles the request.",
+        team: &[],
+        gaps: &[],
     },
     Spec {
         title: "Newly arrived women: from language class to a workplace",
@@ -212,6 +493,11 @@ const ARENAS: &[Spec] = &[
         mandate: "A route from language class to placement that ten women complete, with childcare solved.",
         target_in_days: Some(-3),
         decline_reason: "",
+        team: &[
+            ("Leila Haddad", "Language teacher", 10),
+            ("Emma Strand", "Employment officer", 10),
+        ],
+        gaps: &[],
     },
     Spec {
         title: "One way in for employers' permit questions",
@@ -224,6 +510,8 @@ const ARENAS: &[Spec] = &[
         mandate: "One contact point and a shared checklist used by every office involved.",
         target_in_days: Some(120),
         decline_reason: "",
+        team: &[],
+        gaps: &[],
     },
 ];
 
@@ -232,8 +520,26 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     let clock = Arc::new(ManualClock::new(now));
     let mut store = Store::open(path, who, clock.clone())?;
     clock.set(now - Duration::days(400));
-    for (name, unit, role) in ROSTER {
-        store.add_person(name, unit, role)?;
+    for (name, external) in UNITS {
+        store.set_unit(name, *external)?;
+    }
+    for (name, category) in COMPETENCES {
+        store.add_competence(name, category)?;
+    }
+    for m in ROSTER {
+        store.add_person(&PersonEdit {
+            name: m.name.to_owned(),
+            unit: m.unit.to_owned(),
+            role: m.role.to_owned(),
+            contact: format!("{}@kommun.example", m.name.to_lowercase().replace(' ', ".")),
+            capacity: m.capacity,
+            coordinator: m.coordinator,
+            competences: m
+                .competences
+                .iter()
+                .map(|(c, l)| ((*c).to_owned(), *l))
+                .collect(),
+        })?;
     }
     for spec in ARENAS {
         build(&mut store, &clock, spec, now)?;
@@ -284,7 +590,39 @@ fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>
     let span = spec.signalled_days_ago.max(1) * 3 / 4;
     for (i, to) in Stage::FLOW.iter().copied().enumerate().skip(1).take(steps) {
         clock.set(start + Duration::days(span * i as i64 / steps as i64) + Duration::hours(2));
+        if to == Stage::Active || (to == Stage::Staffing && spec.stage == Stage::Staffing) {
+            staff(store, spec, arena.id, clock.now().date_naive())?;
+            arena = store.arena(arena.id)?;
+        }
         arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
+    }
+    Ok(())
+}
+
+/// Writes the recruitment plan and allocates the team, as a coordinator does while staffing.
+fn staff(store: &mut Store, spec: &Spec, arena: i64, from: chrono::NaiveDate) -> Result<()> {
+    let people = store.roster_people()?;
+    let competences = store.roster_competences()?;
+    for (person, competence, percent) in spec.team {
+        store.add_need(arena, competence, "")?;
+        let person_id = people.iter().find(|p| p.name == *person).map(|p| p.id);
+        let competence_id = competences
+            .iter()
+            .find(|c| c.name == *competence)
+            .map(|c| c.id);
+        if let Some(person_id) = person_id {
+            store.allocate(&NewAllocation {
+                person_id,
+                arena_id: arena,
+                competence_id,
+                percent: *percent,
+                from,
+                to: None,
+            })?;
+        }
+    }
+    for competence in spec.gaps {
+        store.add_need(arena, competence, "")?;
     }
     Ok(())
 }

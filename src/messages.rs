@@ -30,8 +30,47 @@ pub const FILTER_PROMPT: &str = "Filter (title, #number, coordinator)";
 pub const PROMPT_HINT: &str = "Enter confirms · Esc cancels";
 pub const NOTHING_TO_UNDO: &str = "Nothing of yours to undo in this session.";
 pub const DETAIL_HISTORY: &str = "History";
-pub const DETAIL_HINT: &str = "e edit · > next stage · < previous · d decline · Esc close";
+pub const DETAIL_HINT: &str = "j/k scroll · Esc close";
 pub const DECLINED_SHOWN: &str = "declined shown";
+pub const NAME_EMPTY: &str = "A name is needed.";
+pub const CAPACITY_INVALID: &str = "Capacity is a whole number of percent, 0 to 100.";
+pub const PERCENT_INVALID: &str = "Write a share of the week from 1 to 100 (percent).";
+pub const EDIT_FROM_PEOPLE: &str = "Pick a person in the People view (v) to edit them.";
+pub const NO_OPEN_NEEDS: &str = "No unfilled needs: n adds the competence the arena needs.";
+pub const ROSTER_TITLE: &str = "Roster";
+pub const VIEW_TEAM: &str = "Team";
+pub const VIEW_PEOPLE: &str = "People";
+pub const VIEW_COMPETENCES: &str = "Competences";
+pub const NO_ARENA_SELECTED: &str = "Select an arena on the board to see its team.";
+pub const NO_PEOPLE: &str = "Nobody on the roster matches. n adds a person; Esc clears filters.";
+pub const NO_COMPETENCES: &str = "No competences yet. n adds one.";
+pub const UNFILLED: &str = "Unfilled";
+pub const NO_MEMBERS: &str = " Nobody allocated yet: a finds staff.";
+pub const OVER: &str = "OVER";
+pub const INACTIVE: &str = "inactive";
+pub const EXTERNAL: &str = "ext";
+pub const FIND_STAFF_TITLE: &str = "Find staff";
+pub const FIND_STAFF_HINT: &str = "j/k move · Tab switch · Enter allocate · n add need · Esc close";
+pub const NEEDS_HEADING: &str = "Unfilled needs";
+pub const CANDIDATES_HEADING: &str = "Best fit first";
+pub const NO_CANDIDATES: &str = "Nobody active holds this competence.";
+pub const IN_TEAM: &str = "in team";
+pub const ADD_NEED_PROMPT: &str = "Which competence does the arena need?";
+pub const LABEL_TEAM: &str = "Team";
+pub const LABEL_NAME: &str = "Name";
+pub const LABEL_UNIT: &str = "Unit";
+pub const LABEL_ROLE: &str = "Role";
+pub const LABEL_CONTACT: &str = "Contact";
+pub const LABEL_CAPACITY: &str = "Capacity %";
+pub const LABEL_IS_COORDINATOR: &str = "Coordinator?";
+pub const LABEL_COMPETENCES: &str = "Competences";
+pub const LABEL_CATEGORY: &str = "Category";
+pub const COMPETENCES_HINT: &str =
+    "one a line: name: level (1 aware, 2 practising, 3 experienced, 4 teaches)";
+pub const FORM_NEW_PERSON: &str = "New person";
+pub const FORM_EDIT_PERSON: &str = "Edit person";
+pub const FORM_NEW_COMPETENCE: &str = "New competence";
+pub const FORM_EDIT_COMPETENCE: &str = "Edit competence";
 pub const ZOOMED: &str = "[zoom]";
 pub const LABEL_TITLE: &str = "Title";
 pub const LABEL_STAGE: &str = "Stage";
@@ -78,7 +117,125 @@ pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
         FieldId::Coordinator => LABEL_COORDINATOR,
         FieldId::Mandate => LABEL_MANDATE,
         FieldId::Target => LABEL_TARGET,
+        FieldId::Name => LABEL_NAME,
+        FieldId::Unit => LABEL_UNIT,
+        FieldId::Role => LABEL_ROLE,
+        FieldId::Contact => LABEL_CONTACT,
+        FieldId::Capacity => LABEL_CAPACITY,
+        FieldId::IsCoordinator => LABEL_IS_COORDINATOR,
+        FieldId::Competences => LABEL_COMPETENCES,
+        FieldId::Category => LABEL_CATEGORY,
     }
+}
+
+pub fn level_invalid(line: &str) -> String {
+    format!("\"{line}\": the level is 1, 2, 3 or 4.")
+}
+
+pub fn competence_unknown(name: &str) -> String {
+    format!("\"{name}\" is not in the catalogue: add it in the Competences view first.")
+}
+
+pub fn competence_suggestions(typed: &str, like: &[&str]) -> String {
+    if like.is_empty() {
+        format!("No competence is called \"{typed}\".")
+    } else {
+        format!(
+            "Not exact. Did you mean: {}?",
+            like.iter().take(4).copied().collect::<Vec<_>>().join(", ")
+        )
+    }
+}
+
+pub fn person_saved(name: &str) -> String {
+    format!("{name} saved.")
+}
+
+pub fn competence_saved(name: &str) -> String {
+    format!("Competence \"{name}\" saved.")
+}
+
+pub fn activity_changed(name: &str, active: bool) -> String {
+    if active {
+        format!("{name} is active again.")
+    } else {
+        format!(
+            "{name} is inactive: kept in history, no longer offered as staff. d again restores."
+        )
+    }
+}
+
+pub fn person_deleted(name: &str) -> String {
+    format!("{name} deleted.")
+}
+
+pub fn allocated(name: &str, arena: i64, percent: u32) -> String {
+    format!("{name} allocated to #{arena}, {percent}% of the week.")
+}
+
+pub fn need_added(competence: &str, arena: i64) -> String {
+    format!("#{arena} now needs: {competence}.")
+}
+
+pub fn released(name: &str, arena: i64) -> String {
+    format!("{name} released from #{arena}.")
+}
+
+pub fn allocate_prompt(name: &str, arena: i64) -> String {
+    format!("How much of {name}'s week goes to #{arena}? (%)")
+}
+
+pub fn release_prompt(name: &str, arena: i64) -> String {
+    format!("Release {name} from #{arena}? Enter releases")
+}
+
+pub fn load(load: crate::domain::roster::Load) -> String {
+    format!("{}/{}%", load.allocated, load.capacity)
+}
+
+pub fn holders(count: u32, by_level: [u32; 4], free: u32) -> String {
+    format!(
+        "{count} hold it ({}·{}·{}·{}), {free} with time",
+        by_level[0], by_level[1], by_level[2], by_level[3]
+    )
+}
+
+pub fn sort_label(sort: crate::app::roster::PeopleSort) -> &'static str {
+    use crate::app::roster::PeopleSort;
+    match sort {
+        PeopleSort::Name => "by name",
+        PeopleSort::Unit => "by unit",
+        PeopleSort::Free => "most free first",
+    }
+}
+
+pub fn side_label(side: crate::app::roster::Side) -> Option<&'static str> {
+    use crate::app::roster::Side;
+    match side {
+        Side::All => None,
+        Side::Internal => Some("internal"),
+        Side::External => Some("external"),
+    }
+}
+
+pub const FREE_ONLY: &str = "with time";
+
+pub fn filter_prompt(target: crate::app::popup::FilterTarget) -> &'static str {
+    use crate::app::popup::FilterTarget;
+    match target {
+        FilterTarget::Board => FILTER_PROMPT,
+        FilterTarget::RosterSearch => "Search names, roles and competences",
+        FilterTarget::RosterCompetence => "Only people holding a competence like",
+        FilterTarget::RosterUnit => "Only people in a unit like",
+    }
+}
+
+pub fn team_of(id: i64, title: &str) -> String {
+    format!("#{id} {title}")
+}
+
+pub fn allocation_line(competence: Option<&str>, percent: u32) -> String {
+    format!("{} · {percent}%", competence.unwrap_or("-"))
 }
 
 pub fn form_edit_title(id: i64) -> String {
@@ -108,6 +265,22 @@ pub fn age(days: i64) -> String {
     match days {
         d if d < 1 => "today".to_owned(),
         d => format!("{d}d"),
+    }
+}
+
+pub fn team_size(people: u32) -> String {
+    match people {
+        0 => "no team".to_owned(),
+        1 => "team 1".to_owned(),
+        n => format!("team {n}"),
+    }
+}
+
+/// Unfilled needs, marked with `!` so they stand out without colour.
+pub fn gaps(count: u32) -> String {
+    match count {
+        1 => "!1 gap".to_owned(),
+        n => format!("!{n} gaps"),
     }
 }
 
@@ -271,12 +444,12 @@ pub fn command_description(command: Command) -> &'static str {
         Command::PageDown => "a page down",
         Command::OpenDetail => "open the arena",
         Command::NewSignal => "record a new signal",
-        Command::Edit => "edit the arena",
+        Command::Edit => "edit the selected item",
         Command::NextStage => "move to the next stage",
         Command::PreviousStage => "move back a stage / reopen",
         Command::Decline => "decline a signal, with a reason",
         Command::FilterMission => "filter by mission (cycles)",
-        Command::FilterText => "filter by text",
+        Command::FilterText => "search / filter by text",
         Command::ToggleDeclined => "show / hide declined signals",
         Command::ScrollUp => "scroll up",
         Command::ScrollDown => "scroll down",
@@ -284,6 +457,24 @@ pub fn command_description(command: Command) -> &'static str {
         Command::PreviousField => "previous field",
         Command::Save => "save",
         Command::Confirm => "confirm",
+        Command::FocusRoster => "focus the roster",
+        Command::RowUp => "previous row",
+        Command::RowDown => "next row",
+        Command::FirstRow => "first row",
+        Command::LastRow => "last row",
+        Command::NextView => "team / people / competences",
+        Command::CycleSort => "sort by name, unit or free time",
+        Command::FilterCompetence => "filter by competence",
+        Command::FilterUnit => "filter by unit",
+        Command::CycleSide => "all / internal / external",
+        Command::ToggleFree => "only people with free time",
+        Command::ToggleInactive => "show / hide inactive",
+        Command::NewEntry => "add a person, competence or need",
+        Command::ToggleActive => "deactivate / reactivate",
+        Command::Delete => "delete a person never allocated",
+        Command::FindStaff => "find staff for the arena",
+        Command::Release => "release a member from the arena",
+        Command::SwitchList => "switch between needs and people",
     }
 }
 
@@ -305,6 +496,17 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::Save => "save",
         Command::Back => "close",
         Command::Confirm => "ok",
+        Command::NextView => "view",
+        Command::CycleSort => "sort",
+        Command::FilterCompetence => "competence",
+        Command::FilterUnit => "unit",
+        Command::CycleSide => "int/ext",
+        Command::ToggleFree => "free",
+        Command::NewEntry => "add",
+        Command::ToggleActive => "(de)activate",
+        Command::FindStaff => "staff",
+        Command::Release => "release",
+        Command::SwitchList => "switch",
         other => command_description(other),
     }
 }
@@ -314,7 +516,9 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
     match context {
         Context::Global => "Everywhere",
         Context::Board => "Board",
+        Context::Roster => "Roster",
         Context::Detail => "Arena detail",
+        Context::Staff => "Find staff",
         Context::Help => "Help",
         Context::Form => "Forms",
         Context::Prompt => "Questions",

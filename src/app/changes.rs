@@ -2,7 +2,7 @@
 
 use super::form::FormKind;
 use super::popup::{Popup, Prompt, PromptPurpose};
-use super::{App, form::ArenaForm};
+use super::{App, form::Form};
 use crate::domain::arena::{self, Arena, Stage};
 use crate::messages;
 use crate::store::StoreError;
@@ -35,14 +35,11 @@ impl App {
     }
 
     /// After a change: reload the board, follow the arena, refresh an open detail.
-    fn changed(&mut self, arena: &Arena) {
+    pub(super) fn changed(&mut self, arena: &Arena) {
         if arena.stage == Stage::Declined && !self.board.show_declined {
             self.board.show_declined = true;
         }
-        let result = self
-            .store
-            .board_cards(self.board.show_declined)
-            .map(|cards| self.board.set_cards(cards));
+        let result = self.reload();
         self.report(result);
         self.board.select_arena(arena.id);
         if matches!(self.popup, Some(Popup::Detail(_))) {
@@ -84,15 +81,12 @@ impl App {
         } else {
             arena.stage.previous()
         };
-        self.status = Some(super::Status {
-            kind: super::StatusKind::Error,
-            text: messages::move_refused(arena.id, to, refusals),
-        });
+        self.error(messages::move_refused(arena.id, to, refusals));
     }
 
     pub(super) fn open_edit(&mut self) {
         if let Some(arena) = self.target_arena() {
-            let form = ArenaForm::edit(self.mission_codes(), &arena);
+            let form = Form::edit_arena(self.mission_codes(), &arena);
             self.popup = Some(Popup::Form(Box::new(form)));
         }
     }
@@ -115,8 +109,11 @@ impl App {
         let Some(Popup::Prompt(prompt)) = self.popup.take() else {
             return;
         };
-        match prompt.purpose {
+        match prompt.purpose.clone() {
             PromptPurpose::Filter { .. } => {}
+            PromptPurpose::Allocate { .. }
+            | PromptPurpose::AddNeed { .. }
+            | PromptPurpose::Release { .. } => self.confirm_staffing(prompt),
             PromptPurpose::Decline { id, version } => {
                 let reason = prompt.value();
                 if reason.trim().is_empty() {
@@ -148,39 +145,41 @@ impl App {
         };
         let today = self.today();
         let saved = match form.kind {
-            FormKind::NewSignal => match form.new_signal_value(today) {
-                Some(signal) => self.store.create_signal(&signal).inspect(|a| {
+            FormKind::NewSignal => form.new_signal_value(today).map(|signal| {
+                self.store.create_signal(&signal).map(|a| {
                     self.undo.push(UndoStep::Created {
                         id: a.id,
                         version: a.version,
                     });
-                }),
-                None => {
-                    self.popup = Some(Popup::Form(form));
-                    return self.info(messages::FORM_HAS_ERRORS.to_owned());
-                }
-            },
-            FormKind::Edit { id, version } => match form.edit_value(today) {
-                Some(edit) => self.save_edit(id, version, &edit, &mut form),
-                None => {
-                    self.popup = Some(Popup::Form(form));
-                    return self.info(messages::FORM_HAS_ERRORS.to_owned());
-                }
-            },
+                    Some(a)
+                })
+            }),
+            FormKind::EditArena { id, version } => form
+                .arena_value(today)
+                .map(|edit| self.save_edit(id, version, &edit, &mut form).map(Some)),
+            FormKind::NewPerson
+            | FormKind::EditPerson { .. }
+            | FormKind::NewCompetence
+            | FormKind::EditCompetence { .. } => {
+                self.save_roster_form(&mut form).map(|r| r.map(|()| None))
+            }
         };
         match saved {
-            Ok(arena) => {
-                self.info(messages::saved(&arena, form.kind == FormKind::NewSignal));
-                self.changed(&arena);
-            }
-            Err(StoreError::Conflict { id, who, at }) => {
+            None => {
                 self.popup = Some(Popup::Form(form));
-                self.status = Some(super::Status {
-                    kind: super::StatusKind::Error,
-                    text: messages::edit_conflict(id, &who, at),
-                });
+                self.error(messages::FORM_HAS_ERRORS.to_owned());
             }
-            Err(e) => {
+            Some(Ok(arena)) => {
+                if let Some(arena) = arena {
+                    self.info(messages::saved(&arena, form.kind == FormKind::NewSignal));
+                    self.changed(&arena);
+                }
+            }
+            Some(Err(StoreError::Conflict { id, who, at })) => {
+                self.popup = Some(Popup::Form(form));
+                self.error(messages::edit_conflict(id, &who, at));
+            }
+            Some(Err(e)) => {
                 self.popup = Some(Popup::Form(form));
                 self.fail(&e);
             }
@@ -194,7 +193,7 @@ impl App {
         id: i64,
         version: i64,
         edit: &crate::store::ArenaEdit,
-        form: &mut ArenaForm,
+        form: &mut Form,
     ) -> Result<Arena, StoreError> {
         let before = self.store.arena(id)?;
         match self.store.edit_arena(id, version, edit) {
@@ -203,7 +202,7 @@ impl App {
                 Ok(after)
             }
             Err(StoreError::Conflict { id, who, at }) => {
-                form.kind = FormKind::Edit {
+                form.kind = FormKind::EditArena {
                     id,
                     version: before.version,
                 };
@@ -247,19 +246,13 @@ impl App {
                         if matches!(&self.popup, Some(Popup::Detail(d)) if d.arena.id == id) {
                             self.popup = None;
                         }
-                        let result = self
-                            .store
-                            .board_cards(self.board.show_declined)
-                            .map(|c| self.board.set_cards(c));
+                        let result = self.reload();
                         self.report(result);
                     }
                 }
             }
             Err(StoreError::Conflict { id, who, at }) => {
-                self.status = Some(super::Status {
-                    kind: super::StatusKind::Error,
-                    text: messages::undo_conflict(id, &who, at),
-                });
+                self.error(messages::undo_conflict(id, &who, at));
             }
             Err(e) => self.fail(&e),
         }

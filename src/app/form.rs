@@ -1,12 +1,14 @@
-//! Forms: editing an arena's fields with validation. A refused save keeps every typed character.
+//! Forms: editing arenas, people and competences with validation. A refused save keeps every
+//! typed character.
 
 use chrono::NaiveDate;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::arena::Arena;
+use crate::domain::roster::Level;
 use crate::domain::text::{self, TitleProblem};
 use crate::messages;
-use crate::store::{ArenaEdit, NewSignal};
+use crate::store::{ArenaEdit, NewSignal, PersonEdit, PersonRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldId {
@@ -17,56 +19,89 @@ pub enum FieldId {
     Coordinator,
     Mandate,
     Target,
+    Name,
+    Unit,
+    Role,
+    Contact,
+    Capacity,
+    IsCoordinator,
+    Competences,
+    Category,
 }
 
 impl FieldId {
     /// Multi-line fields take Enter as a new line.
     pub fn is_multi_line(self) -> bool {
-        matches!(self, FieldId::Need | FieldId::Mandate)
+        matches!(
+            self,
+            FieldId::Need | FieldId::Mandate | FieldId::Competences
+        )
     }
 }
 
 pub struct Field {
     pub id: FieldId,
     pub input: TextArea<'static>,
+    /// For a field chosen from a list (left/right): the options and the chosen one.
+    pub choices: Vec<String>,
+    pub chosen: usize,
     pub error: Option<String>,
 }
 
 impl Field {
-    fn new(id: FieldId, value: &str) -> Field {
+    fn text(id: FieldId, value: &str) -> Field {
         let lines = if value.is_empty() {
             vec![String::new()]
         } else {
             value.lines().map(str::to_owned).collect()
         };
         let mut input = TextArea::new(lines);
-        input.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        input.move_cursor(ratatui_textarea::CursorMove::End);
+        input.set_cursor_line_style(ratatui::style::Style::default());
+        input.move_cursor(CursorMove::Bottom);
+        input.move_cursor(CursorMove::End);
         Field {
             id,
             input,
+            choices: Vec::new(),
+            chosen: 0,
             error: None,
         }
     }
 
+    fn choice(id: FieldId, choices: Vec<String>, chosen: usize) -> Field {
+        Field {
+            chosen: chosen.min(choices.len().saturating_sub(1)),
+            choices,
+            ..Field::text(id, "")
+        }
+    }
+
+    pub fn is_choice(&self) -> bool {
+        !self.choices.is_empty()
+    }
+
     pub fn value(&self) -> String {
-        self.input.lines().join("\n")
+        match self.choices.get(self.chosen) {
+            Some(choice) => choice.clone(),
+            None => self.input.lines().join("\n"),
+        }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
     NewSignal,
-    Edit { id: i64, version: i64 },
+    EditArena { id: i64, version: i64 },
+    NewPerson,
+    EditPerson { id: i64, version: i64 },
+    NewCompetence,
+    EditCompetence { id: i64, version: i64 },
 }
 
-pub struct ArenaForm {
+pub struct Form {
     pub kind: FormKind,
     pub fields: Vec<Field>,
     pub focus: usize,
-    /// Mission codes to choose from, and the chosen one.
-    pub missions: Vec<String>,
-    pub mission: usize,
     /// Set after a save was refused because someone else saved first: the next save overwrites.
     pub overwrite: bool,
     /// Something was typed since the form opened.
@@ -75,55 +110,118 @@ pub struct ArenaForm {
     pub discard_warned: bool,
 }
 
-impl ArenaForm {
-    pub fn new_signal(missions: Vec<String>, from: &str) -> ArenaForm {
-        ArenaForm {
-            kind: FormKind::NewSignal,
-            fields: vec![
-                Field::new(FieldId::Title, ""),
-                Field::new(FieldId::Need, ""),
-                Field::new(FieldId::Mission, ""),
-                Field::new(FieldId::From, from),
-                Field::new(FieldId::Target, ""),
-            ],
+const YES_NO: [&str; 2] = ["no", "yes"];
+
+fn yes_no() -> Vec<String> {
+    YES_NO.iter().map(|s| (*s).to_owned()).collect()
+}
+
+impl Form {
+    fn new(kind: FormKind, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            fields,
             focus: 0,
-            missions,
-            mission: 0,
             overwrite: false,
             dirty: false,
             discard_warned: false,
         }
     }
 
-    pub fn edit(missions: Vec<String>, arena: &Arena) -> ArenaForm {
+    pub fn new_signal(missions: Vec<String>, from: &str) -> Form {
+        Form::new(
+            FormKind::NewSignal,
+            vec![
+                Field::text(FieldId::Title, ""),
+                Field::text(FieldId::Need, ""),
+                Field::choice(FieldId::Mission, missions, 0),
+                Field::text(FieldId::From, from),
+                Field::text(FieldId::Target, ""),
+            ],
+        )
+    }
+
+    pub fn edit_arena(missions: Vec<String>, arena: &Arena) -> Form {
         let target = arena.target_date.map(|d| d.to_string()).unwrap_or_default();
         let mission = missions
             .iter()
             .position(|m| *m == arena.mission)
             .unwrap_or(0);
-        ArenaForm {
-            kind: FormKind::Edit {
+        Form::new(
+            FormKind::EditArena {
                 id: arena.id,
                 version: arena.version,
             },
-            fields: vec![
-                Field::new(FieldId::Title, &arena.title),
-                Field::new(FieldId::Need, &arena.need),
-                Field::new(FieldId::Mission, ""),
-                Field::new(
+            vec![
+                Field::text(FieldId::Title, &arena.title),
+                Field::text(FieldId::Need, &arena.need),
+                Field::choice(FieldId::Mission, missions, mission),
+                Field::text(
                     FieldId::Coordinator,
                     arena.coordinator.as_deref().unwrap_or(""),
                 ),
-                Field::new(FieldId::Mandate, &arena.mandate),
-                Field::new(FieldId::Target, &target),
+                Field::text(FieldId::Mandate, &arena.mandate),
+                Field::text(FieldId::Target, &target),
             ],
-            focus: 0,
-            missions,
-            mission,
-            overwrite: false,
-            dirty: false,
-            discard_warned: false,
-        }
+        )
+    }
+
+    /// A person form, empty or filled from `person`.
+    pub fn person(person: Option<&PersonRow>, capacity: u32) -> Form {
+        let kind = match person {
+            Some(p) => FormKind::EditPerson {
+                id: p.id,
+                version: p.version,
+            },
+            None => FormKind::NewPerson,
+        };
+        let competences = person
+            .map(|p| {
+                p.competences
+                    .iter()
+                    .map(|(c, l)| format!("{c}: {}", l.number()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
+        let capacity = person.map_or(capacity, |p| p.load.capacity);
+        Form::new(
+            kind,
+            vec![
+                Field::text(FieldId::Name, person.map_or("", |p| p.name.as_str())),
+                Field::text(
+                    FieldId::Unit,
+                    person.and_then(|p| p.unit.as_deref()).unwrap_or(""),
+                ),
+                Field::text(FieldId::Role, person.map_or("", |p| p.role.as_str())),
+                Field::text(FieldId::Contact, person.map_or("", |p| p.contact.as_str())),
+                Field::text(FieldId::Capacity, &capacity.to_string()),
+                Field::choice(
+                    FieldId::IsCoordinator,
+                    yes_no(),
+                    usize::from(person.is_some_and(|p| p.coordinator)),
+                ),
+                {
+                    let mut field = Field::text(FieldId::Competences, &competences);
+                    field.input.set_placeholder_text(messages::COMPETENCES_HINT);
+                    field
+                },
+            ],
+        )
+    }
+
+    pub fn competence(existing: Option<(i64, i64, &str, &str)>) -> Form {
+        let kind = match existing {
+            Some((id, version, _, _)) => FormKind::EditCompetence { id, version },
+            None => FormKind::NewCompetence,
+        };
+        Form::new(
+            kind,
+            vec![
+                Field::text(FieldId::Name, existing.map_or("", |e| e.2)),
+                Field::text(FieldId::Category, existing.map_or("", |e| e.3)),
+            ],
+        )
     }
 
     pub fn focused(&self) -> &Field {
@@ -139,13 +237,11 @@ impl ArenaForm {
         self.focus = (self.focus as isize + delta).rem_euclid(n) as usize;
     }
 
-    pub fn cycle_mission(&mut self, delta: isize) {
-        let n = self.missions.len().max(1) as isize;
-        self.mission = (self.mission as isize + delta).rem_euclid(n) as usize;
-    }
-
-    pub fn mission_code(&self) -> String {
-        self.missions.get(self.mission).cloned().unwrap_or_default()
+    /// Moves the focused choice field to the next or previous option.
+    pub fn cycle_choice(&mut self, delta: isize) {
+        let field = self.focused_mut();
+        let n = field.choices.len().max(1) as isize;
+        field.chosen = (field.chosen as isize + delta).rem_euclid(n) as usize;
     }
 
     fn value(&self, id: FieldId) -> String {
@@ -162,17 +258,27 @@ impl ArenaForm {
         }
     }
 
-    /// Checks every field, marks each problem at its field and focuses the first.
-    fn validate(&mut self, today: NaiveDate) -> Option<(String, Option<NaiveDate>)> {
+    fn clear_errors(&mut self) {
         for f in &mut self.fields {
             f.error = None;
         }
-        let title = text::title(&self.value(FieldId::Title)).map_err(|p| match p {
-            TitleProblem::Empty => messages::TITLE_EMPTY.to_owned(),
-            TitleProblem::TooLong { chars } => {
-                messages::title_too_long(chars, text::TITLE_MAX_CHARS)
+    }
+
+    /// Focuses the first field with a problem; true when there is none.
+    fn settle(&mut self) -> bool {
+        match self.fields.iter().position(|f| f.error.is_some()) {
+            Some(first) => {
+                self.focus = first;
+                false
             }
-        });
+            None => true,
+        }
+    }
+
+    /// Checks title and target date, marking each problem at its field.
+    fn arena_basics(&mut self, today: NaiveDate) -> Option<(String, Option<NaiveDate>)> {
+        self.clear_errors();
+        let title = text::title(&self.value(FieldId::Title)).map_err(|p| title_problem(&p));
         if let Err(e) = &title {
             self.set_error(FieldId::Title, e.clone());
         }
@@ -184,8 +290,7 @@ impl ArenaForm {
         if let Err(e) = &target {
             self.set_error(FieldId::Target, e.clone());
         }
-        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
-            self.focus = first;
+        if !self.settle() {
             return None;
         }
         Some((title.ok()?, target.ok()?))
@@ -193,28 +298,82 @@ impl ArenaForm {
 
     /// The signal to record, or `None` with the problems marked on the form.
     pub fn new_signal_value(&mut self, today: NaiveDate) -> Option<NewSignal> {
-        let (title, target_date) = self.validate(today)?;
+        let (title, target_date) = self.arena_basics(today)?;
         Some(NewSignal {
             title,
             need: self.value(FieldId::Need),
-            mission: self.mission_code(),
+            mission: self.value(FieldId::Mission),
             signalled_by: self.value(FieldId::From),
             target_date,
         })
     }
 
-    /// The edit to save, or `None` with the problems marked on the form.
-    pub fn edit_value(&mut self, today: NaiveDate) -> Option<ArenaEdit> {
-        let (title, target_date) = self.validate(today)?;
+    /// The arena edit to save, or `None` with the problems marked on the form.
+    pub fn arena_value(&mut self, today: NaiveDate) -> Option<ArenaEdit> {
+        let (title, target_date) = self.arena_basics(today)?;
         let coordinator = self.value(FieldId::Coordinator);
         Some(ArenaEdit {
             title,
             need: self.value(FieldId::Need),
-            mission: self.mission_code(),
+            mission: self.value(FieldId::Mission),
             coordinator: Some(coordinator.trim().to_owned()).filter(|c| !c.is_empty()),
             mandate: self.value(FieldId::Mandate),
             target_date,
         })
+    }
+
+    /// The person to save, or `None` with the problems marked. `known` spells a competence the
+    /// catalogue's way, or says it is unknown.
+    pub fn person_value(&mut self, known: impl Fn(&str) -> Option<String>) -> Option<PersonEdit> {
+        self.clear_errors();
+        let name = text::one_line(self.value(FieldId::Name).trim()).into_owned();
+        if name.is_empty() {
+            self.set_error(FieldId::Name, messages::NAME_EMPTY.to_owned());
+        }
+        let capacity = self
+            .value(FieldId::Capacity)
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|c| *c <= 100);
+        if capacity.is_none() {
+            self.set_error(FieldId::Capacity, messages::CAPACITY_INVALID.to_owned());
+        }
+        let competences = parse_competences(&self.value(FieldId::Competences), known);
+        if let Err(e) = &competences {
+            self.set_error(FieldId::Competences, e.clone());
+        }
+        if !self.settle() {
+            return None;
+        }
+        Some(PersonEdit {
+            name,
+            unit: self.value(FieldId::Unit),
+            role: self.value(FieldId::Role),
+            contact: self.value(FieldId::Contact),
+            capacity: capacity?,
+            coordinator: self.value(FieldId::IsCoordinator) == YES_NO[1],
+            competences: competences.ok()?,
+        })
+    }
+
+    /// The competence's name and category, or `None` with the problem marked.
+    pub fn competence_value(&mut self) -> Option<(String, String)> {
+        self.clear_errors();
+        let name = text::one_line(self.value(FieldId::Name).trim()).into_owned();
+        if name.is_empty() {
+            self.set_error(FieldId::Name, messages::NAME_EMPTY.to_owned());
+            self.settle();
+            return None;
+        }
+        Some((name, self.value(FieldId::Category)))
+    }
+}
+
+fn title_problem(problem: &TitleProblem) -> String {
+    match problem {
+        TitleProblem::Empty => messages::TITLE_EMPTY.to_owned(),
+        TitleProblem::TooLong { chars } => messages::title_too_long(*chars, text::TITLE_MAX_CHARS),
     }
 }
 
@@ -230,6 +389,31 @@ fn parse_target(raw: &str, today: NaiveDate, is_new: bool) -> Result<Option<Naiv
         return Err(messages::date_in_past(date));
     }
     Ok(Some(date))
+}
+
+/// One competence a line: `name: level` (level 1-4; 2 when left out).
+pub fn parse_competences(
+    raw: &str,
+    known: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<(String, Level)>, String> {
+    let mut out = Vec::new();
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (name, level) = match line.rsplit_once(':') {
+            Some((name, level)) => {
+                let level = level
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(Level::from_number)
+                    .ok_or_else(|| messages::level_invalid(line))?;
+                (name.trim(), level)
+            }
+            None => (line, Level::Practising),
+        };
+        let name = known(name).ok_or_else(|| messages::competence_unknown(name))?;
+        out.push((name, level));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -253,7 +437,7 @@ mod tests {
 
     #[test]
     fn a_refused_form_keeps_its_text_and_focuses_the_problem() {
-        let mut form = ArenaForm::new_signal(vec!["LF".into()], "kim");
+        let mut form = Form::new_signal(vec!["LF".into()], "kim");
         form.fields[1].input.insert_str("A need worth keeping");
         form.fields[4].input.insert_str("soon");
         form.focus = 4;
@@ -262,5 +446,25 @@ mod tests {
         assert!(form.fields[0].error.is_some());
         assert!(form.fields[4].error.is_some());
         assert_eq!(form.fields[1].value(), "A need worth keeping");
+    }
+
+    #[test]
+    fn competences_are_read_one_a_line_with_a_level() {
+        let known =
+            |n: &str| (n.eq_ignore_ascii_case("school nurse")).then(|| "School nurse".to_owned());
+        assert_eq!(
+            parse_competences("school nurse: 3\n\n", known),
+            Ok(vec![("School nurse".to_owned(), Level::Experienced)])
+        );
+        assert_eq!(
+            parse_competences("School nurse", known),
+            Ok(vec![("School nurse".to_owned(), Level::Practising)])
+        );
+        assert!(parse_competences("School nurse: 7", known).is_err());
+        assert!(
+            parse_competences("Astronaut: 2", known)
+                .unwrap_err()
+                .contains("Astronaut")
+        );
     }
 }

@@ -16,17 +16,21 @@ const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
 pub enum Context {
     Global,
     Board,
+    Roster,
     Detail,
+    Staff,
     Help,
     Form,
     Prompt,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Board,
+        Context::Roster,
         Context::Detail,
+        Context::Staff,
         Context::Help,
         Context::Form,
         Context::Prompt,
@@ -36,7 +40,9 @@ impl Context {
         match self {
             Context::Global => "global",
             Context::Board => "board",
+            Context::Roster => "roster",
             Context::Detail => "detail",
+            Context::Staff => "staff",
             Context::Help => "help",
             Context::Form => "form",
             Context::Prompt => "prompt",
@@ -77,7 +83,9 @@ pub struct Keymap {
 struct KeymapFile {
     global: toml::Table,
     board: toml::Table,
+    roster: toml::Table,
     detail: toml::Table,
+    staff: toml::Table,
     help: toml::Table,
     form: toml::Table,
     prompt: toml::Table,
@@ -88,7 +96,9 @@ impl KeymapFile {
         match context {
             Context::Global => &self.global,
             Context::Board => &self.board,
+            Context::Roster => &self.roster,
             Context::Detail => &self.detail,
+            Context::Staff => &self.staff,
             Context::Help => &self.help,
             Context::Form => &self.form,
             Context::Prompt => &self.prompt,

@@ -7,35 +7,41 @@ pub mod command;
 pub mod form;
 pub mod keymap;
 pub mod popup;
+pub mod roster;
+mod staffing;
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
-use ratatui_textarea::TextArea;
 
 use crate::config::Config;
 use crate::messages;
 use crate::store::{Store, StoreError};
 use board::Board;
 use command::Command;
-use form::{ArenaForm, FieldId};
+use form::Form;
 use keymap::{Context, Keymap};
-use popup::{Detail, Popup, Prompt, PromptPurpose};
+use popup::{Detail, FilterTarget, Popup, Prompt, PromptPurpose};
+use roster::{Roster, Team};
 
 /// Rows of screen that are not board cards: the top bar, the status line, the pane's border and
 /// its column headings. The UI draws exactly these.
 pub const BOARD_CHROME_ROWS: u16 = 5;
+/// Rows of screen that are not roster rows: top bar, status line, border, view header, the
+/// selected person's line.
+pub const ROSTER_CHROME_ROWS: u16 = 6;
 
 /// How many history rows the detail shows.
 const DETAIL_HISTORY: usize = 8;
 
-/// The panes that exist. The roster, PULS plan and knowledge bank join when their issues land.
+/// The panes that exist. The PULS plan and knowledge bank join when their issues land.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Board,
+    Roster,
 }
 
 impl Pane {
-    pub const PRESENT: [Pane; 1] = [Pane::Board];
+    pub const PRESENT: [Pane; 2] = [Pane::Board, Pane::Roster];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +61,7 @@ pub struct App {
     pub config: Config,
     pub keymap: Keymap,
     pub board: Board,
+    pub roster: Roster,
     pub focus: Pane,
     pub zoomed: bool,
     pub popup: Option<Popup>,
@@ -80,6 +87,7 @@ impl App {
             config,
             keymap,
             board: Board::default(),
+            roster: Roster::default(),
             focus: Pane::Board,
             zoomed: false,
             popup: None,
@@ -105,7 +113,7 @@ impl App {
 
     /// Today in the user's time zone: what "late" is measured against.
     pub fn today(&self) -> NaiveDate {
-        self.now().with_timezone(&Local).date_naive()
+        self.store.today()
     }
 
     pub fn who(&self) -> &str {
@@ -126,8 +134,12 @@ impl App {
             Some(Popup::Help { .. }) => Context::Help,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
+            Some(Popup::FindStaff(_)) => Context::Staff,
             Some(Popup::Prompt(_)) => Context::Prompt,
-            None => Context::Board,
+            None => match self.focus {
+                Pane::Board => Context::Board,
+                Pane::Roster => Context::Roster,
+            },
         }
     }
 
@@ -136,6 +148,8 @@ impl App {
         self.height = height;
         let rows = height.saturating_sub(BOARD_CHROME_ROWS) / board::CARD_HEIGHT;
         self.board.set_page(usize::from(rows));
+        self.roster
+            .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)));
     }
 
     /// Handles one terminal event; true when the screen needs drawing.
@@ -160,6 +174,7 @@ impl App {
             Some(command) => self.run(command),
             None => self.type_key(key),
         }
+        self.follow_board_selection();
         true
     }
 
@@ -175,6 +190,7 @@ impl App {
                 };
                 form.focused_mut().input.insert_str(text);
                 form.focused_mut().error = None;
+                form.dirty = true;
             }
             Some(Popup::Prompt(prompt)) => {
                 prompt.input.insert_str(text.replace(['\r', '\n'], " "));
@@ -206,23 +222,78 @@ impl App {
         }
     }
 
-    /// Reloads the board from the store, keeping the selection.
+    /// Reloads the board, the roster and the team, keeping every selection.
     fn reload(&mut self) -> Result<(), StoreError> {
         let cards = self.store.board_cards(self.board.show_declined)?;
         self.board.set_cards(cards);
+        let people = self.store.roster_people()?;
+        let competences = self.store.roster_competences()?;
+        self.roster.set_people(people, competences);
+        self.load_team()
+    }
+
+    /// The team view follows the board's selected arena.
+    fn follow_board_selection(&mut self) {
+        let selected = self.board.selected().map(|c| c.id);
+        if selected != self.roster.team.arena.as_ref().map(|a| a.0) {
+            let result = self.load_team();
+            self.report(result);
+        }
+    }
+
+    fn load_team(&mut self) -> Result<(), StoreError> {
+        let team = match self.board.selected() {
+            Some(card) => {
+                let (id, title) = (card.id, card.title.clone());
+                Team {
+                    members: self.store.arena_team(id)?,
+                    needs: self.store.arena_needs(id)?,
+                    arena: Some((id, title)),
+                }
+            }
+            None => Team::default(),
+        };
+        self.roster.set_team(team);
         Ok(())
     }
 
     fn run(&mut self, command: Command) {
+        if self.run_shared(command) {
+            return;
+        }
+        match self.context() {
+            Context::Board => self.run_board(command),
+            Context::Roster => self.run_roster(command),
+            Context::Staff => self.run_staff(command),
+            _ => self.run_popup(command),
+        }
+    }
+
+    /// Commands that mean the same wherever they are bound. True when handled.
+    fn run_shared(&mut self, command: Command) -> bool {
         match command {
             Command::Quit => self.quit = true,
             Command::Back => self.back(),
             Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Command::NextPane | Command::PreviousPane | Command::FocusBoard => {
-                self.focus = Pane::Board
-            }
+            Command::NextPane => self.cycle_focus(1),
+            Command::PreviousPane => self.cycle_focus(-1),
+            Command::FocusBoard => self.focus = Pane::Board,
+            Command::FocusRoster => self.focus = Pane::Roster,
             Command::Zoom => self.zoomed = !self.zoomed,
             Command::Undo => self.undo_last(),
+            Command::Edit if self.context() != Context::Roster => self.open_edit(),
+            Command::NextStage => self.move_stage(true),
+            Command::PreviousStage => self.move_stage(false),
+            Command::Decline => self.open_decline(),
+            Command::FindStaff => self.open_find_staff(),
+            Command::FilterText => self.open_filter(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn run_board(&mut self, command: Command) {
+        match command {
             Command::ColumnLeft => self.board.move_column(-1),
             Command::ColumnRight => self.board.move_column(1),
             Command::CardUp => self.board.move_card(-1),
@@ -237,13 +308,9 @@ impl App {
                 }
             }
             Command::NewSignal => {
-                let form = ArenaForm::new_signal(self.mission_codes(), self.store.who());
+                let form = Form::new_signal(self.mission_codes(), self.store.who());
                 self.popup = Some(Popup::Form(Box::new(form)));
             }
-            Command::Edit => self.open_edit(),
-            Command::NextStage => self.move_stage(true),
-            Command::PreviousStage => self.move_stage(false),
-            Command::Decline => self.open_decline(),
             Command::FilterMission => {
                 self.board.cycle_mission(&self.mission_codes());
                 let name = self
@@ -253,68 +320,106 @@ impl App {
                     .map(|m| self.config.mission_name(m));
                 self.info(messages::mission_filter(name));
             }
-            Command::FilterText => {
-                let before = self.board.text_filter.clone();
-                self.popup = Some(Popup::Prompt(Prompt::new(
-                    PromptPurpose::Filter {
-                        before: before.clone(),
-                    },
-                    &before,
-                )));
-            }
             Command::ToggleDeclined => {
                 self.board.show_declined = !self.board.show_declined;
                 let result = self.reload();
                 self.report(result);
             }
+            _ => {}
+        }
+    }
+
+    fn run_popup(&mut self, command: Command) {
+        match command {
             Command::ScrollUp => self.scroll_popup(-1),
             Command::ScrollDown => self.scroll_popup(1),
             Command::NextField => self.with_form(|f| f.move_focus(1)),
             Command::PreviousField => self.with_form(|f| f.move_focus(-1)),
             Command::Save => self.save_form(),
             Command::Confirm => self.confirm_prompt(),
+            _ => {}
+        }
+    }
+
+    fn cycle_focus(&mut self, delta: isize) {
+        let panes = Pane::PRESENT;
+        let i = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        self.focus = panes[(i + delta).rem_euclid(panes.len() as isize) as usize];
+    }
+
+    fn open_filter(&mut self) {
+        let (target, before) = match self.focus {
+            Pane::Board => (FilterTarget::Board, self.board.text_filter.clone()),
+            Pane::Roster => (FilterTarget::RosterSearch, self.roster.search.clone()),
+        };
+        self.open_filter_for(target, before);
+    }
+
+    fn open_filter_for(&mut self, target: FilterTarget, before: String) {
+        let prompt = Prompt::new(
+            PromptPurpose::Filter {
+                target,
+                before: before.clone(),
+            },
+            &before,
+        );
+        self.popup = Some(Popup::Prompt(prompt));
+    }
+
+    fn set_filter(&mut self, target: FilterTarget, text: &str) {
+        match target {
+            FilterTarget::Board => self.board.set_text_filter(text),
+            FilterTarget::RosterSearch => self.roster.search = text.to_owned(),
+            FilterTarget::RosterCompetence => self.roster.competence_filter = text.to_owned(),
+            FilterTarget::RosterUnit => self.roster.unit_filter = text.to_owned(),
+        }
+        if target != FilterTarget::Board {
+            self.roster.refilter();
         }
     }
 
     fn back(&mut self) {
         match self.popup.take() {
             Some(Popup::Prompt(prompt)) => {
-                if let PromptPurpose::Filter { before } = &prompt.purpose {
-                    self.board.set_text_filter(before);
+                if let PromptPurpose::Filter { target, before } = &prompt.purpose {
+                    self.set_filter(*target, before);
                 }
             }
-            Some(Popup::Form(form)) if form.dirty && !form.discard_warned => {
-                let mut form = form;
+            Some(Popup::Form(mut form)) if form.dirty && !form.discard_warned => {
                 form.discard_warned = true;
                 self.popup = Some(Popup::Form(form));
                 self.info(messages::FORM_DISCARD_WARNING.to_owned());
             }
             Some(_) => {}
             None if self.zoomed => self.zoomed = false,
-            None if self.board.is_filtered() => {
+            None if self.focus == Pane::Board && self.board.is_filtered() => {
                 self.board.clear_filters();
+                self.info(messages::FILTERS_CLEARED.to_owned());
+            }
+            None if self.focus == Pane::Roster && self.roster.is_filtered() => {
+                self.roster.clear_filters();
                 self.info(messages::FILTERS_CLEARED.to_owned());
             }
             None => self.quit = true,
         }
     }
 
-    fn with_form(&mut self, f: impl FnOnce(&mut ArenaForm)) {
+    fn with_form(&mut self, f: impl FnOnce(&mut Form)) {
         if let Some(Popup::Form(form)) = &mut self.popup {
             f(form);
         }
     }
 
-    fn scroll_popup(&mut self, delta: i32) {
+    fn scroll_popup(&mut self, delta: i16) {
         let scroll = match &mut self.popup {
             Some(Popup::Help { scroll }) => scroll,
             Some(Popup::Detail(detail)) => &mut detail.scroll,
             _ => return,
         };
-        *scroll = scroll.saturating_add_signed(delta as i16);
+        *scroll = scroll.saturating_add_signed(delta);
     }
 
-    /// A key that is not a command: text for a form or prompt, or a hint on the board.
+    /// A key that is not a command: text for a form or prompt.
     fn type_key(&mut self, key: KeyEvent) {
         match &mut self.popup {
             Some(Popup::Form(form)) => type_into_form(form, key),
@@ -329,9 +434,9 @@ impl App {
     fn after_prompt_edit(&mut self) {
         if let Some(Popup::Prompt(prompt)) = &mut self.popup {
             prompt.error = None;
-            if matches!(prompt.purpose, PromptPurpose::Filter { .. }) {
+            if let PromptPurpose::Filter { target, .. } = prompt.purpose {
                 let value = prompt.value();
-                self.board.set_text_filter(&value);
+                self.set_filter(target, &value);
             }
         }
     }
@@ -341,18 +446,17 @@ impl App {
             Some(Popup::Detail(d)) if d.arena.id == id => d.scroll,
             _ => 0,
         };
-        let loaded = self
-            .store
-            .arena(id)
-            .and_then(|arena| Ok((self.store.arena_history(id, DETAIL_HISTORY)?, arena)));
+        let loaded = (|| {
+            Ok::<_, StoreError>(Detail {
+                arena: self.store.arena(id)?,
+                team: self.store.arena_team(id)?,
+                needs: self.store.arena_needs(id)?,
+                history: self.store.arena_history(id, DETAIL_HISTORY)?,
+                scroll,
+            })
+        })();
         match loaded {
-            Ok((history, arena)) => {
-                self.popup = Some(Popup::Detail(Box::new(Detail {
-                    arena,
-                    history,
-                    scroll,
-                })));
-            }
+            Ok(detail) => self.popup = Some(Popup::Detail(Box::new(detail))),
             Err(e) => {
                 self.popup = None;
                 self.fail(&e);
@@ -367,11 +471,15 @@ impl App {
         });
     }
 
-    pub(crate) fn fail(&mut self, error: &StoreError) {
+    pub(crate) fn error(&mut self, text: String) {
         self.status = Some(Status {
             kind: StatusKind::Error,
-            text: messages::store_error(error),
+            text,
         });
+    }
+
+    pub(crate) fn fail(&mut self, error: &StoreError) {
+        self.error(messages::store_error(error));
     }
 
     fn report(&mut self, result: Result<(), StoreError>) {
@@ -381,24 +489,24 @@ impl App {
     }
 }
 
-fn type_into_form(form: &mut ArenaForm, key: KeyEvent) {
-    let field = form.focused().id;
-    if field == FieldId::Mission {
+fn type_into_form(form: &mut Form, key: KeyEvent) {
+    let field = form.focused();
+    if field.is_choice() {
         match key.code {
-            KeyCode::Left | KeyCode::Char('h') => form.cycle_mission(-1),
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => form.cycle_mission(1),
-            KeyCode::Enter => form.move_focus(1),
+            KeyCode::Left | KeyCode::Char('h') => form.cycle_choice(-1),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => form.cycle_choice(1),
+            KeyCode::Enter => return form.move_focus(1),
             _ => return,
         }
         form.dirty = true;
+        form.discard_warned = false;
         return;
     }
-    if key.code == KeyCode::Enter && !field.is_multi_line() {
+    if key.code == KeyCode::Enter && !field.id.is_multi_line() {
         form.move_focus(1);
         return;
     }
-    let input: &mut TextArea = &mut form.focused_mut().input;
-    if input.input(key) {
+    if form.focused_mut().input.input(key) {
         form.focused_mut().error = None;
         form.dirty = true;
         form.discard_warned = false;

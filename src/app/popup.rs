@@ -1,26 +1,61 @@
-//! What can sit over the panes: help, an arena's detail, a form, a one-line prompt.
+//! What can sit over the panes: help, an arena's detail, a form, finding staff, a prompt.
 
 use ratatui_textarea::TextArea;
 
-use super::form::ArenaForm;
+use super::form::Form;
 use crate::domain::arena::Arena;
-use crate::store::AuditRow;
+use crate::domain::roster::Candidate;
+use crate::store::{AuditRow, NeedRow, TeamMember};
 
 pub enum Popup {
     Help { scroll: u16 },
     Detail(Box<Detail>),
-    Form(Box<ArenaForm>),
+    Form(Box<Form>),
+    FindStaff(Box<FindStaff>),
     Prompt(Box<Prompt>),
 }
 
-/// One arena in full, with its latest history.
+/// One arena in full, with its team, needs and latest history.
 pub struct Detail {
     pub arena: Arena,
+    pub team: Vec<TeamMember>,
+    pub needs: Vec<NeedRow>,
     pub history: Vec<AuditRow>,
     pub scroll: u16,
 }
 
-/// A one-line question: a decline reason, or the board's text filter as it is typed.
+/// Staffing one arena: its open needs on the left, the best people for the chosen need beside.
+pub struct FindStaff {
+    pub arena: i64,
+    pub title: String,
+    pub needs: Vec<NeedRow>,
+    pub need: usize,
+    pub candidates: Vec<Candidate>,
+    pub candidate: usize,
+    /// Keys move in the candidate list rather than the needs.
+    pub on_candidates: bool,
+}
+
+impl FindStaff {
+    pub fn selected_need(&self) -> Option<&NeedRow> {
+        self.needs.get(self.need)
+    }
+
+    pub fn selected_candidate(&self) -> Option<&Candidate> {
+        self.candidates.get(self.candidate)
+    }
+}
+
+/// Which list a live filter prompt narrows as it is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterTarget {
+    Board,
+    RosterSearch,
+    RosterCompetence,
+    RosterUnit,
+}
+
+/// A one-line question.
 pub struct Prompt {
     pub purpose: PromptPurpose,
     pub input: TextArea<'static>,
@@ -35,13 +70,32 @@ pub enum PromptPurpose {
     },
     /// Filtering live; Esc puts back the filter that was there before.
     Filter {
+        target: FilterTarget,
         before: String,
+    },
+    /// How much of the person's week goes to the arena.
+    Allocate {
+        arena: i64,
+        person: i64,
+        name: String,
+        competence: Option<i64>,
+    },
+    /// A competence the arena needs, by name.
+    AddNeed {
+        arena: i64,
+    },
+    /// Confirms releasing a member; Enter releases.
+    Release {
+        allocation: i64,
+        name: String,
+        arena: i64,
     },
 }
 
 impl Prompt {
     pub fn new(purpose: PromptPurpose, value: &str) -> Box<Prompt> {
         let mut input = TextArea::new(vec![value.to_owned()]);
+        input.set_cursor_line_style(ratatui::style::Style::default());
         input.move_cursor(ratatui_textarea::CursorMove::End);
         Box::new(Prompt {
             purpose,

@@ -81,6 +81,8 @@ pub struct Arena {
     pub commissioned_by: Option<String>,
     pub target_date: Option<NaiveDate>,
     pub decline_reason: Option<String>,
+    /// People allocated to the arena now.
+    pub team: u32,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     pub updated_by: String,
@@ -90,12 +92,6 @@ impl Arena {
     /// Whether the target date has passed while the arena is still open.
     pub fn is_late(&self, today: NaiveDate) -> bool {
         is_late(self.stage, self.target_date, today)
-    }
-
-    /// Team size as far as the foundation knows: the coordinator. The roster issue brings
-    /// allocations.
-    pub fn team_size(&self) -> usize {
-        usize::from(self.coordinator.is_some())
     }
 }
 
@@ -137,7 +133,7 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
             missing.push(Refusal::NoMandate);
         }
     }
-    if forward && to == Stage::Active && arena.team_size() == 0 {
+    if forward && to == Stage::Active && arena.team == 0 {
         missing.push(Refusal::NoTeam);
     }
     missing
@@ -200,6 +196,7 @@ mod tests {
             commissioned_by: None,
             target_date: None,
             decline_reason: None,
+            team: 0,
             version: 1,
             updated_at: t,
             updated_by: "kim".into(),
@@ -223,11 +220,13 @@ mod tests {
     }
 
     #[test]
-    fn active_needs_a_team_which_the_coordinator_forms_until_the_roster_lands() {
+    fn active_needs_at_least_one_allocated_member() {
         let mut a = signal();
         a.stage = Stage::Staffing;
         a.mandate = "m".into();
         a.coordinator = Some("Lena".into());
+        assert_eq!(next_stage(&a), Err(vec![Refusal::NoTeam]));
+        a.team = 1;
         assert_eq!(next_stage(&a), Ok(Stage::Active));
     }
 

@@ -3,4 +3,5 @@
 pub mod arena;
 pub mod clock;
 pub mod mission;
+pub mod roster;
 pub mod text;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::{Result, Stamp, Store, StoreError, history, people, time};
+use super::{Result, Stamp, Store, StoreError, history, roster, time};
 use crate::domain::arena::{self, Arena, Stage};
 use crate::domain::text;
 
@@ -17,6 +17,10 @@ pub struct ArenaCard {
     pub stage_since: DateTime<Utc>,
     pub coordinator: Option<String>,
     pub target_date: Option<NaiveDate>,
+    /// People allocated now.
+    pub team: u32,
+    /// Needs nobody fills.
+    pub gaps: u32,
 }
 
 /// A signal as an employee raises it.
@@ -40,9 +44,13 @@ pub struct ArenaEdit {
     pub target_date: Option<NaiveDate>,
 }
 
-const ARENA_COLUMNS: &str = "a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
+/// An arena and its team size; `?2` is today.
+const ARENA_SELECT: &str = "SELECT a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
     a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
-    a.decline_reason, a.version, a.updated_at, a.updated_by";
+    a.decline_reason, a.version, a.updated_at, a.updated_by,
+    (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
+      AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2))
+    FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1";
 
 fn stage_of(code: &str) -> Stage {
     // The CHECK constraint keeps other codes out; Signal is the harmless reading if one slips in.
@@ -64,25 +72,31 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         commissioned_by: r.get(10)?,
         target_date: time::date_from_text(r.get(11)?),
         decline_reason: r.get(12)?,
+        team: r.get(16)?,
         version: r.get(13)?,
         updated_at: time::from_text(&r.get::<_, String>(14)?),
         updated_by: r.get(15)?,
     })
 }
 
-fn load(tx: &Transaction, id: i64) -> Result<Arena> {
-    tx.query_row(
-        &format!("SELECT {ARENA_COLUMNS} FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1"),
-        [id],
-        arena_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::ArenaNotFound(id))
+fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
+    tx.query_row(ARENA_SELECT, params![id, today_text(stamp)], arena_from_row)
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))
+}
+
+fn today_text(stamp: &Stamp) -> Option<String> {
+    time::date_to_text(Some(stamp.at.with_timezone(&chrono::Local).date_naive()))
 }
 
 /// Loads the arena and checks nobody changed it since the caller read `expected_version`.
-fn load_unchanged(tx: &Transaction, id: i64, expected_version: i64) -> Result<Arena> {
-    let arena = load(tx, id)?;
+fn load_unchanged(
+    tx: &Transaction,
+    stamp: &Stamp,
+    id: i64,
+    expected_version: i64,
+) -> Result<Arena> {
+    let arena = load(tx, stamp, id)?;
     if arena.version != expected_version {
         return Err(StoreError::Conflict {
             id,
@@ -147,9 +161,11 @@ fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
 
 fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
     let coordinator = match edit.coordinator.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => {
-            Some(people::find_or_add(tx, stamp, &text::one_line(name))?)
-        }
+        Some(name) if !name.is_empty() => Some(roster::find_or_add_coordinator(
+            tx,
+            stamp,
+            &text::one_line(name),
+        )?),
         _ => None,
     };
     tx.execute(
@@ -172,11 +188,15 @@ impl Store {
     /// Every arena the board shows, in number order. Declined signals only when asked for.
     pub fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date
+            "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
+                (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
+                  AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2)),
+                (SELECT count(*) FROM needs n WHERE n.arena_id = a.id AND n.status IN ('needed', 'requested'))
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
         )?;
-        let cards = stmt.query_map([include_declined], |r| {
+        let today = time::date_to_text(Some(self.today()));
+        let cards = stmt.query_map(params![include_declined, today], |r| {
             Ok(ArenaCard {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -185,6 +205,8 @@ impl Store {
                 stage_since: time::from_text(&r.get::<_, String>(4)?),
                 coordinator: r.get(5)?,
                 target_date: time::date_from_text(r.get(6)?),
+                team: r.get(7)?,
+                gaps: r.get(8)?,
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)
@@ -192,12 +214,9 @@ impl Store {
 
     /// One arena in full.
     pub fn arena(&self, id: i64) -> Result<Arena> {
+        let today = time::date_to_text(Some(self.today()));
         self.conn
-            .query_row(
-                &format!("SELECT {ARENA_COLUMNS} FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1"),
-                [id],
-                arena_from_row,
-            )
+            .query_row(ARENA_SELECT, params![id, today], arena_from_row)
             .optional()?
             .ok_or(StoreError::ArenaNotFound(id))
     }
@@ -222,7 +241,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             history::record(tx, stamp, "arena", id, "signal", &signal.title)?;
-            load(tx, id)
+            load(tx, stamp, id)
         })
     }
 
@@ -234,7 +253,7 @@ impl Store {
         edit: &ArenaEdit,
     ) -> Result<Arena> {
         self.write(|tx, stamp| {
-            let before = load_unchanged(tx, id, expected_version)?;
+            let before = load_unchanged(tx, stamp, id, expected_version)?;
             write_fields(tx, stamp, id, edit)?;
             bump(tx, stamp, id)?;
             history::record(
@@ -245,7 +264,7 @@ impl Store {
                 "edit",
                 &describe_edit(&before, edit),
             )?;
-            load(tx, id)
+            load(tx, stamp, id)
         })
     }
 
@@ -258,7 +277,7 @@ impl Store {
         commissioned_by: &str,
     ) -> Result<Arena> {
         self.write(|tx, stamp| {
-            let before = load_unchanged(tx, id, expected_version)?;
+            let before = load_unchanged(tx, stamp, id, expected_version)?;
             let refused = arena::check_move(&before, to);
             if !refused.is_empty() || to == Stage::Declined {
                 return Err(StoreError::Refused(refused));
@@ -279,14 +298,14 @@ impl Store {
             bump(tx, stamp, id)?;
             let detail = format!("stage: {} -> {}", before.stage.code(), to.code());
             history::record(tx, stamp, "arena", id, "move", &detail)?;
-            load(tx, id)
+            load(tx, stamp, id)
         })
     }
 
     /// Declines a signal, with the reason the commissioning body gave.
     pub fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
         self.write(|tx, stamp| {
-            let before = load_unchanged(tx, id, expected_version)?;
+            let before = load_unchanged(tx, stamp, id, expected_version)?;
             arena::check_decline(&before, reason).map_err(|r| StoreError::Refused(vec![r]))?;
             set_stage(tx, stamp, id, Stage::Declined)?;
             let reason = text::multi_line(reason.trim());
@@ -296,7 +315,7 @@ impl Store {
             )?;
             bump(tx, stamp, id)?;
             history::record(tx, stamp, "arena", id, "decline", &reason)?;
-            load(tx, id)
+            load(tx, stamp, id)
         })
     }
 
@@ -304,7 +323,7 @@ impl Store {
     pub fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena> {
         self.write(|tx, stamp| {
             let id = before.id;
-            let current = load_unchanged(tx, id, expected_version)?;
+            let current = load_unchanged(tx, stamp, id, expected_version)?;
             let fields = ArenaEdit {
                 title: before.title.clone(),
                 need: before.need.clone(),
@@ -335,14 +354,14 @@ impl Store {
                 );
             }
             history::record(tx, stamp, "arena", id, "undo", &detail)?;
-            load(tx, id)
+            load(tx, stamp, id)
         })
     }
 
     /// Removes a signal just recorded (undo of a new signal), unless someone changed it since.
     pub fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| {
-            let arena = load_unchanged(tx, id, expected_version)?;
+            let arena = load_unchanged(tx, stamp, id, expected_version)?;
             tx.execute("DELETE FROM arenas WHERE id = ?1", [id])?;
             history::record(
                 tx,

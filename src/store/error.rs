@@ -31,6 +31,24 @@ pub enum StoreError {
         who: String,
         at: DateTime<Utc>,
     },
+    #[error("{who} changed {what} at {at}")]
+    Changed {
+        what: String,
+        who: String,
+        at: DateTime<Utc>,
+    },
+    #[error("person {0} does not exist")]
+    PersonNotFound(i64),
+    #[error(
+        "this person has allocations or coordinates an arena: deactivate them instead, so the history stays true"
+    )]
+    PersonHasAllocations(i64),
+    #[error("no competence is called \"{0}\"; add it to the catalogue first")]
+    UnknownCompetence(String),
+    #[error("allocation {0} does not exist; someone may have removed it")]
+    AllocationNotFound(i64),
+    #[error("a name is needed")]
+    NameMissing,
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
     #[error("database error: {0}")]

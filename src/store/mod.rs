@@ -7,7 +7,8 @@
 mod arenas;
 mod error;
 mod history;
-mod people;
+mod roster;
+mod staffing;
 mod time;
 
 use std::fs::{self, OpenOptions};
@@ -23,10 +24,15 @@ use rusqlite_migration::{M, Migrations};
 pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
 pub use error::StoreError;
 pub use history::AuditRow;
+pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
+pub use staffing::{NeedRow, NewAllocation, TeamMember};
 
 use crate::domain::clock::Clock;
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_foundation.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_foundation.sql")),
+    M::up(include_str!("migrations/002_roster.sql")),
+];
 
 /// How long a write waits for another session's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -80,6 +86,11 @@ impl Store {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Today in the user's time zone: what "current" and "late" are measured against.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().with_timezone(&chrono::Local).date_naive()
     }
 
     /// Changes whenever another connection commits: the cheap "has anything changed?" check.

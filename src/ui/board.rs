@@ -195,7 +195,7 @@ fn heading(
     Line::from(Span::styled(fit(&text, width), style))
 }
 
-/// Three lines: number and title; mission and coordinator; age in the stage and target date.
+/// Four lines: number and title; mission and coordinator; team and gaps; age and target date.
 fn card_lines(
     app: &App,
     theme: &Theme,
@@ -226,6 +226,7 @@ fn card_lines(
     } else {
         base
     };
+    let staffing = staffing_line(theme, card, width, selected, base);
     let days = (app.now() - card.stage_since).num_days();
     let mut last = timing(app, theme, card, days, width, base);
     let used: usize = last.iter().map(Span::width).sum();
@@ -235,6 +236,7 @@ fn card_lines(
     vec![
         Line::from(Span::styled(title, title_style)),
         Line::from(Span::styled(who, who_style)),
+        Line::from(staffing),
         Line::from(last),
     ]
 }
@@ -272,4 +274,27 @@ fn timing(
         }
     }
     vec![Span::styled(format!(" {}", choices[1]), style)]
+}
+
+/// Team size and unfilled needs. Gaps say so in words, so they read without colour.
+fn staffing_line(
+    theme: &Theme,
+    card: &ArenaCard,
+    width: usize,
+    selected: bool,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::styled(
+        format!(" {}", messages::team_size(card.team)),
+        base,
+    )];
+    if card.gaps > 0 {
+        spans.push(Span::styled(" · ".to_owned(), base));
+        spans.push(Span::styled(messages::gaps(card.gaps), theme.late));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    if selected && used < width {
+        spans.push(Span::styled(" ".repeat(width - used), base));
+    }
+    spans
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Theme, centred};
 use crate::app::App;
-use crate::app::form::{ArenaForm, Field, FieldId, FormKind};
+use crate::app::form::{Field, FieldId, Form, FormKind};
 use crate::domain::text;
 use crate::messages;
 
@@ -23,13 +23,17 @@ fn field_rows(field: &Field) -> u16 {
     input + u16::from(field.error.is_some())
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &ArenaForm) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form) {
     let rows: u16 = form.fields.iter().map(field_rows).sum::<u16>() + 2;
     let rect = centred(area, 90, rows + 2);
     frame.render_widget(Clear, rect);
     let title = match form.kind {
         FormKind::NewSignal => messages::FORM_NEW_TITLE.to_owned(),
-        FormKind::Edit { id, .. } => messages::form_edit_title(id),
+        FormKind::EditArena { id, .. } => messages::form_edit_title(id),
+        FormKind::NewPerson => messages::FORM_NEW_PERSON.to_owned(),
+        FormKind::EditPerson { .. } => messages::FORM_EDIT_PERSON.to_owned(),
+        FormKind::NewCompetence => messages::FORM_NEW_COMPETENCE.to_owned(),
+        FormKind::EditCompetence { .. } => messages::FORM_EDIT_COMPETENCE.to_owned(),
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -71,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Aren
             inner.width.saturating_sub(LABEL_WIDTH),
             input_rows,
         );
-        draw_input(frame, input, app, theme, form, field, focused);
+        draw_input(frame, input, app, theme, field, focused);
         if let Some(error) = &field.error {
             if height > input_rows {
                 let rect = Rect::new(input.x, y + input_rows, input.width, 1);
@@ -87,14 +91,18 @@ fn draw_input(
     rect: Rect,
     app: &App,
     theme: &Theme,
-    form: &ArenaForm,
     field: &Field,
     focused: bool,
 ) {
-    if field.id == FieldId::Mission {
-        let code = form.mission_code();
+    if field.is_choice() {
+        let value = field.value();
+        let shown = if field.id == FieldId::Mission {
+            app.config.mission_name(&value)
+        } else {
+            value.as_str()
+        };
         let mut spans = vec![Span::styled(
-            format!("‹ {} ›", app.config.mission_name(&code)),
+            format!("‹ {shown} ›"),
             if focused { theme.selected } else { theme.base },
         )];
         if focused {

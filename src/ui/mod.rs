@@ -3,6 +3,8 @@
 mod board;
 mod form;
 mod popup;
+mod roster;
+mod staff;
 pub mod text;
 pub mod theme;
 
@@ -48,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     for (pane, rect) in panes {
         match pane {
             Pane::Board => board::draw(frame, rect, app, theme, app.focus == Pane::Board),
+            Pane::Roster => roster::draw(frame, rect, app, theme, app.focus == Pane::Roster),
         }
     }
     draw_status(frame, status, app, theme);
@@ -56,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Detail(detail)) => popup::detail(frame, main, app, theme, detail),
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),
+        Some(Popup::FindStaff(s)) => staff::draw(frame, main, theme, s),
         None => {}
     }
 }
@@ -74,13 +78,13 @@ fn visible_panes(app: &App, area: Rect) -> Vec<(Pane, Rect)> {
     }
 }
 
-/// The board takes the left three fifths; the other panes share the right side, top to bottom.
+/// The board takes the left two thirds; the other panes share the right side, top to bottom.
 pub fn tile(area: Rect, panes: usize) -> Vec<Rect> {
     if panes <= 1 {
         return vec![area];
     }
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+        Layout::horizontal([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
     let others = Layout::vertical(vec![Constraint::Fill(1); panes - 1]).split(right);
     std::iter::once(left)
         .chain(others.iter().copied())
@@ -90,6 +94,7 @@ pub fn tile(area: Rect, panes: usize) -> Vec<Rect> {
 fn pane_label(pane: Pane) -> &'static str {
     match pane {
         Pane::Board => messages::BOARD_TITLE,
+        Pane::Roster => messages::ROSTER_TITLE,
     }
 }
 
@@ -145,16 +150,34 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let context = app.context();
     let commands: &[Command] = match context {
         Context::Board => &[
+            Command::Help,
             Command::NewSignal,
             Command::OpenDetail,
             Command::Edit,
             Command::NextStage,
             Command::PreviousStage,
+            Command::FindStaff,
             Command::Decline,
             Command::FilterText,
             Command::FilterMission,
             Command::Undo,
+        ],
+        Context::Roster => &[
             Command::Help,
+            Command::NextView,
+            Command::FilterText,
+            Command::FilterCompetence,
+            Command::CycleSort,
+            Command::ToggleFree,
+            Command::FindStaff,
+            Command::NewEntry,
+            Command::Edit,
+        ],
+        Context::Staff => &[
+            Command::SwitchList,
+            Command::Confirm,
+            Command::NewEntry,
+            Command::Back,
         ],
         Context::Detail => &[
             Command::Edit,

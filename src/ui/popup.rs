@@ -132,6 +132,28 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
+        format!("{} ({})", messages::LABEL_TEAM, detail.team.len()),
+        theme.heading,
+    )));
+    for member in &detail.team {
+        lines.push(Line::raw(format!(
+            "  {:<24} {}",
+            fit(&member.name, 24),
+            messages::allocation_line(member.competence.as_deref(), member.percent)
+        )));
+    }
+    for need in detail.needs.iter().filter(|n| n.status.is_gap()) {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  ! {}: {}",
+                messages::UNFILLED,
+                text::one_line(&need.competence)
+            ),
+            theme.late,
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
         messages::DETAIL_HISTORY,
         theme.heading,
     )));
@@ -156,9 +178,12 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
 }
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
-    let title = match prompt.purpose {
+    let title = match &prompt.purpose {
         PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::DECLINE_PROMPT),
-        PromptPurpose::Filter { .. } => messages::FILTER_PROMPT.to_owned(),
+        PromptPurpose::Filter { target, .. } => messages::filter_prompt(*target).to_owned(),
+        PromptPurpose::Allocate { arena, name, .. } => messages::allocate_prompt(name, *arena),
+        PromptPurpose::AddNeed { arena } => format!("#{arena}: {}", messages::ADD_NEED_PROMPT),
+        PromptPurpose::Release { name, arena, .. } => messages::release_prompt(name, *arena),
     };
     let rect = centred(area, 70, 4);
     frame.render_widget(Clear, rect);

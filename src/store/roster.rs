@@ -1,0 +1,497 @@
+//! The roster: units, people, competences and who holds them.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::{Result, Stamp, Store, StoreError, history, time};
+use crate::domain::roster::{Level, Load};
+use crate::domain::text;
+
+/// One person as the roster pane lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+    pub unit: Option<String>,
+    pub external: bool,
+    pub role: String,
+    pub contact: String,
+    pub active: bool,
+    pub coordinator: bool,
+    /// Competences with levels, strongest first.
+    pub competences: Vec<(String, Level)>,
+    pub load: Load,
+    /// Where their time goes now: (arena number, percent).
+    pub arenas: Vec<(i64, u32)>,
+    pub version: i64,
+}
+
+/// What a person form saves. The unit is named; an unknown unit is added as internal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonEdit {
+    pub name: String,
+    pub unit: String,
+    pub role: String,
+    pub contact: String,
+    pub capacity: u32,
+    pub coordinator: bool,
+    pub competences: Vec<(String, Level)>,
+}
+
+/// One competence as the competence view lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompetenceRow {
+    pub id: i64,
+    pub name: String,
+    pub category: String,
+    pub active: bool,
+    /// Holders per level, index 0 = level 1.
+    pub by_level: [u32; 4],
+    /// Active holders with time left.
+    pub with_free: u32,
+    /// Arenas that need it and have nobody: (number, title).
+    pub gaps: Vec<(i64, String)>,
+    pub version: i64,
+}
+
+impl CompetenceRow {
+    pub fn holders(&self) -> u32 {
+        self.by_level.iter().sum()
+    }
+}
+
+/// A unit: a mission, service support, or an outside partner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub id: i64,
+    pub name: String,
+    pub external: bool,
+}
+
+/// The id of the person called `name`, adding them when nobody is; marks them a coordinator.
+pub(crate) fn find_or_add_coordinator(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<i64> {
+    let found: Option<i64> = tx
+        .query_row("SELECT id FROM people WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => insert_person(tx, stamp, name, None, "", "", 20, true)?,
+    };
+    tx.execute("UPDATE people SET coordinator = 1 WHERE id = ?1", [id])?;
+    Ok(id)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_person(
+    tx: &Transaction,
+    stamp: &Stamp,
+    name: &str,
+    unit_id: Option<i64>,
+    role: &str,
+    contact: &str,
+    capacity: u32,
+    coordinator: bool,
+) -> Result<i64> {
+    let now = time::to_text(stamp.at);
+    tx.execute(
+        "INSERT INTO people (name, unit_id, role, contact, capacity, coordinator, created_at, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+        params![name, unit_id, role, contact, capacity, coordinator, now, stamp.who],
+    )?;
+    let id = tx.last_insert_rowid();
+    history::record(tx, stamp, "person", id, "create", name)?;
+    Ok(id)
+}
+
+/// The id of the unit called `name`, adding it (internal) when it is new. Empty: no unit.
+fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
+    let name = text::one_line(name.trim()).into_owned();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let found: Option<i64> = tx
+        .query_row("SELECT id FROM units WHERE name = ?1", [&name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    tx.execute(
+        "INSERT INTO units (name, external, updated_at, updated_by) VALUES (?1, 0, ?2, ?3)",
+        params![name, time::to_text(stamp.at), stamp.who],
+    )?;
+    let id = tx.last_insert_rowid();
+    history::record(tx, stamp, "unit", id, "create", &name)?;
+    Ok(Some(id))
+}
+
+fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
+    tx.query_row(
+        "SELECT id FROM competences WHERE name = ?1",
+        [name.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::UnknownCompetence(name.trim().to_owned()))
+}
+
+fn write_holdings(tx: &Transaction, person: i64, competences: &[(String, Level)]) -> Result<()> {
+    tx.execute("DELETE FROM holdings WHERE person_id = ?1", [person])?;
+    for (name, level) in competences {
+        let competence = competence_id(tx, name)?;
+        tx.execute(
+            "INSERT INTO holdings (person_id, competence_id, level) VALUES (?1, ?2, ?3)
+             ON CONFLICT (person_id, competence_id) DO UPDATE SET level = excluded.level",
+            params![person, competence, level.number()],
+        )?;
+    }
+    Ok(())
+}
+
+fn person_version(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
+    let (version, who, at): (i64, String, String) = tx
+        .query_row(
+            "SELECT version, updated_by, updated_at FROM people WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::PersonNotFound(id))?;
+    if version != expected {
+        return Err(StoreError::Changed {
+            what: format!("person {id}"),
+            who,
+            at: time::from_text(&at),
+        });
+    }
+    Ok(())
+}
+
+fn bump_person(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE people SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+        params![id, time::to_text(stamp.at), stamp.who],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Everyone on the roster, active or not, with competences and current load, by name.
+    pub fn roster_people(&self) -> Result<Vec<PersonRow>> {
+        let today = time::date_to_text(Some(self.today()));
+        let mut holdings: HashMap<i64, Vec<(String, Level)>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.person_id, c.name, h.level FROM holdings h JOIN competences c ON c.id = h.competence_id
+             ORDER BY h.person_id, h.level DESC, c.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (person, name, level) = row?;
+            if let Some(level) = Level::from_number(level) {
+                holdings.entry(person).or_default().push((name, level));
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.name, u.name, coalesce(u.external, 0), p.role, p.contact, p.active, p.coordinator,
+                    p.capacity, p.version,
+                    (SELECT coalesce(sum(a.percent), 0) FROM allocations a
+                      WHERE a.person_id = p.id AND a.from_date <= ?1 AND (a.to_date IS NULL OR a.to_date >= ?1))
+             FROM people p LEFT JOIN units u ON u.id = p.unit_id
+             ORDER BY p.name COLLATE NOCASE",
+        )?;
+        let people = stmt.query_map([today], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(PersonRow {
+                id,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+                external: r.get(3)?,
+                role: r.get(4)?,
+                contact: r.get(5)?,
+                active: r.get(6)?,
+                coordinator: r.get(7)?,
+                competences: Vec::new(),
+                load: Load {
+                    capacity: r.get(8)?,
+                    allocated: r.get(10)?,
+                },
+                arenas: Vec::new(),
+                version: r.get(9)?,
+            })
+        })?;
+        let mut people = people.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut arenas: HashMap<i64, Vec<(i64, u32)>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT person_id, arena_id, sum(percent) FROM allocations
+             WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1)
+             GROUP BY person_id, arena_id ORDER BY person_id, arena_id",
+        )?;
+        let today = time::date_to_text(Some(self.today()));
+        for row in stmt.query_map([today], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })? {
+            let (person, arena, percent) = row?;
+            arenas.entry(person).or_default().push((arena, percent));
+        }
+        for person in &mut people {
+            person.competences = holdings.remove(&person.id).unwrap_or_default();
+            person.arenas = arenas.remove(&person.id).unwrap_or_default();
+        }
+        Ok(people)
+    }
+
+    /// One person, as the roster shows them.
+    pub fn person(&self, id: i64) -> Result<PersonRow> {
+        self.roster_people()?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or(StoreError::PersonNotFound(id))
+    }
+
+    /// Every competence with its holders, free holders and gaps, by name.
+    pub fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
+        let today = time::date_to_text(Some(self.today()));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.category, c.active, c.version,
+                    (SELECT count(*) FROM holdings h JOIN people p ON p.id = h.person_id
+                      WHERE h.competence_id = c.id AND h.level = 1),
+                    (SELECT count(*) FROM holdings h WHERE h.competence_id = c.id AND h.level = 2),
+                    (SELECT count(*) FROM holdings h WHERE h.competence_id = c.id AND h.level = 3),
+                    (SELECT count(*) FROM holdings h WHERE h.competence_id = c.id AND h.level = 4),
+                    (SELECT count(*) FROM holdings h JOIN people p ON p.id = h.person_id
+                      WHERE h.competence_id = c.id AND p.active = 1 AND p.capacity >
+                        (SELECT coalesce(sum(a.percent), 0) FROM allocations a WHERE a.person_id = p.id
+                          AND a.from_date <= ?1 AND (a.to_date IS NULL OR a.to_date >= ?1)))
+             FROM competences c ORDER BY c.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([today], |r| {
+            Ok(CompetenceRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                category: r.get(2)?,
+                active: r.get(3)?,
+                version: r.get(4)?,
+                by_level: [r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?],
+                with_free: r.get(9)?,
+                gaps: Vec::new(),
+            })
+        })?;
+        let mut competences = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut gaps: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.competence_id, a.id, a.title FROM needs n JOIN arenas a ON a.id = n.arena_id
+             WHERE n.status IN ('needed', 'requested') AND a.stage NOT IN ('closed', 'declined')
+             ORDER BY a.id",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })? {
+            let (competence, arena, title) = row?;
+            gaps.entry(competence).or_default().push((arena, title));
+        }
+        for c in &mut competences {
+            c.gaps = gaps.remove(&c.id).unwrap_or_default();
+        }
+        Ok(competences)
+    }
+
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, external FROM units ORDER BY name COLLATE NOCASE")?;
+        let units = stmt.query_map([], |r| {
+            Ok(Unit {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                external: r.get(2)?,
+            })
+        })?;
+        Ok(units.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds or updates a unit, marking it internal or external.
+    pub fn set_unit(&mut self, name: &str, external: bool) -> Result<i64> {
+        self.write(|tx, stamp| {
+            let id = unit_id(tx, stamp, name)?.ok_or_else(|| StoreError::NameMissing)?;
+            tx.execute(
+                "UPDATE units SET external = ?2 WHERE id = ?1",
+                params![id, external],
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Adds a person with their competences; returns their id.
+    pub fn add_person(&mut self, person: &PersonEdit) -> Result<i64> {
+        self.write(|tx, stamp| {
+            let unit = unit_id(tx, stamp, &person.unit)?;
+            let name = text::one_line(person.name.trim());
+            let id = insert_person(
+                tx,
+                stamp,
+                &name,
+                unit,
+                &text::one_line(&person.role),
+                &text::one_line(&person.contact),
+                person.capacity,
+                person.coordinator,
+            )?;
+            write_holdings(tx, id, &person.competences)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves a person form, unless someone changed the person since `expected_version`.
+    pub fn edit_person(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        person: &PersonEdit,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            person_version(tx, id, expected_version)?;
+            let unit = unit_id(tx, stamp, &person.unit)?;
+            tx.execute(
+                "UPDATE people SET name = ?2, unit_id = ?3, role = ?4, contact = ?5, capacity = ?6,
+                        coordinator = ?7 WHERE id = ?1",
+                params![
+                    id,
+                    text::one_line(person.name.trim()),
+                    unit,
+                    text::one_line(&person.role),
+                    text::one_line(&person.contact),
+                    person.capacity,
+                    person.coordinator
+                ],
+            )?;
+            write_holdings(tx, id, &person.competences)?;
+            bump_person(tx, stamp, id)?;
+            history::record(tx, stamp, "person", id, "edit", &person.name)
+        })
+    }
+
+    /// Marks a person active or inactive; inactive people are kept but not offered as staff.
+    pub fn set_person_active(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        active: bool,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            person_version(tx, id, expected_version)?;
+            tx.execute(
+                "UPDATE people SET active = ?2 WHERE id = ?1",
+                params![id, active],
+            )?;
+            bump_person(tx, stamp, id)?;
+            let action = if active { "activate" } else { "deactivate" };
+            history::record(tx, stamp, "person", id, action, "")
+        })
+    }
+
+    /// Removes a person who never had an allocation nor coordinated an arena.
+    pub fn delete_person(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| {
+            person_version(tx, id, expected_version)?;
+            let ties: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM allocations WHERE person_id = ?1)
+                      + (SELECT count(*) FROM arenas WHERE coordinator_id = ?1)
+                      + (SELECT count(*) FROM needs WHERE person_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if ties > 0 {
+                return Err(StoreError::PersonHasAllocations(id));
+            }
+            let name: String =
+                tx.query_row("SELECT name FROM people WHERE id = ?1", [id], |r| r.get(0))?;
+            tx.execute("DELETE FROM holdings WHERE person_id = ?1", [id])?;
+            tx.execute("DELETE FROM people WHERE id = ?1", [id])?;
+            history::record(tx, stamp, "person", id, "delete", &name)
+        })
+    }
+
+    /// Adds a competence to the catalogue; returns its id.
+    pub fn add_competence(&mut self, name: &str, category: &str) -> Result<i64> {
+        self.write(|tx, stamp| {
+            let name = text::one_line(name.trim());
+            if name.is_empty() {
+                return Err(StoreError::NameMissing);
+            }
+            tx.execute(
+                "INSERT INTO competences (name, category, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)",
+                params![name, text::one_line(category.trim()), time::to_text(stamp.at), stamp.who],
+            )?;
+            let id = tx.last_insert_rowid();
+            history::record(tx, stamp, "competence", id, "create", &name)?;
+            Ok(id)
+        })
+    }
+
+    /// Renames or recategorises a competence, unless someone changed it first.
+    pub fn edit_competence(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        name: &str,
+        category: &str,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            let (version, who, at): (i64, String, String) = tx.query_row(
+                "SELECT version, updated_by, updated_at FROM competences WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            if version != expected_version {
+                return Err(StoreError::Changed {
+                    what: format!("competence {id}"),
+                    who,
+                    at: time::from_text(&at),
+                });
+            }
+            tx.execute(
+                "UPDATE competences SET name = ?2, category = ?3, version = version + 1, updated_at = ?4,
+                        updated_by = ?5 WHERE id = ?1",
+                params![
+                    id,
+                    text::one_line(name.trim()),
+                    text::one_line(category.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            history::record(tx, stamp, "competence", id, "edit", name)
+        })
+    }
+
+    /// Retires or restores a competence; retired ones stay on old records.
+    pub fn set_competence_active(&mut self, id: i64, active: bool) -> Result<()> {
+        self.write(|tx, stamp| {
+            tx.execute(
+                "UPDATE competences SET active = ?2, version = version + 1, updated_at = ?3, updated_by = ?4
+                 WHERE id = ?1",
+                params![id, active, time::to_text(stamp.at), stamp.who],
+            )?;
+            let action = if active { "activate" } else { "deactivate" };
+            history::record(tx, stamp, "competence", id, action, "")
+        })
+    }
+}
