@@ -181,8 +181,16 @@ pub fn released(name: &str, arena: i64) -> String {
     format!("{name} released from #{arena}.")
 }
 
-pub fn allocate_prompt(name: &str, arena: i64) -> String {
-    format!("How much of {name}'s week goes to #{arena}? (%)")
+pub fn allocate_prompt(name: &str, arena: i64, now: crate::domain::roster::Load) -> String {
+    let over = if now.is_over() {
+        format!(" {OVER}")
+    } else {
+        String::new()
+    };
+    format!(
+        "How much of {name}'s week goes to #{arena}? % (now {}{over})",
+        load(now)
+    )
 }
 
 pub fn release_prompt(name: &str, arena: i64) -> String {

@@ -3,13 +3,14 @@
 //! commit changed what the screen shows.
 
 use std::io::{Write, stdout};
+use std::task::Poll;
 use std::time::Duration;
 
 use color_eyre::Result;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, EventStream};
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -68,12 +69,14 @@ async fn event_loop(terminal: &mut DefaultTerminal, mut app: App, theme: Theme) 
             _ = hangup.recv() => return Ok(()),
         };
         // A paste or a held key is many events: take all that are waiting, then draw once.
+        // The poll uses this task's own waker: polling with a dummy one (`now_or_never`) leaves
+        // crossterm's stream waking nobody, and the next key waited for the watch tick.
         while !app.should_quit() {
-            match events.next().now_or_never() {
-                Some(Some(Ok(event))) => dirty |= app.handle_event(&event),
-                Some(Some(Err(e))) => return Err(e.into()),
-                Some(None) => return Ok(()),
-                None => break,
+            match std::future::poll_fn(|cx| Poll::Ready(events.poll_next_unpin(cx))).await {
+                Poll::Ready(Some(Ok(event))) => dirty |= app.handle_event(&event),
+                Poll::Ready(Some(Err(e))) => return Err(e.into()),
+                Poll::Ready(None) => return Ok(()),
+                Poll::Pending => break,
             }
         }
         if app.should_quit() {

@@ -525,3 +525,157 @@ mod random_keys {
         }
     }
 }
+
+mod roster_pane {
+    use super::*;
+
+    #[test]
+    fn people_at_80x24_mark_over_allocation_in_words() {
+        let mut screen = Screen::demo(80, 24);
+        screen.keys("2v");
+        let text = screen.text();
+        let karin = text
+            .lines()
+            .find(|l| l.contains("Karin Svedberg"))
+            .unwrap_or_default();
+        assert!(karin.contains("35/30% OVER"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn competences_show_holders_and_the_arenas_with_gaps() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("2zvv");
+        let text = screen.text();
+        let trauma = text
+            .lines()
+            .find(|l| l.contains("Trauma counsellor"))
+            .unwrap_or_default();
+        assert!(trauma.contains("!1 gap: #1"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn filtering_by_competence_keeps_only_its_holders() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("2cnurse<enter>");
+        let text = screen.text();
+        for name in ["Britt Sundin", "Jonas Ekberg", "Nora Blom"] {
+            assert!(text.contains(name), "{name} missing:\n{text}");
+        }
+        assert!(!text.contains("Karin Svedberg"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn sorting_by_free_time_puts_the_most_available_first() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("2vss");
+        let person = screen.app.roster.selected_person().map(|p| p.name.clone());
+        assert_eq!(
+            person.as_deref(),
+            Some("Elin Backman"),
+            "60% free, first by name of the three"
+        );
+    }
+
+    #[test]
+    fn the_team_view_follows_the_board_selection() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("/#3<enter>");
+        let text = screen.text();
+        assert!(text.contains("#3 A family stuck"), "{text}");
+        assert!(text.contains("Anders Vik"), "{text}");
+        assert!(
+            text.contains("! Unfilled: Water and streets engineer"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn find_staff_allocates_the_best_fit_with_a_few_keys() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("/#2<enter>a");
+        let text = screen.text();
+        assert!(text.contains("▶Social worker with authority"), "{text}");
+        assert!(
+            text.contains("Karin Svedberg         L3 · 35/30% OVER"),
+            "the only holder:\n{text}"
+        );
+        screen.keys("<enter><enter>");
+        assert!(
+            screen
+                .text()
+                .contains("How much of Karin Svedberg's week goes to #2?")
+        );
+        screen.keys("<enter>");
+        let text = screen.text();
+        assert!(text.contains("Karin Svedberg allocated to #2"), "{text}");
+        assert!(text.contains("team 3 · !1 gap"), "{text}");
+        let karin = screen
+            .app
+            .roster
+            .people
+            .iter()
+            .find(|p| p.name == "Karin Svedberg")
+            .unwrap();
+        assert_eq!(karin.load.allocated, 35 + 10);
+    }
+
+    #[test]
+    fn a_need_is_added_by_its_catalogue_name_with_suggestions_when_unsure() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("/#4<enter>an");
+        screen.keys("nurse<enter>");
+        let text = screen.text();
+        assert!(
+            text.contains("Did you mean: Dementia nurse, School nurse?"),
+            "{text}"
+        );
+        for _ in 0..5 {
+            screen.keys("<bs>");
+        }
+        screen.keys("Dementia nurse<enter>");
+        let text = screen.text();
+        assert!(text.contains("#4 now needs: Dementia nurse."), "{text}");
+        assert!(
+            text.contains("Britt Sundin"),
+            "the popup offers holders at once:\n{text}"
+        );
+    }
+
+    #[test]
+    fn a_person_with_allocations_is_not_deleted_and_the_screen_says_why() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("2v/Karin<enter>D");
+        let text = screen.text();
+        assert!(text.contains("deactivate them instead"), "{text}");
+        screen.keys("d");
+        assert!(screen.text().contains("Karin Svedberg is inactive"));
+    }
+
+    #[test]
+    fn a_new_person_with_an_unknown_competence_keeps_the_form_and_says_which() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys(
+            "2vnAnna Ek<tab>Health & care<tab><tab><tab><bs><bs>25<tab><tab>Astronaut: 3<c-s>",
+        );
+        let text = screen.text();
+        assert!(
+            text.contains("\"Astronaut\" is not in the catalogue"),
+            "{text}"
+        );
+        screen.keys("<bs><bs><bs><bs><bs><bs><bs><bs><bs><bs><bs><bs>Dementia nurse: 3<c-s>");
+        let text = screen.text();
+        assert!(text.contains("Anna Ek saved."), "{text}");
+        let anna = screen
+            .app
+            .roster
+            .people
+            .iter()
+            .find(|p| p.name == "Anna Ek")
+            .unwrap();
+        assert_eq!(anna.load.capacity, 25);
+        assert_eq!(anna.competences[0].0, "Dementia nurse");
+    }
+}

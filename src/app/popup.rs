@@ -4,7 +4,7 @@ use ratatui_textarea::TextArea;
 
 use super::form::Form;
 use crate::domain::arena::Arena;
-use crate::domain::roster::Candidate;
+use crate::domain::roster::{Candidate, Load};
 use crate::store::{AuditRow, NeedRow, TeamMember};
 
 pub enum Popup {
@@ -78,6 +78,7 @@ pub enum PromptPurpose {
         arena: i64,
         person: i64,
         name: String,
+        load: Load,
         competence: Option<i64>,
     },
     /// A competence the arena needs, by name.

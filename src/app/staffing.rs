@@ -257,11 +257,18 @@ impl App {
             }
             Command::Confirm => {
                 if let Some(candidate) = staff.selected_candidate() {
-                    let percent = candidate.load.free().clamp(1, DEFAULT_PERCENT);
+                    // Someone already full still gets the usual share offered; the prompt shows their load.
+                    let free = candidate.load.free();
+                    let percent = if free >= 1 {
+                        free.min(DEFAULT_PERCENT)
+                    } else {
+                        DEFAULT_PERCENT
+                    };
                     let purpose = PromptPurpose::Allocate {
                         arena: staff.arena,
                         person: candidate.person_id,
                         name: candidate.name.clone(),
+                        load: candidate.load,
                         competence: staff.selected_need().map(|n| n.competence_id),
                     };
                     self.popup = Some(Popup::Prompt(Prompt::new(purpose, &percent.to_string())));
@@ -287,6 +294,7 @@ impl App {
                 person,
                 name,
                 competence,
+                ..
             } => {
                 let Some(percent) = value
                     .trim()

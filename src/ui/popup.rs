@@ -181,7 +181,9 @@ pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let title = match &prompt.purpose {
         PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::DECLINE_PROMPT),
         PromptPurpose::Filter { target, .. } => messages::filter_prompt(*target).to_owned(),
-        PromptPurpose::Allocate { arena, name, .. } => messages::allocate_prompt(name, *arena),
+        PromptPurpose::Allocate {
+            arena, name, load, ..
+        } => messages::allocate_prompt(name, *arena, *load),
         PromptPurpose::AddNeed { arena } => format!("#{arena}: {}", messages::ADD_NEED_PROMPT),
         PromptPurpose::Release { name, arena, .. } => messages::release_prompt(name, *arena),
     };

@@ -171,7 +171,7 @@ fn load_spans(load: Load, theme: &Theme, base: Style) -> Vec<Span<'static>> {
             .div_ceil(load.capacity as usize)
             .min(LOAD_BAR)
     };
-    let bar = format!("{}{}", "▓".repeat(filled), "░".repeat(LOAD_BAR - filled));
+    let bar = format!(" {}{}", "▓".repeat(filled), "░".repeat(LOAD_BAR - filled));
     let text = format!(" {:>8}", messages::load(load));
     if load.is_over() {
         vec![

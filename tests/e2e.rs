@@ -1,0 +1,665 @@
+//! End to end: the real `puls` binary in a pseudo-terminal, read back through a terminal
+//! emulator (`vt100`), the way a coordinator would see it.
+//!
+//! Every test has its own temporary HOME and database, so tests may run in parallel and never
+//! touch the developer's own puls data. Nothing waits by sleeping: a background thread feeds
+//! everything the program writes into the emulator, and `wait_for` polls the emulated screen
+//! until a condition holds or a generous deadline passes, then fails with the screen it saw.
+//!
+//! The assertions read the screen the way a person does (a stage heading and its count, a card
+//! in a column), not by position, so a change of column widths or truncation does not break them.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_puls");
+/// Long enough for a debug build to start on a loaded two-core machine; a passing test never
+/// waits this long.
+const DEADLINE: Duration = Duration::from_secs(20);
+/// How often a wait looks at the screen again.
+const POLL: Duration = Duration::from_millis(20);
+
+/// In the demo, #5 is in Returning knowledge and may legally move on to Closed.
+const DEMO_CLOSABLE_CARD: &str = "#5 Going home";
+/// From the first column (Signal) to Returning knowledge, where #5 is.
+const TO_RETURNING: &str = "llll";
+/// From the first column to Closed, the last.
+const TO_CLOSED: &str = "lllll";
+const ENTER: &str = "\r";
+const CTRL_C: &str = "\x03";
+
+/// A title as someone on a shared server could type it: a screen clear, a bell, an OSC 52
+/// clipboard write, a C1 (8-bit) CSI and a right-to-left override. ratatui itself drops C0 and
+/// C1 controls from the cells it draws, so on the board it is the override (a printable
+/// character) that would show whether puls's own cleaning ever went missing.
+const HOSTILE: &str = "Lamp\x1b[2Jpost\x07 on \x1b]52;c;aGVsbG8=\x07Kvarn\u{9b}31mga\u{202e}tan";
+/// The same title with every control removed: what is left must show as plain text. Had any
+/// sequence reached the terminal, the emulator would have obeyed it rather than show "[2J",
+/// "]52;..." or "31m".
+const DEFUSED: &str = "Lamp[2Jpost on ]52;c;aGVsbG8=Kvarn31mgatan";
+
+/// A private HOME, config and data folder and a database path, removed when dropped.
+struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for sub in ["home", "data", "config"] {
+            std::fs::create_dir(dir.path().join(sub)).expect("sandbox folder");
+        }
+        Sandbox { dir }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("x.db")
+    }
+
+    /// The whole environment puls sees: nothing is inherited, so a developer's PULS_DB,
+    /// PULS_CONFIG or NO_COLOR cannot change what the tests see.
+    fn env(&self) -> Vec<(&'static str, OsString)> {
+        let root = self.dir.path();
+        vec![
+            ("HOME", root.join("home").into()),
+            ("XDG_DATA_HOME", root.join("data").into()),
+            ("XDG_CONFIG_HOME", root.join("config").into()),
+            ("USER", "tester".into()),
+            ("TERM", "xterm-256color".into()),
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+        ]
+    }
+
+    /// Runs a puls command that needs no screen (signal, show) on this sandbox's database, and
+    /// insists that it succeeds.
+    fn cli(&self, args: &[&str]) -> Output {
+        let output = Command::new(BIN)
+            .args(args)
+            .arg("--db")
+            .arg(self.db())
+            .env_clear()
+            .envs(self.env())
+            .current_dir(self.dir.path())
+            .output()
+            .expect("run puls");
+        assert!(
+            output.status.success(),
+            "puls {args:?} failed: {:?}\nstdout: {}\nstderr: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        output
+    }
+
+    /// Starts full-screen puls on this sandbox's database in a 100x30 terminal.
+    fn tui(&self, args: &[&str]) -> Tui {
+        Tui::start(self, args, 100, 30)
+    }
+}
+
+/// What the background reader has received so far.
+struct Received {
+    screen: vt100::Parser,
+    raw: Vec<u8>,
+    /// The pty reported the end of output: nothing holds the terminal open any more.
+    closed: bool,
+}
+
+/// The terminal modes a full-screen program must give back when it ends.
+#[derive(Debug, PartialEq)]
+struct Modes {
+    alternate_screen: bool,
+    hidden_cursor: bool,
+    bracketed_paste: bool,
+}
+
+/// One puls running full-screen in a pseudo-terminal.
+struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    received: Arc<Mutex<Received>>,
+    /// Held so the terminal stays open, and its settings readable, for the whole test.
+    master: Box<dyn MasterPty + Send>,
+    /// The line discipline before puls started: the cooked mode a shell would leave it in.
+    cooked: String,
+}
+
+impl Tui {
+    fn start(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let cooked = line_discipline(pair.master.as_ref());
+        let mut command = CommandBuilder::new(BIN);
+        command.args(args);
+        command.arg("--db");
+        command.arg(sandbox.db());
+        command.env_clear();
+        for (key, value) in sandbox.env() {
+            command.env(key, value);
+        }
+        command.cwd(sandbox.dir.path());
+        let child = pair.slave.spawn_command(command).expect("start puls");
+        // Only the child may hold the slave end: once it exits, reading the master end reports
+        // the end of output, which is how a test knows it has seen every byte.
+        drop(pair.slave);
+
+        let received = Arc::new(Mutex::new(Received {
+            screen: vt100::Parser::new(
+                rows.try_into().expect("rows > 0"),
+                cols.try_into().expect("cols > 0"),
+                0,
+            ),
+            raw: Vec::new(),
+            closed: false,
+        }));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&received);
+        thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            // Linux answers EIO rather than 0 once the child is gone: both mean the end.
+            while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                let mut received = sink.lock().unwrap();
+                received.screen.process(&buffer[..n]);
+                received.raw.extend_from_slice(&buffer[..n]);
+            }
+            sink.lock().unwrap().closed = true;
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Tui {
+            child,
+            writer,
+            received,
+            master: pair.master,
+            cooked,
+        }
+    }
+
+    /// The screen as text, one line per row.
+    fn screen(&self) -> String {
+        self.received.lock().unwrap().screen.screen().contents()
+    }
+
+    /// Every byte puls has written to its terminal so far.
+    fn raw(&self) -> Vec<u8> {
+        self.received.lock().unwrap().raw.clone()
+    }
+
+    fn raw_len(&self) -> usize {
+        self.received.lock().unwrap().raw.len()
+    }
+
+    /// Types keys as a user would; each byte is one key press.
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type keys");
+        self.writer.flush().expect("type keys");
+    }
+
+    /// Polls the screen until `ready` holds, and returns that screen. When `timeout` passes
+    /// first, fails at the caller's line with the screen it last saw.
+    #[track_caller]
+    fn wait_for(&self, ready: impl Fn(&str) -> bool, timeout: Duration) -> String {
+        self.wait("the condition", timeout, ready)
+    }
+
+    #[track_caller]
+    fn wait_for_text(&self, text: &str) -> String {
+        self.wait(&format!("{text:?}"), DEADLINE, |s| s.contains(text))
+    }
+
+    /// Waits for the first frame of the board: the title and the first stage's heading.
+    #[track_caller]
+    fn wait_for_board(&self) -> String {
+        self.wait("the board", DEADLINE, |s| {
+            s.contains("Arenas") && column_count(s, "Signal").is_some()
+        })
+    }
+
+    #[track_caller]
+    fn wait(&self, what: &str, timeout: Duration, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > timeout {
+                panic!("waited {timeout:?} for {what} in vain; the screen shows:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until puls has written nothing for `quiet`, so that a measurement starts at rest.
+    #[track_caller]
+    fn wait_until_quiet(&self, quiet: Duration) {
+        let start = Instant::now();
+        let mut seen = self.raw_len();
+        let mut since = Instant::now();
+        while since.elapsed() < quiet {
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "output never rested for {quiet:?} within {DEADLINE:?}; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(POLL);
+            let now = self.raw_len();
+            if now != seen {
+                seen = now;
+                since = Instant::now();
+            }
+        }
+    }
+
+    /// Waits for puls to exit and for every byte it wrote to have been read.
+    #[track_caller]
+    fn wait_for_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            let exited = self.child.try_wait().expect("child status");
+            let drained = self.received.lock().unwrap().closed;
+            match exited {
+                Some(status) if drained => return status,
+                _ if start.elapsed() > DEADLINE => panic!(
+                    "puls did not finish within {DEADLINE:?} (exit: {exited:?}, output \
+                     drained: {drained}); the screen shows:\n{}",
+                    self.screen()
+                ),
+                _ => thread::sleep(POLL),
+            }
+        }
+    }
+
+    fn modes(&self) -> Modes {
+        let received = self.received.lock().unwrap();
+        let screen = received.screen.screen();
+        Modes {
+            alternate_screen: screen.alternate_screen(),
+            hidden_cursor: screen.hide_cursor(),
+            bracketed_paste: screen.bracketed_paste(),
+        }
+    }
+
+    fn line_discipline(&self) -> String {
+        line_discipline(self.master.as_ref())
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+}
+
+impl Drop for Tui {
+    /// A failed test must not leave puls running: hang up, then kill.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The terminal's line discipline (input, output and local flags, by name). Raw mode shows here:
+/// it belongs to the terminal and outlives the program that set it.
+fn line_discipline(master: &dyn MasterPty) -> String {
+    let t = master.get_termios().expect("termios of the pty");
+    format!(
+        "input {:?}; output {:?}; local {:?}",
+        t.input_flags, t.output_flags, t.local_flags
+    )
+}
+
+/// The text of one stage column, heading first, when that column is on screen: the cells between
+/// the `│` separators around its heading, on every row below it.
+fn column(screen: &str, stage: &str) -> Option<String> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    for (y, row) in rows.iter().enumerate() {
+        let bars: Vec<usize> = (0..row.len()).filter(|&x| row[x] == '│').collect();
+        for edge in bars.windows(2) {
+            let (left, right) = (edge[0] + 1, edge[1]);
+            let heading: String = row[left..right].iter().collect();
+            if heading_count(&heading, stage).is_none() {
+                continue;
+            }
+            let below = rows[y..].iter().map(|r| {
+                let cells = r.get(left.min(r.len())..right.min(r.len()));
+                cells.unwrap_or_default().iter().collect::<String>()
+            });
+            return Some(below.collect::<Vec<_>>().join("\n"));
+        }
+    }
+    None
+}
+
+/// The number in a stage column's heading ("Closed 3"), when that column is on screen.
+fn column_count(screen: &str, stage: &str) -> Option<usize> {
+    let text = column(screen, stage)?;
+    heading_count(text.lines().next()?, stage)
+}
+
+/// "Closed 3", "◀ Closed 3 ▶" or "Closed 3 ↑2" with stage "Closed" gives 3.
+fn heading_count(cell: &str, stage: &str) -> Option<usize> {
+    let rest = cell.trim_start_matches("◀ ").strip_prefix(stage)?;
+    let digits: String = rest
+        .strip_prefix(' ')?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+/// Fails when any of `HOSTILE`'s controls is among the bytes puls wrote.
+fn assert_no_hostile_controls(bytes: &[u8], what: &str) {
+    let forbidden: [(&str, &[u8]); 5] = [
+        ("a BEL", b"\x07"),
+        ("an OSC 52 clipboard write", b"\x1b]52"),
+        // ratatui draws even its first frame cell by cell, without clearing the screen (a
+        // plain session writes no ESC [2J at all), so any screen clear came from the title.
+        ("a screen clear", b"\x1b[2J"),
+        ("a C1 CSI", "\u{9b}".as_bytes()),
+        ("a right-to-left override", "\u{202e}".as_bytes()),
+    ];
+    for (name, sequence) in forbidden {
+        let found = occurrences(bytes, sequence);
+        assert_eq!(found, 0, "{what} wrote {name} {found} times");
+    }
+}
+
+/// Fails when text meant for a person or a pipe holds an escape or any of `HOSTILE`'s controls.
+fn assert_plain_text(bytes: &[u8], what: &str) {
+    let escapes = occurrences(bytes, b"\x1b");
+    assert_eq!(
+        escapes,
+        0,
+        "{what} wrote {escapes} escapes: {:?}",
+        String::from_utf8_lossy(bytes)
+    );
+    assert_no_hostile_controls(bytes, what);
+}
+
+/// Moves #5 from Returning knowledge to Closed on a demo board, as a user would, and returns the
+/// Closed heading's count from before the move.
+fn close_demo_card(tui: &mut Tui) -> usize {
+    tui.wait_for_board();
+    tui.press(TO_RETURNING);
+    let screen = tui.wait_for_text(&format!("▶{DEMO_CLOSABLE_CARD}"));
+    let closed_before = column_count(&screen, "Closed").expect("Closed column on screen");
+    tui.press(">");
+    tui.wait_for_text("#5 moved to Closed");
+    tui.wait_for(|s| shows_closed_card(s, closed_before + 1), DEADLINE);
+    closed_before
+}
+
+/// The Closed column holds `count` cards, #5 among them.
+fn shows_closed_card(screen: &str, count: usize) -> bool {
+    column_count(screen, "Closed") == Some(count)
+        && column(screen, "Closed").is_some_and(|c| c.contains(DEMO_CLOSABLE_CARD))
+}
+
+#[test]
+fn moved_card_is_still_moved_after_restart() {
+    // Given the demo, with #5 moved from Returning knowledge to Closed
+    let sandbox = Sandbox::new();
+    let mut first = sandbox.tui(&["--demo"]);
+    let closed_before = close_demo_card(&mut first);
+
+    // When puls quits and starts again on the same file, without --demo
+    first.press("q");
+    let status = first.wait_for_exit();
+    assert!(status.success(), "q quit with {status:?}");
+    let mut second = sandbox.tui(&[]);
+    second.wait_for_board();
+    second.press(TO_CLOSED);
+
+    // Then #5 is still closed: on the board and in `puls show`
+    second.wait_for(|s| shows_closed_card(s, closed_before + 1), DEADLINE);
+    let shown = String::from_utf8(sandbox.cli(&["show", "5"]).stdout).unwrap();
+    assert!(shown.contains("Closed since"), "puls show 5:\n{shown}");
+}
+
+#[test]
+fn signal_from_the_command_line_appears_on_the_board() {
+    // Given a signal recorded from the command line
+    let sandbox = Sandbox::new();
+    let title = "Broken street lights on Kvarngatan";
+    let output = sandbox.cli(&["signal", title, "--mission", "CD"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("arena #1"), "puls signal printed: {stdout}");
+
+    // When the board opens on that file
+    let mut tui = sandbox.tui(&[]);
+
+    // Then it is the one card in Signal (cut to the column's width) and opens in full
+    let screen = tui.wait_for(
+        |s| column(s, "Signal").is_some_and(|c| c.contains("#1 Broken")),
+        DEADLINE,
+    );
+    assert_eq!(column_count(&screen, "Signal"), Some(1), "{screen}");
+    tui.press(ENTER);
+    tui.wait_for(
+        |s| s.contains(title) && s.contains("Community development"),
+        DEADLINE,
+    );
+
+    // And Ctrl-C quits cleanly, even from the open arena
+    tui.press(CTRL_C);
+    let status = tui.wait_for_exit();
+    assert!(status.success(), "Ctrl-C quit with {status:?}");
+}
+
+#[test]
+fn hostile_title_never_reaches_the_terminal_as_escapes() {
+    // Given a signal whose title, need and signaller are all hostile
+    let sandbox = Sandbox::new();
+    sandbox.cli(&["signal", HOSTILE, "--need", HOSTILE, "--from", HOSTILE]);
+
+    // When the board opens and the arena is opened in full
+    let mut tui = sandbox.tui(&[]);
+    tui.wait_for_text("#1 Lamp");
+    tui.press(ENTER);
+
+    // Then the words show as plain text, and no control reached the terminal
+    tui.wait_for_text(DEFUSED);
+    assert_no_hostile_controls(&tui.raw(), "the board");
+
+    // And `puls show` prints the arena without a single escape or bell
+    let shown = sandbox.cli(&["show", "1"]).stdout;
+    assert_plain_text(&shown, "puls show");
+    assert!(String::from_utf8_lossy(&shown).contains(DEFUSED));
+}
+
+#[test]
+fn hostile_text_written_by_another_program_is_defused_on_the_way_out() {
+    // Given an arena whose title, need and signaller another program (an older puls, the
+    // sqlite3 shell) wrote straight into the shared database, past puls's own cleaning
+    let sandbox = Sandbox::new();
+    sandbox.cli(&["signal", "A plain title"]);
+    let db = rusqlite::Connection::open(sandbox.db()).expect("open the database");
+    let changed = db
+        .execute(
+            "UPDATE arenas SET title = ?1, need = ?1, signalled_by = ?1 WHERE id = 1",
+            [HOSTILE],
+        )
+        .expect("write hostile text");
+    assert_eq!(changed, 1);
+    drop(db);
+
+    // When the board opens and the arena is opened in full
+    let mut tui = sandbox.tui(&[]);
+    tui.wait_for_text("#1 Lamp");
+    tui.press(ENTER);
+
+    // Then the screen and `puls show` get the text without its controls
+    tui.wait_for_text(DEFUSED);
+    assert_no_hostile_controls(&tui.raw(), "the board");
+    let shown = sandbox.cli(&["show", "1"]).stdout;
+    assert_plain_text(&shown, "puls show");
+    assert!(String::from_utf8_lossy(&shown).contains(DEFUSED));
+}
+
+#[test]
+fn idle_screen_writes_nothing() {
+    // Given the demo board, drawn and at rest for longer than puls's one-second watch for other
+    // sessions' changes, so that a watch that redraws would already show
+    let sandbox = Sandbox::new();
+    let tui = sandbox.tui(&["--demo"]);
+    tui.wait_for_board();
+    tui.wait_until_quiet(Duration::from_millis(1500));
+
+    // When nobody touches it for three seconds (a measuring window, not a wait)
+    let before = tui.raw_len();
+    thread::sleep(Duration::from_secs(3));
+
+    // Then puls wrote nothing at all
+    let written = tui.raw_len() - before;
+    assert_eq!(written, 0, "an idle puls wrote {written} bytes");
+}
+
+#[test]
+fn two_processes_see_each_others_changes() {
+    // Given two coordinators on the same database, the second looking at Closed
+    let sandbox = Sandbox::new();
+    let mut first = sandbox.tui(&["--demo"]);
+    first.wait_for_board();
+    let mut second = sandbox.tui(&[]);
+    second.wait_for_board();
+    second.press(TO_CLOSED);
+    let screen = second.wait_for(
+        |s| column(s, "Closed").is_some_and(|c| c.contains("▶#")),
+        DEADLINE,
+    );
+    let closed_before = column_count(&screen, "Closed").unwrap();
+    assert!(!shows_closed_card(&screen, closed_before), "{screen}");
+
+    // When the first closes #5
+    close_demo_card(&mut first);
+
+    // Then the second shows it closed with no key pressed (puls promises within a second)
+    second.wait_for(
+        |s| shows_closed_card(s, closed_before + 1),
+        Duration::from_secs(10),
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    // Given the board, full-screen and in raw mode
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(&["--demo"]);
+    tui.wait_for_board();
+    assert_ne!(tui.line_discipline(), tui.cooked, "puls runs in raw mode");
+
+    // When the system asks puls to stop
+    let kill = Command::new("kill")
+        .arg("-TERM")
+        .arg(tui.pid().to_string())
+        .status()
+        .expect("run kill");
+    assert!(kill.success(), "kill -TERM: {kill:?}");
+
+    // Then it exits cleanly and gives the terminal back as it found it
+    let status = tui.wait_for_exit();
+    assert!(status.success(), "SIGTERM exit: {status:?}");
+    let restored = Modes {
+        alternate_screen: false,
+        hidden_cursor: false,
+        bracketed_paste: false,
+    };
+    assert_eq!(tui.modes(), restored);
+    assert_eq!(tui.line_discipline(), tui.cooked, "raw mode left on");
+    // Leaving the alternate screen is the last thing written, but for showing the cursor again:
+    // ratatui's terminal does that as it is dropped, rightly, on the main screen.
+    let raw = tui.raw();
+    let leave = b"\x1b[?1049l";
+    let after_leave = raw
+        .windows(leave.len())
+        .rposition(|w| w == leave)
+        .map(|at| &raw[at + leave.len()..])
+        .expect("the alternate screen was left");
+    assert!(
+        after_leave.is_empty() || after_leave == b"\x1b[?25h",
+        "written after leaving the alternate screen: {:?}",
+        String::from_utf8_lossy(after_leave)
+    );
+}
+
+#[test]
+fn every_key_of_a_quick_sequence_answers_at_once() {
+    // Given the demo board, which polls other sessions only once a second
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(&["--demo"]);
+    tui.wait_for_board();
+
+    // When eight keys move the selection down and up, each after the previous one showed
+    let start = Instant::now();
+    for i in 0..8 {
+        let (key, selected) = if i % 2 == 0 {
+            ("j", "▶#6 ")
+        } else {
+            ("k", "▶#4 ")
+        };
+        tui.press(key);
+        tui.wait_for_text(selected);
+    }
+
+    // Then none waited for that poll: a key waiting for it would take half a second on average
+    // (this once caught keys after the first being polled with a waker nobody woke)
+    let elapsed = start.elapsed();
+    assert!(
+        elapsed < Duration::from_secs(3),
+        "eight keys took {elapsed:?}"
+    );
+}
+
+#[test]
+fn allocating_through_the_keys_changes_the_load() {
+    // Given the demo on a screen wide enough to tile the board and the roster
+    let sandbox = Sandbox::new();
+    let mut tui = Tui::start(&sandbox, &["--demo"], 120, 40);
+    tui.wait_for_board();
+
+    // When arena 2 is picked, staff is found for its first gap and Karin gets the usual share
+    tui.press("/#2\r");
+    tui.wait_for_text("▶#2 ");
+    tui.press("a");
+    tui.wait_for_text("Best fit first");
+    tui.press("\r");
+    tui.wait_for_text("▶Karin Svedberg");
+    tui.press("\r");
+    tui.wait_for_text("How much of Karin Svedberg's week goes to #2?");
+    tui.press("\r");
+    tui.wait_for_text("Karin Svedberg allocated to #2, 10% of the week.");
+
+    // Then the card shows the bigger team and the roster her new load, over capacity in words
+    tui.wait_for_text("team 3 · !1 gap");
+    tui.press("2v");
+    tui.wait_for(
+        |s| {
+            s.lines()
+                .any(|l| l.contains("Karin Svedb") && l.contains("45/30% OVER"))
+        },
+        DEADLINE,
+    );
+}
