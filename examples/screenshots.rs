@@ -41,6 +41,11 @@ fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
+/// Keys typed as text, one key a character.
+fn typed(text: &str) -> Vec<KeyEvent> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
 fn shots() -> Vec<Shot> {
     let shot = |name, width, height, keys| Shot {
         name,
@@ -69,6 +74,24 @@ fn shots() -> Vec<Shot> {
             vec![key(KeyCode::Char('n')), ctrl('s')],
         ),
         shot("help", 120, 40, vec![key(KeyCode::Char('?'))]),
+        // The roster: everyone with their load, over-allocation in words.
+        shot("roster-people", 80, 24, typed("2v")),
+        // Each competence with its holders and the arenas missing it.
+        shot("roster-competences", 120, 40, typed("2zvv")),
+        // Finding staff for arena 2's first gap, best fit first.
+        shot("find-staff", 120, 40, {
+            let mut keys = typed("/#2");
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Char('a')));
+            keys.push(key(KeyCode::Enter));
+            keys
+        }),
+        // Arena 3's team and gaps beside the board, following its selection.
+        shot("team", 120, 40, {
+            let mut keys = typed("/#3");
+            keys.push(key(KeyCode::Enter));
+            keys
+        }),
         shot("too-small", 30, 10, vec![]),
     ]
 }

@@ -9,6 +9,7 @@ use color_eyre::Result;
 
 use crate::app::App;
 use crate::app::keymap::Keymap;
+use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
 use crate::domain::clock::{Clock, SystemClock};
@@ -60,6 +61,11 @@ enum Command {
         #[arg(value_parser = parse_arena_number)]
         arena: i64,
     },
+    /// The roster from and to a spreadsheet: puls roster import people.csv
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
 }
 
 fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> {
@@ -74,7 +80,7 @@ fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> {
 /// A failure the user can act on: printed as one line on stderr, with exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-struct UserError(String);
+pub(crate) struct UserError(pub(crate) String);
 
 pub fn main() -> Result<ExitCode> {
     color_eyre::install()?;
@@ -145,6 +151,7 @@ fn run(cli: Cli) -> Result<()> {
             print!("{}", crate::export::arena_text(&arena, &config));
             Ok(())
         }
+        Some(Command::Roster { command }) => cli_roster::run(&mut store, command),
     }
 }
 

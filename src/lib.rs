@@ -5,11 +5,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_roster;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod messages;
+pub mod roster_csv;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -532,3 +532,127 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
         Context::Prompt => "Questions",
     }
 }
+
+/// The roster spreadsheet's format, shown by `puls roster import --help` and `export --help`.
+pub const ROSTER_FORMAT: &str = "\
+The file: UTF-8 CSV (in Excel: Save as \"CSV UTF-8\"), comma-separated, with this header row:
+
+  name,unit,external,role,contact,capacity,coordinator,competences
+
+  name         required; a name already on the roster (in any case) updates that person
+  unit         the person's unit or partner organisation; a new one is created
+  external     yes/no: a new unit is an outside partner (existing units keep their mark)
+  role         title, free text
+  contact      phone or e-mail, free text
+  capacity     percent of a full-time week free for arenas, 0-100 (empty: 20)
+  coordinator  yes/no: can coordinate an arena
+  competences  Name:level separated by ; with level 1 aware, 2 practising, 3 experienced,
+               4 can teach others (no level: 2). A new name is added to the catalogue.
+
+yes/no also reads ja/nej, true/false, sant/falskt and 1/0; empty is no. A file saved
+with semicolons between the columns (Excel with Swedish settings) is read too.
+Every row is checked first: if one is wrong, each problem is listed as FILE:LINE
+(the header is line 1) and nothing is written.";
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub fn cannot_read(path: &std::path::Path, error: &std::io::Error) -> String {
+    format!("{}: cannot read the file: {error}", path.display())
+}
+
+/// One problem in a roster spreadsheet; the caller puts `FILE:LINE:` before it.
+pub fn csv_problem(problem: &crate::roster_csv::ProblemKind) -> String {
+    use crate::roster_csv::{COLUMNS, ProblemKind};
+    match problem {
+        ProblemKind::NotUtf8 => {
+            "not UTF-8 text from this line on: in Excel, save as \"CSV UTF-8\" so å, ä and ö survive"
+                .to_owned()
+        }
+        ProblemKind::Empty => format!(
+            "the file is empty: its first line is the header {}",
+            COLUMNS.join(",")
+        ),
+        ProblemKind::Header { found } => format!(
+            "the header is \"{found}\"; it must be {}",
+            COLUMNS.join(",")
+        ),
+        ProblemKind::Columns { found } => format!(
+            "{} where the header has {}; a cell holding a comma needs \"double quotes\"",
+            plural(*found, "column", "columns"),
+            COLUMNS.len()
+        ),
+        ProblemKind::NameEmpty => "the name is empty".to_owned(),
+        ProblemKind::Capacity(found) => format!(
+            "capacity \"{found}\" is not a number from 0 to 100 (percent of a full-time week)"
+        ),
+        ProblemKind::YesNo { column, found } => {
+            format!("{column} is \"{found}\"; write yes or no")
+        }
+        ProblemKind::Level { competence, found } => {
+            format!("\"{competence}\": the level \"{found}\" is not 1, 2, 3 or 4")
+        }
+        ProblemKind::CompetenceNameEmpty => {
+            "a competence without a name (a stray colon or level?)".to_owned()
+        }
+        ProblemKind::CompetenceTwice(name) => {
+            format!("\"{name}\" is listed twice among the competences")
+        }
+        ProblemKind::NameTwice { first } => {
+            format!("this person is already on line {first}; each person once")
+        }
+        ProblemKind::UnitSide { unit, first } => format!(
+            "\"{unit}\" is marked external differently on line {first}; mark a unit the same on every row"
+        ),
+        ProblemKind::Unreadable(detail) => format!("cannot read the CSV: {detail}"),
+    }
+}
+
+pub fn nothing_imported(problems: usize) -> String {
+    format!(
+        "nothing imported: fix the {} above and run again",
+        plural(problems, "problem", "problems")
+    )
+}
+
+/// What an import did, or with `dry_run` would do; new names listed so a typo is caught.
+pub fn import_summary(summary: &crate::store::ImportSummary, dry_run: bool) -> String {
+    let counts = format!(
+        "{} added, {} updated, {} unchanged; {}, {}",
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        plural(
+            summary.new_competences.len(),
+            "new competence",
+            "new competences"
+        ),
+        plural(summary.new_units.len(), "new unit", "new units"),
+    );
+    let mut text = if dry_run {
+        format!("Dry run, nothing written. Would be: {counts}.")
+    } else {
+        format!("Imported: {counts}.")
+    };
+    if !summary.new_competences.is_empty() {
+        text.push_str(&format!(
+            "\nNew competences: {}.",
+            summary.new_competences.join(", ")
+        ));
+    }
+    if !summary.new_units.is_empty() {
+        text.push_str(&format!("\nNew units: {}.", summary.new_units.join(", ")));
+    }
+    text
+}
+
+pub fn competence_not_exportable(name: &str) -> String {
+    format!(
+        "the competence \"{name}\" holds a semicolon and will read back as two; rename it before importing this file"
+    )
+}

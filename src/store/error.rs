@@ -49,6 +49,8 @@ pub enum StoreError {
     AllocationNotFound(i64),
     #[error("a name is needed")]
     NameMissing,
+    #[error("\"{0}\" is twice in the import; each person once, please")]
+    ImportNameTwice(String),
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
     #[error("database error: {0}")]

@@ -8,6 +8,7 @@ mod arenas;
 mod error;
 mod history;
 mod roster;
+mod roster_import;
 mod staffing;
 mod time;
 
@@ -25,6 +26,7 @@ pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
 pub use error::StoreError;
 pub use history::AuditRow;
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
+pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
 
 use crate::domain::clock::Clock;

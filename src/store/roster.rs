@@ -85,7 +85,7 @@ pub(crate) fn find_or_add_coordinator(tx: &Transaction, stamp: &Stamp, name: &st
 }
 
 #[allow(clippy::too_many_arguments)]
-fn insert_person(
+pub(super) fn insert_person(
     tx: &Transaction,
     stamp: &Stamp,
     name: &str,
@@ -107,7 +107,7 @@ fn insert_person(
 }
 
 /// The id of the unit called `name`, adding it (internal) when it is new. Empty: no unit.
-fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
+pub(super) fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
     let name = text::one_line(name.trim()).into_owned();
     if name.is_empty() {
         return Ok(None);
@@ -129,6 +129,31 @@ fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
     Ok(Some(id))
 }
 
+/// Adds a competence to the catalogue, with its audit row.
+pub(super) fn insert_competence(
+    tx: &Transaction,
+    stamp: &Stamp,
+    name: &str,
+    category: &str,
+) -> Result<i64> {
+    let name = text::one_line(name.trim());
+    if name.is_empty() {
+        return Err(StoreError::NameMissing);
+    }
+    tx.execute(
+        "INSERT INTO competences (name, category, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            name,
+            text::one_line(category.trim()),
+            time::to_text(stamp.at),
+            stamp.who
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    history::record(tx, stamp, "competence", id, "create", &name)?;
+    Ok(id)
+}
+
 fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
     tx.query_row(
         "SELECT id FROM competences WHERE name = ?1",
@@ -139,7 +164,11 @@ fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
     .ok_or_else(|| StoreError::UnknownCompetence(name.trim().to_owned()))
 }
 
-fn write_holdings(tx: &Transaction, person: i64, competences: &[(String, Level)]) -> Result<()> {
+pub(super) fn write_holdings(
+    tx: &Transaction,
+    person: i64,
+    competences: &[(String, Level)],
+) -> Result<()> {
     tx.execute("DELETE FROM holdings WHERE person_id = ?1", [person])?;
     for (name, level) in competences {
         let competence = competence_id(tx, name)?;
@@ -431,19 +460,7 @@ impl Store {
 
     /// Adds a competence to the catalogue; returns its id.
     pub fn add_competence(&mut self, name: &str, category: &str) -> Result<i64> {
-        self.write(|tx, stamp| {
-            let name = text::one_line(name.trim());
-            if name.is_empty() {
-                return Err(StoreError::NameMissing);
-            }
-            tx.execute(
-                "INSERT INTO competences (name, category, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)",
-                params![name, text::one_line(category.trim()), time::to_text(stamp.at), stamp.who],
-            )?;
-            let id = tx.last_insert_rowid();
-            history::record(tx, stamp, "competence", id, "create", &name)?;
-            Ok(id)
-        })
+        self.write(|tx, stamp| insert_competence(tx, stamp, name, category))
     }
 
     /// Renames or recategorises a competence, unless someone changed it first.

@@ -192,7 +192,7 @@ fn heading(
     } else {
         text_with(messages::stage_short(column.stage))
     };
-    Line::from(Span::styled(fit(&text, width), style))
+    Line::from(Span::styled(fill(&text, width), style))
 }
 
 /// Four lines: number and title; mission and coordinator; team and gaps; age and target date.

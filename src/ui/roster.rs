@@ -201,14 +201,14 @@ fn person_line(p: &PersonRow, theme: &Theme, width: usize, selected: bool) -> Li
         fill(&format!("{marker}{}", p.name), name_width),
         base,
     )];
+    // Outside partners are marked in their own column, so a cut unit name never hides it.
+    let side = if p.external { messages::EXTERNAL } else { "" };
+    spans.push(Span::styled(format!(" {side:<3}"), base));
     let mut unit = p.unit.clone().unwrap_or_default();
-    if p.external {
-        unit = format!("{unit} ({})", messages::EXTERNAL);
-    }
     if !p.active {
-        unit = format!("{unit} [{}]", messages::INACTIVE);
+        unit = format!("[{}] {unit}", messages::INACTIVE);
     }
-    let unit_width = 18.min(width.saturating_sub(name_width + 20) / 2);
+    let unit_width = 18.min(width.saturating_sub(name_width + 24) / 2);
     if unit_width > 4 {
         spans.push(Span::styled(fill(&format!(" {unit}"), unit_width), base));
     }
@@ -268,7 +268,7 @@ fn competence_line(
     let name_width = 30.min(width / 2);
     let mut spans = vec![
         Span::styled(fill(&format!("{marker}{}", c.name), name_width), base),
-        Span::styled(format!(" {:>3} ", c.holders()), base),
+        Span::styled(format!(" {:>3} held ", c.holders()), base),
         Span::styled(format!("{:>3} free ", c.with_free), base),
     ];
     if !c.gaps.is_empty() {

@@ -1,0 +1,70 @@
+//! `puls roster import` and `puls roster export`: the roster to and from a spreadsheet.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use color_eyre::Result;
+
+use crate::cli::UserError;
+use crate::messages;
+use crate::roster_csv;
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RosterCommand {
+    /// Add and update people and competences from a CSV file: every row or none.
+    #[command(after_help = messages::ROSTER_FORMAT)]
+    Import {
+        /// The spreadsheet, saved as "CSV UTF-8".
+        file: PathBuf,
+        /// Check the file and say what would change, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the roster to stdout in the format import reads.
+    #[command(after_help = messages::ROSTER_FORMAT)]
+    Export,
+}
+
+pub(crate) fn run(store: &mut Store, command: RosterCommand) -> Result<()> {
+    match command {
+        RosterCommand::Import { file, dry_run } => import(store, &file, dry_run),
+        RosterCommand::Export => export(store),
+    }
+}
+
+/// Checks every row first and writes nothing when one is wrong, so a file is never half in.
+fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
+    let bytes = std::fs::read(file).map_err(|e| UserError(messages::cannot_read(file, &e)))?;
+    let rows = match roster_csv::parse(&bytes) {
+        Ok(rows) => rows,
+        Err(problems) => {
+            for p in &problems {
+                let problem = messages::csv_problem(&p.kind);
+                eprintln!("{}:{}: {problem}", file.display(), p.line);
+            }
+            return Err(UserError(messages::nothing_imported(problems.len())).into());
+        }
+    };
+    let summary = if dry_run {
+        store.preview_import(&rows)?
+    } else {
+        store.import_roster(&rows)?
+    };
+    println!("{}", messages::import_summary(&summary, dry_run));
+    Ok(())
+}
+
+fn export(store: &Store) -> Result<()> {
+    let rows = roster_csv::rows_of(&store.roster_people()?);
+    for name in roster_csv::unwritable_competences(&rows) {
+        eprintln!("puls: {}", messages::competence_not_exportable(&name));
+    }
+    let mut out = io::stdout().lock();
+    match roster_csv::write(&mut out, &rows).and_then(|()| out.flush()) {
+        // `puls roster export | head` closing the pipe early is not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
