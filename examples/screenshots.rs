@@ -86,6 +86,13 @@ fn shots() -> Vec<Shot> {
             keys.push(key(KeyCode::Enter));
             keys
         }),
+        // The newcomer's PULS program, zoomed.
+        shot("plan", 120, 40, {
+            let mut keys = typed("/#1");
+            keys.push(key(KeyCode::Enter));
+            keys.extend(typed("3z"));
+            keys
+        }),
         // Arena 3's team and gaps beside the board, following its selection.
         shot("team", 120, 40, {
             let mut keys = typed("/#3");

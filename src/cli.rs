@@ -9,13 +9,15 @@ use color_eyre::Result;
 
 use crate::app::App;
 use crate::app::keymap::Keymap;
+use crate::cli_admin::{self, AdminCommand};
+use crate::cli_export::{self, ExportCommand};
 use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
 use crate::domain::clock::{Clock, SystemClock};
 use crate::domain::{mission, text};
 use crate::messages;
-use crate::store::{NewSignal, Store, StoreError};
+use crate::store::{NewSignal, Store, StoreError, StoreOptions};
 use crate::tui;
 use crate::ui::Theme;
 
@@ -66,9 +68,23 @@ enum Command {
         #[command(subcommand)]
         command: RosterCommand,
     },
+    /// Fill the file named with --db with a demo: puls demo --size large --db big.db
+    Demo(crate::demo_large::DemoArgs),
+    /// Write an arena out: its PULS program as Markdown or JSON.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Read an arena written by `puls export arena ID --format json`; prints its new number.
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+    },
+    #[command(flatten)]
+    Admin(AdminCommand),
 }
 
-fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> {
+pub(crate) fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> {
     raw.trim()
         .trim_start_matches('#')
         .parse::<i64>()
@@ -110,11 +126,20 @@ fn run(cli: Cli) -> Result<()> {
     let who = config.identity();
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let path = database_path(&cli)?;
+    let options = config.store_options();
+    let command = match cli.command {
+        // These open the database their own way: `check` and `restore` must read a damaged one.
+        Some(Command::Admin(admin)) => return cli_admin::run(admin, &path, &who, &config, clock),
+        other => other,
+    };
     if cli.demo {
-        prepare_demo(&path, &who, clock.as_ref())?;
+        prepare_demo(&path, &who, clock.as_ref(), &options)?;
     }
-    let mut store = Store::open(&path, &who, clock)?;
-    match cli.command {
+    let mut store = Store::open_with(&path, &who, clock, &options)?;
+    for warning in store.warnings() {
+        eprintln!("puls: {}", messages::store_warning(warning));
+    }
+    match command {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let app = App::new(store, config, Keymap::default_keys(), width, height)?;
@@ -152,6 +177,11 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Roster { command }) => cli_roster::run(&mut store, command),
+        Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
+        Some(Command::Export { command }) => cli_export::export(&store, &config, command),
+        Some(Command::Import { file }) => cli_export::import(&mut store, &file),
+        // Run above, before the database was opened.
+        Some(Command::Admin(_)) => Ok(()),
     }
 }
 
@@ -188,8 +218,8 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
 
 /// Fills `path` with the demo when it is new or empty; opens it as it is when it already holds
 /// the demo; refuses a file that holds anything else.
-fn prepare_demo(path: &Path, who: &str, clock: &dyn Clock) -> Result<()> {
-    let store = Store::open(path, who, Arc::new(SystemClock))?;
+fn prepare_demo(path: &Path, who: &str, clock: &dyn Clock, options: &StoreOptions) -> Result<()> {
+    let store = Store::open_with(path, who, Arc::new(SystemClock), options)?;
     if store.meta(demo::DEMO_MARK)?.is_some() {
         return Ok(());
     }

@@ -17,6 +17,8 @@ pub struct Config {
     pub commissioned_by: String,
     /// The main missions, in board order.
     pub missions: Vec<Mission>,
+    /// The team's group on a shared server: a new database is made `0660` and given to it.
+    pub group: Option<String>,
 }
 
 impl Default for Config {
@@ -25,6 +27,7 @@ impl Default for Config {
             user: None,
             commissioned_by: "Strategic coordination group".to_owned(),
             missions: mission::default_missions(),
+            group: None,
         }
     }
 }
@@ -73,6 +76,14 @@ impl Config {
             .filter(|u| !u.trim().is_empty())
             .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
             .unwrap_or_else(|| "unknown".to_owned())
+    }
+
+    /// How this user's databases are opened: a new one goes to the configured group.
+    pub fn store_options(&self) -> crate::store::StoreOptions {
+        crate::store::StoreOptions {
+            group: self.group.clone().filter(|g| !g.trim().is_empty()),
+            ..crate::store::StoreOptions::default()
+        }
     }
 
     /// The display name of a mission code; the code itself when the config no longer has it.
@@ -126,6 +137,16 @@ mod tests {
         assert!(message.contains("config.toml"), "{message}");
         assert!(message.contains("line 2"), "{message}");
         assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn a_team_group_reaches_the_store_options() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "group = \"arena-team\"\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.store_options().group.as_deref(), Some("arena-team"));
+        assert_eq!(Config::default().store_options().group, None);
     }
 
     #[test]

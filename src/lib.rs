@@ -5,9 +5,12 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_export;
+pub mod cli_admin;
 pub mod cli_roster;
 pub mod config;
 pub mod demo;
+pub mod demo_large;
 pub mod domain;
 pub mod export;
 pub mod messages;

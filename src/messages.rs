@@ -30,9 +30,13 @@ pub const FILTER_PROMPT: &str = "Filter (title, #number, coordinator)";
 pub const PROMPT_HINT: &str = "Enter confirms · Esc cancels";
 pub const NOTHING_TO_UNDO: &str = "Nothing of yours to undo in this session.";
 pub const DETAIL_HISTORY: &str = "History";
-pub const DETAIL_HINT: &str = "j/k scroll · Esc close";
+pub const DETAIL_HINT: &str = "j/k scroll · h history · Esc close";
 pub const DECLINED_SHOWN: &str = "declined shown";
 pub const NAME_EMPTY: &str = "A name is needed.";
+pub const THEIRS: &str = "theirs:";
+pub const HISTORY_TITLE: &str = "History";
+pub const FIELD_EMPTY: &str = "This cannot be empty.";
+pub const RHYTHM_INVALID: &str = "The rhythm is a number of days, 1 to 365.";
 pub const CAPACITY_INVALID: &str = "Capacity is a whole number of percent, 0 to 100.";
 pub const PERCENT_INVALID: &str = "Write a share of the week from 1 to 100 (percent).";
 pub const EDIT_FROM_PEOPLE: &str = "Pick a person in the People view (v) to edit them.";
@@ -55,7 +59,7 @@ pub const NEEDS_HEADING: &str = "Unfilled needs";
 pub const CANDIDATES_HEADING: &str = "Best fit first";
 pub const NO_CANDIDATES: &str = "Nobody active holds this competence.";
 pub const IN_TEAM: &str = "in team";
-pub const ADD_NEED_PROMPT: &str = "Which competence does the arena need?";
+pub const ADD_NEED_PROMPT: &str = "Which competence does the arena need? (name: reason)";
 pub const LABEL_TEAM: &str = "Team";
 pub const LABEL_NAME: &str = "Name";
 pub const LABEL_UNIT: &str = "Unit";
@@ -68,9 +72,128 @@ pub const LABEL_CATEGORY: &str = "Category";
 pub const COMPETENCES_HINT: &str =
     "one a line: name: level (1 aware, 2 practising, 3 experienced, 4 teaches)";
 pub const FORM_NEW_PERSON: &str = "New person";
+pub const PLAN_TITLE: &str = "PULS plan";
+pub const LEAD_WORD: &str = "lead";
+pub const MD_INCOMPLETE: &str = "Incomplete";
+pub const MD_SINCE: &str = "since";
+pub const MD_COMMISSIONED_BY: &str = "Commissioned by";
+pub const MD_PLAN: &str = "PULS program";
+pub const MD_SHARE: &str = "Share of week";
+pub const MD_RECIPIENT: &str = "Recipient";
+pub const MD_LEAD: &str = "Communication lead";
+pub const MD_RHYTHM: &str = "Feedback rhythm";
+pub const MD_NEXT_CONTACT: &str = "Next contact";
+pub const MD_DATE: &str = "Date";
+pub const MD_CHANNEL: &str = "Channel";
+pub const MD_SUMMARY: &str = "Summary";
+pub const MD_BY: &str = "By";
+pub const MD_REASON: &str = "Reason";
+pub const MD_COMPETENCE: &str = "Competence";
+pub const MD_STATUS: &str = "Status";
+pub const MD_FILLED_BY: &str = "Filled by";
+pub const MD_CRITERION: &str = "Criterion";
+pub const MD_MEASURED_BY: &str = "Measured by";
+pub const MD_TARGET: &str = "Target";
+pub const MD_RESULT: &str = "Result";
+pub const MD_ACTIVITY: &str = "Activity";
+pub const MD_OWNER: &str = "Owner";
+pub const MD_DUE: &str = "Due";
+pub const MD_WRITTEN: &str = "Written by puls on";
+
+pub fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot write {}: {e}", path.display())
+}
+
+pub fn cannot_read_file(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot read {}: {e}", path.display())
+}
+
+pub fn not_an_arena_file(path: &std::path::Path, detail: &str) -> String {
+    format!("{} is not an arena written by puls export: {detail}", path.display())
+}
+
+pub fn arena_imported(id: i64) -> String {
+    format!("Imported as arena #{id}.")
+}
+pub const PLAN_NO_ARENA: &str = "Select an arena on the board to see its PULS program.";
+pub const PLAN_EMPTY_STEP: &str = "nothing yet: a adds";
+pub const BLOCK_PROMPT: &str = "Why is the activity blocked?";
+pub const BLOCK_REASON_EMPTY: &str = "A blocked activity needs its reason.";
+pub const NEED_REASON_PROMPT: &str = "Why does the arena need this competence?";
+pub const NEED_FILLED_BY_ALLOCATION: &str =
+    "A need is filled by allocating someone: a finds staff.";
 pub const FORM_EDIT_PERSON: &str = "Edit person";
 pub const FORM_NEW_COMPETENCE: &str = "New competence";
 pub const FORM_EDIT_COMPETENCE: &str = "Edit competence";
+
+pub fn step_name(step: crate::domain::puls::Step) -> &'static str {
+    use crate::domain::puls::Step;
+    match step {
+        Step::Proactivity => "Proactivity",
+        Step::Development => "Development",
+        Step::Learning => "Learning",
+        Step::Service => "Service",
+    }
+}
+
+pub fn plan_form_title(kind: crate::app::form::FormKind) -> String {
+    use crate::app::form::FormKind;
+    let verb = |existing: Option<(i64, i64)>| if existing.is_some() { "Edit" } else { "New" };
+    match kind {
+        FormKind::Proactivity { arena, .. } => format!("#{arena} P: recipient and contact"),
+        FormKind::Contact { arena, existing } => format!("#{arena} {} contact", verb(existing)),
+        FormKind::Criterion { arena, existing } => format!("#{arena} {} criterion", verb(existing)),
+        FormKind::Activity { arena, existing } => format!("#{arena} {} activity", verb(existing)),
+        _ => String::new(),
+    }
+}
+
+pub fn delete_prompt(label: &str) -> String {
+    format!("Delete \"{label}\"? Enter deletes, Esc keeps it")
+}
+
+pub fn plan_saved(arena: i64) -> String {
+    format!("#{arena}: PULS program saved.")
+}
+
+pub fn deleted(label: &str) -> String {
+    format!("Deleted \"{label}\".")
+}
+
+pub fn next_contact(date: NaiveDate, late: bool) -> String {
+    if late {
+        format!("next contact {date} {LATE}")
+    } else {
+        format!("next contact {date}")
+    }
+}
+
+pub fn rhythm(days: Option<u32>) -> String {
+    match days {
+        Some(d) => format!("every {d} days"),
+        None => "no rhythm".to_owned(),
+    }
+}
+
+pub fn activity_status(status: crate::domain::puls::ActivityStatus) -> &'static str {
+    use crate::domain::puls::ActivityStatus;
+    match status {
+        ActivityStatus::Todo => "todo",
+        ActivityStatus::Doing => "doing",
+        ActivityStatus::Blocked => "BLOCKED",
+        ActivityStatus::Done => "done",
+    }
+}
+
+pub fn need_status(status: crate::domain::roster::NeedStatus) -> &'static str {
+    use crate::domain::roster::NeedStatus;
+    match status {
+        NeedStatus::Needed => "needed",
+        NeedStatus::Requested => "requested",
+        NeedStatus::Filled => "filled",
+        NeedStatus::Released => "released",
+    }
+}
 pub const ZOOMED: &str = "[zoom]";
 pub const LABEL_TITLE: &str = "Title";
 pub const LABEL_STAGE: &str = "Stage";
@@ -125,6 +248,21 @@ pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
         FieldId::IsCoordinator => LABEL_IS_COORDINATOR,
         FieldId::Competences => LABEL_COMPETENCES,
         FieldId::Category => LABEL_CATEGORY,
+        FieldId::Recipient => "Recipient",
+        FieldId::Lead => "Comm. lead",
+        FieldId::Rhythm => "Every N days",
+        FieldId::Date => "Date",
+        FieldId::Channel => "Channel",
+        FieldId::Summary => "Summary",
+        FieldId::By => "By",
+        FieldId::Criterion => "Criterion",
+        FieldId::Measure => "Measured by",
+        FieldId::Goal => "Target",
+        FieldId::Result => "Result",
+        FieldId::NoResultReason => "Why no result",
+        FieldId::Activity => "Activity",
+        FieldId::Owner => "Owner",
+        FieldId::Due => "Due date",
     }
 }
 
@@ -145,6 +283,10 @@ pub fn competence_suggestions(typed: &str, like: &[&str]) -> String {
             like.iter().take(4).copied().collect::<Vec<_>>().join(", ")
         )
     }
+}
+
+pub fn person_unknown(name: &str) -> String {
+    format!("Nobody on the roster is called \"{name}\".")
 }
 
 pub fn person_saved(name: &str) -> String {
@@ -316,9 +458,47 @@ pub fn refusal(refusal: &Refusal) -> String {
         }
         Refusal::AlreadyFirst => "Signal is the first stage".to_owned(),
         Refusal::AlreadyLast => "Closed is the last stage".to_owned(),
+        Refusal::Plan(gap) => plan_gap(*gap),
         Refusal::DeclinedMustBeReconsidered => {
             "it was declined; < takes it back as a signal".to_owned()
         }
+    }
+}
+
+/// One step's mark: ✓ complete, done/of when partly, ! when missing.
+pub fn plan_mark(mark: &crate::domain::puls::Mark) -> String {
+    use crate::domain::puls::Mark;
+    match mark {
+        Mark::Complete => "✓".to_owned(),
+        Mark::Partly { done, of } => format!("{done}/{of}"),
+        Mark::Missing => "!".to_owned(),
+    }
+}
+
+/// The four marks in a row: `P✓ U2/3 L! S4/9`.
+pub fn plan_marks(summary: &crate::domain::puls::PlanSummary) -> String {
+    crate::domain::puls::Step::ALL
+        .iter()
+        .map(|step| format!("{}{}", step.letter(), plan_mark(&summary.mark(*step))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Why a PULS step is incomplete, in a few words.
+pub fn plan_gap(gap: crate::domain::puls::Gap) -> String {
+    use crate::domain::puls::Gap;
+    match gap {
+        Gap::NoRecipient => "no recipient".to_owned(),
+        Gap::NoLead => "no communication lead".to_owned(),
+        Gap::NoRhythm => "no feedback rhythm".to_owned(),
+        Gap::NoNeeds => "no needs in the recruitment plan".to_owned(),
+        Gap::NeedsUnfilled(1) => "a need unfilled".to_owned(),
+        Gap::NeedsUnfilled(n) => format!("{n} needs unfilled"),
+        Gap::NoCriteria => "no evaluation criteria".to_owned(),
+        Gap::CriteriaWithoutResult(1) => "a criterion without result or reason".to_owned(),
+        Gap::CriteriaWithoutResult(n) => format!("{n} criteria without result or reason"),
+        Gap::NoActivities => "no activities".to_owned(),
+        Gap::ActivitiesOpen(n) => format!("{n} activities not done"),
     }
 }
 
@@ -367,7 +547,7 @@ pub fn undo_conflict(id: i64, who: &str, at: DateTime<Utc>) -> String {
 
 pub fn edit_conflict(id: i64, who: &str, at: DateTime<Utc>) -> String {
     format!(
-        "Not saved: {who} changed #{id} at {}. Your text is kept: Ctrl-S saves it over theirs, Esc discards.",
+        "Not saved: {who} changed #{id} at {}. Your text is kept; theirs is shown under each field. Ctrl-S saves yours over it, Esc discards.",
         local_time(at)
     )
 }
@@ -427,6 +607,58 @@ pub fn demo_refused(path: &std::path::Path) -> String {
     )
 }
 
+pub fn demo_needs_db() -> &'static str {
+    "the demo never goes into your own database; name a new file with --db"
+}
+
+pub fn demo_already_there(path: &std::path::Path) -> String {
+    format!(
+        "{} already holds this demo; open it with: puls --db {}",
+        path.display(),
+        path.display()
+    )
+}
+
+pub fn demo_ready(path: &std::path::Path) -> String {
+    format!(
+        "The demo is in {}; open it with: puls --db {}",
+        path.display(),
+        path.display()
+    )
+}
+
+/// What the large demo generated: `counts` as (what, how many).
+pub fn large_demo_ready(
+    path: &std::path::Path,
+    counts: &[(&str, usize)],
+    seed: u64,
+    took: std::time::Duration,
+) -> String {
+    let counts = counts
+        .iter()
+        .map(|(what, n)| format!("{} {what}", thousands(*n)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "Generated {counts} from seed {seed} in {:.1} s.\nOpen it with: puls --db {}",
+        took.as_secs_f64(),
+        path.display()
+    )
+}
+
+/// 200000 as "200,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn no_data_folder() -> &'static str {
     "cannot find a data folder for puls (is HOME set?); choose a file with --db or PULS_DB"
 }
@@ -483,6 +715,14 @@ pub fn command_description(command: Command) -> &'static str {
         Command::FindStaff => "find staff for the arena",
         Command::Release => "release a member from the arena",
         Command::SwitchList => "switch between needs and people",
+        Command::FocusPlan => "focus the PULS plan",
+        Command::PreviousStep => "previous step of the plan",
+        Command::NextStep => "next step of the plan",
+        Command::CycleStatus => "next status of an activity or need",
+        Command::Block => "mark an activity blocked, with the reason",
+        Command::MoveUp => "move an activity up",
+        Command::MoveDown => "move an activity down",
+        Command::History => "the arena's whole history",
     }
 }
 
@@ -515,6 +755,10 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::FindStaff => "staff",
         Command::Release => "release",
         Command::SwitchList => "switch",
+        Command::NextStep => "step",
+        Command::CycleStatus => "status",
+        Command::Block => "block",
+        Command::MoveDown => "move",
         other => command_description(other),
     }
 }
@@ -525,6 +769,7 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
         Context::Global => "Everywhere",
         Context::Board => "Board",
         Context::Roster => "Roster",
+        Context::Plan => "PULS plan",
         Context::Detail => "Arena detail",
         Context::Staff => "Find staff",
         Context::Help => "Help",
@@ -654,5 +899,135 @@ pub fn import_summary(summary: &crate::store::ImportSummary, dry_run: bool) -> S
 pub fn competence_not_exportable(name: &str) -> String {
     format!(
         "the competence \"{name}\" holds a semicolon and will read back as two; rename it before importing this file"
+    )
+}
+
+// Shared databases: history, backups, restores and checks on the command line.
+
+/// What the user should know about a database that opened.
+pub fn store_warning(warning: &crate::store::Warning) -> String {
+    match warning {
+        crate::store::Warning::WorldReadable(path) => format!(
+            "anyone on this machine can read {}; `chmod o-r` on it keeps the arenas and people to your team",
+            path.display()
+        ),
+    }
+}
+
+/// What an audit row is about: `arena #12`, `person 4`.
+pub fn history_entity(entity: &str, id: i64) -> String {
+    match entity {
+        "arena" => format!("arena #{id}"),
+        other => format!("{other} {id}"),
+    }
+}
+
+pub fn history_empty(since: Option<DateTime<Utc>>, arena: Option<i64>) -> String {
+    let of = arena.map_or(String::new(), |id| format!(" of arena #{id}"));
+    match since {
+        Some(at) => format!("No changes{of} since {}.", local_time(at)),
+        None => format!("No changes{of} yet."),
+    }
+}
+
+pub fn since_invalid(raw: &str) -> String {
+    format!(
+        "\"{raw}\" is not a time: write a date (2026-11-01), a date and time (2026-11-01T09:00) or a time ago (7d, 24h, 30m)"
+    )
+}
+
+pub fn backup_written(file: &std::path::Path) -> String {
+    format!(
+        "Backup written to {} (readable by you only) and checked: sound.",
+        file.display()
+    )
+}
+
+pub fn restored(
+    target: &std::path::Path,
+    file: &std::path::Path,
+    replaced: Option<&std::path::Path>,
+    newest: Option<DateTime<Utc>>,
+) -> String {
+    let newest = newest.map_or(String::new(), |at| {
+        format!(" Its newest change is from {}.", local_time(at))
+    });
+    let kept = replaced.map_or(String::new(), |p| {
+        format!(" The database it replaced is kept as {}.", p.display())
+    });
+    format!(
+        "Restored {} from {}.{newest}{kept}",
+        target.display(),
+        file.display()
+    )
+}
+
+pub fn restore_would_lose(
+    lost: usize,
+    target: &std::path::Path,
+    target_newest: DateTime<Utc>,
+    file: &std::path::Path,
+    file_newest: Option<DateTime<Utc>>,
+) -> String {
+    let local =
+        |at: DateTime<Utc>, format: &str| at.with_timezone(&Local).format(format).to_string();
+    let list = file_newest.map_or("puls history".to_owned(), |at| {
+        format!("puls history --since {}", local(at, "%Y-%m-%dT%H:%M"))
+    });
+    format!(
+        "{} holds {} that {} does not (the last at {}): restoring would lose them. `{list}` lists them; add --force to restore anyway (the current database is kept beside it).",
+        target.display(),
+        plural(lost, "change", "changes"),
+        file.display(),
+        local(target_newest, "%Y-%m-%d %H:%M:%S"),
+    )
+}
+
+pub fn check_sound() -> &'static str {
+    "The database is sound: every page, index and reference checks out."
+}
+
+pub fn check_damage(line: &str) -> String {
+    format!("Damaged: {line}")
+}
+
+/// A row that points at one that is not there, in the domain's words where the table has one.
+pub fn check_dangling(table: &str, row: Option<i64>, parent: &str) -> String {
+    let noun = |table: &str| match table {
+        "arenas" => "arena".to_owned(),
+        "people" => "person".to_owned(),
+        "units" => "unit".to_owned(),
+        "competences" => "competence".to_owned(),
+        "needs" => "need".to_owned(),
+        "allocations" => "allocation".to_owned(),
+        "holdings" => "competence holding".to_owned(),
+        other => format!("row of {other}"),
+    };
+    let row = row.map_or(String::new(), |r| format!(" {r}"));
+    format!(
+        "The {}{row} refers to a {} that does not exist.",
+        noun(table),
+        noun(parent)
+    )
+}
+
+pub fn check_schema(schema: usize, known: usize) -> Option<String> {
+    if schema > known {
+        Some(format!(
+            "Written by a newer puls (schema {schema}; this puls knows {known}): update puls before opening it."
+        ))
+    } else if schema < known {
+        Some(format!(
+            "Schema {schema} of {known}: puls brings it up to date the next time it opens it."
+        ))
+    } else {
+        None
+    }
+}
+
+pub fn check_world_writable(path: &std::path::Path) -> String {
+    format!(
+        "Anyone on this machine can write {}: puls refuses to open the database until `chmod o-w` on it.",
+        path.display()
     )
 }

@@ -663,3 +663,63 @@ fn allocating_through_the_keys_changes_the_load() {
         DEADLINE,
     );
 }
+
+#[test]
+fn a_contact_and_an_activity_written_by_keys_survive_a_restart() {
+    // Given arena 1's PULS plan, zoomed, on the demo
+    let sandbox = Sandbox::new();
+    let mut tui = Tui::start(&sandbox, &["--demo"], 120, 40);
+    tui.wait_for_board();
+    tui.press("/#1\r");
+    tui.wait_for_text("▶#1 ");
+    tui.press("3z");
+    tui.wait_for_text("P Proactivity");
+
+    // When a contact is logged in the P step and an activity added in the S step
+    tui.press("a");
+    tui.wait_for_text("New contact");
+    tui.press("Called about the bus card\x13");
+    tui.wait_for_text("phone: Called about the bus card");
+    tui.press("llla");
+    tui.wait_for_text("New activity");
+    tui.press("Visit the placement employer\x13");
+    tui.wait_for_text("7. [todo] Visit the placement employer");
+    tui.press("q");
+    tui.press("q");
+    let status = tui.wait_for_exit();
+    assert!(status.success(), "q quit with {status:?}");
+
+    // Then both are there after a restart
+    let mut again = Tui::start(&sandbox, &[], 120, 40);
+    again.wait_for_board();
+    again.press("/#1\r");
+    again.wait_for_text("▶#1 ");
+    again.press("3z");
+    again.wait_for_text("phone: Called about the bus card");
+    again.press("G");
+    again.wait_for_text("7. [todo] Visit the placement employer");
+}
+
+#[test]
+fn two_sessions_editing_one_title_the_second_is_told_and_keeps_its_text() {
+    // Given two boards on one database, both editing arena 4's title
+    let sandbox = Sandbox::new();
+    let mut first = sandbox.tui(&["--demo"]);
+    first.wait_for_board();
+    let mut second = sandbox.tui(&[]);
+    second.wait_for_board();
+    for tui in [&mut first, &mut second] {
+        tui.press("e");
+        tui.wait_for_text("Edit arena #4");
+    }
+
+    // When the first saves, then the second
+    first.press(" (first)\x13");
+    first.wait_for_text("#4 saved.");
+    second.press(" (second)\x13");
+
+    // Then the second is refused with who saved first, keeps its own text and sees theirs
+    second.wait_for_text("Not saved: tester changed #4");
+    let screen = second.wait_for_text("theirs: Widower alone at home, turning down home care (first)");
+    assert!(screen.contains("home care (second)"), "{screen}");
+}

@@ -413,7 +413,7 @@ mod roster {
         assert_eq!(needs[0].status, NeedStatus::Filled);
         assert_eq!(needs[0].person.as_deref(), Some("Nora"));
         assert_eq!(needs[1].status, NeedStatus::Needed);
-        assert_eq!(store.board_cards(false).unwrap()[0].gaps, 1);
+        assert_eq!(store.board_cards(false).unwrap()[0].gaps(), 1);
         assert_eq!(store.board_cards(false).unwrap()[0].team, 1);
         assert_eq!(store.arena(a.id).unwrap().team, 1);
     }
@@ -542,5 +542,186 @@ mod roster {
         assert_eq!(maja.unit.as_deref(), Some("Learning & family"));
         assert_eq!(maja.role, "Coordinator");
         assert!(maja.active);
+    }
+}
+
+mod plan {
+    use super::*;
+    use puls::domain::arena::Stage;
+    use puls::domain::puls::{ActivityStatus, Gap, Mark, Step};
+    use puls::store::{ActivityEdit, ContactEdit, CriterionEdit, Proactivity};
+
+    fn activity(text: &str) -> ActivityEdit {
+        ActivityEdit {
+            text: text.into(),
+            owner: "Maja".into(),
+            due: None,
+        }
+    }
+
+    #[test]
+    fn a_program_is_written_step_by_step_and_summarised() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.db");
+        let mut store = open_as(&path, "maja");
+        let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
+        let a = store
+            .edit_arena(
+                a.id,
+                a.version,
+                &commissionable("Newcomer needs work", "Maja"),
+            )
+            .unwrap();
+        store
+            .set_proactivity(
+                a.id,
+                a.version,
+                &Proactivity {
+                    recipient: "LF-2026-014".into(),
+                    lead: Some("maja".into()),
+                    rhythm_days: Some(14),
+                },
+            )
+            .unwrap();
+        store
+            .add_contact(
+                a.id,
+                &ContactEdit {
+                    on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                    channel: "phone".into(),
+                    summary: "Talked about the course".into(),
+                    by: "Maja".into(),
+                },
+            )
+            .unwrap();
+        let first = store
+            .add_activity(a.id, &activity("Book the course"))
+            .unwrap();
+        store
+            .add_activity(a.id, &activity("Find a placement"))
+            .unwrap();
+        store
+            .set_activity_status(first, 1, ActivityStatus::Done, "")
+            .unwrap();
+        let plan = store.plan(a.id).unwrap();
+        assert_eq!(plan.proactivity.lead.as_deref(), Some("Maja"));
+        assert_eq!(plan.last_contact(), NaiveDate::from_ymd_opt(2026, 11, 20));
+        let summary = plan.summary();
+        assert_eq!(summary.mark(Step::Proactivity), Mark::Complete);
+        assert_eq!(summary.mark(Step::Service), Mark::Partly { done: 1, of: 2 });
+        assert_eq!(summary.gaps(Step::Learning), vec![Gap::NoCriteria]);
+        assert_eq!(store.arena(a.id).unwrap().plan, summary);
+        assert_eq!(store.board_cards(false).unwrap()[0].plan, summary);
+    }
+
+    #[test]
+    fn activities_reorder_and_a_blocked_one_keeps_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let a = store.create_signal(&signal("One")).unwrap();
+        let first = store.add_activity(a.id, &activity("First")).unwrap();
+        store.add_activity(a.id, &activity("Second")).unwrap();
+        assert!(store.move_activity(first, false).unwrap());
+        assert!(!store.move_activity(first, false).unwrap(), "already last");
+        let texts: Vec<String> = store
+            .plan(a.id)
+            .unwrap()
+            .activities
+            .into_iter()
+            .map(|a| a.text)
+            .collect();
+        assert_eq!(texts, ["Second", "First"]);
+        let version = store.plan(a.id).unwrap().activities[1].version;
+        store
+            .set_activity_status(
+                first,
+                version,
+                ActivityStatus::Blocked,
+                "waiting for a permit",
+            )
+            .unwrap();
+        let blocked = store.plan(a.id).unwrap().activities[1].clone();
+        assert_eq!(
+            (blocked.status, blocked.blocked_reason.as_str()),
+            (ActivityStatus::Blocked, "waiting for a permit")
+        );
+        store
+            .set_activity_status(first, blocked.version, ActivityStatus::Done, "")
+            .unwrap();
+        assert_eq!(store.plan(a.id).unwrap().activities[1].blocked_reason, "");
+    }
+
+    #[test]
+    fn a_stale_plan_row_is_refused_with_who_changed_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let mut maja = open_as(&path, "maja");
+        let mut jonas = open_as(&path, "jonas");
+        let a = maja.create_signal(&signal("One")).unwrap();
+        let criterion = CriterionEdit {
+            text: "He attends the course".into(),
+            measure: "attendance".into(),
+            target: "80%".into(),
+            result: String::new(),
+            no_result_reason: String::new(),
+        };
+        let id = maja.add_criterion(a.id, &criterion).unwrap();
+        let with_result = CriterionEdit {
+            result: "85%".into(),
+            ..criterion.clone()
+        };
+        jonas.edit_criterion(id, 1, &with_result).unwrap();
+        let err = maja.edit_criterion(id, 1, &criterion).err().unwrap();
+        assert!(
+            matches!(err, StoreError::Changed { ref who, .. } if who == "jonas"),
+            "{err:?}"
+        );
+        assert_eq!(maja.plan(a.id).unwrap().criteria[0].result, "85%");
+        maja.delete_criterion(id, 2).unwrap();
+        assert!(matches!(
+            jonas.delete_criterion(id, 2),
+            Err(StoreError::Removed(_))
+        ));
+    }
+
+    #[test]
+    fn the_lead_must_be_on_the_roster() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let a = store.create_signal(&signal("One")).unwrap();
+        let p = Proactivity {
+            recipient: "LF-1".into(),
+            lead: Some("Nobody".into()),
+            rhythm_days: None,
+        };
+        assert!(matches!(
+            store.set_proactivity(a.id, a.version, &p),
+            Err(StoreError::UnknownPerson(_))
+        ));
+        assert_eq!(store.plan(a.id).unwrap().proactivity.recipient, "");
+    }
+
+    #[test]
+    fn returning_is_refused_until_every_criterion_has_a_result_or_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        puls::demo::fill(&path, "maja", at(23, 9)).unwrap();
+        let mut store = open_as(&path, "maja");
+        let active = store
+            .board_cards(false)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id == 1)
+            .unwrap();
+        assert_eq!(active.stage, Stage::Active);
+        let arena = store.arena(1).unwrap();
+        let err = store
+            .move_arena(1, arena.version, Stage::Returning, "SSG")
+            .err()
+            .unwrap();
+        assert!(
+            matches!(&err, StoreError::Refused(r) if r == &vec![puls::domain::arena::Refusal::Plan(Gap::CriteriaWithoutResult(3))]),
+            "{err:?}"
+        );
     }
 }

@@ -108,6 +108,9 @@ fn special(name: &str) -> KeyEvent {
         "tab" => KeyCode::Tab,
         "bs" => KeyCode::Backspace,
         "c-s" => return KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        "space" => KeyCode::Char(' '),
+        "K" => return KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT),
+        "J" => return KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT),
         "c-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         other => panic!("no key named {other}"),
     };
@@ -678,4 +681,220 @@ mod roster_pane {
         assert_eq!(anna.load.capacity, 25);
         assert_eq!(anna.competences[0].0, "Dementia nurse");
     }
+}
+
+mod plan_pane {
+    use super::*;
+
+    /// Arena 1, the newcomer, with its plan focused.
+    fn newcomer(width: u16, height: u16) -> Screen {
+        let mut screen = Screen::demo(width, height);
+        screen.keys("/#1<enter>3");
+        screen
+    }
+
+    #[test]
+    fn the_four_steps_show_their_marks_and_what_they_lack_at_80x24() {
+        let mut screen = newcomer(80, 24);
+        let text = screen.text();
+        assert!(text.contains("P Proactivity ✓"), "{text}");
+        assert!(
+            text.contains("U Development 4/5  a need unfilled"),
+            "{text}"
+        );
+        assert!(text.contains("PULS plan P✓ U4/5 L0/3 S3/6"), "{text}");
+        insta::assert_snapshot!("plan_top_at_80x24", text);
+        screen.keys("llljjjj");
+        let text = screen.text();
+        assert!(
+            text.contains("S Service 3/6  3 activities not done"),
+            "{text}"
+        );
+        assert!(
+            text.contains("[BLOCKED: no trauma counsellor in the team yet] Arrange trauma support"),
+            "{text}"
+        );
+        insta::assert_snapshot!("plan_service_at_80x24", text);
+    }
+
+    #[test]
+    fn the_plan_sits_beside_the_board_at_120x40_and_follows_it() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("/#3<enter>");
+        let text = screen.text();
+        assert!(text.contains("PULS plan P✓ U4/5 L0/2 S2/4"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn the_board_card_shows_the_same_marks() {
+        let screen = newcomer(118, 40);
+        let text = screen.text();
+        assert!(text.contains(" P✓ U4/5 L0/3 S3/6"), "{text}");
+    }
+
+    #[test]
+    fn a_refused_move_lists_what_the_plan_lacks() {
+        let mut screen = newcomer(80, 24);
+        screen.keys(">");
+        let text = screen.text();
+        assert!(
+            text.contains(
+                "#1 cannot go to Returning knowledge: 3 criteria without result or reason."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_contact_is_logged_and_moves_the_next_contact_date() {
+        let mut screen = newcomer(120, 40);
+        screen.keys("zaTalked about the placement<c-s>");
+        let text = screen.text();
+        assert!(text.contains("#1: PULS program saved."), "{text}");
+        assert!(
+            text.contains("2026-11-23 phone: Talked about the placement (Per Holm)"),
+            "{text}"
+        );
+        assert!(text.contains("next contact 2026-12-07"), "{text}");
+    }
+
+    #[test]
+    fn activities_are_added_moved_blocked_finished_and_deleted_by_keys() {
+        let mut screen = newcomer(120, 40);
+        screen.keys("zlllaCall the employer<tab><tab>2026-12-01<c-s>");
+        assert!(
+            screen
+                .text()
+                .contains("▶  7. [todo] Call the employer · 2026-12-01"),
+            "{}",
+            screen.text()
+        );
+        screen.keys("K");
+        assert!(
+            screen.text().contains("6. [todo] Call the employer"),
+            "{}",
+            screen.text()
+        );
+        screen.keys("bNo answer yet<enter>");
+        assert!(
+            screen
+                .text()
+                .contains("6. [BLOCKED: No answer yet] Call the employer"),
+            "{}",
+            screen.text()
+        );
+        screen.keys("<space>");
+        assert!(
+            screen.text().contains("6. [done] Call the employer"),
+            "{}",
+            screen.text()
+        );
+        assert!(screen.text().contains("S Service 4/7"), "{}", screen.text());
+        screen.keys("x<enter>");
+        let text = screen.text();
+        assert!(text.contains("Deleted \"Call the employer\"."), "{text}");
+        assert!(!text.contains("Call the employer ·"), "{text}");
+    }
+
+    #[test]
+    fn a_criterion_needs_its_text_and_keeps_the_rest_when_refused() {
+        let mut screen = newcomer(120, 40);
+        screen.keys("zll");
+        screen.keys("a<tab>survey<tab>yes<c-s>");
+        let text = screen.text();
+        assert!(text.contains("This cannot be empty."), "{text}");
+        assert!(text.contains("survey"), "{text}");
+        screen.keys("He feels at home<c-s>");
+        let text = screen.text();
+        assert!(text.contains("L Learning 0/4"), "{text}");
+    }
+
+    #[test]
+    fn the_communication_lead_must_be_on_the_roster() {
+        let mut screen = newcomer(120, 40);
+        screen.keys("ze<tab>");
+        for _ in 0..8 {
+            screen.keys("<bs>");
+        }
+        screen.keys("Nobody<c-s>");
+        assert!(
+            screen
+                .text()
+                .contains("Nobody on the roster is called \"Nobody\"."),
+            "{}",
+            screen.text()
+        );
+    }
+}
+
+#[test]
+fn a_need_gets_its_reason_when_added_and_when_edited() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("/#4<enter>3zlaDementia nurse: he forgets his medicine<enter><esc>");
+    let text = screen.text();
+    assert!(
+        text.contains("! Dementia nurse (needed): he forgets his medicine"),
+        "{text}"
+    );
+    screen.keys("e");
+    for _ in 0..8 {
+        screen.keys("<bs>");
+    }
+    screen.keys("and his meals<enter>");
+    assert!(
+        screen
+            .text()
+            .contains("(needed): he forgets his and his meals"),
+        "{}",
+        screen.text()
+    );
+}
+
+#[test]
+fn the_history_view_lists_every_change_newest_first() {
+    let mut screen = Screen::demo(118, 40);
+    screen.keys("/#1<enter>H");
+    let text = screen.text();
+    assert!(text.contains("History #1 Work, Swedish"), "{text}");
+    let first_move = text.find("stage: staffing -> active").expect("the move to Active");
+    let signal = text.find("signal     Work, Swedish").expect("the signal");
+    assert!(first_move < signal, "newest first:\n{text}");
+    screen.keys("<esc><enter>h");
+    assert!(screen.text().contains("History #1"), "h from the detail too");
+}
+
+#[test]
+fn a_conflicting_edit_shows_their_version_under_each_field() {
+    let mut screen = Screen::demo(118, 40);
+    screen.keys("/#1<enter>e");
+    let mut jonas = screen.other_session("jonas");
+    let arena = jonas.arena(1).unwrap();
+    let edit = ArenaEdit {
+        title: "Jonas's title".into(),
+        need: arena.need.clone(),
+        mission: arena.mission.clone(),
+        coordinator: arena.coordinator.clone(),
+        mandate: arena.mandate.clone(),
+        target_date: arena.target_date,
+    };
+    jonas.edit_arena(1, arena.version, &edit).unwrap();
+    screen.keys(" too<c-s>");
+    let text = screen.text();
+    assert!(text.contains("theirs: Jonas's title"), "{text}");
+    assert!(text.contains("young man too"), "my text is kept:\n{text}");
+    assert!(!text.contains("theirs: Within four months"), "unchanged fields show nothing:\n{text}");
+}
+
+#[test]
+fn a_world_readable_database_is_warned_about_on_the_screen() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.db");
+    puls::demo::fill(&path, "maja", now()).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let screen = Screen::open(dir, path, 118, 40);
+    let text = screen.text();
+    assert!(text.contains("!"), "{text}");
+    assert!(text.contains("anyone on this machine can read"), "{text}");
 }

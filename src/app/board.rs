@@ -5,7 +5,7 @@ use crate::store::ArenaCard;
 
 /// Rows one card takes on screen, including the gap below it. The UI draws to this size, and the
 /// board keeps the selection inside the rows it is told are visible.
-pub const CARD_HEIGHT: u16 = 5;
+pub const CARD_HEIGHT: u16 = 6;
 
 /// One column of the board: a stage and the indices of its visible cards.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,7 +228,7 @@ mod tests {
             coordinator: None,
             target_date: None,
             team: 0,
-            gaps: 0,
+            plan: Default::default(),
         }
     }
 

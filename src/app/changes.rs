@@ -114,6 +114,9 @@ impl App {
             PromptPurpose::Allocate { .. }
             | PromptPurpose::AddNeed { .. }
             | PromptPurpose::Release { .. } => self.confirm_staffing(prompt),
+            PromptPurpose::DeletePlanRow { .. }
+            | PromptPurpose::Block { .. }
+            | PromptPurpose::NeedReason { .. } => self.confirm_plan_prompt(prompt),
             PromptPurpose::Decline { id, version } => {
                 let reason = prompt.value();
                 if reason.trim().is_empty() {
@@ -163,6 +166,15 @@ impl App {
             | FormKind::EditCompetence { .. } => {
                 self.save_roster_form(&mut form).map(|r| r.map(|()| None))
             }
+            FormKind::Proactivity { .. }
+            | FormKind::Contact { .. }
+            | FormKind::Criterion { .. }
+            | FormKind::Activity { .. } => self.save_plan_form(&mut form).map(|r| {
+                r.map(|message| {
+                    self.after_plan_change(Ok(message));
+                    None
+                })
+            }),
         };
         match saved {
             None => {
@@ -206,7 +218,7 @@ impl App {
                     id,
                     version: before.version,
                 };
-                form.overwrite = true;
+                form.show_theirs(&before);
                 Err(StoreError::Conflict { id, who, at })
             }
             Err(e) => Err(e),

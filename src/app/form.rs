@@ -27,6 +27,21 @@ pub enum FieldId {
     IsCoordinator,
     Competences,
     Category,
+    Recipient,
+    Lead,
+    Rhythm,
+    Date,
+    Channel,
+    Summary,
+    By,
+    Criterion,
+    Measure,
+    Goal,
+    Result,
+    NoResultReason,
+    Activity,
+    Owner,
+    Due,
 }
 
 impl FieldId {
@@ -46,10 +61,12 @@ pub struct Field {
     pub choices: Vec<String>,
     pub chosen: usize,
     pub error: Option<String>,
+    /// After a refused save: what the colleague who saved first wrote here, when it differs.
+    pub theirs: Option<String>,
 }
 
 impl Field {
-    fn text(id: FieldId, value: &str) -> Field {
+    pub(super) fn text(id: FieldId, value: &str) -> Field {
         let lines = if value.is_empty() {
             vec![String::new()]
         } else {
@@ -65,6 +82,7 @@ impl Field {
             choices: Vec::new(),
             chosen: 0,
             error: None,
+            theirs: None,
         }
     }
 
@@ -91,19 +109,44 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
     NewSignal,
-    EditArena { id: i64, version: i64 },
+    EditArena {
+        id: i64,
+        version: i64,
+    },
     NewPerson,
-    EditPerson { id: i64, version: i64 },
+    EditPerson {
+        id: i64,
+        version: i64,
+    },
     NewCompetence,
-    EditCompetence { id: i64, version: i64 },
+    EditCompetence {
+        id: i64,
+        version: i64,
+    },
+    /// The P step's settings of an arena.
+    Proactivity {
+        arena: i64,
+        version: i64,
+    },
+    /// A plan row of an arena: new when `existing` is `None`, else its id and version.
+    Contact {
+        arena: i64,
+        existing: Option<(i64, i64)>,
+    },
+    Criterion {
+        arena: i64,
+        existing: Option<(i64, i64)>,
+    },
+    Activity {
+        arena: i64,
+        existing: Option<(i64, i64)>,
+    },
 }
 
 pub struct Form {
     pub kind: FormKind,
     pub fields: Vec<Field>,
     pub focus: usize,
-    /// Set after a save was refused because someone else saved first: the next save overwrites.
-    pub overwrite: bool,
     /// Something was typed since the form opened.
     pub dirty: bool,
     /// Esc was pressed once on a dirty form: the next Esc discards.
@@ -117,12 +160,11 @@ fn yes_no() -> Vec<String> {
 }
 
 impl Form {
-    fn new(kind: FormKind, fields: Vec<Field>) -> Form {
+    pub(super) fn new(kind: FormKind, fields: Vec<Field>) -> Form {
         Form {
             kind,
             fields,
             focus: 0,
-            overwrite: false,
             dirty: false,
             discard_warned: false,
         }
@@ -224,6 +266,24 @@ impl Form {
         )
     }
 
+    /// Shows beside each field what a colleague saved there meanwhile, so the user can merge
+    /// by hand before saving over it.
+    pub fn show_theirs(&mut self, arena: &Arena) {
+        let target = arena.target_date.map(|d| d.to_string()).unwrap_or_default();
+        for field in &mut self.fields {
+            let theirs = match field.id {
+                FieldId::Title => arena.title.clone(),
+                FieldId::Need => arena.need.clone(),
+                FieldId::Mission => arena.mission.clone(),
+                FieldId::Coordinator => arena.coordinator.clone().unwrap_or_default(),
+                FieldId::Mandate => arena.mandate.clone(),
+                FieldId::Target => target.clone(),
+                _ => continue,
+            };
+            field.theirs = (theirs != field.value()).then_some(theirs);
+        }
+    }
+
     pub fn focused(&self) -> &Field {
         &self.fields[self.focus]
     }
@@ -244,7 +304,7 @@ impl Form {
         field.chosen = (field.chosen as isize + delta).rem_euclid(n) as usize;
     }
 
-    fn value(&self, id: FieldId) -> String {
+    pub(super) fn value(&self, id: FieldId) -> String {
         self.fields
             .iter()
             .find(|f| f.id == id)
@@ -252,20 +312,20 @@ impl Form {
             .unwrap_or_default()
     }
 
-    fn set_error(&mut self, id: FieldId, error: String) {
+    pub(super) fn set_error(&mut self, id: FieldId, error: String) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
             f.error = Some(error);
         }
     }
 
-    fn clear_errors(&mut self) {
+    pub(super) fn clear_errors(&mut self) {
         for f in &mut self.fields {
             f.error = None;
         }
     }
 
     /// Focuses the first field with a problem; true when there is none.
-    fn settle(&mut self) -> bool {
+    pub(super) fn settle(&mut self) -> bool {
         match self.fields.iter().position(|f| f.error.is_some()) {
             Some(first) => {
                 self.focus = first;

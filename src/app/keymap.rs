@@ -17,6 +17,7 @@ pub enum Context {
     Global,
     Board,
     Roster,
+    Plan,
     Detail,
     Staff,
     Help,
@@ -25,10 +26,11 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Board,
         Context::Roster,
+        Context::Plan,
         Context::Detail,
         Context::Staff,
         Context::Help,
@@ -41,6 +43,7 @@ impl Context {
             Context::Global => "global",
             Context::Board => "board",
             Context::Roster => "roster",
+            Context::Plan => "plan",
             Context::Detail => "detail",
             Context::Staff => "staff",
             Context::Help => "help",
@@ -84,6 +87,7 @@ struct KeymapFile {
     global: toml::Table,
     board: toml::Table,
     roster: toml::Table,
+    plan: toml::Table,
     detail: toml::Table,
     staff: toml::Table,
     help: toml::Table,
@@ -97,6 +101,7 @@ impl KeymapFile {
             Context::Global => &self.global,
             Context::Board => &self.board,
             Context::Roster => &self.roster,
+            Context::Plan => &self.plan,
             Context::Detail => &self.detail,
             Context::Staff => &self.staff,
             Context::Help => &self.help,

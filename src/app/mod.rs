@@ -6,6 +6,9 @@ mod changes;
 pub mod command;
 pub mod form;
 pub mod keymap;
+pub mod plan;
+mod plan_actions;
+mod plan_form;
 pub mod popup;
 pub mod roster;
 mod staffing;
@@ -20,7 +23,8 @@ use board::Board;
 use command::Command;
 use form::Form;
 use keymap::{Context, Keymap};
-use popup::{Detail, FilterTarget, Popup, Prompt, PromptPurpose};
+use plan::PlanPane;
+use popup::{Detail, FilterTarget, History, Popup, Prompt, PromptPurpose};
 use roster::{Roster, Team};
 
 /// Rows of screen that are not board cards: the top bar, the status line, the pane's border and
@@ -33,15 +37,16 @@ pub const ROSTER_CHROME_ROWS: u16 = 6;
 /// How many history rows the detail shows.
 const DETAIL_HISTORY: usize = 8;
 
-/// The panes that exist. The PULS plan and knowledge bank join when their issues land.
+/// The panes that exist. The knowledge bank joins when its issue lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Board,
     Roster,
+    Plan,
 }
 
 impl Pane {
-    pub const PRESENT: [Pane; 2] = [Pane::Board, Pane::Roster];
+    pub const PRESENT: [Pane; 3] = [Pane::Board, Pane::Roster, Pane::Plan];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +67,7 @@ pub struct App {
     pub keymap: Keymap,
     pub board: Board,
     pub roster: Roster,
+    pub plan: PlanPane,
     pub focus: Pane,
     pub zoomed: bool,
     pub popup: Option<Popup>,
@@ -82,16 +88,22 @@ impl App {
         height: u16,
     ) -> Result<App, StoreError> {
         let seen_version = store.data_version()?;
+        // A warning about the file (readable by everyone) stays in sight until the first key.
+        let status = store.warnings().first().map(|w| Status {
+            kind: StatusKind::Error,
+            text: messages::store_warning(w),
+        });
         let mut app = App {
             store,
             config,
             keymap,
             board: Board::default(),
             roster: Roster::default(),
+            plan: PlanPane::default(),
             focus: Pane::Board,
             zoomed: false,
             popup: None,
-            status: None,
+            status,
             undo: Vec::new(),
             seen_version,
             width,
@@ -131,7 +143,7 @@ impl App {
     /// What the keys mean right now.
     pub fn context(&self) -> Context {
         match &self.popup {
-            Some(Popup::Help { .. }) => Context::Help,
+            Some(Popup::Help { .. } | Popup::History(_)) => Context::Help,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
@@ -139,6 +151,7 @@ impl App {
             None => match self.focus {
                 Pane::Board => Context::Board,
                 Pane::Roster => Context::Roster,
+                Pane::Plan => Context::Plan,
             },
         }
     }
@@ -241,19 +254,20 @@ impl App {
         }
     }
 
+    /// Loads the team and the PULS program of the board's selected arena.
     fn load_team(&mut self) -> Result<(), StoreError> {
-        let team = match self.board.selected() {
-            Some(card) => {
-                let (id, title) = (card.id, card.title.clone());
-                Team {
-                    members: self.store.arena_team(id)?,
-                    needs: self.store.arena_needs(id)?,
-                    arena: Some((id, title)),
-                }
-            }
-            None => Team::default(),
+        let Some((id, title)) = self.board.selected().map(|c| (c.id, c.title.clone())) else {
+            self.roster.set_team(Team::default());
+            self.plan.set_plan(None, String::new());
+            return Ok(());
         };
-        self.roster.set_team(team);
+        let plan = self.store.plan(id)?;
+        self.roster.set_team(Team {
+            members: self.store.arena_team(id)?,
+            needs: plan.needs.clone(),
+            arena: Some((id, title.clone())),
+        });
+        self.plan.set_plan(Some(plan), title);
         Ok(())
     }
 
@@ -264,6 +278,7 @@ impl App {
         match self.context() {
             Context::Board => self.run_board(command),
             Context::Roster => self.run_roster(command),
+            Context::Plan => self.run_plan(command),
             Context::Staff => self.run_staff(command),
             _ => self.run_popup(command),
         }
@@ -279,13 +294,17 @@ impl App {
             Command::PreviousPane => self.cycle_focus(-1),
             Command::FocusBoard => self.focus = Pane::Board,
             Command::FocusRoster => self.focus = Pane::Roster,
+            Command::FocusPlan => self.focus = Pane::Plan,
             Command::Zoom => self.zoomed = !self.zoomed,
             Command::Undo => self.undo_last(),
-            Command::Edit if self.context() != Context::Roster => self.open_edit(),
+            Command::Edit if matches!(self.context(), Context::Board | Context::Detail) => {
+                self.open_edit()
+            }
             Command::NextStage => self.move_stage(true),
             Command::PreviousStage => self.move_stage(false),
             Command::Decline => self.open_decline(),
             Command::FindStaff => self.open_find_staff(),
+            Command::History => self.open_history(),
             Command::FilterText => self.open_filter(),
             _ => return false,
         }
@@ -351,6 +370,7 @@ impl App {
         let (target, before) = match self.focus {
             Pane::Board => (FilterTarget::Board, self.board.text_filter.clone()),
             Pane::Roster => (FilterTarget::RosterSearch, self.roster.search.clone()),
+            Pane::Plan => return,
         };
         self.open_filter_for(target, before);
     }
@@ -414,6 +434,7 @@ impl App {
         let scroll = match &mut self.popup {
             Some(Popup::Help { scroll }) => scroll,
             Some(Popup::Detail(detail)) => &mut detail.scroll,
+            Some(Popup::History(history)) => &mut history.scroll,
             _ => return,
         };
         *scroll = scroll.saturating_add_signed(delta);
@@ -461,6 +482,30 @@ impl App {
                 self.popup = None;
                 self.fail(&e);
             }
+        }
+    }
+
+    /// How many history rows the history view loads: years of an arena's life.
+    const HISTORY_ROWS: usize = 500;
+
+    fn open_history(&mut self) {
+        let arena = match &self.popup {
+            Some(Popup::Detail(d)) => Some((d.arena.id, d.arena.title.clone())),
+            _ => self.board.selected().map(|c| (c.id, c.title.clone())),
+        };
+        let Some((arena, title)) = arena else { return };
+        match self.store.history(None, Some(arena), Self::HISTORY_ROWS) {
+            Ok(mut rows) => {
+                rows.reverse();
+                let history = History {
+                    arena,
+                    title,
+                    rows,
+                    scroll: 0,
+                };
+                self.popup = Some(Popup::History(Box::new(history)));
+            }
+            Err(e) => self.fail(&e),
         }
     }
 

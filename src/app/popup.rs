@@ -9,6 +9,8 @@ use crate::store::{AuditRow, NeedRow, TeamMember};
 
 pub enum Popup {
     Help { scroll: u16 },
+    /// An arena's whole history, newest first.
+    History(Box<History>),
     Detail(Box<Detail>),
     Form(Box<Form>),
     FindStaff(Box<FindStaff>),
@@ -21,6 +23,13 @@ pub struct Detail {
     pub team: Vec<TeamMember>,
     pub needs: Vec<NeedRow>,
     pub history: Vec<AuditRow>,
+    pub scroll: u16,
+}
+
+pub struct History {
+    pub arena: i64,
+    pub title: String,
+    pub rows: Vec<AuditRow>,
     pub scroll: u16,
 }
 
@@ -91,6 +100,30 @@ pub enum PromptPurpose {
         name: String,
         arena: i64,
     },
+    /// Confirms deleting a line of the PULS program; Enter deletes.
+    DeletePlanRow {
+        row: PlanRow,
+        label: String,
+    },
+    /// Why an activity is blocked.
+    Block {
+        activity: i64,
+        version: i64,
+    },
+    /// Why the arena needs a competence.
+    NeedReason {
+        need: i64,
+        version: i64,
+    },
+}
+
+/// A versioned line of the PULS program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanRow {
+    Contact { id: i64, version: i64 },
+    Need { id: i64, version: i64 },
+    Criterion { id: i64, version: i64 },
+    Activity { id: i64, version: i64 },
 }
 
 impl Prompt {

@@ -320,15 +320,17 @@ impl App {
                     .map(|_| (arena, messages::allocated(&name, arena, percent)))
             }
             PromptPurpose::AddNeed { arena } => {
-                let Some(competence) = self.roster.competence_named(&value).map(|c| c.name.clone())
+                // "Trauma counsellor: after what he fled" names the competence, then the reason.
+                let (name, reason) = value.split_once(':').unwrap_or((value.as_str(), ""));
+                let Some(competence) = self.roster.competence_named(name).map(|c| c.name.clone())
                 else {
-                    let like = self.roster.competence_names_like(&value);
-                    prompt.error = Some(messages::competence_suggestions(&value, &like));
+                    let like = self.roster.competence_names_like(name);
+                    prompt.error = Some(messages::competence_suggestions(name, &like));
                     self.popup = Some(Popup::Prompt(prompt));
                     return;
                 };
                 self.store
-                    .add_need(arena, &competence, "")
+                    .add_need(arena, &competence, reason.trim())
                     .map(|_| (arena, messages::need_added(&competence, arena)))
             }
             PromptPurpose::Release {

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::puls::{Gap, PlanSummary};
+
 /// The life of an arena, from a signal to its close. `Declined` is a signal the commissioning
 /// body said no to; it sits beside the flow, not in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,6 +85,8 @@ pub struct Arena {
     pub decline_reason: Option<String>,
     /// People allocated to the arena now.
     pub team: u32,
+    /// How far its PULS program has come.
+    pub plan: PlanSummary,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     pub updated_by: String,
@@ -107,10 +111,14 @@ pub enum Refusal {
     NoMandate,
     NoTeam,
     NoDeclineReason,
-    OnlySignalsCanBeDeclined { stage: Stage },
+    OnlySignalsCanBeDeclined {
+        stage: Stage,
+    },
     AlreadyFirst,
     AlreadyLast,
     DeclinedMustBeReconsidered,
+    /// Something the PULS program lacks for this stage.
+    Plan(Gap),
 }
 
 /// Checks a move to `to`, returning every reason it is refused (empty: allowed).
@@ -133,8 +141,31 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
             missing.push(Refusal::NoMandate);
         }
     }
-    if forward && to == Stage::Active && arena.team == 0 {
-        missing.push(Refusal::NoTeam);
+    if forward && to == Stage::Active {
+        if arena.team == 0 {
+            missing.push(Refusal::NoTeam);
+        }
+        let plan = &arena.plan;
+        let lacks = [
+            (!plan.has_recipient, Gap::NoRecipient),
+            (!plan.has_lead, Gap::NoLead),
+            (plan.activities_total == 0, Gap::NoActivities),
+        ];
+        missing.extend(
+            lacks
+                .into_iter()
+                .filter(|(lacking, _)| *lacking)
+                .map(|(_, gap)| Refusal::Plan(gap)),
+        );
+    }
+    if forward && to == Stage::Returning {
+        let plan = &arena.plan;
+        if plan.criteria_total == 0 {
+            missing.push(Refusal::Plan(Gap::NoCriteria));
+        } else if plan.criteria_resolved < plan.criteria_total {
+            let open = plan.criteria_total - plan.criteria_resolved;
+            missing.push(Refusal::Plan(Gap::CriteriaWithoutResult(open)));
+        }
     }
     missing
 }
@@ -197,6 +228,7 @@ mod tests {
             target_date: None,
             decline_reason: None,
             team: 0,
+            plan: PlanSummary::default(),
             version: 1,
             updated_at: t,
             updated_by: "kim".into(),
@@ -225,9 +257,49 @@ mod tests {
         a.stage = Stage::Staffing;
         a.mandate = "m".into();
         a.coordinator = Some("Lena".into());
+        a.plan = PlanSummary {
+            has_recipient: true,
+            has_lead: true,
+            activities_total: 1,
+            ..PlanSummary::default()
+        };
         assert_eq!(next_stage(&a), Err(vec![Refusal::NoTeam]));
         a.team = 1;
         assert_eq!(next_stage(&a), Ok(Stage::Active));
+    }
+
+    #[test]
+    fn active_needs_a_recipient_a_lead_and_an_activity() {
+        let mut a = signal();
+        a.stage = Stage::Staffing;
+        a.mandate = "m".into();
+        a.coordinator = Some("Lena".into());
+        a.team = 2;
+        assert_eq!(
+            next_stage(&a),
+            Err(vec![
+                Refusal::Plan(Gap::NoRecipient),
+                Refusal::Plan(Gap::NoLead),
+                Refusal::Plan(Gap::NoActivities)
+            ])
+        );
+    }
+
+    #[test]
+    fn returning_needs_every_criterion_resolved() {
+        let mut a = signal();
+        a.stage = Stage::Active;
+        a.mandate = "m".into();
+        a.coordinator = Some("Lena".into());
+        assert_eq!(next_stage(&a), Err(vec![Refusal::Plan(Gap::NoCriteria)]));
+        a.plan.criteria_total = 3;
+        a.plan.criteria_resolved = 2;
+        assert_eq!(
+            next_stage(&a),
+            Err(vec![Refusal::Plan(Gap::CriteriaWithoutResult(1))])
+        );
+        a.plan.criteria_resolved = 3;
+        assert_eq!(next_stage(&a), Ok(Stage::Returning));
     }
 
     #[test]
@@ -244,8 +316,8 @@ mod tests {
         a.stage = Stage::Staffing;
         a.mandate = "m".into();
         assert_eq!(
-            check_move(&a, Stage::Active),
-            vec![Refusal::NoCoordinator, Refusal::NoTeam]
+            check_move(&a, Stage::Active)[..2],
+            [Refusal::NoCoordinator, Refusal::NoTeam]
         );
     }
 

@@ -3,5 +3,6 @@
 pub mod arena;
 pub mod clock;
 pub mod mission;
+pub mod puls;
 pub mod roster;
 pub mod text;

@@ -1,5 +1,9 @@
 //! Arenas written out for people and other programs.
 
+mod arena_md;
+
+pub use arena_md::arena_markdown;
+
 use crate::config::Config;
 use crate::domain::arena::Arena;
 use crate::domain::text;

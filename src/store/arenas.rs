@@ -3,8 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::plan::{SUMMARY_COLUMNS, summary_from_row};
 use super::{Result, Stamp, Store, StoreError, history, roster, time};
 use crate::domain::arena::{self, Arena, Stage};
+use crate::domain::puls::PlanSummary;
 use crate::domain::text;
 
 /// What the board holds for one arena: small, so 2,000 of them stay cheap.
@@ -19,8 +21,14 @@ pub struct ArenaCard {
     pub target_date: Option<NaiveDate>,
     /// People allocated now.
     pub team: u32,
-    /// Needs nobody fills.
-    pub gaps: u32,
+    pub plan: PlanSummary,
+}
+
+impl ArenaCard {
+    /// Needs nobody fills yet.
+    pub fn gaps(&self) -> u32 {
+        self.plan.needs_total - self.plan.needs_filled
+    }
 }
 
 /// A signal as an employee raises it.
@@ -44,13 +52,18 @@ pub struct ArenaEdit {
     pub target_date: Option<NaiveDate>,
 }
 
-/// An arena and its team size; `?2` is today.
-const ARENA_SELECT: &str = "SELECT a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
-    a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
-    a.decline_reason, a.version, a.updated_at, a.updated_by,
-    (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
-      AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2))
-    FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1";
+/// An arena, its team size and its plan summary; `?2` is today.
+fn arena_select() -> String {
+    format!(
+        "SELECT a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
+            a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
+            a.decline_reason, a.version, a.updated_at, a.updated_by,
+            (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
+              AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2)),
+            {SUMMARY_COLUMNS}
+         FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = ?1"
+    )
+}
 
 fn stage_of(code: &str) -> Stage {
     // The CHECK constraint keeps other codes out; Signal is the harmless reading if one slips in.
@@ -73,6 +86,7 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         target_date: time::date_from_text(r.get(11)?),
         decline_reason: r.get(12)?,
         team: r.get(16)?,
+        plan: summary_from_row(r, 17)?,
         version: r.get(13)?,
         updated_at: time::from_text(&r.get::<_, String>(14)?),
         updated_by: r.get(15)?,
@@ -80,9 +94,13 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
 }
 
 fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
-    tx.query_row(ARENA_SELECT, params![id, today_text(stamp)], arena_from_row)
-        .optional()?
-        .ok_or(StoreError::ArenaNotFound(id))
+    tx.query_row(
+        &arena_select(),
+        params![id, today_text(stamp)],
+        arena_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::ArenaNotFound(id))
 }
 
 fn today_text(stamp: &Stamp) -> Option<String> {
@@ -187,14 +205,14 @@ fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> R
 impl Store {
     /// Every arena the board shows, in number order. Declined signals only when asked for.
     pub fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
                   AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2)),
-                (SELECT count(*) FROM needs n WHERE n.arena_id = a.id AND n.status IN ('needed', 'requested'))
+                {SUMMARY_COLUMNS}
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
-             WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
-        )?;
+             WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id"
+        ))?;
         let today = time::date_to_text(Some(self.today()));
         let cards = stmt.query_map(params![include_declined, today], |r| {
             Ok(ArenaCard {
@@ -206,7 +224,7 @@ impl Store {
                 coordinator: r.get(5)?,
                 target_date: time::date_from_text(r.get(6)?),
                 team: r.get(7)?,
-                gaps: r.get(8)?,
+                plan: summary_from_row(r, 8)?,
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)
@@ -216,7 +234,7 @@ impl Store {
     pub fn arena(&self, id: i64) -> Result<Arena> {
         let today = time::date_to_text(Some(self.today()));
         self.conn
-            .query_row(ARENA_SELECT, params![id, today], arena_from_row)
+            .query_row(&arena_select(), params![id, today], arena_from_row)
             .optional()?
             .ok_or(StoreError::ArenaNotFound(id))
     }

@@ -19,6 +19,48 @@ pub enum StoreError {
     TooNew(PathBuf),
     #[error("{0} can be written by anyone on this machine; run `chmod o-w` on it first")]
     WorldWritable(PathBuf),
+    #[error(
+        "the folder {0} can be written by anyone on this machine, who could replace the database or plant files beside it; keep the database in a folder of its own (`chmod o-w` on it)"
+    )]
+    FolderWorldWritable(PathBuf),
+    #[error(
+        "{0} is read-only for you; puls writes nothing to it. Ask its owner for write access, or open a copy"
+    )]
+    ReadOnly(PathBuf),
+    #[error("no group is called \"{0}\" in /etc/group; fix `group` in config.toml")]
+    UnknownGroup(String),
+    #[error("could not give {path} to group {gid} ({source}); are you a member of that group?")]
+    GroupRefused {
+        path: PathBuf,
+        gid: u32,
+        source: std::io::Error,
+    },
+    #[error("{0} already exists; choose another name, or add --force to replace it")]
+    BackupExists(PathBuf),
+    #[error("{0} is the database itself; backups and restores need another file")]
+    BackupOverDatabase(PathBuf),
+    #[error("{path} failed its integrity check ({detail}); nothing was changed")]
+    BackupDamaged { path: PathBuf, detail: String },
+    #[error(
+        "{0} is open in another puls or program; ask them to quit first, or add --force to replace it under them"
+    )]
+    InUse(PathBuf),
+    #[error(
+        "{target} holds {lost} change(s) newer than anything in {file}, up to {target_newest}; they would be lost. Add --force to restore anyway (the current database is kept beside it)"
+    )]
+    NewerChanges {
+        lost: usize,
+        target: PathBuf,
+        target_newest: DateTime<Utc>,
+        file: PathBuf,
+        file_newest: Option<DateTime<Utc>>,
+    },
+    #[error("{0} cannot be read as a puls database; add --force to replace it anyway")]
+    Unreadable(PathBuf),
+    #[error(
+        "the check found {0} problem(s); restore the latest good backup with `puls restore FILE`"
+    )]
+    CheckFailed(usize),
     #[error("the database stayed locked by another session; nothing was saved, try again")]
     Busy,
     #[error("could not update the schema of {path}: {detail}")]
@@ -47,6 +89,14 @@ pub enum StoreError {
     UnknownCompetence(String),
     #[error("allocation {0} does not exist; someone may have removed it")]
     AllocationNotFound(i64),
+    #[error("{0} was removed by someone else; nothing was saved")]
+    Removed(String),
+    #[error("the file was written by a newer puls (format {0}); update puls to read it")]
+    RecordTooNew(u32),
+    #[error("the file is not a puls arena: its {0} is not valid")]
+    BadRecord(String),
+    #[error("nobody on the roster is called \"{0}\"")]
+    UnknownPerson(String),
     #[error("a name is needed")]
     NameMissing,
     #[error("\"{0}\" is twice in the import; each person once, please")]
@@ -79,6 +129,7 @@ impl StoreError {
     pub(crate) fn open(path: &Path, e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_owned()),
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly(path.to_owned()),
             _ => StoreError::from(e),
         }
     }

@@ -5,39 +5,46 @@
 //! transaction together with its audit row.
 
 mod arenas;
+mod backup;
 mod error;
+mod files;
 mod history;
+mod open;
+mod plan;
 mod roster;
 mod roster_import;
 mod staffing;
 mod time;
+mod transfer;
 
-use std::fs::{self, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
-use rusqlite_migration::{M, Migrations};
+use rusqlite_migration::M;
 
 pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
+pub use backup::{CheckReport, Dangling, Restored, check, restore};
 pub use error::StoreError;
+pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
+pub use plan::{
+    ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
+    Proactivity,
+};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
+pub use transfer::{ActivityRecord, ArenaRecord, NeedRecord, RECORD_FORMAT};
 
 use crate::domain::clock::Clock;
 
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),
     M::up(include_str!("migrations/002_roster.sql")),
+    M::up(include_str!("migrations/003_plan.sql")),
 ];
-
-/// How long a write waits for another session's transaction before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -47,6 +54,7 @@ pub struct Store {
     path: PathBuf,
     who: String,
     clock: Arc<dyn Clock>,
+    warnings: Vec<Warning>,
 }
 
 /// Who and when, for the audit row of the write in progress.
@@ -56,25 +64,34 @@ pub(crate) struct Stamp<'a> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path`, acting as `who`.
+    /// Opens (creating if needed) the database at `path`, acting as `who`, with the default
+    /// options: a new file is its owner's alone.
     pub fn open(path: &Path, who: &str, clock: Arc<dyn Clock>) -> Result<Store> {
-        prepare_file(path)?;
-        let mut conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // journal_mode answers with a row, so it is read rather than executed.
-        let _mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| StoreError::open(path, e))?;
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
-        Migrations::from_slice(MIGRATIONS)
-            .to_latest(&mut conn)
-            .map_err(|e| StoreError::migration(path, e))?;
+        Store::open_with(path, who, clock, &StoreOptions::default())
+    }
+
+    /// Opens (creating if needed) the database at `path`, acting as `who`. A file puls refuses
+    /// is left untouched; see [`Store::warnings`] for what the user should know about one it
+    /// opened.
+    pub fn open_with(
+        path: &Path,
+        who: &str,
+        clock: Arc<dyn Clock>,
+        options: &StoreOptions,
+    ) -> Result<Store> {
+        let (conn, warnings) = open::connect(path, options)?;
         Ok(Store {
             conn,
             path: path.to_owned(),
             who: who.to_owned(),
             clock,
+            warnings,
         })
+    }
+
+    /// What the user should hear about the database file, though it opened (anyone may read it).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 
     pub fn path(&self) -> &Path {
@@ -145,38 +162,5 @@ impl Store {
         let value = f(&tx, &stamp)?;
         tx.commit()?;
         Ok(value)
-    }
-}
-
-/// Creates a new database file readable by its owner only, and refuses one anyone may write.
-fn prepare_file(path: &Path) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.exists() {
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| StoreError::io(dir, e))?;
-        }
-    }
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let mode = fs::metadata(path)
-                .map_err(|e| StoreError::io(path, e))?
-                .permissions()
-                .mode();
-            if mode & 0o002 != 0 {
-                Err(StoreError::WorldWritable(path.to_owned()))
-            } else {
-                Ok(())
-            }
-        }
-        Err(e) => Err(StoreError::io(path, e)),
     }
 }

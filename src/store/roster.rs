@@ -154,6 +154,17 @@ pub(super) fn insert_competence(
     Ok(id)
 }
 
+/// The competence called `name`, ignoring case, if the catalogue has it.
+pub(super) fn competence_id_by_name(tx: &Transaction, name: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM competences WHERE name = ?1",
+            [name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
     tx.query_row(
         "SELECT id FROM competences WHERE name = ?1",

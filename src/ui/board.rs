@@ -195,7 +195,8 @@ fn heading(
     Line::from(Span::styled(fill(&text, width), style))
 }
 
-/// Four lines: number and title; mission and coordinator; team and gaps; age and target date.
+/// Five lines: number and title; mission and coordinator; team and gaps; the PULS marks; age
+/// and target date.
 fn card_lines(
     app: &App,
     theme: &Theme,
@@ -237,6 +238,7 @@ fn card_lines(
         Line::from(Span::styled(title, title_style)),
         Line::from(Span::styled(who, who_style)),
         Line::from(staffing),
+        Line::from(plan_line(theme, card, width, selected, base)),
         Line::from(last),
     ]
 }
@@ -288,13 +290,38 @@ fn staffing_line(
         format!(" {}", messages::team_size(card.team)),
         base,
     )];
-    if card.gaps > 0 {
+    if card.gaps() > 0 {
         spans.push(Span::styled(" · ".to_owned(), base));
-        spans.push(Span::styled(messages::gaps(card.gaps), theme.late));
+        spans.push(Span::styled(messages::gaps(card.gaps()), theme.late));
     }
     let used: usize = spans.iter().map(Span::width).sum();
     if selected && used < width {
         spans.push(Span::styled(" ".repeat(width - used), base));
     }
     spans
+}
+
+/// `P✓ U2/3 L! S4/9`: how far each step of the PULS program has come. A signal has no program
+/// yet, so its marks are muted.
+fn plan_line(
+    theme: &Theme,
+    card: &ArenaCard,
+    width: usize,
+    selected: bool,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let style = if card.stage == Stage::Signal && !selected {
+        theme.muted
+    } else {
+        base
+    };
+    let text = format!(" {}", messages::plan_marks(&card.plan));
+    vec![Span::styled(
+        if selected {
+            fill(&text, width)
+        } else {
+            fit(&text, width)
+        },
+        style,
+    )]
 }

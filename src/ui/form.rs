@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::text::fit;
 use super::{Theme, centred};
 use crate::app::App;
 use crate::app::form::{Field, FieldId, Form, FormKind};
@@ -20,7 +21,7 @@ fn field_rows(field: &Field) -> u16 {
     } else {
         1
     };
-    input + u16::from(field.error.is_some())
+    input + u16::from(field.error.is_some()) + u16::from(field.theirs.is_some())
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form) {
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         FormKind::EditPerson { .. } => messages::FORM_EDIT_PERSON.to_owned(),
         FormKind::NewCompetence => messages::FORM_NEW_COMPETENCE.to_owned(),
         FormKind::EditCompetence { .. } => messages::FORM_EDIT_COMPETENCE.to_owned(),
+        kind => messages::plan_form_title(kind),
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -76,10 +78,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             input_rows,
         );
         draw_input(frame, input, app, theme, field, focused);
+        let mut below = y + input_rows;
         if let Some(error) = &field.error {
             if height > input_rows {
-                let rect = Rect::new(input.x, y + input_rows, input.width, 1);
+                let rect = Rect::new(input.x, below, input.width, 1);
                 frame.render_widget(Span::styled(format!("! {error}"), theme.field_error), rect);
+                below += 1;
+            }
+        }
+        if let Some(theirs) = &field.theirs {
+            if below < y + height {
+                let rect = Rect::new(input.x, below, input.width, 1);
+                let line = fit(&format!("{} {theirs}", messages::THEIRS), usize::from(input.width));
+                frame.render_widget(Span::styled(line, theme.muted), rect);
             }
         }
         y += height;

@@ -2,6 +2,7 @@
 
 mod board;
 mod form;
+mod plan;
 mod popup;
 mod roster;
 mod staff;
@@ -51,11 +52,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         match pane {
             Pane::Board => board::draw(frame, rect, app, theme, app.focus == Pane::Board),
             Pane::Roster => roster::draw(frame, rect, app, theme, app.focus == Pane::Roster),
+            Pane::Plan => plan::draw(frame, rect, app, theme, app.focus == Pane::Plan),
         }
     }
     draw_status(frame, status, app, theme);
     match &app.popup {
         Some(Popup::Help { scroll }) => popup::help(frame, main, app, theme, *scroll),
+        Some(Popup::History(h)) => popup::history(frame, main, theme, h),
         Some(Popup::Detail(detail)) => popup::detail(frame, main, app, theme, detail),
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),
@@ -95,6 +98,7 @@ fn pane_label(pane: Pane) -> &'static str {
     match pane {
         Pane::Board => messages::BOARD_TITLE,
         Pane::Roster => messages::ROSTER_TITLE,
+        Pane::Plan => messages::PLAN_TITLE,
     }
 }
 
@@ -172,6 +176,16 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Command::FindStaff,
             Command::NewEntry,
             Command::Edit,
+        ],
+        Context::Plan => &[
+            Command::Help,
+            Command::NextStep,
+            Command::NewEntry,
+            Command::Edit,
+            Command::CycleStatus,
+            Command::Block,
+            Command::MoveDown,
+            Command::Delete,
         ],
         Context::Staff => &[
             Command::SwitchList,

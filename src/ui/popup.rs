@@ -10,7 +10,7 @@ use super::{Theme, centred};
 use crate::app::App;
 use crate::app::command::Command;
 use crate::app::keymap::Context;
-use crate::app::popup::{Detail, Prompt, PromptPurpose};
+use crate::app::popup::{Detail, History, Prompt, PromptPurpose};
 use crate::domain::text;
 use crate::messages;
 
@@ -177,6 +177,30 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     frame.render_widget(p, rect);
 }
 
+/// Every change to one arena, newest first: who, when, what.
+pub fn history(frame: &mut Frame, area: Rect, theme: &Theme, history: &History) {
+    let rect = centred(area, 100, area.height);
+    let width = usize::from(rect.width.saturating_sub(2));
+    let lines: Vec<Line> = history
+        .rows
+        .iter()
+        .map(|row| {
+            Line::from(vec![
+                Span::styled(format!("{} ", messages::local_time(row.at)), theme.muted),
+                Span::raw(format!("{:<10} {:<10} ", fit(&row.who, 10), fit(&row.action, 10))),
+                Span::raw(fit(&row.detail, width.saturating_sub(39))),
+            ])
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    let title = fit(
+        &format!("{} #{} {}", messages::HISTORY_TITLE, history.arena, history.title),
+        width.saturating_sub(4),
+    );
+    let block = frame_block(title, theme, messages::HELP_FOOTER);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((history.scroll, 0)), rect);
+}
+
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let title = match &prompt.purpose {
         PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::DECLINE_PROMPT),
@@ -186,6 +210,9 @@ pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
         } => messages::allocate_prompt(name, *arena, *load),
         PromptPurpose::AddNeed { arena } => format!("#{arena}: {}", messages::ADD_NEED_PROMPT),
         PromptPurpose::Release { name, arena, .. } => messages::release_prompt(name, *arena),
+        PromptPurpose::DeletePlanRow { label, .. } => messages::delete_prompt(label),
+        PromptPurpose::Block { .. } => messages::BLOCK_PROMPT.to_owned(),
+        PromptPurpose::NeedReason { .. } => messages::NEED_REASON_PROMPT.to_owned(),
     };
     let rect = centred(area, 70, 4);
     frame.render_widget(Clear, rect);

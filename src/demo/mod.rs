@@ -3,6 +3,8 @@
 //! Every arena is built through the same store calls a coordinator's keys make, on a clock
 //! moved back in time, so its history, ages and late dates look like real use.
 
+mod plans;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -10,8 +12,12 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::arena::Stage;
 use crate::domain::clock::{Clock, ManualClock};
+use crate::domain::puls::ActivityStatus;
 use crate::domain::roster::Level;
-use crate::store::{ArenaEdit, NewAllocation, NewSignal, PersonEdit, Result, Store};
+use crate::store::{
+    ActivityEdit, ArenaEdit, ContactEdit, CriterionEdit, NewAllocation, NewSignal, PersonEdit,
+    Proactivity, Result, Store,
+};
 
 /// Marks a database as holding the demo, so `--demo` may open it again.
 pub const DEMO_MARK: &str = "demo";
@@ -582,6 +588,9 @@ fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>
             target_date,
         },
     )?;
+    let plan = plans::plan_for(spec.title);
+    let criteria = write_program(store, spec, plan, &arena, now)?;
+    arena = store.arena(arena.id)?;
     let steps = Stage::FLOW
         .iter()
         .position(|s| *s == spec.stage)
@@ -594,7 +603,97 @@ fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>
             staff(store, spec, arena.id, clock.now().date_naive())?;
             arena = store.arena(arena.id)?;
         }
+        if to == Stage::Returning {
+            record_results(store, plan, &criteria)?;
+            arena = store.arena(arena.id)?;
+        }
         arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
+    }
+    clock.set(now - Duration::hours(1));
+    let lead = plan.lead.unwrap_or(spec.coordinator);
+    for (days_ago, channel, summary, by) in plan.contacts {
+        store.add_contact(
+            arena.id,
+            &ContactEdit {
+                on: (now - Duration::days(*days_ago)).date_naive(),
+                channel: (*channel).to_owned(),
+                summary: (*summary).to_owned(),
+                by: if by.is_empty() { lead } else { by }.to_owned(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The program as the coordinator writes it when the arena is commissioned: recipient, lead,
+/// rhythm, criteria and activities. Returns the criteria's ids and versions.
+fn write_program(
+    store: &mut Store,
+    spec: &Spec,
+    plan: &plans::PlanSpec,
+    arena: &crate::domain::arena::Arena,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i64, usize)>> {
+    let recipient = if plan.recipient.is_empty() {
+        format!("{}-2026-{:03}", spec.mission, 40 + arena.id)
+    } else {
+        plan.recipient.to_owned()
+    };
+    store.set_proactivity(
+        arena.id,
+        arena.version,
+        &Proactivity {
+            recipient,
+            lead: Some(plan.lead.unwrap_or(spec.coordinator).to_owned()),
+            rhythm_days: Some(plan.rhythm_days),
+        },
+    )?;
+    let mut criteria = Vec::new();
+    for (i, (text, measure, target, _)) in plan.criteria.iter().enumerate() {
+        let edit = CriterionEdit {
+            text: (*text).to_owned(),
+            measure: (*measure).to_owned(),
+            target: (*target).to_owned(),
+            result: String::new(),
+            no_result_reason: String::new(),
+        };
+        criteria.push((store.add_criterion(arena.id, &edit)?, i));
+    }
+    for (text, owner, due_in, status, reason) in plan.activities {
+        let edit = ActivityEdit {
+            text: (*text).to_owned(),
+            owner: if owner.is_empty() {
+                spec.coordinator
+            } else {
+                owner
+            }
+            .to_owned(),
+            due: Some((now + Duration::days(*due_in)).date_naive()),
+        };
+        let id = store.add_activity(arena.id, &edit)?;
+        if *status != ActivityStatus::Todo {
+            store.set_activity_status(id, 1, *status, reason)?;
+        }
+    }
+    Ok(criteria)
+}
+
+/// Before an arena returns its knowledge, every criterion gets its result.
+fn record_results(
+    store: &mut Store,
+    plan: &plans::PlanSpec,
+    criteria: &[(i64, usize)],
+) -> Result<()> {
+    for (id, i) in criteria {
+        let (text, measure, target, result) = plan.criteria[*i];
+        let edit = CriterionEdit {
+            text: text.to_owned(),
+            measure: measure.to_owned(),
+            target: target.to_owned(),
+            result: result.to_owned(),
+            no_result_reason: String::new(),
+        };
+        store.edit_criterion(*id, 1, &edit)?;
     }
     Ok(())
 }

@@ -1,0 +1,353 @@
+//! `puls history`, `backup`, `restore` and `check`: the commands for a shared database.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use clap::Subcommand;
+use color_eyre::Result;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::UserError;
+use crate::config::Config;
+use crate::domain::clock::Clock;
+use crate::domain::text::one_line;
+use crate::messages;
+use crate::store::{self, AuditRow, Store, StoreError};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AdminCommand {
+    /// Print who changed what and when, oldest first: puls history --since 7d --arena 12
+    History {
+        /// From when: 2026-11-01, 2026-11-01T09:00 (your local time) or a time ago: 7d, 24h, 30m.
+        #[arg(long, value_parser = parse_since)]
+        since: Option<Since>,
+        /// Only this arena's history.
+        #[arg(long, value_parser = crate::cli::parse_arena_number)]
+        arena: Option<i64>,
+        /// At most this many changes: the newest.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Copy the database to FILE while others keep working; the copy is yours alone and checked.
+    Backup {
+        /// Where the copy goes; an existing file is replaced only with --force.
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the database with the backup FILE; the replaced one is kept beside it.
+    Restore {
+        /// A backup written by `puls backup`.
+        file: PathBuf,
+        /// Restore even when others have the database open or it holds newer changes.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the database's pages, indexes and references, and who may write it.
+    Check,
+}
+
+/// A `--since` as typed: a local date and time, or a span back from now.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Since {
+    At(NaiveDateTime),
+    Ago(TimeDelta),
+}
+
+impl Since {
+    /// The moment meant, with local times read in `zone`. A local time the clocks skip (the
+    /// spring change) means the moment after the skip.
+    fn resolve<Z: TimeZone>(&self, now: DateTime<Utc>, zone: &Z) -> DateTime<Utc> {
+        match self {
+            Since::Ago(span) => now - *span,
+            Since::At(local) => zone
+                .from_local_datetime(local)
+                .earliest()
+                .or_else(|| {
+                    zone.from_local_datetime(&(*local + TimeDelta::hours(1)))
+                        .earliest()
+                })
+                .map_or(now, |t| t.with_timezone(&Utc)),
+        }
+    }
+}
+
+fn parse_since(raw: &str) -> std::result::Result<Since, String> {
+    let text = raw.trim();
+    let invalid = || messages::since_invalid(raw);
+    if let Some(unit) = text.chars().last().filter(char::is_ascii_alphabetic) {
+        if let Ok(n) = text[..text.len() - 1].parse::<i64>() {
+            let span = match unit {
+                'w' => TimeDelta::try_weeks(n),
+                'd' => TimeDelta::try_days(n),
+                'h' => TimeDelta::try_hours(n),
+                'm' => TimeDelta::try_minutes(n),
+                _ => None,
+            };
+            return span
+                .filter(|s| *s >= TimeDelta::zero())
+                .map(Since::Ago)
+                .ok_or_else(invalid);
+        }
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(Since::At(date.and_time(NaiveTime::MIN)));
+    }
+    [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    .map(Since::At)
+    .ok_or_else(invalid)
+}
+
+pub(crate) fn run(
+    command: AdminCommand,
+    path: &Path,
+    who: &str,
+    config: &Config,
+    clock: Arc<dyn Clock>,
+) -> Result<()> {
+    let options = config.store_options();
+    match command {
+        AdminCommand::History {
+            since,
+            arena,
+            limit,
+        } => {
+            let since = since.map(|s| s.resolve(clock.now(), &Local));
+            let store = open(path, who, clock, &options)?;
+            let rows = store.history(since, arena, limit.unwrap_or(usize::MAX))?;
+            if rows.is_empty() {
+                println!("{}", messages::history_empty(since, arena));
+            }
+            for line in history_lines(&rows) {
+                println!("{line}");
+            }
+            Ok(())
+        }
+        AdminCommand::Backup { file, force } => {
+            let store = open(path, who, clock, &options)?;
+            store.backup(&file, force).map_err(refused)?;
+            println!("{}", messages::backup_written(&file));
+            Ok(())
+        }
+        AdminCommand::Restore { file, force } => {
+            let done =
+                store::restore(path, &file, force, &options, clock.now()).map_err(refused)?;
+            println!(
+                "{}",
+                messages::restored(path, &file, done.replaced.as_deref(), done.newest)
+            );
+            Ok(())
+        }
+        AdminCommand::Check => check(path),
+    }
+}
+
+/// Opens the store and says on stderr what the user should know about the file.
+fn open(
+    path: &Path,
+    who: &str,
+    clock: Arc<dyn Clock>,
+    options: &store::StoreOptions,
+) -> Result<Store> {
+    let store = Store::open_with(path, who, clock, options)?;
+    for warning in store.warnings() {
+        eprintln!("puls: {}", messages::store_warning(warning));
+    }
+    Ok(store)
+}
+
+/// A refusal that --force or another file name overcomes is the command's problem (exit 2); the
+/// rest are the database's (exit 1).
+fn refused(e: StoreError) -> color_eyre::Report {
+    match e {
+        StoreError::NewerChanges {
+            lost,
+            target,
+            target_newest,
+            file,
+            file_newest,
+        } => UserError(messages::restore_would_lose(
+            lost,
+            &target,
+            target_newest,
+            &file,
+            file_newest,
+        ))
+        .into(),
+        e @ (StoreError::BackupExists(_)
+        | StoreError::BackupOverDatabase(_)
+        | StoreError::InUse(_)
+        | StoreError::Unreadable(_)) => UserError(e.to_string()).into(),
+        e => e.into(),
+    }
+}
+
+/// One line a change: when (local time), who, what, the action and its detail, in columns.
+/// Every field is made terminal-safe: the log holds whatever anyone typed.
+fn history_lines(rows: &[AuditRow]) -> Vec<String> {
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|row| {
+            [
+                messages::local_time(row.at),
+                one_line(&row.who).into_owned(),
+                one_line(&messages::history_entity(&row.entity, row.entity_id)).into_owned(),
+                one_line(&row.action).into_owned(),
+                one_line(&row.detail).into_owned(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|i| cells.iter().map(|c| c[i].width()).max().unwrap_or(0))
+        .collect();
+    cells
+        .iter()
+        .map(|c| {
+            let mut line = String::new();
+            for (cell, width) in c.iter().zip(&widths) {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(width - cell.width() + 2));
+            }
+            line.push_str(&c[4]);
+            line.trim_end().to_owned()
+        })
+        .collect()
+}
+
+/// Prints what the check found, in plain words; exit code 1 when anything is wrong.
+fn check(path: &Path) -> Result<()> {
+    let report = store::check(path)?;
+    if let Some(unsafe_path) = &report.world_writable {
+        println!("{}", messages::check_world_writable(unsafe_path));
+    }
+    for line in &report.damage {
+        println!("{}", messages::check_damage(&one_line(line)));
+    }
+    for d in &report.dangling {
+        println!(
+            "{}",
+            messages::check_dangling(&one_line(&d.table), d.row, &one_line(&d.parent))
+        );
+    }
+    if let Some(note) = messages::check_schema(report.schema, report.known_schema) {
+        println!("{note}");
+    }
+    for warning in &report.warnings {
+        println!("{}", messages::store_warning(warning));
+    }
+    match report.problems() {
+        0 => {
+            println!("{}", messages::check_sound());
+            Ok(())
+        }
+        n => Err(StoreError::CheckFailed(n).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::FixedOffset;
+
+    use super::*;
+
+    fn local(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn since_reads_a_date_as_its_local_midnight() {
+        assert_eq!(
+            parse_since("2026-11-01"),
+            Ok(Since::At(local("2026-11-01 00:00")))
+        );
+    }
+
+    #[test]
+    fn since_reads_a_date_and_time_with_a_t_or_a_space() {
+        assert_eq!(
+            parse_since("2026-11-01T09:00"),
+            Ok(Since::At(local("2026-11-01 09:00")))
+        );
+        assert_eq!(
+            parse_since("2026-11-01 09:00"),
+            Ok(Since::At(local("2026-11-01 09:00")))
+        );
+    }
+
+    #[test]
+    fn since_reads_a_time_ago() {
+        assert_eq!(parse_since("7d"), Ok(Since::Ago(TimeDelta::days(7))));
+        assert_eq!(parse_since("24h"), Ok(Since::Ago(TimeDelta::hours(24))));
+        assert_eq!(parse_since("30m"), Ok(Since::Ago(TimeDelta::minutes(30))));
+        assert_eq!(parse_since("2w"), Ok(Since::Ago(TimeDelta::weeks(2))));
+    }
+
+    #[test]
+    fn since_refuses_what_is_no_time_and_says_what_is() {
+        for raw in [
+            "yesterday",
+            "7",
+            "7x",
+            "-3d",
+            "2026-13-01",
+            "2026-11-01T25:00",
+            "",
+        ] {
+            let message = parse_since(raw).unwrap_err();
+            assert!(message.contains("7d"), "{raw}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_local_time_means_that_time_in_the_users_zone() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let stockholm = FixedOffset::east_opt(3600).unwrap();
+        let since = Since::At(local("2026-11-01 09:00")).resolve(now, &stockholm);
+        assert_eq!(since, Utc.with_ymd_and_hms(2026, 11, 1, 8, 0, 0).unwrap());
+        let ago = Since::Ago(TimeDelta::hours(24)).resolve(now, &stockholm);
+        assert_eq!(ago, Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
+    }
+
+    #[test]
+    fn history_lines_line_up_and_carry_no_controls() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let row = |who: &str, entity: &str, detail: &str| AuditRow {
+            at,
+            who: who.into(),
+            entity: entity.into(),
+            entity_id: 12,
+            action: "edit".into(),
+            detail: detail.into(),
+        };
+        let lines = history_lines(&[
+            row("maja", "arena", "title: a -> b"),
+            row(
+                "Jonas\x1b]52;c;aGk=\x07 Berg",
+                "person",
+                "Åsa\x1b[2J\nÖberg",
+            ),
+        ]);
+        assert_eq!(
+            lines[0].find("arena #12"),
+            lines[1].find("person 12"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].ends_with("Jonas]52;c;aGk= Berg  person 12  edit  Åsa[2J Öberg"),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().all(|l| !l.chars().any(char::is_control)),
+            "{lines:?}"
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! An arena's PULS program as a Markdown document, for the strategic coordination group.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::domain::arena::Arena;
+use crate::domain::puls::{self, Step};
+use crate::domain::text;
+use crate::messages;
+use crate::store::{Plan, TeamMember};
+
+/// A table cell: one line, with the characters Markdown tables use escaped.
+fn cell(raw: &str) -> String {
+    let clean = text::one_line(raw.trim());
+    if clean.is_empty() {
+        "–".to_owned()
+    } else {
+        clean.replace('|', "\\|")
+    }
+}
+
+fn table(out: &mut String, headings: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+    let _ = writeln!(out, "| {} |", headings.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(headings.len()));
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn step_heading(out: &mut String, plan: &Plan, step: Step) {
+    let summary = plan.summary();
+    let mark = messages::plan_mark(&summary.mark(step));
+    let _ = writeln!(
+        out,
+        "## {} — {} {mark}\n",
+        step.letter(),
+        messages::step_name(step)
+    );
+    let gaps: Vec<String> = summary
+        .gaps(step)
+        .into_iter()
+        .map(messages::plan_gap)
+        .collect();
+    if !gaps.is_empty() {
+        let _ = writeln!(out, "*{}: {}.*\n", messages::MD_INCOMPLETE, gaps.join("; "));
+    }
+}
+
+/// The whole document.
+pub fn arena_markdown(
+    arena: &Arena,
+    plan: &Plan,
+    team: &[TeamMember],
+    config: &Config,
+    today: NaiveDate,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# #{} {}\n", arena.id, cell(&arena.title));
+    let mut facts = vec![
+        (
+            messages::LABEL_STAGE,
+            format!(
+                "{} ({} {})",
+                messages::stage_label(arena.stage),
+                messages::MD_SINCE,
+                arena.stage_since.date_naive()
+            ),
+        ),
+        (
+            messages::LABEL_MISSION,
+            config.mission_name(&arena.mission).to_owned(),
+        ),
+        (
+            messages::LABEL_COORDINATOR,
+            arena
+                .coordinator
+                .clone()
+                .unwrap_or_else(|| messages::NO_COORDINATOR.to_owned()),
+        ),
+        (
+            messages::LABEL_SIGNALLED_BY,
+            format!(
+                "{}, {}",
+                arena.signalled_by,
+                arena.signalled_at.date_naive()
+            ),
+        ),
+    ];
+    if let Some(by) = &arena.commissioned_by {
+        facts.push((messages::MD_COMMISSIONED_BY, by.clone()));
+    }
+    if let Some(target) = arena.target_date {
+        let late = if arena.is_late(today) {
+            format!(" ({})", messages::LATE)
+        } else {
+            String::new()
+        };
+        facts.push((messages::LABEL_TARGET, format!("{target}{late}")));
+    }
+    facts.push((messages::MD_PLAN, messages::plan_marks(&plan.summary())));
+    table(
+        &mut out,
+        &["", ""],
+        facts.into_iter().map(|(k, v)| vec![k.to_owned(), cell(&v)]),
+    );
+    for (heading, body) in [
+        (messages::LABEL_NEED, &arena.need),
+        (messages::LABEL_MANDATE, &arena.mandate),
+    ] {
+        if !body.trim().is_empty() {
+            let _ = writeln!(out, "## {heading}\n\n{}\n", text::multi_line(body.trim()));
+        }
+    }
+    let _ = writeln!(out, "## {} ({})\n", messages::LABEL_TEAM, team.len());
+    table(
+        &mut out,
+        &[
+            messages::LABEL_NAME,
+            messages::MD_COMPETENCE,
+            messages::MD_SHARE,
+        ],
+        team.iter().map(|m| {
+            vec![
+                cell(&m.name),
+                cell(m.competence.as_deref().unwrap_or("")),
+                format!("{}%", m.percent),
+            ]
+        }),
+    );
+
+    step_heading(&mut out, plan, Step::Proactivity);
+    let p = &plan.proactivity;
+    let next = puls::next_contact(plan.last_contact(), p.rhythm_days, plan.since);
+    let mut facts = vec![
+        (messages::MD_RECIPIENT, cell(&p.recipient)),
+        (messages::MD_LEAD, cell(p.lead.as_deref().unwrap_or(""))),
+        (messages::MD_RHYTHM, messages::rhythm(p.rhythm_days)),
+    ];
+    if let Some(next) = next {
+        let late = if next < today {
+            format!(" ({})", messages::LATE)
+        } else {
+            String::new()
+        };
+        facts.push((messages::MD_NEXT_CONTACT, format!("{next}{late}")));
+    }
+    table(
+        &mut out,
+        &["", ""],
+        facts.into_iter().map(|(k, v)| vec![k.to_owned(), v]),
+    );
+    table(
+        &mut out,
+        &[
+            messages::MD_DATE,
+            messages::MD_CHANNEL,
+            messages::MD_SUMMARY,
+            messages::MD_BY,
+        ],
+        plan.contacts.iter().map(|c| {
+            vec![
+                c.on.to_string(),
+                cell(&c.channel),
+                cell(&c.summary),
+                cell(&c.by),
+            ]
+        }),
+    );
+
+    step_heading(&mut out, plan, Step::Development);
+    table(
+        &mut out,
+        &[
+            messages::MD_COMPETENCE,
+            messages::MD_REASON,
+            messages::MD_STATUS,
+            messages::MD_FILLED_BY,
+        ],
+        plan.needs.iter().map(|n| {
+            vec![
+                cell(&n.competence),
+                cell(&n.reason),
+                messages::need_status(n.status).to_owned(),
+                cell(n.person.as_deref().unwrap_or("")),
+            ]
+        }),
+    );
+
+    step_heading(&mut out, plan, Step::Learning);
+    table(
+        &mut out,
+        &[
+            messages::MD_CRITERION,
+            messages::MD_MEASURED_BY,
+            messages::MD_TARGET,
+            messages::MD_RESULT,
+        ],
+        plan.criteria.iter().map(|c| {
+            let result = if c.result.trim().is_empty() && !c.no_result_reason.trim().is_empty() {
+                format!("({})", c.no_result_reason)
+            } else {
+                c.result.clone()
+            };
+            vec![
+                cell(&c.text),
+                cell(&c.measure),
+                cell(&c.target),
+                cell(&result),
+            ]
+        }),
+    );
+
+    step_heading(&mut out, plan, Step::Service);
+    table(
+        &mut out,
+        &[
+            "#",
+            messages::MD_ACTIVITY,
+            messages::MD_OWNER,
+            messages::MD_DUE,
+            messages::MD_STATUS,
+        ],
+        plan.activities.iter().enumerate().map(|(i, a)| {
+            let mut status = messages::activity_status(a.status).to_owned();
+            if !a.blocked_reason.is_empty() {
+                status = format!("{status}: {}", a.blocked_reason);
+            }
+            vec![
+                (i + 1).to_string(),
+                cell(&a.text),
+                cell(&a.owner),
+                a.due
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "–".to_owned()),
+                cell(&status),
+            ]
+        }),
+    );
+    let _ = writeln!(out, "*{} {today}.*", messages::MD_WRITTEN);
+    out
+}

@@ -1,0 +1,242 @@
+//! The database file on disk: who may read and write it, and the files SQLite keeps beside it.
+//!
+//! A new database is its owner's alone (`0600`), or its team's (`0660` and the configured group)
+//! when a group is set. A database, or a folder, that anyone on the machine may write is refused:
+//! whoever can write the folder can swap the database or plant a `-wal` file that SQLite would
+//! replay into it. A database anyone may read is opened, with a warning.
+
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{Result, StoreError};
+
+/// How long a write waits for another session's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How a database is opened, beyond its path and who writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreOptions {
+    /// The team's group: a new database (and a new folder for it) is made `0660` and given to it.
+    pub group: Option<String>,
+    /// How long a write waits for another session; tests shorten it.
+    pub busy_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            group: None,
+            busy_timeout: BUSY_TIMEOUT,
+        }
+    }
+}
+
+/// Something about the database file the user should know, though it opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// Anyone on the machine can read the arenas, the people and the history.
+    WorldReadable(PathBuf),
+}
+
+/// A group resolved to its number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Group {
+    pub gid: u32,
+}
+
+const WORLD_WRITE: u32 = 0o002;
+const WORLD_READ: u32 = 0o004;
+
+/// Resolves a configured group, by name from `/etc/group` or as a number.
+pub(crate) fn group(name: &str) -> Result<Group> {
+    let name = name.trim();
+    if let Ok(gid) = name.parse::<u32>() {
+        return Ok(Group { gid });
+    }
+    let table =
+        fs::read_to_string("/etc/group").map_err(|e| StoreError::io(Path::new("/etc/group"), e))?;
+    group_in(&table, name)
+        .map(|gid| Group { gid })
+        .ok_or_else(|| StoreError::UnknownGroup(name.to_owned()))
+}
+
+/// The number of the group called `name` in a `/etc/group` text (`name:x:gid:members`).
+fn group_in(table: &str, name: &str) -> Option<u32> {
+    table
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let mut fields = line.split(':');
+            let found = fields.next()? == name;
+            let gid = fields.nth(1)?.trim().parse().ok()?;
+            found.then_some(gid)
+        })
+}
+
+/// The folder a database path lives in; `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Makes sure `path` may be opened: creates a new database (and its folder) with safe
+/// permissions, refuses one anyone may write or that is read-only, and warns when anyone may read
+/// it. Never writes to an existing file.
+pub(crate) fn prepare(path: &Path, group: Option<Group>) -> Result<Vec<Warning>> {
+    let folder = folder_of(path);
+    if !folder.exists() {
+        create_folder(folder, group)?;
+    }
+    let folder_mode = mode_of(folder)?;
+    if folder_mode & WORLD_WRITE != 0 {
+        let shown = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+        return Err(StoreError::FolderWorldWritable(shown));
+    }
+    if create(path, group)? {
+        return Ok(Vec::new());
+    }
+    let mode = mode_of(path)?;
+    if mode & WORLD_WRITE != 0 {
+        return Err(StoreError::WorldWritable(path.to_owned()));
+    }
+    // No write bit for anyone: its owner made it read-only, even if we could write it anyway.
+    if mode & 0o222 == 0 {
+        return Err(StoreError::ReadOnly(path.to_owned()));
+    }
+    let mut warnings = Vec::new();
+    if mode & WORLD_READ != 0 {
+        warnings.push(Warning::WorldReadable(path.to_owned()));
+    }
+    Ok(warnings)
+}
+
+/// Creates `path` empty, `0600`, or `0660` in `group`. False when it already exists.
+pub(crate) fn create(path: &Path, group: Option<Group>) -> Result<bool> {
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(StoreError::io(path, e)),
+    }
+    if let Some(group) = group {
+        if let Err(e) = give_to(path, group, 0o660) {
+            // An empty file in the wrong group helps nobody: leave no trace of the attempt.
+            let _ = fs::remove_file(path);
+            return Err(e);
+        }
+    }
+    Ok(true)
+}
+
+/// A new folder for databases: `0700`, or `2770` in `group` so that every file made in it
+/// (the `-wal` and `-shm` files too, whoever creates them) belongs to the team.
+fn create_folder(folder: &Path, group: Option<Group>) -> Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
+        .map_err(|e| StoreError::io(folder, e))?;
+    match group {
+        Some(group) => give_to(folder, group, 0o2770),
+        None => Ok(()),
+    }
+}
+
+/// Gives `path` to `group`, then sets `mode` exactly (the umask does not apply to chmod).
+fn give_to(path: &Path, group: Group, mode: u32) -> Result<()> {
+    std::os::unix::fs::chown(path, None, Some(group.gid)).map_err(|source| {
+        StoreError::GroupRefused {
+            path: path.to_owned(),
+            gid: group.gid,
+            source,
+        }
+    })?;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).map_err(|e| StoreError::io(path, e))
+}
+
+fn mode_of(path: &Path) -> Result<u32> {
+    Ok(fs::metadata(path)
+        .map_err(|e| StoreError::io(path, e))?
+        .permissions()
+        .mode())
+}
+
+/// The file SQLite keeps beside `db` with `suffix` (`-wal`, `-shm`, `-journal`).
+pub(crate) fn beside(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Gives the `-wal` and `-shm` files the database's mode and group, so that every member of the
+/// team can open the database after whoever created them. Files another user owns are theirs to
+/// change (the system says so): SQLite already gave them the database's mode when it made them.
+pub(crate) fn follow_database(db: &Path) -> Result<()> {
+    let meta = fs::metadata(db).map_err(|e| StoreError::io(db, e))?;
+    let mode = meta.permissions().mode() & 0o777;
+    for suffix in ["-wal", "-shm"] {
+        let file = beside(db, suffix);
+        let Ok(own) = fs::symlink_metadata(&file) else {
+            continue;
+        };
+        if !own.is_file() {
+            continue;
+        }
+        if own.gid() != meta.gid() {
+            let given = std::os::unix::fs::chown(&file, None, Some(meta.gid()));
+            not_ours_is_fine(&file, given)?;
+        }
+        if own.permissions().mode() & 0o777 != mode {
+            let set = fs::set_permissions(&file, fs::Permissions::from_mode(mode));
+            not_ours_is_fine(&file, set)?;
+        }
+    }
+    Ok(())
+}
+
+fn not_ours_is_fine(file: &Path, result: std::io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::PermissionDenied => Err(StoreError::io(file, e)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str =
+        "root:x:0:\n# a comment\nusers:x:100:ann,bo\narena-team:x:1042:maja,jonas\n";
+
+    #[test]
+    fn finds_a_group_by_name() {
+        assert_eq!(group_in(TABLE, "arena-team"), Some(1042));
+        assert_eq!(group_in(TABLE, "root"), Some(0));
+    }
+
+    #[test]
+    fn an_unknown_group_is_none_not_another_group() {
+        assert_eq!(group_in(TABLE, "arena"), None);
+        assert_eq!(group_in(TABLE, "x"), None);
+    }
+
+    #[test]
+    fn a_number_is_taken_as_the_group_itself() {
+        assert_eq!(group("1042").unwrap(), Group { gid: 1042 });
+    }
+
+    #[test]
+    fn the_files_beside_keep_the_whole_name() {
+        assert_eq!(
+            beside(Path::new("/srv/a.db"), "-wal"),
+            PathBuf::from("/srv/a.db-wal")
+        );
+    }
+}

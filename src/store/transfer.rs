@@ -1,0 +1,229 @@
+//! One arena with its whole PULS program as a record: written out for another database and read
+//! back in, all in one transaction.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    ActivityEdit, ContactEdit, CriterionEdit, Result, Store, StoreError, history, roster, time,
+};
+use crate::domain::arena::Stage;
+use crate::domain::text;
+
+/// The version of the record format; a newer one is refused rather than half read.
+pub const RECORD_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArenaRecord {
+    pub format: u32,
+    pub title: String,
+    pub need: String,
+    pub mission: String,
+    pub stage: String,
+    pub coordinator: Option<String>,
+    pub mandate: String,
+    pub commissioned_by: Option<String>,
+    pub target_date: Option<NaiveDate>,
+    pub recipient: String,
+    pub communication_lead: Option<String>,
+    pub rhythm_days: Option<u32>,
+    pub contacts: Vec<ContactEdit>,
+    pub needs: Vec<NeedRecord>,
+    pub criteria: Vec<CriterionEdit>,
+    pub activities: Vec<ActivityRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedRecord {
+    pub competence: String,
+    pub reason: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityRecord {
+    #[serde(flatten)]
+    pub activity: ActivityEdit,
+    pub status: String,
+    pub blocked_reason: String,
+}
+
+impl Store {
+    /// The arena and its program as a record.
+    pub fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
+        let arena = self.arena(id)?;
+        let plan = self.plan(id)?;
+        Ok(ArenaRecord {
+            format: RECORD_FORMAT,
+            title: arena.title,
+            need: arena.need,
+            mission: arena.mission,
+            stage: arena.stage.code().to_owned(),
+            coordinator: arena.coordinator,
+            mandate: arena.mandate,
+            commissioned_by: arena.commissioned_by,
+            target_date: arena.target_date,
+            recipient: plan.proactivity.recipient,
+            communication_lead: plan.proactivity.lead,
+            rhythm_days: plan.proactivity.rhythm_days,
+            contacts: plan
+                .contacts
+                .into_iter()
+                .map(|c| ContactEdit {
+                    on: c.on,
+                    channel: c.channel,
+                    summary: c.summary,
+                    by: c.by,
+                })
+                .collect(),
+            needs: plan
+                .needs
+                .into_iter()
+                .map(|n| NeedRecord {
+                    competence: n.competence,
+                    reason: n.reason,
+                    status: n.status.code().to_owned(),
+                })
+                .collect(),
+            criteria: plan
+                .criteria
+                .into_iter()
+                .map(|c| CriterionEdit {
+                    text: c.text,
+                    measure: c.measure,
+                    target: c.target,
+                    result: c.result,
+                    no_result_reason: c.no_result_reason,
+                })
+                .collect(),
+            activities: plan
+                .activities
+                .into_iter()
+                .map(|a| ActivityRecord {
+                    activity: ActivityEdit {
+                        text: a.text,
+                        owner: a.owner,
+                        due: a.due,
+                    },
+                    status: a.status.code().to_owned(),
+                    blocked_reason: a.blocked_reason,
+                })
+                .collect(),
+        })
+    }
+
+    /// Adds the record as a new arena with the next number; people and competences it names are
+    /// found by name or added. All of it lands, or none.
+    pub fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
+        if record.format > RECORD_FORMAT {
+            return Err(StoreError::RecordTooNew(record.format));
+        }
+        let stage = Stage::from_code(&record.stage)
+            .ok_or_else(|| StoreError::BadRecord(format!("stage {}", record.stage)))?;
+        let title =
+            text::title(&record.title).map_err(|_| StoreError::BadRecord("title".to_owned()))?;
+        self.write(|tx, stamp| {
+            let now = time::to_text(stamp.at);
+            let person = |name: &Option<String>| -> Result<Option<i64>> {
+                match name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                    Some(n) => Ok(Some(roster::find_or_add_coordinator(tx, stamp, &text::one_line(n))?)),
+                    None => Ok(None),
+                }
+            };
+            let coordinator = person(&record.coordinator)?;
+            let lead = person(&record.communication_lead)?;
+            tx.execute(
+                "INSERT INTO arenas (title, need, mission, stage, stage_since, signalled_by, signalled_at,
+                     coordinator_id, mandate, commissioned_by, target_date, recipient, communication_lead_id,
+                     feedback_days, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?5, ?6)",
+                params![
+                    title,
+                    text::multi_line(&record.need),
+                    record.mission,
+                    stage.code(),
+                    now,
+                    stamp.who,
+                    coordinator,
+                    text::multi_line(&record.mandate),
+                    record.commissioned_by,
+                    time::date_to_text(record.target_date),
+                    text::one_line(&record.recipient),
+                    lead,
+                    record.rhythm_days,
+                ],
+            )?;
+            let arena = tx.last_insert_rowid();
+            for c in &record.contacts {
+                tx.execute(
+                    "INSERT INTO contacts (arena_id, on_date, channel, summary, by_whom, updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        arena,
+                        time::date_to_text(Some(c.on)),
+                        text::one_line(&c.channel),
+                        text::multi_line(&c.summary),
+                        text::one_line(&c.by),
+                        now,
+                        stamp.who
+                    ],
+                )?;
+            }
+            for n in &record.needs {
+                let competence = match roster::competence_id_by_name(tx, &n.competence)? {
+                    Some(id) => id,
+                    None => roster::insert_competence(tx, stamp, &n.competence, "")?,
+                };
+                tx.execute(
+                    "INSERT INTO needs (arena_id, competence_id, reason, status, updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![arena, competence, text::one_line(&n.reason), status_or_needed(&n.status), now, stamp.who],
+                )?;
+            }
+            for c in &record.criteria {
+                tx.execute(
+                    "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        arena,
+                        text::one_line(&c.text),
+                        text::one_line(&c.measure),
+                        text::one_line(&c.target),
+                        text::multi_line(&c.result),
+                        text::multi_line(&c.no_result_reason),
+                        now,
+                        stamp.who
+                    ],
+                )?;
+            }
+            for (position, a) in record.activities.iter().enumerate() {
+                let status = crate::domain::puls::ActivityStatus::from_code(&a.status)
+                    .ok_or_else(|| StoreError::BadRecord(format!("activity status {}", a.status)))?;
+                tx.execute(
+                    "INSERT INTO activities (arena_id, position, text, owner, due_date, status, blocked_reason,
+                         updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        arena,
+                        position as i64 + 1,
+                        text::one_line(&a.activity.text),
+                        text::one_line(&a.activity.owner),
+                        time::date_to_text(a.activity.due),
+                        status.code(),
+                        text::one_line(&a.blocked_reason),
+                        now,
+                        stamp.who
+                    ],
+                )?;
+            }
+            history::record(tx, stamp, "arena", arena, "import", &record.title)?;
+            Ok(arena)
+        })
+    }
+}
+
+/// Filled and released needs come back as they were; anything else unknown is a plain need.
+fn status_or_needed(status: &str) -> &'static str {
+    crate::domain::roster::NeedStatus::from_code(status).map_or("needed", |s| s.code())
+}

@@ -1,0 +1,255 @@
+//! The PULS plan pane: the selected arena's four steps, each with its mark and what it lacks.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::Theme;
+use super::text::{fill, fit};
+use crate::app::App;
+use crate::app::plan::PlanItem;
+use crate::domain::puls::{self, ActivityStatus, Step};
+use crate::domain::roster::NeedStatus;
+use crate::messages;
+use crate::store::Plan;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
+    let pane = &app.plan;
+    let mut title = vec![Span::styled(
+        format!(" {} ", messages::PLAN_TITLE),
+        theme.title,
+    )];
+    if let Some(plan) = &pane.plan {
+        title.push(Span::styled(
+            format!("{} ", messages::plan_marks(&plan.summary())),
+            theme.key,
+        ));
+    }
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(plan) = &pane.plan else {
+        frame.render_widget(
+            Paragraph::new(messages::PLAN_NO_ARENA)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    };
+    let width = usize::from(inner.width);
+    // The arena's name stays on top while the steps scroll beneath it.
+    let [head, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let name = fit(&format!("#{} {}", plan.arena, pane.title), width);
+    frame.render_widget(Span::styled(name, theme.title), head);
+    let mut lines = Vec::new();
+    let (mut cursor_line, mut cursor_heading) = (0, 0);
+    let mut last_step = None;
+    for (index, item) in pane.items.iter().enumerate() {
+        if last_step != Some(item.step()) {
+            last_step = Some(item.step());
+            lines.push(step_heading(plan, item.step(), theme, width));
+        }
+        let selected = focused && index == pane.cursor;
+        if selected {
+            cursor_line = lines.len();
+            cursor_heading = lines.len()
+                - 1
+                - pane.items[..index]
+                    .iter()
+                    .rev()
+                    .take_while(|i| i.step() == item.step())
+                    .count();
+        }
+        lines.push(item_line(app, plan, *item, theme, width, selected));
+    }
+    // Scroll only when the cursor would leave the pane, and then show its step from the heading.
+    let height = usize::from(inner.height);
+    let offset = if cursor_line < height {
+        0
+    } else {
+        (cursor_line + 1 - height).max(cursor_heading)
+    };
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+}
+
+/// `P Proactivity ✓` and, when incomplete, why.
+fn step_heading(plan: &Plan, step: Step, theme: &Theme, width: usize) -> Line<'static> {
+    let summary = plan.summary();
+    let mark = summary.mark(step);
+    let mut spans = vec![Span::styled(
+        format!(
+            "{} {} {}",
+            step.letter(),
+            messages::step_name(step),
+            messages::plan_mark(&mark)
+        ),
+        theme.heading,
+    )];
+    let gaps = summary.gaps(step);
+    if !gaps.is_empty() {
+        let why = gaps
+            .into_iter()
+            .map(messages::plan_gap)
+            .collect::<Vec<_>>()
+            .join(", ");
+        spans.push(Span::styled(format!("  {why}"), theme.late));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    if used > width {
+        return Line::from(Span::styled(
+            fit(
+                &spans.iter().map(|s| s.content.as_ref()).collect::<String>(),
+                width,
+            ),
+            theme.heading,
+        ));
+    }
+    Line::from(spans)
+}
+
+fn item_line(
+    app: &App,
+    plan: &Plan,
+    item: PlanItem,
+    theme: &Theme,
+    width: usize,
+    selected: bool,
+) -> Line<'static> {
+    let today = app.today();
+    let marker = if selected { "▶" } else { " " };
+    let (text, alert) = match item {
+        PlanItem::Proactivity => {
+            let p = &plan.proactivity;
+            let next = puls::next_contact(plan.last_contact(), p.rhythm_days, plan.since);
+            let late = next.is_some_and(|d| d < today);
+            let mut text = format!(
+                "{} · {} {} · {}",
+                if p.recipient.is_empty() {
+                    "-"
+                } else {
+                    p.recipient.as_str()
+                },
+                messages::LEAD_WORD,
+                p.lead.as_deref().unwrap_or("-"),
+                messages::rhythm(p.rhythm_days)
+            );
+            if let Some(next) = next {
+                text.push_str(&format!(" · {}", messages::next_contact(next, late)));
+            }
+            (text, late)
+        }
+        PlanItem::Contact(i) => {
+            let c = &plan.contacts[i];
+            (
+                format!("  {} {}: {} ({})", c.on, c.channel, c.summary, c.by),
+                false,
+            )
+        }
+        PlanItem::Need(i) => {
+            let n = &plan.needs[i];
+            let who = n
+                .person
+                .as_deref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default();
+            let mark = if n.status.is_gap() {
+                "!"
+            } else if n.status == NeedStatus::Filled {
+                "✓"
+            } else {
+                "-"
+            };
+            (
+                format!(
+                    "  {mark} {}{who} ({}){}",
+                    n.competence,
+                    messages::need_status(n.status),
+                    if n.reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", n.reason)
+                    }
+                ),
+                n.status.is_gap(),
+            )
+        }
+        PlanItem::Criterion(i) => {
+            let c = &plan.criteria[i];
+            let outcome = if !c.result.is_empty() {
+                format!(" → {}", c.result)
+            } else if !c.no_result_reason.is_empty() {
+                format!(" → ({})", c.no_result_reason)
+            } else {
+                String::new()
+            };
+            (
+                format!("  {} · {} · {}{outcome}", c.text, c.measure, c.target),
+                false,
+            )
+        }
+        PlanItem::Activity(i) => {
+            let a = &plan.activities[i];
+            let late = a.status != ActivityStatus::Done && a.due.is_some_and(|d| d < today);
+            let due = a
+                .due
+                .map(|d| {
+                    format!(
+                        " · {d}{}",
+                        if late {
+                            format!(" {}", messages::LATE)
+                        } else {
+                            String::new()
+                        }
+                    )
+                })
+                .unwrap_or_default();
+            let reason = if a.status == ActivityStatus::Blocked {
+                format!(": {}", a.blocked_reason)
+            } else {
+                String::new()
+            };
+            let owner = if a.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", a.owner)
+            };
+            (
+                format!(
+                    "  {}. [{}{reason}] {}{owner}{due}",
+                    i + 1,
+                    messages::activity_status(a.status),
+                    a.text
+                ),
+                late || a.status == ActivityStatus::Blocked,
+            )
+        }
+        PlanItem::Empty(_) => (format!("  ({})", messages::PLAN_EMPTY_STEP), false),
+    };
+    let style = if selected {
+        theme.selected
+    } else if alert {
+        theme.late
+    } else if matches!(item, PlanItem::Empty(_)) {
+        theme.muted
+    } else {
+        theme.base
+    };
+    let text = format!("{marker}{text}");
+    Line::from(Span::styled(
+        if selected {
+            fill(&text, width)
+        } else {
+            fit(&text, width)
+        },
+        style,
+    ))
+}

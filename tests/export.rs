@@ -1,0 +1,144 @@
+//! Writing an arena's PULS program out, as Markdown for people and JSON for another database.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use puls::config::Config;
+use puls::domain::clock::FixedClock;
+use puls::store::{ArenaRecord, Store, StoreError};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    puls::demo::fill(&path, "maja", now()).unwrap();
+    let store = Store::open(&path, "maja", Arc::new(FixedClock(now()))).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn the_first_example_arena_reads_as_a_markdown_program() {
+    let (_dir, store) = demo();
+    let arena = store.arena(1).unwrap();
+    let plan = store.plan(1).unwrap();
+    let team = store.arena_team(1).unwrap();
+    let md = puls::export::arena_markdown(&arena, &plan, &team, &Config::default(), store.today());
+    assert!(md.contains("## P — Proactivity ✓"), "{md}");
+    assert!(
+        md.contains("| Arrange trauma support | Karin Svedberg |"),
+        "{md}"
+    );
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn a_pipe_or_newline_in_a_cell_cannot_break_the_table() {
+    let (_dir, mut store) = demo();
+    let plan = store.plan(1).unwrap();
+    let first = &plan.activities[0];
+    let edit = puls::store::ActivityEdit {
+        text: "Split | the\ntable".into(),
+        owner: first.owner.clone(),
+        due: first.due,
+    };
+    store.edit_activity(first.id, first.version, &edit).unwrap();
+    let md = puls::export::arena_markdown(
+        &store.arena(1).unwrap(),
+        &store.plan(1).unwrap(),
+        &[],
+        &Config::default(),
+        store.today(),
+    );
+    assert!(md.contains("| Split \\| the table |"), "{md}");
+}
+
+#[test]
+fn json_round_trips_through_import_into_another_database() {
+    let (_dir, store) = demo();
+    let record = store.arena_record(1).unwrap();
+    let json = serde_json::to_string_pretty(&record).unwrap();
+
+    let other = tempfile::tempdir().unwrap();
+    let mut target = Store::open(
+        &other.path().join("other.db"),
+        "jonas",
+        Arc::new(FixedClock(now())),
+    )
+    .unwrap();
+    let read: ArenaRecord = serde_json::from_str(&json).unwrap();
+    let id = target.import_arena(&read).unwrap();
+
+    assert_eq!(target.arena_record(id).unwrap(), record);
+    assert!(
+        target
+            .roster_competences()
+            .unwrap()
+            .iter()
+            .any(|c| c.name == "Trauma counsellor")
+    );
+}
+
+#[test]
+fn a_record_from_a_newer_puls_or_with_a_bad_stage_is_refused_whole() {
+    let (_dir, mut store) = demo();
+    let before = store.board_cards(true).unwrap().len();
+    let mut record = store.arena_record(1).unwrap();
+    record.format = 99;
+    assert!(matches!(
+        store.import_arena(&record),
+        Err(StoreError::RecordTooNew(99))
+    ));
+    record.format = 1;
+    record.activities[2].status = "maybe".into();
+    assert!(matches!(
+        store.import_arena(&record),
+        Err(StoreError::BadRecord(_))
+    ));
+    assert_eq!(
+        store.board_cards(true).unwrap().len(),
+        before,
+        "nothing half imported"
+    );
+}
+
+#[test]
+fn the_cli_exports_json_that_it_imports_into_another_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_puls"))
+            .args(args)
+            .env("HOME", dir.path())
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env_remove("PULS_DB")
+            .output()
+            .unwrap()
+    };
+    let demo = dir.path().join("demo.db").display().to_string();
+    let other = dir.path().join("other.db").display().to_string();
+    let json = dir.path().join("arena.json").display().to_string();
+    assert!(
+        run(&[
+            "--demo", "--db", &demo, "export", "arena", "#3", "--format", "json", "--out", &json
+        ])
+        .status
+        .success()
+    );
+    let imported = run(&["--db", &other, "import", &json]);
+    assert_eq!(
+        String::from_utf8_lossy(&imported.stdout),
+        "Imported as arena #1.\n"
+    );
+    let md = run(&["--db", &other, "export", "arena", "1"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.starts_with("# #1 A family stuck between a plot and a detailed plan"),
+        "{md}"
+    );
+    let missing = run(&["--db", &other, "export", "arena", "7"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("arena #7 does not exist"));
+}
