@@ -711,7 +711,7 @@ pub fn command_description(command: Command) -> &'static str {
         Command::ToggleInactive => "show / hide inactive",
         Command::NewEntry => "add a person, competence or need",
         Command::ToggleActive => "deactivate / reactivate",
-        Command::Delete => "delete a person never allocated",
+        Command::Delete => "delete (a person only if never allocated)",
         Command::FindStaff => "find staff for the arena",
         Command::Release => "release a member from the arena",
         Command::SwitchList => "switch between needs and people",
@@ -759,6 +759,7 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::CycleStatus => "status",
         Command::Block => "block",
         Command::MoveDown => "move",
+        Command::Delete => "delete",
         other => command_description(other),
     }
 }

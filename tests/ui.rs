@@ -898,3 +898,39 @@ fn a_world_readable_database_is_warned_about_on_the_screen() {
     assert!(text.contains("!"), "{text}");
     assert!(text.contains("anyone on this machine can read"), "{text}");
 }
+
+#[test]
+fn no_stored_text_in_any_field_reaches_any_pane_as_a_control() {
+    // Every text column of every table a pane draws, written directly as another program could.
+    let hostile = "X\x1b[2J\x07\x1b]52;c;aGk=\x07\u{9b}31m\u{202e}Y";
+    let screen = Screen::demo(140, 50);
+    let conn = rusqlite::Connection::open(&screen.path).unwrap();
+    for (table, columns) in [
+        ("arenas", "title = ?1, need = ?1, mandate = ?1, signalled_by = ?1, recipient = ?1, decline_reason = ?1"),
+        ("people", "name = ?1 || id, role = ?1, contact = ?1"),
+        ("units", "name = ?1 || id"),
+        ("competences", "name = ?1 || id, category = ?1"),
+        ("needs", "reason = ?1"),
+        ("contacts", "channel = ?1, summary = ?1, by_whom = ?1"),
+        ("criteria", "text = ?1, measure = ?1, target = ?1, result = ?1"),
+        ("activities", "text = ?1, owner = ?1, blocked_reason = ?1"),
+        ("audit", "who = ?1, detail = ?1"),
+    ] {
+        conn.execute(&format!("UPDATE {table} SET {columns}"), [hostile]).unwrap();
+    }
+    drop(conn);
+    let mut screen = screen;
+    screen.app.poll_changes();
+    let mut seen = Vec::new();
+    for keys in ["", "<enter>", "<esc>H", "<esc>2", "v", "v", "3", "lll", "1a", "<esc>?"] {
+        screen.keys(keys);
+        let buffer = screen.draw_with(&Theme::ansi16());
+        let text = text_of(&buffer);
+        assert!(
+            !buffer.content().iter().any(|c| c.symbol().chars().any(|ch| ch.is_control() || ('\u{202a}'..='\u{202e}').contains(&ch))),
+            "a control character is on screen after {keys:?}:\n{text}"
+        );
+        seen.push(text);
+    }
+    assert!(seen.iter().any(|t| t.contains("X[2J]52;c;aGk=31mY")), "the hostile text is shown, defused");
+}
