@@ -93,6 +93,13 @@ fn shots() -> Vec<Shot> {
             keys.extend(typed("3z"));
             keys
         }),
+        // A stand-up about arena 3, its clock running.
+        shot("standup", 100, 34, {
+            let mut keys = typed("/#3");
+            keys.push(key(KeyCode::Enter));
+            keys.extend(typed("st"));
+            keys
+        }),
         // Arena 3's team and gaps beside the board, following its selection.
         shot("team", 120, 40, {
             let mut keys = typed("/#3");

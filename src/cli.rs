@@ -75,6 +75,12 @@ enum Command {
         #[command(subcommand)]
         command: ExportCommand,
     },
+    /// Open the full screen in a stand-up: one arena, then the coordinator's other open arenas.
+    Standup {
+        /// The arena to start with (default: the first open arena).
+        #[arg(long, value_parser = parse_arena_number)]
+        arena: Option<i64>,
+    },
     /// Read an arena written by `puls export arena ID --format json`; prints its new number.
     Import {
         /// The JSON file.
@@ -143,6 +149,13 @@ fn run(cli: Cli) -> Result<()> {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let app = App::new(store, config, Keymap::default_keys(), width, height)?;
+            tui::run(app, Theme::from_env())
+        }
+        Some(Command::Standup { arena }) => {
+            let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let mut app = App::new(store, config, Keymap::default_keys(), width, height)?;
+            let arena = arena.or_else(|| app.first_open_arena());
+            app.open_standup(arena);
             tui::run(app, Theme::from_env())
         }
         Some(Command::Signal {

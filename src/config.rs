@@ -19,6 +19,10 @@ pub struct Config {
     pub missions: Vec<Mission>,
     /// The team's group on a shared server: a new database is made `0660` and given to it.
     pub group: Option<String>,
+    /// How long each arena's turn in a stand-up lasts.
+    pub standup_minutes: u32,
+    /// The coaching questions a stand-up rotates through.
+    pub coaching_questions: Vec<String>,
 }
 
 impl Default for Config {
@@ -28,6 +32,11 @@ impl Default for Config {
             commissioned_by: "Strategic coordination group".to_owned(),
             missions: mission::default_missions(),
             group: None,
+            standup_minutes: 2,
+            coaching_questions: crate::messages::DEFAULT_COACHING_QUESTIONS
+                .iter()
+                .map(|q| (*q).to_owned())
+                .collect(),
         }
     }
 }

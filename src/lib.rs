@@ -5,8 +5,8 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_export;
 pub mod cli_admin;
+pub mod cli_export;
 pub mod cli_roster;
 pub mod config;
 pub mod demo;

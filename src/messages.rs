@@ -34,6 +34,39 @@ pub const DETAIL_HINT: &str = "j/k scroll · h history · Esc close";
 pub const DECLINED_SHOWN: &str = "declined shown";
 pub const NAME_EMPTY: &str = "A name is needed.";
 pub const THEIRS: &str = "theirs:";
+pub const DEFAULT_COACHING_QUESTIONS: [&str; 4] = [
+    "What is our current statement of the problem?",
+    "What surprised us most since last time?",
+    "Is the team okay?",
+    "How are we keeping the citizen informed?",
+];
+pub const STANDUP_TITLE: &str = "Stand-up";
+pub const STANDUP_SINCE_FIRST: &str = "First stand-up for this arena: everything is new.";
+pub const STANDUP_NOTHING_CHANGED: &str = "Nothing changed since the last stand-up.";
+pub const STANDUP_OVERDUE: &str = "Overdue";
+pub const STANDUP_THIS_WEEK: &str = "Due this week";
+pub const STANDUP_BLOCKED: &str = "Blocked";
+pub const STANDUP_UNFILLED: &str = "Still missing";
+pub const STANDUP_OVER: &str = "Over capacity in this team";
+pub const STANDUP_ASK: &str = "Ask";
+pub const STANDUP_NONE: &str = "none";
+pub const STANDUP_TIME_UP: &str = "TIME";
+pub const STANDUP_NO_ARENAS: &str = "No open arena to hold a stand-up about.";
+
+pub fn standup_position(index: usize, of: usize) -> String {
+    format!("arena {} of {of}", index + 1)
+}
+
+pub fn standup_changes(since: chrono::DateTime<chrono::Utc>, count: usize) -> String {
+    format!(
+        "Since the last stand-up ({}): {count} changes",
+        local_time(since)
+    )
+}
+
+pub fn clock(seconds: i64) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}
 pub const HISTORY_TITLE: &str = "History";
 pub const FIELD_EMPTY: &str = "This cannot be empty.";
 pub const RHYTHM_INVALID: &str = "The rhythm is a number of days, 1 to 365.";
@@ -109,7 +142,10 @@ pub fn cannot_read_file(path: &std::path::Path, e: &std::io::Error) -> String {
 }
 
 pub fn not_an_arena_file(path: &std::path::Path, detail: &str) -> String {
-    format!("{} is not an arena written by puls export: {detail}", path.display())
+    format!(
+        "{} is not an arena written by puls export: {detail}",
+        path.display()
+    )
 }
 
 pub fn arena_imported(id: i64) -> String {
@@ -723,6 +759,13 @@ pub fn command_description(command: Command) -> &'static str {
         Command::MoveUp => "move an activity up",
         Command::MoveDown => "move an activity down",
         Command::History => "the arena's whole history",
+        Command::Standup => "stand-up: this arena and the coordinator's others",
+        Command::NextArena => "next arena in the stand-up",
+        Command::PreviousArena => "previous arena in the stand-up",
+        Command::Timer => "start / stop the stand-up clock",
+        Command::Done => "mark the selected activity done",
+        Command::AddActivity => "add an activity to the arena",
+        Command::AddContact => "note a contact with the recipient",
     }
 }
 
@@ -760,6 +803,11 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::Block => "block",
         Command::MoveDown => "move",
         Command::Delete => "delete",
+        Command::NextArena => "next",
+        Command::Timer => "clock",
+        Command::Done => "done",
+        Command::AddActivity => "activity",
+        Command::AddContact => "contact",
         other => command_description(other),
     }
 }
@@ -773,6 +821,7 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
         Context::Plan => "PULS plan",
         Context::Detail => "Arena detail",
         Context::Staff => "Find staff",
+        Context::Standup => "Stand-up",
         Context::Help => "Help",
         Context::Form => "Forms",
         Context::Prompt => "Questions",
@@ -1031,4 +1080,107 @@ pub fn check_world_writable(path: &std::path::Path) -> String {
         "Anyone on this machine can write {}: puls refuses to open the database until `chmod o-w` on it.",
         path.display()
     )
+}
+
+// Key figures and reports (`puls figures`, `puls report`).
+
+pub const FIG_TITLE: &str = "Key figures";
+pub const FIG_BY_STAGE: &str = "Arenas by stage";
+pub const FIG_BY_MISSION: &str = "Arenas by mission";
+pub const FIG_DURATIONS: &str = "Time, in days";
+pub const FIG_SIGNAL_TO_COMMISSION: &str = "Signal to commission";
+pub const FIG_COMMISSION_TO_CLOSE: &str = "Commission to close";
+pub const FIG_LATE: &str = "Late against target date";
+pub const FIG_EVALUATION: &str = "Effect against the criteria";
+pub const FIG_MET: &str = "Met";
+pub const FIG_NOT_MET: &str = "Not met";
+pub const FIG_NO_RESULT: &str = "No result";
+pub const FIG_KNOWLEDGE: &str = "Knowledge returned";
+pub const FIG_ENTRIES_PER_CLOSED: &str = "Entries per closed arena";
+pub const FIG_CLOSED_WITHOUT_ENTRIES: &str = "Closed without entries";
+pub const FIG_STAFFING: &str = "Staffing today";
+pub const FIG_UNFILLED: &str = "Unfilled needs by competence";
+pub const FIG_OVER: &str = "Over-allocated people";
+pub const FIG_ARENAS: &str = "Arenas";
+pub const FIG_NONE: &str = "None.";
+pub const FIG_COUNT: &str = "Arenas";
+pub const FIG_NEEDS: &str = "Needs";
+pub const FIG_MEDIAN: &str = "Median";
+pub const FIG_P90: &str = "90th percentile";
+pub const FIG_PERSON: &str = "Person";
+pub const FIG_ALLOCATED: &str = "Allocated";
+pub const FIG_CAPACITY: &str = "Capacity";
+pub const FIG_ARENA: &str = "Arena";
+pub const FIG_NUMBER: &str = "#";
+pub const FIG_SIGNALLED: &str = "Signalled";
+pub const FIG_COMMISSIONED: &str = "Commissioned";
+pub const FIG_CLOSED: &str = "Closed";
+pub const FIG_ENTRIES: &str = "Knowledge entries";
+pub const FIG_PULS: &str = "PULS";
+pub const FIG_LATE_COLUMN: &str = "Late";
+pub const FIG_YES: &str = "yes";
+pub const FIG_NO: &str = "no";
+pub const FIG_FROM_AFTER_TO: &str = "--from is after --to: the period would hold no day.";
+
+/// The period a report covers, in words.
+pub fn fig_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    match (from, to) {
+        (None, None) => "all arenas".to_owned(),
+        (Some(f), None) => format!("arenas alive from {f}"),
+        (None, Some(t)) => format!("arenas signalled up to {t}"),
+        (Some(f), Some(t)) => format!("arenas alive from {f} to {t}"),
+    }
+}
+
+/// The line under the report's title.
+pub fn fig_as_of(today: NaiveDate, arenas: usize) -> String {
+    let arenas = match arenas {
+        1 => "1 arena".to_owned(),
+        n => format!("{n} arenas"),
+    };
+    format!("As of {today} · {arenas} in the period")
+}
+
+/// A number of days as people read it: whole days plain, else one decimal.
+pub fn fig_days(days: f64) -> String {
+    let text = format!("{days:.1}");
+    text.strip_suffix(".0").unwrap_or(&text).to_owned()
+}
+
+/// A spread on one line: `7 arenas · median 12 days · 90th percentile 30.5`.
+pub fn fig_spread(spread: &crate::domain::figures::Spread, what: &str) -> String {
+    match (spread.median_days, spread.p90_days) {
+        (Some(median), Some(p90)) => format!(
+            "{} {what} · median {} · 90th percentile {}",
+            spread.count,
+            fig_days(median),
+            fig_days(p90)
+        ),
+        _ => format!("no {what} in the period"),
+    }
+}
+
+pub const FIG_ARENAS_WORD: &str = "arenas";
+
+/// A person's load: `35% of 30%, 5 over`.
+pub fn fig_load(load: crate::domain::roster::Load) -> String {
+    format!(
+        "{}% of {}%, {} over",
+        load.allocated,
+        load.capacity,
+        -load.free()
+    )
+}
+
+pub fn fig_target(target: NaiveDate) -> String {
+    format!("target {target}")
+}
+
+/// An arena's verdicts: `met 2 · not met 1 · no result 0`.
+pub fn fig_verdicts(met: u32, not_met: u32, no_result: u32) -> String {
+    format!("met {met} · not met {not_met} · no result {no_result}")
+}
+
+pub fn fig_written(today: NaiveDate) -> String {
+    format!("Written by puls on {today}.")
 }

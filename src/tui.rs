@@ -7,10 +7,10 @@ use std::task::Poll;
 use std::time::Duration;
 
 use color_eyre::Result;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, EventStream};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use futures_util::StreamExt;
+use futures_util::{Stream, StreamExt};
 use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -19,6 +19,8 @@ use crate::ui::{self, Theme};
 
 /// How often to ask SQLite whether another session committed: one cheap pragma.
 const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+/// How often a running stand-up clock is redrawn.
+const CLOCK_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Runs puls full-screen until the user quits, the terminal closes or a signal asks us to stop.
 pub fn run(app: App, theme: Theme) -> Result<()> {
@@ -49,24 +51,48 @@ fn install_panic_hook() {
 }
 
 async fn event_loop(terminal: &mut DefaultTerminal, mut app: App, theme: Theme) -> Result<()> {
-    let mut events = EventStream::new();
-    let mut watch = tokio::time::interval(WATCH_INTERVAL);
-    watch.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
-    draw(terminal, &app, &theme)?;
+    let events = EventStream::new();
+    let frames = run_app(&mut app, events, |app| draw(terminal, app, &theme));
+    tokio::select! {
+        result = frames => result.map(|_| ()),
+        _ = terminate.recv() => Ok(()),
+        _ = hangup.recv() => Ok(()),
+    }
+}
+
+/// The loop of any driver: events in, frames out. Draws once at the start and then only when
+/// something changed: a key, a resize, another session's commit, or a second of a running
+/// stand-up clock. Returns how many frames it drew.
+pub async fn run_app<S, E>(
+    app: &mut App,
+    mut events: S,
+    mut draw: impl FnMut(&App) -> Result<()>,
+) -> Result<u64>
+where
+    S: Stream<Item = std::result::Result<Event, E>> + Unpin,
+    E: Into<color_eyre::Report>,
+{
+    let mut watch = tokio::time::interval(WATCH_INTERVAL);
+    watch.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut clock = tokio::time::interval(CLOCK_INTERVAL);
+    clock.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    draw(app)?;
+    let mut frames = 1;
     loop {
+        let animating = app.animating();
         let mut dirty = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(event)) => app.handle_event(&event),
                 Some(Err(e)) => return Err(e.into()),
-                None => return Ok(()),
+                None => return Ok(frames),
             },
             _ = watch.tick() => app.poll_changes(),
-            _ = terminate.recv() => return Ok(()),
-            _ = hangup.recv() => return Ok(()),
+            // The one periodic redraw: a stand-up clock that is running.
+            _ = clock.tick(), if animating => app.tick(),
         };
         // A paste or a held key is many events: take all that are waiting, then draw once.
         // The poll uses this task's own waker: polling with a dummy one (`now_or_never`) leaves
@@ -75,15 +101,16 @@ async fn event_loop(terminal: &mut DefaultTerminal, mut app: App, theme: Theme) 
             match std::future::poll_fn(|cx| Poll::Ready(events.poll_next_unpin(cx))).await {
                 Poll::Ready(Some(Ok(event))) => dirty |= app.handle_event(&event),
                 Poll::Ready(Some(Err(e))) => return Err(e.into()),
-                Poll::Ready(None) => return Ok(()),
+                Poll::Ready(None) => return Ok(frames),
                 Poll::Pending => break,
             }
         }
         if app.should_quit() {
-            return Ok(());
+            return Ok(frames);
         }
         if dirty {
-            draw(terminal, &app, &theme)?;
+            draw(app)?;
+            frames += 1;
         }
     }
 }

@@ -720,6 +720,46 @@ fn two_sessions_editing_one_title_the_second_is_told_and_keeps_its_text() {
 
     // Then the second is refused with who saved first, keeps its own text and sees theirs
     second.wait_for_text("Not saved: tester changed #4");
-    let screen = second.wait_for_text("theirs: Widower alone at home, turning down home care (first)");
+    let screen =
+        second.wait_for_text("theirs: Widower alone at home, turning down home care (first)");
     assert!(screen.contains("home care (second)"), "{screen}");
+}
+
+#[test]
+fn the_stand_up_clock_writes_while_it_runs_and_stops_when_it_stops() {
+    // Given a stand-up about the selected arena, at rest
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(&["--demo"]);
+    tui.wait_for_board();
+    tui.press("s");
+    tui.wait_for_text("Stand-up · arena 1 of");
+    tui.wait_until_quiet(Duration::from_millis(1500));
+
+    // When its clock runs for three seconds (a measuring window), it redraws
+    tui.press("t");
+    tui.wait_for_text("⏱ 0");
+    let before = tui.raw_len();
+    thread::sleep(Duration::from_secs(3));
+    let running = tui.raw_len() - before;
+    assert!(running > 0, "a running clock wrote nothing");
+
+    // Then, stopped, the screen is silent again
+    tui.press("t");
+    tui.wait_for(|s| !s.contains("⏱"), DEADLINE);
+    tui.wait_until_quiet(Duration::from_millis(1500));
+    let before = tui.raw_len();
+    thread::sleep(Duration::from_secs(3));
+    let stopped = tui.raw_len() - before;
+    assert_eq!(stopped, 0, "a stopped clock wrote {stopped} bytes");
+}
+
+#[test]
+fn puls_standup_opens_the_full_screen_in_a_stand_up() {
+    let sandbox = Sandbox::new();
+    drop(sandbox.cli(&["--demo", "show", "1"]));
+    let mut tui = sandbox.tui(&["standup", "--arena", "3"]);
+    tui.wait_for_text("#3 A family stuck");
+    tui.wait_for_text("Stand-up · arena 1 of 2");
+    tui.press("q");
+    tui.wait_for_board();
 }

@@ -857,11 +857,16 @@ fn the_history_view_lists_every_change_newest_first() {
     screen.keys("/#1<enter>H");
     let text = screen.text();
     assert!(text.contains("History #1 Work, Swedish"), "{text}");
-    let first_move = text.find("stage: staffing -> active").expect("the move to Active");
+    let first_move = text
+        .find("stage: staffing -> active")
+        .expect("the move to Active");
     let signal = text.find("signal     Work, Swedish").expect("the signal");
     assert!(first_move < signal, "newest first:\n{text}");
     screen.keys("<esc><enter>h");
-    assert!(screen.text().contains("History #1"), "h from the detail too");
+    assert!(
+        screen.text().contains("History #1"),
+        "h from the detail too"
+    );
 }
 
 #[test]
@@ -883,7 +888,10 @@ fn a_conflicting_edit_shows_their_version_under_each_field() {
     let text = screen.text();
     assert!(text.contains("theirs: Jonas's title"), "{text}");
     assert!(text.contains("young man too"), "my text is kept:\n{text}");
-    assert!(!text.contains("theirs: Within four months"), "unchanged fields show nothing:\n{text}");
+    assert!(
+        !text.contains("theirs: Within four months"),
+        "unchanged fields show nothing:\n{text}"
+    );
 }
 
 #[test]
@@ -906,31 +914,46 @@ fn no_stored_text_in_any_field_reaches_any_pane_as_a_control() {
     let screen = Screen::demo(140, 50);
     let conn = rusqlite::Connection::open(&screen.path).unwrap();
     for (table, columns) in [
-        ("arenas", "title = ?1, need = ?1, mandate = ?1, signalled_by = ?1, recipient = ?1, decline_reason = ?1"),
+        (
+            "arenas",
+            "title = ?1, need = ?1, mandate = ?1, signalled_by = ?1, recipient = ?1, decline_reason = ?1",
+        ),
         ("people", "name = ?1 || id, role = ?1, contact = ?1"),
         ("units", "name = ?1 || id"),
         ("competences", "name = ?1 || id, category = ?1"),
         ("needs", "reason = ?1"),
         ("contacts", "channel = ?1, summary = ?1, by_whom = ?1"),
-        ("criteria", "text = ?1, measure = ?1, target = ?1, result = ?1"),
+        (
+            "criteria",
+            "text = ?1, measure = ?1, target = ?1, result = ?1",
+        ),
         ("activities", "text = ?1, owner = ?1, blocked_reason = ?1"),
         ("audit", "who = ?1, detail = ?1"),
     ] {
-        conn.execute(&format!("UPDATE {table} SET {columns}"), [hostile]).unwrap();
+        conn.execute(&format!("UPDATE {table} SET {columns}"), [hostile])
+            .unwrap();
     }
     drop(conn);
     let mut screen = screen;
     screen.app.poll_changes();
     let mut seen = Vec::new();
-    for keys in ["", "<enter>", "<esc>H", "<esc>2", "v", "v", "3", "lll", "1a", "<esc>?"] {
+    for keys in [
+        "", "<enter>", "<esc>H", "<esc>2", "v", "v", "3", "lll", "1a", "<esc>?",
+    ] {
         screen.keys(keys);
         let buffer = screen.draw_with(&Theme::ansi16());
         let text = text_of(&buffer);
         assert!(
-            !buffer.content().iter().any(|c| c.symbol().chars().any(|ch| ch.is_control() || ('\u{202a}'..='\u{202e}').contains(&ch))),
+            !buffer.content().iter().any(|c| c
+                .symbol()
+                .chars()
+                .any(|ch| ch.is_control() || ('\u{202a}'..='\u{202e}').contains(&ch))),
             "a control character is on screen after {keys:?}:\n{text}"
         );
         seen.push(text);
     }
-    assert!(seen.iter().any(|t| t.contains("X[2J]52;c;aGk=31mY")), "the hostile text is shown, defused");
+    assert!(
+        seen.iter().any(|t| t.contains("X[2J]52;c;aGk=31mY")),
+        "the hostile text is shown, defused"
+    );
 }

@@ -62,4 +62,11 @@ pub enum Command {
     MoveUp,
     MoveDown,
     History,
+    Standup,
+    NextArena,
+    PreviousArena,
+    Timer,
+    Done,
+    AddActivity,
+    AddContact,
 }

@@ -20,19 +20,21 @@ pub enum Context {
     Plan,
     Detail,
     Staff,
+    Standup,
     Help,
     Form,
     Prompt,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Board,
         Context::Roster,
         Context::Plan,
         Context::Detail,
         Context::Staff,
+        Context::Standup,
         Context::Help,
         Context::Form,
         Context::Prompt,
@@ -46,6 +48,7 @@ impl Context {
             Context::Plan => "plan",
             Context::Detail => "detail",
             Context::Staff => "staff",
+            Context::Standup => "standup",
             Context::Help => "help",
             Context::Form => "form",
             Context::Prompt => "prompt",
@@ -90,6 +93,7 @@ struct KeymapFile {
     plan: toml::Table,
     detail: toml::Table,
     staff: toml::Table,
+    standup: toml::Table,
     help: toml::Table,
     form: toml::Table,
     prompt: toml::Table,
@@ -104,6 +108,7 @@ impl KeymapFile {
             Context::Plan => &self.plan,
             Context::Detail => &self.detail,
             Context::Staff => &self.staff,
+            Context::Standup => &self.standup,
             Context::Help => &self.help,
             Context::Form => &self.form,
             Context::Prompt => &self.prompt,

@@ -12,6 +12,8 @@ mod plan_form;
 pub mod popup;
 pub mod roster;
 mod staffing;
+pub mod standup;
+mod standup_actions;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
@@ -68,6 +70,8 @@ pub struct App {
     pub board: Board,
     pub roster: Roster,
     pub plan: PlanPane,
+    /// A stand-up in progress: it takes the screen until it is left.
+    pub standup: Option<Box<standup::Standup>>,
     pub focus: Pane,
     pub zoomed: bool,
     pub popup: Option<Popup>,
@@ -100,6 +104,7 @@ impl App {
             board: Board::default(),
             roster: Roster::default(),
             plan: PlanPane::default(),
+            standup: None,
             focus: Pane::Board,
             zoomed: false,
             popup: None,
@@ -148,6 +153,7 @@ impl App {
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
             Some(Popup::Prompt(_)) => Context::Prompt,
+            None if self.standup.is_some() => Context::Standup,
             None => match self.focus {
                 Pane::Board => Context::Board,
                 Pane::Roster => Context::Roster,
@@ -242,7 +248,8 @@ impl App {
         let people = self.store.roster_people()?;
         let competences = self.store.roster_competences()?;
         self.roster.set_people(people, competences);
-        self.load_team()
+        self.load_team()?;
+        self.refresh_turn()
     }
 
     /// The team view follows the board's selected arena.
@@ -279,6 +286,7 @@ impl App {
             Context::Board => self.run_board(command),
             Context::Roster => self.run_roster(command),
             Context::Plan => self.run_plan(command),
+            Context::Standup => self.run_standup(command),
             Context::Staff => self.run_staff(command),
             _ => self.run_popup(command),
         }
@@ -305,6 +313,7 @@ impl App {
             Command::Decline => self.open_decline(),
             Command::FindStaff => self.open_find_staff(),
             Command::History => self.open_history(),
+            Command::Standup => self.open_standup(None),
             Command::FilterText => self.open_filter(),
             _ => return false,
         }
@@ -411,6 +420,7 @@ impl App {
                 self.info(messages::FORM_DISCARD_WARNING.to_owned());
             }
             Some(_) => {}
+            None if self.standup.is_some() => self.standup = None,
             None if self.zoomed => self.zoomed = false,
             None if self.focus == Pane::Board && self.board.is_filtered() => {
                 self.board.clear_filters();

@@ -8,7 +8,9 @@ use crate::domain::roster::{Candidate, Load};
 use crate::store::{AuditRow, NeedRow, TeamMember};
 
 pub enum Popup {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     /// An arena's whole history, newest first.
     History(Box<History>),
     Detail(Box<Detail>),

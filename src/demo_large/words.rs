@@ -341,3 +341,96 @@ pub const SURNAMES: &[&str] = &[
     "Höglund",
     "Mårtensson",
 ];
+
+/// How a contact with the recipient happened.
+pub const CHANNELS: &[&str] = &[
+    "meeting",
+    "phone",
+    "phone",
+    "home visit",
+    "e-mail",
+    "möte",
+    "telefon",
+    "hembesök",
+];
+
+/// What a contact with the recipient was about.
+pub const CONTACT_SUMMARIES: &[&str] = &[
+    "Went through the plan together; the family agreed to the next step.",
+    "Follow-up call: things are calmer at home, school still hard.",
+    "Met with an interpreter; new worries about housing came up.",
+    "Short check-in; the appointment with the health centre is booked.",
+    "Gick igenom planen tillsammans; familjen godkände nästa steg.",
+    "Uppföljande samtal: lugnare hemma, skolan fortfarande svår.",
+    "Möte med tolk; nya frågor om boendet kom upp.",
+    "Kort avstämning; tiden på vårdcentralen är bokad.",
+];
+
+/// Evaluation criteria: what should change, how it is measured, the target.
+pub const CRITERIA: &[(&str, &str, &str)] = &[
+    (
+        "Attendance at school rises",
+        "attendance records",
+        "above 80%",
+    ),
+    (
+        "The family has one plan",
+        "plan signed by every unit",
+        "within a month",
+    ),
+    (
+        "He has a work placement",
+        "placement agreement",
+        "within 3 months",
+    ),
+    ("Fewer readmissions", "ward statistics", "none in 3 months"),
+    ("Närvaron i skolan ökar", "närvarolistor", "över 80 %"),
+    (
+        "Familjen har en gemensam plan",
+        "plan undertecknad av alla",
+        "inom en månad",
+    ),
+    (
+        "Tryggare torg på kvällarna",
+        "de boendes enkät",
+        "7 av 10 känner sig trygga",
+    ),
+    (
+        "Skulderna är kartlagda",
+        "budget- och skuldrådgivningens rapport",
+        "inom 6 veckor",
+    ),
+];
+
+pub const RESULTS: &[&str] = &[
+    "Reached: 86% at the last count.",
+    "Partly reached; the plan continues in ordinary work.",
+    "Uppnått enligt uppföljningen.",
+    "Delvis uppnått; arbetet fortsätter i ordinarie verksamhet.",
+];
+
+pub const NO_RESULT_REASONS: &[&str] = &[
+    "The family moved before the follow-up.",
+    "Familjen flyttade innan uppföljningen.",
+];
+
+/// The activity plan's entries.
+pub const ACTIVITIES: &[&str] = &[
+    "Book a joint meeting with school and social services",
+    "Map his work experience with an interpreter",
+    "Apply for a place at the day centre",
+    "Arrange a home visit with the district nurse",
+    "Start a parent group in the district",
+    "Contact the housing company about the lease",
+    "Boka gemensamt möte med skola och socialtjänst",
+    "Ansök om plats på dagverksamheten",
+    "Ordna hembesök med distriktssköterskan",
+    "Starta en föräldragrupp i området",
+    "Kontakta bostadsbolaget om kontraktet",
+    "Följ upp närvaron med mentor varannan vecka",
+];
+
+pub const BLOCKED_REASONS: &[&str] = &[
+    "Waiting for consent from the guardian.",
+    "Väntar på beslut från regionen.",
+];

@@ -6,7 +6,9 @@ use super::puls::{Gap, PlanSummary};
 
 /// The life of an arena, from a signal to its close. `Declined` is a signal the commissioning
 /// body said no to; it sits beside the flow, not in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Written out (JSON reports) as its stored code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Stage {
     Signal,
     Commissioned,

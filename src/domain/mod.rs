@@ -2,6 +2,7 @@
 
 pub mod arena;
 pub mod clock;
+pub mod figures;
 pub mod mission;
 pub mod puls;
 pub mod roster;

@@ -70,7 +70,7 @@ pub fn is_current(from: NaiveDate, to: Option<NaiveDate>, today: NaiveDate) -> b
 }
 
 /// A person's load against their capacity, in percent of a full-time week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Load {
     pub allocated: u32,
     pub capacity: u32,

@@ -1,7 +1,7 @@
 //! The audit log: who changed what, and when. Written in the same transaction as the change.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Stamp, Store, time};
 
@@ -90,6 +90,25 @@ impl Store {
         };
         rows.reverse();
         Ok(rows)
+    }
+}
+
+impl Store {
+    /// Records that a stand-up about the arena starts now, and returns when the previous one
+    /// started: "what changed since the last stand-up" is real, per arena and for everyone.
+    pub fn start_standup(&mut self, arena: i64) -> Result<Option<DateTime<Utc>>> {
+        self.write(|tx, stamp| {
+            let previous: Option<String> = tx
+                .query_row(
+                    "SELECT at FROM audit WHERE entity = 'arena' AND entity_id = ?1 AND action = 'standup'
+                     ORDER BY id DESC LIMIT 1",
+                    [arena],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            record(tx, stamp, "arena", arena, "standup", "")?;
+            Ok(previous.map(|t| time::from_text(&t)))
+        })
     }
 }
 

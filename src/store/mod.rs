@@ -7,6 +7,7 @@
 mod arenas;
 mod backup;
 mod error;
+mod figures;
 mod files;
 mod history;
 mod open;

@@ -89,7 +89,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         if let Some(theirs) = &field.theirs {
             if below < y + height {
                 let rect = Rect::new(input.x, below, input.width, 1);
-                let line = fit(&format!("{} {theirs}", messages::THEIRS), usize::from(input.width));
+                let line = fit(
+                    &format!("{} {theirs}", messages::THEIRS),
+                    usize::from(input.width),
+                );
                 frame.render_widget(Span::styled(line, theme.muted), rect);
             }
         }

@@ -6,6 +6,7 @@ mod plan;
 mod popup;
 mod roster;
 mod staff;
+mod standup;
 pub mod text;
 pub mod theme;
 
@@ -47,7 +48,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(area);
     draw_top_bar(frame, top, app, theme);
-    let panes = visible_panes(app, main);
+    let panes = match &app.standup {
+        Some(standup) => {
+            standup::draw(frame, main, app, theme, standup);
+            Vec::new()
+        }
+        None => visible_panes(app, main),
+    };
     for (pane, rect) in panes {
         match pane {
             Pane::Board => board::draw(frame, rect, app, theme, app.focus == Pane::Board),
@@ -186,6 +193,15 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Command::Block,
             Command::MoveDown,
             Command::Delete,
+        ],
+        Context::Standup => &[
+            Command::NextArena,
+            Command::Timer,
+            Command::Done,
+            Command::Block,
+            Command::AddContact,
+            Command::AddActivity,
+            Command::Back,
         ],
         Context::Staff => &[
             Command::SwitchList,

@@ -187,18 +187,32 @@ pub fn history(frame: &mut Frame, area: Rect, theme: &Theme, history: &History) 
         .map(|row| {
             Line::from(vec![
                 Span::styled(format!("{} ", messages::local_time(row.at)), theme.muted),
-                Span::raw(format!("{:<10} {:<10} ", fit(&row.who, 10), fit(&row.action, 10))),
+                Span::raw(format!(
+                    "{:<10} {:<10} ",
+                    fit(&row.who, 10),
+                    fit(&row.action, 10)
+                )),
                 Span::raw(fit(&row.detail, width.saturating_sub(39))),
             ])
         })
         .collect();
     frame.render_widget(Clear, rect);
     let title = fit(
-        &format!("{} #{} {}", messages::HISTORY_TITLE, history.arena, history.title),
+        &format!(
+            "{} #{} {}",
+            messages::HISTORY_TITLE,
+            history.arena,
+            history.title
+        ),
         width.saturating_sub(4),
     );
     let block = frame_block(title, theme, messages::HELP_FOOTER);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((history.scroll, 0)), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((history.scroll, 0)),
+        rect,
+    );
 }
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
