@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::cli_admin::{self, AdminCommand};
 use crate::cli_export::{self, ExportCommand};
+use crate::cli_figures::{self, FiguresCommand};
 use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
@@ -81,11 +82,18 @@ enum Command {
         #[arg(long, value_parser = parse_arena_number)]
         arena: Option<i64>,
     },
+    /// The knowledge bank as a file: puls bank export --format json --out bank.json
+    Bank {
+        #[command(subcommand)]
+        command: crate::cli_bank::BankCommand,
+    },
     /// Read an arena written by `puls export arena ID --format json`; prints its new number.
     Import {
         /// The JSON file.
         file: PathBuf,
     },
+    #[command(flatten)]
+    Figures(FiguresCommand),
     #[command(flatten)]
     Admin(AdminCommand),
 }
@@ -193,6 +201,8 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
         Some(Command::Export { command }) => cli_export::export(&store, &config, command),
         Some(Command::Import { file }) => cli_export::import(&mut store, &file),
+        Some(Command::Bank { command }) => crate::cli_bank::run(&mut store, command),
+        Some(Command::Figures(command)) => cli_figures::run(&store, &config, command),
         // Run above, before the database was opened.
         Some(Command::Admin(_)) => Ok(()),
     }

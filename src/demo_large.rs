@@ -9,6 +9,8 @@
 
 mod municipality;
 mod program;
+mod roster;
+mod staffing;
 mod words;
 mod write;
 
@@ -405,7 +407,7 @@ mod tests {
     }
 
     #[test]
-    fn every_stage_is_on_the_board_and_each_arena_keeps_the_stage_rules() {
+    fn every_stage_is_on_the_board_and_each_card_agrees_with_its_arena() {
         // Given a generated municipality
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.db");
@@ -422,6 +424,13 @@ mod tests {
         }
         for card in &cards {
             let arena = store.arena(card.id).unwrap();
+            // The board counts every arena at once; one arena is counted on its own.
+            assert_eq!(
+                (card.team, card.plan),
+                (arena.team, arena.plan),
+                "#{}",
+                card.id
+            );
             let past = |s: Stage| card.stage >= s && card.stage != Stage::Declined;
             if past(Stage::Commissioned) {
                 assert!(arena.coordinator.is_some() && !arena.mandate.is_empty());

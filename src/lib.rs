@@ -6,7 +6,9 @@
 pub mod app;
 pub mod cli;
 pub mod cli_admin;
+pub mod cli_bank;
 pub mod cli_export;
+pub mod cli_figures;
 pub mod cli_roster;
 pub mod config;
 pub mod demo;

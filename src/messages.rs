@@ -34,6 +34,53 @@ pub const DETAIL_HINT: &str = "j/k scroll · h history · Esc close";
 pub const DECLINED_SHOWN: &str = "declined shown";
 pub const NAME_EMPTY: &str = "A name is needed.";
 pub const THEIRS: &str = "theirs:";
+pub const BANK_TITLE: &str = "Knowledge bank";
+pub const BANK_RELATED: &str = "Related";
+pub const BANK_SEARCH: &str = "Search";
+pub const BANK_EMPTY_RELATED: &str = "Nothing in the bank seems related yet. / searches all.";
+pub const BANK_EMPTY_SEARCH: &str = "No entry matches. Esc clears the search; n writes one.";
+pub const ENTRY_BODY_HINT: &str = "What happened, what worked, what you would do again";
+pub const ARENA_REF_INVALID: &str = "An arena number, like 12 or #12, or nothing.";
+pub const ENTRY_OFFER: &str = "The arena returns its knowledge: here is a first entry to finish (Esc twice skips).";
+pub const MAY_HAVE_MET: &str = "We may have met this before";
+pub const READ_HINT: &str = "j/k scroll · Esc close";
+
+pub fn entry_kind(kind: crate::domain::knowledge::EntryKind) -> &'static str {
+    use crate::domain::knowledge::EntryKind;
+    match kind {
+        EntryKind::Lesson => "lesson",
+        EntryKind::Method => "method",
+        EntryKind::CaseSummary => "case summary",
+        EntryKind::Contact => "contact",
+        EntryKind::Course => "course offered",
+    }
+}
+
+pub fn entry_saved(title: &str) -> String {
+    format!("Entry \"{title}\" saved in the knowledge bank.")
+}
+
+pub fn entry_draft_title(arena_title: &str) -> String {
+    format!("What we learned: {arena_title}")
+}
+
+pub fn entry_draft_body(mandate: &str, results: &[String]) -> String {
+    let mut body = format!("Mandate: {mandate}\n\nResults:\n");
+    body.push_str(&results.join("\n"));
+    body.push_str("\n\nWhat worked, and what we would do differently:\n");
+    body
+}
+
+pub fn entry_byline(author: &str, updated: chrono::DateTime<chrono::Utc>) -> String {
+    format!("by {author}, {}", local_time(updated))
+}
+
+pub fn related_count(count: usize) -> String {
+    format!("{MAY_HAVE_MET}: {count} related entries in the bank (4).")
+}
+pub const VERDICT_UNKNOWN: &str = "not yet";
+pub const VERDICT_MET: &str = "met";
+pub const VERDICT_NOT_MET: &str = "not met";
 pub const DEFAULT_COACHING_QUESTIONS: [&str; 4] = [
     "What is our current statement of the problem?",
     "What surprised us most since last time?",
@@ -180,6 +227,8 @@ pub fn plan_form_title(kind: crate::app::form::FormKind) -> String {
         FormKind::Contact { arena, existing } => format!("#{arena} {} contact", verb(existing)),
         FormKind::Criterion { arena, existing } => format!("#{arena} {} criterion", verb(existing)),
         FormKind::Activity { arena, existing } => format!("#{arena} {} activity", verb(existing)),
+        FormKind::NewEntry => "New knowledge entry".to_owned(),
+        FormKind::EditEntry { .. } => "Edit knowledge entry".to_owned(),
         _ => String::new(),
     }
 }
@@ -296,6 +345,12 @@ pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
         FieldId::Goal => "Target",
         FieldId::Result => "Result",
         FieldId::NoResultReason => "Why no result",
+        FieldId::Met => "Verdict",
+        FieldId::Kind => "Kind",
+        FieldId::Tags => "Tags",
+        FieldId::EntryCompetences => "Competences",
+        FieldId::ArenaRef => "Arena",
+        FieldId::Body => "Text",
         FieldId::Activity => "Activity",
         FieldId::Owner => "Owner",
         FieldId::Due => "Due date",
@@ -413,6 +468,9 @@ pub fn filter_prompt(target: crate::app::popup::FilterTarget) -> &'static str {
         FilterTarget::RosterSearch => "Search names, roles and competences",
         FilterTarget::RosterCompetence => "Only people holding a competence like",
         FilterTarget::RosterUnit => "Only people in a unit like",
+        FilterTarget::Bank => "Search the knowledge bank",
+        FilterTarget::BankTag => "Only entries tagged",
+        FilterTarget::BankCompetence => "Only entries about a competence like",
     }
 }
 
@@ -534,6 +592,7 @@ pub fn plan_gap(gap: crate::domain::puls::Gap) -> String {
         Gap::CriteriaWithoutResult(1) => "a criterion without result or reason".to_owned(),
         Gap::CriteriaWithoutResult(n) => format!("{n} criteria without result or reason"),
         Gap::NoActivities => "no activities".to_owned(),
+        Gap::NoEntries => "no knowledge-bank entry returned yet".to_owned(),
         Gap::ActivitiesOpen(n) => format!("{n} activities not done"),
     }
 }
@@ -766,6 +825,9 @@ pub fn command_description(command: Command) -> &'static str {
         Command::Done => "mark the selected activity done",
         Command::AddActivity => "add an activity to the arena",
         Command::AddContact => "note a contact with the recipient",
+        Command::FocusBank => "focus the knowledge bank",
+        Command::CycleKind => "filter by kind (cycles)",
+        Command::FilterTag => "filter by tag",
     }
 }
 
@@ -808,6 +870,8 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::Done => "done",
         Command::AddActivity => "activity",
         Command::AddContact => "contact",
+        Command::CycleKind => "kind",
+        Command::FilterTag => "tag",
         other => command_description(other),
     }
 }
@@ -819,6 +883,7 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
         Context::Board => "Board",
         Context::Roster => "Roster",
         Context::Plan => "PULS plan",
+        Context::Bank => "Knowledge bank",
         Context::Detail => "Arena detail",
         Context::Staff => "Find staff",
         Context::Standup => "Stand-up",
@@ -1183,4 +1248,107 @@ pub fn fig_verdicts(met: u32, not_met: u32, no_result: u32) -> String {
 
 pub fn fig_written(today: NaiveDate) -> String {
     format!("Written by puls on {today}.")
+}
+
+pub fn fig_closed_on(closed: NaiveDate) -> String {
+    format!("closed {closed}")
+}
+
+// The knowledge bank on the command line: export, import and their problems.
+
+/// An entry's kind as people read it.
+pub fn bank_kind_label(kind: crate::domain::knowledge::EntryKind) -> &'static str {
+    use crate::domain::knowledge::EntryKind;
+    match kind {
+        EntryKind::Lesson => "Lesson",
+        EntryKind::Method => "Method",
+        EntryKind::CaseSummary => "Case summary",
+        EntryKind::Contact => "Contact",
+        EntryKind::Course => "Course",
+    }
+}
+
+pub const BANK_MD_TITLE: &str = "Knowledge bank";
+pub const BANK_LABEL_KIND: &str = "Kind";
+pub const BANK_LABEL_TAGS: &str = "Tags";
+pub const BANK_LABEL_COMPETENCES: &str = "Competences";
+pub const BANK_LABEL_ARENA: &str = "From arena";
+pub const BANK_LABEL_WRITTEN: &str = "Written by";
+
+pub fn bank_md_intro(entries: usize, today: NaiveDate) -> String {
+    format!(
+        "{}, written by puls on {today}.",
+        plural(entries, "entry", "entries")
+    )
+}
+
+/// An arena an entry came from, by number and title; the title alone when the number is not
+/// in this database.
+pub fn bank_arena(id: Option<i64>, title: Option<&str>) -> String {
+    match (id, title) {
+        (Some(id), Some(title)) => format!("#{id} {title}"),
+        (Some(id), None) => format!("#{id}"),
+        (None, Some(title)) => title.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+pub fn bank_written(author: &str, on: NaiveDate) -> String {
+    if author.is_empty() {
+        on.to_string()
+    } else {
+        format!("{author}, {on}")
+    }
+}
+
+/// One problem in a bank file; the caller puts `FILE:` before it.
+pub fn bank_problem(problem: &crate::store::BankProblem) -> String {
+    use crate::store::BankProblemKind;
+    let what = match &problem.kind {
+        BankProblemKind::NotJson(detail) => format!("not JSON: {detail}"),
+        BankProblemKind::NotABank => {
+            "not a knowledge bank written by `puls bank export --format json` (no \"format\" and \"entries\")"
+                .to_owned()
+        }
+        BankProblemKind::TooNew(format) => format!(
+            "written by a newer puls (format {format}); update puls to read it"
+        ),
+        BankProblemKind::NotAnEntry(detail) => format!("not an entry: {detail}"),
+        BankProblemKind::TitleEmpty => "the title is empty".to_owned(),
+        BankProblemKind::TitleTooLong { chars } => format!(
+            "the title has {chars} characters; at most {} fit",
+            crate::domain::text::TITLE_MAX_CHARS
+        ),
+    };
+    match problem.entry {
+        Some(n) => format!("entry {n}: {what}"),
+        None => what,
+    }
+}
+
+/// What a bank import did, or with `dry_run` would do; new competences listed so a typo shows.
+pub fn bank_import_summary(summary: &crate::store::BankImport, dry_run: bool) -> String {
+    let counts = format!(
+        "{} added, {} already in the bank",
+        plural(summary.added, "entry", "entries"),
+        summary.already
+    );
+    let mut text = if dry_run {
+        format!("Dry run, nothing written. Would be: {counts}.")
+    } else {
+        format!("Imported: {counts}.")
+    };
+    if summary.unlinked > 0 {
+        text.push_str(&format!(
+            "\n{} from arenas not in this database: added without the link.",
+            plural(summary.unlinked, "entry comes", "entries come")
+        ));
+    }
+    if !summary.new_competences.is_empty() {
+        text.push_str(&format!(
+            "\nNew competences: {}.",
+            summary.new_competences.join(", ")
+        ));
+    }
+    text
 }

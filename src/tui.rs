@@ -2,20 +2,24 @@
 //! event loop. Idle means silent: nothing is drawn unless a key, a resize or another session's
 //! commit changed what the screen shows.
 
-use std::io::{Write, stdout};
+mod wire;
+
+use std::io::{Stdout, Write, stdout};
 use std::task::Poll;
 use std::time::Duration;
 
 use color_eyre::Result;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
 use crossterm::execute;
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use futures_util::{Stream, StreamExt};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::layout::Size;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::App;
 use crate::ui::{self, Theme};
+use wire::Wire;
 
 /// How often to ask SQLite whether another session committed: one cheap pragma.
 const WATCH_INTERVAL: Duration = Duration::from_secs(1);
@@ -28,11 +32,31 @@ pub fn run(app: App, theme: Theme) -> Result<()> {
         .enable_all()
         .build()?;
     install_panic_hook();
-    let mut terminal = ratatui::init();
+    let mut terminal = match init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            restore();
+            return Err(e);
+        }
+    };
     execute!(stdout(), EnableBracketedPaste)?;
     let result = runtime.block_on(event_loop(&mut terminal, app, theme));
     restore();
     result
+}
+
+/// The screen puls draws on: the alternate screen in raw mode, written through a `Wire`.
+type Screen = Terminal<Wire<Stdout>>;
+
+/// What `ratatui::init` does, but with the backend that spends fewer bytes per frame.
+fn init() -> Result<Screen> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    let (width, height) = crossterm::terminal::size()?;
+    Ok(Terminal::new(Wire::new(
+        stdout(),
+        Size::new(width, height),
+    ))?)
 }
 
 fn restore() {
@@ -50,7 +74,7 @@ fn install_panic_hook() {
     }));
 }
 
-async fn event_loop(terminal: &mut DefaultTerminal, mut app: App, theme: Theme) -> Result<()> {
+async fn event_loop(terminal: &mut Screen, mut app: App, theme: Theme) -> Result<()> {
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let size = terminal.size()?;
@@ -116,7 +140,7 @@ where
 }
 
 /// One frame inside a synchronized update, so a slow link never shows half of it.
-fn draw(terminal: &mut DefaultTerminal, app: &App, theme: &Theme) -> Result<()> {
+fn draw(terminal: &mut Screen, app: &App, theme: &Theme) -> Result<()> {
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| ui::draw(frame, app, theme))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;

@@ -664,6 +664,7 @@ mod plan {
             target: "80%".into(),
             result: String::new(),
             no_result_reason: String::new(),
+            met: None,
         };
         let id = maja.add_criterion(a.id, &criterion).unwrap();
         let with_result = CriterionEdit {

@@ -361,7 +361,7 @@ fn the_detail_shows_need_mandate_and_history() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
-    let mut screen = Screen::demo(120, 120);
+    let mut screen = Screen::demo(120, 240);
     screen.keys("?");
     let text = screen.text();
     for binding in screen.app.keymap.bindings() {
@@ -506,7 +506,7 @@ mod random_keys {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
         #[test]
         fn random_keys_never_panic_and_keep_the_selection_on_a_card(
@@ -956,4 +956,96 @@ fn no_stored_text_in_any_field_reaches_any_pane_as_a_control() {
         seen.iter().any(|t| t.contains("X[2J]52;c;aGk=31mY")),
         "the hostile text is shown, defused"
     );
+}
+
+mod bank_pane {
+    use super::*;
+
+    #[test]
+    fn searching_as_you_type_ranks_and_marks_the_matches() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("4z/discharge");
+        let text = screen.text();
+        assert!(text.contains("[/discharge]"), "{text}");
+        assert!(
+            text.contains("▶One discharge checklist"),
+            "the title match first:\n{text}"
+        );
+        insta::assert_snapshot!(text);
+        screen.keys("<enter><enter>");
+        let text = screen.text();
+        assert!(
+            text.contains("by Jonas Ekberg"),
+            "the whole entry opens:\n{text}"
+        );
+    }
+
+    #[test]
+    fn hostile_search_text_never_errors() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("4z");
+        for query in [
+            "\"", "*", "-", "NEAR(", "title:x", "a AND", "(", ")", "'", "OR OR",
+        ] {
+            screen.keys("/");
+            screen.keys(query);
+            screen.keys("<enter>");
+            let text = screen.text();
+            assert!(!text.contains("database error"), "{query}:\n{text}");
+            screen.keys("<esc>");
+        }
+    }
+
+    #[test]
+    fn a_new_entry_is_written_with_tags_and_found_again() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("4znLanguage café on Thursdays<tab><right><tab>språkcafé, #newcomers<tab>Language teacher<tab><tab>Volunteers and newcomers practise Swedish over coffee.<c-s>");
+        let text = screen.text();
+        assert!(
+            text.contains("Entry \"Language café on Thursdays\" saved"),
+            "{text}"
+        );
+        screen.keys("/thursday");
+        let text = screen.text();
+        assert!(
+            text.contains("Language café on Thursdays (method #4) · newcomers, språkcafé"),
+            "linked to the selected arena:\n{text}"
+        );
+    }
+
+    #[test]
+    fn the_detail_asks_have_we_met_this_before() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("<enter>");
+        let text = screen.text();
+        assert!(text.contains("We may have met this before"), "{text}");
+        assert!(text.contains("One discharge checklist"), "{text}");
+    }
+
+    #[test]
+    fn returning_offers_an_entry_and_closing_needs_one() {
+        let mut screen = Screen::demo(118, 40);
+        let conn = rusqlite::Connection::open(&screen.path).unwrap();
+        conn.execute("UPDATE criteria SET result = 'done' WHERE arena_id = 8", [])
+            .unwrap();
+        drop(conn);
+        screen.app.poll_changes();
+        screen.keys("/#8<enter>>");
+        let text = screen.text();
+        assert!(
+            text.contains("#8 moved to Returning knowledge")
+                || text.contains("returns its knowledge"),
+            "{text}"
+        );
+        assert!(
+            text.contains("What we learned: New parents"),
+            "the entry is offered:\n{text}"
+        );
+        screen.keys("<esc><esc>>");
+        let text = screen.text();
+        assert!(
+            text.contains("#8 cannot go to Closed: no knowledge-bank entry returned yet."),
+            "{text}"
+        );
+    }
 }

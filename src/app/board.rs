@@ -162,14 +162,16 @@ impl Board {
         isize::try_from(self.page.max(1)).unwrap_or(1)
     }
 
-    /// Scrolls the selected column just enough to show its selection.
+    /// Turns a column's page when its selection leaves the view: going down, the selection
+    /// becomes the top card; going up, the bottom one. Scrolling a card at a time repaints the
+    /// whole column at every key, which a slow link feels; a page turn costs that once a page.
     fn keep_in_view(&mut self) {
         let page = self.page.max(1);
         for column in &mut self.columns {
             if column.selected < column.scroll {
-                column.scroll = column.selected;
+                column.scroll = (column.selected + 1).saturating_sub(page);
             } else if column.selected >= column.scroll + page {
-                column.scroll = column.selected + 1 - page;
+                column.scroll = column.selected;
             }
             column.scroll = column.scroll.min(column.cards.len().saturating_sub(page));
         }
@@ -266,6 +268,29 @@ mod tests {
         cards.remove(0);
         b.set_cards(cards);
         assert_eq!(b.selected().map(|c| c.id), Some(3));
+    }
+
+    #[test]
+    fn turns_a_whole_page_when_the_selection_leaves_it() {
+        // Given a column of five signals, two cards to a page
+        let mut b = board();
+        b.set_cards(
+            (1..=5)
+                .map(|id| card(id, Stage::Signal, "Signal", "LF"))
+                .collect(),
+        );
+
+        // When the selection moves down past the page, and later back up past its top
+        b.move_card(2);
+        let down = b.columns[0].scroll;
+        b.move_card(1);
+        let still = b.columns[0].scroll;
+        b.move_card(-2);
+
+        // Then the page turned to start at the selection, stayed while it was in view, and
+        // turned back to end at it
+        assert_eq!((down, still), (2, 2));
+        assert_eq!((b.columns[0].selected, b.columns[0].scroll), (1, 0));
     }
 
     #[test]

@@ -69,6 +69,9 @@ impl App {
                 self.info(messages::moved(&after));
                 self.remember(before, &after);
                 self.changed(&after);
+                if after.stage == Stage::Returning && forward {
+                    self.offer_entry(after.id);
+                }
             }
             Err(StoreError::Refused(refusals)) => self.refuse(&before, forward, &refusals),
             Err(e) => self.fail(&e),
@@ -114,6 +117,9 @@ impl App {
             PromptPurpose::Allocate { .. }
             | PromptPurpose::AddNeed { .. }
             | PromptPurpose::Release { .. } => self.confirm_staffing(prompt),
+            PromptPurpose::DeleteEntry { id, version, title } => {
+                self.confirm_delete_entry(id, version, &title)
+            }
             PromptPurpose::DeletePlanRow { .. }
             | PromptPurpose::Block { .. }
             | PromptPurpose::NeedReason { .. } => self.confirm_plan_prompt(prompt),
@@ -169,12 +175,22 @@ impl App {
             FormKind::Proactivity { .. }
             | FormKind::Contact { .. }
             | FormKind::Criterion { .. }
-            | FormKind::Activity { .. } => self.save_plan_form(&mut form).map(|r| {
-                r.map(|message| {
-                    self.after_plan_change(Ok(message));
-                    None
+            | FormKind::Activity { .. }
+            | FormKind::NewEntry
+            | FormKind::EditEntry { .. } => {
+                let saved = if matches!(form.kind, FormKind::NewEntry | FormKind::EditEntry { .. })
+                {
+                    self.save_entry_form(&mut form)
+                } else {
+                    self.save_plan_form(&mut form)
+                };
+                saved.map(|r| {
+                    r.map(|message| {
+                        self.after_plan_change(Ok(message));
+                        None
+                    })
                 })
-            }),
+            }
         };
         match saved {
             None => {
@@ -183,7 +199,19 @@ impl App {
             }
             Some(Ok(arena)) => {
                 if let Some(arena) = arena {
-                    self.info(messages::saved(&arena, form.kind == FormKind::NewSignal));
+                    let mut message = messages::saved(&arena, form.kind == FormKind::NewSignal);
+                    // A new signal asks the bank at once whether the organisation met it before.
+                    if form.kind == FormKind::NewSignal {
+                        let related = self
+                            .store
+                            .related_entries(arena.id, 20)
+                            .map(|r| r.len())
+                            .unwrap_or(0);
+                        if related > 0 {
+                            message = format!("{message} {}", messages::related_count(related));
+                        }
+                    }
+                    self.info(message);
                     self.changed(&arena);
                 }
             }

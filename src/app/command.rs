@@ -69,4 +69,7 @@ pub enum Command {
     Done,
     AddActivity,
     AddContact,
+    FocusBank,
+    CycleKind,
+    FilterTag,
 }

@@ -39,6 +39,12 @@ pub enum FieldId {
     Goal,
     Result,
     NoResultReason,
+    Met,
+    Kind,
+    Tags,
+    EntryCompetences,
+    ArenaRef,
+    Body,
     Activity,
     Owner,
     Due,
@@ -49,7 +55,12 @@ impl FieldId {
     pub fn is_multi_line(self) -> bool {
         matches!(
             self,
-            FieldId::Need | FieldId::Mandate | FieldId::Competences
+            FieldId::Need
+                | FieldId::Mandate
+                | FieldId::Competences
+                | FieldId::Summary
+                | FieldId::Result
+                | FieldId::Body
         )
     }
 }
@@ -86,7 +97,7 @@ impl Field {
         }
     }
 
-    fn choice(id: FieldId, choices: Vec<String>, chosen: usize) -> Field {
+    pub(super) fn choice(id: FieldId, choices: Vec<String>, chosen: usize) -> Field {
         Field {
             chosen: chosen.min(choices.len().saturating_sub(1)),
             choices,
@@ -140,6 +151,11 @@ pub enum FormKind {
     Activity {
         arena: i64,
         existing: Option<(i64, i64)>,
+    },
+    NewEntry,
+    EditEntry {
+        id: i64,
+        version: i64,
     },
 }
 

@@ -18,6 +18,7 @@ pub enum Context {
     Board,
     Roster,
     Plan,
+    Bank,
     Detail,
     Staff,
     Standup,
@@ -27,11 +28,12 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Board,
         Context::Roster,
         Context::Plan,
+        Context::Bank,
         Context::Detail,
         Context::Staff,
         Context::Standup,
@@ -46,6 +48,7 @@ impl Context {
             Context::Board => "board",
             Context::Roster => "roster",
             Context::Plan => "plan",
+            Context::Bank => "bank",
             Context::Detail => "detail",
             Context::Staff => "staff",
             Context::Standup => "standup",
@@ -91,6 +94,7 @@ struct KeymapFile {
     board: toml::Table,
     roster: toml::Table,
     plan: toml::Table,
+    bank: toml::Table,
     detail: toml::Table,
     staff: toml::Table,
     standup: toml::Table,
@@ -106,6 +110,7 @@ impl KeymapFile {
             Context::Board => &self.board,
             Context::Roster => &self.roster,
             Context::Plan => &self.plan,
+            Context::Bank => &self.bank,
             Context::Detail => &self.detail,
             Context::Staff => &self.staff,
             Context::Standup => &self.standup,

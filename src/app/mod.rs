@@ -1,9 +1,12 @@
 //! The state machine: panes, popups and the status line, changed only by `handle_*` and
 //! `poll_changes`. No terminal IO and no SQL here; the store does the writing.
 
+pub mod bank;
+mod bank_actions;
 pub mod board;
 mod changes;
 pub mod command;
+mod entry_form;
 pub mod form;
 pub mod keymap;
 pub mod plan;
@@ -38,17 +41,20 @@ pub const ROSTER_CHROME_ROWS: u16 = 6;
 
 /// How many history rows the detail shows.
 const DETAIL_HISTORY: usize = 8;
+/// How many related bank entries the detail shows.
+const DETAIL_RELATED: usize = 3;
 
-/// The panes that exist. The knowledge bank joins when its issue lands.
+/// The panes of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Board,
     Roster,
     Plan,
+    Bank,
 }
 
 impl Pane {
-    pub const PRESENT: [Pane; 3] = [Pane::Board, Pane::Roster, Pane::Plan];
+    pub const PRESENT: [Pane; 4] = [Pane::Board, Pane::Roster, Pane::Plan, Pane::Bank];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +76,7 @@ pub struct App {
     pub board: Board,
     pub roster: Roster,
     pub plan: PlanPane,
+    pub bank: bank::BankPane,
     /// A stand-up in progress: it takes the screen until it is left.
     pub standup: Option<Box<standup::Standup>>,
     pub focus: Pane,
@@ -104,6 +111,7 @@ impl App {
             board: Board::default(),
             roster: Roster::default(),
             plan: PlanPane::default(),
+            bank: bank::BankPane::default(),
             standup: None,
             focus: Pane::Board,
             zoomed: false,
@@ -148,7 +156,7 @@ impl App {
     /// What the keys mean right now.
     pub fn context(&self) -> Context {
         match &self.popup {
-            Some(Popup::Help { .. } | Popup::History(_)) => Context::Help,
+            Some(Popup::Help { .. } | Popup::History(_) | Popup::Reading(_)) => Context::Help,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
@@ -158,6 +166,7 @@ impl App {
                 Pane::Board => Context::Board,
                 Pane::Roster => Context::Roster,
                 Pane::Plan => Context::Plan,
+                Pane::Bank => Context::Bank,
             },
         }
     }
@@ -169,6 +178,8 @@ impl App {
         self.board.set_page(usize::from(rows));
         self.roster
             .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)));
+        self.bank
+            .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)) / 2);
     }
 
     /// Handles one terminal event; true when the screen needs drawing.
@@ -249,6 +260,7 @@ impl App {
         let competences = self.store.roster_competences()?;
         self.roster.set_people(people, competences);
         self.load_team()?;
+        self.load_bank()?;
         self.refresh_turn()
     }
 
@@ -256,7 +268,10 @@ impl App {
     fn follow_board_selection(&mut self) {
         let selected = self.board.selected().map(|c| c.id);
         if selected != self.roster.team.arena.as_ref().map(|a| a.0) {
-            let result = self.load_team();
+            let mut result = self.load_team();
+            if self.bank.view == bank::BankView::Related {
+                result = result.and_then(|()| self.load_bank());
+            }
             self.report(result);
         }
     }
@@ -286,6 +301,7 @@ impl App {
             Context::Board => self.run_board(command),
             Context::Roster => self.run_roster(command),
             Context::Plan => self.run_plan(command),
+            Context::Bank => self.run_bank(command),
             Context::Standup => self.run_standup(command),
             Context::Staff => self.run_staff(command),
             _ => self.run_popup(command),
@@ -303,6 +319,7 @@ impl App {
             Command::FocusBoard => self.focus = Pane::Board,
             Command::FocusRoster => self.focus = Pane::Roster,
             Command::FocusPlan => self.focus = Pane::Plan,
+            Command::FocusBank => self.focus = Pane::Bank,
             Command::Zoom => self.zoomed = !self.zoomed,
             Command::Undo => self.undo_last(),
             Command::Edit if matches!(self.context(), Context::Board | Context::Detail) => {
@@ -380,6 +397,10 @@ impl App {
             Pane::Board => (FilterTarget::Board, self.board.text_filter.clone()),
             Pane::Roster => (FilterTarget::RosterSearch, self.roster.search.clone()),
             Pane::Plan => return,
+            Pane::Bank => {
+                self.bank.view = bank::BankView::Search;
+                (FilterTarget::Bank, self.bank.query.clone())
+            }
         };
         self.open_filter_for(target, before);
     }
@@ -401,9 +422,22 @@ impl App {
             FilterTarget::RosterSearch => self.roster.search = text.to_owned(),
             FilterTarget::RosterCompetence => self.roster.competence_filter = text.to_owned(),
             FilterTarget::RosterUnit => self.roster.unit_filter = text.to_owned(),
+            FilterTarget::Bank => self.bank.query = text.to_owned(),
+            FilterTarget::BankTag => {
+                self.bank.filter.tag = Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+            }
+            FilterTarget::BankCompetence => {
+                self.bank.filter.competence = Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+            }
         }
-        if target != FilterTarget::Board {
-            self.roster.refilter();
+        match target {
+            FilterTarget::Board => {}
+            FilterTarget::Bank | FilterTarget::BankTag | FilterTarget::BankCompetence => {
+                self.bank.view = bank::BankView::Search;
+                let result = self.load_bank();
+                self.report(result);
+            }
+            _ => self.roster.refilter(),
         }
     }
 
@@ -430,6 +464,12 @@ impl App {
                 self.roster.clear_filters();
                 self.info(messages::FILTERS_CLEARED.to_owned());
             }
+            None if self.focus == Pane::Bank && self.bank.is_filtered() => {
+                self.bank.clear_filters();
+                let result = self.load_bank();
+                self.report(result);
+                self.info(messages::FILTERS_CLEARED.to_owned());
+            }
             None => self.quit = true,
         }
     }
@@ -445,6 +485,7 @@ impl App {
             Some(Popup::Help { scroll }) => scroll,
             Some(Popup::Detail(detail)) => &mut detail.scroll,
             Some(Popup::History(history)) => &mut history.scroll,
+            Some(Popup::Reading(reading)) => &mut reading.scroll,
             _ => return,
         };
         *scroll = scroll.saturating_add_signed(delta);
@@ -483,6 +524,7 @@ impl App {
                 team: self.store.arena_team(id)?,
                 needs: self.store.arena_needs(id)?,
                 history: self.store.arena_history(id, DETAIL_HISTORY)?,
+                related: self.store.related_entries(id, DETAIL_RELATED)?,
                 scroll,
             })
         })();

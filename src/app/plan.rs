@@ -157,6 +157,7 @@ mod tests {
                     version: 1,
                 })
                 .collect(),
+            entries: 0,
         }
     }
 

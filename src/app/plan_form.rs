@@ -9,6 +9,25 @@ use crate::store::{
     Proactivity,
 };
 
+/// The choices of the verdict field, in the order of `[None, Some(true), Some(false)]`.
+const VERDICTS: [&str; 3] = [
+    messages::VERDICT_UNKNOWN,
+    messages::VERDICT_MET,
+    messages::VERDICT_NOT_MET,
+];
+
+fn verdicts() -> Vec<String> {
+    VERDICTS.iter().map(|v| (*v).to_owned()).collect()
+}
+
+fn verdict_index(met: Option<bool>) -> usize {
+    match met {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
+
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
@@ -80,6 +99,11 @@ impl Form {
                 Field::text(FieldId::Goal, get(|c| &c.target)),
                 Field::text(FieldId::Result, get(|c| &c.result)),
                 Field::text(FieldId::NoResultReason, get(|c| &c.no_result_reason)),
+                Field::choice(
+                    FieldId::Met,
+                    verdicts(),
+                    verdict_index(existing.and_then(|c| c.met)),
+                ),
             ],
         )
     }
@@ -173,6 +197,10 @@ impl Form {
             target: self.value(FieldId::Goal),
             result: self.value(FieldId::Result),
             no_result_reason: self.value(FieldId::NoResultReason),
+            met: VERDICTS
+                .iter()
+                .position(|v| *v == self.value(FieldId::Met))
+                .and_then(|i| [None, Some(true), Some(false)][i]),
         })
     }
 
@@ -220,6 +248,7 @@ mod tests {
             needs: Vec::new(),
             criteria: Vec::new(),
             activities: Vec::new(),
+            entries: 0,
         };
         let mut form = Form::proactivity(&plan);
         form.fields[1].input.insert_str("nobody");

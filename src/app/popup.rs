@@ -13,6 +13,8 @@ pub enum Popup {
     },
     /// An arena's whole history, newest first.
     History(Box<History>),
+    /// A knowledge entry, whole, to read.
+    Reading(Box<Reading>),
     Detail(Box<Detail>),
     Form(Box<Form>),
     FindStaff(Box<FindStaff>),
@@ -25,6 +27,13 @@ pub struct Detail {
     pub team: Vec<TeamMember>,
     pub needs: Vec<NeedRow>,
     pub history: Vec<AuditRow>,
+    /// Bank entries that may help: "have we met this before?"
+    pub related: Vec<crate::store::EntryHit>,
+    pub scroll: u16,
+}
+
+pub struct Reading {
+    pub entry: crate::store::Entry,
     pub scroll: u16,
 }
 
@@ -64,6 +73,10 @@ pub enum FilterTarget {
     RosterSearch,
     RosterCompetence,
     RosterUnit,
+    /// The knowledge bank's search, as the user types.
+    Bank,
+    BankTag,
+    BankCompetence,
 }
 
 /// A one-line question.
@@ -111,6 +124,12 @@ pub enum PromptPurpose {
     Block {
         activity: i64,
         version: i64,
+    },
+    /// Confirms deleting a knowledge entry; Enter deletes.
+    DeleteEntry {
+        id: i64,
+        version: i64,
+        title: String,
     },
     /// Why the arena needs a competence.
     NeedReason {

@@ -242,11 +242,13 @@ impl Roster {
             };
             let i = view.index();
             self.selected[i] = self.selected[i].min(rows.saturating_sub(1));
+            // A page turn, as on the board: a row at a time repaints every row at every key.
             if self.selected[i] < self.scroll[i] {
-                self.scroll[i] = self.selected[i];
+                self.scroll[i] = (self.selected[i] + 1).saturating_sub(page);
             } else if self.selected[i] >= self.scroll[i] + page {
-                self.scroll[i] = self.selected[i] + 1 - page;
+                self.scroll[i] = self.selected[i];
             }
+            self.scroll[i] = self.scroll[i].min(rows.saturating_sub(page));
         }
     }
 
@@ -367,6 +369,22 @@ mod tests {
             .iter()
             .map(|&i| r.people[i].name.as_str())
             .collect()
+    }
+
+    #[test]
+    fn turns_a_whole_page_when_the_selection_leaves_it() {
+        // Given three people, two to a page
+        let mut r = roster();
+        r.set_page(2);
+
+        // When the selection moves past the page and then back above it
+        r.move_selection(2);
+        let down = r.scroll();
+        r.move_selection(-2);
+
+        // Then the last page shows whole, and going back shows the first again
+        assert_eq!(down, 1);
+        assert_eq!((r.selected(), r.scroll()), (0, 0));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Every arena is built through the same store calls a coordinator's keys make, on a clock
 //! moved back in time, so its history, ages and late dates look like real use.
 
+mod knowledge;
 mod plans;
 
 use std::path::Path;
@@ -12,11 +13,12 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::arena::Stage;
 use crate::domain::clock::{Clock, ManualClock};
+use crate::domain::knowledge::EntryKind;
 use crate::domain::puls::ActivityStatus;
 use crate::domain::roster::Level;
 use crate::store::{
-    ActivityEdit, ArenaEdit, ContactEdit, CriterionEdit, NewAllocation, NewSignal, PersonEdit,
-    Proactivity, Result, Store,
+    ActivityEdit, ArenaEdit, ContactEdit, CriterionEdit, EntryEdit, NewAllocation, NewSignal,
+    PersonEdit, Proactivity, Result, Store,
 };
 
 /// Marks a database as holding the demo, so `--demo` may open it again.
@@ -550,6 +552,7 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     for spec in ARENAS {
         build(&mut store, &clock, spec, now)?;
     }
+    knowledge::fill_knowledge(&mut store, &clock, now)?;
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
 }
@@ -607,6 +610,10 @@ fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>
             record_results(store, plan, &criteria)?;
             arena = store.arena(arena.id)?;
         }
+        if to == Stage::Closed {
+            return_knowledge(store, spec, arena.id)?;
+            arena = store.arena(arena.id)?;
+        }
         arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
     }
     clock.set(now - Duration::hours(1));
@@ -656,6 +663,7 @@ fn write_program(
             target: (*target).to_owned(),
             result: String::new(),
             no_result_reason: String::new(),
+            met: None,
         };
         criteria.push((store.add_criterion(arena.id, &edit)?, i));
     }
@@ -678,6 +686,22 @@ fn write_program(
     Ok(criteria)
 }
 
+/// Before an arena closes, it returns what it learned to the knowledge bank.
+fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64) -> Result<()> {
+    let entry = EntryEdit {
+        title: crate::messages::entry_draft_title(spec.title),
+        body: format!(
+            "{}\n\nWhat made the difference: one plan that every unit used, and a team that met the recipient together.",
+            spec.mandate
+        ),
+        kind: EntryKind::Lesson,
+        tags: vec![spec.mission.to_lowercase()],
+        competences: spec.team.iter().map(|(_, c, _)| (*c).to_owned()).collect(),
+        arena: Some(arena),
+    };
+    store.add_entry(&entry).map(|_| ())
+}
+
 /// Before an arena returns its knowledge, every criterion gets its result.
 fn record_results(
     store: &mut Store,
@@ -692,6 +716,8 @@ fn record_results(
             target: target.to_owned(),
             result: result.to_owned(),
             no_result_reason: String::new(),
+            // The plain program's results are written as successes.
+            met: Some(true),
         };
         store.edit_criterion(*id, 1, &edit)?;
     }

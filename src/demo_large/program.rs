@@ -180,11 +180,13 @@ impl Municipality<'_> {
         let from = a.staffed.unwrap_or(a.signalled);
         let by = a.lead.or(a.coordinator).unwrap_or(GENERATOR);
         let at = self.day_in(arena, from);
+        let channel = *self.rng.pick(CHANNELS);
+        let summary = *self.rng.pick(CONTACT_SUMMARIES);
         let contact = Contact {
             arena,
             on: date_of(at),
-            channel: *self.rng.pick(CHANNELS),
-            summary: *self.rng.pick(CONTACT_SUMMARIES),
+            channel,
+            summary,
             by,
         };
         let detail = format!("{} {}", contact.on, contact.channel);

@@ -160,6 +160,9 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
                 .map(|(_, gap)| Refusal::Plan(gap)),
         );
     }
+    if forward && to == Stage::Closed && arena.plan.entries == 0 {
+        missing.push(Refusal::Plan(Gap::NoEntries));
+    }
     if forward && to == Stage::Returning {
         let plan = &arena.plan;
         if plan.criteria_total == 0 {
@@ -302,6 +305,17 @@ mod tests {
         );
         a.plan.criteria_resolved = 3;
         assert_eq!(next_stage(&a), Ok(Stage::Returning));
+    }
+
+    #[test]
+    fn closing_needs_a_knowledge_entry() {
+        let mut a = signal();
+        a.stage = Stage::Returning;
+        a.mandate = "m".into();
+        a.coordinator = Some("Lena".into());
+        assert_eq!(next_stage(&a), Err(vec![Refusal::Plan(Gap::NoEntries)]));
+        a.plan.entries = 1;
+        assert_eq!(next_stage(&a), Ok(Stage::Closed));
     }
 
     #[test]

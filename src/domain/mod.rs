@@ -3,6 +3,7 @@
 pub mod arena;
 pub mod clock;
 pub mod figures;
+pub mod knowledge;
 pub mod mission;
 pub mod puls;
 pub mod roster;

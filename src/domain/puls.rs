@@ -83,6 +83,8 @@ pub struct PlanSummary {
     pub criteria_resolved: u32,
     pub activities_total: u32,
     pub activities_done: u32,
+    /// Knowledge-bank entries the arena returned.
+    pub entries: u32,
 }
 
 /// How complete one step is.
@@ -105,6 +107,7 @@ pub enum Gap {
     CriteriaWithoutResult(u32),
     NoActivities,
     ActivitiesOpen(u32),
+    NoEntries,
 }
 
 impl PlanSummary {
@@ -188,6 +191,7 @@ mod tests {
             criteria_resolved: 0,
             activities_total: 9,
             activities_done: 4,
+            entries: 0,
         }
     }
 

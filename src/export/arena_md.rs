@@ -12,7 +12,7 @@ use crate::messages;
 use crate::store::{Plan, TeamMember};
 
 /// A table cell: one line, with the characters Markdown tables use escaped.
-fn cell(raw: &str) -> String {
+pub(super) fn cell(raw: &str) -> String {
     let clean = text::one_line(raw.trim());
     if clean.is_empty() {
         "–".to_owned()
@@ -21,7 +21,7 @@ fn cell(raw: &str) -> String {
     }
 }
 
-fn table(out: &mut String, headings: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+pub(super) fn table(out: &mut String, headings: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
     let _ = writeln!(out, "| {} |", headings.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(headings.len()));
     for row in rows {

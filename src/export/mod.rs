@@ -1,8 +1,14 @@
-//! Arenas written out for people and other programs.
+//! Arenas and the knowledge bank written out for people and other programs.
 
 mod arena_md;
+mod bank_md;
+mod figures_text;
+mod report;
 
 pub use arena_md::arena_markdown;
+pub use bank_md::bank_markdown;
+pub use figures_text::{bar, figures_text};
+pub use report::{CsvStyle, report_csv, report_markdown};
 
 use crate::config::Config;
 use crate::domain::arena::Arena;

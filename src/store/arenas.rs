@@ -1,10 +1,12 @@
 //! Arenas: the board's cards, and every change to an arena with its audit row.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use std::collections::HashMap;
 
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{Result, Stamp, Store, StoreError, history, roster, time};
+use super::{Result, Stamp, Store, StoreError, history, roster, staffing, time};
 use crate::domain::arena::{self, Arena, Stage};
 use crate::domain::puls::PlanSummary;
 use crate::domain::text;
@@ -202,29 +204,97 @@ fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> R
     Ok(())
 }
 
+/// One arena's team size and plan counts, as the board shows them.
+#[derive(Default)]
+struct Counted {
+    team: u32,
+    plan: PlanSummary,
+}
+
+/// Every arena's team (people allocated on `today`) and plan counts, in one scan per table.
+/// The counts are the ones `plan::SUMMARY_COLUMNS` gives for a single arena; the large demo's
+/// tests hold the two to the same answer.
+fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Counted>> {
+    let mut counts: HashMap<i64, Counted> = HashMap::new();
+    let today = time::date_to_text(Some(today)).unwrap_or_default();
+    let mut team: Vec<(i64, i64)> = staffing::current_allocations(conn, &today)?
+        .into_iter()
+        .map(|a| (a.arena, a.person))
+        .collect();
+    team.sort_unstable();
+    team.dedup();
+    for (arena, _) in team {
+        counts.entry(arena).or_default().team += 1;
+    }
+    let mut count = |sql: &str, add: fn(&mut PlanSummary, bool)| -> Result<()> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let arena: i64 = row.get(0)?;
+            add(&mut counts.entry(arena).or_default().plan, row.get(1)?);
+        }
+        Ok(())
+    };
+    count(
+        "SELECT arena_id, status = 'filled' FROM needs WHERE status <> 'released'",
+        |p, filled| {
+            p.needs_total += 1;
+            p.needs_filled += u32::from(filled);
+        },
+    )?;
+    count(
+        "SELECT arena_id, result <> '' OR no_result_reason <> '' FROM criteria",
+        |p, resolved| {
+            p.criteria_total += 1;
+            p.criteria_resolved += u32::from(resolved);
+        },
+    )?;
+    count(
+        "SELECT arena_id, status = 'done' FROM activities",
+        |p, done| {
+            p.activities_total += 1;
+            p.activities_done += u32::from(done);
+        },
+    )?;
+    count(
+        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL",
+        |p, _| p.entries += 1,
+    )?;
+    Ok(counts)
+}
+
 impl Store {
     /// Every arena the board shows, in number order. Declined signals only when asked for.
+    ///
+    /// Teams and plans are counted in one scan of each table (`board_counts`), not by a dozen
+    /// subqueries per arena: at 2,000 arenas those took 60 ms of every reload.
     pub fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut counts = board_counts(&self.conn, self.today())?;
+        let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
-                (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
-                  AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2)),
-                {SUMMARY_COLUMNS}
+                (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
+                (a.feedback_days IS NOT NULL)
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
-             WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id"
-        ))?;
-        let today = time::date_to_text(Some(self.today()));
-        let cards = stmt.query_map(params![include_declined, today], |r| {
+             WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
+        )?;
+        let cards = stmt.query_map(params![include_declined], |r| {
+            let id: i64 = r.get(0)?;
+            let counted = counts.remove(&id).unwrap_or_default();
             Ok(ArenaCard {
-                id: r.get(0)?,
+                id,
                 title: r.get(1)?,
                 mission: r.get(2)?,
                 stage: stage_of(&r.get::<_, String>(3)?),
                 stage_since: time::from_text(&r.get::<_, String>(4)?),
                 coordinator: r.get(5)?,
                 target_date: time::date_from_text(r.get(6)?),
-                team: r.get(7)?,
-                plan: summary_from_row(r, 8)?,
+                team: counted.team,
+                plan: PlanSummary {
+                    has_recipient: r.get(7)?,
+                    has_lead: r.get(8)?,
+                    has_rhythm: r.get(9)?,
+                    ..counted.plan
+                },
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)

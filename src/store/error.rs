@@ -101,6 +101,10 @@ pub enum StoreError {
     NameMissing,
     #[error("\"{0}\" is twice in the import; each person once, please")]
     ImportNameTwice(String),
+    #[error("entry {0} does not exist; someone may have deleted it")]
+    EntryNotFound(i64),
+    #[error("an entry needs a title of 1 to 200 characters")]
+    EntryTitle,
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
     #[error("database error: {0}")]

@@ -6,10 +6,13 @@
 
 mod arenas;
 mod backup;
+mod bank;
 mod error;
 mod figures;
 mod files;
 mod history;
+mod knowledge;
+mod knowledge_search;
 mod open;
 mod plan;
 mod roster;
@@ -27,9 +30,13 @@ use rusqlite_migration::M;
 
 pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
 pub use backup::{CheckReport, Dangling, Restored, check, restore};
+pub use bank::{
+    BANK_FORMAT, BankImport, BankProblem, BankProblemKind, BankRecord, EntryRecord, parse_bank,
+};
 pub use error::StoreError;
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
+pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
 pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
@@ -45,6 +52,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),
     M::up(include_str!("migrations/002_roster.sql")),
     M::up(include_str!("migrations/003_plan.sql")),
+    M::up(include_str!("migrations/004_knowledge.sql")),
+    M::up(include_str!("migrations/005_verdict.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

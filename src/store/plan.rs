@@ -47,6 +47,8 @@ pub struct PlanCriterion {
     pub target: String,
     pub result: String,
     pub no_result_reason: String,
+    /// The verdict: met, not met, or not known yet.
+    pub met: Option<bool>,
     pub version: i64,
 }
 
@@ -63,6 +65,9 @@ pub struct CriterionEdit {
     pub target: String,
     pub result: String,
     pub no_result_reason: String,
+    /// Files from before verdicts existed have none.
+    #[serde(default)]
+    pub met: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +100,8 @@ pub struct Plan {
     pub needs: Vec<NeedRow>,
     pub criteria: Vec<PlanCriterion>,
     pub activities: Vec<PlanActivity>,
+    /// Knowledge-bank entries the arena returned.
+    pub entries: u32,
 }
 
 impl Plan {
@@ -119,6 +126,7 @@ impl Plan {
                 .iter()
                 .filter(|a| a.status == ActivityStatus::Done)
                 .count() as u32,
+            entries: self.entries,
         }
     }
 
@@ -135,9 +143,10 @@ pub(super) const SUMMARY_COLUMNS: &str = "(a.recipient <> ''), (a.communication_
     (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id),
     (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id AND (c.result <> '' OR c.no_result_reason <> '')),
     (SELECT count(*) FROM activities t WHERE t.arena_id = a.id),
-    (SELECT count(*) FROM activities t WHERE t.arena_id = a.id AND t.status = 'done')";
+    (SELECT count(*) FROM activities t WHERE t.arena_id = a.id AND t.status = 'done'),
+    (SELECT count(*) FROM entries e WHERE e.arena_id = a.id)";
 
-/// Reads the nine summary columns starting at `first`.
+/// Reads the ten summary columns starting at `first`.
 pub(super) fn summary_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<PlanSummary> {
     Ok(PlanSummary {
         has_recipient: r.get(first)?,
@@ -149,6 +158,7 @@ pub(super) fn summary_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Res
         criteria_resolved: r.get(first + 6)?,
         activities_total: r.get(first + 7)?,
         activities_done: r.get(first + 8)?,
+        entries: r.get(first + 9)?,
     })
 }
 
@@ -261,7 +271,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, measure, target, result, no_result_reason, version FROM criteria
+            "SELECT id, text, measure, target, result, no_result_reason, version, met FROM criteria
              WHERE arena_id = ?1 ORDER BY id",
         )?;
         let criteria = stmt
@@ -274,6 +284,7 @@ impl Store {
                     result: r.get(4)?,
                     no_result_reason: r.get(5)?,
                     version: r.get(6)?,
+                    met: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -308,6 +319,7 @@ impl Store {
             needs: self.arena_needs(arena)?,
             criteria,
             activities,
+            entries: self.arena_entry_count(arena)?,
         })
     }
 
@@ -414,8 +426,8 @@ impl Store {
         self.write(|tx, stamp| {
             arena_exists(tx, arena)?;
             tx.execute(
-                "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by, met)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     arena,
                     text::one_line(c.text.trim()),
@@ -424,7 +436,8 @@ impl Store {
                     text::multi_line(c.result.trim()),
                     text::multi_line(c.no_result_reason.trim()),
                     time::to_text(stamp.at),
-                    stamp.who
+                    stamp.who,
+                    c.met
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -442,15 +455,16 @@ impl Store {
         self.write(|tx, stamp| {
             let arena = unchanged(tx, Table::Criteria, id, expected_version)?;
             tx.execute(
-                "UPDATE criteria SET text = ?2, measure = ?3, target = ?4, result = ?5, no_result_reason = ?6
-                 WHERE id = ?1",
+                "UPDATE criteria SET text = ?2, measure = ?3, target = ?4, result = ?5, no_result_reason = ?6,
+                        met = ?7 WHERE id = ?1",
                 params![
                     id,
                     text::one_line(c.text.trim()),
                     text::one_line(c.measure.trim()),
                     text::one_line(c.target.trim()),
                     text::multi_line(c.result.trim()),
-                    text::multi_line(c.no_result_reason.trim())
+                    text::multi_line(c.no_result_reason.trim()),
+                    c.met
                 ],
             )?;
             stamp_row(tx, stamp, Table::Criteria, id)?;

@@ -95,6 +95,7 @@ impl Store {
                     target: c.target,
                     result: c.result,
                     no_result_reason: c.no_result_reason,
+                    met: c.met,
                 })
                 .collect(),
             activities: plan
@@ -183,8 +184,8 @@ impl Store {
             }
             for c in &record.criteria {
                 tx.execute(
-                    "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by, met)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![
                         arena,
                         text::one_line(&c.text),
@@ -193,7 +194,8 @@ impl Store {
                         text::multi_line(&c.result),
                         text::multi_line(&c.no_result_reason),
                         now,
-                        stamp.who
+                        stamp.who,
+                        c.met
                     ],
                 )?;
             }

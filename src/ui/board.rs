@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -205,42 +204,65 @@ fn card_lines(
     selected: bool,
 ) -> Vec<Line<'static>> {
     let marker = if selected { "▶" } else { " " };
-    let base = if selected { theme.selected } else { theme.base };
     let title = fill(&format!("{marker}#{} {}", card.id, card.title), width);
     let title_style = if selected {
         theme.selected
     } else {
         theme.title
     };
+    let lines = [
+        Line::from(Span::styled(title, title_style)),
+        who_line(theme, card, width),
+        staffing_line(theme, card),
+        plan_line(theme, card, width),
+        timing_line(app, theme, card, width),
+    ];
+    // The selection shows as the title bar and a bar down the card's left edge: moving it
+    // repaints two title lines and a few cells, not two whole cards.
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if selected && i > 0 {
+                edge(line, theme)
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// The line with its first cell, a space, drawn as the selected card's edge.
+fn edge(line: Line<'static>, theme: &Theme) -> Line<'static> {
+    let mut spans = line.spans;
+    if let Some(first) = spans.first_mut() {
+        if let Some(rest) = first.content.strip_prefix(' ') {
+            first.content = rest.to_owned().into();
+        }
+    }
+    spans.insert(0, Span::styled(" ", theme.selected));
+    Line::from(spans)
+}
+
+/// The mission and the coordinator, muted when there is none.
+fn who_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let coordinator = card
         .coordinator
         .as_deref()
         .unwrap_or(messages::NO_COORDINATOR);
-    let who = format!(" {} · {}", card.mission, coordinator);
-    let who = if selected {
-        fill(&who, width)
-    } else {
-        fit(&who, width)
-    };
-    let who_style = if card.coordinator.is_none() && !selected {
+    let who = fit(&format!(" {} · {}", card.mission, coordinator), width);
+    let style = if card.coordinator.is_none() {
         theme.muted
     } else {
-        base
+        theme.base
     };
-    let staffing = staffing_line(theme, card, width, selected, base);
+    Line::from(Span::styled(who, style))
+}
+
+/// Days in the stage and the target date.
+fn timing_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let days = (app.now() - card.stage_since).num_days();
-    let mut last = timing(app, theme, card, days, width, base);
-    let used: usize = last.iter().map(Span::width).sum();
-    if selected && used < width {
-        last.push(Span::styled(" ".repeat(width - used), base));
-    }
-    vec![
-        Line::from(Span::styled(title, title_style)),
-        Line::from(Span::styled(who, who_style)),
-        Line::from(staffing),
-        Line::from(plan_line(theme, card, width, selected, base)),
-        Line::from(last),
-    ]
+    Line::from(timing(app, theme, card, days, width))
 }
 
 /// The third line: time in the stage and the target date, shortened until it fits. A late date
@@ -251,8 +273,8 @@ fn timing(
     card: &ArenaCard,
     days: i64,
     width: usize,
-    base: Style,
 ) -> Vec<Span<'static>> {
+    let base = theme.base;
     let age = format!(" {}", messages::age(days));
     let Some(target) = card
         .target_date
@@ -279,49 +301,26 @@ fn timing(
 }
 
 /// Team size and unfilled needs. Gaps say so in words, so they read without colour.
-fn staffing_line(
-    theme: &Theme,
-    card: &ArenaCard,
-    width: usize,
-    selected: bool,
-    base: Style,
-) -> Vec<Span<'static>> {
+fn staffing_line(theme: &Theme, card: &ArenaCard) -> Line<'static> {
     let mut spans = vec![Span::styled(
         format!(" {}", messages::team_size(card.team)),
-        base,
+        theme.base,
     )];
     if card.gaps() > 0 {
-        spans.push(Span::styled(" · ".to_owned(), base));
+        spans.push(Span::styled(" · ".to_owned(), theme.base));
         spans.push(Span::styled(messages::gaps(card.gaps()), theme.late));
     }
-    let used: usize = spans.iter().map(Span::width).sum();
-    if selected && used < width {
-        spans.push(Span::styled(" ".repeat(width - used), base));
-    }
-    spans
+    Line::from(spans)
 }
 
 /// `P✓ U2/3 L! S4/9`: how far each step of the PULS program has come. A signal has no program
 /// yet, so its marks are muted.
-fn plan_line(
-    theme: &Theme,
-    card: &ArenaCard,
-    width: usize,
-    selected: bool,
-    base: Style,
-) -> Vec<Span<'static>> {
-    let style = if card.stage == Stage::Signal && !selected {
+fn plan_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
+    let style = if card.stage == Stage::Signal {
         theme.muted
     } else {
-        base
+        theme.base
     };
     let text = format!(" {}", messages::plan_marks(&card.plan));
-    vec![Span::styled(
-        if selected {
-            fill(&text, width)
-        } else {
-            fit(&text, width)
-        },
-        style,
-    )]
+    Line::from(Span::styled(fit(&text, width), style))
 }

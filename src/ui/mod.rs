@@ -1,5 +1,6 @@
 //! Pure drawing: `draw(frame, &App, &Theme)` reads the app and changes nothing.
 
+mod bank;
 mod board;
 mod form;
 mod plan;
@@ -60,12 +61,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             Pane::Board => board::draw(frame, rect, app, theme, app.focus == Pane::Board),
             Pane::Roster => roster::draw(frame, rect, app, theme, app.focus == Pane::Roster),
             Pane::Plan => plan::draw(frame, rect, app, theme, app.focus == Pane::Plan),
+            Pane::Bank => bank::draw(frame, rect, app, theme, app.focus == Pane::Bank),
         }
     }
     draw_status(frame, status, app, theme);
     match &app.popup {
         Some(Popup::Help { scroll }) => popup::help(frame, main, app, theme, *scroll),
         Some(Popup::History(h)) => popup::history(frame, main, theme, h),
+        Some(Popup::Reading(r)) => popup::reading(frame, main, theme, r),
         Some(Popup::Detail(detail)) => popup::detail(frame, main, app, theme, detail),
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),
@@ -106,6 +109,7 @@ fn pane_label(pane: Pane) -> &'static str {
         Pane::Board => messages::BOARD_TITLE,
         Pane::Roster => messages::ROSTER_TITLE,
         Pane::Plan => messages::PLAN_TITLE,
+        Pane::Bank => messages::BANK_TITLE,
     }
 }
 
@@ -202,6 +206,16 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Command::AddContact,
             Command::AddActivity,
             Command::Back,
+        ],
+        Context::Bank => &[
+            Command::Help,
+            Command::FilterText,
+            Command::NextView,
+            Command::OpenDetail,
+            Command::NewEntry,
+            Command::Edit,
+            Command::CycleKind,
+            Command::FilterTag,
         ],
         Context::Staff => &[
             Command::SwitchList,

@@ -184,6 +184,11 @@ fn item_line(
         }
         PlanItem::Criterion(i) => {
             let c = &plan.criteria[i];
+            let verdict = match c.met {
+                Some(true) => format!(" [{}]", messages::VERDICT_MET),
+                Some(false) => format!(" [{}]", messages::VERDICT_NOT_MET),
+                None => String::new(),
+            };
             let outcome = if !c.result.is_empty() {
                 format!(" → {}", c.result)
             } else if !c.no_result_reason.is_empty() {
@@ -192,7 +197,10 @@ fn item_line(
                 String::new()
             };
             (
-                format!("  {} · {} · {}{outcome}", c.text, c.measure, c.target),
+                format!(
+                    "  {} · {} · {}{outcome}{verdict}",
+                    c.text, c.measure, c.target
+                ),
                 false,
             )
         }

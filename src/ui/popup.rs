@@ -10,7 +10,7 @@ use super::{Theme, centred};
 use crate::app::App;
 use crate::app::command::Command;
 use crate::app::keymap::Context;
-use crate::app::popup::{Detail, History, Prompt, PromptPurpose};
+use crate::app::popup::{Detail, History, Prompt, PromptPurpose, Reading};
 use crate::domain::text;
 use crate::messages;
 
@@ -152,6 +152,20 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
             theme.late,
         )));
     }
+    if !detail.related.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            messages::MAY_HAVE_MET,
+            theme.heading,
+        )));
+        for hit in &detail.related {
+            let arena = hit.arena.map(|a| format!(" (#{a})")).unwrap_or_default();
+            lines.push(Line::raw(format!(
+                "  {}{arena}",
+                text::one_line(&hit.title)
+            )));
+        }
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         messages::DETAIL_HISTORY,
@@ -215,6 +229,46 @@ pub fn history(frame: &mut Frame, area: Rect, theme: &Theme, history: &History) 
     );
 }
 
+/// A knowledge entry, whole: its facts, then its text.
+pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) {
+    let rect = centred(area, 100, area.height);
+    let entry = &reading.entry;
+    let mut facts = vec![messages::entry_kind(entry.kind).to_owned()];
+    if let Some(arena) = entry.arena {
+        facts.push(format!("#{arena}"));
+    }
+    if !entry.tags.is_empty() {
+        facts.push(entry.tags.join(", "));
+    }
+    if !entry.competences.is_empty() {
+        facts.push(entry.competences.join(", "));
+    }
+    let mut lines = vec![
+        Line::from(Span::styled(
+            text::one_line(&facts.join(" · ")).into_owned(),
+            theme.key,
+        )),
+        Line::from(Span::styled(
+            messages::entry_byline(&entry.author, entry.updated_at),
+            theme.muted,
+        )),
+        Line::raw(""),
+    ];
+    lines.extend(
+        text::multi_line(&entry.body)
+            .lines()
+            .map(|l| Line::raw(l.to_owned())),
+    );
+    frame.render_widget(Clear, rect);
+    let title = fit(&entry.title, usize::from(rect.width.saturating_sub(6)));
+    let block = frame_block(title, theme, messages::READ_HINT);
+    let p = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((reading.scroll, 0));
+    frame.render_widget(p, rect);
+}
+
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let title = match &prompt.purpose {
         PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::DECLINE_PROMPT),
@@ -226,6 +280,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
         PromptPurpose::Release { name, arena, .. } => messages::release_prompt(name, *arena),
         PromptPurpose::DeletePlanRow { label, .. } => messages::delete_prompt(label),
         PromptPurpose::Block { .. } => messages::BLOCK_PROMPT.to_owned(),
+        PromptPurpose::DeleteEntry { title, .. } => messages::delete_prompt(title),
         PromptPurpose::NeedReason { .. } => messages::NEED_REASON_PROMPT.to_owned(),
     };
     let rect = centred(area, 70, 4);

@@ -1,0 +1,583 @@
+//! The benchmark of issue 8: puls on a municipality-sized database, measured.
+//!
+//! ```sh
+//! cargo bench                                   # generates the large demo in a temp folder
+//! PULS_BENCH_DB=/tmp/big.db cargo bench         # or reuses (or first creates) this file
+//! ```
+//!
+//! It prints one table: open-to-first-frame (a fresh release binary in a pseudo-terminal, and
+//! in-process), update + draw per key on the board, the roster and the roster search, peak
+//! memory of a real puls, and the bytes a real puls writes to its terminal, each beside its
+//! target. Terminal 120x40 throughout.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use puls::app::App;
+use puls::app::keymap::Keymap;
+use puls::config::Config;
+use puls::demo_large::{self, Size};
+use puls::domain::clock::SystemClock;
+use puls::store::Store;
+use puls::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const BIN: &str = env!("CARGO_BIN_EXE_puls");
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+const SEED: u64 = 1;
+/// The end of a synchronized update: puls writes one after every frame.
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+const DEADLINE: Duration = Duration::from_secs(30);
+const COLD_RUNS: usize = 15;
+const WARM_RUNS: usize = 10;
+const KEYS: usize = 1_000;
+/// Keys sent through the pty to count bytes, per pane.
+const PTY_KEYS: usize = 200;
+/// The word typed into the roster search, a letter at a time: 12 letters.
+const SEARCH_WORD: &str = "specialpedag";
+const SEARCH_ROUNDS: usize = 40;
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db = database(dir.path());
+    let mut table = Table::default();
+
+    let cold = cold_starts(&db, dir.path());
+    table.time(
+        "first frame, cold (fresh process in a pty)",
+        &cold.first_frame,
+        60.0,
+    );
+    let warm = warm_starts(&db);
+    table.row(
+        "  of which open + migrate check",
+        ms(median(&warm.open)),
+        "",
+    );
+    table.row("  of which load (App::new)", ms(median(&warm.load)), "");
+    table.row("  of which first draw", ms(median(&warm.draw)), "");
+    table.time("first frame, warm (in-process)", &warm.total, 60.0);
+
+    let board = timed_keys(&db, &[], &board_walk(KEYS));
+    table.keys("board key j/k/l/h: update + draw", &board, 2.0, 5.0);
+    let roster = timed_keys(&db, &keys("2v"), &roster_walk(KEYS));
+    table.keys("roster key j/k (People): update + draw", &roster, 2.0, 5.0);
+    let search = search_keys(&db);
+    table.keys(
+        "roster search keystroke: update + draw",
+        &search,
+        f64::NAN,
+        10.0,
+    );
+
+    let pty = pty_session(&db, dir.path());
+    table.row(
+        "peak RSS (VmHWM) of puls after the session",
+        format!("{:.1} MB", pty.peak_rss_kb as f64 / 1024.0),
+        "< 60 MB",
+    );
+    table.row("bytes, first frame", pty.first_frame_bytes.to_string(), "");
+    table.row(
+        "bytes per board key (median / max)",
+        format!(
+            "{} / {}",
+            median(&pty.board_bytes),
+            pty.board_bytes.iter().max().unwrap_or(&0)
+        ),
+        "< 350 median",
+    );
+    table.row(
+        "bytes per roster key (median / max)",
+        format!(
+            "{} / {}",
+            median(&pty.roster_bytes),
+            pty.roster_bytes.iter().max().unwrap_or(&0)
+        ),
+        "< 350 median",
+    );
+    table.row(
+        "bytes per board key, board zoomed (median / max)",
+        format!(
+            "{} / {}",
+            median(&pty.zoomed_bytes),
+            pty.zoomed_bytes.iter().max().unwrap_or(&0)
+        ),
+        "",
+    );
+    table.row(
+        "key to frame through the pty (median / p95)",
+        format!(
+            "{} / {}",
+            ms(median(&pty.latency)),
+            ms(percentile(&pty.latency, 95))
+        ),
+        "",
+    );
+    table.row("bytes over 5 idle seconds", pty.idle_bytes.to_string(), "0");
+    table.print();
+}
+
+/// The database: PULS_BENCH_DB if set (generated there when new or empty), else a temp file.
+fn database(dir: &Path) -> PathBuf {
+    let path = std::env::var_os("PULS_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.join("large.db"));
+    let start = Instant::now();
+    match demo_large::fill(&path, "bench", Utc::now(), &Size::LARGE, SEED) {
+        Ok(demo_large::Outcome::Generated(c)) => println!(
+            "generated {} arenas, {} people, {} allocations, {} audit rows in {:.2} s: {}",
+            c.arenas,
+            c.people,
+            c.allocations,
+            c.audit_rows,
+            start.elapsed().as_secs_f64(),
+            path.display()
+        ),
+        Ok(demo_large::Outcome::AlreadyThere) => println!("reusing {}", path.display()),
+        Err(e) => panic!("cannot prepare {}: {e}", path.display()),
+    }
+    path
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process: App::new and ui::draw into a TestBackend.
+
+struct Warm {
+    open: Vec<Duration>,
+    load: Vec<Duration>,
+    draw: Vec<Duration>,
+    total: Vec<Duration>,
+}
+
+fn open_app(db: &Path) -> App {
+    let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
+    App::new(
+        store,
+        Config::default(),
+        Keymap::default_keys(),
+        WIDTH,
+        HEIGHT,
+    )
+    .expect("load")
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+}
+
+fn warm_starts(db: &Path) -> Warm {
+    let theme = Theme::ansi16();
+    let mut warm = Warm {
+        open: Vec::new(),
+        load: Vec::new(),
+        draw: Vec::new(),
+        total: Vec::new(),
+    };
+    for _ in 0..WARM_RUNS {
+        let start = Instant::now();
+        let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
+        let opened = Instant::now();
+        let app = App::new(
+            store,
+            Config::default(),
+            Keymap::default_keys(),
+            WIDTH,
+            HEIGHT,
+        )
+        .expect("load");
+        let loaded = Instant::now();
+        let mut terminal = terminal();
+        terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+        let drawn = Instant::now();
+        warm.open.push(opened - start);
+        warm.load.push(loaded - opened);
+        warm.draw.push(drawn - loaded);
+        warm.total.push(drawn - start);
+    }
+    warm
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn keys(text: &str) -> Vec<KeyEvent> {
+    text.chars().map(key).collect()
+}
+
+/// Down a column, one column right, and so on to the last column and back again.
+fn board_walk(n: usize) -> Vec<KeyEvent> {
+    let mut walk = String::new();
+    let (mut column, mut right) = (0, true);
+    while walk.len() < n {
+        walk.push_str(if walk.len() % 40 < 20 {
+            "jjjjjjjj"
+        } else {
+            "kkkkkkkk"
+        });
+        if right && column == 5 || !right && column == 0 {
+            right = !right;
+        }
+        walk.push(if right { 'l' } else { 'h' });
+        column = if right { column + 1 } else { column - 1 };
+    }
+    keys(&walk[..n])
+}
+
+/// Down the people, further than a screen, and partly back up.
+fn roster_walk(n: usize) -> Vec<KeyEvent> {
+    let pattern: String = "j".repeat(60) + &"k".repeat(25);
+    keys(&pattern.repeat(n / pattern.len() + 1)[..n])
+}
+
+/// Update + draw time of each of `keys`, after `setup` keys untimed.
+fn timed_keys(db: &Path, setup: &[KeyEvent], keys: &[KeyEvent]) -> Vec<Duration> {
+    let theme = Theme::ansi16();
+    let mut app = open_app(db);
+    let mut terminal = terminal();
+    for k in setup {
+        app.handle_key(*k);
+    }
+    terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+    keys.iter()
+        .map(|k| {
+            let start = Instant::now();
+            app.handle_key(*k);
+            terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+            start.elapsed()
+        })
+        .collect()
+}
+
+/// The roster search typed a letter at a time, each keystroke timed; Esc between rounds.
+fn search_keys(db: &Path) -> Vec<Duration> {
+    let theme = Theme::ansi16();
+    let mut app = open_app(db);
+    let mut terminal = terminal();
+    for k in keys("2v") {
+        app.handle_key(k);
+    }
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let mut times = Vec::new();
+    for _ in 0..SEARCH_ROUNDS {
+        for k in std::iter::once(key('/'))
+            .chain(SEARCH_WORD.chars().map(key))
+            .chain([esc])
+        {
+            let start = Instant::now();
+            app.handle_key(k);
+            terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+            if matches!(k.code, KeyCode::Char(c) if c != '/') {
+                times.push(start.elapsed());
+            }
+        }
+    }
+    times
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real binary in a pseudo-terminal.
+
+/// What the reader thread has seen: every byte, and where and when each frame ended.
+#[derive(Default)]
+struct Output {
+    raw: Vec<u8>,
+    frames: Vec<(usize, Instant)>,
+}
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Output>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+fn env(home: &Path) -> Vec<(&'static str, OsString)> {
+    for sub in ["home", "data", "config"] {
+        std::fs::create_dir_all(home.join(sub)).expect("sandbox folder");
+    }
+    vec![
+        ("HOME", home.join("home").into()),
+        ("XDG_DATA_HOME", home.join("data").into()),
+        ("XDG_CONFIG_HOME", home.join("config").into()),
+        ("USER", "bench".into()),
+        ("TERM", "xterm-256color".into()),
+        ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+    ]
+}
+
+impl Pty {
+    /// Starts puls on `db`; returns it and the moment just before it was started.
+    fn start(db: &Path, home: &Path) -> (Pty, Instant) {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: HEIGHT,
+                cols: WIDTH,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(BIN);
+        command.arg("--db");
+        command.arg(db);
+        command.env_clear();
+        for (k, v) in env(home) {
+            command.env(k, v);
+        }
+        command.cwd(home);
+        let output = Arc::new(Mutex::new(Output::default()));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            let mut buffer = [0u8; 65536];
+            while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                let now = Instant::now();
+                let mut out = sink.lock().unwrap();
+                let from = out.raw.len().saturating_sub(FRAME_END.len() - 1);
+                out.raw.extend_from_slice(&buffer[..n]);
+                let ends: Vec<usize> = out.raw[from..]
+                    .windows(FRAME_END.len())
+                    .enumerate()
+                    .filter(|(_, w)| *w == FRAME_END)
+                    .map(|(i, _)| from + i + FRAME_END.len())
+                    .collect();
+                out.frames.extend(ends.into_iter().map(|end| (end, now)));
+            }
+        });
+        let start = Instant::now();
+        let child = pair.slave.spawn_command(command).expect("start puls");
+        drop(pair.slave);
+        let writer = pair.master.take_writer().expect("pty writer");
+        (
+            Pty {
+                child,
+                writer,
+                output,
+                _master: pair.master,
+            },
+            start,
+        )
+    }
+
+    fn frames(&self) -> usize {
+        self.output.lock().unwrap().frames.len()
+    }
+
+    fn bytes(&self) -> usize {
+        self.output.lock().unwrap().raw.len()
+    }
+
+    /// Waits for the `n`th frame to end; returns where it ended and when.
+    fn wait_frame(&self, n: usize) -> (usize, Instant) {
+        let start = Instant::now();
+        loop {
+            if let Some(frame) = self.output.lock().unwrap().frames.get(n - 1) {
+                return *frame;
+            }
+            assert!(start.elapsed() < DEADLINE, "no frame {n} from puls");
+            thread::sleep(Duration::from_micros(200));
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("type");
+    }
+
+    /// Presses each key and waits for its frame: bytes written and time taken for each.
+    fn keys(&mut self, keys: &[u8]) -> (Vec<usize>, Vec<Duration>) {
+        let (mut bytes, mut latency) = (Vec::new(), Vec::new());
+        for k in keys {
+            let n = self.frames();
+            let (before, _) = self.wait_frame(n);
+            let sent = Instant::now();
+            self.press(std::str::from_utf8(&[*k]).expect("ascii key"));
+            let (after, at) = self.wait_frame(n + 1);
+            bytes.push(after - before);
+            latency.push(at - sent);
+        }
+        (bytes, latency)
+    }
+
+    fn quiet_for(&self, quiet: Duration) {
+        let (mut seen, mut since) = (self.bytes(), Instant::now());
+        while since.elapsed() < quiet {
+            thread::sleep(Duration::from_millis(20));
+            if self.bytes() != seen {
+                (seen, since) = (self.bytes(), Instant::now());
+            }
+        }
+    }
+
+    fn peak_rss_kb(&self) -> u64 {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM")
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Cold {
+    first_frame: Vec<Duration>,
+}
+
+fn cold_starts(db: &Path, home: &Path) -> Cold {
+    let mut first_frame = Vec::new();
+    for _ in 0..COLD_RUNS {
+        let (pty, start) = Pty::start(db, home);
+        let (_, at) = pty.wait_frame(1);
+        first_frame.push(at - start);
+    }
+    Cold { first_frame }
+}
+
+struct Session {
+    first_frame_bytes: usize,
+    board_bytes: Vec<usize>,
+    roster_bytes: Vec<usize>,
+    /// The board alone (`z`), without the panes that follow its selection.
+    zoomed_bytes: Vec<usize>,
+    latency: Vec<Duration>,
+    idle_bytes: usize,
+    peak_rss_kb: u64,
+}
+
+/// The characters of `keys`, as typed into a terminal.
+fn typed(keys: &[KeyEvent]) -> Vec<u8> {
+    keys.iter()
+        .filter_map(|k| match k.code {
+            KeyCode::Char(c) => u8::try_from(c).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+fn pty_session(db: &Path, home: &Path) -> Session {
+    let (mut pty, _) = Pty::start(db, home);
+    let (first_frame_bytes, _) = pty.wait_frame(1);
+    let (board_bytes, mut latency) = pty.keys(&typed(&board_walk(PTY_KEYS)));
+    pty.keys(b"2v");
+    let (roster_bytes, roster_latency) = pty.keys(&typed(&roster_walk(PTY_KEYS)));
+    latency.extend(roster_latency);
+    pty.keys(b"1z");
+    let (zoomed_bytes, _) = pty.keys(&typed(&board_walk(PTY_KEYS)));
+    // Longer than the one-second watch for other sessions, so a watch that redraws would show.
+    pty.quiet_for(Duration::from_millis(1_500));
+    let before = pty.bytes();
+    thread::sleep(Duration::from_secs(5));
+    let idle_bytes = pty.bytes() - before;
+    let peak_rss_kb = pty.peak_rss_kb();
+    Session {
+        first_frame_bytes,
+        board_bytes,
+        roster_bytes,
+        zoomed_bytes,
+        latency,
+        idle_bytes,
+        peak_rss_kb,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures and the table.
+
+fn median<T: Copy + Ord + Default>(values: &[T]) -> T {
+    percentile(values, 50)
+}
+
+fn percentile<T: Copy + Ord + Default>(values: &[T], p: usize) -> T {
+    let mut sorted = values.to_vec();
+    sorted.sort();
+    if sorted.is_empty() {
+        return T::default();
+    }
+    sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<(String, String, String)>,
+}
+
+impl Table {
+    fn row(&mut self, what: &str, figure: String, target: &str) {
+        self.rows.push((what.to_owned(), figure, target.to_owned()));
+    }
+
+    fn time(&mut self, what: &str, times: &[Duration], target_ms: f64) {
+        self.row(
+            what,
+            format!(
+                "{} (min {}, max {})",
+                ms(median(times)),
+                ms(*times.iter().min().unwrap_or(&Duration::ZERO)),
+                ms(*times.iter().max().unwrap_or(&Duration::ZERO))
+            ),
+            &format!("< {target_ms} ms"),
+        );
+    }
+
+    fn keys(&mut self, what: &str, times: &[Duration], p50: f64, p95: f64) {
+        let target = if p50.is_nan() {
+            format!("p95 < {p95} ms")
+        } else {
+            format!("p50 < {p50} ms, p95 < {p95} ms")
+        };
+        self.row(
+            what,
+            format!(
+                "p50 {} p95 {} max {} ({} keys)",
+                ms(median(times)),
+                ms(percentile(times, 95)),
+                ms(*times.iter().max().unwrap_or(&Duration::ZERO)),
+                times.len()
+            ),
+            &target,
+        );
+    }
+
+    fn print(&self) {
+        let w0 = self
+            .rows
+            .iter()
+            .map(|r| r.0.chars().count())
+            .max()
+            .unwrap_or(0);
+        let w1 = self
+            .rows
+            .iter()
+            .map(|r| r.1.chars().count())
+            .max()
+            .unwrap_or(0);
+        println!();
+        println!("puls at 2,000 arenas and 5,000 people, terminal {WIDTH}x{HEIGHT}");
+        println!("{:<w0$}  {:<w1$}  target", "measure", "figure");
+        println!("{}", "-".repeat(w0 + w1 + 24));
+        for (what, figure, target) in &self.rows {
+            println!("{what:<w0$}  {figure:<w1$}  {target}");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! `puls bank export` and `puls bank import`: the whole knowledge bank as Markdown or JSON, and
+//! a JSON bank back in, every entry or none.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use color_eyre::Result;
+
+use crate::cli::UserError;
+use crate::cli_export::Format;
+use crate::export;
+use crate::messages;
+use crate::store::{Store, parse_bank};
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Every entry of the knowledge bank: puls bank export --format json --out bank.json
+    Export {
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Add the entries of a file written by `puls bank export --format json`: all or none.
+    /// Entries already in the bank are left out.
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+        /// Check the file and say what would change, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub fn run(store: &mut Store, command: BankCommand) -> Result<()> {
+    match command {
+        BankCommand::Export { format, out } => export(store, format, out.as_deref()),
+        BankCommand::Import { file, dry_run } => import(store, &file, dry_run),
+    }
+}
+
+fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
+    let bank = store.bank_record()?;
+    let text = match format {
+        Format::Md => export::bank_markdown(&bank, store.today()),
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(&bank)?;
+            json.push('\n');
+            json
+        }
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| UserError(messages::cannot_write(path, &e)))?
+        }
+        None => {
+            // A closed pipe (`| head`) is the reader's choice, not an error.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    Ok(())
+}
+
+/// Checks every entry first and writes nothing when one is wrong, so a file is never half in.
+fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
+    let records = match parse_bank(&text) {
+        Ok(records) => records,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}: {}", file.display(), messages::bank_problem(p));
+            }
+            return Err(UserError(messages::nothing_imported(problems.len())).into());
+        }
+    };
+    let summary = if dry_run {
+        store.preview_bank_import(&records)?
+    } else {
+        store.import_bank(&records)?
+    };
+    println!("{}", messages::bank_import_summary(&summary, dry_run));
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! `puls figures` and `puls report`: the key figures of a period, on the terminal or as a file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+use color_eyre::Result;
+
+use crate::cli::UserError;
+use crate::config::Config;
+use crate::export::{self, CsvStyle};
+use crate::messages;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A document with the key figures and the arena list, for the coordination group.
+    Md,
+    /// Only the arena list, one row per arena after a header row: for a spreadsheet.
+    Csv,
+    /// Everything: the figures and every arena with its numbers, for other programs.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum FiguresCommand {
+    /// Print the key figures as tables and bars: puls figures --from 2026-01-01
+    ///
+    /// Arenas by stage and mission, days to commission and to close, late arenas, criteria met,
+    /// knowledge returned, staffing gaps and overload.
+    ///
+    /// An arena is in the period when it was alive at any time within it: signalled on or
+    /// before --to and not closed or declined before --from. Durations count the arenas
+    /// commissioned (or closed) within the period. Lateness and staffing are as of today.
+    Figures {
+        /// The first day of the period (YYYY-MM-DD); default: no start.
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// The last day of the period (YYYY-MM-DD); default: no end.
+        #[arg(long)]
+        to: Option<NaiveDate>,
+    },
+    /// Write the key figures and the arenas as md, csv or json: puls report --out h1.md
+    ///
+    /// The period works as for `puls figures`. The CSV holds only the arena list (number, title,
+    /// stage, mission, coordinator, dates, late, PULS marks, criteria verdicts, knowledge
+    /// entries), one row per arena after a header row; the figures are in md and json.
+    Report {
+        /// The first day of the period (YYYY-MM-DD); default: no start.
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// The last day of the period (YYYY-MM-DD); default: no end.
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// CSV: start with a byte-order mark, so Excel reads the file as UTF-8.
+        #[arg(long)]
+        bom: bool,
+        /// CSV: semicolons between the columns, for Excel with Swedish settings.
+        #[arg(long)]
+        semicolon: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => {
+            Err(UserError(messages::FIG_FROM_AFTER_TO.to_owned()).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Result<()> {
+    match command {
+        FiguresCommand::Figures { from, to } => {
+            check_period(from, to)?;
+            let figures = store.figures(from, to)?;
+            emit(None, export::figures_text(&figures, config).as_bytes())
+        }
+        FiguresCommand::Report {
+            from,
+            to,
+            format,
+            bom,
+            semicolon,
+            out,
+        } => {
+            check_period(from, to)?;
+            let figures = store.figures(from, to)?;
+            let bytes = match format {
+                ReportFormat::Md => export::report_markdown(&figures, config).into_bytes(),
+                ReportFormat::Csv => {
+                    let mut bytes = Vec::new();
+                    export::report_csv(&mut bytes, &figures, config, CsvStyle { bom, semicolon })?;
+                    bytes
+                }
+                ReportFormat::Json => {
+                    let mut json = serde_json::to_string_pretty(&figures)?;
+                    json.push('\n');
+                    json.into_bytes()
+                }
+            };
+            emit(out, &bytes)
+        }
+    }
+}
+
+/// Writes to the file named, or to standard output.
+fn emit(out: Option<PathBuf>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(path) => std::fs::write(&path, bytes)
+            .map_err(|e| UserError(messages::cannot_write(&path, &e)))?,
+        None => {
+            // A closed pipe (`| head`) is the reader's choice, not an error.
+            let _ = std::io::stdout().lock().write_all(bytes);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,351 @@
+//! `puls report`: the key figures and the arenas of a period, as a Markdown document for the
+//! strategic coordination group or a council committee, and the arena list as a spreadsheet.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::config::Config;
+use crate::domain::figures::{ArenaLine, Figures, Spread};
+use crate::domain::text;
+use crate::messages;
+
+use super::arena_md::{cell, table};
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "–".to_owned(), |d| d.to_string())
+}
+
+fn spread_row(label: &str, spread: &Spread) -> Vec<String> {
+    let days = |d: Option<f64>| d.map_or_else(|| "–".to_owned(), messages::fig_days);
+    vec![
+        label.to_owned(),
+        spread.count.to_string(),
+        days(spread.median_days),
+        days(spread.p90_days),
+    ]
+}
+
+fn arena_cell(a: &ArenaLine) -> String {
+    format!("#{} {}", a.id, cell(&a.title))
+}
+
+fn arena_table(
+    out: &mut String,
+    arenas: &[ArenaLine],
+    extra: &[&str],
+    more: impl Fn(&ArenaLine) -> Vec<String>,
+) {
+    if arenas.is_empty() {
+        let _ = writeln!(out, "{}\n", messages::FIG_NONE);
+        return;
+    }
+    let mut headings = vec![messages::FIG_ARENA];
+    headings.extend_from_slice(extra);
+    table(
+        out,
+        &headings,
+        arenas.iter().map(|a| {
+            let mut row = vec![arena_cell(a)];
+            row.extend(more(a));
+            row
+        }),
+    );
+}
+
+/// The whole report as Markdown: headings and small tables that print well.
+pub fn report_markdown(figures: &Figures, config: &Config) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: {}\n\n*{}.*\n",
+        messages::FIG_TITLE,
+        messages::fig_period(figures.from, figures.to),
+        messages::fig_as_of(figures.today, figures.arenas.len())
+    );
+
+    let _ = writeln!(out, "## {}\n", messages::FIG_BY_STAGE);
+    table(
+        &mut out,
+        &[messages::LABEL_STAGE, messages::FIG_COUNT],
+        figures
+            .by_stage
+            .iter()
+            .map(|(s, n)| vec![messages::stage_label(*s).to_owned(), n.to_string()]),
+    );
+    let _ = writeln!(out, "## {}\n", messages::FIG_BY_MISSION);
+    table(
+        &mut out,
+        &[messages::LABEL_MISSION, messages::FIG_COUNT],
+        figures
+            .by_mission
+            .iter()
+            .map(|(m, n)| vec![mission_cell(config, m), n.to_string()]),
+    );
+
+    let _ = writeln!(out, "## {}\n", messages::FIG_DURATIONS);
+    table(
+        &mut out,
+        &[
+            "",
+            messages::FIG_COUNT,
+            messages::FIG_MEDIAN,
+            messages::FIG_P90,
+        ],
+        [
+            spread_row(
+                messages::FIG_SIGNAL_TO_COMMISSION,
+                &figures.signal_to_commission,
+            ),
+            spread_row(
+                messages::FIG_COMMISSION_TO_CLOSE,
+                &figures.commission_to_close,
+            ),
+        ],
+    );
+
+    let _ = writeln!(out, "## {} ({})\n", messages::FIG_LATE, figures.late.len());
+    arena_table(
+        &mut out,
+        &figures.late,
+        &[messages::LABEL_COORDINATOR, messages::LABEL_TARGET],
+        |a| vec![coordinator(a), date(a.target)],
+    );
+
+    evaluation(&mut out, figures);
+    knowledge(&mut out, figures);
+    staffing(&mut out, figures);
+
+    let _ = writeln!(out, "## {}\n", messages::FIG_ARENAS);
+    arena_table(
+        &mut out,
+        &figures.arenas,
+        &[
+            messages::LABEL_STAGE,
+            messages::LABEL_MISSION,
+            messages::LABEL_COORDINATOR,
+            messages::FIG_SIGNALLED,
+            messages::FIG_COMMISSIONED,
+            messages::FIG_CLOSED,
+            messages::LABEL_TARGET,
+            messages::FIG_PULS,
+        ],
+        |a| {
+            let late = if a.late {
+                format!(" {}", messages::LATE)
+            } else {
+                String::new()
+            };
+            vec![
+                messages::stage_label(a.stage).to_owned(),
+                cell(&a.mission),
+                coordinator(a),
+                a.signalled.to_string(),
+                date(a.commissioned),
+                date(a.closed),
+                format!("{}{late}", date(a.target)),
+                messages::plan_marks(&a.plan),
+            ]
+        },
+    );
+    let _ = writeln!(out, "*{}*", messages::fig_written(figures.today));
+    out
+}
+
+/// A mission's name with the code the arena list uses: `Learning & family (LF)`.
+fn mission_cell(config: &Config, code: &str) -> String {
+    match config.mission_name(code) {
+        name if name == code => cell(code),
+        name => cell(&format!("{name} ({code})")),
+    }
+}
+
+fn coordinator(a: &ArenaLine) -> String {
+    cell(a.coordinator.as_deref().unwrap_or(messages::NO_COORDINATOR))
+}
+
+fn evaluation(out: &mut String, figures: &Figures) {
+    let _ = writeln!(out, "## {}\n", messages::FIG_EVALUATION);
+    table(
+        out,
+        &[
+            messages::FIG_MET,
+            messages::FIG_NOT_MET,
+            messages::FIG_NO_RESULT,
+        ],
+        [vec![
+            figures.criteria_met.to_string(),
+            figures.criteria_not_met.to_string(),
+            figures.criteria_no_result.to_string(),
+        ]],
+    );
+    let judged: Vec<ArenaLine> = figures
+        .arenas
+        .iter()
+        .filter(|a| a.criteria_met + a.criteria_not_met + a.criteria_no_result > 0)
+        .cloned()
+        .collect();
+    if !judged.is_empty() {
+        arena_table(
+            out,
+            &judged,
+            &[
+                messages::FIG_MET,
+                messages::FIG_NOT_MET,
+                messages::FIG_NO_RESULT,
+            ],
+            |a| {
+                vec![
+                    a.criteria_met.to_string(),
+                    a.criteria_not_met.to_string(),
+                    a.criteria_no_result.to_string(),
+                ]
+            },
+        );
+    }
+}
+
+fn knowledge(out: &mut String, figures: &Figures) {
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}: {}.\n\n### {} ({})\n",
+        messages::FIG_KNOWLEDGE,
+        messages::FIG_ENTRIES_PER_CLOSED,
+        messages::fig_spread(&figures.entries_per_closed, messages::FIG_ARENAS_WORD),
+        messages::FIG_CLOSED_WITHOUT_ENTRIES,
+        figures.closed_without_entries.len()
+    );
+    arena_table(
+        out,
+        &figures.closed_without_entries,
+        &[messages::LABEL_COORDINATOR, messages::FIG_CLOSED],
+        |a| vec![coordinator(a), date(a.closed)],
+    );
+}
+
+fn staffing(out: &mut String, figures: &Figures) {
+    let _ = writeln!(
+        out,
+        "## {}\n\n### {}\n",
+        messages::FIG_STAFFING,
+        messages::FIG_UNFILLED
+    );
+    if figures.unfilled_by_competence.is_empty() {
+        let _ = writeln!(out, "{}\n", messages::FIG_NONE);
+    } else {
+        table(
+            out,
+            &[messages::MD_COMPETENCE, messages::FIG_NEEDS],
+            figures
+                .unfilled_by_competence
+                .iter()
+                .map(|(c, n)| vec![cell(c), n.to_string()]),
+        );
+    }
+    let _ = writeln!(out, "### {}\n", messages::FIG_OVER);
+    if figures.over_allocated.is_empty() {
+        let _ = writeln!(out, "{}\n", messages::FIG_NONE);
+    } else {
+        table(
+            out,
+            &[
+                messages::FIG_PERSON,
+                messages::FIG_ALLOCATED,
+                messages::FIG_CAPACITY,
+            ],
+            figures.over_allocated.iter().map(|(name, load)| {
+                vec![
+                    cell(name),
+                    format!("{}%", load.allocated),
+                    format!("{}%", load.capacity),
+                ]
+            }),
+        );
+    }
+}
+
+/// How the spreadsheet is written: a byte-order mark for Excel, semicolons for Swedish Excel.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    pub bom: bool,
+    pub semicolon: bool,
+}
+
+/// A text cell a spreadsheet will not run: one starting like a formula gets a leading `'`.
+fn spreadsheet_text(raw: &str) -> String {
+    let clean = text::one_line(raw.trim()).into_owned();
+    if clean.starts_with(['=', '+', '-', '@']) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
+
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The arenas of the period as a spreadsheet: a header row, then one row per arena. Only the
+/// arena list; the summary figures are in the Markdown and JSON reports.
+pub fn report_csv(
+    mut out: impl Write,
+    figures: &Figures,
+    config: &Config,
+    style: CsvStyle,
+) -> io::Result<()> {
+    if style.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(if style.semicolon { b';' } else { b',' })
+        .from_writer(out);
+    writer
+        .write_record([
+            messages::FIG_NUMBER,
+            messages::LABEL_TITLE,
+            messages::LABEL_STAGE,
+            messages::LABEL_MISSION,
+            messages::LABEL_COORDINATOR,
+            messages::FIG_SIGNALLED,
+            messages::FIG_COMMISSIONED,
+            messages::FIG_CLOSED,
+            messages::LABEL_TARGET,
+            messages::FIG_LATE_COLUMN,
+            messages::FIG_PULS,
+            messages::FIG_MET,
+            messages::FIG_NOT_MET,
+            messages::FIG_NO_RESULT,
+            messages::FIG_ENTRIES,
+        ])
+        .map_err(csv_error)?;
+    let optional = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for a in &figures.arenas {
+        writer
+            .write_record([
+                a.id.to_string(),
+                spreadsheet_text(&a.title),
+                messages::stage_label(a.stage).to_owned(),
+                spreadsheet_text(config.mission_name(&a.mission)),
+                spreadsheet_text(a.coordinator.as_deref().unwrap_or("")),
+                a.signalled.to_string(),
+                optional(a.commissioned),
+                optional(a.closed),
+                optional(a.target),
+                if a.late {
+                    messages::FIG_YES
+                } else {
+                    messages::FIG_NO
+                }
+                .to_owned(),
+                messages::plan_marks(&a.plan),
+                a.criteria_met.to_string(),
+                a.criteria_not_met.to_string(),
+                a.criteria_no_result.to_string(),
+                a.entries.to_string(),
+            ])
+            .map_err(csv_error)?;
+    }
+    writer.flush()
+}

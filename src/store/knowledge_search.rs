@@ -1,0 +1,338 @@
+//! Finding entries: the bank's list, full-text search with highlighted snippets, and the
+//! entries related to an arena. Every query here reads `entries` through an index of migration
+//! 004, or through `entries_fts`.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{EntryFilter, EntryHit, Result, Store, StoreError, time};
+use crate::domain::knowledge::{self, EntryKind};
+use crate::domain::text;
+
+/// Marks FTS5's `snippet()` puts around a matched word. Controls never survive
+/// `text::one_line`/`multi_line`, so stored text cannot hold them.
+const MATCH_START: char = '\u{2}';
+const MATCH_END: char = '\u{3}';
+
+/// How many tokens of the body a search snippet shows.
+const SNIPPET_TOKENS: u32 = 20;
+/// How many characters of the body an unsearched list shows.
+const START_CHARS: usize = 160;
+
+/// Splits a snippet at the marks into one-line segments, `true` for a matched word.
+fn segments(raw: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut current = String::new();
+    let mut matched = false;
+    let mut flush = |current: &mut String, matched: bool| {
+        let clean = text::one_line(current).into_owned();
+        current.clear();
+        if clean.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some((last, m)) if *m == matched => last.push_str(&clean),
+            _ => out.push((clean, matched)),
+        }
+    };
+    for c in raw.chars() {
+        match c {
+            MATCH_START | MATCH_END => {
+                flush(&mut current, matched);
+                matched = c == MATCH_START;
+            }
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, matched);
+    out
+}
+
+/// The start of a body as one unmatched segment, with `…` when there is more.
+fn body_start(start: &str) -> Vec<(String, bool)> {
+    let line = text::one_line(start);
+    let mut short: String = line.chars().take(START_CHARS).collect();
+    if line.chars().count() > START_CHARS {
+        short = short.trim_end().to_owned();
+        short.push('…');
+    }
+    if short.is_empty() {
+        Vec::new()
+    } else {
+        vec![(short, false)]
+    }
+}
+
+fn tags_of(tags_text: &str) -> Vec<String> {
+    tags_text
+        .split('\n')
+        .filter(|t| !t.is_empty())
+        .map(|t| text::one_line(t).into_owned())
+        .collect()
+}
+
+/// The columns every hit query selects, in this order; the entry is `e`, the snippet or body
+/// start is column 5.
+const HIT_COLUMNS: &str = "e.id, e.title, e.kind, e.tags_text, e.arena_id";
+
+/// The filter's conditions on `e` but its kind, parameters ?2 tag, ?3 competence, ?4 mission:
+/// tag through `entry_tags`'s primary key, competence through `entry_competences`'s, mission
+/// through the arena's row.
+const FILTER: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?2))
+    AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
+                               WHERE ec.entry_id = e.id AND c.name = ?3))
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM arenas a WHERE a.id = e.arena_id AND a.mission = ?4))";
+
+/// The kind condition of the list (?1): its own statement per case, so a kind reads
+/// `entries_by_kind` and everything reads `entries_by_time`, both already in order.
+fn kind_condition(kind: Option<&str>) -> &'static str {
+    if kind.is_some() {
+        "e.kind = ?1"
+    } else {
+        "?1 IS NULL"
+    }
+}
+
+fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> rusqlite::Result<EntryHit> {
+    Ok(EntryHit {
+        id: r.get(0)?,
+        title: text::one_line(&r.get::<_, String>(1)?).into_owned(),
+        kind: EntryKind::from_code(&r.get::<_, String>(2)?).unwrap_or_default(),
+        tags: tags_of(&r.get::<_, String>(3)?),
+        arena: r.get(4)?,
+        snippet: snippet(&r.get::<_, String>(5)?),
+        updated_at: time::from_text(&r.get::<_, String>(6)?),
+    })
+}
+
+type FilterParams = (
+    Option<&'static str>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn filter_params(filter: &EntryFilter) -> FilterParams {
+    (
+        filter.kind.map(EntryKind::code),
+        filter.tag.as_deref().and_then(knowledge::tag),
+        filter
+            .competence
+            .as_deref()
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+        filter
+            .mission
+            .as_deref()
+            .map(|m| m.trim().to_owned())
+            .filter(|m| !m.is_empty()),
+    )
+}
+
+impl Store {
+    /// Entries newest first (by last change), each with the start of its body.
+    pub fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
+        let (kind, tag, competence, mission) = filter_params(filter);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
+             WHERE {} AND {FILTER} ORDER BY e.updated_at DESC, e.id DESC LIMIT ?5",
+            START_CHARS + 1,
+            kind_condition(kind)
+        ))?;
+        let hits = stmt
+            .query_map(
+                params![kind, tag, competence, mission, sql_limit(limit)],
+                |r| hit(r, body_start),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hits)
+    }
+
+    /// Entries matching what the user typed, best first (bm25, a title match above a body
+    /// match), each with a snippet of the body around the matched words. A query with nothing
+    /// searchable in it lists entries as [`Store::entries`] does.
+    pub fn search_entries(
+        &self,
+        query: &str,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntryHit>> {
+        match knowledge::fts_query(query) {
+            Some(fts) => self.matching(&fts, filter, None, limit),
+            None => self.entries(filter, limit),
+        }
+    }
+
+    /// "Have we met this before?": the entries whose text best matches the arena's title and
+    /// need, leaving out the arena's own entries.
+    pub fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
+        let (title, need): (String, String) = self
+            .conn
+            .query_row(
+                "SELECT title, need FROM arenas WHERE id = ?1",
+                [arena],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::ArenaNotFound(arena))?;
+        match knowledge::fts_any(&format!("{title}\n{need}"), RELATED_TERMS) {
+            Some(fts) => self.matching(&fts, &EntryFilter::default(), Some(arena), limit),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The entries an arena returned, newest first.
+    pub fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
+             WHERE e.arena_id = ?1 ORDER BY e.updated_at DESC, e.id DESC LIMIT ?2",
+            START_CHARS + 1
+        ))?;
+        let hits = stmt
+            .query_map(params![arena, sql_limit(limit)], |r| hit(r, body_start))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hits)
+    }
+
+    /// Every tag in use, sorted.
+    pub fn entry_tags(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT tag FROM entry_tags ORDER BY tag")?;
+        let tags = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(tags)
+    }
+
+    pub fn arena_entry_count(&self, arena: i64) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM entries WHERE arena_id = ?1",
+            [arena],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Entries matching the FTS5 expression `fts` (built by `domain::knowledge`, never raw
+    /// input), best first, leaving out those of arena `not_of`.
+    fn matching(
+        &self,
+        fts: &str,
+        filter: &EntryFilter,
+        not_of: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<EntryHit>> {
+        let (kind, tag, competence, mission) = filter_params(filter);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS},
+                    snippet(entries_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}), e.updated_at
+             FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+             WHERE entries_fts MATCH ?6 AND (?1 IS NULL OR e.kind = ?1) AND {FILTER}
+               AND (?7 IS NULL OR e.arena_id IS NOT ?7)
+             ORDER BY rank LIMIT ?5"
+        ))?;
+        let hits = stmt
+            .query_map(
+                params![
+                    kind,
+                    tag,
+                    competence,
+                    mission,
+                    sql_limit(limit),
+                    fts,
+                    not_of
+                ],
+                |r| hit(r, segments),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hits)
+    }
+}
+
+/// How many words of an arena's title and need make its "related entries" query.
+const RELATED_TERMS: usize = 12;
+
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::domain::clock::SystemClock;
+
+    /// How SQLite runs `sql`: the detail column of `EXPLAIN QUERY PLAN`, one step a line.
+    fn plan(store: &Store, sql: &str) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let steps = stmt
+            .query_map(
+                params![
+                    None::<String>,
+                    None::<String>,
+                    None::<String>,
+                    None::<String>,
+                    10
+                ],
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        steps.join("\n")
+    }
+
+    #[test]
+    fn the_list_reads_its_index_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("k.db"), "maja", Arc::new(SystemClock)).unwrap();
+        for (kind, index) in [
+            (None, "entries_by_time"),
+            (Some("lesson"), "entries_by_kind"),
+        ] {
+            let sql = format!(
+                "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e WHERE {} AND {FILTER}
+                 ORDER BY e.updated_at DESC, e.id DESC LIMIT ?5",
+                kind_condition(kind)
+            );
+            let steps = plan(&store, &sql);
+            assert!(steps.contains(index), "{steps}");
+            assert!(!steps.contains("TEMP B-TREE"), "{steps}");
+        }
+    }
+
+    #[test]
+    fn splits_a_snippet_at_its_marks_into_one_line_segments() {
+        assert_eq!(
+            segments("a\nvisit to the \u{2}förskola\u{3}, then \u{2}hälsa\u{3}…"),
+            vec![
+                ("a visit to the ".to_owned(), false),
+                ("förskola".to_owned(), true),
+                (", then ".to_owned(), false),
+                ("hälsa".to_owned(), true),
+                ("…".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn adjacent_matches_merge_and_empty_segments_go() {
+        assert_eq!(
+            segments("\u{2}a\u{3}\u{2}b\u{3}"),
+            vec![("ab".to_owned(), true)]
+        );
+        assert!(segments("").is_empty());
+    }
+
+    #[test]
+    fn a_long_body_start_ends_with_an_ellipsis() {
+        let long = "word ".repeat(40);
+        let start = body_start(&long[..START_CHARS + 1]);
+        assert!(start[0].0.ends_with('…'));
+        assert!(start[0].0.chars().count() <= START_CHARS + 1);
+        assert_eq!(body_start("short"), vec![("short".to_owned(), false)]);
+    }
+}
