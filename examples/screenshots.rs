@@ -100,6 +100,15 @@ fn shots() -> Vec<Shot> {
             keys.extend(typed("st"));
             keys
         }),
+        // The knowledge bank searched as the user types, the best match first.
+        shot("bank", 120, 40, typed("4z/discharge")),
+        // The key figures for the management.
+        shot(
+            "figures",
+            120,
+            40,
+            vec![KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT)],
+        ),
         // Arena 3's team and gaps beside the board, following its selection.
         shot("team", 120, 40, {
             let mut keys = typed("/#3");

@@ -828,6 +828,7 @@ pub fn command_description(command: Command) -> &'static str {
         Command::FocusBank => "focus the knowledge bank",
         Command::CycleKind => "filter by kind (cycles)",
         Command::FilterTag => "filter by tag",
+        Command::Figures => "key figures for the management",
     }
 }
 

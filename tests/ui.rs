@@ -1049,3 +1049,15 @@ mod bank_pane {
         );
     }
 }
+
+#[test]
+fn the_key_figures_show_stages_as_bars_and_every_number_in_words() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("K");
+    let text = screen.text();
+    assert!(text.contains("Key figures"), "{text}");
+    assert!(text.contains("Arenas by stage"), "{text}");
+    assert!(text.contains("Late against target date (2)"), "{text}");
+    assert!(text.contains("Staffing today"), "{text}");
+    insta::assert_snapshot!(text);
+}

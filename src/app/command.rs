@@ -72,4 +72,5 @@ pub enum Command {
     FocusBank,
     CycleKind,
     FilterTag,
+    Figures,
 }

@@ -156,7 +156,9 @@ impl App {
     /// What the keys mean right now.
     pub fn context(&self) -> Context {
         match &self.popup {
-            Some(Popup::Help { .. } | Popup::History(_) | Popup::Reading(_)) => Context::Help,
+            Some(
+                Popup::Help { .. } | Popup::History(_) | Popup::Reading(_) | Popup::Figures(..),
+            ) => Context::Help,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
@@ -331,6 +333,10 @@ impl App {
             Command::FindStaff => self.open_find_staff(),
             Command::History => self.open_history(),
             Command::Standup => self.open_standup(None),
+            Command::Figures => match self.store.figures(None, None) {
+                Ok(figures) => self.popup = Some(Popup::Figures(Box::new(figures), 0)),
+                Err(e) => self.fail(&e),
+            },
             Command::FilterText => self.open_filter(),
             _ => return false,
         }
@@ -486,6 +492,7 @@ impl App {
             Some(Popup::Detail(detail)) => &mut detail.scroll,
             Some(Popup::History(history)) => &mut history.scroll,
             Some(Popup::Reading(reading)) => &mut reading.scroll,
+            Some(Popup::Figures(_, scroll)) => scroll,
             _ => return,
         };
         *scroll = scroll.saturating_add_signed(delta);

@@ -15,6 +15,8 @@ pub enum Popup {
     History(Box<History>),
     /// A knowledge entry, whole, to read.
     Reading(Box<Reading>),
+    /// The key figures the management asks for.
+    Figures(Box<crate::domain::figures::Figures>, u16),
     Detail(Box<Detail>),
     Form(Box<Form>),
     FindStaff(Box<FindStaff>),

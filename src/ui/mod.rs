@@ -2,6 +2,7 @@
 
 mod bank;
 mod board;
+mod figures;
 mod form;
 mod plan;
 mod popup;
@@ -69,6 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Help { scroll }) => popup::help(frame, main, app, theme, *scroll),
         Some(Popup::History(h)) => popup::history(frame, main, theme, h),
         Some(Popup::Reading(r)) => popup::reading(frame, main, theme, r),
+        Some(Popup::Figures(f, scroll)) => figures::draw(frame, main, theme, f, *scroll),
         Some(Popup::Detail(detail)) => popup::detail(frame, main, app, theme, detail),
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),

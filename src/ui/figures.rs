@@ -1,0 +1,153 @@
+//! The key figures: arenas by stage and mission as bar charts, and the management's other
+//! questions as short tables. Every number is written out; the bars only help the eye.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{BarChart, Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::text::fit;
+use crate::domain::figures::Figures;
+use crate::messages;
+
+pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scroll: u16) {
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(
+            format!(
+                " {} · {} ",
+                messages::FIG_TITLE,
+                messages::fig_as_of(figures.today, figures.arenas.len())
+            ),
+            theme.title,
+        ))
+        .title_bottom(Line::from(Span::styled(
+            format!(" {} ", messages::READ_HINT),
+            theme.muted,
+        )));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [charts, text] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner);
+    let [stages, missions] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(charts);
+    let stage_bars: Vec<(&str, u64)> = figures
+        .by_stage
+        .iter()
+        .map(|(stage, n)| (messages::stage_short(*stage), u64::from(*n)))
+        .collect();
+    bar_chart(frame, stages, theme, messages::FIG_BY_STAGE, &stage_bars);
+    let mission_bars: Vec<(&str, u64)> = figures
+        .by_mission
+        .iter()
+        .map(|(code, n)| (code.as_str(), u64::from(*n)))
+        .collect();
+    bar_chart(
+        frame,
+        missions,
+        theme,
+        messages::FIG_BY_MISSION,
+        &mission_bars,
+    );
+    let lines = text_lines(theme, figures, usize::from(text.width));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        text,
+    );
+}
+
+fn bar_chart(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, bars: &[(&str, u64)]) {
+    let width = (area.width.saturating_sub(2) / bars.len().max(1) as u16)
+        .saturating_sub(1)
+        .clamp(3, 9);
+    let chart = BarChart::default()
+        .block(Block::new().title(Span::styled(title.to_owned(), theme.heading)))
+        .data(bars)
+        .bar_width(width)
+        .bar_gap(1)
+        .bar_style(theme.key)
+        .value_style(theme.selected)
+        .label_style(theme.base);
+    frame.render_widget(chart, area);
+}
+
+fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
+    let heading = |t: &str| Line::from(Span::styled(t.to_owned(), theme.heading));
+    let mut lines = vec![heading(messages::FIG_DURATIONS)];
+    lines.push(Line::raw(format!(
+        "  {}: {}",
+        messages::FIG_SIGNAL_TO_COMMISSION,
+        messages::fig_spread(&f.signal_to_commission, messages::FIG_ARENAS_WORD)
+    )));
+    lines.push(Line::raw(format!(
+        "  {}: {}",
+        messages::FIG_COMMISSION_TO_CLOSE,
+        messages::fig_spread(&f.commission_to_close, messages::FIG_ARENAS_WORD)
+    )));
+    lines.push(Line::raw(""));
+    lines.push(heading(&format!(
+        "{} ({})",
+        messages::FIG_LATE,
+        f.late.len()
+    )));
+    for a in &f.late {
+        let target = a.target.map(messages::fig_target).unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            fit(&format!("  #{} {} · {target}", a.id, a.title), width),
+            theme.late,
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading(messages::FIG_EVALUATION));
+    lines.push(Line::raw(format!(
+        "  {}",
+        messages::fig_verdicts(f.criteria_met, f.criteria_not_met, f.criteria_no_result)
+    )));
+    lines.push(Line::raw(""));
+    lines.push(heading(messages::FIG_KNOWLEDGE));
+    lines.push(Line::raw(format!(
+        "  {}: {}",
+        messages::FIG_ENTRIES_PER_CLOSED,
+        messages::fig_spread(&f.entries_per_closed, messages::FIG_ARENAS_WORD)
+    )));
+    if !f.closed_without_entries.is_empty() {
+        let ids: Vec<String> = f
+            .closed_without_entries
+            .iter()
+            .map(|a| format!("#{}", a.id))
+            .collect();
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {}: {}",
+                messages::FIG_CLOSED_WITHOUT_ENTRIES,
+                ids.join(" ")
+            ),
+            theme.late,
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading(messages::FIG_STAFFING));
+    for (competence, n) in f.unfilled_by_competence.iter().take(6) {
+        lines.push(Line::raw(fit(&format!("  {n:>3} · {competence}"), width)));
+    }
+    for (name, load) in &f.over_allocated {
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!(
+                    "  {} {}: {}",
+                    messages::OVER,
+                    name,
+                    messages::fig_load(*load)
+                ),
+                width,
+            ),
+            theme.late,
+        )));
+    }
+    lines
+}
