@@ -44,20 +44,26 @@ const KEYS: usize = 1_000;
 const PTY_KEYS: usize = 200;
 /// The word typed into the roster search, a letter at a time: 12 letters.
 const SEARCH_WORD: &str = "specialpedag";
+/// The word typed into the knowledge search: 12 letters, Swedish for "the coordination".
+const BANK_WORD: &str = "samordningen";
 const SEARCH_ROUNDS: usize = 40;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = database(dir.path());
     let mut table = Table::default();
+    first_frame(&mut table, &db, dir.path());
+    keys_in_process(&mut table, &db);
+    real_terminal(&mut table, &db, dir.path());
+    table.print();
+}
 
-    let cold = cold_starts(&db, dir.path());
-    table.time(
-        "first frame, cold (fresh process in a pty)",
-        &cold.first_frame,
-        60.0,
-    );
-    let warm = warm_starts(&db);
+/// Open, migrate check, load and first draw: a fresh process, and in-process.
+fn first_frame(table: &mut Table, db: &Path, home: &Path) {
+    let cold = cold_starts(db, home);
+    let what = "first frame, cold (fresh process in a pty)";
+    table.time(what, &cold.first_frame, 60.0);
+    let warm = warm_starts(db);
     table.row(
         "  of which open + migrate check",
         ms(median(&warm.open)),
@@ -66,64 +72,54 @@ fn main() {
     table.row("  of which load (App::new)", ms(median(&warm.load)), "");
     table.row("  of which first draw", ms(median(&warm.draw)), "");
     table.time("first frame, warm (in-process)", &warm.total, 60.0);
+}
 
-    let board = timed_keys(&db, &[], &board_walk(KEYS));
+/// Update + draw per key, into a test terminal.
+fn keys_in_process(table: &mut Table, db: &Path) {
+    let board = timed_keys(db, &[], &board_walk(KEYS));
     table.keys("board key j/k/l/h: update + draw", &board, 2.0, 5.0);
-    let roster = timed_keys(&db, &keys("2v"), &roster_walk(KEYS));
+    let roster = timed_keys(db, &keys("2v"), &roster_walk(KEYS));
     table.keys("roster key j/k (People): update + draw", &roster, 2.0, 5.0);
-    let search = search_keys(&db);
+    let bank = timed_keys(db, &keys("4v"), &roster_walk(KEYS));
     table.keys(
-        "roster search keystroke: update + draw",
-        &search,
-        f64::NAN,
-        10.0,
+        "bank key j/k (newest first): update + draw",
+        &bank,
+        2.0,
+        5.0,
     );
+    let search = search_keys(db, "2v", SEARCH_WORD);
+    let what = "roster search keystroke: update + draw";
+    table.keys(what, &search, f64::NAN, 10.0);
+    let search = search_keys(db, "4", BANK_WORD);
+    let what = "knowledge search keystroke: update + draw";
+    table.keys(what, &search, f64::NAN, 10.0);
+}
 
-    let pty = pty_session(&db, dir.path());
+/// Memory and bytes of the real release binary in a pseudo-terminal.
+fn real_terminal(table: &mut Table, db: &Path, home: &Path) {
+    let pty = pty_session(db, home);
+    let mb = pty.peak_rss_kb as f64 / 1024.0;
     table.row(
         "peak RSS (VmHWM) of puls after the session",
-        format!("{:.1} MB", pty.peak_rss_kb as f64 / 1024.0),
+        format!("{mb:.1} MB"),
         "< 60 MB",
     );
     table.row("bytes, first frame", pty.first_frame_bytes.to_string(), "");
-    table.row(
-        "bytes per board key (median / max)",
-        format!(
-            "{} / {}",
-            median(&pty.board_bytes),
-            pty.board_bytes.iter().max().unwrap_or(&0)
-        ),
-        "< 350 median",
+    let spread =
+        |bytes: &[usize]| format!("{} / {}", median(bytes), bytes.iter().max().unwrap_or(&0));
+    let what = "bytes per board key (median / max)";
+    table.row(what, spread(&pty.board_bytes), "< 350 median");
+    let what = "bytes per roster key (median / max)";
+    table.row(what, spread(&pty.roster_bytes), "< 350 median");
+    let what = "bytes per board key, board zoomed (median / max)";
+    table.row(what, spread(&pty.zoomed_bytes), "");
+    let latency = format!(
+        "{} / {}",
+        ms(median(&pty.latency)),
+        ms(percentile(&pty.latency, 95))
     );
-    table.row(
-        "bytes per roster key (median / max)",
-        format!(
-            "{} / {}",
-            median(&pty.roster_bytes),
-            pty.roster_bytes.iter().max().unwrap_or(&0)
-        ),
-        "< 350 median",
-    );
-    table.row(
-        "bytes per board key, board zoomed (median / max)",
-        format!(
-            "{} / {}",
-            median(&pty.zoomed_bytes),
-            pty.zoomed_bytes.iter().max().unwrap_or(&0)
-        ),
-        "",
-    );
-    table.row(
-        "key to frame through the pty (median / p95)",
-        format!(
-            "{} / {}",
-            ms(median(&pty.latency)),
-            ms(percentile(&pty.latency, 95))
-        ),
-        "",
-    );
+    table.row("key to frame through the pty (median / p95)", latency, "");
     table.row("bytes over 5 idle seconds", pty.idle_bytes.to_string(), "0");
-    table.print();
 }
 
 /// The database: PULS_BENCH_DB if set (generated there when new or empty), else a temp file.
@@ -258,19 +254,20 @@ fn timed_keys(db: &Path, setup: &[KeyEvent], keys: &[KeyEvent]) -> Vec<Duration>
         .collect()
 }
 
-/// The roster search typed a letter at a time, each keystroke timed; Esc between rounds.
-fn search_keys(db: &Path) -> Vec<Duration> {
+/// A search typed a letter at a time after the `setup` keys, each keystroke timed; Esc
+/// between rounds.
+fn search_keys(db: &Path, setup: &str, word: &str) -> Vec<Duration> {
     let theme = Theme::ansi16();
     let mut app = open_app(db);
     let mut terminal = terminal();
-    for k in keys("2v") {
+    for k in keys(setup) {
         app.handle_key(k);
     }
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     let mut times = Vec::new();
     for _ in 0..SEARCH_ROUNDS {
         for k in std::iter::once(key('/'))
-            .chain(SEARCH_WORD.chars().map(key))
+            .chain(word.chars().map(key))
             .chain([esc])
         {
             let start = Instant::now();
@@ -573,7 +570,9 @@ impl Table {
             .max()
             .unwrap_or(0);
         println!();
-        println!("puls at 2,000 arenas and 5,000 people, terminal {WIDTH}x{HEIGHT}");
+        println!(
+            "puls at 2,000 arenas, 5,000 people and 50,000 knowledge entries, terminal {WIDTH}x{HEIGHT}"
+        );
         println!("{:<w0$}  {:<w1$}  target", "measure", "figure");
         println!("{}", "-".repeat(w0 + w1 + 24));
         for (what, figure, target) in &self.rows {

@@ -12,6 +12,7 @@ use crate::app::keymap::Keymap;
 use crate::cli_admin::{self, AdminCommand};
 use crate::cli_export::{self, ExportCommand};
 use crate::cli_figures::{self, FiguresCommand};
+use crate::cli_privacy::{self, PrivacyCommand};
 use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
@@ -38,6 +39,10 @@ pub struct Cli {
     /// The config file (default: ~/.config/puls/config.toml).
     #[arg(long, env = "PULS_CONFIG", global = true)]
     config: Option<PathBuf>,
+    /// Save text that looks like a personal identity number or health data; the decision is
+    /// logged. Without it, such text is refused.
+    #[arg(long, global = true)]
+    allow_personal_data: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -96,6 +101,8 @@ enum Command {
     Figures(FiguresCommand),
     #[command(flatten)]
     Admin(AdminCommand),
+    #[command(flatten)]
+    Privacy(PrivacyCommand),
 }
 
 pub(crate) fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> {
@@ -138,6 +145,7 @@ fn run(cli: Cli) -> Result<()> {
         None => Config::default(),
     };
     let who = config.identity();
+    let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let path = database_path(&cli)?;
     let options = config.store_options();
@@ -182,25 +190,42 @@ fn run(cli: Cli) -> Result<()> {
                     .first()
                     .ok_or_else(|| UserError(mission_list(&config)))?,
             };
+            let need = need.unwrap_or_default();
+            let signalled_by = from.unwrap_or(who);
+            let allowed = cli_privacy::screen(
+                &config,
+                allow_personal_data,
+                &[("title", &title), ("need", &need), ("from", &signalled_by)],
+            )?;
             let arena = store.create_signal(&NewSignal {
                 title,
-                need: need.unwrap_or_default(),
+                need,
                 mission: mission.code.clone(),
-                signalled_by: from.unwrap_or(who),
+                signalled_by,
                 target_date: None,
             })?;
+            cli_privacy::record_allowed(&mut store, arena.id, &allowed)?;
             println!("{}", messages::signal_recorded(arena.id));
             Ok(())
         }
         Some(Command::Show { arena }) => {
+            let registration = store.registration(arena)?;
             let arena = store.arena(arena)?;
-            print!("{}", crate::export::arena_text(&arena, &config));
+            print!(
+                "{}",
+                crate::export::arena_text(&arena, &config, Some(&registration))
+            );
             Ok(())
         }
         Some(Command::Roster { command }) => cli_roster::run(&mut store, command),
         Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
         Some(Command::Export { command }) => cli_export::export(&store, &config, command),
-        Some(Command::Import { file }) => cli_export::import(&mut store, &file),
+        Some(Command::Import { file }) => {
+            cli_export::import(&mut store, &config, &file, allow_personal_data)
+        }
+        Some(Command::Privacy(command)) => {
+            cli_privacy::run(&mut store, &config, allow_personal_data, command)
+        }
         Some(Command::Bank { command }) => crate::cli_bank::run(&mut store, command),
         Some(Command::Figures(command)) => cli_figures::run(&store, &config, command),
         // Run above, before the database was opened.

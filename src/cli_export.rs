@@ -7,6 +7,7 @@ use clap::{Subcommand, ValueEnum};
 use color_eyre::Result;
 
 use crate::cli::{UserError, parse_arena_number};
+use crate::cli_privacy;
 use crate::config::Config;
 use crate::export;
 use crate::messages;
@@ -42,7 +43,8 @@ pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<
             let a = store.arena(arena)?;
             let plan = store.plan(arena)?;
             let team = store.arena_team(arena)?;
-            export::arena_markdown(&a, &plan, &team, config, store.today())
+            let registration = store.registration(arena)?;
+            export::arena_markdown(&a, &plan, &team, config, store.today(), Some(&registration))
         }
         Format::Json => {
             let mut json = serde_json::to_string_pretty(&store.arena_record(arena)?)?;
@@ -63,13 +65,21 @@ pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<
     Ok(())
 }
 
-/// Reads a JSON arena and adds it as a new arena; prints its number.
-pub fn import(store: &mut Store, file: &Path) -> Result<()> {
+/// Reads a JSON arena and adds it as a new arena; prints its number. Text that looks like
+/// personal data is refused unless `allow_personal_data`, and then logged.
+pub fn import(
+    store: &mut Store,
+    config: &Config,
+    file: &Path,
+    allow_personal_data: bool,
+) -> Result<()> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let record: ArenaRecord = serde_json::from_str(&text)
         .map_err(|e| UserError(messages::not_an_arena_file(file, &e.to_string())))?;
+    let allowed = cli_privacy::screen_record(config, allow_personal_data, &record)?;
     let id = store.import_arena(&record)?;
+    cli_privacy::record_allowed(store, id, &allowed)?;
     println!("{}", messages::arena_imported(id));
     Ok(())
 }

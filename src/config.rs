@@ -23,6 +23,8 @@ pub struct Config {
     pub standup_minutes: u32,
     /// The coaching questions a stand-up rotates through.
     pub coaching_questions: Vec<String>,
+    /// Words that mark health data in free text: saving them asks first (whole words, any case).
+    pub health_terms: Vec<String>,
 }
 
 impl Default for Config {
@@ -37,9 +39,56 @@ impl Default for Config {
                 .iter()
                 .map(|q| (*q).to_owned())
                 .collect(),
+            health_terms: DEFAULT_HEALTH_TERMS
+                .iter()
+                .map(|t| (*t).to_owned())
+                .collect(),
         }
     }
 }
+
+/// Health conditions in Swedish (with their common forms) and English: a starting list a
+/// municipality replaces with its own in `health_terms`.
+pub const DEFAULT_HEALTH_TERMS: &[&str] = &[
+    "diagnos",
+    "diagnosen",
+    "diagnoser",
+    "depression",
+    "deprimerad",
+    "cancer",
+    "missbruk",
+    "missbrukare",
+    "anorexi",
+    "ätstörning",
+    "psykos",
+    "schizofreni",
+    "bipolär",
+    "självmordsförsök",
+    "självskada",
+    "hiv",
+    "diabetes",
+    "epilepsi",
+    "adhd",
+    "autism",
+    "demens",
+    "graviditet",
+    "gravid",
+    "diagnosis",
+    "depressed",
+    "addiction",
+    "substance abuse",
+    "anorexia",
+    "eating disorder",
+    "psychosis",
+    "schizophrenia",
+    "bipolar",
+    "suicide attempt",
+    "self-harm",
+    "epilepsy",
+    "dementia",
+    "pregnant",
+    "pregnancy",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -156,6 +205,20 @@ mod tests {
         let config = Config::load(&path).unwrap();
         assert_eq!(config.store_options().group.as_deref(), Some("arena-team"));
         assert_eq!(Config::default().store_options().group, None);
+    }
+
+    #[test]
+    fn health_terms_have_a_default_that_a_file_replaces() {
+        assert!(
+            Config::default()
+                .health_terms
+                .contains(&"cancer".to_owned())
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.health_terms, vec!["diabetes", "övervikt"]);
     }
 
     #[test]

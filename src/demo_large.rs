@@ -5,8 +5,9 @@
 //! at this size) but planned in memory and written with prepared statements in one transaction,
 //! so it lands whole or not at all. The rows are the ones the store would have written: the same
 //! columns, versions that count each arena's changes, and an audit log that tells each arena's
-//! story in time order. Knowledge entries are not generated: the knowledge bank has not landed.
+//! story in time order.
 
+mod knowledge;
 mod municipality;
 mod program;
 mod roster;
@@ -43,6 +44,8 @@ pub struct Size {
     pub contacts_per_arena: usize,
     pub criteria_per_arena: usize,
     pub activities_per_arena: usize,
+    /// Knowledge entries, each of 200 to 2,000 words.
+    pub entries: usize,
     /// Audit rows in all: the arenas' own history, topped up with everyday edits to reach this.
     pub audit_rows: usize,
 }
@@ -59,6 +62,7 @@ impl Size {
         contacts_per_arena: 6,
         criteria_per_arena: 3,
         activities_per_arena: 8,
+        entries: 50_000,
         audit_rows: 200_000,
     };
 }
@@ -93,6 +97,7 @@ pub struct Counts {
     pub contacts: usize,
     pub criteria: usize,
     pub activities: usize,
+    pub entries: usize,
     pub audit_rows: usize,
 }
 
@@ -152,6 +157,7 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
                 ("contacts", c.contacts),
                 ("criteria", c.criteria),
                 ("activities", c.activities),
+                ("knowledge entries", c.entries),
                 ("audit rows", c.audit_rows),
             ];
             let took = start.elapsed();
@@ -273,6 +279,7 @@ mod tests {
         contacts_per_arena: 6,
         criteria_per_arena: 3,
         activities_per_arena: 8,
+        entries: 40,
         audit_rows: 4_000,
     };
 
@@ -300,6 +307,7 @@ mod tests {
             "contacts",
             "criteria",
             "activities",
+            "entries",
             "audit",
         ]
         .iter()
@@ -338,7 +346,7 @@ mod tests {
             (60, 120, 8, 30, 300)
         );
         assert_eq!((c.needs, c.contacts, c.criteria), (240, 360, 180));
-        assert_eq!((c.activities, c.audit_rows), (480, 4_000));
+        assert_eq!((c.activities, c.entries, c.audit_rows), (480, 40, 4_000));
         assert_eq!(
             table_counts(&path),
             [
@@ -352,6 +360,7 @@ mod tests {
                 360,
                 180,
                 480,
+                40,
                 4_000
             ]
         );

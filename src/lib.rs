@@ -9,6 +9,7 @@ pub mod cli_admin;
 pub mod cli_bank;
 pub mod cli_export;
 pub mod cli_figures;
+pub mod cli_privacy;
 pub mod cli_roster;
 pub mod config;
 pub mod demo;

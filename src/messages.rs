@@ -1353,3 +1353,78 @@ pub fn bank_import_summary(summary: &crate::store::BankImport, dry_run: bool) ->
     }
     text
 }
+
+// Citizen data: personal numbers, health terms, registration numbers, retention.
+
+pub const LABEL_REGISTRATION: &str = "Registration";
+
+/// What a finding looks like, in a refusal or an audit row; never the number itself.
+pub fn finding_kind(kind: crate::domain::privacy::FindingKind) -> &'static str {
+    match kind {
+        crate::domain::privacy::FindingKind::PersonalNumber => "personal identity number",
+        crate::domain::privacy::FindingKind::HealthTerm => "health term",
+    }
+}
+
+/// Why the command line refused text: every field and what it looks like, masked.
+pub fn personal_data_refused(findings: &[crate::domain::privacy::Finding]) -> String {
+    let lines: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{}: looks like a {} ({})", f.field, finding_kind(f.kind), f.found))
+        .collect();
+    format!(
+        "{}\nAn arena refers to its citizen by a case reference (like LF-2026-014). Remove it, or add --allow-personal-data to save it anyway (the decision is logged).",
+        lines.join("\n")
+    )
+}
+
+/// `puls register`: what the arena's registration number now is.
+pub fn registration_set(arena: i64, number: &str) -> String {
+    if number.is_empty() {
+        format!("Arena #{arena} has no registration number now.")
+    } else {
+        format!("Arena #{arena} is registered as {number}.")
+    }
+}
+
+/// A registration number longer than fits.
+pub fn registration_too_long(chars: usize, max: usize) -> String {
+    format!("the registration number has {chars} characters; at most {max} fit")
+}
+
+/// One arena in `puls retention run`: what the rule anonymises, or would.
+pub fn retention_line(change: &crate::store::RetentionChange) -> String {
+    let mut what = Vec::new();
+    if change.recipient {
+        what.push("the recipient".to_owned());
+    }
+    if change.contacts > 0 {
+        what.push(plural(
+            change.contacts,
+            "contact summary",
+            "contact summaries",
+        ));
+    }
+    format!(
+        "#{} {} (closed {}): {}",
+        change.arena,
+        crate::domain::text::one_line(&change.title),
+        change.closed_at.with_timezone(&chrono::Local).date_naive(),
+        what.join(" and ")
+    )
+}
+
+/// The last line of `puls retention run`.
+pub fn retention_summary(arenas: usize, rule: &str, dry_run: bool) -> String {
+    match (arenas, dry_run) {
+        (0, _) => format!("Nothing to anonymise under rule {rule}."),
+        (n, true) => format!(
+            "Dry run, nothing written. Would anonymise {} under rule {rule}.",
+            plural(n, "arena", "arenas")
+        ),
+        (n, false) => format!(
+            "Anonymised {} under rule {rule}, each noted in the history.",
+            plural(n, "arena", "arenas")
+        ),
+    }
+}

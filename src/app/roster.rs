@@ -107,6 +107,13 @@ pub struct Roster {
     pub page: usize,
 }
 
+/// The text filters, lowercased.
+struct Filter {
+    search: String,
+    competence: String,
+    unit: String,
+}
+
 fn contains(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(needle)
 }
@@ -148,10 +155,12 @@ impl Roster {
         self.clamp();
     }
 
-    fn person_matches(&self, p: &PersonRow) -> bool {
-        let search = self.search.trim().to_lowercase();
-        let competence = self.competence_filter.trim().to_lowercase();
-        let unit = self.unit_filter.trim().to_lowercase();
+    fn person_matches(&self, p: &PersonRow, filter: &Filter) -> bool {
+        let Filter {
+            search,
+            competence,
+            unit,
+        } = filter;
         (self.show_inactive || p.active)
             && (!self.free_only || p.load.free() > 0)
             && match self.side {
@@ -159,19 +168,26 @@ impl Roster {
                 Side::Internal => !p.external,
                 Side::External => p.external,
             }
-            && (unit.is_empty() || p.unit.as_deref().is_some_and(|u| contains(u, &unit)))
+            && (unit.is_empty() || p.unit.as_deref().is_some_and(|u| contains(u, unit)))
             && (competence.is_empty()
-                || p.competences.iter().any(|(c, _)| contains(c, &competence)))
+                || p.competences.iter().any(|(c, _)| contains(c, competence)))
             && (search.is_empty()
-                || contains(&p.name, &search)
-                || contains(&p.role, &search)
-                || p.competences.iter().any(|(c, _)| contains(c, &search)))
+                || contains(&p.name, search)
+                || contains(&p.role, search)
+                || p.competences.iter().any(|(c, _)| contains(c, search)))
     }
 
     /// Applies filters and sort again after any of them, or the rows, changed.
     pub fn refilter(&mut self) {
+        // Lowercased once per refilter, not once per person: typing in the search refilters
+        // thousands of people at every key.
+        let filter = Filter {
+            search: self.search.trim().to_lowercase(),
+            competence: self.competence_filter.trim().to_lowercase(),
+            unit: self.unit_filter.trim().to_lowercase(),
+        };
         let mut visible: Vec<usize> = (0..self.people.len())
-            .filter(|&i| self.person_matches(&self.people[i]))
+            .filter(|&i| self.person_matches(&self.people[i], &filter))
             .collect();
         let people = &self.people;
         match self.sort {

@@ -110,6 +110,20 @@ pub(super) struct Activity {
     pub at: i64,
 }
 
+/// A knowledge entry; its body is drawn from `seed` when it is written.
+pub(super) struct Entry {
+    pub title: String,
+    pub kind: &'static str,
+    pub arena: Option<usize>,
+    pub tags: Vec<&'static str>,
+    pub competences: Vec<usize>,
+    pub author: usize,
+    pub at: i64,
+    pub swedish: bool,
+    pub words: usize,
+    pub seed: u64,
+}
+
 pub(super) struct Event {
     pub at: i64,
     pub who: usize,
@@ -136,6 +150,7 @@ pub(super) struct Municipality<'a> {
     pub contacts: Vec<Contact>,
     pub criteria: Vec<Criterion>,
     pub activities: Vec<Activity>,
+    pub entries: Vec<Entry>,
     pub audit: Vec<Event>,
 }
 
@@ -174,6 +189,7 @@ impl<'a> Municipality<'a> {
             contacts: Vec::new(),
             criteria: Vec::new(),
             activities: Vec::new(),
+            entries: Vec::new(),
             audit: Vec::new(),
         };
         m.plan_units();
@@ -183,6 +199,7 @@ impl<'a> Municipality<'a> {
         m.plan_needs();
         m.plan_allocations();
         m.plan_programs();
+        m.plan_entries();
         m.plan_more_history();
         // The log reads in time order, as a real one was written.
         m.audit.sort_by_key(|e| e.at);
@@ -201,6 +218,7 @@ impl<'a> Municipality<'a> {
             contacts: self.contacts.len(),
             criteria: self.criteria.len(),
             activities: self.activities.len(),
+            entries: self.entries.len(),
             audit_rows: self.audit.len(),
         }
     }

@@ -3,6 +3,7 @@
 
 use rusqlite::{Transaction, params};
 
+use super::knowledge;
 use super::municipality::{DAY, Municipality, date_text, time_text};
 use crate::store::Result;
 
@@ -32,6 +33,7 @@ impl Municipality<'_> {
         self.write_arenas(tx)?;
         self.write_staffing(tx)?;
         self.write_programs(tx)?;
+        self.write_entries(tx)?;
         self.write_audit(tx)
     }
 
@@ -195,6 +197,38 @@ impl Municipality<'_> {
                 time_text(a.at),
                 self.writer_of(a.arena),
             ])?;
+        }
+        Ok(())
+    }
+
+    /// The bank's entries; the schema's triggers index each one's text as it goes in.
+    fn write_entries(&self, tx: &Transaction) -> Result<()> {
+        let mut entry = tx.prepare(
+            "INSERT INTO entries (id, title, body, kind, arena_id, tags_text, author, created_at,
+                 updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?7)",
+        )?;
+        let mut tag = tx.prepare("INSERT INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")?;
+        let mut competence =
+            tx.prepare("INSERT INTO entry_competences (entry_id, competence_id) VALUES (?1, ?2)")?;
+        let words = knowledge::Vocabulary::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            entry.execute(params![
+                id(i),
+                e.title,
+                knowledge::body(e, &words),
+                e.kind,
+                e.arena.map(id),
+                e.tags.join("\n"),
+                self.name_of(e.author),
+                time_text(e.at),
+            ])?;
+            for t in &e.tags {
+                tag.execute(params![id(i), t])?;
+            }
+            for c in &e.competences {
+                competence.execute(params![id(i), id(*c)])?;
+            }
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod figures;
 pub mod knowledge;
 pub mod mission;
+pub mod privacy;
 pub mod puls;
 pub mod roster;
 pub mod text;

@@ -21,7 +21,11 @@ pub(super) fn cell(raw: &str) -> String {
     }
 }
 
-pub(super) fn table(out: &mut String, headings: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+pub(super) fn table(
+    out: &mut String,
+    headings: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
     let _ = writeln!(out, "| {} |", headings.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(headings.len()));
     for row in rows {
@@ -49,13 +53,14 @@ fn step_heading(out: &mut String, plan: &Plan, step: Step) {
     }
 }
 
-/// The whole document.
+/// The whole document; `registration` is the arena's registration number, shown when not empty.
 pub fn arena_markdown(
     arena: &Arena,
     plan: &Plan,
     team: &[TeamMember],
     config: &Config,
     today: NaiveDate,
+    registration: Option<&str>,
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# #{} {}\n", arena.id, cell(&arena.title));
@@ -89,6 +94,9 @@ pub fn arena_markdown(
             ),
         ),
     ];
+    if let Some(number) = registration.map(str::trim).filter(|n| !n.is_empty()) {
+        facts.push((messages::LABEL_REGISTRATION, number.to_owned()));
+    }
     if let Some(by) = &arena.commissioned_by {
         facts.push((messages::MD_COMMISSIONED_BY, by.clone()));
     }

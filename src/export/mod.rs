@@ -16,7 +16,8 @@ use crate::domain::text;
 use crate::messages;
 
 /// One arena as plain text: what `puls show` prints. Every field is made terminal-safe.
-pub fn arena_text(arena: &Arena, config: &Config) -> String {
+/// `registration` is its registration number (diarienummer), shown when not empty.
+pub fn arena_text(arena: &Arena, config: &Config, registration: Option<&str>) -> String {
     let safe = |s: &str| text::one_line(s).into_owned();
     let mut out = format!("#{} {}\n", arena.id, safe(&arena.title));
     out.push_str(&format!(
@@ -38,6 +39,13 @@ pub fn arena_text(arena: &Arena, config: &Config) -> String {
                 .unwrap_or(messages::NO_COORDINATOR)
         )
     ));
+    if let Some(number) = registration.map(str::trim).filter(|n| !n.is_empty()) {
+        out.push_str(&format!(
+            "{}: {}\n",
+            messages::LABEL_REGISTRATION,
+            safe(number)
+        ));
+    }
     if let Some(target) = arena.target_date {
         out.push_str(&format!("{}: {target}\n", messages::LABEL_TARGET));
     }

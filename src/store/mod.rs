@@ -15,6 +15,9 @@ mod knowledge;
 mod knowledge_search;
 mod open;
 mod plan;
+mod privacy;
+mod registration;
+mod retention;
 mod roster;
 mod roster_import;
 mod staffing;
@@ -41,6 +44,7 @@ pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
 };
+pub use retention::{CONTACTS_RULE, RetentionChange, anonymised_note};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
@@ -54,6 +58,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/003_plan.sql")),
     M::up(include_str!("migrations/004_knowledge.sql")),
     M::up(include_str!("migrations/005_verdict.sql")),
+    M::up(include_str!("migrations/006_registration.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -32,6 +32,9 @@ pub struct ArenaRecord {
     pub needs: Vec<NeedRecord>,
     pub criteria: Vec<CriterionEdit>,
     pub activities: Vec<ActivityRecord>,
+    /// The registration number (diarienummer); empty in files from before it existed.
+    #[serde(default)]
+    pub registration: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +57,7 @@ impl Store {
     pub fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
         let arena = self.arena(id)?;
         let plan = self.plan(id)?;
+        let registration = self.registration(id)?;
         Ok(ArenaRecord {
             format: RECORD_FORMAT,
             title: arena.title,
@@ -111,6 +115,7 @@ impl Store {
                     blocked_reason: a.blocked_reason,
                 })
                 .collect(),
+            registration,
         })
     }
 
@@ -137,8 +142,8 @@ impl Store {
             tx.execute(
                 "INSERT INTO arenas (title, need, mission, stage, stage_since, signalled_by, signalled_at,
                      coordinator_id, mandate, commissioned_by, target_date, recipient, communication_lead_id,
-                     feedback_days, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?5, ?6)",
+                     feedback_days, updated_at, updated_by, registration)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?5, ?6, ?14)",
                 params![
                     title,
                     text::multi_line(&record.need),
@@ -153,6 +158,7 @@ impl Store {
                     text::one_line(&record.recipient),
                     lead,
                     record.rhythm_days,
+                    text::one_line(record.registration.trim()),
                 ],
             )?;
             let arena = tx.last_insert_rowid();

@@ -1,0 +1,186 @@
+//! Citizen data on the command line: text that looks like personal data is refused unless
+//! `--allow-personal-data` (and then logged), and `puls register` sets an arena's registration
+//! number.
+
+use clap::Subcommand;
+use color_eyre::Result;
+
+use crate::cli::{UserError, parse_arena_number};
+use crate::config::Config;
+use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS};
+use crate::messages;
+use crate::store::{ArenaRecord, CONTACTS_RULE, Store};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PrivacyCommand {
+    /// Set an arena's registration number (diarienummer): puls register 12 "KS 2026/0142"
+    ///
+    /// puls is not the municipality's registry, but points to it. An empty NUMBER clears it.
+    Register {
+        /// The arena's number, with or without #.
+        #[arg(value_parser = parse_arena_number)]
+        arena: i64,
+        /// The number in the registry.
+        number: String,
+    },
+    /// Apply the retention rules: puls retention run --dry-run
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RetentionCommand {
+    /// Anonymise what the rules say may not be kept, each arena noted in the history.
+    ///
+    /// Rule contacts-365: the recipient and the contact summaries of arenas closed more than
+    /// 365 days ago become "[anonymised YYYY-MM-DD under rule contacts-365]".
+    Run {
+        /// List what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub(crate) fn run(
+    store: &mut Store,
+    config: &Config,
+    allow_personal_data: bool,
+    command: PrivacyCommand,
+) -> Result<()> {
+    match command {
+        PrivacyCommand::Register { arena, number } => {
+            let number = number.trim();
+            let chars = number.chars().count();
+            if chars > REGISTRATION_MAX_CHARS {
+                return Err(UserError(messages::registration_too_long(
+                    chars,
+                    REGISTRATION_MAX_CHARS,
+                ))
+                .into());
+            }
+            let allowed = screen(config, allow_personal_data, &[("registration", number)])?;
+            let version = store.arena(arena)?.version;
+            store.set_registration(arena, version, number)?;
+            record_allowed(store, arena, &allowed)?;
+            println!(
+                "{}",
+                messages::registration_set(arena, &store.registration(arena)?)
+            );
+            Ok(())
+        }
+        PrivacyCommand::Retention {
+            command: RetentionCommand::Run { dry_run },
+        } => {
+            let changes = if dry_run {
+                store.retention_due()?
+            } else {
+                store.run_retention()?
+            };
+            for change in &changes {
+                println!("{}", messages::retention_line(change));
+            }
+            println!(
+                "{}",
+                messages::retention_summary(changes.len(), CONTACTS_RULE, dry_run)
+            );
+            Ok(())
+        }
+    }
+}
+
+/// What the labelled fields hold that looks like personal data. Refused (exit code 2, every
+/// field named) unless `allow`; when allowed, the findings to log once the text is saved.
+pub(crate) fn screen(
+    config: &Config,
+    allow: bool,
+    fields: &[(&str, &str)],
+) -> Result<Vec<Finding>> {
+    let found = privacy::findings(fields, &config.health_terms);
+    if !found.is_empty() && !allow {
+        return Err(UserError(messages::personal_data_refused(&found)).into());
+    }
+    Ok(found)
+}
+
+/// [`screen`] over every text field of an arena record: `puls import`.
+pub(crate) fn screen_record(
+    config: &Config,
+    allow: bool,
+    record: &ArenaRecord,
+) -> Result<Vec<Finding>> {
+    let fields = record_fields(record);
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(label, text)| (label.as_str(), *text))
+        .collect();
+    screen(config, allow, &borrowed)
+}
+
+/// Every text field of a record that may be about the citizen, labelled as a person finds it:
+/// `contact 2: summary`.
+fn record_fields(record: &ArenaRecord) -> Vec<(String, &str)> {
+    let mut fields: Vec<(String, &str)> = vec![
+        ("title".into(), record.title.as_str()),
+        ("need".into(), record.need.as_str()),
+        ("mission".into(), record.mission.as_str()),
+        ("coordinator".into(), opt(&record.coordinator)),
+        ("mandate".into(), record.mandate.as_str()),
+        ("commissioned by".into(), opt(&record.commissioned_by)),
+        ("recipient".into(), record.recipient.as_str()),
+        ("communication lead".into(), opt(&record.communication_lead)),
+        ("registration".into(), record.registration.as_str()),
+    ];
+    for (i, c) in record.contacts.iter().enumerate() {
+        let n = i + 1;
+        fields.push((format!("contact {n}: channel"), &c.channel));
+        fields.push((format!("contact {n}: summary"), &c.summary));
+        fields.push((format!("contact {n}: by"), &c.by));
+    }
+    // A competence's name is the roster's vocabulary ("Addiction counsellor"), not about the
+    // citizen; the reason it is needed may be.
+    for (i, need) in record.needs.iter().enumerate() {
+        fields.push((format!("need {}: reason", i + 1), &need.reason));
+    }
+    for (i, c) in record.criteria.iter().enumerate() {
+        let n = i + 1;
+        fields.push((format!("criterion {n}: text"), &c.text));
+        fields.push((format!("criterion {n}: measure"), &c.measure));
+        fields.push((format!("criterion {n}: target"), &c.target));
+        fields.push((format!("criterion {n}: result"), &c.result));
+        fields.push((
+            format!("criterion {n}: no result because"),
+            &c.no_result_reason,
+        ));
+    }
+    for (i, a) in record.activities.iter().enumerate() {
+        let n = i + 1;
+        fields.push((format!("activity {n}: text"), &a.activity.text));
+        fields.push((format!("activity {n}: owner"), &a.activity.owner));
+        fields.push((format!("activity {n}: blocked because"), &a.blocked_reason));
+    }
+    fields
+}
+
+fn opt(text: &Option<String>) -> &str {
+    text.as_deref().unwrap_or("")
+}
+
+/// Logs each field where personal data was allowed, once, with what it looked like; never the
+/// text or number itself.
+pub(crate) fn record_allowed(store: &mut Store, arena: i64, findings: &[Finding]) -> Result<()> {
+    let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
+    for f in findings {
+        let kind = messages::finding_kind(f.kind);
+        match fields.iter_mut().find(|(field, _)| *field == f.field) {
+            Some((_, kinds)) if !kinds.contains(&kind) => kinds.push(kind),
+            Some(_) => {}
+            None => fields.push((&f.field, vec![kind])),
+        }
+    }
+    for (field, kinds) in fields {
+        store.record_personal_data(arena, field, &kinds.join(", "))?;
+    }
+    Ok(())
+}

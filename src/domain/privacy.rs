@@ -1,0 +1,295 @@
+//! Personal data in free text: Swedish personal identity numbers and health terms.
+//!
+//! An arena refers to its citizen by a case reference (DOMAIN.md, "Citizen data"). Text that
+//! looks like a personal identity number or names a health condition is warned about before it
+//! is saved; these functions say what was found, and [`findings`] masks it for showing.
+
+use chrono::NaiveDate;
+
+/// The longest registration number (diarienummer) kept: registries use short codes.
+pub const REGISTRATION_MAX_CHARS: usize = 60;
+
+/// What was found in one field: its label and what it looks like, masked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The field's label, as the caller named it ("need", "contacts 2: summary").
+    pub field: String,
+    pub kind: FindingKind,
+    /// A personal number masked (`850709-****`), or the health term as configured.
+    pub found: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    PersonalNumber,
+    HealthTerm,
+}
+
+/// Every Swedish personal identity number (or coordination number) in `text`, as written.
+///
+/// Shapes: `YYMMDD-XXXX`, `YYMMDD+XXXX` (over a hundred), `YYYYMMDD-XXXX`, `YYMMDDXXXX` and
+/// `YYYYMMDDXXXX`, each standing alone (no letter or digit directly before or after), with a
+/// real date (a coordination number adds 60 to the day) and a valid Luhn check digit over the
+/// ten-digit form.
+pub fn personal_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let first = digit_run(&chars, i);
+        let mut end = first;
+        let mut digits: String = chars[i..first].iter().collect();
+        let separated = matches!(chars.get(first), Some('-' | '+'))
+            && matches!(first - i, 6 | 8)
+            && digit_run(&chars, first + 1) == first + 5;
+        if separated {
+            end = first + 5;
+            digits.extend(&chars[first + 1..end]);
+        }
+        let alone = !chars.get(end).is_some_and(|c| c.is_alphanumeric());
+        let plus = separated && chars[first] == '+';
+        if alone && is_personal_number(&digits, plus) {
+            found.push(chars[i..end].iter().collect());
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
+/// The index just past the ASCII digits starting at `from`.
+fn digit_run(chars: &[char], from: usize) -> usize {
+    let mut end = from;
+    while chars.get(end).is_some_and(char::is_ascii_digit) {
+        end += 1;
+    }
+    end
+}
+
+/// `digits` is 10 or 12 ASCII digits: a real date (or coordination day) and a valid check digit.
+fn is_personal_number(digits: &str, plus: bool) -> bool {
+    let (year, rest) = match digits.len() {
+        10 => (None, digits),
+        12 if !plus => (digits[..4].parse::<i32>().ok(), &digits[2..]),
+        _ => return false,
+    };
+    let field = |range: std::ops::Range<usize>| rest[range].parse::<u32>().ok();
+    let (Some(yy), Some(month), Some(mut day)) = (field(0..2), field(2..4), field(4..6)) else {
+        return false;
+    };
+    if day > 60 {
+        day -= 60;
+    }
+    let real_date = match year {
+        Some(year) => NaiveDate::from_ymd_opt(year, month, day).is_some(),
+        // Without the century, a date real in either of the last two will do (29 February).
+        None => [1900, 2000]
+            .iter()
+            .any(|c| NaiveDate::from_ymd_opt(c + yy as i32, month, day).is_some()),
+    };
+    real_date && luhn_valid(rest)
+}
+
+/// The Luhn check over ten digits: weights 2, 1, 2, ... on the first nine.
+fn luhn_valid(ten: &str) -> bool {
+    let digits: Vec<u32> = ten.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 10 {
+        return false;
+    }
+    let sum: u32 = digits[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let p = if i % 2 == 0 { d * 2 } else { *d };
+            p / 10 + p % 10
+        })
+        .sum();
+    (10 - sum % 10) % 10 == digits[9]
+}
+
+/// The terms of `terms` that `text` contains as whole words, case ignored (Å is å), each once,
+/// in the order of `terms`. A term of several words matches them in a row.
+pub fn health_terms(text: &str, terms: &[String]) -> Vec<String> {
+    let words = words_of(text);
+    let mut found: Vec<String> = Vec::new();
+    for term in terms {
+        let wanted = words_of(term);
+        if wanted.is_empty() || found.contains(term) {
+            continue;
+        }
+        if words.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+            found.push(term.clone());
+        }
+    }
+    found
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A personal number with its last four digits hidden: `850709-****`, `19850709-****`.
+pub fn mask(number: &str) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let date_len = digits.len().saturating_sub(4);
+    let separator = if number.contains('+') { '+' } else { '-' };
+    format!("{}{separator}****", &digits[..date_len])
+}
+
+/// Everything found in the labelled fields: personal numbers (masked) first, then health
+/// terms, field by field. What the full screen shows before asking "save anyway?".
+pub fn findings(fields: &[(&str, &str)], terms: &[String]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (field, text) in fields {
+        out.extend(personal_numbers(text).iter().map(|n| Finding {
+            field: (*field).to_owned(),
+            kind: FindingKind::PersonalNumber,
+            found: mask(n),
+        }));
+        out.extend(health_terms(text, terms).into_iter().map(|t| Finding {
+            field: (*field).to_owned(),
+            kind: FindingKind::HealthTerm,
+            found: t,
+        }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    #[test]
+    fn finds_valid_personal_numbers_in_every_shape() {
+        for (text, number) in [
+            ("121212-1212", "121212-1212"),
+            ("19121212-1212", "19121212-1212"),
+            ("1212121212", "1212121212"),
+            ("191212121212", "191212121212"),
+            ("born 121212+1212, over a hundred", "121212+1212"),
+            ("pnr: 850709-9805.", "850709-9805"),
+            ("(198507099805)", "198507099805"),
+            ("coordination 701063-2391 here", "701063-2391"),
+            ("leap day 000229-0005", "000229-0005"),
+            ("LF-850709-9805", "850709-9805"),
+        ] {
+            assert_eq!(personal_numbers(text), vec![number.to_owned()], "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_each_number_in_a_text_with_several() {
+        assert_eq!(
+            personal_numbers("121212-1212 och 850709-9805"),
+            vec!["121212-1212".to_owned(), "850709-9805".to_owned()]
+        );
+    }
+
+    #[test]
+    fn ignores_numbers_with_a_wrong_check_digit() {
+        for text in ["121212-1213", "19121212-1210", "8507099806", "198507099804"] {
+            assert!(personal_numbers(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_impossible_dates_even_with_a_valid_check_digit() {
+        // Each has a check digit that passes Luhn, but no such day exists.
+        for text in ["851309-9807", "850732-9806", "19850230-9803", "010229-9807"] {
+            assert!(personal_numbers(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_look_alikes() {
+        for text in [
+            "070-123 45 67",
+            "+46 70 123 45 67",
+            "0731234567",
+            "2026-11-23",
+            "20261123",
+            "LF-2026-014",
+            "case 2026/0142",
+            "123456789012",
+            "1212121212121",
+            "A1212121212",
+            "121212-12121",
+            "19121212+1212",
+        ] {
+            assert!(personal_numbers(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_health_terms_as_whole_words_whatever_the_case() {
+        let list = terms(&["cancer", "missbruk", "ätstörning", "eating disorder"]);
+        assert_eq!(
+            health_terms("Pappan har CANCER; Ätstörning hos dottern.", &list),
+            terms(&["cancer", "ätstörning"])
+        );
+        assert_eq!(
+            health_terms("signs of an Eating  disorder", &list),
+            terms(&["eating disorder"])
+        );
+    }
+
+    #[test]
+    fn a_health_term_inside_another_word_is_not_found() {
+        let list = terms(&["hiv", "adhd", "missbruk"]);
+        assert!(health_terms("arkivet, adhdx, missbrukare", &list).is_empty());
+    }
+
+    #[test]
+    fn findings_name_the_field_and_mask_the_number() {
+        let list = terms(&["diabetes"]);
+        let found = findings(
+            &[
+                ("title", "Family in need"),
+                ("need", "Son 121212-1212 has diabetes"),
+            ],
+            &list,
+        );
+        assert_eq!(
+            found,
+            vec![
+                Finding {
+                    field: "need".into(),
+                    kind: FindingKind::PersonalNumber,
+                    found: "121212-****".into(),
+                },
+                Finding {
+                    field: "need".into(),
+                    kind: FindingKind::HealthTerm,
+                    found: "diabetes".into(),
+                },
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_finds_only_digits_and_separators(text in "\\PC{0,40}") {
+            for number in personal_numbers(&text) {
+                proptest::prop_assert!(number.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '+'));
+            }
+            let _ = health_terms(&text, &terms(&["å", "cancer"]));
+        }
+    }
+
+    #[test]
+    fn masks_keep_the_date_and_the_separator() {
+        assert_eq!(mask("19121212-1212"), "19121212-****");
+        assert_eq!(mask("1212121212"), "121212-****");
+        assert_eq!(mask("121212+1212"), "121212+****");
+    }
+}

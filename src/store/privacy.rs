@@ -1,0 +1,12 @@
+//! Personal data decisions in the audit log: what was allowed, where, and by whom.
+
+use super::{Result, Store, history};
+
+impl Store {
+    /// Records that personal data was saved on purpose in the arena's `field`. `what` says what
+    /// kind it looked like ("personal identity number"); never the text itself.
+    pub fn record_personal_data(&mut self, arena: i64, field: &str, what: &str) -> Result<()> {
+        let detail = format!("allowed in {field}: {what}");
+        self.write(|tx, stamp| history::record(tx, stamp, "arena", arena, "personal-data", &detail))
+    }
+}

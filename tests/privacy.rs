@@ -1,0 +1,345 @@
+//! Citizen data on the command line, through the real binary: personal numbers and health
+//! terms refused unless allowed (and then logged), and the registration number.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::Arc;
+
+use puls::domain::clock::SystemClock;
+use puls::store::Store;
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs puls on `db.db` (unless the arguments name another) with no config of the user's.
+    fn run(&self, args: &[&str]) -> Output {
+        let db = self.path("db.db");
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_puls"));
+        if !args.contains(&"--db") {
+            command.arg("--db").arg(&db);
+        }
+        command
+            .args(args)
+            .env("HOME", self.dir.path())
+            .env("USER", "maja")
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env_remove("PULS_DB")
+            .env_remove("PULS_CONFIG")
+            .output()
+            .unwrap()
+    }
+
+    fn open(&self, name: &str) -> Store {
+        Store::open(&self.path(name), "test", Arc::new(SystemClock)).unwrap()
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn arena_count(path: &Path) -> usize {
+    let store = Store::open(path, "test", Arc::new(SystemClock)).unwrap();
+    store.board_cards(true).unwrap().len()
+}
+
+#[test]
+fn a_signal_with_a_personal_number_is_refused_naming_the_field() {
+    let sandbox = Sandbox::new();
+
+    let out = sandbox.run(&[
+        "signal",
+        "Siblings absent from school",
+        "--need",
+        "The elder, 121212-1212, stays home",
+    ]);
+
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("need: looks like a personal identity number (121212-****)"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-personal-data"), "{message}");
+    assert!(
+        !message.contains("1212-1212"),
+        "the number itself: {message}"
+    );
+    assert_eq!(arena_count(&sandbox.path("db.db")), 0, "nothing saved");
+}
+
+#[test]
+fn a_signal_with_a_health_term_in_its_title_is_refused() {
+    let sandbox = Sandbox::new();
+
+    let out = sandbox.run(&["signal", "Father with Cancer, children alone"]);
+
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("title: looks like a health term (cancer)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn case_codes_phone_numbers_and_dates_pass() {
+    let sandbox = Sandbox::new();
+
+    let out = sandbox.run(&[
+        "signal",
+        "LF-2026-014: siblings absent since 2026-10-05",
+        "--need",
+        "Call the school on 070-123 45 67",
+    ]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn allowed_personal_data_is_saved_and_logged_by_field_without_the_number() {
+    let sandbox = Sandbox::new();
+
+    let out = sandbox.run(&[
+        "signal",
+        "Siblings absent from school",
+        "--need",
+        "The elder, 121212-1212, has diabetes",
+        "--allow-personal-data",
+    ]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    let history = sandbox.open("db.db").arena_history(1, 10).unwrap();
+    let logged: Vec<_> = history
+        .iter()
+        .filter(|row| row.action == "personal-data")
+        .collect();
+    assert_eq!(logged.len(), 1, "{history:?}");
+    assert_eq!(
+        logged[0].detail,
+        "allowed in need: personal identity number, health term"
+    );
+    assert_eq!(logged[0].who, "maja");
+    assert!(history.iter().all(|row| !row.detail.contains("1212")));
+}
+
+#[test]
+fn the_health_terms_come_from_the_config() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.path("config.toml");
+    std::fs::write(&config, "health_terms = [\"övervikt\"]\n").unwrap();
+    let config = config.display().to_string();
+
+    let refused = sandbox.run(&["--config", &config, "signal", "Barn med ÖVERVIKT"]);
+    let passed = sandbox.run(&["--config", &config, "signal", "Father with cancer"]);
+
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("title: looks like a health term (övervikt)"));
+    assert!(passed.status.success(), "{}", stderr(&passed));
+}
+
+/// The demo's arena 1 (which names no health term) as JSON, with `summary` as its first contact's summary.
+fn arena_file_with_contact(sandbox: &Sandbox, summary: &str) -> String {
+    let demo = sandbox.path("demo.db").display().to_string();
+    let json = sandbox.path("arena.json");
+    let out = sandbox.run(&[
+        "--demo",
+        "--db",
+        &demo,
+        "export",
+        "arena",
+        "1",
+        "--format",
+        "json",
+        "--out",
+        &json.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let contacts = record["contacts"].as_array_mut().unwrap();
+    assert!(!contacts.is_empty(), "the demo arena has contacts");
+    contacts[0]["summary"] = summary.into();
+    std::fs::write(&json, serde_json::to_string(&record).unwrap()).unwrap();
+    json.display().to_string()
+}
+
+#[test]
+fn an_import_with_a_personal_number_in_a_contact_is_refused_whole() {
+    let sandbox = Sandbox::new();
+    let file = arena_file_with_contact(&sandbox, "Met the mother, 19850709-9805");
+
+    let out = sandbox.run(&["import", &file]);
+
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("contact 1: summary: looks like a personal identity number (19850709-****)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(arena_count(&sandbox.path("db.db")), 0);
+}
+
+#[test]
+fn an_allowed_import_logs_each_field_once() {
+    let sandbox = Sandbox::new();
+    let file = arena_file_with_contact(&sandbox, "8507099805 och 19121212-1212");
+
+    let out = sandbox.run(&["import", &file, "--allow-personal-data"]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    let history = sandbox.open("db.db").arena_history(1, 10).unwrap();
+    let details: Vec<&str> = history
+        .iter()
+        .filter(|row| row.action == "personal-data")
+        .map(|row| row.detail.as_str())
+        .collect();
+    assert_eq!(
+        details,
+        vec!["allowed in contact 1: summary: personal identity number"]
+    );
+}
+
+#[test]
+fn a_registration_number_shows_in_show_and_in_every_export() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+
+    let out = sandbox.run(&["register", "#1", "KS 2026/0142"]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Arena #1 is registered as KS 2026/0142.\n");
+    let show = stdout(&sandbox.run(&["show", "1"]));
+    assert!(show.contains("\nRegistration: KS 2026/0142\n"), "{show}");
+    let md = stdout(&sandbox.run(&["export", "arena", "1"]));
+    assert!(md.contains("| Registration | KS 2026/0142 |"), "{md}");
+    let json = stdout(&sandbox.run(&["export", "arena", "1", "--format", "json"]));
+    assert!(
+        json.contains("\"registration\": \"KS 2026/0142\""),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_registration_number_travels_with_an_imported_arena() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+    assert!(
+        sandbox
+            .run(&["register", "1", "KS 2026/0142"])
+            .status
+            .success()
+    );
+    let file = sandbox.path("a.json").display().to_string();
+    let other = sandbox.path("other.db").display().to_string();
+    assert!(
+        sandbox
+            .run(&["export", "arena", "1", "--format", "json", "--out", &file])
+            .status
+            .success()
+    );
+
+    assert!(
+        sandbox
+            .run(&["--db", &other, "import", &file])
+            .status
+            .success()
+    );
+
+    assert_eq!(
+        sandbox.open("other.db").registration(1).unwrap(),
+        "KS 2026/0142"
+    );
+}
+
+#[test]
+fn an_arena_without_a_registration_number_shows_no_line_for_it() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+    assert!(sandbox.run(&["register", "1", "KS 1"]).status.success());
+
+    let cleared = sandbox.run(&["register", "1", ""]);
+
+    assert_eq!(
+        stdout(&cleared),
+        "Arena #1 has no registration number now.\n"
+    );
+    assert!(!stdout(&sandbox.run(&["show", "1"])).contains("Registration"));
+}
+
+#[test]
+fn register_refuses_an_unknown_arena_and_an_overlong_number() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+
+    let missing = sandbox.run(&["register", "7", "KS 1"]);
+    let long = sandbox.run(&["register", "1", &"K".repeat(61)]);
+
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("arena #7 does not exist"));
+    assert_eq!(long.status.code(), Some(2));
+    assert!(
+        stderr(&long).contains("61 characters; at most 60"),
+        "{}",
+        stderr(&long)
+    );
+    assert_eq!(sandbox.open("db.db").registration(1).unwrap(), "");
+}
+
+#[test]
+fn retention_run_leaves_recently_closed_and_open_arenas_alone() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+
+    let dry = sandbox.run(&["retention", "run", "--dry-run"]);
+    let run = sandbox.run(&["retention", "run"]);
+
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert_eq!(
+        stdout(&dry),
+        "Nothing to anonymise under rule contacts-365.\n"
+    );
+    assert_eq!(
+        stdout(&run),
+        "Nothing to anonymise under rule contacts-365.\n"
+    );
+}
+
+#[test]
+fn a_retention_line_names_the_arena_its_close_and_what_goes() {
+    use chrono::{TimeZone, Utc};
+    let change = puls::store::RetentionChange {
+        arena: 12,
+        title: "Siblings absent".into(),
+        closed_at: Utc.with_ymd_and_hms(2025, 1, 10, 12, 0, 0).unwrap(),
+        recipient: true,
+        contacts: 3,
+    };
+    assert_eq!(
+        puls::messages::retention_line(&change),
+        "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries"
+    );
+    assert_eq!(
+        puls::messages::retention_summary(2, "contacts-365", true),
+        "Dry run, nothing written. Would anonymise 2 arenas under rule contacts-365."
+    );
+}
