@@ -41,7 +41,8 @@ pub const BANK_EMPTY_RELATED: &str = "Nothing in the bank seems related yet. / s
 pub const BANK_EMPTY_SEARCH: &str = "No entry matches. Esc clears the search; n writes one.";
 pub const ENTRY_BODY_HINT: &str = "What happened, what worked, what you would do again";
 pub const ARENA_REF_INVALID: &str = "An arena number, like 12 or #12, or nothing.";
-pub const ENTRY_OFFER: &str = "The arena returns its knowledge: here is a first entry to finish (Esc twice skips).";
+pub const ENTRY_OFFER: &str =
+    "The arena returns its knowledge: here is a first entry to finish (Esc twice skips).";
 pub const MAY_HAVE_MET: &str = "We may have met this before";
 pub const READ_HINT: &str = "j/k scroll · Esc close";
 
@@ -1370,7 +1371,14 @@ pub fn finding_kind(kind: crate::domain::privacy::FindingKind) -> &'static str {
 pub fn personal_data_refused(findings: &[crate::domain::privacy::Finding]) -> String {
     let lines: Vec<String> = findings
         .iter()
-        .map(|f| format!("{}: looks like a {} ({})", f.field, finding_kind(f.kind), f.found))
+        .map(|f| {
+            format!(
+                "{}: looks like a {} ({})",
+                f.field,
+                finding_kind(f.kind),
+                f.found
+            )
+        })
         .collect();
     format!(
         "{}\nAn arena refers to its citizen by a case reference (like LF-2026-014). Remove it, or add --allow-personal-data to save it anyway (the decision is logged).",
@@ -1427,4 +1435,16 @@ pub fn retention_summary(arenas: usize, rule: &str, dry_run: bool) -> String {
             plural(n, "arena", "arenas")
         ),
     }
+}
+
+/// Shown in a form when what was typed looks like personal data: the user decides.
+pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> String {
+    let found: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{}: {} ({})", f.field, finding_kind(f.kind), f.found))
+        .collect();
+    format!(
+        "Looks like personal data: {}. Use a case reference instead, or Ctrl-S again to keep it (logged).",
+        found.join("; ")
+    )
 }

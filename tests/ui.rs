@@ -1061,3 +1061,30 @@ fn the_key_figures_show_stages_as_bars_and_every_number_in_words() {
     assert!(text.contains("Staffing today"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn a_personal_number_in_a_form_is_shown_once_then_kept_and_logged() {
+    let mut screen = Screen::demo(118, 40);
+    screen.keys("nCalled about 121212-1212<c-s>");
+    let text = screen.text();
+    assert!(
+        text.contains("Looks like personal data: Title: personal identity number (121212-****)"),
+        "{text}"
+    );
+    assert!(text.contains("New signal"), "the form stays open:\n{text}");
+    screen.keys("<c-s>");
+    assert!(
+        screen.text().contains("Signal recorded as #15"),
+        "{}",
+        screen.text()
+    );
+    let conn = rusqlite::Connection::open(&screen.path).unwrap();
+    let detail: String = conn
+        .query_row(
+            "SELECT detail FROM audit WHERE action = 'personal-data' AND entity_id = 15",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(detail, "allowed in Title: personal identity number");
+}

@@ -1,9 +1,10 @@
 //! The user's changes to arenas: stage moves, declines, forms saved, and undo of them all.
 
-use super::form::FormKind;
+use super::form::{FieldId, FormKind};
 use super::popup::{Popup, Prompt, PromptPurpose};
 use super::{App, form::Form};
 use crate::domain::arena::{self, Arena, Stage};
+use crate::domain::privacy::{self, Finding};
 use crate::messages;
 use crate::store::StoreError;
 
@@ -152,6 +153,13 @@ impl App {
         let Some(Popup::Form(mut form)) = self.popup.take() else {
             return;
         };
+        // What looks like personal data is shown once; saving again keeps it, and is logged.
+        let findings = privacy_findings(&form, &self.config.health_terms);
+        if !findings.is_empty() && !form.privacy_warned {
+            form.privacy_warned = true;
+            self.popup = Some(Popup::Form(form));
+            return self.error(messages::personal_data_warning(&findings));
+        }
         let today = self.today();
         let saved = match form.kind {
             FormKind::NewSignal => form.new_signal_value(today).map(|signal| {
@@ -198,6 +206,10 @@ impl App {
                 self.error(messages::FORM_HAS_ERRORS.to_owned());
             }
             Some(Ok(arena)) => {
+                let about = arena.as_ref().map(|a| a.id).or_else(|| form.kind.arena());
+                if let (Some(about), false) = (about, findings.is_empty()) {
+                    self.log_personal_data(about, &findings);
+                }
                 if let Some(arena) = arena {
                     let mut message = messages::saved(&arena, form.kind == FormKind::NewSignal);
                     // A new signal asks the bank at once whether the organisation met it before.
@@ -253,6 +265,23 @@ impl App {
         }
     }
 
+    /// One audit row per field the user chose to keep personal data in; never the data itself.
+    fn log_personal_data(&mut self, arena: i64, findings: &[Finding]) {
+        let mut fields: Vec<&str> = findings.iter().map(|f| f.field.as_str()).collect();
+        fields.dedup();
+        for field in fields {
+            let kinds: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.field == field)
+                .map(|f| messages::finding_kind(f.kind))
+                .collect();
+            let result = self
+                .store
+                .record_personal_data(arena, field, &kinds.join(", "));
+            self.report(result);
+        }
+    }
+
     fn remember(&mut self, before: Arena, after: &Arena) {
         self.undo.push(UndoStep::Changed {
             before: Box::new(before),
@@ -297,4 +326,27 @@ impl App {
             Err(e) => self.fail(&e),
         }
     }
+}
+
+/// Text fields of the form that look like a personal identity number or a health term.
+/// The roster's forms describe staff, and competence names are roster vocabulary, not facts about
+/// a citizen: neither is checked.
+fn privacy_findings(form: &Form, terms: &[String]) -> Vec<Finding> {
+    if matches!(
+        form.kind,
+        FormKind::NewPerson
+            | FormKind::EditPerson { .. }
+            | FormKind::NewCompetence
+            | FormKind::EditCompetence { .. }
+    ) {
+        return Vec::new();
+    }
+    let values: Vec<(&str, String)> = form
+        .fields
+        .iter()
+        .filter(|f| !f.is_choice() && f.id != FieldId::EntryCompetences)
+        .map(|f| (messages::field_label(f.id), f.value()))
+        .collect();
+    let fields: Vec<(&str, &str)> = values.iter().map(|(l, v)| (*l, v.as_str())).collect();
+    privacy::findings(&fields, terms)
 }

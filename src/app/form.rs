@@ -167,12 +167,28 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed once on a dirty form: the next Esc discards.
     pub discard_warned: bool,
+    /// What looks like personal data was shown: the next save keeps it.
+    pub privacy_warned: bool,
 }
 
 const YES_NO: [&str; 2] = ["no", "yes"];
 
 fn yes_no() -> Vec<String> {
     YES_NO.iter().map(|s| (*s).to_owned()).collect()
+}
+
+impl FormKind {
+    /// The arena a form writes to, when it is one arena's.
+    pub fn arena(self) -> Option<i64> {
+        match self {
+            FormKind::EditArena { id, .. } => Some(id),
+            FormKind::Proactivity { arena, .. }
+            | FormKind::Contact { arena, .. }
+            | FormKind::Criterion { arena, .. }
+            | FormKind::Activity { arena, .. } => Some(arena),
+            _ => None,
+        }
+    }
 }
 
 impl Form {
@@ -183,6 +199,7 @@ impl Form {
             focus: 0,
             dirty: false,
             discard_warned: false,
+            privacy_warned: false,
         }
     }
 

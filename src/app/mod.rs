@@ -614,5 +614,6 @@ fn type_into_form(form: &mut Form, key: KeyEvent) {
         form.focused_mut().error = None;
         form.dirty = true;
         form.discard_warned = false;
+        form.privacy_warned = false;
     }
 }

@@ -169,8 +169,7 @@ impl Roster {
                 Side::External => p.external,
             }
             && (unit.is_empty() || p.unit.as_deref().is_some_and(|u| contains(u, unit)))
-            && (competence.is_empty()
-                || p.competences.iter().any(|(c, _)| contains(c, competence)))
+            && (competence.is_empty() || p.competences.iter().any(|(c, _)| contains(c, competence)))
             && (search.is_empty()
                 || contains(&p.name, search)
                 || contains(&p.role, search)
