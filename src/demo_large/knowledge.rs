@@ -11,6 +11,9 @@ use crate::domain::arena::Stage;
 
 /// Words in an entry's body, fewest and most.
 const BODY_WORDS: (i64, i64) = (200, 2_000);
+/// How many content words one entry's topic draws on: a narrow window, so that a word of the
+/// title finds the entries about it rather than nearly all of them.
+const TOPIC_WORDS: usize = 120;
 /// The kinds the bank stores, and how common each is.
 const KINDS: [(&str, usize); 5] = [
     ("lesson", 40),
@@ -197,8 +200,8 @@ fn zipf(rng: &mut Rng, n: usize) -> usize {
 }
 
 /// An entry's body: sentences of six to sixteen words in paragraphs of three to six. Nearly half
-/// the words are the language's common ones; the rest lean on the entry's own topic, a window
-/// of the content words, and now and then a word of the other language slips in.
+/// the words are the language's common ones; the rest come from the entry's own topic, a window
+/// of `TOPIC_WORDS` content words, and now and then a word of the other language slips in.
 pub(super) fn body(entry: &Entry, words: &Vocabulary) -> String {
     let mut rng = Rng(entry.seed);
     let (own, other) = if entry.swedish {
@@ -207,11 +210,12 @@ pub(super) fn body(entry: &Entry, words: &Vocabulary) -> String {
         (&words.english, &words.swedish)
     };
     let topic = rng.below(own.content.len());
+    let other_topic = rng.below(other.content.len());
     let word = |rng: &mut Rng| -> &str {
         match rng.below(100) {
             0..45 => own.common[zipf(rng, own.common.len())],
-            45..48 => &other.content[zipf(rng, other.content.len())],
-            _ => &own.content[(zipf(rng, own.content.len()) + topic) % own.content.len()],
+            45..48 => &other.content[(zipf(rng, TOPIC_WORDS) + other_topic) % other.content.len()],
+            _ => &own.content[(zipf(rng, TOPIC_WORDS) + topic) % own.content.len()],
         }
     };
     let mut text = String::with_capacity(entry.words * 9);
