@@ -26,6 +26,8 @@ use puls::config::Config;
 use puls::demo_large::{self, Size};
 use puls::domain::clock::SystemClock;
 use puls::store::Store;
+use puls::tui::Answers;
+use puls::tui::bank_worker::BankWorker;
 use puls::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -72,6 +74,8 @@ fn first_frame(table: &mut Table, db: &Path, home: &Path) {
     table.row("  of which load (App::new)", ms(median(&warm.load)), "");
     table.row("  of which first draw", ms(median(&warm.draw)), "");
     table.time("first frame, warm (in-process)", &warm.total, 60.0);
+    let what = "  then the bank's related entries shown";
+    table.row(what, ms(median(&warm.bank)), "");
 }
 
 /// Update + draw per key, into a test terminal.
@@ -87,12 +91,14 @@ fn keys_in_process(table: &mut Table, db: &Path) {
         2.0,
         5.0,
     );
-    let search = search_keys(db, "2v", SEARCH_WORD);
+    let (search, _) = search_keys(db, "2v", SEARCH_WORD);
     let what = "roster search keystroke: update + draw";
     table.keys(what, &search, f64::NAN, 10.0);
-    let search = search_keys(db, "4", BANK_WORD);
+    let (search, results) = search_keys(db, "4", BANK_WORD);
     let what = "knowledge search keystroke: update + draw";
     table.keys(what, &search, f64::NAN, 10.0);
+    let what = "  results shown after the last letter";
+    table.keys(what, &results, f64::NAN, f64::NAN);
 }
 
 /// Memory and bytes of the real release binary in a pseudo-terminal.
@@ -152,18 +158,41 @@ struct Warm {
     load: Vec<Duration>,
     draw: Vec<Duration>,
     total: Vec<Duration>,
+    /// Until the bank pane shows the selected arena's related entries.
+    bank: Vec<Duration>,
 }
 
-fn open_app(db: &Path) -> App {
+/// The app as the full screen runs it: bank lists answered by a worker thread.
+fn open_app(db: &Path) -> (App, Answers) {
     let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
-    App::new(
+    let (worker, answers) = BankWorker::start(&store).expect("bank worker");
+    let app = App::with_background(
         store,
         Config::default(),
         Keymap::default_keys(),
         WIDTH,
         HEIGHT,
+        Some(Box::new(worker)),
     )
-    .expect("load")
+    .expect("load");
+    (app, answers)
+}
+
+/// Shows the answers that have arrived, as the event loop does; true if any was shown.
+fn take_answers(app: &mut App, answers: &mut Answers) -> bool {
+    let mut shown = false;
+    while let Ok((ticket, answer)) = answers.try_recv() {
+        shown |= app.bank_answer(ticket, answer);
+    }
+    shown
+}
+
+/// Waits until the bank shows the answer to the latest question.
+fn wait_for_bank(app: &mut App, answers: &mut Answers) {
+    while app.bank.pending.is_some() {
+        let (ticket, answer) = answers.blocking_recv().expect("bank worker running");
+        app.bank_answer(ticket, answer);
+    }
 }
 
 fn terminal() -> Terminal<TestBackend> {
@@ -177,27 +206,33 @@ fn warm_starts(db: &Path) -> Warm {
         load: Vec::new(),
         draw: Vec::new(),
         total: Vec::new(),
+        bank: Vec::new(),
     };
     for _ in 0..WARM_RUNS {
         let start = Instant::now();
         let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
         let opened = Instant::now();
-        let app = App::new(
+        let (worker, mut answers) = BankWorker::start(&store).expect("bank worker");
+        let mut app = App::with_background(
             store,
             Config::default(),
             Keymap::default_keys(),
             WIDTH,
             HEIGHT,
+            Some(Box::new(worker)),
         )
         .expect("load");
         let loaded = Instant::now();
         let mut terminal = terminal();
         terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
         let drawn = Instant::now();
+        wait_for_bank(&mut app, &mut answers);
+        terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
         warm.open.push(opened - start);
         warm.load.push(loaded - opened);
         warm.draw.push(drawn - loaded);
         warm.total.push(drawn - start);
+        warm.bank.push(start.elapsed());
     }
     warm
 }
@@ -235,50 +270,62 @@ fn roster_walk(n: usize) -> Vec<KeyEvent> {
     keys(&pattern.repeat(n / pattern.len() + 1)[..n])
 }
 
-/// Update + draw time of each of `keys`, after `setup` keys untimed.
+/// Update + draw time of each of `keys`, after `setup` keys untimed. Answers from the bank
+/// worker are shown between keys, as the event loop does, and not counted.
 fn timed_keys(db: &Path, setup: &[KeyEvent], keys: &[KeyEvent]) -> Vec<Duration> {
     let theme = Theme::ansi16();
-    let mut app = open_app(db);
+    let (mut app, mut answers) = open_app(db);
     let mut terminal = terminal();
     for k in setup {
         app.handle_key(*k);
     }
+    wait_for_bank(&mut app, &mut answers);
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
     keys.iter()
         .map(|k| {
             let start = Instant::now();
             app.handle_key(*k);
             terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
-            start.elapsed()
+            let took = start.elapsed();
+            if take_answers(&mut app, &mut answers) {
+                terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+            }
+            took
         })
         .collect()
 }
 
-/// A search typed a letter at a time after the `setup` keys, each keystroke timed; Esc
-/// between rounds.
-fn search_keys(db: &Path, setup: &str, word: &str) -> Vec<Duration> {
+/// A search typed a letter at a time after the `setup` keys: each keystroke's update + draw,
+/// and how long after the last letter its results are shown. Esc between rounds.
+fn search_keys(db: &Path, setup: &str, word: &str) -> (Vec<Duration>, Vec<Duration>) {
     let theme = Theme::ansi16();
-    let mut app = open_app(db);
+    let (mut app, mut answers) = open_app(db);
     let mut terminal = terminal();
     for k in keys(setup) {
         app.handle_key(k);
     }
+    wait_for_bank(&mut app, &mut answers);
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    let mut times = Vec::new();
+    let (mut times, mut results) = (Vec::new(), Vec::new());
     for _ in 0..SEARCH_ROUNDS {
-        for k in std::iter::once(key('/'))
-            .chain(word.chars().map(key))
-            .chain([esc])
-        {
+        app.handle_key(key('/'));
+        for c in word.chars() {
             let start = Instant::now();
-            app.handle_key(k);
+            app.handle_key(key(c));
             terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
-            if matches!(k.code, KeyCode::Char(c) if c != '/') {
-                times.push(start.elapsed());
+            times.push(start.elapsed());
+            if take_answers(&mut app, &mut answers) {
+                terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
             }
         }
+        let last = Instant::now();
+        wait_for_bank(&mut app, &mut answers);
+        terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+        results.push(last.elapsed());
+        app.handle_key(esc);
+        wait_for_bank(&mut app, &mut answers);
     }
-    times
+    (times, results)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,7 +585,9 @@ impl Table {
     }
 
     fn keys(&mut self, what: &str, times: &[Duration], p50: f64, p95: f64) {
-        let target = if p50.is_nan() {
+        let target = if p95.is_nan() {
+            String::new()
+        } else if p50.is_nan() {
             format!("p95 < {p95} ms")
         } else {
             format!("p50 < {p50} ms, p95 < {p95} ms")
@@ -546,7 +595,7 @@ impl Table {
         self.row(
             what,
             format!(
-                "p50 {} p95 {} max {} ({} keys)",
+                "p50 {} p95 {} max {} ({} times)",
                 ms(median(times)),
                 ms(percentile(times, 95)),
                 ms(*times.iter().max().unwrap_or(&Duration::ZERO)),

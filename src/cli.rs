@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use color_eyre::Result;
 
 use crate::app::App;
+use crate::app::bank_query::BankQueries;
 use crate::app::keymap::Keymap;
 use crate::cli_admin::{self, AdminCommand};
 use crate::cli_export::{self, ExportCommand};
@@ -20,7 +21,7 @@ use crate::domain::clock::{Clock, SystemClock};
 use crate::domain::{mission, text};
 use crate::messages;
 use crate::store::{NewSignal, Store, StoreError, StoreOptions};
-use crate::tui;
+use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
 
 #[derive(Debug, Parser)]
@@ -138,6 +139,15 @@ pub fn main() -> Result<ExitCode> {
     }
 }
 
+/// The bank's worker for the full screen, when a second connection opens; without one the app
+/// asks the store itself, only slower.
+fn bank_worker(store: &Store) -> (Option<Box<dyn BankQueries>>, Option<tui::Answers>) {
+    match BankWorker::start(store) {
+        Some((worker, answers)) => (Some(Box::new(worker)), Some(answers)),
+        None => (None, None),
+    }
+}
+
 fn run(cli: Cli) -> Result<()> {
     let config_path = cli.config.clone().or_else(config::config_path);
     let config = match &config_path {
@@ -164,15 +174,31 @@ fn run(cli: Cli) -> Result<()> {
     match command {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-            let app = App::new(store, config, Keymap::default_keys(), width, height)?;
-            tui::run(app, Theme::from_env())
+            let (background, answers) = bank_worker(&store);
+            let app = App::with_background(
+                store,
+                config,
+                Keymap::default_keys(),
+                width,
+                height,
+                background,
+            )?;
+            tui::run(app, answers, Theme::from_env())
         }
         Some(Command::Standup { arena }) => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-            let mut app = App::new(store, config, Keymap::default_keys(), width, height)?;
+            let (background, answers) = bank_worker(&store);
+            let mut app = App::with_background(
+                store,
+                config,
+                Keymap::default_keys(),
+                width,
+                height,
+                background,
+            )?;
             let arena = arena.or_else(|| app.first_open_arena());
             app.open_standup(arena);
-            tui::run(app, Theme::from_env())
+            tui::run(app, answers, Theme::from_env())
         }
         Some(Command::Signal {
             text,

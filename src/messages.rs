@@ -1448,3 +1448,10 @@ pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> St
         found.join("; ")
     )
 }
+
+// --- main ---
+
+/// Beside the bank's title while its list is being looked up.
+pub fn bank_searching() -> &'static str {
+    "searching…"
+}

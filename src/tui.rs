@@ -2,6 +2,7 @@
 //! event loop. Idle means silent: nothing is drawn unless a key, a resize or another session's
 //! commit changed what the screen shows.
 
+pub mod bank_worker;
 mod wire;
 
 use std::io::{Stdout, Write, stdout};
@@ -16,9 +17,11 @@ use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::layout::Size;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::app::App;
 use crate::ui::{self, Theme};
+use bank_worker::BankAnswer;
 use wire::Wire;
 
 /// How often to ask SQLite whether another session committed: one cheap pragma.
@@ -27,7 +30,8 @@ const WATCH_INTERVAL: Duration = Duration::from_secs(1);
 const CLOCK_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Runs puls full-screen until the user quits, the terminal closes or a signal asks us to stop.
-pub fn run(app: App, theme: Theme) -> Result<()> {
+/// `answers` brings the bank worker's answers, if the app asks one (see [`bank_worker`]).
+pub fn run(app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -40,7 +44,7 @@ pub fn run(app: App, theme: Theme) -> Result<()> {
         }
     };
     execute!(stdout(), EnableBracketedPaste)?;
-    let result = runtime.block_on(event_loop(&mut terminal, app, theme));
+    let result = runtime.block_on(event_loop(&mut terminal, app, answers, theme));
     restore();
     result
 }
@@ -74,13 +78,21 @@ fn install_panic_hook() {
     }));
 }
 
-async fn event_loop(terminal: &mut Screen, mut app: App, theme: Theme) -> Result<()> {
+/// Where the bank worker's answers arrive.
+pub type Answers = UnboundedReceiver<BankAnswer>;
+
+async fn event_loop(
+    terminal: &mut Screen,
+    mut app: App,
+    answers: Option<Answers>,
+    theme: Theme,
+) -> Result<()> {
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let events = EventStream::new();
-    let frames = run_app(&mut app, events, |app| draw(terminal, app, &theme));
+    let frames = run_app(&mut app, events, answers, |app| draw(terminal, app, &theme));
     tokio::select! {
         result = frames => result.map(|_| ()),
         _ = terminate.recv() => Ok(()),
@@ -89,11 +101,12 @@ async fn event_loop(terminal: &mut Screen, mut app: App, theme: Theme) -> Result
 }
 
 /// The loop of any driver: events in, frames out. Draws once at the start and then only when
-/// something changed: a key, a resize, another session's commit, or a second of a running
-/// stand-up clock. Returns how many frames it drew.
+/// something changed: a key, a resize, another session's commit, an answer from the bank
+/// worker, or a second of a running stand-up clock. Returns how many frames it drew.
 pub async fn run_app<S, E>(
     app: &mut App,
     mut events: S,
+    mut answers: Option<Answers>,
     mut draw: impl FnMut(&App) -> Result<()>,
 ) -> Result<u64>
 where
@@ -114,6 +127,7 @@ where
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(frames),
             },
+            Some((ticket, answer)) = next_answer(&mut answers) => app.bank_answer(ticket, answer),
             _ = watch.tick() => app.poll_changes(),
             // The one periodic redraw: a stand-up clock that is running.
             _ = clock.tick(), if animating => app.tick(),
@@ -136,6 +150,14 @@ where
             draw(app)?;
             frames += 1;
         }
+    }
+}
+
+/// The next answer of the bank worker; never, without one.
+async fn next_answer(answers: &mut Option<Answers>) -> Option<BankAnswer> {
+    match answers {
+        Some(answers) => answers.recv().await,
+        None => std::future::pending().await,
     }
 }
 

@@ -24,6 +24,10 @@ pub struct BankPane {
     pub page: usize,
     /// The selected entry in full, for the preview.
     pub preview: Option<Entry>,
+    /// The question whose answer the list waits for, when it is answered in the background.
+    pub pending: Option<u64>,
+    /// The last question answered: tickets count on from it.
+    pub answered: u64,
 }
 
 impl BankPane {

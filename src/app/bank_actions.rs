@@ -3,36 +3,59 @@
 
 use super::App;
 use super::bank::BankView;
+use super::bank_query::BankQuery;
 use super::command::Command;
 use super::form::{Form, FormKind};
 use super::popup::{FilterTarget, Popup, Prompt, PromptPurpose, Reading};
 use crate::domain::knowledge::EntryKind;
 use crate::messages;
-use crate::store::{EntryEdit, StoreError};
-
-/// How many results a list holds: a search shows its best, the related view its closest.
-const BANK_LIMIT: usize = 200;
-const RELATED_LIMIT: usize = 20;
+use crate::store::{EntryEdit, EntryHit, StoreError};
 
 impl App {
-    /// Reloads the bank's list for its view, query and filters, and the selected entry's preview.
+    /// Reloads the bank's list for its view, query and filters, and the selected entry's
+    /// preview: at once, or by asking the background and marking the list as pending.
     pub(super) fn load_bank(&mut self) -> Result<(), StoreError> {
-        let hits = match self.bank.view {
+        let query = match self.bank.view {
             BankView::Related => match self.board.selected().map(|c| c.id) {
-                Some(arena) => {
-                    let mut hits = self.store.arena_entries(arena, RELATED_LIMIT)?;
-                    hits.extend(self.store.related_entries(arena, RELATED_LIMIT)?);
-                    hits
+                Some(arena) => BankQuery::Related { arena },
+                None => {
+                    self.bank.pending = None;
+                    self.bank.set_hits(Vec::new());
+                    return self.load_preview();
                 }
-                None => Vec::new(),
             },
-            BankView::Search => {
-                self.store
-                    .search_entries(&self.bank.query, &self.bank.filter, BANK_LIMIT)?
-            }
+            BankView::Search => BankQuery::Search {
+                query: self.bank.query.clone(),
+                filter: self.bank.filter.clone(),
+            },
         };
+        if let Some(background) = &self.background {
+            let ticket = self.bank.pending.unwrap_or(self.bank.answered) + 1;
+            if background.ask(ticket, query.clone()) {
+                self.bank.pending = Some(ticket);
+                return Ok(());
+            }
+        }
+        self.bank.pending = None;
+        let hits = query.run(&self.store)?;
         self.bank.set_hits(hits);
         self.load_preview()
+    }
+
+    /// The background's answer to question `ticket`: shown if it is the latest asked, dropped
+    /// if a newer one is on its way. True when the screen changed.
+    pub fn bank_answer(&mut self, ticket: u64, answer: Result<Vec<EntryHit>, StoreError>) -> bool {
+        if self.bank.pending != Some(ticket) {
+            return false;
+        }
+        self.bank.pending = None;
+        self.bank.answered = ticket;
+        let result = answer.and_then(|hits| {
+            self.bank.set_hits(hits);
+            self.load_preview()
+        });
+        self.report(result);
+        true
     }
 
     fn load_preview(&mut self) -> Result<(), StoreError> {

@@ -3,6 +3,7 @@
 
 pub mod bank;
 mod bank_actions;
+pub mod bank_query;
 pub mod board;
 mod changes;
 pub mod command;
@@ -88,6 +89,8 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     quit: bool,
+    /// Answers slow bank questions off the key path; None answers them at once.
+    background: Option<Box<dyn bank_query::BankQueries>>,
 }
 
 impl App {
@@ -97,6 +100,19 @@ impl App {
         keymap: Keymap,
         width: u16,
         height: u16,
+    ) -> Result<App, StoreError> {
+        App::with_background(store, config, keymap, width, height, None)
+    }
+
+    /// An app whose bank lists are asked of `background` (from the first load on) and shown
+    /// when answered, through [`App::bank_answer`].
+    pub fn with_background(
+        store: Store,
+        config: Config,
+        keymap: Keymap,
+        width: u16,
+        height: u16,
+        background: Option<Box<dyn bank_query::BankQueries>>,
     ) -> Result<App, StoreError> {
         let seen_version = store.data_version()?;
         // A warning about the file (readable by everyone) stays in sight until the first key.
@@ -122,6 +138,7 @@ impl App {
             width,
             height,
             quit: false,
+            background,
         };
         app.resize(width, height);
         app.reload()?;

@@ -103,15 +103,21 @@ fn words(input: &str) -> impl Iterator<Item = String> + '_ {
 ///
 /// A last word of a single letter is left out until the next keystroke: as a prefix it would
 /// match nearly every entry, and slowly.
-pub fn fts_query(input: &str) -> Option<String> {
+pub fn fts_query(input: &str) -> Option<FtsQuery> {
     let mut words: Vec<String> = words(input).take(MAX_QUERY_TERMS).collect();
     if words.last().is_some_and(|w| w.chars().count() < 2) {
         words.pop();
     }
-    let last = words.pop()?;
-    let mut terms: Vec<String> = words.into_iter().map(|w| format!("\"{w}\"")).collect();
-    terms.push(format!("\"{last}\"*"));
-    Some(terms.join(" "))
+    let last = words.len().checked_sub(1)?;
+    let terms = words
+        .into_iter()
+        .enumerate()
+        .map(|(i, word)| Term {
+            word,
+            prefix: i == last,
+        })
+        .collect();
+    Some(FtsQuery::new(terms, " "))
 }
 
 /// Words too common to say what an arena is about, in English and Swedish.
@@ -134,8 +140,8 @@ const COMMON_WORDS: &[&str] = &[
 /// digit (case codes, years) are left out; each word is a prefix of its first letters (all but
 /// the last two, at least four), so "siblings" also finds "sibling" and "förskola" "förskolan".
 /// At most `max_terms` words, the first met first.
-pub fn fts_any(text: &str, max_terms: usize) -> Option<String> {
-    let mut stems: Vec<String> = Vec::new();
+pub fn fts_any(text: &str, max_terms: usize) -> Option<FtsQuery> {
+    let mut stems: Vec<Term> = Vec::new();
     for word in words(text) {
         let chars = word.chars().count();
         if chars < 4
@@ -145,23 +151,149 @@ pub fn fts_any(text: &str, max_terms: usize) -> Option<String> {
             continue;
         }
         let stem: String = word.chars().take((chars - 2).max(4)).collect();
-        if !stems.contains(&stem) {
-            stems.push(stem);
+        if !stems.iter().any(|t| t.word == stem) {
+            stems.push(Term {
+                word: stem,
+                prefix: true,
+            });
         }
         if stems.len() >= max_terms {
             break;
         }
     }
-    if stems.is_empty() {
-        return None;
+    (!stems.is_empty()).then(|| FtsQuery::new(stems, " OR "))
+}
+
+/// One word of a query, lower-cased as `unicode61` folds it; a prefix matches every word that
+/// starts with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    word: String,
+    prefix: bool,
+}
+
+impl Term {
+    fn matches(&self, folded: &str) -> bool {
+        if self.prefix {
+            folded.starts_with(&self.word)
+        } else {
+            folded == self.word
+        }
     }
-    Some(
-        stems
+}
+
+/// A valid FTS5 MATCH expression and the words it looks for, so the words it matched can be
+/// marked in a snippet without asking FTS5 (whose `snippet()` re-runs a prefix query per row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FtsQuery {
+    expression: String,
+    terms: Vec<Term>,
+}
+
+impl FtsQuery {
+    fn new(terms: Vec<Term>, joiner: &str) -> FtsQuery {
+        let expression = terms
             .iter()
-            .map(|s| format!("\"{s}\"*"))
+            .map(|t| {
+                if t.prefix {
+                    format!("\"{}\"*", t.word)
+                } else {
+                    format!("\"{}\"", t.word)
+                }
+            })
             .collect::<Vec<_>>()
-            .join(" OR "),
-    )
+            .join(joiner);
+        FtsQuery { expression, terms }
+    }
+
+    /// True when `word` (as it stands in the text) is one the query looks for.
+    pub fn matches(&self, word: &str) -> bool {
+        let folded = word.to_lowercase();
+        self.terms.iter().any(|t| t.matches(&folded))
+    }
+
+    /// About `tokens` words of `body` around the densest run of matched words, as one-line
+    /// segments, `true` for a matched word; `…` where the body goes on before or after.
+    pub fn snippet(&self, body: &str, tokens: usize) -> Vec<(String, bool)> {
+        let spans = word_spans(body);
+        let hits: Vec<usize> = spans
+            .iter()
+            .enumerate()
+            .filter(|(_, (from, to))| self.matches(&body[*from..*to]))
+            .map(|(i, _)| i)
+            .collect();
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        // The window holding the most matches; the earliest of equals, from the very start if
+        // that is as good. Starting a few words before a match gives the reader its context.
+        let lead = tokens / 4;
+        let in_window = |start: usize| {
+            hits.iter()
+                .filter(|&&h| h >= start && h < start + tokens)
+                .count()
+        };
+        let (start, _) =
+            hits.iter()
+                .map(|&h| h.saturating_sub(lead))
+                .fold((0, in_window(0)), |best, start| {
+                    let count = in_window(start);
+                    if count > best.1 { (start, count) } else { best }
+                });
+        let end = (start + tokens).min(spans.len());
+        let mut out: Vec<(String, bool)> = Vec::new();
+        let mut push = |piece: &str, matched: bool| {
+            let clean = text::one_line(piece);
+            if clean.is_empty() {
+                return;
+            }
+            match out.last_mut() {
+                Some((last, m)) if *m == matched => last.push_str(&clean),
+                _ => out.push((clean.into_owned(), matched)),
+            }
+        };
+        if start > 0 {
+            push("…", false);
+        }
+        let mut at = spans[start].0;
+        for &(from, to) in &spans[start..end] {
+            push(&body[at..from], false);
+            push(&body[from..to], self.matches(&body[from..to]));
+            at = to;
+        }
+        if end < spans.len() {
+            push("…", false);
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for FtsQuery {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.expression
+    }
+}
+
+/// Where each word of `text` starts and ends (byte offsets), as [`words`] splits it.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -234,7 +366,59 @@ mod tests {
     #[test]
     fn related_query_keeps_at_most_max_terms() {
         let q = fts_any("alpha bravo charlie delta echo", 2).unwrap();
-        assert_eq!(q, "\"alph\"* OR \"brav\"*");
+        assert_eq!(&*q, "\"alph\"* OR \"brav\"*");
+    }
+
+    fn segment(text: &str, matched: bool) -> (String, bool) {
+        (text.to_owned(), matched)
+    }
+
+    #[test]
+    fn a_snippet_marks_whole_words_and_the_prefix_of_the_last() {
+        let q = fts_query("förskola häls").unwrap();
+        assert_eq!(
+            q.snippet("A\nvisit to the Förskola, then hälsan and förskolan.", 20),
+            vec![
+                segment("A visit to the ", false),
+                segment("Förskola", true),
+                segment(", then ", false),
+                segment("hälsan", true),
+                segment(" and förskolan", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_snippet_shows_the_densest_window_with_ellipses_where_the_body_goes_on() {
+        let body = format!(
+            "{} school once, {} school family school {}",
+            "word ".repeat(30),
+            "more ".repeat(30),
+            "rest ".repeat(30)
+        );
+        let q = fts_any("school family", 4).unwrap();
+        let snippet = q.snippet(&body, 8);
+        let matched: Vec<&str> = snippet
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(matched, ["school", "family", "school"]);
+        assert!(snippet.first().is_some_and(|(t, _)| t.starts_with('…')));
+        assert!(snippet.last().is_some_and(|(t, _)| t.ends_with('…')));
+    }
+
+    #[test]
+    fn a_snippet_without_a_match_is_empty_and_controls_never_survive() {
+        let q = fts_query("school").unwrap();
+        assert!(q.snippet("nothing here", 20).is_empty());
+        let snippet = q.snippet("\u{1b}[2J school\u{7}", 20);
+        assert!(
+            snippet
+                .iter()
+                .all(|(t, _)| !t.contains(['\u{1b}', '\u{7}']))
+        );
+        assert!(snippet.contains(&segment("school", true)));
     }
 
     #[test]

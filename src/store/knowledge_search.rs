@@ -5,47 +5,13 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{EntryFilter, EntryHit, Result, Store, StoreError, time};
-use crate::domain::knowledge::{self, EntryKind};
+use crate::domain::knowledge::{self, EntryKind, FtsQuery};
 use crate::domain::text;
 
-/// Marks FTS5's `snippet()` puts around a matched word. Controls never survive
-/// `text::one_line`/`multi_line`, so stored text cannot hold them.
-const MATCH_START: char = '\u{2}';
-const MATCH_END: char = '\u{3}';
-
 /// How many tokens of the body a search snippet shows.
-const SNIPPET_TOKENS: u32 = 20;
+const SNIPPET_TOKENS: usize = 20;
 /// How many characters of the body an unsearched list shows.
 const START_CHARS: usize = 160;
-
-/// Splits a snippet at the marks into one-line segments, `true` for a matched word.
-fn segments(raw: &str) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = Vec::new();
-    let mut current = String::new();
-    let mut matched = false;
-    let mut flush = |current: &mut String, matched: bool| {
-        let clean = text::one_line(current).into_owned();
-        current.clear();
-        if clean.is_empty() {
-            return;
-        }
-        match out.last_mut() {
-            Some((last, m)) if *m == matched => last.push_str(&clean),
-            _ => out.push((clean, matched)),
-        }
-    };
-    for c in raw.chars() {
-        match c {
-            MATCH_START | MATCH_END => {
-                flush(&mut current, matched);
-                matched = c == MATCH_START;
-            }
-            c => current.push(c),
-        }
-    }
-    flush(&mut current, matched);
-    out
-}
 
 /// The start of a body as one unmatched segment, with `…` when there is more.
 fn body_start(start: &str) -> Vec<(String, bool)> {
@@ -212,23 +178,26 @@ impl Store {
         )?)
     }
 
-    /// Entries matching the FTS5 expression `fts` (built by `domain::knowledge`, never raw
-    /// input), best first, leaving out those of arena `not_of`.
+    /// Entries matching `fts`, best first, leaving out those of arena `not_of`. The ranking
+    /// reads only ids and ranks; bodies are read for the hits alone, and their snippets made
+    /// here, since FTS5's `snippet()` is computed for every match before the sort.
     fn matching(
         &self,
-        fts: &str,
+        fts: &FtsQuery,
         filter: &EntryFilter,
         not_of: Option<i64>,
         limit: usize,
     ) -> Result<Vec<EntryHit>> {
         let (kind, tag, competence, mission) = filter_params(filter);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {HIT_COLUMNS},
-                    snippet(entries_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}), e.updated_at
-             FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-             WHERE entries_fts MATCH ?6 AND (?1 IS NULL OR e.kind = ?1) AND {FILTER}
-               AND (?7 IS NULL OR e.arena_id IS NOT ?7)
-             ORDER BY rank LIMIT ?5"
+            "SELECT {HIT_COLUMNS}, e.body, e.updated_at
+             FROM (SELECT entries_fts.rowid AS id, entries_fts.rank AS score
+                   FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+                   WHERE entries_fts MATCH ?6 AND (?1 IS NULL OR e.kind = ?1) AND {FILTER}
+                     AND (?7 IS NULL OR e.arena_id IS NOT ?7)
+                   ORDER BY entries_fts.rank LIMIT ?5) AS best
+             JOIN entries e ON e.id = best.id
+             ORDER BY best.score, e.id"
         ))?;
         let hits = stmt
             .query_map(
@@ -238,10 +207,16 @@ impl Store {
                     competence,
                     mission,
                     sql_limit(limit),
-                    fts,
+                    &**fts,
                     not_of
                 ],
-                |r| hit(r, segments),
+                |r| {
+                    // A match in the title or tags alone: the body's start says what it is about.
+                    hit(r, |body| match fts.snippet(body, SNIPPET_TOKENS) {
+                        none if none.is_empty() => body_start(body),
+                        snippet => snippet,
+                    })
+                },
             )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(hits)
@@ -302,29 +277,6 @@ mod tests {
             assert!(steps.contains(index), "{steps}");
             assert!(!steps.contains("TEMP B-TREE"), "{steps}");
         }
-    }
-
-    #[test]
-    fn splits_a_snippet_at_its_marks_into_one_line_segments() {
-        assert_eq!(
-            segments("a\nvisit to the \u{2}förskola\u{3}, then \u{2}hälsa\u{3}…"),
-            vec![
-                ("a visit to the ".to_owned(), false),
-                ("förskola".to_owned(), true),
-                (", then ".to_owned(), false),
-                ("hälsa".to_owned(), true),
-                ("…".to_owned(), false),
-            ]
-        );
-    }
-
-    #[test]
-    fn adjacent_matches_merge_and_empty_segments_go() {
-        assert_eq!(
-            segments("\u{2}a\u{3}\u{2}b\u{3}"),
-            vec![("ab".to_owned(), true)]
-        );
-        assert!(segments("").is_empty());
     }
 
     #[test]

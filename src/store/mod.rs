@@ -16,6 +16,7 @@ mod knowledge_search;
 mod open;
 mod plan;
 mod privacy;
+mod reader;
 mod registration;
 mod retention;
 mod roster;

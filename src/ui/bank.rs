@@ -44,6 +44,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
             theme.key,
         ));
     }
+    if bank.pending.is_some() {
+        title.push(Span::styled(
+            format!("{} ", messages::bank_searching()),
+            theme.muted,
+        ));
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -72,6 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     frame.render_widget(Line::from(tabs), head);
     if bank.hits.is_empty() {
         let hint = match bank.view {
+            _ if bank.pending.is_some() => messages::bank_searching(),
             BankView::Related => messages::BANK_EMPTY_RELATED,
             BankView::Search => messages::BANK_EMPTY_SEARCH,
         };
