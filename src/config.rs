@@ -257,4 +257,33 @@ mod tests {
         assert_eq!(config.mission_name("BU"), "Barn och utbildning");
         assert_eq!(config.mission_name("LF"), "LF");
     }
+
+    #[test]
+    fn a_file_that_chooses_swedish_gets_its_defaults_in_swedish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "language = \"sv\"\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.language, Some(Language::Swedish));
+        assert_eq!(config.mission_name("CD"), "Samhällsutveckling");
+        assert_eq!(config.commissioned_by, "Strategiska samordningsgruppen");
+        assert_eq!(
+            language::current(),
+            Language::English,
+            "loading changes no language"
+        );
+    }
+
+    #[test]
+    fn refuses_a_language_puls_does_not_speak_with_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "user = \"maja\"\nlanguage = \"fr\"\n").unwrap();
+        let message = Config::load(&path).unwrap_err().to_string();
+        assert!(message.contains("line 2"), "{message}");
+        assert!(
+            message.contains("`en`") && message.contains("`sv`"),
+            "{message}"
+        );
+    }
 }

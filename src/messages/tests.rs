@@ -223,5 +223,7 @@ fn numbers_and_weeks_are_written_as_each_language_writes_them() {
     assert_eq!(fig_days(30.5), "30,5");
     assert_eq!(fig_days(12.0), "12");
     assert_eq!(week(date), "v. 48");
+    assert_eq!(due_this_week(date), "Klart denna vecka, v. 48");
     set_language(Language::English);
+    assert_eq!(due_this_week(date), "Due this week");
 }
