@@ -18,6 +18,7 @@ use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
 use crate::domain::clock::{Clock, SystemClock};
+use crate::domain::language::Language;
 use crate::domain::{mission, text};
 use crate::messages;
 use crate::store::{NewSignal, Store, StoreError, StoreOptions};
@@ -112,7 +113,7 @@ pub(crate) fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> 
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("\"{raw}\" is not an arena number (like 12 or #12)"))
+        .ok_or_else(|| messages::not_an_arena_number(raw))
 }
 
 /// A failure the user can act on: printed as one line on stderr, with exit code 2.
@@ -122,6 +123,9 @@ pub(crate) struct UserError(pub(crate) String);
 
 pub fn main() -> Result<ExitCode> {
     color_eyre::install()?;
+    // The environment's language first, for the command line's own messages; the config
+    // file, read once the command line says where it is, may choose another.
+    messages::set_language(env_language().unwrap_or_default());
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => Ok(ExitCode::SUCCESS),
@@ -154,6 +158,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => Config::load(path).map_err(|e| UserError(e.to_string()))?,
         None => Config::default(),
     };
+    messages::set_language(Language::choose(config.language, env_language()));
     let who = config.identity();
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -259,9 +264,14 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The language `LC_ALL`, `LC_MESSAGES` or `LANG` asks for.
+fn env_language() -> Option<Language> {
+    Language::from_env(|name| std::env::var(name).ok())
+}
+
 fn title_problem(problem: text::TitleProblem) -> String {
     match problem {
-        text::TitleProblem::Empty => messages::TITLE_EMPTY.to_owned(),
+        text::TitleProblem::Empty => messages::title_empty().to_owned(),
         text::TitleProblem::TooLong { chars } => {
             messages::title_too_long(chars, text::TITLE_MAX_CHARS)
         }

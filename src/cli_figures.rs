@@ -70,7 +70,7 @@ pub(crate) enum FiguresCommand {
 fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     match (from, to) {
         (Some(from), Some(to)) if from > to => {
-            Err(UserError(messages::FIG_FROM_AFTER_TO.to_owned()).into())
+            Err(UserError(messages::fig_from_after_to().to_owned()).into())
         }
         _ => Ok(()),
     }

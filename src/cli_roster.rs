@@ -14,7 +14,7 @@ use crate::store::Store;
 #[derive(Debug, Subcommand)]
 pub(crate) enum RosterCommand {
     /// Add and update people and competences from a CSV file: every row or none.
-    #[command(after_help = messages::ROSTER_FORMAT)]
+    #[command(after_help = messages::roster_format())]
     Import {
         /// The spreadsheet, saved as "CSV UTF-8".
         file: PathBuf,
@@ -23,7 +23,7 @@ pub(crate) enum RosterCommand {
         dry_run: bool,
     },
     /// Write the roster to stdout in the format import reads.
-    #[command(after_help = messages::ROSTER_FORMAT)]
+    #[command(after_help = messages::roster_format())]
     Export,
 }
 

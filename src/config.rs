@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use directories::ProjectDirs;
 use serde::Deserialize;
 
-use crate::domain::mission::{self, Mission};
+use crate::domain::language::{self, Language};
+use crate::domain::mission::Mission;
+use crate::messages;
 
 /// The user's settings. A config file names only what it changes; the rest keeps its default.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -25,17 +27,19 @@ pub struct Config {
     pub coaching_questions: Vec<String>,
     /// Words that mark health data in free text: saving them asks first (whole words, any case).
     pub health_terms: Vec<String>,
+    /// `"sv"` or `"en"`; when not set, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) decides.
+    pub language: Option<Language>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             user: None,
-            commissioned_by: "Strategic coordination group".to_owned(),
-            missions: mission::default_missions(),
+            commissioned_by: messages::default_commissioned_by().to_owned(),
+            missions: default_missions(),
             group: None,
             standup_minutes: 2,
-            coaching_questions: crate::messages::DEFAULT_COACHING_QUESTIONS
+            coaching_questions: messages::default_coaching_questions()
                 .iter()
                 .map(|q| (*q).to_owned())
                 .collect(),
@@ -43,8 +47,17 @@ impl Default for Config {
                 .iter()
                 .map(|t| (*t).to_owned())
                 .collect(),
+            language: None,
         }
     }
+}
+
+/// The main missions of the municipality the model comes from, in the current language.
+pub fn default_missions() -> Vec<Mission> {
+    messages::default_mission_names()
+        .iter()
+        .map(|(code, name)| Mission::new(code, name))
+        .collect()
 }
 
 /// Health conditions in Swedish (with their common forms) and English: a starting list a
@@ -90,6 +103,12 @@ pub const DEFAULT_HEALTH_TERMS: &[&str] = &[
     "pregnancy",
 ];
 
+/// The one setting read before the others.
+#[derive(Deserialize)]
+struct LanguageOnly {
+    language: Option<Language>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: {source}")]
@@ -114,15 +133,19 @@ impl Config {
                 });
             }
         };
-        let config: Config = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+        let invalid = |detail: String| ConfigError::Invalid {
             path: path.to_owned(),
-            detail: e.to_string(),
-        })?;
+            detail,
+        };
+        // The defaults of what the file leaves out (missions, coaching questions) are in the
+        // language it names, so that is read first.
+        let named: LanguageOnly = toml::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+        let config: Config = language::with(named.language.unwrap_or(language::current()), || {
+            toml::from_str(&text)
+        })
+        .map_err(|e| invalid(e.to_string()))?;
         if config.missions.is_empty() {
-            return Err(ConfigError::Invalid {
-                path: path.to_owned(),
-                detail: "missions: at least one mission is needed".to_owned(),
-            });
+            return Err(invalid(messages::config_no_missions().to_owned()));
         }
         Ok(config)
     }
@@ -183,7 +206,7 @@ mod tests {
         std::fs::write(&path, "commissioned_by = \"Council committee\"\n").unwrap();
         let config = Config::load(&path).unwrap();
         assert_eq!(config.commissioned_by, "Council committee");
-        assert_eq!(config.missions, mission::default_missions());
+        assert_eq!(config.missions, default_missions());
     }
 
     #[test]
@@ -233,5 +256,34 @@ mod tests {
         let config = Config::load(&path).unwrap();
         assert_eq!(config.mission_name("BU"), "Barn och utbildning");
         assert_eq!(config.mission_name("LF"), "LF");
+    }
+
+    #[test]
+    fn a_file_that_chooses_swedish_gets_its_defaults_in_swedish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "language = \"sv\"\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.language, Some(Language::Swedish));
+        assert_eq!(config.mission_name("CD"), "Samhällsutveckling");
+        assert_eq!(config.commissioned_by, "Strategiska samordningsgruppen");
+        assert_eq!(
+            language::current(),
+            Language::English,
+            "loading changes no language"
+        );
+    }
+
+    #[test]
+    fn refuses_a_language_puls_does_not_speak_with_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "user = \"maja\"\nlanguage = \"fr\"\n").unwrap();
+        let message = Config::load(&path).unwrap_err().to_string();
+        assert!(message.contains("line 2"), "{message}");
+        assert!(
+            message.contains("`en`") && message.contains("`sv`"),
+            "{message}"
+        );
     }
 }

@@ -147,19 +147,23 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
     match fill(&path, &who, SystemClock.now(), &Size::LARGE, args.seed) {
         Ok(Outcome::AlreadyThere) => println!("{}", messages::demo_already_there(&path)),
         Ok(Outcome::Generated(c)) => {
-            let counts = [
-                ("arenas", c.arenas),
-                ("people", c.people),
-                ("units", c.units),
-                ("competences", c.competences),
-                ("allocations", c.allocations),
-                ("needs", c.needs),
-                ("contacts", c.contacts),
-                ("criteria", c.criteria),
-                ("activities", c.activities),
-                ("knowledge entries", c.entries),
-                ("audit rows", c.audit_rows),
+            let numbers = [
+                c.arenas,
+                c.people,
+                c.units,
+                c.competences,
+                c.allocations,
+                c.needs,
+                c.contacts,
+                c.criteria,
+                c.activities,
+                c.entries,
+                c.audit_rows,
             ];
+            let counts: Vec<(&str, usize)> = messages::large_demo_nouns()
+                .into_iter()
+                .zip(numbers)
+                .collect();
             let took = start.elapsed();
             println!(
                 "{}",

@@ -49,6 +49,8 @@ const DEFUSED: &str = "Lamp[2Jpost on ]52;c;aGVsbG8=Kvarn31mgatan";
 /// A private HOME, config and data folder and a database path, removed when dropped.
 struct Sandbox {
     dir: TempDir,
+    /// Variables a test adds to the environment, such as a locale.
+    extra: Vec<(&'static str, OsString)>,
 }
 
 impl Sandbox {
@@ -57,7 +59,16 @@ impl Sandbox {
         for sub in ["home", "data", "config"] {
             std::fs::create_dir(dir.path().join(sub)).expect("sandbox folder");
         }
-        Sandbox { dir }
+        Sandbox {
+            dir,
+            extra: Vec::new(),
+        }
+    }
+
+    /// The same sandbox with `name=value` in puls's environment.
+    fn with_env(mut self, name: &'static str, value: &str) -> Sandbox {
+        self.extra.push((name, value.into()));
+        self
     }
 
     fn db(&self) -> PathBuf {
@@ -76,6 +87,9 @@ impl Sandbox {
             ("TERM", "xterm-256color".into()),
             ("PATH", std::env::var_os("PATH").unwrap_or_default()),
         ]
+        .into_iter()
+        .chain(self.extra.iter().cloned())
+        .collect()
     }
 
     /// Runs a puls command that needs no screen (signal, show) on this sandbox's database, and
@@ -762,4 +776,36 @@ fn puls_standup_opens_the_full_screen_in_a_stand_up() {
     tui.wait_for_text("Stand-up · arena 1 of 2");
     tui.press("q");
     tui.wait_for_board();
+}
+
+#[test]
+fn a_swedish_locale_shows_the_swedish_board() {
+    // Given a Swedish locale, as a Swedish desktop or ssh session sets it
+    let sandbox = Sandbox::new().with_env("LANG", "sv_SE.UTF-8");
+
+    // When the demo board opens
+    let mut tui = sandbox.tui(&["--demo"]);
+
+    // Then its title, stage columns and status bar are in Swedish
+    let screen = tui.wait_for(
+        |s| s.contains("Arenor") && column_count(s, "Signal").is_some(),
+        DEADLINE,
+    );
+    for swedish in ["Bemanning", "Aktiv", "Återför kunskap", "hjälp"] {
+        assert!(screen.contains(swedish), "no {swedish}:\n{screen}");
+    }
+    for english in ["Arenas", "Staffing", "Returning", "help"] {
+        assert!(!screen.contains(english), "{english} in English:\n{screen}");
+    }
+
+    // And an arena's detail names its mission as the municipality does
+    tui.press(ENTER);
+    tui.wait_for(|s| s.contains("Huvuduppdrag"), DEADLINE);
+    tui.press(CTRL_C);
+    assert!(tui.wait_for_exit().success());
+
+    // And the command line answers in Swedish too
+    let output = sandbox.cli(&["signal", "Trasig gatubelysning"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("registrerad som arena #"), "{stdout}");
 }

@@ -221,7 +221,7 @@ impl App {
         };
         let form = Form::entry_draft(&draft, &self.kinds());
         self.popup = Some(Popup::Form(Box::new(form)));
-        self.info(messages::ENTRY_OFFER.to_owned());
+        self.info(messages::entry_offer().to_owned());
     }
 
     pub(super) fn confirm_delete_entry(&mut self, id: i64, version: i64, title: &str) {

@@ -128,7 +128,7 @@ impl App {
                 let reason = prompt.value();
                 if reason.trim().is_empty() {
                     let mut prompt = prompt;
-                    prompt.error = Some(messages::DECLINE_REASON_EMPTY.to_owned());
+                    prompt.error = Some(messages::decline_reason_empty().to_owned());
                     self.popup = Some(Popup::Prompt(prompt));
                     return;
                 }
@@ -203,7 +203,7 @@ impl App {
         match saved {
             None => {
                 self.popup = Some(Popup::Form(form));
-                self.error(messages::FORM_HAS_ERRORS.to_owned());
+                self.error(messages::form_has_errors().to_owned());
             }
             Some(Ok(arena)) => {
                 let about = arena.as_ref().map(|a| a.id).or_else(|| form.kind.arena());
@@ -291,7 +291,7 @@ impl App {
 
     pub(super) fn undo_last(&mut self) {
         let Some(step) = self.undo.pop() else {
-            return self.info(messages::NOTHING_TO_UNDO.to_owned());
+            return self.info(messages::nothing_to_undo().to_owned());
         };
         let result = match &step {
             UndoStep::Created { id, version } => {

@@ -15,7 +15,7 @@ fn fields(edit: &EntryEdit, kinds: &[String]) -> Vec<Field> {
         .position(|k| *k == edit.kind)
         .unwrap_or(0);
     let mut body = Field::text(FieldId::Body, &edit.body);
-    body.input.set_placeholder_text(messages::ENTRY_BODY_HINT);
+    body.input.set_placeholder_text(messages::entry_body_hint());
     vec![
         Field::text(FieldId::Title, &edit.title),
         Field::choice(FieldId::Kind, kinds.to_vec(), kind),
@@ -61,7 +61,7 @@ impl Form {
         self.clear_errors();
         let title = self.value(FieldId::Title).trim().to_owned();
         if title.is_empty() {
-            self.set_error(FieldId::Title, messages::TITLE_EMPTY.to_owned());
+            self.set_error(FieldId::Title, messages::title_empty().to_owned());
         }
         let arena = self.value(FieldId::ArenaRef);
         let arena = match arena.trim().trim_start_matches('#') {
@@ -69,7 +69,7 @@ impl Form {
             number => {
                 let parsed = number.parse::<i64>().ok().filter(|n| *n > 0);
                 if parsed.is_none() {
-                    self.set_error(FieldId::ArenaRef, messages::ARENA_REF_INVALID.to_owned());
+                    self.set_error(FieldId::ArenaRef, messages::arena_ref_invalid().to_owned());
                 }
                 parsed
             }

@@ -171,10 +171,8 @@ pub struct Form {
     pub privacy_warned: bool,
 }
 
-const YES_NO: [&str; 2] = ["no", "yes"];
-
 fn yes_no() -> Vec<String> {
-    YES_NO.iter().map(|s| (*s).to_owned()).collect()
+    vec![messages::no().to_owned(), messages::yes().to_owned()]
 }
 
 impl FormKind {
@@ -278,7 +276,9 @@ impl Form {
                 ),
                 {
                     let mut field = Field::text(FieldId::Competences, &competences);
-                    field.input.set_placeholder_text(messages::COMPETENCES_HINT);
+                    field
+                        .input
+                        .set_placeholder_text(messages::competences_hint());
                     field
                 },
             ],
@@ -421,7 +421,7 @@ impl Form {
         self.clear_errors();
         let name = text::one_line(self.value(FieldId::Name).trim()).into_owned();
         if name.is_empty() {
-            self.set_error(FieldId::Name, messages::NAME_EMPTY.to_owned());
+            self.set_error(FieldId::Name, messages::name_empty().to_owned());
         }
         let capacity = self
             .value(FieldId::Capacity)
@@ -430,7 +430,7 @@ impl Form {
             .ok()
             .filter(|c| *c <= 100);
         if capacity.is_none() {
-            self.set_error(FieldId::Capacity, messages::CAPACITY_INVALID.to_owned());
+            self.set_error(FieldId::Capacity, messages::capacity_invalid().to_owned());
         }
         let competences = parse_competences(&self.value(FieldId::Competences), known);
         if let Err(e) = &competences {
@@ -445,7 +445,7 @@ impl Form {
             role: self.value(FieldId::Role),
             contact: self.value(FieldId::Contact),
             capacity: capacity?,
-            coordinator: self.value(FieldId::IsCoordinator) == YES_NO[1],
+            coordinator: self.value(FieldId::IsCoordinator) == messages::yes(),
             competences: competences.ok()?,
         })
     }
@@ -455,7 +455,7 @@ impl Form {
         self.clear_errors();
         let name = text::one_line(self.value(FieldId::Name).trim()).into_owned();
         if name.is_empty() {
-            self.set_error(FieldId::Name, messages::NAME_EMPTY.to_owned());
+            self.set_error(FieldId::Name, messages::name_empty().to_owned());
             self.settle();
             return None;
         }
@@ -465,7 +465,7 @@ impl Form {
 
 fn title_problem(problem: &TitleProblem) -> String {
     match problem {
-        TitleProblem::Empty => messages::TITLE_EMPTY.to_owned(),
+        TitleProblem::Empty => messages::title_empty().to_owned(),
         TitleProblem::TooLong { chars } => messages::title_too_long(*chars, text::TITLE_MAX_CHARS),
     }
 }

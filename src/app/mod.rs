@@ -474,24 +474,24 @@ impl App {
             Some(Popup::Form(mut form)) if form.dirty && !form.discard_warned => {
                 form.discard_warned = true;
                 self.popup = Some(Popup::Form(form));
-                self.info(messages::FORM_DISCARD_WARNING.to_owned());
+                self.info(messages::form_discard_warning().to_owned());
             }
             Some(_) => {}
             None if self.standup.is_some() => self.standup = None,
             None if self.zoomed => self.zoomed = false,
             None if self.focus == Pane::Board && self.board.is_filtered() => {
                 self.board.clear_filters();
-                self.info(messages::FILTERS_CLEARED.to_owned());
+                self.info(messages::filters_cleared().to_owned());
             }
             None if self.focus == Pane::Roster && self.roster.is_filtered() => {
                 self.roster.clear_filters();
-                self.info(messages::FILTERS_CLEARED.to_owned());
+                self.info(messages::filters_cleared().to_owned());
             }
             None if self.focus == Pane::Bank && self.bank.is_filtered() => {
                 self.bank.clear_filters();
                 let result = self.load_bank();
                 self.report(result);
-                self.info(messages::FILTERS_CLEARED.to_owned());
+                self.info(messages::filters_cleared().to_owned());
             }
             None => self.quit = true,
         }

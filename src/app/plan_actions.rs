@@ -148,7 +148,7 @@ impl App {
             },
             PlanItem::Need(i) => match plan.needs.get(i) {
                 Some(n) if n.status == NeedStatus::Filled => {
-                    return self.info(messages::NEED_FILLED_BY_ALLOCATION.to_owned());
+                    return self.info(messages::need_filled_by_allocation().to_owned());
                 }
                 Some(n) => {
                     let next = match n.status {
@@ -271,7 +271,7 @@ impl App {
             PromptPurpose::Block { activity, version } => {
                 let reason = prompt.value();
                 if reason.trim().is_empty() {
-                    prompt.error = Some(messages::BLOCK_REASON_EMPTY.to_owned());
+                    prompt.error = Some(messages::block_reason_empty().to_owned());
                     self.popup = Some(Popup::Prompt(prompt));
                     return;
                 }

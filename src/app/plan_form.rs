@@ -10,14 +10,14 @@ use crate::store::{
 };
 
 /// The choices of the verdict field, in the order of `[None, Some(true), Some(false)]`.
-const VERDICTS: [&str; 3] = [
-    messages::VERDICT_UNKNOWN,
-    messages::VERDICT_MET,
-    messages::VERDICT_NOT_MET,
-];
-
 fn verdicts() -> Vec<String> {
-    VERDICTS.iter().map(|v| (*v).to_owned()).collect()
+    [
+        messages::verdict_unknown(),
+        messages::verdict_met(),
+        messages::verdict_not_met(),
+    ]
+    .map(str::to_owned)
+    .to_vec()
 }
 
 fn verdict_index(met: Option<bool>) -> usize {
@@ -125,7 +125,7 @@ impl Form {
     fn required(&mut self, id: FieldId) -> String {
         let value = self.value(id).trim().to_owned();
         if value.is_empty() {
-            self.set_error(id, messages::FIELD_EMPTY.to_owned());
+            self.set_error(id, messages::field_empty().to_owned());
         }
         value
     }
@@ -152,7 +152,7 @@ impl Form {
             days => {
                 let parsed = days.parse::<u32>().ok().filter(|d| (1..=365).contains(d));
                 if parsed.is_none() {
-                    self.set_error(FieldId::Rhythm, messages::RHYTHM_INVALID.to_owned());
+                    self.set_error(FieldId::Rhythm, messages::rhythm_invalid().to_owned());
                 }
                 parsed
             }
@@ -197,7 +197,7 @@ impl Form {
             target: self.value(FieldId::Goal),
             result: self.value(FieldId::Result),
             no_result_reason: self.value(FieldId::NoResultReason),
-            met: VERDICTS
+            met: verdicts()
                 .iter()
                 .position(|v| *v == self.value(FieldId::Met))
                 .and_then(|i| [None, Some(true), Some(false)][i]),

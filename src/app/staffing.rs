@@ -80,7 +80,7 @@ impl App {
             RosterView::People | RosterView::Team => {
                 let person = self.roster.selected_person().filter(|_| edit);
                 if edit && (person.is_none() || self.roster.view == RosterView::Team) {
-                    return self.info(messages::EDIT_FROM_PEOPLE.to_owned());
+                    return self.info(messages::edit_from_people().to_owned());
                 }
                 Form::person(person, 20)
             }
@@ -214,7 +214,7 @@ impl App {
         };
         self.load_candidates(&mut staff);
         if staff.needs.is_empty() {
-            self.info(messages::NO_OPEN_NEEDS.to_owned());
+            self.info(messages::no_open_needs().to_owned());
         }
         self.popup = Some(Popup::FindStaff(Box::new(staff)));
     }
@@ -303,7 +303,7 @@ impl App {
                     .ok()
                     .filter(|p| (1..=100).contains(p))
                 else {
-                    prompt.error = Some(messages::PERCENT_INVALID.to_owned());
+                    prompt.error = Some(messages::percent_invalid().to_owned());
                     self.popup = Some(Popup::Prompt(prompt));
                     return;
                 };

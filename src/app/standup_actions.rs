@@ -22,7 +22,7 @@ impl App {
     /// other open arenas of the same coordinator.
     pub fn open_standup(&mut self, arena: Option<i64>) {
         let Some(first) = arena.or_else(|| self.board.selected().map(|c| c.id)) else {
-            return self.info(messages::STANDUP_NO_ARENAS.to_owned());
+            return self.info(messages::standup_no_arenas().to_owned());
         };
         let coordinator = self
             .board

@@ -2,8 +2,10 @@
 
 pub mod arena;
 pub mod clock;
+pub mod collation;
 pub mod figures;
 pub mod knowledge;
+pub mod language;
 pub mod mission;
 pub mod privacy;
 pub mod puls;

@@ -49,7 +49,12 @@ fn step_heading(out: &mut String, plan: &Plan, step: Step) {
         .map(messages::plan_gap)
         .collect();
     if !gaps.is_empty() {
-        let _ = writeln!(out, "*{}: {}.*\n", messages::MD_INCOMPLETE, gaps.join("; "));
+        let _ = writeln!(
+            out,
+            "*{}: {}.*\n",
+            messages::md_incomplete(),
+            gaps.join("; ")
+        );
     }
 }
 
@@ -66,27 +71,27 @@ pub fn arena_markdown(
     let _ = writeln!(out, "# #{} {}\n", arena.id, cell(&arena.title));
     let mut facts = vec![
         (
-            messages::LABEL_STAGE,
+            messages::label_stage(),
             format!(
                 "{} ({} {})",
                 messages::stage_label(arena.stage),
-                messages::MD_SINCE,
+                messages::md_since(),
                 arena.stage_since.date_naive()
             ),
         ),
         (
-            messages::LABEL_MISSION,
+            messages::label_mission(),
             config.mission_name(&arena.mission).to_owned(),
         ),
         (
-            messages::LABEL_COORDINATOR,
+            messages::label_coordinator(),
             arena
                 .coordinator
                 .clone()
-                .unwrap_or_else(|| messages::NO_COORDINATOR.to_owned()),
+                .unwrap_or_else(|| messages::no_coordinator().to_owned()),
         ),
         (
-            messages::LABEL_SIGNALLED_BY,
+            messages::label_signalled_by(),
             format!(
                 "{}, {}",
                 arena.signalled_by,
@@ -95,40 +100,40 @@ pub fn arena_markdown(
         ),
     ];
     if let Some(number) = registration.map(str::trim).filter(|n| !n.is_empty()) {
-        facts.push((messages::LABEL_REGISTRATION, number.to_owned()));
+        facts.push((messages::label_registration(), number.to_owned()));
     }
     if let Some(by) = &arena.commissioned_by {
-        facts.push((messages::MD_COMMISSIONED_BY, by.clone()));
+        facts.push((messages::md_commissioned_by(), by.clone()));
     }
     if let Some(target) = arena.target_date {
         let late = if arena.is_late(today) {
-            format!(" ({})", messages::LATE)
+            format!(" ({})", messages::late())
         } else {
             String::new()
         };
-        facts.push((messages::LABEL_TARGET, format!("{target}{late}")));
+        facts.push((messages::label_target(), format!("{target}{late}")));
     }
-    facts.push((messages::MD_PLAN, messages::plan_marks(&plan.summary())));
+    facts.push((messages::md_plan(), messages::plan_marks(&plan.summary())));
     table(
         &mut out,
         &["", ""],
         facts.into_iter().map(|(k, v)| vec![k.to_owned(), cell(&v)]),
     );
     for (heading, body) in [
-        (messages::LABEL_NEED, &arena.need),
-        (messages::LABEL_MANDATE, &arena.mandate),
+        (messages::label_need(), &arena.need),
+        (messages::label_mandate(), &arena.mandate),
     ] {
         if !body.trim().is_empty() {
             let _ = writeln!(out, "## {heading}\n\n{}\n", text::multi_line(body.trim()));
         }
     }
-    let _ = writeln!(out, "## {} ({})\n", messages::LABEL_TEAM, team.len());
+    let _ = writeln!(out, "## {} ({})\n", messages::label_team(), team.len());
     table(
         &mut out,
         &[
-            messages::LABEL_NAME,
-            messages::MD_COMPETENCE,
-            messages::MD_SHARE,
+            messages::label_name(),
+            messages::md_competence(),
+            messages::md_share(),
         ],
         team.iter().map(|m| {
             vec![
@@ -143,17 +148,17 @@ pub fn arena_markdown(
     let p = &plan.proactivity;
     let next = puls::next_contact(plan.last_contact(), p.rhythm_days, plan.since);
     let mut facts = vec![
-        (messages::MD_RECIPIENT, cell(&p.recipient)),
-        (messages::MD_LEAD, cell(p.lead.as_deref().unwrap_or(""))),
-        (messages::MD_RHYTHM, messages::rhythm(p.rhythm_days)),
+        (messages::md_recipient(), cell(&p.recipient)),
+        (messages::md_lead(), cell(p.lead.as_deref().unwrap_or(""))),
+        (messages::md_rhythm(), messages::rhythm(p.rhythm_days)),
     ];
     if let Some(next) = next {
         let late = if next < today {
-            format!(" ({})", messages::LATE)
+            format!(" ({})", messages::late())
         } else {
             String::new()
         };
-        facts.push((messages::MD_NEXT_CONTACT, format!("{next}{late}")));
+        facts.push((messages::md_next_contact(), format!("{next}{late}")));
     }
     table(
         &mut out,
@@ -163,10 +168,10 @@ pub fn arena_markdown(
     table(
         &mut out,
         &[
-            messages::MD_DATE,
-            messages::MD_CHANNEL,
-            messages::MD_SUMMARY,
-            messages::MD_BY,
+            messages::md_date(),
+            messages::md_channel(),
+            messages::md_summary(),
+            messages::md_by(),
         ],
         plan.contacts.iter().map(|c| {
             vec![
@@ -182,10 +187,10 @@ pub fn arena_markdown(
     table(
         &mut out,
         &[
-            messages::MD_COMPETENCE,
-            messages::MD_REASON,
-            messages::MD_STATUS,
-            messages::MD_FILLED_BY,
+            messages::md_competence(),
+            messages::md_reason(),
+            messages::md_status(),
+            messages::md_filled_by(),
         ],
         plan.needs.iter().map(|n| {
             vec![
@@ -201,10 +206,10 @@ pub fn arena_markdown(
     table(
         &mut out,
         &[
-            messages::MD_CRITERION,
-            messages::MD_MEASURED_BY,
-            messages::MD_TARGET,
-            messages::MD_RESULT,
+            messages::md_criterion(),
+            messages::md_measured_by(),
+            messages::md_target(),
+            messages::md_result(),
         ],
         plan.criteria.iter().map(|c| {
             let result = if c.result.trim().is_empty() && !c.no_result_reason.trim().is_empty() {
@@ -226,10 +231,10 @@ pub fn arena_markdown(
         &mut out,
         &[
             "#",
-            messages::MD_ACTIVITY,
-            messages::MD_OWNER,
-            messages::MD_DUE,
-            messages::MD_STATUS,
+            messages::md_activity(),
+            messages::md_owner(),
+            messages::md_due(),
+            messages::md_status(),
         ],
         plan.activities.iter().enumerate().map(|(i, a)| {
             let mut status = messages::activity_status(a.status).to_owned();
@@ -247,6 +252,6 @@ pub fn arena_markdown(
             ]
         }),
     );
-    let _ = writeln!(out, "*{} {today}.*", messages::MD_WRITTEN);
+    let _ = writeln!(out, "*{} {today}.*", messages::md_written());
     out
 }

@@ -14,7 +14,7 @@ pub fn bank_markdown(bank: &BankRecord, today: NaiveDate) -> String {
     let line = |s: &str| text::one_line(s.trim()).into_owned();
     let mut out = format!(
         "# {}\n\n{}\n",
-        messages::BANK_MD_TITLE,
+        messages::bank_md_title(),
         messages::bank_md_intro(bank.entries.len(), today)
     );
     for record in &bank.entries {
@@ -23,12 +23,12 @@ pub fn bank_markdown(bank: &BankRecord, today: NaiveDate) -> String {
         let _ = writeln!(
             out,
             "- **{}:** {}",
-            messages::BANK_LABEL_KIND,
+            messages::bank_label_kind(),
             messages::bank_kind_label(e.kind)
         );
         let lists = [
-            (messages::BANK_LABEL_TAGS, &e.tags),
-            (messages::BANK_LABEL_COMPETENCES, &e.competences),
+            (messages::bank_label_tags(), &e.tags),
+            (messages::bank_label_competences(), &e.competences),
         ];
         for (label, items) in lists {
             if !items.is_empty() {
@@ -39,13 +39,13 @@ pub fn bank_markdown(bank: &BankRecord, today: NaiveDate) -> String {
         let arena =
             messages::bank_arena(e.arena, record.arena_title.as_deref().map(line).as_deref());
         if !arena.is_empty() {
-            let _ = writeln!(out, "- **{}:** {arena}", messages::BANK_LABEL_ARENA);
+            let _ = writeln!(out, "- **{}:** {arena}", messages::bank_label_arena());
         }
         if let Some(created) = record.created_at {
             let _ = writeln!(
                 out,
                 "- **{}:** {}",
-                messages::BANK_LABEL_WRITTEN,
+                messages::bank_label_written(),
                 messages::bank_written(&line(&record.author), created.date_naive())
             );
         }

@@ -33,7 +33,7 @@ fn pad(text: &str, width: usize) -> String {
 fn bars(out: &mut String, heading: &str, rows: &[(String, u32)]) {
     let _ = writeln!(out, "{heading}");
     if rows.is_empty() {
-        let _ = writeln!(out, "  {}", messages::FIG_NONE);
+        let _ = writeln!(out, "  {}", messages::fig_none());
     }
     let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
     let widest = rows.iter().map(|(_, n)| *n).max().unwrap_or(0);
@@ -73,7 +73,7 @@ fn fit(text: &str, width: usize) -> String {
 /// Arenas one a line: number, title, and what matters about them here, in columns.
 fn arena_list(out: &mut String, arenas: &[ArenaLine], about: impl Fn(&ArenaLine) -> String) {
     if arenas.is_empty() {
-        let _ = writeln!(out, "  {}", messages::FIG_NONE);
+        let _ = writeln!(out, "  {}", messages::fig_none());
     }
     let titles: Vec<String> = arenas
         .iter()
@@ -119,25 +119,25 @@ pub fn figures_text(figures: &Figures, config: &Config) -> String {
     let _ = writeln!(
         out,
         "{}: {}\n{}\n",
-        messages::FIG_TITLE,
+        messages::fig_title(),
         messages::fig_period(figures.from, figures.to),
         messages::fig_as_of(figures.today, figures.arenas.len())
     );
-    bars(&mut out, messages::FIG_BY_STAGE, &stage_rows(figures));
+    bars(&mut out, messages::fig_by_stage(), &stage_rows(figures));
     bars(
         &mut out,
-        messages::FIG_BY_MISSION,
+        messages::fig_by_mission(),
         &mission_rows(figures, config),
     );
 
-    let _ = writeln!(out, "{}", messages::FIG_DURATIONS);
+    let _ = writeln!(out, "{}", messages::fig_durations());
     let durations = [
         (
-            messages::FIG_SIGNAL_TO_COMMISSION,
+            messages::fig_signal_to_commission(),
             &figures.signal_to_commission,
         ),
         (
-            messages::FIG_COMMISSION_TO_CLOSE,
+            messages::fig_commission_to_close(),
             &figures.commission_to_close,
         ),
     ];
@@ -147,28 +147,31 @@ pub fn figures_text(figures: &Figures, config: &Config) -> String {
             out,
             "  {}  {}",
             pad(label, width),
-            messages::fig_spread(spread, messages::FIG_ARENAS_WORD)
+            messages::fig_spread(spread, messages::fig_arenas_word())
         );
     }
     out.push('\n');
 
-    let _ = writeln!(out, "{} ({})", messages::FIG_LATE, figures.late.len());
+    let _ = writeln!(out, "{} ({})", messages::fig_late(), figures.late.len());
     arena_list(&mut out, &figures.late, |a| {
         let target = a.target.map(messages::fig_target).unwrap_or_default();
-        let coordinator =
-            text::one_line(a.coordinator.as_deref().unwrap_or(messages::NO_COORDINATOR));
+        let coordinator = text::one_line(
+            a.coordinator
+                .as_deref()
+                .unwrap_or(messages::no_coordinator()),
+        );
         format!("{target} · {coordinator}")
     });
 
     let verdicts = [
-        (messages::FIG_MET.to_owned(), figures.criteria_met),
-        (messages::FIG_NOT_MET.to_owned(), figures.criteria_not_met),
+        (messages::fig_met().to_owned(), figures.criteria_met),
+        (messages::fig_not_met().to_owned(), figures.criteria_not_met),
         (
-            messages::FIG_NO_RESULT.to_owned(),
+            messages::fig_no_result().to_owned(),
             figures.criteria_no_result,
         ),
     ];
-    bars(&mut out, messages::FIG_EVALUATION, &verdicts);
+    bars(&mut out, messages::fig_evaluation(), &verdicts);
     let judged: Vec<ArenaLine> = figures
         .arenas
         .iter()
@@ -186,10 +189,10 @@ pub fn figures_text(figures: &Figures, config: &Config) -> String {
     let _ = writeln!(
         out,
         "{}\n  {}: {}\n  {}: {}",
-        messages::FIG_KNOWLEDGE,
-        messages::FIG_ENTRIES_PER_CLOSED,
-        messages::fig_spread(&figures.entries_per_closed, messages::FIG_ARENAS_WORD),
-        messages::FIG_CLOSED_WITHOUT_ENTRIES,
+        messages::fig_knowledge(),
+        messages::fig_entries_per_closed(),
+        messages::fig_spread(&figures.entries_per_closed, messages::fig_arenas_word()),
+        messages::fig_closed_without_entries(),
         figures.closed_without_entries.len()
     );
     if figures.closed_without_entries.is_empty() {
@@ -205,10 +208,10 @@ pub fn figures_text(figures: &Figures, config: &Config) -> String {
         .iter()
         .map(|(c, n)| (text::one_line(c).into_owned(), *n))
         .collect();
-    bars(&mut out, messages::FIG_UNFILLED, &unfilled);
-    let _ = writeln!(out, "{}", messages::FIG_OVER);
+    bars(&mut out, messages::fig_unfilled(), &unfilled);
+    let _ = writeln!(out, "{}", messages::fig_over());
     if figures.over_allocated.is_empty() {
-        let _ = writeln!(out, "  {}", messages::FIG_NONE);
+        let _ = writeln!(out, "  {}", messages::fig_none());
     }
     let width = figures
         .over_allocated

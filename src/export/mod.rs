@@ -26,28 +26,28 @@ pub fn arena_text(arena: &Arena, config: &Config, registration: Option<&str>) ->
     ));
     out.push_str(&format!(
         "{}: {}\n",
-        messages::LABEL_MISSION,
+        messages::label_mission(),
         config.mission_name(&arena.mission)
     ));
     out.push_str(&format!(
         "{}: {}\n",
-        messages::LABEL_COORDINATOR,
+        messages::label_coordinator(),
         safe(
             arena
                 .coordinator
                 .as_deref()
-                .unwrap_or(messages::NO_COORDINATOR)
+                .unwrap_or(messages::no_coordinator())
         )
     ));
     if let Some(number) = registration.map(str::trim).filter(|n| !n.is_empty()) {
         out.push_str(&format!(
             "{}: {}\n",
-            messages::LABEL_REGISTRATION,
+            messages::label_registration(),
             safe(number)
         ));
     }
     if let Some(target) = arena.target_date {
-        out.push_str(&format!("{}: {target}\n", messages::LABEL_TARGET));
+        out.push_str(&format!("{}: {target}\n", messages::label_target()));
     }
     out.push_str(&format!(
         "{}\n",
@@ -57,8 +57,8 @@ pub fn arena_text(arena: &Arena, config: &Config, registration: Option<&str>) ->
         out.push_str(&format!("{}\n", messages::declined_because(&safe(reason))));
     }
     for (heading, body) in [
-        (messages::LABEL_NEED, &arena.need),
-        (messages::LABEL_MANDATE, &arena.mandate),
+        (messages::label_need(), &arena.need),
+        (messages::label_mandate(), &arena.mandate),
     ] {
         if !body.trim().is_empty() {
             out.push_str(&format!("\n{heading}:\n{}\n", text::multi_line(body)));

@@ -36,10 +36,10 @@ fn arena_table(
     more: impl Fn(&ArenaLine) -> Vec<String>,
 ) {
     if arenas.is_empty() {
-        let _ = writeln!(out, "{}\n", messages::FIG_NONE);
+        let _ = writeln!(out, "{}\n", messages::fig_none());
         return;
     }
-    let mut headings = vec![messages::FIG_ARENA];
+    let mut headings = vec![messages::fig_arena()];
     headings.extend_from_slice(extra);
     table(
         out,
@@ -58,56 +58,61 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
     let _ = writeln!(
         out,
         "# {}: {}\n\n*{}.*\n",
-        messages::FIG_TITLE,
+        messages::fig_title(),
         messages::fig_period(figures.from, figures.to),
         messages::fig_as_of(figures.today, figures.arenas.len())
     );
 
-    let _ = writeln!(out, "## {}\n", messages::FIG_BY_STAGE);
+    let _ = writeln!(out, "## {}\n", messages::fig_by_stage());
     table(
         &mut out,
-        &[messages::LABEL_STAGE, messages::FIG_COUNT],
+        &[messages::label_stage(), messages::fig_count()],
         figures
             .by_stage
             .iter()
             .map(|(s, n)| vec![messages::stage_label(*s).to_owned(), n.to_string()]),
     );
-    let _ = writeln!(out, "## {}\n", messages::FIG_BY_MISSION);
+    let _ = writeln!(out, "## {}\n", messages::fig_by_mission());
     table(
         &mut out,
-        &[messages::LABEL_MISSION, messages::FIG_COUNT],
+        &[messages::label_mission(), messages::fig_count()],
         figures
             .by_mission
             .iter()
             .map(|(m, n)| vec![mission_cell(config, m), n.to_string()]),
     );
 
-    let _ = writeln!(out, "## {}\n", messages::FIG_DURATIONS);
+    let _ = writeln!(out, "## {}\n", messages::fig_durations());
     table(
         &mut out,
         &[
             "",
-            messages::FIG_COUNT,
-            messages::FIG_MEDIAN,
-            messages::FIG_P90,
+            messages::fig_count(),
+            messages::fig_median(),
+            messages::fig_p90(),
         ],
         [
             spread_row(
-                messages::FIG_SIGNAL_TO_COMMISSION,
+                messages::fig_signal_to_commission(),
                 &figures.signal_to_commission,
             ),
             spread_row(
-                messages::FIG_COMMISSION_TO_CLOSE,
+                messages::fig_commission_to_close(),
                 &figures.commission_to_close,
             ),
         ],
     );
 
-    let _ = writeln!(out, "## {} ({})\n", messages::FIG_LATE, figures.late.len());
+    let _ = writeln!(
+        out,
+        "## {} ({})\n",
+        messages::fig_late(),
+        figures.late.len()
+    );
     arena_table(
         &mut out,
         &figures.late,
-        &[messages::LABEL_COORDINATOR, messages::LABEL_TARGET],
+        &[messages::label_coordinator(), messages::label_target()],
         |a| vec![coordinator(a), date(a.target)],
     );
 
@@ -115,23 +120,23 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
     knowledge(&mut out, figures);
     staffing(&mut out, figures);
 
-    let _ = writeln!(out, "## {}\n", messages::FIG_ARENAS);
+    let _ = writeln!(out, "## {}\n", messages::fig_arenas());
     arena_table(
         &mut out,
         &figures.arenas,
         &[
-            messages::LABEL_STAGE,
-            messages::LABEL_MISSION,
-            messages::LABEL_COORDINATOR,
-            messages::FIG_SIGNALLED,
-            messages::FIG_COMMISSIONED,
-            messages::FIG_CLOSED,
-            messages::LABEL_TARGET,
-            messages::FIG_PULS,
+            messages::label_stage(),
+            messages::label_mission(),
+            messages::label_coordinator(),
+            messages::fig_signalled(),
+            messages::fig_commissioned(),
+            messages::fig_closed(),
+            messages::label_target(),
+            messages::fig_puls(),
         ],
         |a| {
             let late = if a.late {
-                format!(" {}", messages::LATE)
+                format!(" {}", messages::late())
             } else {
                 String::new()
             };
@@ -160,17 +165,21 @@ fn mission_cell(config: &Config, code: &str) -> String {
 }
 
 fn coordinator(a: &ArenaLine) -> String {
-    cell(a.coordinator.as_deref().unwrap_or(messages::NO_COORDINATOR))
+    cell(
+        a.coordinator
+            .as_deref()
+            .unwrap_or(messages::no_coordinator()),
+    )
 }
 
 fn evaluation(out: &mut String, figures: &Figures) {
-    let _ = writeln!(out, "## {}\n", messages::FIG_EVALUATION);
+    let _ = writeln!(out, "## {}\n", messages::fig_evaluation());
     table(
         out,
         &[
-            messages::FIG_MET,
-            messages::FIG_NOT_MET,
-            messages::FIG_NO_RESULT,
+            messages::fig_met(),
+            messages::fig_not_met(),
+            messages::fig_no_result(),
         ],
         [vec![
             figures.criteria_met.to_string(),
@@ -189,9 +198,9 @@ fn evaluation(out: &mut String, figures: &Figures) {
             out,
             &judged,
             &[
-                messages::FIG_MET,
-                messages::FIG_NOT_MET,
-                messages::FIG_NO_RESULT,
+                messages::fig_met(),
+                messages::fig_not_met(),
+                messages::fig_no_result(),
             ],
             |a| {
                 vec![
@@ -208,16 +217,16 @@ fn knowledge(out: &mut String, figures: &Figures) {
     let _ = writeln!(
         out,
         "## {}\n\n{}: {}.\n\n### {} ({})\n",
-        messages::FIG_KNOWLEDGE,
-        messages::FIG_ENTRIES_PER_CLOSED,
-        messages::fig_spread(&figures.entries_per_closed, messages::FIG_ARENAS_WORD),
-        messages::FIG_CLOSED_WITHOUT_ENTRIES,
+        messages::fig_knowledge(),
+        messages::fig_entries_per_closed(),
+        messages::fig_spread(&figures.entries_per_closed, messages::fig_arenas_word()),
+        messages::fig_closed_without_entries(),
         figures.closed_without_entries.len()
     );
     arena_table(
         out,
         &figures.closed_without_entries,
-        &[messages::LABEL_COORDINATOR, messages::FIG_CLOSED],
+        &[messages::label_coordinator(), messages::fig_closed()],
         |a| vec![coordinator(a), date(a.closed)],
     );
 }
@@ -226,31 +235,31 @@ fn staffing(out: &mut String, figures: &Figures) {
     let _ = writeln!(
         out,
         "## {}\n\n### {}\n",
-        messages::FIG_STAFFING,
-        messages::FIG_UNFILLED
+        messages::fig_staffing(),
+        messages::fig_unfilled()
     );
     if figures.unfilled_by_competence.is_empty() {
-        let _ = writeln!(out, "{}\n", messages::FIG_NONE);
+        let _ = writeln!(out, "{}\n", messages::fig_none());
     } else {
         table(
             out,
-            &[messages::MD_COMPETENCE, messages::FIG_NEEDS],
+            &[messages::md_competence(), messages::fig_needs()],
             figures
                 .unfilled_by_competence
                 .iter()
                 .map(|(c, n)| vec![cell(c), n.to_string()]),
         );
     }
-    let _ = writeln!(out, "### {}\n", messages::FIG_OVER);
+    let _ = writeln!(out, "### {}\n", messages::fig_over());
     if figures.over_allocated.is_empty() {
-        let _ = writeln!(out, "{}\n", messages::FIG_NONE);
+        let _ = writeln!(out, "{}\n", messages::fig_none());
     } else {
         table(
             out,
             &[
-                messages::FIG_PERSON,
-                messages::FIG_ALLOCATED,
-                messages::FIG_CAPACITY,
+                messages::fig_person(),
+                messages::fig_allocated(),
+                messages::fig_capacity(),
             ],
             figures.over_allocated.iter().map(|(name, load)| {
                 vec![
@@ -303,21 +312,21 @@ pub fn report_csv(
         .from_writer(out);
     writer
         .write_record([
-            messages::FIG_NUMBER,
-            messages::LABEL_TITLE,
-            messages::LABEL_STAGE,
-            messages::LABEL_MISSION,
-            messages::LABEL_COORDINATOR,
-            messages::FIG_SIGNALLED,
-            messages::FIG_COMMISSIONED,
-            messages::FIG_CLOSED,
-            messages::LABEL_TARGET,
-            messages::FIG_LATE_COLUMN,
-            messages::FIG_PULS,
-            messages::FIG_MET,
-            messages::FIG_NOT_MET,
-            messages::FIG_NO_RESULT,
-            messages::FIG_ENTRIES,
+            messages::fig_number(),
+            messages::label_title(),
+            messages::label_stage(),
+            messages::label_mission(),
+            messages::label_coordinator(),
+            messages::fig_signalled(),
+            messages::fig_commissioned(),
+            messages::fig_closed(),
+            messages::label_target(),
+            messages::fig_late_column(),
+            messages::fig_puls(),
+            messages::fig_met(),
+            messages::fig_not_met(),
+            messages::fig_no_result(),
+            messages::fig_entries(),
         ])
         .map_err(csv_error)?;
     let optional = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -334,9 +343,9 @@ pub fn report_csv(
                 optional(a.closed),
                 optional(a.target),
                 if a.late {
-                    messages::FIG_YES
+                    messages::fig_yes()
                 } else {
-                    messages::FIG_NO
+                    messages::fig_no()
                 }
                 .to_owned(),
                 messages::plan_marks(&a.plan),

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, history, staffing, time};
+use crate::domain::collation;
 use crate::domain::roster::{Level, Load};
 use crate::domain::text;
 
@@ -67,13 +68,6 @@ pub struct Unit {
     pub id: i64,
     pub name: String,
     pub external: bool,
-}
-
-/// Orders as SQLite's NOCASE collation does: ASCII letters without case, all else by byte.
-fn nocase_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// The id of the person called `name`, adding them when nobody is; marks them a coordinator.
@@ -294,11 +288,12 @@ impl Store {
         let mut people = people.collect::<rusqlite::Result<Vec<_>>>()?;
         // Sorted here: reading the table in order and sorting is three times faster than
         // reading it through the name index, a row lookup per person.
-        people.sort_by(|a, b| nocase_cmp(&a.name, &b.name));
+        people.sort_by(|a, b| collation::compare_names(&a.name, &b.name));
         for person in &mut people {
             let mut competences = holdings.remove(&person.id).unwrap_or_default();
             // Strongest first, then by name as the catalogue sorts it.
-            competences.sort_by(|(a, la), (b, lb)| lb.cmp(la).then_with(|| nocase_cmp(a, b)));
+            competences
+                .sort_by(|(a, la), (b, lb)| lb.cmp(la).then_with(|| collation::nocase(a, b)));
             person.competences = competences;
             person.load.allocated = load.get(&person.id).copied().unwrap_or(0);
             person.arenas = arenas.remove(&person.id).unwrap_or_default();

@@ -18,7 +18,7 @@ use crate::store::EntryHit;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let bank = &app.bank;
     let mut title = vec![Span::styled(
-        format!(" {} ", messages::BANK_TITLE),
+        format!(" {} ", messages::bank_title()),
         theme.title,
     )];
     let mut filters = Vec::new();
@@ -62,8 +62,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     frame.render_widget(block, area);
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let tabs: Vec<Span> = [
-        (BankView::Related, messages::BANK_RELATED),
-        (BankView::Search, messages::BANK_SEARCH),
+        (BankView::Related, messages::bank_related()),
+        (BankView::Search, messages::bank_search()),
     ]
     .into_iter()
     .map(|(view, label)| {
@@ -79,8 +79,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     if bank.hits.is_empty() {
         let hint = match bank.view {
             _ if bank.pending.is_some() => messages::bank_searching(),
-            BankView::Related => messages::BANK_EMPTY_RELATED,
-            BankView::Search => messages::BANK_EMPTY_SEARCH,
+            BankView::Related => messages::bank_empty_related(),
+            BankView::Search => messages::bank_empty_search(),
         };
         frame.render_widget(
             Paragraph::new(hint)

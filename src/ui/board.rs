@@ -42,9 +42,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     frame.render_widget(block, area);
     if board.all_cards().is_empty() || board.columns.iter().all(|c| c.cards.is_empty()) {
         let hint = if board.all_cards().is_empty() {
-            messages::NO_ARENAS
+            messages::no_arenas()
         } else {
-            messages::NO_MATCHES
+            messages::no_matches()
         };
         let rect = Rect::new(
             inner.x,
@@ -86,12 +86,12 @@ fn title(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         .filter(|c| arena::is_late(c.stage, c.target_date, today))
         .count();
     let mut spans = vec![Span::styled(
-        format!(" {} ", messages::BOARD_TITLE),
+        format!(" {} ", messages::board_title()),
         theme.title,
     )];
     if late > 0 {
         spans.push(Span::styled(
-            format!("{late} {} ", messages::LATE),
+            format!("{late} {} ", messages::late()),
             theme.late,
         ));
     }
@@ -109,7 +109,7 @@ fn title(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     }
     if app.board.show_declined {
         spans.push(Span::styled(
-            format!("[{}] ", messages::DECLINED_SHOWN),
+            format!("[{}] ", messages::declined_shown()),
             theme.muted,
         ));
     }
@@ -249,7 +249,7 @@ fn who_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let coordinator = card
         .coordinator
         .as_deref()
-        .unwrap_or(messages::NO_COORDINATOR);
+        .unwrap_or(messages::no_coordinator());
     let who = fit(&format!(" {} · {}", card.mission, coordinator), width);
     let style = if card.coordinator.is_none() {
         theme.muted
@@ -284,8 +284,11 @@ fn timing(
     };
     let late = arena::is_late(card.stage, Some(target), app.today());
     let (style, choices) = if late {
-        let short = format!("{} {}", messages::LATE, target.format("%m-%d"));
-        (theme.late, [format!("{} {target}", messages::LATE), short])
+        let short = format!("{} {}", messages::late(), target.format("%m-%d"));
+        (
+            theme.late,
+            [format!("{} {target}", messages::late()), short],
+        )
     } else {
         (base, [messages::due(target), target.to_string()])
     };

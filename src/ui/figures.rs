@@ -19,13 +19,13 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scr
         .title(Span::styled(
             format!(
                 " {} · {} ",
-                messages::FIG_TITLE,
+                messages::fig_title(),
                 messages::fig_as_of(figures.today, figures.arenas.len())
             ),
             theme.title,
         ))
         .title_bottom(Line::from(Span::styled(
-            format!(" {} ", messages::READ_HINT),
+            format!(" {} ", messages::read_hint()),
             theme.muted,
         )));
     let inner = block.inner(area);
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scr
         .iter()
         .map(|(stage, n)| (messages::stage_short(*stage), u64::from(*n)))
         .collect();
-    bar_chart(frame, stages, theme, messages::FIG_BY_STAGE, &stage_bars);
+    bar_chart(frame, stages, theme, messages::fig_by_stage(), &stage_bars);
     let mission_bars: Vec<(&str, u64)> = figures
         .by_mission
         .iter()
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scr
         frame,
         missions,
         theme,
-        messages::FIG_BY_MISSION,
+        messages::fig_by_mission(),
         &mission_bars,
     );
     let lines = text_lines(theme, figures, usize::from(text.width));
@@ -78,21 +78,21 @@ fn bar_chart(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, bars: &[
 
 fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
     let heading = |t: &str| Line::from(Span::styled(t.to_owned(), theme.heading));
-    let mut lines = vec![heading(messages::FIG_DURATIONS)];
+    let mut lines = vec![heading(messages::fig_durations())];
     lines.push(Line::raw(format!(
         "  {}: {}",
-        messages::FIG_SIGNAL_TO_COMMISSION,
-        messages::fig_spread(&f.signal_to_commission, messages::FIG_ARENAS_WORD)
+        messages::fig_signal_to_commission(),
+        messages::fig_spread(&f.signal_to_commission, messages::fig_arenas_word())
     )));
     lines.push(Line::raw(format!(
         "  {}: {}",
-        messages::FIG_COMMISSION_TO_CLOSE,
-        messages::fig_spread(&f.commission_to_close, messages::FIG_ARENAS_WORD)
+        messages::fig_commission_to_close(),
+        messages::fig_spread(&f.commission_to_close, messages::fig_arenas_word())
     )));
     lines.push(Line::raw(""));
     lines.push(heading(&format!(
         "{} ({})",
-        messages::FIG_LATE,
+        messages::fig_late(),
         f.late.len()
     )));
     for a in &f.late {
@@ -103,17 +103,17 @@ fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
         )));
     }
     lines.push(Line::raw(""));
-    lines.push(heading(messages::FIG_EVALUATION));
+    lines.push(heading(messages::fig_evaluation()));
     lines.push(Line::raw(format!(
         "  {}",
         messages::fig_verdicts(f.criteria_met, f.criteria_not_met, f.criteria_no_result)
     )));
     lines.push(Line::raw(""));
-    lines.push(heading(messages::FIG_KNOWLEDGE));
+    lines.push(heading(messages::fig_knowledge()));
     lines.push(Line::raw(format!(
         "  {}: {}",
-        messages::FIG_ENTRIES_PER_CLOSED,
-        messages::fig_spread(&f.entries_per_closed, messages::FIG_ARENAS_WORD)
+        messages::fig_entries_per_closed(),
+        messages::fig_spread(&f.entries_per_closed, messages::fig_arenas_word())
     )));
     if !f.closed_without_entries.is_empty() {
         let ids: Vec<String> = f
@@ -124,14 +124,14 @@ fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(
             format!(
                 "  {}: {}",
-                messages::FIG_CLOSED_WITHOUT_ENTRIES,
+                messages::fig_closed_without_entries(),
                 ids.join(" ")
             ),
             theme.late,
         )));
     }
     lines.push(Line::raw(""));
-    lines.push(heading(messages::FIG_STAFFING));
+    lines.push(heading(messages::fig_staffing()));
     for (competence, n) in f.unfilled_by_competence.iter().take(6) {
         lines.push(Line::raw(fit(&format!("  {n:>3} · {competence}"), width)));
     }
@@ -140,7 +140,7 @@ fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
             fit(
                 &format!(
                     "  {} {}: {}",
-                    messages::OVER,
+                    messages::over(),
                     name,
                     messages::fig_load(*load)
                 ),

@@ -29,12 +29,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
     let rect = centred(area, 90, rows + 2);
     frame.render_widget(Clear, rect);
     let title = match form.kind {
-        FormKind::NewSignal => messages::FORM_NEW_TITLE.to_owned(),
+        FormKind::NewSignal => messages::form_new_title().to_owned(),
         FormKind::EditArena { id, .. } => messages::form_edit_title(id),
-        FormKind::NewPerson => messages::FORM_NEW_PERSON.to_owned(),
-        FormKind::EditPerson { .. } => messages::FORM_EDIT_PERSON.to_owned(),
-        FormKind::NewCompetence => messages::FORM_NEW_COMPETENCE.to_owned(),
-        FormKind::EditCompetence { .. } => messages::FORM_EDIT_COMPETENCE.to_owned(),
+        FormKind::NewPerson => messages::form_new_person().to_owned(),
+        FormKind::EditPerson { .. } => messages::form_edit_person().to_owned(),
+        FormKind::NewCompetence => messages::form_new_competence().to_owned(),
+        FormKind::EditCompetence { .. } => messages::form_edit_competence().to_owned(),
         kind => messages::plan_form_title(kind),
     };
     let block = Block::new()
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         .border_style(theme.border_focused)
         .title(Span::styled(format!(" {title} "), theme.title))
         .title_bottom(Line::from(Span::styled(
-            format!(" {} ", messages::FORM_HINT),
+            format!(" {} ", messages::form_hint()),
             theme.muted,
         )));
     let inner = block.inner(rect);
@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             if below < y + height {
                 let rect = Rect::new(input.x, below, input.width, 1);
                 let line = fit(
-                    &format!("{} {theirs}", messages::THEIRS),
+                    &format!("{} {theirs}", messages::theirs()),
                     usize::from(input.width),
                 );
                 frame.render_widget(Span::styled(line, theme.muted), rect);
@@ -121,7 +121,7 @@ fn draw_input(
         )];
         if focused {
             spans.push(Span::styled(
-                format!("  {}", messages::MISSION_HINT),
+                format!("  {}", messages::mission_hint()),
                 theme.muted,
             ));
         }

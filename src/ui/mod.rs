@@ -34,7 +34,7 @@ pub const TILE_HEIGHT: u16 = 40;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let p = Paragraph::new(messages::TOO_SMALL).wrap(Wrap { trim: true });
+        let p = Paragraph::new(messages::too_small()).wrap(Wrap { trim: true });
         frame.render_widget(p, area);
         return;
     }
@@ -108,16 +108,16 @@ pub fn tile(area: Rect, panes: usize) -> Vec<Rect> {
 
 fn pane_label(pane: Pane) -> &'static str {
     match pane {
-        Pane::Board => messages::BOARD_TITLE,
-        Pane::Roster => messages::ROSTER_TITLE,
-        Pane::Plan => messages::PLAN_TITLE,
-        Pane::Bank => messages::BANK_TITLE,
+        Pane::Board => messages::board_title(),
+        Pane::Roster => messages::roster_title(),
+        Pane::Plan => messages::plan_title(),
+        Pane::Bank => messages::bank_title(),
     }
 }
 
 fn draw_top_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = vec![Span::styled(
-        format!(" {} ", messages::APP_NAME),
+        format!(" {} ", messages::app_name()),
         theme.title,
     )];
     for (i, pane) in Pane::PRESENT.iter().enumerate() {
@@ -130,7 +130,10 @@ fn draw_top_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(label, style));
     }
     if app.zoomed {
-        spans.push(Span::styled(format!(" {} ", messages::ZOOMED), theme.muted));
+        spans.push(Span::styled(
+            format!(" {} ", messages::zoomed()),
+            theme.muted,
+        ));
     }
     let who = format!("{} ", text::fit(app.who(), 24));
     let used: usize = spans.iter().map(Span::width).sum();

@@ -17,7 +17,7 @@ use crate::store::Plan;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let pane = &app.plan;
     let mut title = vec![Span::styled(
-        format!(" {} ", messages::PLAN_TITLE),
+        format!(" {} ", messages::plan_title()),
         theme.title,
     )];
     if let Some(plan) = &pane.plan {
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     frame.render_widget(block, area);
     let Some(plan) = &pane.plan else {
         frame.render_widget(
-            Paragraph::new(messages::PLAN_NO_ARENA)
+            Paragraph::new(messages::plan_no_arena())
                 .style(theme.muted)
                 .wrap(Wrap { trim: true }),
             inner,
@@ -138,7 +138,7 @@ fn item_line(
                 } else {
                     p.recipient.as_str()
                 },
-                messages::LEAD_WORD,
+                messages::lead_word(),
                 p.lead.as_deref().unwrap_or("-"),
                 messages::rhythm(p.rhythm_days)
             );
@@ -185,8 +185,8 @@ fn item_line(
         PlanItem::Criterion(i) => {
             let c = &plan.criteria[i];
             let verdict = match c.met {
-                Some(true) => format!(" [{}]", messages::VERDICT_MET),
-                Some(false) => format!(" [{}]", messages::VERDICT_NOT_MET),
+                Some(true) => format!(" [{}]", messages::verdict_met()),
+                Some(false) => format!(" [{}]", messages::verdict_not_met()),
                 None => String::new(),
             };
             let outcome = if !c.result.is_empty() {
@@ -213,7 +213,7 @@ fn item_line(
                     format!(
                         " · {d}{}",
                         if late {
-                            format!(" {}", messages::LATE)
+                            format!(" {}", messages::late())
                         } else {
                             String::new()
                         }
@@ -240,7 +240,7 @@ fn item_line(
                 late || a.status == ActivityStatus::Blocked,
             )
         }
-        PlanItem::Empty(_) => (format!("  ({})", messages::PLAN_EMPTY_STEP), false),
+        PlanItem::Empty(_) => (format!("  ({})", messages::plan_empty_step()), false),
     };
     let style = if selected {
         theme.selected

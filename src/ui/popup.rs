@@ -56,9 +56,9 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: u16
     }
     frame.render_widget(Clear, rect);
     let block = frame_block(
-        messages::HELP_TITLE.to_owned(),
+        messages::help_title().to_owned(),
         theme,
-        messages::HELP_FOOTER,
+        messages::help_footer(),
     );
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
@@ -69,21 +69,21 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     let label = |s: &'static str| Span::styled(format!("{s:<13}"), theme.muted);
     let mut lines = vec![
         Line::from(vec![
-            label(messages::LABEL_STAGE),
+            label(messages::label_stage()),
             Span::raw(messages::in_stage_since(arena.stage, arena.stage_since)),
         ]),
         Line::from(vec![
-            label(messages::LABEL_MISSION),
+            label(messages::label_mission()),
             Span::raw(app.config.mission_name(&arena.mission).to_owned()),
         ]),
         Line::from(vec![
-            label(messages::LABEL_COORDINATOR),
+            label(messages::label_coordinator()),
             Span::raw(
                 text::one_line(
                     arena
                         .coordinator
                         .as_deref()
-                        .unwrap_or(messages::NO_COORDINATOR),
+                        .unwrap_or(messages::no_coordinator()),
                 )
                 .into_owned(),
             ),
@@ -96,14 +96,17 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         ]));
     }
     if let Some(target) = arena.target_date {
-        let mut spans = vec![label(messages::LABEL_TARGET), Span::raw(target.to_string())];
+        let mut spans = vec![
+            label(messages::label_target()),
+            Span::raw(target.to_string()),
+        ];
         if arena.is_late(app.today()) {
-            spans.push(Span::styled(format!("  {}", messages::LATE), theme.late));
+            spans.push(Span::styled(format!("  {}", messages::late()), theme.late));
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(vec![
-        label(messages::LABEL_SIGNAL),
+        label(messages::label_signal()),
         Span::raw(messages::signalled(
             &text::one_line(&arena.signalled_by),
             arena.signalled_at,
@@ -116,8 +119,8 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         )));
     }
     for (heading, body) in [
-        (messages::LABEL_NEED, &arena.need),
-        (messages::LABEL_MANDATE, &arena.mandate),
+        (messages::label_need(), &arena.need),
+        (messages::label_mandate(), &arena.mandate),
     ] {
         if body.trim().is_empty() {
             continue;
@@ -132,7 +135,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        format!("{} ({})", messages::LABEL_TEAM, detail.team.len()),
+        format!("{} ({})", messages::label_team(), detail.team.len()),
         theme.heading,
     )));
     for member in &detail.team {
@@ -146,7 +149,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         lines.push(Line::from(Span::styled(
             format!(
                 "  ! {}: {}",
-                messages::UNFILLED,
+                messages::unfilled(),
                 text::one_line(&need.competence)
             ),
             theme.late,
@@ -155,7 +158,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     if !detail.related.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
-            messages::MAY_HAVE_MET,
+            messages::may_have_met(),
             theme.heading,
         )));
         for hit in &detail.related {
@@ -168,7 +171,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        messages::DETAIL_HISTORY,
+        messages::detail_history(),
         theme.heading,
     )));
     for row in &detail.history {
@@ -183,7 +186,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         &format!("#{} {}", arena.id, arena.title),
         usize::from(rect.width.saturating_sub(6)),
     );
-    let block = frame_block(title, theme, messages::DETAIL_HINT);
+    let block = frame_block(title, theme, messages::detail_hint());
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -214,13 +217,13 @@ pub fn history(frame: &mut Frame, area: Rect, theme: &Theme, history: &History) 
     let title = fit(
         &format!(
             "{} #{} {}",
-            messages::HISTORY_TITLE,
+            messages::history_title(),
             history.arena,
             history.title
         ),
         width.saturating_sub(4),
     );
-    let block = frame_block(title, theme, messages::HELP_FOOTER);
+    let block = frame_block(title, theme, messages::help_footer());
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -261,7 +264,7 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
     );
     frame.render_widget(Clear, rect);
     let title = fit(&entry.title, usize::from(rect.width.saturating_sub(6)));
-    let block = frame_block(title, theme, messages::READ_HINT);
+    let block = frame_block(title, theme, messages::read_hint());
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -271,21 +274,21 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let title = match &prompt.purpose {
-        PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::DECLINE_PROMPT),
+        PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::decline_prompt()),
         PromptPurpose::Filter { target, .. } => messages::filter_prompt(*target).to_owned(),
         PromptPurpose::Allocate {
             arena, name, load, ..
         } => messages::allocate_prompt(name, *arena, *load),
-        PromptPurpose::AddNeed { arena } => format!("#{arena}: {}", messages::ADD_NEED_PROMPT),
+        PromptPurpose::AddNeed { arena } => format!("#{arena}: {}", messages::add_need_prompt()),
         PromptPurpose::Release { name, arena, .. } => messages::release_prompt(name, *arena),
         PromptPurpose::DeletePlanRow { label, .. } => messages::delete_prompt(label),
-        PromptPurpose::Block { .. } => messages::BLOCK_PROMPT.to_owned(),
+        PromptPurpose::Block { .. } => messages::block_prompt().to_owned(),
         PromptPurpose::DeleteEntry { title, .. } => messages::delete_prompt(title),
-        PromptPurpose::NeedReason { .. } => messages::NEED_REASON_PROMPT.to_owned(),
+        PromptPurpose::NeedReason { .. } => messages::need_reason_prompt().to_owned(),
     };
     let rect = centred(area, 70, 4);
     frame.render_widget(Clear, rect);
-    let block = frame_block(title, theme, messages::PROMPT_HINT);
+    let block = frame_block(title, theme, messages::prompt_hint());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input, error] =

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
         RosterView::People => {
             if roster.visible_people.is_empty() {
                 frame.render_widget(
-                    Paragraph::new(messages::NO_PEOPLE)
+                    Paragraph::new(messages::no_people())
                         .style(theme.muted)
                         .wrap(Wrap { trim: true }),
                     body,
@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
         RosterView::Competences => {
             if roster.visible_competences.is_empty() {
                 frame.render_widget(
-                    Paragraph::new(messages::NO_COMPETENCES).style(theme.muted),
+                    Paragraph::new(messages::no_competences()).style(theme.muted),
                     body,
                 );
             }
@@ -105,12 +105,12 @@ fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
         .filter(|p| p.active && p.load.is_over())
         .count();
     let mut spans = vec![Span::styled(
-        format!(" {} ", messages::ROSTER_TITLE),
+        format!(" {} ", messages::roster_title()),
         theme.title,
     )];
     if over > 0 {
         spans.push(Span::styled(
-            format!("{over} {} ", messages::OVER),
+            format!("{over} {} ", messages::over()),
             theme.late,
         ));
     }
@@ -131,7 +131,7 @@ fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
         filters.push(side.to_owned());
     }
     if roster.free_only {
-        filters.push(messages::FREE_ONLY.to_owned());
+        filters.push(messages::free_only().to_owned());
     }
     if !filters.is_empty() {
         spans.push(Span::styled(
@@ -146,11 +146,12 @@ fn view_tabs(roster: &Roster, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for view in RosterView::ALL {
         let (label, count) = match view {
-            RosterView::Team => (messages::VIEW_TEAM, roster.team.members.len()),
-            RosterView::People => (messages::VIEW_PEOPLE, roster.visible_people.len()),
-            RosterView::Competences => {
-                (messages::VIEW_COMPETENCES, roster.visible_competences.len())
-            }
+            RosterView::Team => (messages::view_team(), roster.team.members.len()),
+            RosterView::People => (messages::view_people(), roster.visible_people.len()),
+            RosterView::Competences => (
+                messages::view_competences(),
+                roster.visible_competences.len(),
+            ),
         };
         let style = if view == roster.view {
             theme.heading_selected
@@ -177,7 +178,7 @@ fn load_spans(load: Load, theme: &Theme, base: Style) -> Vec<Span<'static>> {
         vec![
             Span::styled(bar, theme.late),
             Span::styled(text, theme.late),
-            Span::styled(format!(" {}", messages::OVER), theme.late),
+            Span::styled(format!(" {}", messages::over()), theme.late),
         ]
     } else {
         vec![
@@ -202,11 +203,11 @@ fn person_line(p: &PersonRow, theme: &Theme, width: usize, selected: bool) -> Li
         base,
     )];
     // Outside partners are marked in their own column, so a cut unit name never hides it.
-    let side = if p.external { messages::EXTERNAL } else { "" };
+    let side = if p.external { messages::external() } else { "" };
     spans.push(Span::styled(format!(" {side:<3}"), base));
     let mut unit = p.unit.clone().unwrap_or_default();
     if !p.active {
-        unit = format!("[{}] {unit}", messages::INACTIVE);
+        unit = format!("[{}] {unit}", messages::inactive());
     }
     let unit_width = 18.min(width.saturating_sub(name_width + 24) / 2);
     if unit_width > 4 {
@@ -268,8 +269,7 @@ fn competence_line(
     let name_width = 30.min(width / 2);
     let mut spans = vec![
         Span::styled(fill(&format!("{marker}{}", c.name), name_width), base),
-        Span::styled(format!(" {:>3} held ", c.holders()), base),
-        Span::styled(format!("{:>3} free ", c.with_free), base),
+        Span::styled(messages::held_and_free(c.holders(), c.with_free), base),
     ];
     if !c.gaps.is_empty() {
         let arenas = c
@@ -279,7 +279,7 @@ fn competence_line(
             .collect::<Vec<_>>()
             .join(" ");
         spans.push(Span::styled(
-            format!("!{} gap: {arenas}", c.gaps.len()),
+            messages::competence_gaps(c.gaps.len(), &arenas),
             theme.late,
         ));
     }
@@ -303,7 +303,7 @@ fn draw_team(frame: &mut Frame, area: Rect, roster: &Roster, theme: &Theme, focu
     let team = &roster.team;
     let Some((id, title)) = &team.arena else {
         frame.render_widget(
-            Paragraph::new(messages::NO_ARENA_SELECTED).style(theme.muted),
+            Paragraph::new(messages::no_arena_selected()).style(theme.muted),
             area,
         );
         return;
@@ -338,14 +338,17 @@ fn draw_team(frame: &mut Frame, area: Rect, roster: &Roster, theme: &Theme, focu
         row += 1;
     }
     if team.members.is_empty() {
-        lines.push(Line::from(Span::styled(messages::NO_MEMBERS, theme.muted)));
+        lines.push(Line::from(Span::styled(
+            messages::no_members(),
+            theme.muted,
+        )));
     }
     for need in team.gaps() {
         let selected = focused && row == roster.selected();
         let style = if selected { theme.selected } else { theme.late };
         lines.push(Line::from(Span::styled(
             fit(
-                &format!(" ! {}: {}", messages::UNFILLED, need.competence),
+                &format!(" ! {}: {}", messages::unfilled(), need.competence),
                 width,
             ),
             style,

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
     let title = fit(
         &format!(
             "{}: #{} {}",
-            messages::FIND_STAFF_TITLE,
+            messages::find_staff_title(),
             staff.arena,
             staff.title
         ),
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
         .border_style(theme.border_focused)
         .title(Span::styled(format!(" {title} "), theme.title))
         .title_bottom(Line::from(Span::styled(
-            format!(" {} ", messages::FIND_STAFF_HINT),
+            format!(" {} ", messages::find_staff_hint()),
             theme.muted,
         )));
     let inner = block.inner(rect);
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
             },
         ))
     };
-    let mut needs = vec![heading(messages::NEEDS_HEADING, !staff.on_candidates)];
+    let mut needs = vec![heading(messages::needs_heading(), !staff.on_candidates)];
     let width = usize::from(left.width.saturating_sub(1));
     for (i, need) in staff.needs.iter().enumerate() {
         let selected = i == staff.need;
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
     }
     if staff.needs.is_empty() {
         needs.push(Line::from(Span::styled(
-            messages::NO_OPEN_NEEDS,
+            messages::no_open_needs(),
             theme.muted,
         )));
     }
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
         left,
     );
 
-    let mut people = vec![heading(messages::CANDIDATES_HEADING, staff.on_candidates)];
+    let mut people = vec![heading(messages::candidates_heading(), staff.on_candidates)];
     let width = usize::from(right.width);
     for (i, c) in staff
         .candidates
@@ -85,26 +85,26 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
         let style = if selected { theme.selected } else { theme.base };
         let marker = if selected { "▶" } else { " " };
         let team = if c.in_team {
-            format!(" · {}", messages::IN_TEAM)
+            format!(" · {}", messages::in_team())
         } else {
             String::new()
         };
         let over = if c.load.is_over() {
-            format!(" {}", messages::OVER)
+            format!(" {}", messages::over())
         } else {
             String::new()
         };
         let text = format!(
-            "{marker}{:<22} L{} · {}{over}{team}",
+            "{marker}{:<22} {} · {}{over}{team}",
             fit(&c.name, 22),
-            c.level.number(),
+            messages::level_mark(c.level.number()),
             messages::load(c.load)
         );
         people.push(Line::from(Span::styled(fill(&text, width), style)));
     }
     if staff.candidates.is_empty() && !staff.needs.is_empty() {
         people.push(Line::from(Span::styled(
-            messages::NO_CANDIDATES,
+            messages::no_candidates(),
             theme.muted,
         )));
     }

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, standup: &S
     let clock = standup.timer.map(|t| {
         let left = t.left(app.now());
         if left == 0 {
-            messages::STANDUP_TIME_UP.to_owned()
+            messages::standup_time_up().to_owned()
         } else {
             messages::clock(left)
         }
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, standup: &S
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(
-            format!(" {} · {position} ", messages::STANDUP_TITLE),
+            format!(" {} · {position} ", messages::standup_title()),
             theme.title,
         ))
         .title(
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, standup: &S
         view.arena
             .coordinator
             .as_deref()
-            .unwrap_or(messages::NO_COORDINATOR),
+            .unwrap_or(messages::no_coordinator()),
         messages::plan_marks(&view.plan.summary())
     );
     frame.render_widget(
@@ -94,12 +94,12 @@ fn change_lines(
         theme,
         match view.since {
             Some(since) => messages::standup_changes(since, view.changes.len()),
-            None => messages::STANDUP_SINCE_FIRST.to_owned(),
+            None => messages::standup_since_first().to_owned(),
         },
     ));
     if view.changes.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!("  {}", messages::STANDUP_NOTHING_CHANGED),
+            format!("  {}", messages::standup_nothing_changed()),
             theme.muted,
         )));
     }
@@ -134,13 +134,17 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         )
     };
     for (label, items, alert) in [
-        (messages::STANDUP_OVERDUE, view.overdue(today), true),
         (
-            messages::STANDUP_THIS_WEEK,
+            messages::standup_overdue().to_owned(),
+            view.overdue(today),
+            true,
+        ),
+        (
+            messages::due_this_week(today),
             view.due_this_week(today),
             false,
         ),
-        (messages::STANDUP_BLOCKED, view.blocked(), true),
+        (messages::standup_blocked().to_owned(), view.blocked(), true),
     ] {
         lines.push(heading(theme, format!("{label} ({})", items.len())));
         for a in items {
@@ -170,11 +174,11 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         .map(|m| format!("{} {}", m.name, messages::load(m.load)))
         .collect();
     for (label, items) in [
-        (messages::STANDUP_UNFILLED, gaps),
-        (messages::STANDUP_OVER, over),
+        (messages::standup_unfilled(), gaps),
+        (messages::standup_over(), over),
     ] {
         let text = if items.is_empty() {
-            messages::STANDUP_NONE.to_owned()
+            messages::standup_none().to_owned()
         } else {
             items.join(", ")
         };
@@ -193,12 +197,12 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
     {
         let late = next < today;
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", messages::MD_NEXT_CONTACT), theme.heading),
+            Span::styled(format!("{}: ", messages::md_next_contact()), theme.heading),
             Span::styled(
                 format!(
                     "{next}{} · {}",
                     if late {
-                        format!(" {}", messages::LATE)
+                        format!(" {}", messages::late())
                     } else {
                         String::new()
                     },
@@ -214,7 +218,7 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         // The question moves on with each arena, so a round of stand-ups asks them all.
         let turn = usize::try_from(view.arena.id).unwrap_or(0);
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", messages::STANDUP_ASK), theme.key),
+            Span::styled(format!("{}: ", messages::standup_ask()), theme.key),
             Span::styled(
                 text::one_line(&questions[turn % questions.len()]).into_owned(),
                 theme.title,

@@ -1,0 +1,60 @@
+//! Headings of an arena written out (Markdown, text) and the messages of export and import.
+
+texts! {
+    md_incomplete => "Incomplete", "Ofullständigt";
+    md_since => "since", "sedan";
+    md_commissioned_by => "Commissioned by", "Beställd av";
+    md_plan => "PULS program", "PULS-program";
+    md_share => "Share of week", "Andel av veckan";
+    md_recipient => "Recipient", "Mottagare";
+    md_lead => "Communication lead", "Kommunikationsansvarig";
+    md_rhythm => "Feedback rhythm", "Rytm för återkoppling";
+    md_next_contact => "Next contact", "Nästa kontakt";
+    md_date => "Date", "Datum";
+    md_channel => "Channel", "Kanal";
+    md_summary => "Summary", "Innehåll";
+    md_by => "By", "Av";
+    md_reason => "Reason", "Skäl";
+    md_competence => "Competence", "Kompetens";
+    md_status => "Status", "Status";
+    md_filled_by => "Filled by", "Tillsatt av";
+    md_criterion => "Criterion", "Kriterium";
+    md_measured_by => "Measured by", "Mäts genom";
+    md_target => "Target", "Mål";
+    md_result => "Result", "Resultat";
+    md_activity => "Activity", "Aktivitet";
+    md_owner => "Owner", "Ansvarig";
+    md_due => "Due", "Klart senast";
+    md_written => "Written by puls on", "Utskrift från puls";
+}
+
+pub fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    let path = path.display();
+    tr!(
+        format!("cannot write {path}: {e}"),
+        format!("kan inte skriva {path}: {e}")
+    )
+}
+
+pub fn cannot_read_file(path: &std::path::Path, e: &std::io::Error) -> String {
+    let path = path.display();
+    tr!(
+        format!("cannot read {path}: {e}"),
+        format!("kan inte läsa {path}: {e}")
+    )
+}
+
+pub fn not_an_arena_file(path: &std::path::Path, detail: &str) -> String {
+    let path = path.display();
+    tr!(
+        format!("{path} is not an arena written by puls export: {detail}"),
+        format!("{path} är ingen arena skriven av puls export: {detail}")
+    )
+}
+
+pub fn arena_imported(id: i64) -> String {
+    tr!(
+        format!("Imported as arena #{id}."),
+        format!("Importerad som arena #{id}.")
+    )
+}
