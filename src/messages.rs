@@ -830,6 +830,8 @@ pub fn command_description(command: Command) -> &'static str {
         Command::CycleKind => "filter by kind (cycles)",
         Command::FilterTag => "filter by tag",
         Command::Figures => "key figures for the management",
+        Command::Palette => palette_description(),
+        Command::OpenEditor => open_editor_description(),
     }
 }
 
@@ -874,6 +876,7 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::AddContact => "contact",
         Command::CycleKind => "kind",
         Command::FilterTag => "tag",
+        Command::OpenEditor => open_editor_hint(),
         other => command_description(other),
     }
 }
@@ -892,6 +895,7 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
         Context::Help => "Help",
         Context::Form => "Forms",
         Context::Prompt => "Questions",
+        Context::Palette => palette_title(),
     }
 }
 
@@ -1447,4 +1451,153 @@ pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> St
         "Looks like personal data: {}. Use a case reference instead, or Ctrl-S again to keep it (logged).",
         found.join("; ")
     )
+}
+
+// --- conf ---
+
+/// A config file refused: `path:line:column: what`, the form editors jump to.
+pub fn config_invalid(path: &std::path::Path, at: Option<(usize, usize)>, detail: &str) -> String {
+    match at {
+        Some((line, column)) => format!("{}:{line}:{column}: {detail}", path.display()),
+        None => format!("{}: {detail}", path.display()),
+    }
+}
+
+pub fn no_missions() -> &'static str {
+    "missions: at least one mission is needed"
+}
+
+/// What is wrong with an entry of a keymap, in the words of the config file.
+pub fn key_problem(problem: &crate::app::keymap::KeyProblem) -> String {
+    use crate::app::keymap::{Context, KeyProblem};
+    match problem {
+        KeyProblem::Syntax(detail) => detail.clone(),
+        KeyProblem::UnknownMode(mode) => {
+            let modes: Vec<&str> = Context::ALL.iter().map(|c| c.table()).collect();
+            format!(
+                "unknown mode [keys.{mode}]; the modes are {}",
+                modes.join(", ")
+            )
+        }
+        KeyProblem::UnknownCommand(name) => {
+            format!("unknown command \"{name}\"; `puls config --print-default` lists every command")
+        }
+        KeyProblem::BadKey(key) => format!(
+            "\"{key}\" is not a key; write one key such as \"x\", \"ctrl-s\", \"shift-tab\" or \"f2\", \
+             or two separated by a space, such as \"g g\""
+        ),
+        KeyProblem::Duplicate { mode, key } => {
+            format!("\"{key}\" is bound twice in [keys.{mode}]; keep one of the two")
+        }
+        KeyProblem::Prefix { mode, key, other } => format!(
+            "\"{key}\" and \"{other}\" clash in [keys.{mode}]: one starts the other, so \
+             after its first key puls could not tell which is meant"
+        ),
+    }
+}
+
+/// The status line while the first key of a sequence waits for the second.
+pub fn key_pending(key: &str) -> String {
+    format!("{key} … (next key, or Esc to cancel)")
+}
+
+pub fn palette_description() -> &'static str {
+    "find a command by what it does"
+}
+
+pub fn palette_title() -> &'static str {
+    "Commands"
+}
+
+pub fn palette_footer() -> &'static str {
+    "type to find · ↑↓ choose · Enter run · Esc close"
+}
+
+pub fn palette_nothing_found() -> &'static str {
+    "No command does that here."
+}
+
+pub fn open_editor_description() -> &'static str {
+    "edit the field in $VISUAL or $EDITOR"
+}
+
+pub fn form_hint_multi_line() -> &'static str {
+    "Tab next field · Ctrl-E editor · Ctrl-S save · Esc cancel"
+}
+
+pub fn open_editor_hint() -> &'static str {
+    "editor"
+}
+
+pub fn editor_needs_multi_line() -> &'static str {
+    "Only a multi-line field opens in the editor."
+}
+
+pub fn editor_done() -> &'static str {
+    "The field holds what the editor saved; Ctrl-S saves the form."
+}
+
+pub fn editor_unchanged() -> &'static str {
+    "The editor changed nothing."
+}
+
+/// The editor ended with an error: the field keeps its text.
+pub fn editor_failed(editor: &str, status: &str) -> String {
+    format!("The editor ({editor}) {status}: the field is unchanged.")
+}
+
+/// The editor could not be started, or its file not written or read.
+pub fn editor_not_run(editor: &str, error: &std::io::Error) -> String {
+    format!("Could not edit in {editor}: {error}. The field is unchanged.")
+}
+
+/// The head of `puls config --print-default`.
+pub fn config_default_head(path: &str) -> String {
+    format!(
+        "# puls settings: {path}\n\
+         # (or the file named by --config or PULS_CONFIG). Every setting below shows its default;\n\
+         # keep only what you change: what the file leaves out keeps its default, and a setting\n\
+         # or command puls does not know is refused at start, with its line.\n"
+    )
+}
+
+/// The comment above one setting in `puls config --print-default`; `None` for an unknown name.
+pub fn config_setting_comment(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "user" => "The name written to the audit log; $USER when not set.",
+        "commissioned_by" => "Who decides to establish an arena.",
+        "group" => {
+            "On a shared server: the team's group. A new database is made 0660 and given to it."
+        }
+        "standup_minutes" => "How many minutes each arena's turn in a stand-up lasts.",
+        "coaching_questions" => "The coaching questions a stand-up rotates through.",
+        "health_terms" => {
+            "Words that mark health data in free text (whole words, any case): saving them asks first."
+        }
+        "missions" => {
+            "The main missions, in board order: a code stored on each arena, and its name."
+        }
+        _ => return None,
+    })
+}
+
+/// The comment above the keymap in `puls config --print-default`.
+pub fn config_keys_comment() -> &'static str {
+    "# Keys, one table per mode. A key is a character or a name (enter, esc, tab, backtab, up,\n\
+     # pageup, home, f1, space...) with ctrl-, alt- or shift- in front; two keys separated by a\n\
+     # space (\"g g\") are a sequence: the first waits for the second, Esc cancels. A key you\n\
+     # bind replaces what its mode bound to it before; the keys you leave out keep their default.\n\
+     # Keys of [keys.global] work wherever no text is typed."
+}
+
+/// `puls config` without a flag: where the settings are read from.
+pub fn config_path_line(path: &std::path::Path, exists: bool) -> String {
+    match exists {
+        true => format!("{}", path.display()),
+        false => format!(
+            "{} (not there yet: `puls config --print-default > {}` writes one)",
+            path.display(),
+            path.display()
+        ),
+    }
 }

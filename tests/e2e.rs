@@ -49,6 +49,8 @@ const DEFUSED: &str = "Lamp[2Jpost on ]52;c;aGVsbG8=Kvarn31mgatan";
 /// A private HOME, config and data folder and a database path, removed when dropped.
 struct Sandbox {
     dir: TempDir,
+    /// Variables a test adds to what puls sees, such as EDITOR.
+    extra_env: Vec<(&'static str, OsString)>,
 }
 
 impl Sandbox {
@@ -57,7 +59,10 @@ impl Sandbox {
         for sub in ["home", "data", "config"] {
             std::fs::create_dir(dir.path().join(sub)).expect("sandbox folder");
         }
-        Sandbox { dir }
+        Sandbox {
+            dir,
+            extra_env: Vec::new(),
+        }
     }
 
     fn db(&self) -> PathBuf {
@@ -76,6 +81,9 @@ impl Sandbox {
             ("TERM", "xterm-256color".into()),
             ("PATH", std::env::var_os("PATH").unwrap_or_default()),
         ]
+        .into_iter()
+        .chain(self.extra_env.iter().cloned())
+        .collect()
     }
 
     /// Runs a puls command that needs no screen (signal, show) on this sandbox's database, and
@@ -762,4 +770,47 @@ fn puls_standup_opens_the_full_screen_in_a_stand_up() {
     tui.wait_for_text("Stand-up · arena 1 of 2");
     tui.press("q");
     tui.wait_for_board();
+}
+
+#[test]
+fn a_need_edited_in_the_users_editor_is_saved() {
+    // Given an arena, and an "editor" that appends a line to the file it is given
+    let mut sandbox = Sandbox::new();
+    sandbox.cli(&[
+        "signal",
+        "Lamp post on Kvarngatan",
+        "--need",
+        "Dark crossing",
+    ]);
+    let editor = sandbox.dir.path().join("append-line");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'Neighbours asked twice' >> \"$1\"\n",
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&editor).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&editor, permissions).unwrap();
+    sandbox.extra_env.push(("EDITOR", editor.into()));
+    let mut tui = sandbox.tui(&[]);
+    tui.wait_for_board();
+
+    // When its need is opened in the editor from the edit form (Tab to the need, Ctrl-E), saved
+    tui.press("e");
+    tui.wait_for_text("Edit arena #1");
+    tui.press("\t\x05");
+    tui.wait_for_text("Neighbours asked twice");
+    let modes = tui.modes();
+    assert!(modes.alternate_screen && modes.bracketed_paste, "{modes:?}");
+    tui.press("\x13");
+    tui.wait_for_text("#1 saved.");
+    tui.press(CTRL_C);
+    assert!(tui.wait_for_exit().success());
+
+    // Then the database holds the need with the editor's line
+    let db = rusqlite::Connection::open(sandbox.db()).unwrap();
+    let need: String = db
+        .query_row("SELECT need FROM arenas WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(need, "Dark crossing\nNeighbours asked twice");
 }
