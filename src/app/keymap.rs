@@ -349,14 +349,6 @@ impl Keymap {
         Lookup::Unbound
     }
 
-    /// The command of one key in `context`, when it is bound alone.
-    pub fn command(&self, context: Context, key: KeyEvent) -> Option<Command> {
-        match self.lookup(context, &[combo(key)]) {
-            Lookup::Command(command) => Some(command),
-            _ => None,
-        }
-    }
-
     /// The first key of a sequence as written in the keymap, for the status line.
     pub fn prefix_name(&self, context: Context, key: KeyCombination) -> Option<&str> {
         [context, Context::Global]
@@ -383,6 +375,16 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Keymap {
+        /// The command of one key in `context`, when it is bound alone.
+        fn command(&self, context: Context, key: KeyEvent) -> Option<Command> {
+            match self.lookup(context, &[combo(key)]) {
+                Lookup::Command(command) => Some(command),
+                _ => None,
+            }
+        }
+    }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
