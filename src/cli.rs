@@ -4,12 +4,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use color_eyre::Result;
 
 use crate::app::App;
 use crate::app::bank_query::BankQueries;
-use crate::app::keymap::Keymap;
 use crate::cli_admin::{self, AdminCommand};
 use crate::cli_export::{self, ExportCommand};
 use crate::cli_figures::{self, FiguresCommand};
@@ -21,6 +20,7 @@ use crate::domain::clock::{Clock, SystemClock};
 use crate::domain::language::Language;
 use crate::domain::{mission, text};
 use crate::messages;
+use crate::settings::Settings;
 use crate::store::{NewSignal, Store, StoreError, StoreOptions};
 use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
@@ -99,6 +99,19 @@ enum Command {
         /// The JSON file.
         file: PathBuf,
     },
+    /// The settings file: where it is read from, or its defaults with a comment on each.
+    Config {
+        /// Print every setting and key with its default: puls config --print-default > FILE
+        #[arg(long)]
+        print_default: bool,
+    },
+    /// Print shell completions: puls completions bash > ~/.local/share/bash-completion/completions/puls
+    Completions {
+        /// bash, zsh, fish (also elvish, powershell).
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): puls man > ~/.local/share/man/man1/puls.1
+    Man,
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -154,9 +167,25 @@ fn bank_worker(store: &Store) -> (Option<Box<dyn BankQueries>>, Option<tui::Answ
 
 fn run(cli: Cli) -> Result<()> {
     let config_path = cli.config.clone().or_else(config::config_path);
-    let config = match &config_path {
-        Some(path) => Config::load(path).map_err(|e| UserError(e.to_string()))?,
-        None => Config::default(),
+    // These need neither the settings nor a database: they must work when the file is wrong.
+    match &cli.command {
+        Some(Command::Config { print_default }) => {
+            return crate::cli_config::run(*print_default, config_path.as_deref());
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = Cli::command();
+            clap_complete::generate(*shell, &mut command, "puls", &mut std::io::stdout());
+            return Ok(());
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            return Ok(());
+        }
+        _ => {}
+    }
+    let Settings { config, keymap } = match &config_path {
+        Some(path) => Settings::load(path).map_err(|e| UserError(e.to_string()))?,
+        None => Settings::defaults(),
     };
     messages::set_language(Language::choose(config.language, env_language()));
     let who = config.identity();
@@ -180,27 +209,13 @@ fn run(cli: Cli) -> Result<()> {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let (background, answers) = bank_worker(&store);
-            let app = App::with_background(
-                store,
-                config,
-                Keymap::default_keys(),
-                width,
-                height,
-                background,
-            )?;
+            let app = App::with_background(store, config, keymap, width, height, background)?;
             tui::run(app, answers, Theme::from_env())
         }
         Some(Command::Standup { arena }) => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let (background, answers) = bank_worker(&store);
-            let mut app = App::with_background(
-                store,
-                config,
-                Keymap::default_keys(),
-                width,
-                height,
-                background,
-            )?;
+            let mut app = App::with_background(store, config, keymap, width, height, background)?;
             let arena = arena.or_else(|| app.first_open_arena());
             app.open_standup(arena);
             tui::run(app, answers, Theme::from_env())
@@ -260,7 +275,9 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Bank { command }) => crate::cli_bank::run(&mut store, command),
         Some(Command::Figures(command)) => cli_figures::run(&store, &config, command),
         // Run above, before the database was opened.
-        Some(Command::Admin(_)) => Ok(()),
+        Some(
+            Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
+        ) => Ok(()),
     }
 }
 

@@ -3,14 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
-use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::domain::language::{self, Language};
 use crate::domain::mission::Mission;
 use crate::messages;
 
 /// The user's settings. A config file names only what it changes; the rest keeps its default.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// The name written to the audit log; `$USER` when not set.
@@ -29,6 +31,9 @@ pub struct Config {
     pub health_terms: Vec<String>,
     /// `"sv"` or `"en"`; when not set, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) decides.
     pub language: Option<Language>,
+    /// `[keys.<mode>]`: keys the user binds, over the default keymap (see `app::keymap`).
+    #[serde(skip_serializing)]
+    pub keys: KeyTables,
 }
 
 impl Default for Config {
@@ -48,6 +53,7 @@ impl Default for Config {
                 .map(|t| (*t).to_owned())
                 .collect(),
             language: None,
+            keys: KeyTables::default(),
         }
     }
 }
@@ -109,6 +115,54 @@ struct LanguageOnly {
     language: Option<Language>,
 }
 
+/// Tables of keys, one per mode, in file order; every name keeps where it stands in the file so
+/// that a wrong one is reported at its own line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeyTables(pub Vec<KeyTable>);
+
+/// One `[keys.<mode>]` table: key (or two-key sequence) = command name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyTable {
+    pub mode: Spanned<String>,
+    pub keys: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
+/// A TOML table read as its pairs in file order, each name with its place.
+struct Pairs<V>(Vec<(Spanned<String>, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for PairVisitor<V> {
+            type Value = Pairs<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(name) = map.next_key::<Spanned<String>>()? {
+                    pairs.push((name, map.next_value()?));
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(PairVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyTables {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tables = Pairs::<Pairs<Spanned<String>>>::deserialize(deserializer)?;
+        Ok(KeyTables(
+            tables
+                .0
+                .into_iter()
+                .map(|(mode, keys)| KeyTable { mode, keys: keys.0 })
+                .collect(),
+        ))
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: {source}")]
@@ -116,36 +170,72 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {detail}")]
-    Invalid { path: PathBuf, detail: String },
+    #[error("{}", crate::messages::config_invalid(path, *at, detail))]
+    Invalid {
+        path: PathBuf,
+        /// Line and column, from 1, where the file is wrong (when known).
+        at: Option<(usize, usize)>,
+        detail: String,
+    },
+}
+
+/// What is wrong in a config text, and where (a byte range), before the file's name is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Option<std::ops::Range<usize>>,
+    pub detail: String,
+}
+
+impl Problem {
+    /// The problem as reported: the file, the line and column of the span's start in `text`.
+    pub fn in_file(self, path: &Path, text: &str) -> ConfigError {
+        ConfigError::Invalid {
+            path: path.to_owned(),
+            at: self.span.map(|span| line_and_column(text, span.start)),
+            detail: self.detail,
+        }
+    }
+}
+
+/// Line and column (from 1, the column counted in characters) of byte `offset` in `text`.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The text of the config file at `path`; `None` when there is none (the defaults then).
+pub fn read(path: &Path) -> Result<Option<String>, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
 }
 
 impl Config {
-    /// Reads `path`; a missing file means the defaults.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
-        };
-        let invalid = |detail: String| ConfigError::Invalid {
-            path: path.to_owned(),
-            detail,
+    /// Reads a config text; the keys it binds are checked against the keymap by the caller.
+    pub fn from_toml(text: &str) -> Result<Config, Problem> {
+        let problem = |e: toml::de::Error| Problem {
+            span: e.span(),
+            detail: e.message().to_owned(),
         };
         // The defaults of what the file leaves out (missions, coaching questions) are in the
         // language it names, so that is read first.
-        let named: LanguageOnly = toml::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+        let named: LanguageOnly = toml::from_str(text).map_err(problem)?;
         let config: Config = language::with(named.language.unwrap_or(language::current()), || {
-            toml::from_str(&text)
+            toml::from_str(text)
         })
-        .map_err(|e| invalid(e.to_string()))?;
+        .map_err(problem)?;
         if config.missions.is_empty() {
-            return Err(invalid(messages::config_no_missions().to_owned()));
+            return Err(Problem {
+                span: None,
+                detail: messages::config_no_missions().to_owned(),
+            });
         }
         Ok(config)
     }
@@ -201,31 +291,40 @@ mod tests {
 
     #[test]
     fn a_file_that_names_one_setting_keeps_the_other_defaults() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "commissioned_by = \"Council committee\"\n").unwrap();
-        let config = Config::load(&path).unwrap();
+        let config = Config::from_toml("commissioned_by = \"Council committee\"\n").unwrap();
         assert_eq!(config.commissioned_by, "Council committee");
         assert_eq!(config.missions, default_missions());
     }
 
     #[test]
-    fn refuses_unknown_settings_with_the_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "\ncolour = \"red\"\n").unwrap();
-        let message = Config::load(&path).unwrap_err().to_string();
-        assert!(message.contains("config.toml"), "{message}");
-        assert!(message.contains("line 2"), "{message}");
+    fn refuses_unknown_settings_with_the_file_line_and_column() {
+        let text = "\ncolour = \"red\"\n";
+        let problem = Config::from_toml(text).unwrap_err();
+        let message = problem
+            .in_file(Path::new("/x/config.toml"), text)
+            .to_string();
+        assert!(message.starts_with("/x/config.toml:2:1: "), "{message}");
         assert!(message.contains("colour"), "{message}");
     }
 
     #[test]
-    fn a_team_group_reaches_the_store_options() {
+    fn lines_and_columns_count_from_one_and_columns_in_characters() {
+        let text = "a = 1\nö = \"x\"";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 6), (2, 1));
+        assert_eq!(line_and_column(text, text.find('=').unwrap()), (1, 3));
+        assert_eq!(line_and_column(text, text.rfind('=').unwrap()), (2, 3));
+    }
+
+    #[test]
+    fn a_missing_file_means_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "group = \"arena-team\"\n").unwrap();
-        let config = Config::load(&path).unwrap();
+        assert_eq!(read(&dir.path().join("config.toml")).unwrap(), None);
+    }
+
+    #[test]
+    fn a_team_group_reaches_the_store_options() {
+        let config = Config::from_toml("group = \"arena-team\"\n").unwrap();
         assert_eq!(config.store_options().group.as_deref(), Some("arena-team"));
         assert_eq!(Config::default().store_options().group, None);
     }
@@ -237,33 +336,22 @@ mod tests {
                 .health_terms
                 .contains(&"cancer".to_owned())
         );
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
-        let config = Config::load(&path).unwrap();
+        let config = Config::from_toml("health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
         assert_eq!(config.health_terms, vec!["diabetes", "övervikt"]);
     }
 
     #[test]
     fn renamed_missions_come_from_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(
-            &path,
-            "[[missions]]\ncode = \"BU\"\nname = \"Barn och utbildning\"\n",
-        )
-        .unwrap();
-        let config = Config::load(&path).unwrap();
+        let config =
+            Config::from_toml("[[missions]]\ncode = \"BU\"\nname = \"Barn och utbildning\"\n")
+                .unwrap();
         assert_eq!(config.mission_name("BU"), "Barn och utbildning");
         assert_eq!(config.mission_name("LF"), "LF");
     }
 
     #[test]
     fn a_file_that_chooses_swedish_gets_its_defaults_in_swedish() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "language = \"sv\"\n").unwrap();
-        let config = Config::load(&path).unwrap();
+        let config = Config::from_toml("language = \"sv\"\n").unwrap();
         assert_eq!(config.language, Some(Language::Swedish));
         assert_eq!(config.mission_name("CD"), "Samhällsutveckling");
         assert_eq!(config.commissioned_by, "Strategiska samordningsgruppen");
@@ -276,14 +364,29 @@ mod tests {
 
     #[test]
     fn refuses_a_language_puls_does_not_speak_with_the_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "user = \"maja\"\nlanguage = \"fr\"\n").unwrap();
-        let message = Config::load(&path).unwrap_err().to_string();
-        assert!(message.contains("line 2"), "{message}");
+        let text = "user = \"maja\"\nlanguage = \"fr\"\n";
+        let problem = Config::from_toml(text).unwrap_err();
+        assert_eq!(line_and_column(text, problem.span.unwrap().start).0, 2);
         assert!(
-            message.contains("`en`") && message.contains("`sv`"),
-            "{message}"
+            problem.detail.contains("`en`") && problem.detail.contains("`sv`"),
+            "{}",
+            problem.detail
         );
+    }
+
+    #[test]
+    fn key_tables_keep_file_order_and_where_each_name_stands() {
+        let text = "[keys.board]\n\"g g\" = \"first-card\"\n\"x\" = \"zoom\"\n";
+        let config = Config::from_toml(text).unwrap();
+        let table = &config.keys.0[0];
+        assert_eq!(table.mode.get_ref(), "board");
+        let names: Vec<&str> = table
+            .keys
+            .iter()
+            .map(|(k, _)| k.get_ref().as_str())
+            .collect();
+        assert_eq!(names, ["g g", "x"]);
+        let command = &table.keys[1].1;
+        assert_eq!(line_and_column(text, command.span().start), (3, 7));
     }
 }

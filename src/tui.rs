@@ -3,6 +3,7 @@
 //! commit changed what the screen shows.
 
 pub mod bank_worker;
+mod editor;
 mod wire;
 
 use std::io::{Stdout, Write, stdout};
@@ -43,7 +44,6 @@ pub fn run(app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
             return Err(e);
         }
     };
-    execute!(stdout(), EnableBracketedPaste)?;
     let result = runtime.block_on(event_loop(&mut terminal, app, answers, theme));
     restore();
     result
@@ -52,10 +52,11 @@ pub fn run(app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
 /// The screen puls draws on: the alternate screen in raw mode, written through a `Wire`.
 type Screen = Terminal<Wire<Stdout>>;
 
-/// What `ratatui::init` does, but with the backend that spends fewer bytes per frame.
+/// What `ratatui::init` does, with bracketed paste, and the backend that spends fewer bytes per
+/// frame.
 fn init() -> Result<Screen> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     let (width, height) = crossterm::terminal::size()?;
     Ok(Terminal::new(Wire::new(
         stdout(),
@@ -84,29 +85,57 @@ pub type Answers = UnboundedReceiver<BankAnswer>;
 async fn event_loop(
     terminal: &mut Screen,
     mut app: App,
-    answers: Option<Answers>,
+    mut answers: Option<Answers>,
     theme: Theme,
 ) -> Result<()> {
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
-    let events = EventStream::new();
-    let frames = run_app(&mut app, events, answers, |app| draw(terminal, app, &theme));
+    let session = async {
+        loop {
+            // The terminal may have changed size while an editor had it.
+            let size = terminal.size()?;
+            app.resize(size.width, size.height);
+            // A new stream each time: the old one is dropped before an editor runs, so that its
+            // reader thread stops and cannot take the keys meant for the editor.
+            let events = EventStream::new();
+            run_app(&mut app, events, &mut answers, |app| {
+                draw(terminal, app, &theme)
+            })
+            .await?;
+            let Some(text) = app.take_editor_request() else {
+                return Ok(());
+            };
+            let result = edit_outside(terminal, &text)?;
+            app.editor_finished(result);
+        }
+    };
     tokio::select! {
-        result = frames => result.map(|_| ()),
+        result = session => result,
         _ = terminate.recv() => Ok(()),
         _ = hangup.recv() => Ok(()),
     }
 }
 
+/// Hands the terminal to the user's editor and takes it back: the main screen in cooked mode
+/// while it runs, then the alternate screen redrawn whole.
+fn edit_outside(terminal: &mut Screen, text: &str) -> Result<std::result::Result<String, String>> {
+    terminal.show_cursor()?;
+    restore();
+    let result = editor::edit(&editor::chosen(), text);
+    // A new terminal over a fresh alternate screen draws the next frame whole, without asking
+    // the terminal where its cursor is (as `Terminal::clear` would).
+    *terminal = init()?;
+    Ok(result)
+}
+
 /// The loop of any driver: events in, frames out. Draws once at the start and then only when
 /// something changed: a key, a resize, another session's commit, an answer from the bank
-/// worker, or a second of a running stand-up clock. Returns how many frames it drew.
+/// worker, or a second of a running stand-up clock. Returns how many frames it drew, when the
+/// app quits or asks the driver to run an editor.
 pub async fn run_app<S, E>(
     app: &mut App,
     mut events: S,
-    mut answers: Option<Answers>,
+    answers: &mut Option<Answers>,
     mut draw: impl FnMut(&App) -> Result<()>,
 ) -> Result<u64>
 where
@@ -127,7 +156,7 @@ where
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(frames),
             },
-            Some((ticket, answer)) = next_answer(&mut answers) => app.bank_answer(ticket, answer),
+            Some((ticket, answer)) = next_answer(answers) => app.bank_answer(ticket, answer),
             _ = watch.tick() => app.poll_changes(),
             // The one periodic redraw: a stand-up clock that is running.
             _ = clock.tick(), if animating => app.tick(),
@@ -135,7 +164,7 @@ where
         // A paste or a held key is many events: take all that are waiting, then draw once.
         // The poll uses this task's own waker: polling with a dummy one (`now_or_never`) leaves
         // crossterm's stream waking nobody, and the next key waited for the watch tick.
-        while !app.should_quit() {
+        while !app.should_quit() && !app.wants_editor() {
             match std::future::poll_fn(|cx| Poll::Ready(events.poll_next_unpin(cx))).await {
                 Poll::Ready(Some(Ok(event))) => dirty |= app.handle_event(&event),
                 Poll::Ready(Some(Err(e))) => return Err(e.into()),
@@ -143,7 +172,7 @@ where
                 Poll::Pending => break,
             }
         }
-        if app.should_quit() {
+        if app.should_quit() || app.wants_editor() {
             return Ok(frames);
         }
         if dirty {

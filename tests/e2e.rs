@@ -809,3 +809,46 @@ fn a_swedish_locale_shows_the_swedish_board() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("registrerad som arena #"), "{stdout}");
 }
+
+#[test]
+fn a_need_edited_in_the_users_editor_is_saved() {
+    // Given an arena, and an "editor" that appends a line to the file it is given
+    let mut sandbox = Sandbox::new();
+    sandbox.cli(&[
+        "signal",
+        "Lamp post on Kvarngatan",
+        "--need",
+        "Dark crossing",
+    ]);
+    let editor = sandbox.dir.path().join("append-line");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'Neighbours asked twice' >> \"$1\"\n",
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&editor).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&editor, permissions).unwrap();
+    sandbox.extra.push(("EDITOR", editor.into()));
+    let mut tui = sandbox.tui(&[]);
+    tui.wait_for_board();
+
+    // When its need is opened in the editor from the edit form (Tab to the need, Ctrl-E), saved
+    tui.press("e");
+    tui.wait_for_text("Edit arena #1");
+    tui.press("\t\x05");
+    tui.wait_for_text("Neighbours asked twice");
+    let modes = tui.modes();
+    assert!(modes.alternate_screen && modes.bracketed_paste, "{modes:?}");
+    tui.press("\x13");
+    tui.wait_for_text("#1 saved.");
+    tui.press(CTRL_C);
+    assert!(tui.wait_for_exit().success());
+
+    // Then the database holds the need with the editor's line
+    let db = rusqlite::Connection::open(sandbox.db()).unwrap();
+    let need: String = db
+        .query_row("SELECT need FROM arenas WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(need, "Dark crossing\nNeighbours asked twice");
+}

@@ -153,7 +153,7 @@ async fn the_clock_redraws_each_second_while_it_runs_and_nothing_else_does() {
     let events = futures_util::stream::pending::<Result<Event, std::io::Error>>();
     let _ = tokio::time::timeout(
         std::time::Duration::from_secs(60),
-        puls::tui::run_app(&mut app, events, None, |_| {
+        puls::tui::run_app(&mut app, events, &mut None, |_| {
             frames += 1;
             Ok(())
         }),
@@ -168,7 +168,7 @@ async fn the_clock_redraws_each_second_while_it_runs_and_nothing_else_does() {
     let events = futures_util::stream::pending::<Result<Event, std::io::Error>>();
     let _ = tokio::time::timeout(
         std::time::Duration::from_secs(300),
-        puls::tui::run_app(&mut app, events, None, |_| {
+        puls::tui::run_app(&mut app, events, &mut None, |_| {
             frames += 1;
             Ok(())
         }),

@@ -1,8 +1,8 @@
 //! What a user can bind to a key: a command. The keymap file names these in kebab-case.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Command {
     Quit,
@@ -73,4 +73,16 @@ pub enum Command {
     CycleKind,
     FilterTag,
     Figures,
+    Palette,
+    OpenEditor,
+}
+
+impl Command {
+    /// The command's name in keymap files, such as `first-card`.
+    pub fn name(self) -> String {
+        match toml::Value::try_from(self) {
+            Ok(toml::Value::String(name)) => name,
+            _ => format!("{self:?}"),
+        }
+    }
 }

@@ -78,18 +78,9 @@ pub struct Field {
 
 impl Field {
     pub(super) fn text(id: FieldId, value: &str) -> Field {
-        let lines = if value.is_empty() {
-            vec![String::new()]
-        } else {
-            value.lines().map(str::to_owned).collect()
-        };
-        let mut input = TextArea::new(lines);
-        input.set_cursor_line_style(ratatui::style::Style::default());
-        input.move_cursor(CursorMove::Bottom);
-        input.move_cursor(CursorMove::End);
         Field {
             id,
-            input,
+            input: text_input(value),
             choices: Vec::new(),
             chosen: 0,
             error: None,
@@ -105,6 +96,12 @@ impl Field {
         }
     }
 
+    /// Puts `value` in place of the field's text, the cursor at its end.
+    pub(super) fn replace_text(&mut self, value: &str) {
+        self.input = text_input(value);
+        self.error = None;
+    }
+
     pub fn is_choice(&self) -> bool {
         !self.choices.is_empty()
     }
@@ -115,6 +112,20 @@ impl Field {
             None => self.input.lines().join("\n"),
         }
     }
+}
+
+/// A text input holding `value`, the cursor at its end.
+fn text_input(value: &str) -> TextArea<'static> {
+    let lines = if value.is_empty() {
+        vec![String::new()]
+    } else {
+        value.lines().map(str::to_owned).collect()
+    };
+    let mut input = TextArea::new(lines);
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    input.move_cursor(CursorMove::Bottom);
+    input.move_cursor(CursorMove::End);
+    input
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

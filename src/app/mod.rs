@@ -8,8 +8,11 @@ pub mod board;
 mod changes;
 pub mod command;
 mod entry_form;
+mod external_edit;
 pub mod form;
 pub mod keymap;
+pub mod palette;
+mod palette_actions;
 pub mod plan;
 mod plan_actions;
 mod plan_form;
@@ -28,7 +31,7 @@ use crate::store::{Store, StoreError};
 use board::Board;
 use command::Command;
 use form::Form;
-use keymap::{Context, Keymap};
+use keymap::{Context, Keymap, Lookup};
 use plan::PlanPane;
 use popup::{Detail, FilterTarget, History, Popup, Prompt, PromptPurpose};
 use roster::{Roster, Team};
@@ -86,6 +89,10 @@ pub struct App {
     pub status: Option<Status>,
     undo: Vec<changes::UndoStep>,
     seen_version: i64,
+    /// The first key of a two-key sequence, waiting for the second.
+    pending: Option<crokey::KeyCombination>,
+    /// Text the driver should open in the user's editor (see `external_edit`).
+    editor_request: Option<String>,
     pub width: u16,
     pub height: u16,
     quit: bool,
@@ -135,6 +142,8 @@ impl App {
             status,
             undo: Vec::new(),
             seen_version,
+            pending: None,
+            editor_request: None,
             width,
             height,
             quit: false,
@@ -180,6 +189,7 @@ impl App {
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
             Some(Popup::Prompt(_)) => Context::Prompt,
+            Some(Popup::Palette(_)) => Context::Palette,
             None if self.standup.is_some() => Context::Standup,
             None => match self.focus {
                 Pane::Board => Context::Board,
@@ -219,9 +229,24 @@ impl App {
             return false;
         }
         self.status = None;
-        match self.keymap.command(self.context(), key) {
-            Some(command) => self.run(command),
-            None => self.type_key(key),
+        let context = self.context();
+        let combo = keymap::combo(key);
+        // The second key of a sequence: a bound pair runs, anything else (Esc too) cancels.
+        if let Some(first) = self.pending.take() {
+            if let Lookup::Command(command) = self.keymap.lookup(context, &[first, combo]) {
+                self.run(command);
+                self.follow_board_selection();
+            }
+            return true;
+        }
+        match self.keymap.lookup(context, &[combo]) {
+            Lookup::Command(command) => self.run(command),
+            Lookup::Pending => {
+                self.pending = Some(combo);
+                let name = self.keymap.prefix_name(context, combo).unwrap_or_default();
+                self.info(messages::key_pending(name));
+            }
+            Lookup::Unbound => self.type_key(key),
         }
         self.follow_board_selection();
         true
@@ -229,18 +254,19 @@ impl App {
 
     /// Pasted text goes into the field being edited, as typed text would.
     pub fn handle_paste(&mut self, text: &str) -> bool {
+        // Terminals send a pasted line break as CR, CR LF or LF.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut self.popup {
-            Some(Popup::Form(form)) => {
+            Some(Popup::Form(form)) if !form.focused().is_choice() => {
                 let multi = form.focused().id.is_multi_line();
-                let text = if multi {
-                    text.to_owned()
-                } else {
-                    text.replace(['\r', '\n'], " ")
-                };
+                let text = if multi { text } else { text.replace('\n', " ") };
                 form.focused_mut().input.insert_str(text);
                 form.focused_mut().error = None;
                 form.dirty = true;
+                form.discard_warned = false;
+                form.privacy_warned = false;
             }
+            Some(Popup::Palette(_)) => self.paste_into_palette(&text),
             Some(Popup::Prompt(prompt)) => {
                 prompt.input.insert_str(text.replace(['\r', '\n'], " "));
                 self.after_prompt_edit();
@@ -323,6 +349,7 @@ impl App {
             Context::Bank => self.run_bank(command),
             Context::Standup => self.run_standup(command),
             Context::Staff => self.run_staff(command),
+            Context::Palette => self.run_palette(command),
             _ => self.run_popup(command),
         }
     }
@@ -355,6 +382,7 @@ impl App {
                 Err(e) => self.fail(&e),
             },
             Command::FilterText => self.open_filter(),
+            Command::Palette => self.open_palette(),
             _ => return false,
         }
         true
@@ -405,6 +433,7 @@ impl App {
             Command::PreviousField => self.with_form(|f| f.move_focus(-1)),
             Command::Save => self.save_form(),
             Command::Confirm => self.confirm_prompt(),
+            Command::OpenEditor => self.request_editor(),
             _ => {}
         }
     }
@@ -471,6 +500,7 @@ impl App {
                     self.set_filter(*target, before);
                 }
             }
+            Some(Popup::Palette(palette)) => self.popup = palette.covered.map(|p| *p),
             Some(Popup::Form(mut form)) if form.dirty && !form.discard_warned => {
                 form.discard_warned = true;
                 self.popup = Some(Popup::Form(form));
@@ -523,6 +553,7 @@ impl App {
                 prompt.input.input(key);
                 self.after_prompt_edit();
             }
+            Some(Popup::Palette(_)) => self.type_into_palette(key),
             _ => {}
         }
     }

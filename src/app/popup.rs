@@ -21,6 +21,8 @@ pub enum Popup {
     Form(Box<Form>),
     FindStaff(Box<FindStaff>),
     Prompt(Box<Prompt>),
+    /// The command palette, over whatever it was opened from.
+    Palette(Box<super::palette::Palette>),
 }
 
 /// One arena in full, with its team, needs and latest history.

@@ -422,11 +422,6 @@ pub fn no_data_folder() -> &'static str {
     )
 }
 
-/// A config file puls cannot use: where, and what is wrong.
-pub fn config_invalid(path: &std::path::Path, detail: &str) -> String {
-    format!("{}: {detail}", path.display())
-}
-
 pub fn config_no_missions() -> &'static str {
     tr!(
         "missions: at least one mission is needed",

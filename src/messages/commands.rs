@@ -133,6 +133,8 @@ pub fn command_description(command: Command) -> &'static str {
         Command::CycleKind => tr!("filter by kind (cycles)", "filtrera på slag (växlar)"),
         Command::FilterTag => tr!("filter by tag", "filtrera på tagg"),
         Command::Figures => tr!("key figures for the management", "nyckeltal för ledningen"),
+        Command::Palette => super::palette_description(),
+        Command::OpenEditor => super::open_editor_description(),
     }
 }
 
@@ -177,6 +179,7 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::AddContact => tr!("contact", "kontakt"),
         Command::CycleKind => tr!("kind", "slag"),
         Command::FilterTag => tr!("tag", "tagg"),
+        Command::OpenEditor => super::open_editor_hint(),
         other => command_description(other),
     }
 }
@@ -195,5 +198,6 @@ pub fn context_label(context: crate::app::keymap::Context) -> &'static str {
         Context::Help => tr!("Help", "Hjälp"),
         Context::Form => tr!("Forms", "Formulär"),
         Context::Prompt => tr!("Questions", "Frågor"),
+        Context::Palette => super::palette_title(),
     }
 }

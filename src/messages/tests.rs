@@ -39,12 +39,22 @@ const NOT_TRANSLATED: &[&str] = &[
     "puls history --since {}",
     "team {n}",
     "arena #{id}",
+    // The settings of config.toml, matched on by name.
+    "user",
+    "commissioned_by",
+    "group",
+    "standup_minutes",
+    "coaching_questions",
+    "health_terms",
+    "missions",
+    "language",
 ];
 
 fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
     [
         arena::TEXTS,
         bank::TEXTS,
+        config::TEXTS,
         export::TEXTS,
         figures::TEXTS,
         plan::TEXTS,
@@ -180,6 +190,7 @@ fn every_message_with_words_says_them_in_both_languages() {
         ("arena.rs", include_str!("arena.rs")),
         ("bank.rs", include_str!("bank.rs")),
         ("commands.rs", include_str!("commands.rs")),
+        ("config.rs", include_str!("config.rs")),
         ("export.rs", include_str!("export.rs")),
         ("figures.rs", include_str!("figures.rs")),
         ("plan.rs", include_str!("plan.rs")),

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         .border_style(theme.border_focused)
         .title(Span::styled(format!(" {title} "), theme.title))
         .title_bottom(Line::from(Span::styled(
-            format!(" {} ", messages::form_hint()),
+            format!(" {} ", form_hint(form)),
             theme.muted,
         )));
     let inner = block.inner(rect);
@@ -136,5 +136,15 @@ fn draw_input(
             .map(|l| Line::raw(text::one_line(l).into_owned()))
             .collect();
         frame.render_widget(Paragraph::new(lines), rect);
+    }
+}
+
+/// The keys a form takes; in a multi-line field, also the one that opens the editor.
+fn form_hint(form: &Form) -> &'static str {
+    let field = form.focused();
+    if field.id.is_multi_line() && !field.is_choice() {
+        messages::form_hint_multi_line()
+    } else {
+        messages::form_hint()
     }
 }

@@ -4,6 +4,7 @@ mod bank;
 mod board;
 mod figures;
 mod form;
+mod palette;
 mod plan;
 mod popup;
 mod roster;
@@ -75,6 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),
         Some(Popup::FindStaff(s)) => staff::draw(frame, main, theme, s),
+        Some(Popup::Palette(p)) => palette::draw(frame, main, theme, p),
         None => {}
     }
 }
@@ -236,8 +238,13 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
             Command::Back,
         ],
         Context::Help => &[Command::ScrollDown, Command::Back],
-        Context::Form => &[Command::NextField, Command::Save, Command::Back],
-        Context::Prompt => &[Command::Confirm, Command::Back],
+        Context::Form => &[
+            Command::NextField,
+            Command::Save,
+            Command::Back,
+            Command::OpenEditor,
+        ],
+        Context::Prompt | Context::Palette => &[Command::Confirm, Command::Back],
         Context::Global => &[],
     };
     let mut spans = Vec::new();

@@ -14,7 +14,7 @@ use crate::app::popup::{Detail, History, Prompt, PromptPurpose, Reading};
 use crate::domain::text;
 use crate::messages;
 
-fn frame_block<'a>(title: String, theme: &Theme, footer: &'a str) -> Block<'a> {
+pub(super) fn frame_block<'a>(title: String, theme: &Theme, footer: &'a str) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
