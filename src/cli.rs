@@ -22,6 +22,7 @@ use crate::messages;
 use crate::store::{NewSignal, Store, StoreError, StoreOptions};
 use crate::tui;
 use crate::ui::Theme;
+use crate::ui::theme::ColorEnv;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,6 +44,15 @@ pub struct Cli {
     /// logged. Without it, such text is refused.
     #[arg(long, global = true)]
     allow_personal_data: bool,
+    /// Colours by meaning (default: the config's `theme`, else ansi16). NO_COLOR means mono.
+    #[arg(long, global = true, value_enum)]
+    theme: Option<config::ThemeName>,
+    /// Borders and marks in ASCII only, for old terminals and fonts.
+    #[arg(long, global = true)]
+    ascii: bool,
+    /// For screen readers: no box drawing, one item per line, the focused item in the status line.
+    #[arg(long, global = true)]
+    plain: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -140,10 +150,14 @@ pub fn main() -> Result<ExitCode> {
 
 fn run(cli: Cli) -> Result<()> {
     let config_path = cli.config.clone().or_else(config::config_path);
-    let config = match &config_path {
+    let mut config = match &config_path {
         Some(path) => Config::load(path).map_err(|e| UserError(e.to_string()))?,
         None => Config::default(),
     };
+    // The command line outranks the file for this run.
+    config.theme = cli.theme.unwrap_or(config.theme);
+    config.ascii |= cli.ascii;
+    config.plain |= cli.plain;
     let who = config.identity();
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -164,15 +178,17 @@ fn run(cli: Cli) -> Result<()> {
     match command {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let theme = Theme::choose(config.theme, &ColorEnv::from_env());
             let app = App::new(store, config, Keymap::default_keys(), width, height)?;
-            tui::run(app, Theme::from_env())
+            tui::run(app, theme)
         }
         Some(Command::Standup { arena }) => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let theme = Theme::choose(config.theme, &ColorEnv::from_env());
             let mut app = App::new(store, config, Keymap::default_keys(), width, height)?;
             let arena = arena.or_else(|| app.first_open_arena());
             app.open_standup(arena);
-            tui::run(app, Theme::from_env())
+            tui::run(app, theme)
         }
         Some(Command::Signal {
             text,

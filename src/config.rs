@@ -25,6 +25,30 @@ pub struct Config {
     pub coaching_questions: Vec<String>,
     /// Words that mark health data in free text: saving them asks first (whole words, any case).
     pub health_terms: Vec<String>,
+    // --- term: how the screen looks and listens (each with its default below) ---
+    /// Colours by meaning: "ansi16", "high-contrast", "mono" or "truecolor". `NO_COLOR` means mono.
+    pub theme: ThemeName,
+    /// Borders and marks in ASCII only, for old terminals and fonts.
+    pub ascii: bool,
+    /// For screen readers: no box drawing, one item per line, the focused item in the status line.
+    pub plain: bool,
+    /// Clicks and the wheel; while off, the terminal's own text selection works.
+    pub mouse: bool,
+}
+
+/// The colour themes a user can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// The 16 ANSI colours: thin clients and the Linux console.
+    #[default]
+    Ansi16,
+    /// Bright on dark, bold and underlined: for low vision.
+    HighContrast,
+    /// No colour: bold, dim, reverse and underline carry the meaning.
+    Mono,
+    /// 24-bit colour, or the nearest of 256 where the terminal has no more.
+    Truecolor,
 }
 
 impl Default for Config {
@@ -43,6 +67,10 @@ impl Default for Config {
                 .iter()
                 .map(|t| (*t).to_owned())
                 .collect(),
+            theme: ThemeName::default(),
+            ascii: false,
+            plain: false,
+            mouse: false,
         }
     }
 }
@@ -219,6 +247,30 @@ mod tests {
         std::fs::write(&path, "health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
         let config = Config::load(&path).unwrap();
         assert_eq!(config.health_terms, vec!["diabetes", "övervikt"]);
+    }
+
+    #[test]
+    fn screen_modes_come_from_the_file_and_default_to_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "theme = \"high-contrast\"\nascii = true\nplain = true\nmouse = true\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(
+            (config.theme, config.ascii, config.plain, config.mouse),
+            (ThemeName::HighContrast, true, true, true)
+        );
+        let default = Config::default();
+        assert_eq!(
+            (default.theme, default.ascii, default.plain, default.mouse),
+            (ThemeName::Ansi16, false, false, false)
+        );
+        std::fs::write(&path, "theme = \"neon\"\n").unwrap();
+        let message = Config::load(&path).unwrap_err().to_string();
+        assert!(message.contains("neon"), "{message}");
     }
 
     #[test]

@@ -830,6 +830,7 @@ pub fn command_description(command: Command) -> &'static str {
         Command::CycleKind => "filter by kind (cycles)",
         Command::FilterTag => "filter by tag",
         Command::Figures => "key figures for the management",
+        Command::ToggleMouse => toggle_mouse_description(),
     }
 }
 
@@ -1447,4 +1448,90 @@ pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> St
         "Looks like personal data: {}. Use a case reference instead, or Ctrl-S again to keep it (logged).",
         found.join("; ")
     )
+}
+
+// --- term ---
+
+/// What `toggle-mouse` does, in the help screen.
+pub fn toggle_mouse_description() -> &'static str {
+    "mouse on or off (off: the terminal selects text)"
+}
+
+/// The status line once the mouse is switched on or off.
+pub fn mouse_switched(on: bool) -> &'static str {
+    if on {
+        "Mouse on: click a pane or a card, scroll with the wheel."
+    } else {
+        "Mouse off: the terminal selects text again."
+    }
+}
+
+/// Plain mode's status line on the board: `Arena #12 Skolfrånvaro, Active, column 3 of 6,
+/// card 2 of 5`.
+pub fn announce_card(
+    id: i64,
+    title: &str,
+    stage: Stage,
+    column: (usize, usize),
+    card: (usize, usize),
+) -> String {
+    format!(
+        "Arena #{id} {title}, {}, column {} of {}, card {} of {}",
+        stage_label(stage),
+        column.0,
+        column.1,
+        card.0,
+        card.1
+    )
+}
+
+/// Plain mode's status line on a board column without cards.
+pub fn announce_empty_column(stage: Stage, column: (usize, usize)) -> String {
+    format!(
+        "{}, column {} of {}, no arenas",
+        stage_label(stage),
+        column.0,
+        column.1
+    )
+}
+
+/// Plain mode's status line on a row of a list: `Person Åsa Berg, 3 of 40`.
+pub fn announce_row(kind: &str, name: &str, row: usize, rows: usize) -> String {
+    format!("{kind} {name}, {row} of {rows}")
+}
+
+pub fn announce_person() -> &'static str {
+    "Person"
+}
+
+pub fn announce_competence() -> &'static str {
+    "Competence"
+}
+
+pub fn announce_member() -> &'static str {
+    "Team member"
+}
+
+pub fn announce_entry() -> &'static str {
+    "Entry"
+}
+
+/// Plain mode's status line in the plan: the step and the row.
+pub fn announce_plan(arena: i64, step: &str, row: usize, rows: usize) -> String {
+    format!("Plan of #{arena}, {step}, row {row} of {rows}")
+}
+
+/// Plain mode's status line in a stand-up.
+pub fn announce_standup(id: i64, title: &str, index: usize, count: usize) -> String {
+    format!("Stand-up, arena #{id} {title}, {} of {count}", index + 1)
+}
+
+/// Plain mode's status line in a form: the field being typed into.
+pub fn announce_field(label: &str, field: usize, fields: usize) -> String {
+    format!("Field {label}, {field} of {fields}")
+}
+
+/// Plain mode's status line over an arena's detail.
+pub fn announce_detail(id: i64, title: &str) -> String {
+    format!("Detail of arena #{id} {title}")
 }

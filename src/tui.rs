@@ -9,7 +9,10 @@ use std::task::Poll;
 use std::time::Duration;
 
 use color_eyre::Result;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream,
+};
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use futures_util::{Stream, StreamExt};
@@ -61,7 +64,7 @@ fn init() -> Result<Screen> {
 
 fn restore() {
     // Best effort: the terminal may already be gone (SIGHUP), and there is nobody to tell.
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -80,7 +83,20 @@ async fn event_loop(terminal: &mut Screen, mut app: App, theme: Theme) -> Result
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let events = EventStream::new();
-    let frames = run_app(&mut app, events, |app| draw(terminal, app, &theme));
+    // Capture only while the user wants the mouse: capturing takes the terminal's own text
+    // selection away. Every switch redraws the status line, so the draw is where it is noticed.
+    let mut captured = false;
+    let frames = run_app(&mut app, events, |app| {
+        if app.mouse() != captured {
+            captured = app.mouse();
+            if captured {
+                execute!(terminal.backend_mut(), EnableMouseCapture)?;
+            } else {
+                execute!(terminal.backend_mut(), DisableMouseCapture)?;
+            }
+        }
+        draw(terminal, app, &theme)
+    });
     tokio::select! {
         result = frames => result.map(|_| ()),
         _ = terminate.recv() => Ok(()),

@@ -9,6 +9,8 @@ pub mod command;
 mod entry_form;
 pub mod form;
 pub mod keymap;
+pub mod layout;
+mod mouse;
 pub mod plan;
 mod plan_actions;
 mod plan_form;
@@ -87,6 +89,8 @@ pub struct App {
     seen_version: i64,
     pub width: u16,
     pub height: u16,
+    /// Clicks and the wheel are taken: the terminal's own text selection is not.
+    mouse: bool,
     quit: bool,
 }
 
@@ -104,6 +108,7 @@ impl App {
             kind: StatusKind::Error,
             text: messages::store_warning(w),
         });
+        let mouse = config.mouse;
         let mut app = App {
             store,
             config,
@@ -121,6 +126,7 @@ impl App {
             seen_version,
             width,
             height,
+            mouse,
             quit: false,
         };
         app.resize(width, height);
@@ -176,12 +182,17 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
-        let rows = height.saturating_sub(BOARD_CHROME_ROWS) / board::CARD_HEIGHT;
+        // Plain mode gives a card one line, and the status line a second row for what it says.
+        let (card_height, status_extra) = if self.config.plain {
+            (1, layout::PLAIN_STATUS_ROWS - 1)
+        } else {
+            (board::CARD_HEIGHT, 0)
+        };
+        let rows = height.saturating_sub(BOARD_CHROME_ROWS + status_extra) / card_height;
         self.board.set_page(usize::from(rows));
-        self.roster
-            .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)));
-        self.bank
-            .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)) / 2);
+        let rows = usize::from(height.saturating_sub(ROSTER_CHROME_ROWS + status_extra));
+        self.roster.set_page(rows);
+        self.bank.set_page(rows / 2);
     }
 
     /// Handles one terminal event; true when the screen needs drawing.
@@ -189,6 +200,7 @@ impl App {
         match event {
             Event::Key(key) => self.handle_key(*key),
             Event::Paste(text) => self.handle_paste(text),
+            Event::Mouse(mouse) => self.handle_mouse(*mouse),
             Event::Resize(w, h) => {
                 self.resize(*w, *h);
                 true
@@ -338,6 +350,10 @@ impl App {
                 Err(e) => self.fail(&e),
             },
             Command::FilterText => self.open_filter(),
+            Command::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.info(messages::mouse_switched(self.mouse).to_owned());
+            }
             _ => return false,
         }
         true

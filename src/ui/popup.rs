@@ -149,7 +149,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
                 messages::UNFILLED,
                 text::one_line(&need.competence)
             ),
-            theme.late,
+            theme.gap,
         )));
     }
     if !detail.related.is_empty() {

@@ -111,7 +111,7 @@ fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
     if over > 0 {
         spans.push(Span::styled(
             format!("{over} {} ", messages::OVER),
-            theme.late,
+            theme.over,
         ));
     }
     let mut filters: Vec<String> = Vec::new();
@@ -175,9 +175,9 @@ fn load_spans(load: Load, theme: &Theme, base: Style) -> Vec<Span<'static>> {
     let text = format!(" {:>8}", messages::load(load));
     if load.is_over() {
         vec![
-            Span::styled(bar, theme.late),
-            Span::styled(text, theme.late),
-            Span::styled(format!(" {}", messages::OVER), theme.late),
+            Span::styled(bar, theme.over),
+            Span::styled(text, theme.over),
+            Span::styled(format!(" {}", messages::OVER), theme.over),
         ]
     } else {
         vec![
@@ -280,7 +280,7 @@ fn competence_line(
             .join(" ");
         spans.push(Span::styled(
             format!("!{} gap: {arenas}", c.gaps.len()),
-            theme.late,
+            theme.gap,
         ));
     }
     let used: usize = spans.iter().map(Span::width).sum();
@@ -342,7 +342,7 @@ fn draw_team(frame: &mut Frame, area: Rect, roster: &Roster, theme: &Theme, focu
     }
     for need in team.gaps() {
         let selected = focused && row == roster.selected();
-        let style = if selected { theme.selected } else { theme.late };
+        let style = if selected { theme.selected } else { theme.gap };
         lines.push(Line::from(Span::styled(
             fit(
                 &format!(" ! {}: {}", messages::UNFILLED, need.competence),

@@ -134,23 +134,25 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         )
     };
     for (label, items, alert) in [
-        (messages::STANDUP_OVERDUE, view.overdue(today), true),
         (
-            messages::STANDUP_THIS_WEEK,
-            view.due_this_week(today),
-            false,
+            messages::STANDUP_OVERDUE,
+            view.overdue(today),
+            Some(theme.late),
         ),
-        (messages::STANDUP_BLOCKED, view.blocked(), true),
+        (messages::STANDUP_THIS_WEEK, view.due_this_week(today), None),
+        (
+            messages::STANDUP_BLOCKED,
+            view.blocked(),
+            Some(theme.blocked),
+        ),
     ] {
         lines.push(heading(theme, format!("{label} ({})", items.len())));
         for a in items {
             let (text, selected) = activity(a);
             let style = if selected {
                 theme.selected
-            } else if alert {
-                theme.late
             } else {
-                theme.base
+                alert.unwrap_or(theme.base)
             };
             lines.push(Line::from(Span::styled(fit(&text, width), style)));
         }
@@ -169,20 +171,16 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         .filter(|m| m.load.is_over())
         .map(|m| format!("{} {}", m.name, messages::load(m.load)))
         .collect();
-    for (label, items) in [
-        (messages::STANDUP_UNFILLED, gaps),
-        (messages::STANDUP_OVER, over),
+    for (label, items, alert) in [
+        (messages::STANDUP_UNFILLED, gaps, theme.gap),
+        (messages::STANDUP_OVER, over, theme.over),
     ] {
         let text = if items.is_empty() {
             messages::STANDUP_NONE.to_owned()
         } else {
             items.join(", ")
         };
-        let style = if items.is_empty() {
-            theme.base
-        } else {
-            theme.late
-        };
+        let style = if items.is_empty() { theme.base } else { alert };
         lines.push(Line::from(vec![
             Span::styled(format!("{label}: "), theme.heading),
             Span::styled(text::one_line(&text).into_owned(), style),
