@@ -46,26 +46,20 @@ impl Screen {
         }
     }
 
-    /// Types keys: a character each, `<esc>`, `<down>`, `<right>`, `<enter>` or `<c-o>`.
+    /// Types keys: a character each, `<esc>`, `<down>`, `<enter>` or `<c-o>` (ctrl-o).
     fn keys(&mut self, keys: &str) -> &mut Self {
         let mut rest = keys;
         while let Some(c) = rest.chars().next() {
             let (key, len) = match rest.strip_prefix('<').and_then(|r| r.split_once('>')) {
                 Some((name, _)) => {
-                    let code = match name {
-                        "esc" => KeyCode::Esc,
-                        "down" => KeyCode::Down,
-                        "right" => KeyCode::Right,
-                        "enter" => KeyCode::Enter,
-                        "c-o" => {
-                            let key = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
-                            self.app.handle_key(key);
-                            rest = &rest[name.len() + 2..];
-                            continue;
-                        }
+                    let (code, modifiers) = match name {
+                        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                        "down" => (KeyCode::Down, KeyModifiers::NONE),
+                        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                        "c-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
                         other => panic!("no key named {other}"),
                     };
-                    (KeyEvent::new(code, KeyModifiers::NONE), name.len() + 2)
+                    (KeyEvent::new(code, modifiers), name.len() + 2)
                 }
                 None => (
                     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
@@ -402,4 +396,27 @@ fn in_plain_mode_a_click_selects_the_card_on_that_line() {
     // The top bar, the title row, the heading: the third signal is on row 5.
     assert!(screen.click(10, 5));
     assert_eq!(screen.app.board.columns[0].selected, 2);
+}
+
+#[test]
+fn a_retired_competence_says_so_in_words_not_only_by_colour() {
+    // Given the roster's competences, the first one retired and retired ones shown
+    let mut screen = Screen::demo(120, 40, |_| {});
+    screen.keys("2vv");
+    let name = screen
+        .app
+        .roster
+        .selected_competence()
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    screen.keys("di");
+
+    // Then its row carries the word, in any theme
+    let text = text_of(&screen.draw_with(&Theme::mono()));
+    let start: String = name.chars().take(5).collect();
+    assert!(
+        text.lines()
+            .any(|l| l.contains(&format!("[inactive] {start}"))),
+        "{name}:\n{text}"
+    );
 }

@@ -28,8 +28,6 @@ use crate::app::{App, Pane, StatusKind};
 use crate::messages;
 pub use theme::Theme;
 
-pub use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, TILE_HEIGHT, TILE_WIDTH, tile};
-
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     draw_screen(frame, app, theme);
     // The modes work on the finished frame, so no pane or popup can slip past them.

@@ -266,8 +266,14 @@ fn competence_line(
     };
     let marker = if selected { "▶" } else { " " };
     let name_width = 30.min(width / 2);
+    // Retired competences say so, not only by their muted colour.
+    let name = if c.active {
+        c.name.clone()
+    } else {
+        format!("[{}] {}", messages::INACTIVE, c.name)
+    };
     let mut spans = vec![
-        Span::styled(fill(&format!("{marker}{}", c.name), name_width), base),
+        Span::styled(fill(&format!("{marker}{name}"), name_width), base),
         Span::styled(format!(" {:>3} held ", c.holders()), base),
         Span::styled(format!("{:>3} free ", c.with_free), base),
     ];
