@@ -24,6 +24,7 @@ use crate::settings::Settings;
 use crate::store::{NewSignal, Store, StoreError, StoreOptions};
 use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
+use crate::ui::theme::ColorEnv;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +46,15 @@ pub struct Cli {
     /// logged. Without it, such text is refused.
     #[arg(long, global = true)]
     allow_personal_data: bool,
+    /// Colours by meaning (default: the config's `theme`, else ansi16). NO_COLOR means mono.
+    #[arg(long, global = true, value_enum)]
+    theme: Option<config::ThemeName>,
+    /// Borders and marks in ASCII only, for old terminals and fonts.
+    #[arg(long, global = true)]
+    ascii: bool,
+    /// For screen readers: no box drawing, one item per line, the focused item in the status line.
+    #[arg(long, global = true)]
+    plain: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -183,11 +193,15 @@ fn run(cli: Cli) -> Result<()> {
         }
         _ => {}
     }
-    let Settings { config, keymap } = match &config_path {
+    let Settings { mut config, keymap } = match &config_path {
         Some(path) => Settings::load(path).map_err(|e| UserError(e.to_string()))?,
         None => Settings::defaults(),
     };
     messages::set_language(Language::choose(config.language, env_language()));
+    // The command line outranks the file for this run.
+    config.theme = cli.theme.unwrap_or(config.theme);
+    config.ascii |= cli.ascii;
+    config.plain |= cli.plain;
     let who = config.identity();
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -208,17 +222,19 @@ fn run(cli: Cli) -> Result<()> {
     match command {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let theme = Theme::choose(config.theme, &ColorEnv::from_env());
             let (background, answers) = bank_worker(&store);
             let app = App::with_background(store, config, keymap, width, height, background)?;
-            tui::run(app, answers, Theme::from_env())
+            tui::run(app, answers, theme)
         }
         Some(Command::Standup { arena }) => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let theme = Theme::choose(config.theme, &ColorEnv::from_env());
             let (background, answers) = bank_worker(&store);
             let mut app = App::with_background(store, config, keymap, width, height, background)?;
             let arena = arena.or_else(|| app.first_open_arena());
             app.open_standup(arena);
-            tui::run(app, answers, Theme::from_env())
+            tui::run(app, answers, theme)
         }
         Some(Command::Signal {
             text,

@@ -20,6 +20,10 @@ const SETTINGS: &[&str] = &[
     "health_terms",
     "missions",
     "language",
+    "theme",
+    "ascii",
+    "plain",
+    "mouse",
 ];
 
 pub fn run(print_default: bool, path: Option<&Path>) -> Result<()> {

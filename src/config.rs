@@ -34,6 +34,29 @@ pub struct Config {
     /// `[keys.<mode>]`: keys the user binds, over the default keymap (see `app::keymap`).
     #[serde(skip_serializing)]
     pub keys: KeyTables,
+    /// Colours by meaning: "ansi16", "high-contrast", "mono" or "truecolor". `NO_COLOR` means mono.
+    pub theme: ThemeName,
+    /// Borders and marks in ASCII only, for old terminals and fonts.
+    pub ascii: bool,
+    /// For screen readers: no box drawing, one item per line, the focused item in the status line.
+    pub plain: bool,
+    /// Clicks and the wheel; while off, the terminal's own text selection works.
+    pub mouse: bool,
+}
+
+/// The colour themes a user can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// The 16 ANSI colours: thin clients and the Linux console.
+    #[default]
+    Ansi16,
+    /// Bright on dark, bold and underlined: for low vision.
+    HighContrast,
+    /// No colour: bold, dim, reverse and underline carry the meaning.
+    Mono,
+    /// 24-bit colour, or the nearest of 256 where the terminal has no more.
+    Truecolor,
 }
 
 impl Default for Config {
@@ -54,6 +77,10 @@ impl Default for Config {
                 .collect(),
             language: None,
             keys: KeyTables::default(),
+            theme: ThemeName::default(),
+            ascii: false,
+            plain: false,
+            mouse: false,
         }
     }
 }
@@ -338,6 +365,25 @@ mod tests {
         );
         let config = Config::from_toml("health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
         assert_eq!(config.health_terms, vec!["diabetes", "övervikt"]);
+    }
+
+    #[test]
+    fn screen_modes_come_from_the_file_and_default_to_off() {
+        let config = Config::from_toml(
+            "theme = \"high-contrast\"\nascii = true\nplain = true\nmouse = true\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (config.theme, config.ascii, config.plain, config.mouse),
+            (ThemeName::HighContrast, true, true, true)
+        );
+        let default = Config::default();
+        assert_eq!(
+            (default.theme, default.ascii, default.plain, default.mouse),
+            (ThemeName::Ansi16, false, false, false)
+        );
+        let problem = Config::from_toml("theme = \"neon\"\n").unwrap_err();
+        assert!(problem.detail.contains("neon"), "{}", problem.detail);
     }
 
     #[test]

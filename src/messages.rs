@@ -47,6 +47,7 @@ mod plan;
 mod privacy;
 mod roster;
 mod roster_file;
+mod screen;
 
 pub use admin::*;
 pub use arena::*;
@@ -59,6 +60,7 @@ pub use plan::*;
 pub use privacy::*;
 pub use roster::*;
 pub use roster_file::*;
+pub use screen::*;
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 

@@ -11,7 +11,10 @@ use std::task::Poll;
 use std::time::Duration;
 
 use color_eyre::Result;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream,
+};
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use futures_util::{Stream, StreamExt};
@@ -66,7 +69,7 @@ fn init() -> Result<Screen> {
 
 fn restore() {
     // Best effort: the terminal may already be gone (SIGHUP), and there is nobody to tell.
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -98,7 +101,19 @@ async fn event_loop(
             // A new stream each time: the old one is dropped before an editor runs, so that its
             // reader thread stops and cannot take the keys meant for the editor.
             let events = EventStream::new();
+            // Capture only while the user wants the mouse: capturing takes the terminal's own
+            // text selection away. Every switch redraws the status line, so the draw is where it
+            // is noticed. Handing the terminal to an editor released it.
+            let mut captured = false;
             run_app(&mut app, events, &mut answers, |app| {
+                if app.mouse() != captured {
+                    captured = app.mouse();
+                    if captured {
+                        execute!(terminal.backend_mut(), EnableMouseCapture)?;
+                    } else {
+                        execute!(terminal.backend_mut(), DisableMouseCapture)?;
+                    }
+                }
                 draw(terminal, app, &theme)
             })
             .await?;

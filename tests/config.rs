@@ -33,7 +33,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "\ncolour = \"red\"\n",
             "DIR/config.toml:2:1: unknown field `colour`, expected one of `user`, \
              `commissioned_by`, `missions`, `group`, `standup_minutes`, `coaching_questions`, \
-             `health_terms`, `language`, `keys`",
+             `health_terms`, `language`, `keys`, `theme`, `ascii`, `plain`, `mouse`",
         ),
         (
             "an unknown command",

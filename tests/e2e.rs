@@ -852,3 +852,74 @@ fn a_need_edited_in_the_users_editor_is_saved() {
         .unwrap();
     assert_eq!(need, "Dark crossing\nNeighbours asked twice");
 }
+
+#[test]
+fn ascii_mode_writes_only_ascii_bytes_on_every_pane() {
+    // Given the demo, whose names hold å, ä and ö, started with --ascii
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(&["--demo", "--ascii"]);
+    tui.wait_for_text("Signal 3");
+
+    // When every pane and the popups are visited
+    for (keys, shows) in [
+        ("2", "Team"),
+        ("v", "Karin Svedberg"),
+        ("v", "Competences"),
+        ("1lll3", "Proactivity"),
+        ("4", "Related"),
+        ("1K", "Key figures"),
+        ("qs", "Stand-up"),
+        ("q?", "Everywhere"),
+        ("q\r", "Signalled by"),
+    ] {
+        tui.press(keys);
+        tui.wait_for_text(shows);
+    }
+    tui.press("qq");
+    let status = tui.wait_for_exit();
+    assert!(status.success(), "puls ended with {status:?}");
+
+    // Then not one byte written to the terminal was outside ASCII
+    let raw = tui.raw();
+    let stray: Vec<_> = raw
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.is_ascii())
+        .collect();
+    assert!(
+        stray.is_empty(),
+        "{} bytes outside ASCII, the first at {:?}; the screen shows:\n{}",
+        stray.len(),
+        stray.first(),
+        tui.screen()
+    );
+}
+
+#[test]
+fn the_mouse_is_captured_only_while_switched_on() {
+    const CAPTURE: &[u8] = b"\x1b[?1000h";
+    const RELEASE: &[u8] = b"\x1b[?1000l";
+    // Given puls started as usual: the terminal keeps its own text selection
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(&["--demo"]);
+    tui.wait_for_board();
+    assert_eq!(occurrences(&tui.raw(), CAPTURE), 0);
+
+    // When ctrl-o switches the mouse on
+    tui.press("\x0f");
+    tui.wait_for_text("Mouse on");
+
+    // Then puls captures it, and a click on the second column's first card selects it
+    assert_eq!(occurrences(&tui.raw(), CAPTURE), 1);
+    // An SGR mouse report: left button pressed, then released, at column 30, row 5.
+    tui.press("\x1b[<0;30;5M\x1b[<0;30;5m");
+    tui.wait_for_text("#14 One way in");
+    tui.wait_for(|s| s.contains("\u{25b6}#14"), DEADLINE);
+
+    // And ctrl-o gives the mouse back to the terminal
+    tui.press("\x0f");
+    tui.wait_for_text("Mouse off");
+    assert_eq!(occurrences(&tui.raw(), RELEASE), 1);
+    tui.press("q");
+    assert!(tui.wait_for_exit().success());
+}

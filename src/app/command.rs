@@ -75,6 +75,7 @@ pub enum Command {
     Figures,
     Palette,
     OpenEditor,
+    ToggleMouse,
 }
 
 impl Command {

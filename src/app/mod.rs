@@ -11,6 +11,8 @@ mod entry_form;
 mod external_edit;
 pub mod form;
 pub mod keymap;
+pub mod layout;
+mod mouse;
 pub mod palette;
 mod palette_actions;
 pub mod plan;
@@ -95,6 +97,8 @@ pub struct App {
     editor_request: Option<String>,
     pub width: u16,
     pub height: u16,
+    /// Clicks and the wheel are taken: the terminal's own text selection is not.
+    mouse: bool,
     quit: bool,
     /// Answers slow bank questions off the key path; None answers them at once.
     background: Option<Box<dyn bank_query::BankQueries>>,
@@ -127,6 +131,7 @@ impl App {
             kind: StatusKind::Error,
             text: messages::store_warning(w),
         });
+        let mouse = config.mouse;
         let mut app = App {
             store,
             config,
@@ -146,6 +151,7 @@ impl App {
             editor_request: None,
             width,
             height,
+            mouse,
             quit: false,
             background,
         };
@@ -203,12 +209,17 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
-        let rows = height.saturating_sub(BOARD_CHROME_ROWS) / board::CARD_HEIGHT;
+        // Plain mode gives a card one line, and the status line a second row for what it says.
+        let (card_height, status_extra) = if self.config.plain {
+            (1, layout::PLAIN_STATUS_ROWS - 1)
+        } else {
+            (board::CARD_HEIGHT, 0)
+        };
+        let rows = height.saturating_sub(BOARD_CHROME_ROWS + status_extra) / card_height;
         self.board.set_page(usize::from(rows));
-        self.roster
-            .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)));
-        self.bank
-            .set_page(usize::from(height.saturating_sub(ROSTER_CHROME_ROWS)) / 2);
+        let rows = usize::from(height.saturating_sub(ROSTER_CHROME_ROWS + status_extra));
+        self.roster.set_page(rows);
+        self.bank.set_page(rows / 2);
     }
 
     /// Handles one terminal event; true when the screen needs drawing.
@@ -216,6 +227,7 @@ impl App {
         match event {
             Event::Key(key) => self.handle_key(*key),
             Event::Paste(text) => self.handle_paste(text),
+            Event::Mouse(mouse) => self.handle_mouse(*mouse),
             Event::Resize(w, h) => {
                 self.resize(*w, *h);
                 true
@@ -383,6 +395,10 @@ impl App {
             },
             Command::FilterText => self.open_filter(),
             Command::Palette => self.open_palette(),
+            Command::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.info(messages::mouse_switched(self.mouse).to_owned());
+            }
             _ => return false,
         }
         true

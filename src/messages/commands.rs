@@ -135,6 +135,7 @@ pub fn command_description(command: Command) -> &'static str {
         Command::Figures => tr!("key figures for the management", "nyckeltal för ledningen"),
         Command::Palette => super::palette_description(),
         Command::OpenEditor => super::open_editor_description(),
+        Command::ToggleMouse => super::toggle_mouse_description(),
     }
 }
 

@@ -154,6 +154,22 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "\"sv\" or \"en\"; when not set, the locale (LC_ALL, LC_MESSAGES, LANG) decides.",
             "\"sv\" eller \"en\"; när det inte är satt avgör språkmiljön (LC_ALL, LC_MESSAGES, LANG)."
         ),
+        "theme" => tr!(
+            "Colours by meaning: \"ansi16\", \"high-contrast\", \"mono\" or \"truecolor\". NO_COLOR means mono.",
+            "Färger efter betydelse: \"ansi16\", \"high-contrast\", \"mono\" eller \"truecolor\". NO_COLOR ger mono."
+        ),
+        "ascii" => tr!(
+            "Borders and marks in ASCII only, for old terminals and fonts (or --ascii).",
+            "Ramar och markeringar bara i ASCII, för gamla terminaler och typsnitt (eller --ascii)."
+        ),
+        "plain" => tr!(
+            "For screen readers: no box drawing, one item per line, the focused item in the status line (or --plain).",
+            "För skärmläsare: inga ramar, en sak per rad, det markerade i statusraden (eller --plain)."
+        ),
+        "mouse" => tr!(
+            "Clicks and the wheel (Ctrl-O switches); while off, the terminal's own text selection works.",
+            "Klick och scrollhjul (Ctrl-O växlar); när det är av fungerar terminalens egen textmarkering."
+        ),
         _ => return None,
     })
 }

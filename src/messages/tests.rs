@@ -17,6 +17,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "fig_number",
     "fig_puls",
     "md_status",
+    "announce_person",
 ];
 
 /// Literals outside `tr!` and `texts!` that are no sentence: words the same in Swedish, the
@@ -48,6 +49,10 @@ const NOT_TRANSLATED: &[&str] = &[
     "health_terms",
     "missions",
     "language",
+    "theme",
+    "ascii",
+    "plain",
+    "mouse",
 ];
 
 fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -61,6 +66,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         privacy::TEXTS,
         roster::TEXTS,
         roster_file::TEXTS,
+        screen::TEXTS,
     ]
     .concat()
 }
@@ -197,6 +203,7 @@ fn every_message_with_words_says_them_in_both_languages() {
         ("privacy.rs", include_str!("privacy.rs")),
         ("roster.rs", include_str!("roster.rs")),
         ("roster_file.rs", include_str!("roster_file.rs")),
+        ("screen.rs", include_str!("screen.rs")),
     ];
     for (file, source) in files {
         let untranslated = untranslated_literals(source);

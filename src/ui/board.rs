@@ -1,21 +1,19 @@
 //! The arena board: one column per stage, one card per arena.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text::{fill, fit};
 use crate::app::App;
-use crate::app::board::{CARD_HEIGHT, Column};
+use crate::app::board::Column;
+use crate::app::layout::{self, ColumnArea};
 use crate::domain::arena::{self, Stage};
 use crate::messages;
 use crate::store::ArenaCard;
-
-/// Narrower than this, a column cannot show a useful card: fewer columns show, and the board
-/// slides sideways to follow the selection.
-const MIN_COLUMN_WIDTH: u16 = 19;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let board = &app.board;
@@ -29,6 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
         .title(Line::from(title(app, theme)));
     // Cards cut long titles; the selected arena's full title runs along the bottom border.
     let block = match board.selected() {
+        // Plain mode's list has room for the title, and a reader need not hear it twice.
+        Some(_) if app.config.plain => block,
         Some(card) => {
             let full = fit(
                 &format!(" #{} {} ", card.id, card.title),
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
         }
         None => block,
     };
-    let inner = block.inner(area);
+    let inner = layout::pane_inner(area);
     frame.render_widget(block, area);
     if board.all_cards().is_empty() || board.columns.iter().all(|c| c.cards.is_empty()) {
         let hint = if board.all_cards().is_empty() {
@@ -62,18 +62,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
             return;
         }
     }
-    let total = board.columns.len();
-    let shown = usize::from((inner.width / MIN_COLUMN_WIDTH).max(1)).min(total);
-    let first = board.column.saturating_sub(shown / 2).min(total - shown);
-    let rects = Layout::horizontal(vec![Constraint::Fill(1); shown]).split(inner);
-    for (offset, rect) in rects.iter().enumerate() {
-        let index = first + offset;
-        let edge = (
-            index == first && first > 0,
-            index == first + shown - 1 && index + 1 < total,
-        );
-        let last = offset + 1 == shown;
-        draw_column(frame, *rect, app, theme, index, edge, last);
+    if app.config.plain {
+        draw_list(frame, inner, app, theme);
+        return;
+    }
+    for column in layout::board_columns(board, inner) {
+        draw_column(frame, app, theme, &column);
     }
 }
 
@@ -116,46 +110,112 @@ fn title(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-fn draw_column(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-    index: usize,
-    edge: (bool, bool),
-    last: bool,
-) {
-    let column = &app.board.columns[index];
-    let selected_column = index == app.board.column;
+fn draw_column(frame: &mut Frame, app: &App, theme: &Theme, area: &ColumnArea) {
+    let column = &app.board.columns[area.index];
+    let selected_column = area.index == app.board.column;
     // The pane's own border closes the last column.
-    let borders = if last { Borders::NONE } else { Borders::RIGHT };
-    let block = Block::new().borders(borders).border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let borders = if area.last {
+        Borders::NONE
+    } else {
+        Borders::RIGHT
+    };
+    frame.render_widget(
+        Block::new().borders(borders).border_style(theme.border),
+        area.area,
+    );
     frame.render_widget(
         heading(
             column,
             theme,
             selected_column,
-            edge,
-            usize::from(head.width),
+            area.edge,
+            usize::from(area.head.width),
         ),
-        head,
+        area.head,
     );
-    let width = usize::from(body.width);
-    let page = usize::from(body.height / CARD_HEIGHT);
-    let cards = column.cards.iter().skip(column.scroll).take(page.max(1));
-    for (slot, &card_index) in cards.enumerate() {
-        let y = body.y + slot as u16 * CARD_HEIGHT;
-        if y + CARD_HEIGHT - 1 > body.y + body.height {
-            break;
-        }
-        let rect = Rect::new(body.x, y, body.width, (CARD_HEIGHT - 1).min(body.height));
-        let is_selected = selected_column && column.scroll + slot == column.selected;
-        let lines = card_lines(app, theme, app.board.card(card_index), width, is_selected);
+    let width = usize::from(area.body.width);
+    for (row, rect) in layout::card_rects(column, area.body) {
+        let is_selected = selected_column && row == column.selected;
+        let card = app.board.card(column.cards[row]);
+        let lines = card_lines(app, theme, card, width, is_selected);
         frame.render_widget(Paragraph::new(lines), rect);
     }
+}
+
+/// Plain mode: the selected column's heading, then its cards, one line each.
+fn draw_list(frame: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
+    let board = &app.board;
+    let Some(column) = board.columns.get(board.column) else {
+        return;
+    };
+    let (head, list) = layout::board_list(inner);
+    frame.render_widget(
+        heading(column, theme, true, (false, false), usize::from(head.width)),
+        head,
+    );
+    let width = usize::from(list.width);
+    let lines: Vec<Line> = column
+        .cards
+        .iter()
+        .enumerate()
+        .skip(column.scroll)
+        .take(usize::from(list.height))
+        .map(|(row, &index)| {
+            let selected = row == column.selected;
+            card_line(app, theme, board.card(index), width, selected)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// One card on one line, every part in words: number and title, mission, coordinator, team and
+/// gaps, the PULS marks, age and target date.
+fn card_line(
+    app: &App,
+    theme: &Theme,
+    card: &ArenaCard,
+    width: usize,
+    selected: bool,
+) -> Line<'static> {
+    let marker = if selected { "▶" } else { " " };
+    let days = (app.now() - card.stage_since).num_days();
+    let mut parts = vec![
+        card.mission.clone(),
+        card.coordinator
+            .clone()
+            .unwrap_or_else(|| messages::no_coordinator().to_owned()),
+        messages::team_size(card.team),
+    ];
+    if card.gaps() > 0 {
+        parts.push(messages::gaps(card.gaps()));
+    }
+    parts.push(messages::plan_marks(&card.plan));
+    let timing: String = timing(app, theme, card, days, usize::MAX)
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    parts.push(timing.trim().to_owned());
+    // The title gives way to the facts: the status line says it whole.
+    let facts = parts.join(" · ");
+    let number = format!("{marker}#{} ", card.id);
+    let room = width.saturating_sub(number.width() + facts.width() + 3);
+    let text = format!("{number}{} · {facts}", fit(&card.title, room.max(12)));
+    let late = arena::is_late(card.stage, card.target_date, app.today());
+    let style = if selected {
+        theme.selected
+    } else if late {
+        theme.late
+    } else if card.gaps() > 0 {
+        theme.gap
+    } else {
+        theme.base
+    };
+    let text = if selected {
+        fill(&text, width)
+    } else {
+        fit(&text, width)
+    };
+    Line::from(Span::styled(text, style))
 }
 
 fn heading(
@@ -311,7 +371,7 @@ fn staffing_line(theme: &Theme, card: &ArenaCard) -> Line<'static> {
     )];
     if card.gaps() > 0 {
         spans.push(Span::styled(" · ".to_owned(), theme.base));
-        spans.push(Span::styled(messages::gaps(card.gaps()), theme.late));
+        spans.push(Span::styled(messages::gaps(card.gaps()), theme.gap));
     }
     Line::from(spans)
 }

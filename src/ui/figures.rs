@@ -11,7 +11,14 @@ use super::text::fit;
 use crate::domain::figures::Figures;
 use crate::messages;
 
-pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scroll: u16) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    figures: &Figures,
+    scroll: u16,
+    plain: bool,
+) {
     frame.render_widget(Clear, area);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -30,6 +37,16 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scr
         )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if plain {
+        // For a screen reader: the charts' numbers as lines of words, then the rest.
+        let mut lines = plain_counts(theme, figures);
+        lines.extend(text_lines(theme, figures, usize::from(inner.width)));
+        let p = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0));
+        frame.render_widget(p, inner);
+        return;
+    }
     let [charts, text] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner);
     let [stages, missions] =
@@ -59,6 +76,24 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, figures: &Figures, scr
             .scroll((scroll, 0)),
         text,
     );
+}
+
+/// The arenas by stage and by mission, one count a line.
+fn plain_counts(theme: &Theme, f: &Figures) -> Vec<Line<'static>> {
+    let heading = |t: &str| Line::from(Span::styled(t.to_owned(), theme.heading));
+    let mut lines = vec![heading(messages::fig_by_stage())];
+    for (stage, n) in &f.by_stage {
+        lines.push(Line::raw(format!(
+            "  {}: {n}",
+            messages::stage_label(*stage)
+        )));
+    }
+    lines.push(heading(messages::fig_by_mission()));
+    for (mission, n) in &f.by_mission {
+        lines.push(Line::raw(format!("  {mission}: {n}")));
+    }
+    lines.push(Line::raw(""));
+    lines
 }
 
 fn bar_chart(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, bars: &[(&str, u64)]) {
@@ -146,7 +181,7 @@ fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
                 ),
                 width,
             ),
-            theme.late,
+            theme.over,
         )));
     }
     lines

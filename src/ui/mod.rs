@@ -1,9 +1,11 @@
 //! Pure drawing: `draw(frame, &App, &Theme)` reads the app and changes nothing.
 
+mod announce;
 mod bank;
 mod board;
 mod figures;
 mod form;
+pub mod glyphs;
 mod palette;
 mod plan;
 mod popup;
@@ -14,49 +16,45 @@ pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Context;
+use crate::app::layout::{self, Bands};
 use crate::app::popup::Popup;
 use crate::app::{App, Pane, StatusKind};
 use crate::messages;
 pub use theme::Theme;
 
-/// Below this, puls says so instead of drawing a broken screen.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-/// From this size up, all panes are tiled; below it one pane shows at a time.
-pub const TILE_WIDTH: u16 = 120;
-pub const TILE_HEIGHT: u16 = 40;
-
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_screen(frame, app, theme);
+    // The modes work on the finished frame, so no pane or popup can slip past them.
+    if app.config.plain {
+        glyphs::to_plain(frame.buffer_mut());
+    }
+    if app.config.ascii {
+        glyphs::to_ascii(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if layout::too_small(area) {
         let p = Paragraph::new(messages::too_small()).wrap(Wrap { trim: true });
         frame.render_widget(p, area);
         return;
     }
-    // A long message takes a second line rather than losing its end.
-    let status_rows = match &app.status {
-        Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
-        _ => 1,
-    };
-    let [top, main, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(status_rows),
-    ])
-    .areas(area);
+    let Bands { top, main, status } = layout::bands(app, area);
     draw_top_bar(frame, top, app, theme);
     let panes = match &app.standup {
         Some(standup) => {
             standup::draw(frame, main, app, theme, standup);
             Vec::new()
         }
-        None => visible_panes(app, main),
+        None => layout::panes(app, main),
     };
     for (pane, rect) in panes {
         match pane {
@@ -67,45 +65,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
     }
     draw_status(frame, status, app, theme);
+    // A screen reader reads whole rows: a popup in plain mode has the rows to itself.
+    if app.popup.is_some() && app.config.plain {
+        frame.render_widget(Clear, main);
+    }
     match &app.popup {
         Some(Popup::Help { scroll }) => popup::help(frame, main, app, theme, *scroll),
         Some(Popup::History(h)) => popup::history(frame, main, theme, h),
         Some(Popup::Reading(r)) => popup::reading(frame, main, theme, r),
-        Some(Popup::Figures(f, scroll)) => figures::draw(frame, main, theme, f, *scroll),
+        Some(Popup::Figures(f, scroll)) => {
+            figures::draw(frame, main, theme, f, *scroll, app.config.plain)
+        }
         Some(Popup::Detail(detail)) => popup::detail(frame, main, app, theme, detail),
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),
-        Some(Popup::FindStaff(s)) => staff::draw(frame, main, theme, s),
+        Some(Popup::FindStaff(s)) => staff::draw(frame, main, theme, s, app.config.plain),
         Some(Popup::Palette(p)) => palette::draw(frame, main, theme, p),
         None => {}
     }
-}
-
-/// Which panes show where: all tiled on a large screen, else the focused one alone.
-fn visible_panes(app: &App, area: Rect) -> Vec<(Pane, Rect)> {
-    let tiled = area.width >= TILE_WIDTH && area.height + 2 >= TILE_HEIGHT && !app.zoomed;
-    if tiled {
-        Pane::PRESENT
-            .iter()
-            .copied()
-            .zip(tile(area, Pane::PRESENT.len()))
-            .collect()
-    } else {
-        vec![(app.focus, area)]
-    }
-}
-
-/// The board takes the left two thirds; the other panes share the right side, top to bottom.
-pub fn tile(area: Rect, panes: usize) -> Vec<Rect> {
-    if panes <= 1 {
-        return vec![area];
-    }
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
-    let others = Layout::vertical(vec![Constraint::Fill(1); panes - 1]).split(right);
-    std::iter::once(left)
-        .chain(others.iter().copied())
-        .collect()
 }
 
 fn pane_label(pane: Pane) -> &'static str {
@@ -158,14 +135,27 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 StatusKind::Info => "",
                 StatusKind::Error => "! ",
             };
-            Line::from(Span::styled(
-                text::fit(&format!("{mark}{}", status.text), width),
-                style,
-            ))
+            let text = format!("{mark}{}", status.text);
+            if app.config.plain {
+                return draw_wrapped(frame, area, &text, style);
+            }
+            Line::from(Span::styled(text::fit(&text, width), style))
         }
+        None if app.config.plain => match announce::focus(app) {
+            Some(text) => return draw_wrapped(frame, area, &text, theme.base),
+            None => hints(app, theme, width),
+        },
         None => hints(app, theme, width),
     };
     frame.render_widget(line, area);
+}
+
+/// Plain mode's status text, over as many rows as the status line has.
+fn draw_wrapped(frame: &mut Frame, area: Rect, text: &str, style: Style) {
+    let room = usize::from(area.width) * usize::from(area.height);
+    let text = text::fit(text, room.saturating_sub(usize::from(area.width) / 2));
+    let p = Paragraph::new(text).style(style).wrap(Wrap { trim: true });
+    frame.render_widget(p, area);
 }
 
 fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
@@ -279,26 +269,4 @@ pub(crate) fn centred(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_pane_takes_the_whole_area() {
-        let area = Rect::new(0, 0, 120, 40);
-        assert_eq!(tile(area, 1), vec![area]);
-    }
-
-    #[test]
-    fn the_board_is_largest_and_the_others_stack_beside_it() {
-        let area = Rect::new(0, 0, 150, 45);
-        let rects = tile(area, 4);
-        assert_eq!(rects.len(), 4);
-        assert_eq!(rects[0].height, 45);
-        assert!(rects[0].width > rects[1].width);
-        assert_eq!(rects[1].x, rects[2].x);
-        assert_eq!(rects[1].height + rects[2].height + rects[3].height, 45);
-    }
 }

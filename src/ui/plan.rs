@@ -101,7 +101,7 @@ fn step_heading(plan: &Plan, step: Step, theme: &Theme, width: usize) -> Line<'s
             .map(messages::plan_gap)
             .collect::<Vec<_>>()
             .join(", ");
-        spans.push(Span::styled(format!("  {why}"), theme.late));
+        spans.push(Span::styled(format!("  {why}"), theme.gap));
     }
     let used: usize = spans.iter().map(Span::width).sum();
     if used > width {
@@ -126,6 +126,7 @@ fn item_line(
 ) -> Line<'static> {
     let today = app.today();
     let marker = if selected { "▶" } else { " " };
+    // The text says what is wrong in words; the style only adds to it.
     let (text, alert) = match item {
         PlanItem::Proactivity => {
             let p = &plan.proactivity;
@@ -145,13 +146,13 @@ fn item_line(
             if let Some(next) = next {
                 text.push_str(&format!(" · {}", messages::next_contact(next, late)));
             }
-            (text, late)
+            (text, late.then_some(theme.late))
         }
         PlanItem::Contact(i) => {
             let c = &plan.contacts[i];
             (
                 format!("  {} {}: {} ({})", c.on, c.channel, c.summary, c.by),
-                false,
+                None,
             )
         }
         PlanItem::Need(i) => {
@@ -179,7 +180,7 @@ fn item_line(
                         format!(": {}", n.reason)
                     }
                 ),
-                n.status.is_gap(),
+                n.status.is_gap().then_some(theme.gap),
             )
         }
         PlanItem::Criterion(i) => {
@@ -201,7 +202,7 @@ fn item_line(
                     "  {} · {} · {}{outcome}{verdict}",
                     c.text, c.measure, c.target
                 ),
-                false,
+                None,
             )
         }
         PlanItem::Activity(i) => {
@@ -237,15 +238,19 @@ fn item_line(
                     messages::activity_status(a.status),
                     a.text
                 ),
-                late || a.status == ActivityStatus::Blocked,
+                if a.status == ActivityStatus::Blocked {
+                    Some(theme.blocked)
+                } else {
+                    late.then_some(theme.late)
+                },
             )
         }
-        PlanItem::Empty(_) => (format!("  ({})", messages::plan_empty_step()), false),
+        PlanItem::Empty(_) => (format!("  ({})", messages::plan_empty_step()), None),
     };
     let style = if selected {
         theme.selected
-    } else if alert {
-        theme.late
+    } else if let Some(alert) = alert {
+        alert
     } else if matches!(item, PlanItem::Empty(_)) {
         theme.muted
     } else {

@@ -152,7 +152,7 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
                 messages::unfilled(),
                 text::one_line(&need.competence)
             ),
-            theme.late,
+            theme.gap,
         )));
     }
     if !detail.related.is_empty() {

@@ -111,7 +111,7 @@ fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
     if over > 0 {
         spans.push(Span::styled(
             format!("{over} {} ", messages::over()),
-            theme.late,
+            theme.over,
         ));
     }
     let mut filters: Vec<String> = Vec::new();
@@ -176,9 +176,9 @@ fn load_spans(load: Load, theme: &Theme, base: Style) -> Vec<Span<'static>> {
     let text = format!(" {:>8}", messages::load(load));
     if load.is_over() {
         vec![
-            Span::styled(bar, theme.late),
-            Span::styled(text, theme.late),
-            Span::styled(format!(" {}", messages::over()), theme.late),
+            Span::styled(bar, theme.over),
+            Span::styled(text, theme.over),
+            Span::styled(format!(" {}", messages::over()), theme.over),
         ]
     } else {
         vec![
@@ -267,8 +267,14 @@ fn competence_line(
     };
     let marker = if selected { "▶" } else { " " };
     let name_width = 30.min(width / 2);
+    // Retired competences say so, not only by their muted colour.
+    let name = if c.active {
+        c.name.clone()
+    } else {
+        format!("[{}] {}", messages::inactive(), c.name)
+    };
     let mut spans = vec![
-        Span::styled(fill(&format!("{marker}{}", c.name), name_width), base),
+        Span::styled(fill(&format!("{marker}{name}"), name_width), base),
         Span::styled(messages::held_and_free(c.holders(), c.with_free), base),
     ];
     if !c.gaps.is_empty() {
@@ -280,7 +286,7 @@ fn competence_line(
             .join(" ");
         spans.push(Span::styled(
             messages::competence_gaps(c.gaps.len(), &arenas),
-            theme.late,
+            theme.gap,
         ));
     }
     let used: usize = spans.iter().map(Span::width).sum();
@@ -345,7 +351,7 @@ fn draw_team(frame: &mut Frame, area: Rect, roster: &Roster, theme: &Theme, focu
     }
     for need in team.gaps() {
         let selected = focused && row == roster.selected();
-        let style = if selected { theme.selected } else { theme.late };
+        let style = if selected { theme.selected } else { theme.gap };
         lines.push(Line::from(Span::styled(
             fit(
                 &format!(" ! {}: {}", messages::unfilled(), need.competence),

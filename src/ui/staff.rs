@@ -10,7 +10,7 @@ use super::{Theme, centred};
 use crate::app::popup::FindStaff;
 use crate::messages;
 
-pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
+pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, plain: bool) {
     let rect = centred(area, 100, 20.min(area.height));
     frame.render_widget(Clear, rect);
     let title = fit(
@@ -32,8 +32,13 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff) {
         )));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(inner);
+    // Plain mode puts the needs above the candidates: a reader hears one list at a time.
+    let halves = [Constraint::Percentage(40), Constraint::Percentage(60)];
+    let [left, right] = if plain {
+        Layout::vertical(halves).areas(inner)
+    } else {
+        Layout::horizontal(halves).areas(inner)
+    };
 
     let heading = |text: &str, active: bool| {
         Line::from(Span::styled(

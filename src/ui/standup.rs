@@ -137,24 +137,26 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         (
             messages::standup_overdue().to_owned(),
             view.overdue(today),
-            true,
+            Some(theme.late),
         ),
         (
             messages::due_this_week(today),
             view.due_this_week(today),
-            false,
+            None,
         ),
-        (messages::standup_blocked().to_owned(), view.blocked(), true),
+        (
+            messages::standup_blocked().to_owned(),
+            view.blocked(),
+            Some(theme.blocked),
+        ),
     ] {
         lines.push(heading(theme, format!("{label} ({})", items.len())));
         for a in items {
             let (text, selected) = activity(a);
             let style = if selected {
                 theme.selected
-            } else if alert {
-                theme.late
             } else {
-                theme.base
+                alert.unwrap_or(theme.base)
             };
             lines.push(Line::from(Span::styled(fit(&text, width), style)));
         }
@@ -173,20 +175,16 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         .filter(|m| m.load.is_over())
         .map(|m| format!("{} {}", m.name, messages::load(m.load)))
         .collect();
-    for (label, items) in [
-        (messages::standup_unfilled(), gaps),
-        (messages::standup_over(), over),
+    for (label, items, alert) in [
+        (messages::standup_unfilled(), gaps, theme.gap),
+        (messages::standup_over(), over, theme.over),
     ] {
         let text = if items.is_empty() {
             messages::standup_none().to_owned()
         } else {
             items.join(", ")
         };
-        let style = if items.is_empty() {
-            theme.base
-        } else {
-            theme.late
-        };
+        let style = if items.is_empty() { theme.base } else { alert };
         lines.push(Line::from(vec![
             Span::styled(format!("{label}: "), theme.heading),
             Span::styled(text::one_line(&text).into_owned(), style),
