@@ -666,9 +666,10 @@ fn allocating_through_the_keys_changes_the_load() {
     tui.press("\r");
     tui.wait_for_text("Karin Svedberg allocated to #2, 10% of the week.");
 
-    // Then the card shows the bigger team and the roster her new load, over capacity in words
+    // Then the card shows the bigger team and the roster's team view her new load, over
+    // capacity in words
     tui.wait_for_text("team 3 · !1 gap");
-    tui.press("2v");
+    tui.press("2");
     tui.wait_for(
         |s| {
             s.lines()
