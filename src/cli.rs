@@ -144,7 +144,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => Config::load(path).map_err(|e| UserError(e.to_string()))?,
         None => Config::default(),
     };
-    let who = config.identity();
+    let who = config::os_account();
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let path = database_path(&cli)?;

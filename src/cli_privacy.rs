@@ -9,7 +9,7 @@ use crate::cli::{UserError, parse_arena_number};
 use crate::config::Config;
 use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS};
 use crate::messages;
-use crate::store::{ArenaRecord, CONTACTS_RULE, Store};
+use crate::store::{ArenaRecord, Store};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PrivacyCommand {
@@ -32,10 +32,11 @@ pub(crate) enum PrivacyCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RetentionCommand {
-    /// Anonymise what the rules say may not be kept, each arena noted in the history.
+    /// Apply the retention rules of config.toml, each arena noted in the history.
     ///
-    /// Rule contacts-365: the recipient and the contact summaries of arenas closed more than
-    /// 365 days ago become "[anonymised YYYY-MM-DD under rule contacts-365]".
+    /// The default rule contacts-365: the recipient, the contact summaries and the restricted
+    /// record of arenas closed more than 365 days ago become
+    /// "[anonymised YYYY-MM-DD under rule contacts-365]".
     Run {
         /// List what would change, and change nothing.
         #[arg(long)]
@@ -73,17 +74,19 @@ pub(crate) fn run(
         PrivacyCommand::Retention {
             command: RetentionCommand::Run { dry_run },
         } => {
+            let rules = &config.retention;
             let changes = if dry_run {
-                store.retention_due()?
+                store.retention_due(rules)?
             } else {
-                store.run_retention()?
+                store.run_retention(rules)?
             };
             for change in &changes {
                 println!("{}", messages::retention_line(change));
             }
+            let names: Vec<&str> = rules.iter().map(|r| r.name.as_str()).collect();
             println!(
                 "{}",
-                messages::retention_summary(changes.len(), CONTACTS_RULE, dry_run)
+                messages::retention_summary(changes.len(), &names.join(", "), dry_run)
             );
             Ok(())
         }

@@ -11,8 +11,6 @@ use crate::domain::mission::{self, Mission};
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// The name written to the audit log; `$USER` when not set.
-    pub user: Option<String>,
     /// Who decides to establish an arena (DOMAIN.md: organisations change their minds).
     pub commissioned_by: String,
     /// The main missions, in board order.
@@ -25,12 +23,13 @@ pub struct Config {
     pub coaching_questions: Vec<String>,
     /// Words that mark health data in free text: saving them asks first (whole words, any case).
     pub health_terms: Vec<String>,
+    /// The retention decision's rules; `contacts-365` when the file names none.
+    pub retention: Vec<crate::domain::retention::RetentionRule>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            user: None,
             commissioned_by: "Strategic coordination group".to_owned(),
             missions: mission::default_missions(),
             group: None,
@@ -43,6 +42,7 @@ impl Default for Config {
                 .iter()
                 .map(|t| (*t).to_owned())
                 .collect(),
+            retention: crate::domain::retention::default_rules(),
         }
     }
 }
@@ -124,16 +124,13 @@ impl Config {
                 detail: "missions: at least one mission is needed".to_owned(),
             });
         }
+        if let Some(problem) = crate::domain::retention::problem(&config.retention) {
+            return Err(ConfigError::Invalid {
+                path: path.to_owned(),
+                detail: crate::messages::retention_rule_problem(&problem),
+            });
+        }
         Ok(config)
-    }
-
-    /// Who this user is in the audit log: the configured name, else `$USER`.
-    pub fn identity(&self) -> String {
-        self.user
-            .clone()
-            .filter(|u| !u.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
-            .unwrap_or_else(|| "unknown".to_owned())
     }
 
     /// How this user's databases are opened: a new one goes to the configured group.
@@ -150,6 +147,18 @@ impl Config {
             .iter()
             .find(|m| m.code == code)
             .map_or(code, |m| m.name.as_str())
+    }
+}
+
+/// Who this user is: the OS account of the real uid, as the password database names it. Not
+/// `$USER` nor a config setting, which anyone can set: the audit log, the read log and the
+/// roles rest on this name. An account the password database does not know (a container
+/// without /etc/passwd) is named by its number, `uid 1000`.
+pub fn os_account() -> String {
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) => user.name,
+        _ => format!("uid {uid}"),
     }
 }
 
@@ -175,6 +184,25 @@ pub fn config_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_os_account_is_the_real_uid_whatever_user_says() {
+        let expected = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        let expected = String::from_utf8(expected.stdout).unwrap();
+        assert_eq!(os_account(), expected.trim());
+    }
+
+    #[test]
+    fn a_user_setting_is_refused_since_identity_is_the_os_account() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "user = \"someone-else\"\n").unwrap();
+        let message = Config::load(&path).unwrap_err().to_string();
+        assert!(message.contains("user"), "{message}");
+    }
 
     #[test]
     fn a_file_that_names_one_setting_keeps_the_other_defaults() {
@@ -219,6 +247,42 @@ mod tests {
         std::fs::write(&path, "health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
         let config = Config::load(&path).unwrap();
         assert_eq!(config.health_terms, vec!["diabetes", "övervikt"]);
+    }
+
+    #[test]
+    fn retention_rules_come_from_the_file_and_are_checked() {
+        use crate::domain::retention::{RetentionKind, RetentionRule};
+        assert_eq!(Config::default().retention[0].name, "contacts-365");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[[retention]]\nname = \"kontakter-2ar\"\nwhat = \"contacts\"\ndays = 730\n\n[[retention]]\nname = \"lasloggen\"\nwhat = \"read-log\"\ndays = 1095\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(
+            config.retention,
+            vec![
+                RetentionRule {
+                    name: "kontakter-2ar".into(),
+                    what: RetentionKind::Contacts,
+                    days: 730
+                },
+                RetentionRule {
+                    name: "lasloggen".into(),
+                    what: RetentionKind::ReadLog,
+                    days: 1095
+                }
+            ]
+        );
+        std::fs::write(
+            &path,
+            "[[retention]]\nname = \"x\"\nwhat = \"contacts\"\ndays = 0\n",
+        )
+        .unwrap();
+        let message = Config::load(&path).unwrap_err().to_string();
+        assert!(message.contains("days must be 1 or more"), "{message}");
     }
 
     #[test]

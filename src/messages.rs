@@ -656,6 +656,10 @@ pub fn store_error(error: &StoreError) -> String {
                 local_time(*at)
             )
         }
+        StoreError::DrawnUp { arena, at, by } => drawn_up_refused(*arena, *at, by),
+        StoreError::Restricted(arena) => restricted_refused(*arena),
+        StoreError::NotAdministrator(who) => not_administrator(who),
+        StoreError::LastAdministrator(who) => last_administrator(who),
         StoreError::Refused(refusals) => {
             let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
             format!("Refused: {reasons}.")
@@ -1413,12 +1417,27 @@ pub fn retention_line(change: &crate::store::RetentionChange) -> String {
             "contact summaries",
         ));
     }
+    if change.restricted {
+        what.push("the restricted record".to_owned());
+    }
+    if change.read_log > 0 {
+        what.push(plural(change.read_log, "read-log row", "read-log rows"));
+    }
+    let when = change
+        .closed_at
+        .map(|at| {
+            format!(
+                " (closed {})",
+                at.with_timezone(&chrono::Local).date_naive()
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "#{} {} (closed {}): {}",
+        "#{} {}{when}: {} [{}]",
         change.arena,
         crate::domain::text::one_line(&change.title),
-        change.closed_at.with_timezone(&chrono::Local).date_naive(),
-        what.join(" and ")
+        what.join(" and "),
+        change.rule
     )
 }
 
@@ -1447,4 +1466,47 @@ pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> St
         "Looks like personal data: {}. Use a case reference instead, or Ctrl-S again to keep it (logged).",
         found.join("; ")
     )
+}
+
+// --- 9 ---
+
+/// Why a drawn-up arena refuses an edit: when, by whom, and the way to a new version.
+pub fn drawn_up_refused(arena: i64, at: DateTime<Utc>, by: &str) -> String {
+    format!(
+        "Arena #{arena} was drawn up {} by {by}: its program, evaluation and knowledge entries are locked. Move it back (<) to reopen it as a new version.",
+        at.with_timezone(&chrono::Local).date_naive()
+    )
+}
+
+/// The plan pane's line for a closed arena.
+pub fn drawn_up_line(at: DateTime<Utc>, by: &str) -> String {
+    format!(
+        "drawn up {} by {by} · locked",
+        at.with_timezone(&chrono::Local).date_naive()
+    )
+}
+
+/// Why a restricted record stays shut.
+pub fn restricted_refused(arena: i64) -> String {
+    format!(
+        "Arena #{arena} has a restricted record; only its coordinator and communication lead may open it (their OS accounts linked with `puls users link`)."
+    )
+}
+
+pub fn not_administrator(who: &str) -> String {
+    format!("Refused: {who} is not an administrator. Ask one to run `puls users grant`.")
+}
+
+pub fn last_administrator(who: &str) -> String {
+    format!("Refused: {who} is the last administrator; grant the role to someone else first.")
+}
+
+/// A configured retention rule set that cannot be applied.
+pub fn retention_rule_problem(problem: &crate::domain::retention::RuleProblem) -> String {
+    use crate::domain::retention::RuleProblem;
+    match problem {
+        RuleProblem::NoName(n) => format!("retention rule {n}: a name is needed"),
+        RuleProblem::NoDays(name) => format!("retention rule {name}: days must be 1 or more"),
+        RuleProblem::NamedTwice(name) => format!("retention rule {name} is named twice"),
+    }
 }

@@ -47,6 +47,15 @@ impl Sandbox {
     }
 }
 
+/// The account the tests run as, asked of the system rather than of puls.
+fn os_account() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -83,6 +92,18 @@ fn a_signal_with_a_personal_number_is_refused_naming_the_field() {
         "the number itself: {message}"
     );
     assert_eq!(arena_count(&sandbox.path("db.db")), 0, "nothing saved");
+}
+
+#[test]
+fn the_audit_row_names_the_os_account_even_when_user_lies() {
+    let sandbox = Sandbox::new();
+    assert_ne!(os_account(), "maja", "the sandbox's USER must differ");
+
+    let out = sandbox.run(&["signal", "Siblings absent from school"]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    let history = sandbox.open("db.db").arena_history(1, 1).unwrap();
+    assert_eq!(history[0].who, os_account());
 }
 
 #[test]
@@ -137,7 +158,7 @@ fn allowed_personal_data_is_saved_and_logged_by_field_without_the_number() {
         logged[0].detail,
         "allowed in need: personal identity number, health term"
     );
-    assert_eq!(logged[0].who, "maja");
+    assert_eq!(logged[0].who, os_account(), "the OS account, not $USER");
     assert!(history.iter().all(|row| !row.detail.contains("1212")));
 }
 
@@ -328,15 +349,18 @@ fn retention_run_leaves_recently_closed_and_open_arenas_alone() {
 fn a_retention_line_names_the_arena_its_close_and_what_goes() {
     use chrono::{TimeZone, Utc};
     let change = puls::store::RetentionChange {
+        rule: "contacts-365".into(),
         arena: 12,
         title: "Siblings absent".into(),
-        closed_at: Utc.with_ymd_and_hms(2025, 1, 10, 12, 0, 0).unwrap(),
+        closed_at: Some(Utc.with_ymd_and_hms(2025, 1, 10, 12, 0, 0).unwrap()),
         recipient: true,
         contacts: 3,
+        restricted: true,
+        read_log: 0,
     };
     assert_eq!(
         puls::messages::retention_line(&change),
-        "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries"
+        "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries and the restricted record [contacts-365]"
     );
     assert_eq!(
         puls::messages::retention_summary(2, "contacts-365", true),
