@@ -230,6 +230,7 @@ pub fn plan_form_title(kind: crate::app::form::FormKind) -> String {
         FormKind::Activity { arena, existing } => format!("#{arena} {} activity", verb(existing)),
         FormKind::NewEntry => "New knowledge entry".to_owned(),
         FormKind::EditEntry { .. } => "Edit knowledge entry".to_owned(),
+        FormKind::Restricted { arena, .. } => restricted_form_title(arena),
         _ => String::new(),
     }
 }
@@ -355,6 +356,7 @@ pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
         FieldId::Activity => "Activity",
         FieldId::Owner => "Owner",
         FieldId::Due => "Due date",
+        FieldId::Note => note_label(),
     }
 }
 
@@ -834,6 +836,7 @@ pub fn command_description(command: Command) -> &'static str {
         Command::CycleKind => "filter by kind (cycles)",
         Command::FilterTag => "filter by tag",
         Command::Figures => "key figures for the management",
+        Command::RestrictedRecord => restricted_record_description(),
     }
 }
 
@@ -1509,4 +1512,26 @@ pub fn retention_rule_problem(problem: &crate::domain::retention::RuleProblem) -
         RuleProblem::NoDays(name) => format!("retention rule {name}: days must be 1 or more"),
         RuleProblem::NamedTwice(name) => format!("retention rule {name} is named twice"),
     }
+}
+
+pub fn restricted_record_description() -> &'static str {
+    "open the recipient's restricted record"
+}
+
+pub fn note_label() -> &'static str {
+    "Note"
+}
+
+pub fn restricted_form_title(arena: i64) -> String {
+    format!("#{arena} restricted record (opening is logged)")
+}
+
+/// After the restricted record was saved, or erased with every field empty.
+pub fn restricted_saved(arena: i64) -> String {
+    format!("The restricted record of #{arena} is saved.")
+}
+
+/// The plan pane's line that says a restricted record exists, never what it holds.
+pub fn restricted_exists(key: &str) -> String {
+    format!("restricted record kept · {key} to open (coordinator and lead)")
 }

@@ -73,4 +73,5 @@ pub enum Command {
     CycleKind,
     FilterTag,
     Figures,
+    RestrictedRecord,
 }
