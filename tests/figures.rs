@@ -642,7 +642,8 @@ fn the_csv_report_is_the_arena_list_with_a_header() {
             "1",
             "1",
             "0",
-            "2"
+            "2",
+            ""
         ]
     );
 }
@@ -662,7 +663,7 @@ fn the_csv_report_for_swedish_excel_has_a_bom_and_semicolons() {
         .expect("a BOM first");
     let rows = parse_csv(body, b';');
     assert_eq!(rows.len(), 1 + 6);
-    assert!(rows.iter().all(|r| r.len() == 15), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 16), "{rows:?}");
     assert_eq!(&rows[5][2], "Declined");
 }
 

@@ -258,6 +258,23 @@ fn a_registration_number_shows_in_show_and_in_every_export() {
         json.contains("\"registration\": \"KS 2026/0142\""),
         "{json}"
     );
+    let report = stdout(&sandbox.run(&["report"]));
+    assert!(report.contains("| Registration |"), "{report}");
+    assert!(report.contains("| KS 2026/0142 |"), "{report}");
+    let csv = stdout(&sandbox.run(&["report", "--format", "csv"]));
+    assert!(
+        csv.lines().next().unwrap().ends_with(",Registration"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().nth(1).unwrap().ends_with(",KS 2026/0142"),
+        "{csv}"
+    );
+    let json = stdout(&sandbox.run(&["report", "--format", "json"]));
+    assert!(
+        json.contains("\"registration\": \"KS 2026/0142\""),
+        "{json}"
+    );
 }
 
 #[test]

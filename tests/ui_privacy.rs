@@ -359,3 +359,17 @@ fn the_restricted_record_is_absent_from_every_export_and_snapshot() {
         assert_hidden(&format!("{args:?}"), &puls(&town, &args));
     }
 }
+
+#[test]
+fn a_closed_arena_card_shows_its_registration_number_at_both_sizes() {
+    let town = Town::new();
+    let mut store = town.store("maja");
+    let version = store.arena(7).unwrap().version;
+    store.set_registration(7, version, "KS 2026/0142").unwrap();
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = town.screen("maja", width, height);
+        screen.keys("/#7<enter>");
+        let text = screen.text();
+        assert!(text.contains("KS 2026/0142"), "{width}x{height}:\n{text}");
+    }
+}

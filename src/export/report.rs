@@ -128,6 +128,7 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
             messages::FIG_CLOSED,
             messages::LABEL_TARGET,
             messages::FIG_PULS,
+            messages::LABEL_REGISTRATION,
         ],
         |a| {
             let late = if a.late {
@@ -144,6 +145,7 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
                 date(a.closed),
                 format!("{}{late}", date(a.target)),
                 messages::plan_marks(&a.plan),
+                cell(&a.registration),
             ]
         },
     );
@@ -318,6 +320,7 @@ pub fn report_csv(
             messages::FIG_NOT_MET,
             messages::FIG_NO_RESULT,
             messages::FIG_ENTRIES,
+            messages::LABEL_REGISTRATION,
         ])
         .map_err(csv_error)?;
     let optional = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -344,6 +347,7 @@ pub fn report_csv(
                 a.criteria_not_met.to_string(),
                 a.criteria_no_result.to_string(),
                 a.entries.to_string(),
+                spreadsheet_text(&a.registration),
             ])
             .map_err(csv_error)?;
     }

@@ -24,6 +24,8 @@ pub struct ArenaCard {
     /// People allocated now.
     pub team: u32,
     pub plan: PlanSummary,
+    /// The registration number (diarienummer); empty when none.
+    pub registration: String,
 }
 
 impl ArenaCard {
@@ -284,7 +286,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
-                (a.feedback_days IS NOT NULL)
+                (a.feedback_days IS NOT NULL), a.registration
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
         )?;
@@ -306,6 +308,7 @@ impl Store {
                     has_rhythm: r.get(9)?,
                     ..counted.plan
                 },
+                registration: r.get(10)?,
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)
