@@ -28,6 +28,11 @@ pub(crate) enum PrivacyCommand {
         #[command(subcommand)]
         command: RetentionCommand,
     },
+    /// OS accounts, their roles and who they are on the roster: puls users list
+    Users {
+        #[command(subcommand)]
+        command: crate::cli_users::UsersCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +76,7 @@ pub(crate) fn run(
             );
             Ok(())
         }
+        PrivacyCommand::Users { command } => crate::cli_users::run(store, command),
         PrivacyCommand::Retention {
             command: RetentionCommand::Run { dry_run },
         } => {

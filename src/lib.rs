@@ -11,6 +11,7 @@ pub mod cli_export;
 pub mod cli_figures;
 pub mod cli_privacy;
 pub mod cli_roster;
+pub mod cli_users;
 pub mod config;
 pub mod demo;
 pub mod demo_large;

@@ -1535,3 +1535,51 @@ pub fn restricted_saved(arena: i64) -> String {
 pub fn restricted_exists(key: &str) -> String {
     format!("restricted record kept · {key} to open (coordinator and lead)")
 }
+
+pub fn unknown_role(code: &str) -> String {
+    format!(
+        "\"{code}\" is not a role; the roles are coordinator, member, external and administrator"
+    )
+}
+
+pub fn no_accounts() -> &'static str {
+    "No accounts have roles yet. The first to run `puls users grant` becomes administrator."
+}
+
+/// One line of `puls users list`: `karin  coordinator, administrator  (Karin Svensson)`.
+pub fn account_line(account: &crate::store::AccountRow) -> String {
+    let roles: Vec<&str> = account.roles.iter().map(|r| r.code()).collect();
+    let roles = if roles.is_empty() {
+        "no role".to_owned()
+    } else {
+        roles.join(", ")
+    };
+    match &account.person {
+        Some(person) => format!("{}  {roles}  ({person})", account.name),
+        None => format!("{}  {roles}", account.name),
+    }
+}
+
+pub fn first_administrator(who: &str) -> String {
+    format!("{who} is the first administrator of this database (noted in the history).")
+}
+
+pub fn role_granted(account: &str, role: crate::domain::access::Role) -> String {
+    format!("{account} is {} now.", role.code())
+}
+
+pub fn role_revoked(account: &str, role: crate::domain::access::Role, removed: bool) -> String {
+    if removed {
+        format!("{account} is no longer {}.", role.code())
+    } else {
+        format!("{account} was not {}; nothing changed.", role.code())
+    }
+}
+
+pub fn account_linked(account: &str, person: &str) -> String {
+    if person.is_empty() {
+        format!("{account} is linked to nobody on the roster now.")
+    } else {
+        format!("{account} is {person} on the roster.")
+    }
+}

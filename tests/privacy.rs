@@ -384,3 +384,69 @@ fn a_retention_line_names_the_arena_its_close_and_what_goes() {
         "Dry run, nothing written. Would anonymise 2 arenas under rule contacts-365."
     );
 }
+
+#[test]
+fn the_first_account_to_grant_becomes_administrator_and_users_list_shows_the_roles() {
+    let sandbox = Sandbox::new();
+    let me = os_account();
+
+    let granted = sandbox.run(&["users", "grant", "karin", "coordinator"]);
+    let wrong = sandbox.run(&["users", "grant", "karin", "wizard"]);
+    let list = sandbox.run(&["users", "list"]);
+
+    assert!(granted.status.success(), "{}", stderr(&granted));
+    assert_eq!(
+        stdout(&granted),
+        format!(
+            "{me} is the first administrator of this database (noted in the history).\nkarin is coordinator now.\n"
+        )
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("\"wizard\" is not a role"));
+    let list = stdout(&list);
+    assert!(list.contains(&format!("{me}  administrator\n")), "{list}");
+    assert!(list.contains("karin  coordinator\n"), "{list}");
+    let history = sandbox.open("db.db").history(None, None, 10).unwrap();
+    let grants: Vec<(&str, &str)> = history
+        .iter()
+        .map(|r| (r.who.as_str(), r.detail.as_str()))
+        .collect();
+    let first = format!("administrator to {me}: the first on this database");
+    assert_eq!(
+        grants,
+        vec![
+            (me.as_str(), first.as_str()),
+            (me.as_str(), "coordinator to karin")
+        ]
+    );
+}
+
+#[test]
+fn users_link_names_a_roster_person_and_refuses_a_stranger() {
+    let sandbox = Sandbox::new();
+    let mut store = sandbox.open("db.db");
+    store
+        .add_person(&puls::store::PersonEdit {
+            name: "Karin Svensson".into(),
+            unit: String::new(),
+            role: String::new(),
+            contact: String::new(),
+            capacity: 50,
+            coordinator: true,
+            competences: vec![],
+        })
+        .unwrap();
+    drop(store);
+
+    let linked = sandbox.run(&["users", "link", "karin", "Karin Svensson"]);
+    let stranger = sandbox.run(&["users", "link", "karin", "Nobody Known"]);
+
+    assert_eq!(stdout(&linked), "karin is Karin Svensson on the roster.\n");
+    assert_eq!(stranger.status.code(), Some(1));
+    assert!(
+        stderr(&stranger).contains("Nobody Known"),
+        "{}",
+        stderr(&stranger)
+    );
+    assert!(stdout(&sandbox.run(&["users", "list"])).contains("karin  no role  (Karin Svensson)"));
+}
