@@ -28,6 +28,11 @@ pub(crate) enum PrivacyCommand {
         #[command(subcommand)]
         command: RetentionCommand,
     },
+    /// Extracts: puls extract subject LF-2026-014, puls extract public 12
+    Extract {
+        #[command(subcommand)]
+        command: crate::cli_extract::ExtractCommand,
+    },
     /// OS accounts, their roles and who they are on the roster: puls users list
     Users {
         #[command(subcommand)]
@@ -77,6 +82,7 @@ pub(crate) fn run(
             Ok(())
         }
         PrivacyCommand::Users { command } => crate::cli_users::run(store, command),
+        PrivacyCommand::Extract { command } => crate::cli_extract::run(store, config, command),
         PrivacyCommand::Retention {
             command: RetentionCommand::Run { dry_run },
         } => {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cli_admin;
 pub mod cli_bank;
 pub mod cli_export;
+pub mod cli_extract;
 pub mod cli_figures;
 pub mod cli_privacy;
 pub mod cli_roster;

@@ -1583,3 +1583,73 @@ pub fn account_linked(account: &str, person: &str) -> String {
         format!("{account} is {person} on the roster.")
     }
 }
+
+pub fn extract_recipient() -> &'static str {
+    "Recipient"
+}
+
+pub fn extract_contacts() -> &'static str {
+    "Contacts"
+}
+
+pub fn extract_criteria() -> &'static str {
+    "Evaluation"
+}
+
+pub fn extract_activities() -> &'static str {
+    "Activities"
+}
+
+pub fn extract_entries() -> &'static str {
+    "Knowledge entries"
+}
+
+pub fn extract_restricted() -> &'static str {
+    "Restricted record"
+}
+
+pub fn extract_history() -> &'static str {
+    "History"
+}
+
+pub fn extract_read_log() -> &'static str {
+    "Read log"
+}
+
+pub fn extract_none() -> &'static str {
+    "None."
+}
+
+pub fn extract_nothing_held() -> &'static str {
+    "No arena has this case reference as its recipient."
+}
+
+/// What masked text reads in a public-records extract.
+pub fn extract_mask() -> &'static str {
+    "[masked]"
+}
+
+pub fn subject_extract_title(case_ref: &str) -> String {
+    format!("Everything held about {case_ref} (GDPR art. 15)")
+}
+
+pub fn extract_written(at: &str, by: &str) -> String {
+    format!("Written {at} by {by}. Times are UTC.")
+}
+
+pub fn public_extract_title(arena: i64, title: &str) -> String {
+    format!("Arena #{arena} {title}: drawn-up records for review")
+}
+
+pub fn public_extract_version(version: i64, at: &str, by: &str) -> String {
+    format!("Version {version}, drawn up {at} by {by}.")
+}
+
+pub fn public_extract_review() -> &'static str {
+    "The recipient and what looks like personal data are masked; review the rest before release under the public-records law."
+}
+
+/// `puls extract public` on an arena that was never closed.
+pub fn not_drawn_up(arena: i64) -> String {
+    format!("arena #{arena} has never been closed, so it has no drawn-up records to release")
+}

@@ -291,7 +291,7 @@ fn only_the_coordinator_and_the_lead_open_the_restricted_record_and_each_opening
     assert!(
         history
             .iter()
-            .any(|r| r.detail == "restricted record saved")
+            .any(|r| r.action == "restricted" && r.detail == "saved")
     );
 }
 
@@ -388,4 +388,114 @@ fn a_read_log_rule_deletes_old_read_log_rows_only() {
     let log = maja.read_log(1).unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].at, now() + Duration::days(40));
+}
+
+/// The demo's first arena with a restricted record, and an administrator to extract it.
+fn town_with_first_arena_restricted() -> (Town, String) {
+    let town = Town::demo();
+    town.open("admin")
+        .grant("admin", Role::Administrator)
+        .unwrap();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    maja.save_restricted(
+        1,
+        None,
+        &RestrictedEdit {
+            name: "Ahmad R.".into(),
+            contact: "070-111 22 33".into(),
+            note: "Prefers Dari; his cousin translates".into(),
+        },
+    )
+    .unwrap();
+    maja.open_restricted(1).unwrap();
+    let recipient = maja.plan(1).unwrap().proactivity.recipient;
+    (town, recipient)
+}
+
+#[test]
+fn the_subject_extract_of_the_first_demo_arena() {
+    let (town, recipient) = town_with_first_arena_restricted();
+    let mut admin = town.open("admin");
+
+    let extract = admin.subject_extract(&format!(" {recipient} ")).unwrap();
+
+    assert_eq!(extract.arenas.len(), 1);
+    insta::assert_snapshot!(
+        "subject_extract_md",
+        puls::export::subject_markdown(&extract)
+    );
+    insta::assert_snapshot!(
+        "subject_extract_json",
+        serde_json::to_string_pretty(&extract).unwrap()
+    );
+}
+
+#[test]
+fn a_subject_extract_is_for_administrators_and_logs_its_read() {
+    let (town, recipient) = town_with_first_arena_restricted();
+    let mut maja = town.open("maja");
+    let mut admin = town.open("admin");
+
+    let refused = maja.subject_extract(&recipient);
+    let extract = admin.subject_extract(&recipient).unwrap();
+
+    assert!(
+        matches!(refused, Err(StoreError::NotAdministrator(_))),
+        "{refused:?}"
+    );
+    let last = extract.arenas[0].read_log.last().unwrap();
+    assert_eq!(
+        (last.who.as_str(), last.what.as_str()),
+        ("admin", "extract")
+    );
+    assert_eq!(
+        extract.arenas[0].restricted.as_ref().unwrap().name,
+        "Ahmad R."
+    );
+    let any_case = admin.subject_extract(&recipient.to_lowercase()).unwrap();
+    assert_eq!(any_case.arenas.len(), 1);
+    let nothing = admin.subject_extract("LF-1999-000").unwrap();
+    assert!(nothing.arenas.is_empty());
+}
+
+#[test]
+fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the_restricted_record() {
+    let town = Town::demo();
+    let id = town.closed_arena();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    let arena = maja.arena(id).unwrap();
+    maja.move_arena(id, arena.version, Stage::Returning, "SSG")
+        .unwrap();
+    maja.add_contact(id, &contact("Mother 850709-9805 says the anorexia is back"))
+        .unwrap();
+    maja.save_restricted(
+        id,
+        None,
+        &RestrictedEdit {
+            name: "Noor Haddad".into(),
+            ..RestrictedEdit::default()
+        },
+    )
+    .unwrap();
+    let arena = maja.arena(id).unwrap();
+    maja.move_arena(id, arena.version, Stage::Closed, "SSG")
+        .unwrap();
+    let record = maja.drawn_up_versions(id).unwrap().pop().unwrap();
+    let terms = puls::config::Config::default().health_terms;
+
+    let public = puls::export::public_record(&record, &terms);
+    let text = puls::export::public_markdown(&public);
+
+    assert_eq!(public.version, 2);
+    assert_eq!(public.arena.recipient, "[masked]");
+    assert!(
+        text.contains("Mother [masked] says the [masked] is back"),
+        "{text}"
+    );
+    for secret in ["850709", "anorexia", "Noor", &record.arena.recipient] {
+        assert!(!text.contains(secret), "{secret}:\n{text}");
+    }
+    assert!(text.contains("Version 2, drawn up"), "{text}");
 }

@@ -450,3 +450,41 @@ fn users_link_names_a_roster_person_and_refuses_a_stranger() {
     );
     assert!(stdout(&sandbox.run(&["users", "list"])).contains("karin  no role  (Karin Svensson)"));
 }
+
+#[test]
+fn extracts_through_the_binary_refuse_an_open_arena_and_write_files_for_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+    assert!(
+        sandbox
+            .run(&["users", "grant", "karin", "member"])
+            .status
+            .success()
+    );
+    let out = sandbox.path("extract.json");
+
+    let subject = sandbox.run(&[
+        "extract",
+        "subject",
+        "LF-2026-014",
+        "--format",
+        "json",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    let public = sandbox.run(&["extract", "public", "1"]);
+
+    assert!(subject.status.success(), "{}", stderr(&subject));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["case_reference"], "LF-2026-014");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(public.status.code(), Some(2));
+    assert!(
+        stderr(&public).contains("arena #1 has never been closed"),
+        "{}",
+        stderr(&public)
+    );
+}

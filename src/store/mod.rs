@@ -10,6 +10,7 @@ mod backup;
 mod bank;
 mod drawn_up;
 mod error;
+mod extract;
 mod figures;
 mod files;
 mod history;
@@ -42,6 +43,7 @@ pub use bank::{
 };
 pub use drawn_up::{DrawnUp, DrawnUpEntry, DrawnUpRecord};
 pub use error::StoreError;
+pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};

@@ -29,7 +29,7 @@ pub struct RestrictedEdit {
 }
 
 /// One opening of a restricted record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ReadLogRow {
     pub at: DateTime<Utc>,
     pub who: String,
@@ -142,7 +142,7 @@ impl Store {
             let at = time::to_text(stamp.at);
             let action = if name.is_empty() && contact.is_empty() && note.is_empty() {
                 tx.execute("DELETE FROM restricted_records WHERE arena_id = ?1", [arena])?;
-                "restricted record erased"
+                "erased"
             } else {
                 tx.execute(
                     "INSERT INTO restricted_records (arena_id, name, contact, note, updated_at, updated_by)
@@ -153,9 +153,9 @@ impl Store {
                          updated_by = excluded.updated_by",
                     params![arena, name, contact, note, at, stamp.who],
                 )?;
-                "restricted record saved"
+                "saved"
             };
-            if current.is_none() && action == "restricted record erased" {
+            if current.is_none() && action == "erased" {
                 return Ok(());
             }
             history::record(tx, stamp, "arena", arena, "restricted", action)
