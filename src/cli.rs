@@ -217,7 +217,9 @@ fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Some(Command::Roster { command }) => cli_roster::run(&mut store, command),
+        Some(Command::Roster { command }) => {
+            cli_roster::run(&mut store, allow_personal_data, command)
+        }
         Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
         Some(Command::Export { command }) => cli_export::export(&store, &config, command),
         Some(Command::Import { file }) => {
@@ -226,7 +228,9 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Privacy(command)) => {
             cli_privacy::run(&mut store, &config, allow_personal_data, command)
         }
-        Some(Command::Bank { command }) => crate::cli_bank::run(&mut store, command),
+        Some(Command::Bank { command }) => {
+            crate::cli_bank::run(&mut store, allow_personal_data, command)
+        }
         Some(Command::Figures(command)) => cli_figures::run(&store, &config, command),
         // Run above, before the database was opened.
         Some(Command::Admin(_)) => Ok(()),

@@ -119,6 +119,38 @@ pub(crate) fn screen(
     Ok(found)
 }
 
+/// Refuses (exit code 2, every place named) personal identity numbers in an import file's
+/// fields, labelled `FILE:LINE: field` or `FILE: entry N: field`, unless `allow`; when allowed
+/// and `log` (not a dry run), logs each place once. Health terms are not looked for: a roster and a knowledge bank name
+/// conditions as the competences and subjects they are ("Eating-disorder specialist").
+pub(crate) fn screen_import(
+    store: &mut Store,
+    allow: bool,
+    log: bool,
+    fields: &[(String, &str)],
+) -> Result<()> {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(l, t)| (l.as_str(), *t)).collect();
+    let found = privacy::findings(&borrowed, &[]);
+    if found.is_empty() {
+        return Ok(());
+    }
+    if !allow {
+        return Err(UserError(messages::personal_data_refused(&found)).into());
+    }
+    if !log {
+        return Ok(());
+    }
+    let mut places: Vec<&str> = found.iter().map(|f| f.field.as_str()).collect();
+    places.dedup();
+    for place in places {
+        store.record_imported_personal_data(
+            place,
+            messages::finding_kind(privacy::FindingKind::PersonalNumber),
+        )?;
+    }
+    Ok(())
+}
+
 /// [`screen`] over every text field of an arena record: `puls import`.
 pub(crate) fn screen_record(
     config: &Config,

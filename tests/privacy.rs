@@ -488,3 +488,85 @@ fn extracts_through_the_binary_refuse_an_open_arena_and_write_files_for_the_owne
         stderr(&public)
     );
 }
+
+#[test]
+fn a_roster_file_with_a_personal_number_is_refused_naming_file_line_and_field() {
+    let sandbox = Sandbox::new();
+    let csv = sandbox.path("people.csv");
+    std::fs::write(
+        &csv,
+        "name,unit,external,role,contact,capacity,coordinator,competences\n\
+         Åsa Öberg,Lärande & familj,no,Specialpedagog,070-111 22 33,50,yes,\n\
+         Karin Sjöström,Region Skåne,yes,Sjuksköterska,pnr 850709-9805,,no,\n",
+    )
+    .unwrap();
+    let file = csv.display().to_string();
+
+    let refused = sandbox.run(&["roster", "import", &file]);
+    let allowed = sandbox.run(&["roster", "import", &file, "--allow-personal-data"]);
+
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains(&format!(
+            "{file}:3: contact: looks like a personal identity number (850709-****)"
+        )),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    let store = sandbox.open("db.db");
+    assert_eq!(store.roster_people().unwrap().len(), 2);
+    let logged: Vec<String> = store
+        .history(None, None, 50)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "personal-data")
+        .map(|r| r.detail)
+        .collect();
+    assert_eq!(
+        logged,
+        vec![format!(
+            "allowed in {file}:3: contact: personal identity number"
+        )]
+    );
+}
+
+#[test]
+fn a_bank_file_with_a_personal_number_is_refused_naming_the_entry_and_field() {
+    let sandbox = Sandbox::new();
+    let json = sandbox.path("bank.json");
+    std::fs::write(
+        &json,
+        r#"{"format": 1, "entries": [
+            {"title": "Interpreters", "kind": "method", "body": "Book early."},
+            {"title": "A case", "kind": "case", "body": "The boy, 121212-1212, came back."}
+        ]}"#,
+    )
+    .unwrap();
+    let file = json.display().to_string();
+
+    let refused = sandbox.run(&["bank", "import", &file]);
+    let dry = sandbox.run(&[
+        "bank",
+        "import",
+        &file,
+        "--dry-run",
+        "--allow-personal-data",
+    ]);
+
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains(&format!(
+            "{file}: entry 2: body: looks like a personal identity number (121212-****)"
+        )),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let store = sandbox.open("db.db");
+    assert_eq!(store.bank_record().unwrap().entries.len(), 0);
+    assert!(
+        store.history(None, None, 50).unwrap().is_empty(),
+        "a dry run logs nothing"
+    );
+}
