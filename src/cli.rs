@@ -202,7 +202,7 @@ fn run(cli: Cli) -> Result<()> {
     config.theme = cli.theme.unwrap_or(config.theme);
     config.ascii |= cli.ascii;
     config.plain |= cli.plain;
-    let who = config.identity();
+    let who = config::os_account();
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let path = database_path(&cli)?;
@@ -279,7 +279,9 @@ fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Some(Command::Roster { command }) => cli_roster::run(&mut store, command),
+        Some(Command::Roster { command }) => {
+            cli_roster::run(&mut store, allow_personal_data, command)
+        }
         Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
         Some(Command::Export { command }) => cli_export::export(&store, &config, command),
         Some(Command::Import { file }) => {
@@ -288,7 +290,9 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Privacy(command)) => {
             cli_privacy::run(&mut store, &config, allow_personal_data, command)
         }
-        Some(Command::Bank { command }) => crate::cli_bank::run(&mut store, command),
+        Some(Command::Bank { command }) => {
+            crate::cli_bank::run(&mut store, allow_personal_data, command)
+        }
         Some(Command::Figures(command)) => cli_figures::run(&store, &config, command),
         // Run above, before the database was opened.
         Some(

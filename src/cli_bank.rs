@@ -34,10 +34,10 @@ pub enum BankCommand {
     },
 }
 
-pub fn run(store: &mut Store, command: BankCommand) -> Result<()> {
+pub fn run(store: &mut Store, allow_personal_data: bool, command: BankCommand) -> Result<()> {
     match command {
         BankCommand::Export { format, out } => export(store, format, out.as_deref()),
-        BankCommand::Import { file, dry_run } => import(store, &file, dry_run),
+        BankCommand::Import { file, dry_run } => import(store, &file, dry_run, allow_personal_data),
     }
 }
 
@@ -64,7 +64,7 @@ fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
 }
 
 /// Checks every entry first and writes nothing when one is wrong, so a file is never half in.
-fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
+fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let records = match parse_bank(&text) {
@@ -76,6 +76,25 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
             return Err(UserError(messages::nothing_imported(problems.len())).into());
         }
     };
+    let name = file.display().to_string();
+    let name = name.as_str();
+    let fields: Vec<(String, &str)> = records
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            let mut fields = vec![
+                ("title", r.entry.title.as_str()),
+                ("body", r.entry.body.as_str()),
+                ("author", r.author.as_str()),
+            ];
+            fields.extend(r.entry.tags.iter().map(|t| ("tags", t.as_str())));
+            fields
+                .into_iter()
+                .map(move |(field, text)| (format!("{name}: entry {}: {field}", i + 1), text))
+        })
+        .collect();
+    // A dry run writes nothing, the log included.
+    crate::cli_privacy::screen_import(store, allow, !dry_run, &fields)?;
     let summary = if dry_run {
         store.preview_bank_import(&records)?
     } else {

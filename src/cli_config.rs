@@ -12,7 +12,6 @@ use crate::messages;
 
 /// The settings in the order printed. A test checks that it names every field of `Config`.
 const SETTINGS: &[&str] = &[
-    "user",
     "commissioned_by",
     "group",
     "standup_minutes",
@@ -24,6 +23,7 @@ const SETTINGS: &[&str] = &[
     "ascii",
     "plain",
     "mouse",
+    "retention",
 ];
 
 pub fn run(print_default: bool, path: Option<&Path>) -> Result<()> {
@@ -139,7 +139,8 @@ mod tests {
             assert!(comment.is_some(), "{name} has no comment");
             assert!(text.contains(&format!("# {}", comment.unwrap())));
         }
-        assert!(text.contains("# user = \"\""), "{text}");
+        assert!(text.contains("# group = \"\""), "{text}");
+        assert!(text.contains("[[retention]]"), "{text}");
     }
 
     #[test]

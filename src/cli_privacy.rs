@@ -9,7 +9,7 @@ use crate::cli::{UserError, parse_arena_number};
 use crate::config::Config;
 use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS};
 use crate::messages;
-use crate::store::{ArenaRecord, CONTACTS_RULE, Store};
+use crate::store::{ArenaRecord, Store};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PrivacyCommand {
@@ -28,14 +28,25 @@ pub(crate) enum PrivacyCommand {
         #[command(subcommand)]
         command: RetentionCommand,
     },
+    /// Extracts: puls extract subject LF-2026-014, puls extract public 12
+    Extract {
+        #[command(subcommand)]
+        command: crate::cli_extract::ExtractCommand,
+    },
+    /// OS accounts, their roles and who they are on the roster: puls users list
+    Users {
+        #[command(subcommand)]
+        command: crate::cli_users::UsersCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RetentionCommand {
-    /// Anonymise what the rules say may not be kept, each arena noted in the history.
+    /// Apply the retention rules of config.toml, each arena noted in the history.
     ///
-    /// Rule contacts-365: the recipient and the contact summaries of arenas closed more than
-    /// 365 days ago become "[anonymised YYYY-MM-DD under rule contacts-365]".
+    /// The default rule contacts-365: the recipient, the contact summaries and the restricted
+    /// record of arenas closed more than 365 days ago become
+    /// "[anonymised YYYY-MM-DD under rule contacts-365]".
     Run {
         /// List what would change, and change nothing.
         #[arg(long)]
@@ -70,20 +81,24 @@ pub(crate) fn run(
             );
             Ok(())
         }
+        PrivacyCommand::Users { command } => crate::cli_users::run(store, command),
+        PrivacyCommand::Extract { command } => crate::cli_extract::run(store, config, command),
         PrivacyCommand::Retention {
             command: RetentionCommand::Run { dry_run },
         } => {
+            let rules = &config.retention;
             let changes = if dry_run {
-                store.retention_due()?
+                store.retention_due(rules)?
             } else {
-                store.run_retention()?
+                store.run_retention(rules)?
             };
             for change in &changes {
                 println!("{}", messages::retention_line(change));
             }
+            let names: Vec<&str> = rules.iter().map(|r| r.name.as_str()).collect();
             println!(
                 "{}",
-                messages::retention_summary(changes.len(), CONTACTS_RULE, dry_run)
+                messages::retention_summary(changes.len(), &names.join(", "), dry_run)
             );
             Ok(())
         }
@@ -102,6 +117,38 @@ pub(crate) fn screen(
         return Err(UserError(messages::personal_data_refused(&found)).into());
     }
     Ok(found)
+}
+
+/// Refuses (exit code 2, every place named) personal identity numbers in an import file's
+/// fields, labelled `FILE:LINE: field` or `FILE: entry N: field`, unless `allow`; when allowed
+/// and `log` (not a dry run), logs each place once. Health terms are not looked for: a roster and a knowledge bank name
+/// conditions as the competences and subjects they are ("Eating-disorder specialist").
+pub(crate) fn screen_import(
+    store: &mut Store,
+    allow: bool,
+    log: bool,
+    fields: &[(String, &str)],
+) -> Result<()> {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(l, t)| (l.as_str(), *t)).collect();
+    let found = privacy::findings(&borrowed, &[]);
+    if found.is_empty() {
+        return Ok(());
+    }
+    if !allow {
+        return Err(UserError(messages::personal_data_refused(&found)).into());
+    }
+    if !log {
+        return Ok(());
+    }
+    let mut places: Vec<&str> = found.iter().map(|f| f.field.as_str()).collect();
+    places.dedup();
+    for place in places {
+        store.record_imported_personal_data(
+            place,
+            messages::finding_kind(privacy::FindingKind::PersonalNumber),
+        )?;
+    }
+    Ok(())
 }
 
 /// [`screen`] over every text field of an arena record: `puls import`.

@@ -27,17 +27,23 @@ pub(crate) enum RosterCommand {
     Export,
 }
 
-pub(crate) fn run(store: &mut Store, command: RosterCommand) -> Result<()> {
+pub(crate) fn run(
+    store: &mut Store,
+    allow_personal_data: bool,
+    command: RosterCommand,
+) -> Result<()> {
     match command {
-        RosterCommand::Import { file, dry_run } => import(store, &file, dry_run),
+        RosterCommand::Import { file, dry_run } => {
+            import(store, &file, dry_run, allow_personal_data)
+        }
         RosterCommand::Export => export(store),
     }
 }
 
 /// Checks every row first and writes nothing when one is wrong, so a file is never half in.
-fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
+fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| UserError(messages::cannot_read(file, &e)))?;
-    let rows = match roster_csv::parse(&bytes) {
+    let rows = match roster_csv::parse_lines(&bytes) {
         Ok(rows) => rows,
         Err(problems) => {
             for p in &problems {
@@ -47,6 +53,23 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
             return Err(UserError(messages::nothing_imported(problems.len())).into());
         }
     };
+    let name = file.display();
+    let fields: Vec<(String, &str)> = rows
+        .iter()
+        .flat_map(|(line, row)| {
+            let p = &row.person;
+            [
+                ("name", p.name.as_str()),
+                ("unit", p.unit.as_str()),
+                ("role", p.role.as_str()),
+                ("contact", p.contact.as_str()),
+            ]
+            .map(|(field, text)| (format!("{name}:{line}: {field}"), text))
+        })
+        .collect();
+    // A dry run writes nothing, the log included.
+    crate::cli_privacy::screen_import(store, allow, !dry_run, &fields)?;
+    let rows: Vec<_> = rows.into_iter().map(|(_, row)| row).collect();
     let summary = if dry_run {
         store.preview_import(&rows)?
     } else {

@@ -15,8 +15,6 @@ use crate::messages;
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// The name written to the audit log; `$USER` when not set.
-    pub user: Option<String>,
     /// Who decides to establish an arena (DOMAIN.md: organisations change their minds).
     pub commissioned_by: String,
     /// The main missions, in board order.
@@ -42,6 +40,8 @@ pub struct Config {
     pub plain: bool,
     /// Clicks and the wheel; while off, the terminal's own text selection works.
     pub mouse: bool,
+    /// The retention decision's rules; `contacts-365` when the file names none.
+    pub retention: Vec<crate::domain::retention::RetentionRule>,
 }
 
 /// The colour themes a user can name.
@@ -62,7 +62,6 @@ pub enum ThemeName {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            user: None,
             commissioned_by: messages::default_commissioned_by().to_owned(),
             missions: default_missions(),
             group: None,
@@ -81,6 +80,7 @@ impl Default for Config {
             ascii: false,
             plain: false,
             mouse: false,
+            retention: crate::domain::retention::default_rules(),
         }
     }
 }
@@ -264,16 +264,13 @@ impl Config {
                 detail: messages::config_no_missions().to_owned(),
             });
         }
+        if let Some(problem) = crate::domain::retention::problem(&config.retention) {
+            return Err(Problem {
+                span: None,
+                detail: messages::retention_rule_problem(&problem),
+            });
+        }
         Ok(config)
-    }
-
-    /// Who this user is in the audit log: the configured name, else `$USER`.
-    pub fn identity(&self) -> String {
-        self.user
-            .clone()
-            .filter(|u| !u.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
-            .unwrap_or_else(|| "unknown".to_owned())
     }
 
     /// How this user's databases are opened: a new one goes to the configured group.
@@ -290,6 +287,18 @@ impl Config {
             .iter()
             .find(|m| m.code == code)
             .map_or(code, |m| m.name.as_str())
+    }
+}
+
+/// Who this user is: the OS account of the real uid, as the password database names it. Not
+/// `$USER` nor a config setting, which anyone can set: the audit log, the read log and the
+/// roles rest on this name. An account the password database does not know (a container
+/// without /etc/passwd) is named by its number, `uid 1000`.
+pub fn os_account() -> String {
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) => user.name,
+        _ => format!("uid {uid}"),
     }
 }
 
@@ -315,6 +324,26 @@ pub fn config_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_os_account_is_the_real_uid_whatever_user_says() {
+        let expected = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        let expected = String::from_utf8(expected.stdout).unwrap();
+        assert_eq!(os_account(), expected.trim());
+    }
+
+    #[test]
+    fn a_user_setting_is_refused_since_identity_is_the_os_account() {
+        let problem = Config::from_toml("user = \"someone-else\"\n").unwrap_err();
+        assert!(
+            problem.detail.contains("unknown field `user`"),
+            "{}",
+            problem.detail
+        );
+    }
 
     #[test]
     fn a_file_that_names_one_setting_keeps_the_other_defaults() {
@@ -368,6 +397,39 @@ mod tests {
     }
 
     #[test]
+    fn retention_rules_come_from_the_file_and_are_checked() {
+        use crate::domain::retention::{RetentionKind, RetentionRule};
+        assert_eq!(Config::default().retention[0].name, "contacts-365");
+        let config = Config::from_toml(
+            "[[retention]]\nname = \"kontakter-2ar\"\nwhat = \"contacts\"\ndays = 730\n\n[[retention]]\nname = \"lasloggen\"\nwhat = \"read-log\"\ndays = 1095\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.retention,
+            vec![
+                RetentionRule {
+                    name: "kontakter-2ar".into(),
+                    what: RetentionKind::Contacts,
+                    days: 730
+                },
+                RetentionRule {
+                    name: "lasloggen".into(),
+                    what: RetentionKind::ReadLog,
+                    days: 1095
+                }
+            ]
+        );
+        let problem =
+            Config::from_toml("[[retention]]\nname = \"x\"\nwhat = \"contacts\"\ndays = 0\n")
+                .unwrap_err();
+        assert!(
+            problem.detail.contains("days must be 1 or more"),
+            "{}",
+            problem.detail
+        );
+    }
+
+    #[test]
     fn screen_modes_come_from_the_file_and_default_to_off() {
         let config = Config::from_toml(
             "theme = \"high-contrast\"\nascii = true\nplain = true\nmouse = true\n",
@@ -410,7 +472,7 @@ mod tests {
 
     #[test]
     fn refuses_a_language_puls_does_not_speak_with_the_line() {
-        let text = "user = \"maja\"\nlanguage = \"fr\"\n";
+        let text = "standup_minutes = 3\nlanguage = \"fr\"\n";
         let problem = Config::from_toml(text).unwrap_err();
         assert_eq!(line_and_column(text, problem.span.unwrap().start).0, 2);
         assert!(

@@ -89,6 +89,11 @@ fn cell(raw: &str) -> String {
 
 /// Reads a roster spreadsheet: every row, or every problem found in any row.
 pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<Problem>> {
+    parse_lines(bytes).map(|rows| rows.into_iter().map(|(_, row)| row).collect())
+}
+
+/// [`parse`], each row with the line of the file it starts on.
+pub fn parse_lines(bytes: &[u8]) -> Result<Vec<(u64, ImportRow)>, Vec<Problem>> {
     let text = utf8(bytes).map_err(|p| vec![p])?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -129,7 +134,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<Problem>> {
         kinds.extend(seen.name(record.get(0).unwrap_or_default(), line));
         if let Ok(row) = parsed {
             kinds.extend(seen.unit(&row, line));
-            rows.push(row);
+            rows.push((line, row));
         }
         problems.extend(kinds.into_iter().map(|kind| problem(line, kind)));
     }

@@ -31,9 +31,9 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
         (
             "an unknown top-level key",
             "\ncolour = \"red\"\n",
-            "DIR/config.toml:2:1: unknown field `colour`, expected one of `user`, \
+            "DIR/config.toml:2:1: unknown field `colour`, expected one of \
              `commissioned_by`, `missions`, `group`, `standup_minutes`, `coaching_questions`, \
-             `health_terms`, `language`, `keys`, `theme`, `ascii`, `plain`, `mouse`",
+             `health_terms`, `language`, `keys`, `theme`, `ascii`, `plain`, `mouse`, `retention`",
         ),
         (
             "an unknown command",
@@ -43,7 +43,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
         ),
         (
             "an unknown context",
-            "user = \"maja\"\n\n[keys.boardd]\n\"x\" = \"zoom\"\n",
+            "standup_minutes = 3\n\n[keys.boardd]\n\"x\" = \"zoom\"\n",
             "DIR/config.toml:3:7: unknown mode [keys.boardd]; the modes are global, board, \
              roster, plan, bank, detail, staff, standup, help, form, prompt, palette",
         ),

@@ -715,6 +715,12 @@ fn a_contact_and_an_activity_written_by_keys_survive_a_restart() {
     again.wait_for_text("7. [todo] Visit the placement employer");
 }
 
+/// The account the tests run as, asked of the system rather than of puls.
+fn os_account() -> String {
+    let out = Command::new("id").arg("-un").output().unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
 #[test]
 fn two_sessions_editing_one_title_the_second_is_told_and_keeps_its_text() {
     // Given two boards on one database, both editing arena 4's title
@@ -734,7 +740,8 @@ fn two_sessions_editing_one_title_the_second_is_told_and_keeps_its_text() {
     second.press(" (second)\x13");
 
     // Then the second is refused with who saved first, keeps its own text and sees theirs
-    second.wait_for_text("Not saved: tester changed #4");
+    // (as the OS account both run under, whatever `USER` says)
+    second.wait_for_text(&format!("Not saved: {} changed #4", os_account()));
     let screen =
         second.wait_for_text("theirs: Widower alone at home, turning down home care (first)");
     assert!(screen.contains("home care (second)"), "{screen}");

@@ -47,6 +47,15 @@ impl Sandbox {
     }
 }
 
+/// The account the tests run as, asked of the system rather than of puls.
+fn os_account() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -83,6 +92,18 @@ fn a_signal_with_a_personal_number_is_refused_naming_the_field() {
         "the number itself: {message}"
     );
     assert_eq!(arena_count(&sandbox.path("db.db")), 0, "nothing saved");
+}
+
+#[test]
+fn the_audit_row_names_the_os_account_even_when_user_lies() {
+    let sandbox = Sandbox::new();
+    assert_ne!(os_account(), "maja", "the sandbox's USER must differ");
+
+    let out = sandbox.run(&["signal", "Siblings absent from school"]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    let history = sandbox.open("db.db").arena_history(1, 1).unwrap();
+    assert_eq!(history[0].who, os_account());
 }
 
 #[test]
@@ -137,7 +158,7 @@ fn allowed_personal_data_is_saved_and_logged_by_field_without_the_number() {
         logged[0].detail,
         "allowed in need: personal identity number, health term"
     );
-    assert_eq!(logged[0].who, "maja");
+    assert_eq!(logged[0].who, os_account(), "the OS account, not $USER");
     assert!(history.iter().all(|row| !row.detail.contains("1212")));
 }
 
@@ -237,6 +258,23 @@ fn a_registration_number_shows_in_show_and_in_every_export() {
         json.contains("\"registration\": \"KS 2026/0142\""),
         "{json}"
     );
+    let report = stdout(&sandbox.run(&["report"]));
+    assert!(report.contains("| Registration |"), "{report}");
+    assert!(report.contains("| KS 2026/0142 |"), "{report}");
+    let csv = stdout(&sandbox.run(&["report", "--format", "csv"]));
+    assert!(
+        csv.lines().next().unwrap().ends_with(",Registration"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().nth(1).unwrap().ends_with(",KS 2026/0142"),
+        "{csv}"
+    );
+    let json = stdout(&sandbox.run(&["report", "--format", "json"]));
+    assert!(
+        json.contains("\"registration\": \"KS 2026/0142\""),
+        "{json}"
+    );
 }
 
 #[test]
@@ -328,18 +366,207 @@ fn retention_run_leaves_recently_closed_and_open_arenas_alone() {
 fn a_retention_line_names_the_arena_its_close_and_what_goes() {
     use chrono::{TimeZone, Utc};
     let change = puls::store::RetentionChange {
+        rule: "contacts-365".into(),
         arena: 12,
         title: "Siblings absent".into(),
-        closed_at: Utc.with_ymd_and_hms(2025, 1, 10, 12, 0, 0).unwrap(),
+        closed_at: Some(Utc.with_ymd_and_hms(2025, 1, 10, 12, 0, 0).unwrap()),
         recipient: true,
         contacts: 3,
+        restricted: true,
+        read_log: 0,
     };
     assert_eq!(
         puls::messages::retention_line(&change),
-        "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries"
+        "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries and the restricted record [contacts-365]"
     );
     assert_eq!(
         puls::messages::retention_summary(2, "contacts-365", true),
         "Dry run, nothing written. Would anonymise 2 arenas under rule contacts-365."
+    );
+}
+
+#[test]
+fn the_first_account_to_grant_becomes_administrator_and_users_list_shows_the_roles() {
+    let sandbox = Sandbox::new();
+    let me = os_account();
+
+    let granted = sandbox.run(&["users", "grant", "karin", "coordinator"]);
+    let wrong = sandbox.run(&["users", "grant", "karin", "wizard"]);
+    let list = sandbox.run(&["users", "list"]);
+
+    assert!(granted.status.success(), "{}", stderr(&granted));
+    assert_eq!(
+        stdout(&granted),
+        format!(
+            "{me} is the first administrator of this database (noted in the history).\nkarin is coordinator now.\n"
+        )
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("\"wizard\" is not a role"));
+    let list = stdout(&list);
+    assert!(list.contains(&format!("{me}  administrator\n")), "{list}");
+    assert!(list.contains("karin  coordinator\n"), "{list}");
+    let history = sandbox.open("db.db").history(None, None, 10).unwrap();
+    let grants: Vec<(&str, &str)> = history
+        .iter()
+        .map(|r| (r.who.as_str(), r.detail.as_str()))
+        .collect();
+    let first = format!("administrator to {me}: the first on this database");
+    assert_eq!(
+        grants,
+        vec![
+            (me.as_str(), first.as_str()),
+            (me.as_str(), "coordinator to karin")
+        ]
+    );
+}
+
+#[test]
+fn users_link_names_a_roster_person_and_refuses_a_stranger() {
+    let sandbox = Sandbox::new();
+    let mut store = sandbox.open("db.db");
+    store
+        .add_person(&puls::store::PersonEdit {
+            name: "Karin Svensson".into(),
+            unit: String::new(),
+            role: String::new(),
+            contact: String::new(),
+            capacity: 50,
+            coordinator: true,
+            competences: vec![],
+        })
+        .unwrap();
+    drop(store);
+
+    let linked = sandbox.run(&["users", "link", "karin", "Karin Svensson"]);
+    let stranger = sandbox.run(&["users", "link", "karin", "Nobody Known"]);
+
+    assert_eq!(stdout(&linked), "karin is Karin Svensson on the roster.\n");
+    assert_eq!(stranger.status.code(), Some(1));
+    assert!(
+        stderr(&stranger).contains("Nobody Known"),
+        "{}",
+        stderr(&stranger)
+    );
+    assert!(stdout(&sandbox.run(&["users", "list"])).contains("karin  no role  (Karin Svensson)"));
+}
+
+#[test]
+fn extracts_through_the_binary_refuse_an_open_arena_and_write_files_for_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+    assert!(
+        sandbox
+            .run(&["users", "grant", "karin", "member"])
+            .status
+            .success()
+    );
+    let out = sandbox.path("extract.json");
+
+    let subject = sandbox.run(&[
+        "extract",
+        "subject",
+        "LF-2026-014",
+        "--format",
+        "json",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    let public = sandbox.run(&["extract", "public", "1"]);
+
+    assert!(subject.status.success(), "{}", stderr(&subject));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["case_reference"], "LF-2026-014");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(public.status.code(), Some(2));
+    assert!(
+        stderr(&public).contains("arena #1 has never been closed"),
+        "{}",
+        stderr(&public)
+    );
+}
+
+#[test]
+fn a_roster_file_with_a_personal_number_is_refused_naming_file_line_and_field() {
+    let sandbox = Sandbox::new();
+    let csv = sandbox.path("people.csv");
+    std::fs::write(
+        &csv,
+        "name,unit,external,role,contact,capacity,coordinator,competences\n\
+         Åsa Öberg,Lärande & familj,no,Specialpedagog,070-111 22 33,50,yes,\n\
+         Karin Sjöström,Region Skåne,yes,Sjuksköterska,pnr 850709-9805,,no,\n",
+    )
+    .unwrap();
+    let file = csv.display().to_string();
+
+    let refused = sandbox.run(&["roster", "import", &file]);
+    let allowed = sandbox.run(&["roster", "import", &file, "--allow-personal-data"]);
+
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains(&format!(
+            "{file}:3: contact: looks like a personal identity number (850709-****)"
+        )),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    let store = sandbox.open("db.db");
+    assert_eq!(store.roster_people().unwrap().len(), 2);
+    let logged: Vec<String> = store
+        .history(None, None, 50)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "personal-data")
+        .map(|r| r.detail)
+        .collect();
+    assert_eq!(
+        logged,
+        vec![format!(
+            "allowed in {file}:3: contact: personal identity number"
+        )]
+    );
+}
+
+#[test]
+fn a_bank_file_with_a_personal_number_is_refused_naming_the_entry_and_field() {
+    let sandbox = Sandbox::new();
+    let json = sandbox.path("bank.json");
+    std::fs::write(
+        &json,
+        r#"{"format": 1, "entries": [
+            {"title": "Interpreters", "kind": "method", "body": "Book early."},
+            {"title": "A case", "kind": "case", "body": "The boy, 121212-1212, came back."}
+        ]}"#,
+    )
+    .unwrap();
+    let file = json.display().to_string();
+
+    let refused = sandbox.run(&["bank", "import", &file]);
+    let dry = sandbox.run(&[
+        "bank",
+        "import",
+        &file,
+        "--dry-run",
+        "--allow-personal-data",
+    ]);
+
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains(&format!(
+            "{file}: entry 2: body: looks like a personal identity number (121212-****)"
+        )),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let store = sandbox.open("db.db");
+    assert_eq!(store.bank_record().unwrap().entries.len(), 0);
+    assert!(
+        store.history(None, None, 50).unwrap().is_empty(),
+        "a dry run logs nothing"
     );
 }

@@ -213,23 +213,19 @@ fn undo_refuses_to_overwrite_a_colleagues_later_change() {
     let id = card_id_in_stage(&screen.path, "returning");
     screen.keys(&format!("/#{id}<enter>>"));
     let mut jonas = screen.other_session("jonas");
+    // The arena is closed now, drawn up: what a colleague may still change is its
+    // registration number.
     let arena = jonas.arena(id).unwrap();
-    let edit = ArenaEdit {
-        title: "Renamed by Jonas".into(),
-        need: arena.need.clone(),
-        mission: arena.mission.clone(),
-        coordinator: arena.coordinator.clone(),
-        mandate: arena.mandate.clone(),
-        target_date: arena.target_date,
-    };
-    jonas.edit_arena(id, arena.version, &edit).unwrap();
+    jonas
+        .set_registration(id, arena.version, "KS 2026/0142")
+        .unwrap();
     screen.keys("u");
     let text = screen.text();
     assert!(
         text.contains(&format!("Cannot undo: jonas changed #{id} after you")),
         "{text}"
     );
-    assert_eq!(jonas.arena(id).unwrap().title, "Renamed by Jonas");
+    assert_eq!(jonas.registration(id).unwrap(), "KS 2026/0142");
 }
 
 #[test]

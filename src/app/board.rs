@@ -231,6 +231,7 @@ mod tests {
             target_date: None,
             team: 0,
             plan: Default::default(),
+            registration: String::new(),
         }
     }
 

@@ -181,6 +181,7 @@ impl App {
                 self.save_roster_form(&mut form).map(|r| r.map(|()| None))
             }
             FormKind::Proactivity { .. }
+            | FormKind::Restricted { .. }
             | FormKind::Contact { .. }
             | FormKind::Criterion { .. }
             | FormKind::Activity { .. }
@@ -332,9 +333,11 @@ impl App {
 /// The roster's forms describe staff, and competence names are roster vocabulary, not facts about
 /// a citizen: neither is checked.
 fn privacy_findings(form: &Form, terms: &[String]) -> Vec<Finding> {
+    // The restricted record is where a name and contact details belong.
     if matches!(
         form.kind,
-        FormKind::NewPerson
+        FormKind::Restricted { .. }
+            | FormKind::NewPerson
             | FormKind::EditPerson { .. }
             | FormKind::NewCompetence
             | FormKind::EditCompetence { .. }

@@ -76,6 +76,7 @@ pub enum Command {
     Palette,
     OpenEditor,
     ToggleMouse,
+    RestrictedRecord,
 }
 
 impl Command {

@@ -8,7 +8,7 @@ use crate::domain::arena::Arena;
 use crate::domain::roster::Level;
 use crate::domain::text::{self, TitleProblem};
 use crate::messages;
-use crate::store::{ArenaEdit, NewSignal, PersonEdit, PersonRow};
+use crate::store::{ArenaEdit, NewSignal, PersonEdit, PersonRow, RestrictedEdit, RestrictedRecord};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldId {
@@ -48,6 +48,8 @@ pub enum FieldId {
     Activity,
     Owner,
     Due,
+    /// The restricted record's free note.
+    Note,
 }
 
 impl FieldId {
@@ -61,6 +63,7 @@ impl FieldId {
                 | FieldId::Summary
                 | FieldId::Result
                 | FieldId::Body
+                | FieldId::Note
         )
     }
 }
@@ -168,6 +171,11 @@ pub enum FormKind {
         id: i64,
         version: i64,
     },
+    /// The arena's restricted record; `version` is `None` when it has none yet.
+    Restricted {
+        arena: i64,
+        version: Option<i64>,
+    },
 }
 
 pub struct Form {
@@ -194,7 +202,8 @@ impl FormKind {
             FormKind::Proactivity { arena, .. }
             | FormKind::Contact { arena, .. }
             | FormKind::Criterion { arena, .. }
-            | FormKind::Activity { arena, .. } => Some(arena),
+            | FormKind::Activity { arena, .. }
+            | FormKind::Restricted { arena, .. } => Some(arena),
             _ => None,
         }
     }
@@ -294,6 +303,30 @@ impl Form {
                 },
             ],
         )
+    }
+
+    /// The restricted record of an arena, as its coordinator or communication lead opened it.
+    pub fn restricted(arena: i64, record: Option<&RestrictedRecord>) -> Form {
+        Form::new(
+            FormKind::Restricted {
+                arena,
+                version: record.map(|r| r.version),
+            },
+            vec![
+                Field::text(FieldId::Name, record.map_or("", |r| r.name.as_str())),
+                Field::text(FieldId::Contact, record.map_or("", |r| r.contact.as_str())),
+                Field::text(FieldId::Note, record.map_or("", |r| r.note.as_str())),
+            ],
+        )
+    }
+
+    /// The restricted record to save; empty fields erase it.
+    pub fn restricted_value(&self) -> RestrictedEdit {
+        RestrictedEdit {
+            name: self.value(FieldId::Name),
+            contact: self.value(FieldId::Contact),
+            note: self.value(FieldId::Note),
+        }
     }
 
     pub fn competence(existing: Option<(i64, i64, &str, &str)>) -> Form {

@@ -158,6 +158,8 @@ mod tests {
                 })
                 .collect(),
             entries: 0,
+            drawn_up: None,
+            restricted: false,
         }
     }
 

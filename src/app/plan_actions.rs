@@ -12,6 +12,23 @@ use crate::store::StoreError;
 
 impl App {
     pub(super) fn run_plan(&mut self, command: Command) {
+        let edits = matches!(
+            command,
+            Command::NewEntry
+                | Command::Edit
+                | Command::Delete
+                | Command::CycleStatus
+                | Command::Block
+                | Command::MoveUp
+                | Command::MoveDown
+        );
+        if edits && let Some(plan) = &self.plan.plan {
+            // Drawn up: refused before a form opens, with the store's own words.
+            if let Some(lock) = &plan.drawn_up {
+                let message = messages::drawn_up_refused(plan.arena, lock.at, &lock.by);
+                return self.error(message);
+            }
+        }
         match command {
             Command::RowUp => self.plan.move_cursor(-1),
             Command::RowDown => self.plan.move_cursor(1),
@@ -26,7 +43,28 @@ impl App {
             Command::Block => self.ask_block(),
             Command::MoveUp => self.move_activity(true),
             Command::MoveDown => self.move_activity(false),
+            Command::RestrictedRecord => self.open_restricted(),
             _ => {}
+        }
+    }
+
+    /// Opens the arena's restricted record in a form, for its coordinator and communication
+    /// lead only; the store writes the read-log row.
+    fn open_restricted(&mut self) {
+        let Some(arena) = self.plan.plan.as_ref().map(|p| p.arena) else {
+            return;
+        };
+        match self.store.may_open_restricted(arena) {
+            Ok(false) => return self.error(messages::restricted_refused(arena)),
+            Ok(true) => {}
+            Err(e) => return self.fail(&e),
+        }
+        match self.store.open_restricted(arena) {
+            Ok(record) => {
+                let form = Form::restricted(arena, record.as_ref());
+                self.popup = Some(Popup::Form(Box::new(form)));
+            }
+            Err(e) => self.fail(&e),
         }
     }
 
@@ -239,6 +277,14 @@ impl App {
                     None => self.store.add_activity(arena, &a).map(|_| ()),
                 }
                 .map(|()| arena)
+            }
+            FormKind::Restricted { arena, version } => {
+                let edit = form.restricted_value();
+                return Some(
+                    self.store
+                        .save_restricted(arena, version, &edit)
+                        .map(|()| messages::restricted_saved(arena)),
+                );
             }
             _ => return None,
         };

@@ -249,6 +249,8 @@ mod tests {
             criteria: Vec::new(),
             activities: Vec::new(),
             entries: 0,
+            drawn_up: None,
+            restricted: false,
         };
         let mut form = Form::proactivity(&plan);
         form.fields[1].input.insert_str("nobody");

@@ -549,15 +549,27 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
                 .collect(),
         })?;
     }
+    let mut closing = Vec::new();
     for spec in ARENAS {
-        build(&mut store, &clock, spec, now)?;
+        closing.extend(build(&mut store, &clock, spec, now)?);
     }
     knowledge::fill_knowledge(&mut store, &clock, now)?;
+    for (id, at) in closing {
+        clock.set(at);
+        let arena = store.arena(id)?;
+        store.move_arena(id, arena.version, Stage::Closed, COMMISSIONER)?;
+    }
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
 }
 
-fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>) -> Result<()> {
+/// Builds one arena; one that closes returns its number and when it closes.
+fn build(
+    store: &mut Store,
+    clock: &ManualClock,
+    spec: &Spec,
+    now: DateTime<Utc>,
+) -> Result<Option<(i64, DateTime<Utc>)>> {
     let start = now - Duration::days(spec.signalled_days_ago);
     clock.set(start);
     let mut arena = store.create_signal(&NewSignal {
@@ -570,10 +582,10 @@ fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>
     if spec.stage == Stage::Declined {
         clock.set(start + Duration::days(7));
         store.decline_arena(arena.id, arena.version, spec.decline_reason)?;
-        return Ok(());
+        return Ok(None);
     }
     if spec.stage == Stage::Signal {
-        return Ok(());
+        return Ok(None);
     }
     let target_date = spec
         .target_in_days
@@ -611,16 +623,31 @@ fn build(store: &mut Store, clock: &ManualClock, spec: &Spec, now: DateTime<Utc>
             arena = store.arena(arena.id)?;
         }
         if to == Stage::Closed {
+            // A closed arena is drawn up, locked: everything it holds is written first, and
+            // the close waits until the bank has its entries too.
             return_knowledge(store, spec, arena.id)?;
-            arena = store.arena(arena.id)?;
+            add_contacts(store, spec, plan, arena.id, now)?;
+            return Ok(Some((arena.id, clock.now())));
         }
         arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
     }
     clock.set(now - Duration::hours(1));
+    add_contacts(store, spec, plan, arena.id, now)?;
+    Ok(None)
+}
+
+/// The contact log with the recipient, dated back from `now`.
+fn add_contacts(
+    store: &mut Store,
+    spec: &Spec,
+    plan: &plans::PlanSpec,
+    arena: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let lead = plan.lead.unwrap_or(spec.coordinator);
     for (days_ago, channel, summary, by) in plan.contacts {
         store.add_contact(
-            arena.id,
+            arena,
             &ContactEdit {
                 on: (now - Duration::days(*days_ago)).date_naive(),
                 channel: (*channel).to_owned(),

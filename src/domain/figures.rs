@@ -77,6 +77,8 @@ pub struct ArenaLine {
     pub criteria_not_met: u32,
     /// Criteria without a verdict, whatever their text says.
     pub criteria_no_result: u32,
+    /// The registration number (diarienummer) in the municipality's registry; empty when none.
+    pub registration: String,
     /// Entries the arena returned to the knowledge bank.
     pub entries: u32,
 }
@@ -282,6 +284,7 @@ mod tests {
             criteria_not_met: 0,
             criteria_no_result: 0,
             entries: 0,
+            registration: String::new(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Plain types and rules of the arena world. No IO, no terminal, no SQL.
 
+pub mod access;
 pub mod arena;
 pub mod clock;
 pub mod collation;
@@ -9,5 +10,6 @@ pub mod language;
 pub mod mission;
 pub mod privacy;
 pub mod puls;
+pub mod retention;
 pub mod roster;
 pub mod text;

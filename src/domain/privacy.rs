@@ -134,6 +134,47 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` with every personal identity number and every health term of `terms` replaced by
+/// `mark`: what a public-records extract shows for review before release.
+pub fn masked(text: &str, terms: &[String], mark: &str) -> String {
+    let mut out = text.to_owned();
+    for number in personal_numbers(text) {
+        out = out.replace(&number, mark);
+    }
+    // Whole words, any case: find each term's run of words and replace it from its first
+    // letter to its last.
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, c) in out.char_indices().chain([(out.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i, out[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for term in terms {
+        let wanted = words_of(term);
+        if wanted.is_empty() {
+            continue;
+        }
+        for w in spans.windows(wanted.len()) {
+            if w.iter().map(|s| &s.2).eq(wanted.iter()) {
+                cut.push((w[0].0, w[wanted.len() - 1].1));
+            }
+        }
+    }
+    cut.sort_unstable();
+    cut.dedup();
+    for (from, to) in cut.into_iter().rev() {
+        out.replace_range(from..to, mark);
+    }
+    out
+}
+
 /// A personal number with its last four digits hidden: `850709-****`, `19850709-****`.
 pub fn mask(number: &str) -> String {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -164,6 +205,19 @@ pub fn findings(fields: &[(&str, &str)], terms: &[String]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masking_hides_personal_numbers_and_health_terms_and_keeps_the_rest() {
+        let terms = vec!["cancer".to_owned(), "eating disorder".to_owned()];
+        assert_eq!(
+            masked(
+                "Mother 850709-9805 has Cancer; an Eating  Disorder; cancerfonden; 070-123 45 67",
+                &terms,
+                "[masked]"
+            ),
+            "Mother [masked] has [masked]; an [masked]; cancerfonden; 070-123 45 67"
+        );
+    }
 
     fn terms(list: &[&str]) -> Vec<String> {
         list.iter().map(|t| (*t).to_owned()).collect()

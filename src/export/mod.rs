@@ -2,11 +2,13 @@
 
 mod arena_md;
 mod bank_md;
+mod extract;
 mod figures_text;
 mod report;
 
 pub use arena_md::arena_markdown;
 pub use bank_md::bank_markdown;
+pub use extract::{public_markdown, public_record, subject_markdown};
 pub use figures_text::{bar, figures_text};
 pub use report::{CsvStyle, report_csv, report_markdown};
 

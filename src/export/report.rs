@@ -133,6 +133,7 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
             messages::fig_closed(),
             messages::label_target(),
             messages::fig_puls(),
+            messages::label_registration(),
         ],
         |a| {
             let late = if a.late {
@@ -149,6 +150,7 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
                 date(a.closed),
                 format!("{}{late}", date(a.target)),
                 messages::plan_marks(&a.plan),
+                cell(&a.registration),
             ]
         },
     );
@@ -327,6 +329,7 @@ pub fn report_csv(
             messages::fig_not_met(),
             messages::fig_no_result(),
             messages::fig_entries(),
+            messages::label_registration(),
         ])
         .map_err(csv_error)?;
     let optional = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -353,6 +356,7 @@ pub fn report_csv(
                 a.criteria_not_met.to_string(),
                 a.criteria_no_result.to_string(),
                 a.entries.to_string(),
+                spreadsheet_text(&a.registration),
             ])
             .map_err(csv_error)?;
     }

@@ -14,6 +14,10 @@ pub fn store_error(error: &StoreError) -> String {
                 format!("{who} ändrade #{id} {at}; läs in på nytt och försök igen.")
             )
         }
+        StoreError::DrawnUp { arena, at, by } => super::drawn_up_refused(*arena, *at, by),
+        StoreError::Restricted(arena) => super::restricted_refused(*arena),
+        StoreError::NotAdministrator(who) => super::not_administrator(who),
+        StoreError::LastAdministrator(who) => super::last_administrator(who),
         StoreError::Refused(refusals) => {
             let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
             tr!(format!("Refused: {reasons}."), format!("Nekat: {reasons}."))
@@ -125,6 +129,10 @@ fn store_error_sv(error: &StoreError) -> String {
         ),
         StoreError::EntryTitle => "en post behöver en titel på 1 till 200 tecken".to_owned(),
         StoreError::Refused(_) => "flytten nekas".to_owned(),
+        StoreError::DrawnUp { arena, at, by } => super::drawn_up_refused(*arena, *at, by),
+        StoreError::Restricted(arena) => super::restricted_refused(*arena),
+        StoreError::NotAdministrator(who) => super::not_administrator(who),
+        StoreError::LastAdministrator(who) => super::last_administrator(who),
         StoreError::Sqlite(e) => format!("databasfel: {e}"),
     }
 }

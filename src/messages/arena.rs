@@ -132,6 +132,7 @@ pub fn field_label(field: crate::app::form::FieldId) -> &'static str {
         FieldId::Activity => tr!("Activity", "Aktivitet"),
         FieldId::Owner => tr!("Owner", "Ansvarig"),
         FieldId::Due => tr!("Due date", "Klart senast"),
+        FieldId::Note => super::note_label(),
     }
 }
 

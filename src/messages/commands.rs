@@ -136,6 +136,7 @@ pub fn command_description(command: Command) -> &'static str {
         Command::Palette => super::palette_description(),
         Command::OpenEditor => super::open_editor_description(),
         Command::ToggleMouse => super::toggle_mouse_description(),
+        Command::RestrictedRecord => super::restricted_record_description(),
     }
 }
 

@@ -122,10 +122,6 @@ pub fn config_default_head(path: &str) -> String {
 /// The comment above one setting in `puls config --print-default`; `None` for an unknown name.
 pub fn config_setting_comment(name: &str) -> Option<&'static str> {
     Some(match name {
-        "user" => tr!(
-            "The name written to the audit log; $USER when not set.",
-            "Namnet som skrivs i granskningsloggen; $USER när det inte är satt."
-        ),
         "commissioned_by" => tr!(
             "Who decides to establish an arena.",
             "Vem som beslutar att etablera en arena."
@@ -169,6 +165,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
         "mouse" => tr!(
             "Clicks and the wheel (Ctrl-O switches); while off, the terminal's own text selection works.",
             "Klick och scrollhjul (Ctrl-O växlar); när det är av fungerar terminalens egen textmarkering."
+        ),
+        "retention" => tr!(
+            "Retention rules, each a name, what it clears (\"contacts\": a closed arena's contact details and restricted record; \"read-log\": old read-log rows) and after how many days.",
+            "Gallringsregler, var och en med namn, vad den rensar (\"contacts\": en avslutad arenas kontaktuppgifter och skyddade uppgifter; \"read-log\": gamla rader i läsloggen) och efter hur många dagar."
         ),
         _ => return None,
     })

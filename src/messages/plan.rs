@@ -130,6 +130,7 @@ pub fn plan_form_title(kind: crate::app::form::FormKind) -> String {
         FormKind::EditEntry { .. } => {
             tr!("Edit knowledge entry", "Redigera post i kunskapsbanken").to_owned()
         }
+        FormKind::Restricted { arena, .. } => super::restricted_form_title(arena),
         _ => String::new(),
     }
 }

@@ -74,13 +74,28 @@ pub fn retention_line(change: &crate::store::RetentionChange) -> String {
             plural(change.contacts, "kontaktanteckning", "kontaktanteckningar")
         ));
     }
-    let closed = change.closed_at.with_timezone(&chrono::Local).date_naive();
+    if change.restricted {
+        what.push(tr!("the restricted record", "de skyddade uppgifterna").to_owned());
+    }
+    if change.read_log > 0 {
+        what.push(tr!(
+            plural(change.read_log, "read-log row", "read-log rows"),
+            plural(change.read_log, "rad i läsloggen", "rader i läsloggen")
+        ));
+    }
+    let closed = change
+        .closed_at
+        .map(|at| at.with_timezone(&chrono::Local).date_naive().to_string());
     let (arena, title) = (change.arena, crate::domain::text::one_line(&change.title));
     let what = what.join(tr!(" and ", " och "));
-    tr!(
-        format!("#{arena} {title} (closed {closed}): {what}"),
-        format!("#{arena} {title} (avslutad {closed}): {what}")
-    )
+    let rule = &change.rule;
+    match closed {
+        Some(closed) => tr!(
+            format!("#{arena} {title} (closed {closed}): {what} [{rule}]"),
+            format!("#{arena} {title} (avslutad {closed}): {what} [{rule}]")
+        ),
+        None => format!("#{arena} {title}: {what} [{rule}]"),
+    }
 }
 
 /// The last line of `puls retention run`.

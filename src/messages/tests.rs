@@ -41,7 +41,6 @@ const NOT_TRANSLATED: &[&str] = &[
     "team {n}",
     "arena #{id}",
     // The settings of config.toml, matched on by name.
-    "user",
     "commissioned_by",
     "group",
     "standup_minutes",
@@ -53,6 +52,7 @@ const NOT_TRANSLATED: &[&str] = &[
     "ascii",
     "plain",
     "mouse",
+    "retention",
 ];
 
 fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -64,6 +64,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         figures::TEXTS,
         plan::TEXTS,
         privacy::TEXTS,
+        records::TEXTS,
         roster::TEXTS,
         roster_file::TEXTS,
         screen::TEXTS,
@@ -201,6 +202,7 @@ fn every_message_with_words_says_them_in_both_languages() {
         ("figures.rs", include_str!("figures.rs")),
         ("plan.rs", include_str!("plan.rs")),
         ("privacy.rs", include_str!("privacy.rs")),
+        ("records.rs", include_str!("records.rs")),
         ("roster.rs", include_str!("roster.rs")),
         ("roster_file.rs", include_str!("roster_file.rs")),
         ("screen.rs", include_str!("screen.rs")),

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use std::collections::HashMap;
 
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{Result, Stamp, Store, StoreError, history, roster, staffing, time};
+use super::{Result, Stamp, Store, StoreError, drawn_up, history, roster, staffing, time};
 use crate::domain::arena::{self, Arena, Stage};
 use crate::domain::puls::PlanSummary;
 use crate::domain::text;
@@ -24,6 +24,8 @@ pub struct ArenaCard {
     /// People allocated now.
     pub team: u32,
     pub plan: PlanSummary,
+    /// The registration number (diarienummer); empty when none.
+    pub registration: String,
 }
 
 impl ArenaCard {
@@ -93,6 +95,17 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         updated_at: time::from_text(&r.get::<_, String>(14)?),
         updated_by: r.get(15)?,
     })
+}
+
+/// One arena in full, its team counted on `today`.
+pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<Arena> {
+    conn.query_row(
+        &arena_select(),
+        params![id, time::date_to_text(Some(today))],
+        arena_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::ArenaNotFound(id))
 }
 
 fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
@@ -273,7 +286,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
-                (a.feedback_days IS NOT NULL)
+                (a.feedback_days IS NOT NULL), a.registration
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
         )?;
@@ -295,6 +308,7 @@ impl Store {
                     has_rhythm: r.get(9)?,
                     ..counted.plan
                 },
+                registration: r.get(10)?,
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)
@@ -302,11 +316,7 @@ impl Store {
 
     /// One arena in full.
     pub fn arena(&self, id: i64) -> Result<Arena> {
-        let today = time::date_to_text(Some(self.today()));
-        self.conn
-            .query_row(&arena_select(), params![id, today], arena_from_row)
-            .optional()?
-            .ok_or(StoreError::ArenaNotFound(id))
+        arena_of(&self.conn, id, self.today())
     }
 
     /// Records a signal; it gets the next arena number.
@@ -342,6 +352,7 @@ impl Store {
     ) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;
+            drawn_up::ensure_open(tx, id)?;
             write_fields(tx, stamp, id, edit)?;
             bump(tx, stamp, id)?;
             history::record(
@@ -386,6 +397,7 @@ impl Store {
             bump(tx, stamp, id)?;
             let detail = format!("stage: {} -> {}", before.stage.code(), to.code());
             history::record(tx, stamp, "arena", id, "move", &detail)?;
+            drawn_up::stage_changed(tx, stamp, id, before.stage, to)?;
             load(tx, stamp, id)
         })
     }
@@ -412,6 +424,9 @@ impl Store {
         self.write(|tx, stamp| {
             let id = before.id;
             let current = load_unchanged(tx, stamp, id, expected_version)?;
+            if current.stage == Stage::Closed && before.stage == Stage::Closed {
+                drawn_up::ensure_open(tx, id)?;
+            }
             let fields = ArenaEdit {
                 title: before.title.clone(),
                 need: before.need.clone(),
@@ -442,6 +457,7 @@ impl Store {
                 );
             }
             history::record(tx, stamp, "arena", id, "undo", &detail)?;
+            drawn_up::stage_changed(tx, stamp, id, current.stage, before.stage)?;
             load(tx, stamp, id)
         })
     }

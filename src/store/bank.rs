@@ -144,9 +144,12 @@ fn plan(conn: &Connection, records: &[EntryRecord]) -> Result<(Vec<Addition>, Ba
         }
         if let Some(arena) = clean.arena {
             let title: Option<String> = conn
-                .query_row("SELECT title FROM arenas WHERE id = ?1", [arena], |r| {
-                    r.get(0)
-                })
+                .query_row(
+                    // A drawn-up arena's entries are locked: a new one comes in unlinked.
+                    "SELECT title FROM arenas WHERE id = ?1 AND stage <> 'closed'",
+                    [arena],
+                    |r| r.get(0),
+                )
                 .optional()?;
             let same = title.is_some_and(|t| {
                 record

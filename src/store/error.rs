@@ -105,6 +105,18 @@ pub enum StoreError {
     EntryNotFound(i64),
     #[error("an entry needs a title of 1 to 200 characters")]
     EntryTitle,
+    #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
+    DrawnUp {
+        arena: i64,
+        at: DateTime<Utc>,
+        by: String,
+    },
+    #[error("the restricted record of arena #{0} is for its coordinator and communication lead")]
+    Restricted(i64),
+    #[error("{0} is not an administrator")]
+    NotAdministrator(String),
+    #[error("{0} is the last administrator")]
+    LastAdministrator(String),
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
     #[error("database error: {0}")]

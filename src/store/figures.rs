@@ -45,7 +45,8 @@ fn lines_select() -> String {
             (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id AND c.met = 0),
             (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id AND c.met IS NULL),
             (SELECT count(*) FROM entries e WHERE e.arena_id = a.id),
-            {SUMMARY_COLUMNS}
+            {SUMMARY_COLUMNS},
+            a.registration
          FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id ORDER BY a.id"
     )
 }
@@ -147,6 +148,7 @@ impl Store {
                 criteria_no_result: r.get(10)?,
                 entries: r.get(11)?,
                 plan: summary_from_row(r, 12)?,
+                registration: r.get(22)?,
             })
         })?;
         Ok(lines.collect::<rusqlite::Result<_>>()?)

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::{Result, Stamp, Store, time};
 
 /// One row of history.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditRow {
     pub at: DateTime<Utc>,
     pub who: String,
@@ -37,6 +37,15 @@ pub(crate) fn record(
         ],
     )?;
     Ok(())
+}
+
+/// Every history row of one arena, oldest first: a subject-access extract.
+pub(crate) fn arena_rows(conn: &rusqlite::Connection, arena: i64) -> Result<Vec<AuditRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{AUDIT_SELECT} WHERE entity = 'arena' AND entity_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([arena], audit_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {

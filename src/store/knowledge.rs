@@ -117,14 +117,23 @@ impl Clean {
     }
 }
 
+/// The arena an entry links to exists and is not drawn up: its entries may change.
 fn check_arena(tx: &Transaction, arena: Option<i64>) -> Result<()> {
     match arena {
-        Some(id) => tx
-            .query_row("SELECT 1 FROM arenas WHERE id = ?1", [id], |_| Ok(()))
-            .optional()?
-            .ok_or(StoreError::ArenaNotFound(id)),
+        Some(id) => super::drawn_up::ensure_open(tx, id),
         None => Ok(()),
     }
+}
+
+/// The entry's own arena, if drawn up, locks it.
+fn entry_open(tx: &Transaction, id: i64) -> Result<()> {
+    let arena: Option<i64> = tx
+        .query_row("SELECT arena_id FROM entries WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    check_arena(tx, arena)
 }
 
 /// Writes the entry's tags and competences (new competences join the catalogue).
@@ -220,6 +229,7 @@ impl Store {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| {
             unchanged(tx, id, expected_version)?;
+            entry_open(tx, id)?;
             check_arena(tx, clean.arena)?;
             tx.execute(
                 "UPDATE entries SET title = ?2, body = ?3, kind = ?4, arena_id = ?5, tags_text = ?6,
@@ -245,6 +255,7 @@ impl Store {
     pub fn delete_entry(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| {
             unchanged(tx, id, expected_version)?;
+            entry_open(tx, id)?;
             let title: String =
                 tx.query_row("SELECT title FROM entries WHERE id = ?1", [id], |r| {
                     r.get(0)

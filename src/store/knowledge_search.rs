@@ -94,6 +94,15 @@ fn filter_params(filter: &EntryFilter) -> FilterParams {
     )
 }
 
+/// How many bank entries the arena returned.
+pub(super) fn entry_count_of(conn: &rusqlite::Connection, arena: i64) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM entries WHERE arena_id = ?1",
+        [arena],
+        |r| r.get(0),
+    )?)
+}
+
 impl Store {
     /// Entries newest first (by last change), each with the start of its body.
     pub fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
@@ -171,11 +180,7 @@ impl Store {
     }
 
     pub fn arena_entry_count(&self, arena: i64) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM entries WHERE arena_id = ?1",
-            [arena],
-            |r| r.get(0),
-        )?)
+        entry_count_of(&self.conn, arena)
     }
 
     /// Entries matching `fts`, best first, leaving out those of arena `not_of`. The ranking

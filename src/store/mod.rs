@@ -4,10 +4,13 @@
 //! colleague's save makes us wait instead of fail, and every write in a `BEGIN IMMEDIATE`
 //! transaction together with its audit row.
 
+mod access;
 mod arenas;
 mod backup;
 mod bank;
+mod drawn_up;
 mod error;
+mod extract;
 mod figures;
 mod files;
 mod history;
@@ -18,6 +21,7 @@ mod plan;
 mod privacy;
 mod reader;
 mod registration;
+mod restricted;
 mod retention;
 mod roster;
 mod roster_import;
@@ -32,12 +36,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
 
+pub use access::{AccountRow, Granted};
 pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
 pub use backup::{CheckReport, Dangling, Restored, check, restore};
 pub use bank::{
     BANK_FORMAT, BankImport, BankProblem, BankProblemKind, BankRecord, EntryRecord, parse_bank,
 };
+pub use drawn_up::{DrawnUp, DrawnUpEntry, DrawnUpRecord};
 pub use error::StoreError;
+pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
@@ -45,7 +52,8 @@ pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
 };
-pub use retention::{CONTACTS_RULE, RetentionChange, anonymised_note};
+pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
+pub use retention::{RetentionChange, anonymised_note};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
@@ -60,6 +68,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/004_knowledge.sql")),
     M::up(include_str!("migrations/005_verdict.sql")),
     M::up(include_str!("migrations/006_registration.sql")),
+    M::up(include_str!("migrations/007_restricted.sql")),
+    M::up(include_str!("migrations/008_drawn_up.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -2,10 +2,10 @@
 //! Needs (the U step) live with staffing. Every change is audited on the arena's history.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::{NeedRow, Result, Stamp, Store, StoreError, history, time};
+use super::{NeedRow, Result, Stamp, Store, StoreError, drawn_up, history, time};
 use crate::domain::puls::{ActivityStatus, PlanSummary};
 use crate::domain::roster::NeedStatus;
 use crate::domain::text;
@@ -102,6 +102,10 @@ pub struct Plan {
     pub activities: Vec<PlanActivity>,
     /// Knowledge-bank entries the arena returned.
     pub entries: u32,
+    /// While the arena is closed: when and by whom it was drawn up, and so locked.
+    pub drawn_up: Option<super::DrawnUp>,
+    /// Whether the arena has a restricted record (never its contents: see `open_restricted`).
+    pub restricted: bool,
 }
 
 impl Plan {
@@ -210,6 +214,7 @@ fn unchanged(tx: &Transaction, table: Table, id: i64, expected: i64) -> Result<i
             at: time::from_text(&at),
         });
     }
+    drawn_up::ensure_open(tx, arena)?;
     Ok(arena)
 }
 
@@ -235,17 +240,14 @@ fn delete_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64, expected: 
     )
 }
 
-fn arena_exists(tx: &Transaction, arena: i64) -> Result<()> {
-    tx.query_row("SELECT 1 FROM arenas WHERE id = ?1", [arena], |_| Ok(()))
-        .optional()?
-        .ok_or(StoreError::ArenaNotFound(arena))
+/// The arena exists and is not drawn up: its program may be added to.
+fn arena_open(tx: &Transaction, arena: i64) -> Result<()> {
+    drawn_up::ensure_open(tx, arena)
 }
 
-impl Store {
-    /// The arena's whole PULS program.
-    pub fn plan(&self, arena: i64) -> Result<Plan> {
-        let (arena_version, since, recipient, lead, rhythm): (i64, String, String, Option<String>, Option<u32>) = self
-            .conn
+/// The arena's whole PULS program.
+pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
+    let (arena_version, since, recipient, lead, rhythm): (i64, String, String, Option<String>, Option<u32>) = conn
             .query_row(
                 "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days
                  FROM arenas a LEFT JOIN people p ON p.id = a.communication_lead_id WHERE a.id = ?1",
@@ -254,73 +256,81 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::ArenaNotFound(arena))?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
              WHERE arena_id = ?1 ORDER BY on_date, id",
-        )?;
-        let contacts = stmt
-            .query_map([arena], |r| {
-                Ok(PlanContact {
-                    id: r.get(0)?,
-                    on: time::date_from_text(r.get(1)?).unwrap_or_default(),
-                    channel: r.get(2)?,
-                    summary: r.get(3)?,
-                    by: r.get(4)?,
-                    version: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, measure, target, result, no_result_reason, version, met FROM criteria
+    )?;
+    let contacts = stmt
+        .query_map([arena], |r| {
+            Ok(PlanContact {
+                id: r.get(0)?,
+                on: time::date_from_text(r.get(1)?).unwrap_or_default(),
+                channel: r.get(2)?,
+                summary: r.get(3)?,
+                by: r.get(4)?,
+                version: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, text, measure, target, result, no_result_reason, version, met FROM criteria
              WHERE arena_id = ?1 ORDER BY id",
-        )?;
-        let criteria = stmt
-            .query_map([arena], |r| {
-                Ok(PlanCriterion {
-                    id: r.get(0)?,
-                    text: r.get(1)?,
-                    measure: r.get(2)?,
-                    target: r.get(3)?,
-                    result: r.get(4)?,
-                    no_result_reason: r.get(5)?,
-                    version: r.get(6)?,
-                    met: r.get(7)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, owner, due_date, status, blocked_reason, version FROM activities
+    )?;
+    let criteria = stmt
+        .query_map([arena], |r| {
+            Ok(PlanCriterion {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                measure: r.get(2)?,
+                target: r.get(3)?,
+                result: r.get(4)?,
+                no_result_reason: r.get(5)?,
+                version: r.get(6)?,
+                met: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, text, owner, due_date, status, blocked_reason, version FROM activities
              WHERE arena_id = ?1 ORDER BY position, id",
-        )?;
-        let activities = stmt
-            .query_map([arena], |r| {
-                Ok(PlanActivity {
-                    id: r.get(0)?,
-                    text: r.get(1)?,
-                    owner: r.get(2)?,
-                    due: time::date_from_text(r.get(3)?),
-                    status: ActivityStatus::from_code(&r.get::<_, String>(4)?)
-                        .unwrap_or(ActivityStatus::Todo),
-                    blocked_reason: r.get(5)?,
-                    version: r.get(6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Plan {
-            arena,
-            arena_version,
-            since: time::from_text(&since).date_naive(),
-            proactivity: Proactivity {
-                recipient,
-                lead,
-                rhythm_days: rhythm,
-            },
-            contacts,
-            needs: self.arena_needs(arena)?,
-            criteria,
-            activities,
-            entries: self.arena_entry_count(arena)?,
-        })
+    )?;
+    let activities = stmt
+        .query_map([arena], |r| {
+            Ok(PlanActivity {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                owner: r.get(2)?,
+                due: time::date_from_text(r.get(3)?),
+                status: ActivityStatus::from_code(&r.get::<_, String>(4)?)
+                    .unwrap_or(ActivityStatus::Todo),
+                blocked_reason: r.get(5)?,
+                version: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Plan {
+        arena,
+        arena_version,
+        since: time::from_text(&since).date_naive(),
+        proactivity: Proactivity {
+            recipient,
+            lead,
+            rhythm_days: rhythm,
+        },
+        contacts,
+        needs: super::staffing::needs_of(conn, arena)?,
+        criteria,
+        activities,
+        entries: super::knowledge_search::entry_count_of(conn, arena)?,
+        drawn_up: super::drawn_up::lock_of(conn, arena)?,
+        restricted: super::restricted::exists(conn, arena)?,
+    })
+}
+
+impl Store {
+    /// The arena's whole PULS program.
+    pub fn plan(&self, arena: i64) -> Result<Plan> {
+        plan_of(&self.conn, arena)
     }
 
     /// Saves the P step: recipient, communication lead (a person on the roster) and rhythm.
@@ -346,6 +356,7 @@ impl Store {
                     at: time::from_text(&at),
                 });
             }
+            drawn_up::ensure_open(tx, arena)?;
             let lead = match p.lead.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
                 Some(name) => Some(
                     tx.query_row("SELECT id FROM people WHERE name = ?1", [name], |r| {
@@ -380,7 +391,7 @@ impl Store {
 
     pub fn add_contact(&mut self, arena: i64, c: &ContactEdit) -> Result<i64> {
         self.write(|tx, stamp| {
-            arena_exists(tx, arena)?;
+            arena_open(tx, arena)?;
             tx.execute(
                 "INSERT INTO contacts (arena_id, on_date, channel, summary, by_whom, updated_at, updated_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -424,7 +435,7 @@ impl Store {
 
     pub fn add_criterion(&mut self, arena: i64, c: &CriterionEdit) -> Result<i64> {
         self.write(|tx, stamp| {
-            arena_exists(tx, arena)?;
+            arena_open(tx, arena)?;
             tx.execute(
                 "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by, met)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -479,7 +490,7 @@ impl Store {
     /// Adds an activity at the end of the plan.
     pub fn add_activity(&mut self, arena: i64, a: &ActivityEdit) -> Result<i64> {
         self.write(|tx, stamp| {
-            arena_exists(tx, arena)?;
+            arena_open(tx, arena)?;
             tx.execute(
                 "INSERT INTO activities (arena_id, position, text, owner, due_date, updated_at, updated_by)
                  VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM activities WHERE arena_id = ?1),
@@ -565,6 +576,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::Removed(format!("activity {id}")))?;
+            drawn_up::ensure_open(tx, arena)?;
             let neighbour: Option<(i64, i64)> = tx
                 .query_row(
                     if up {

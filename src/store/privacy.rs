@@ -9,4 +9,11 @@ impl Store {
         let detail = format!("allowed in {field}: {what}");
         self.write(|tx, stamp| history::record(tx, stamp, "arena", arena, "personal-data", &detail))
     }
+
+    /// Records that an import file's personal data was saved on purpose: `place` names the
+    /// file and where (`people.csv:7: role`), `what` what it looked like; never the text itself.
+    pub fn record_imported_personal_data(&mut self, place: &str, what: &str) -> Result<()> {
+        let detail = format!("allowed in {place}: {what}");
+        self.write(|tx, stamp| history::record(tx, stamp, "import", 0, "personal-data", &detail))
+    }
 }

@@ -5,14 +5,18 @@ use rusqlite::{OptionalExtension, params};
 use super::{Result, Store, StoreError, history, time};
 use crate::domain::text;
 
+/// The arena's registration number; empty when it has none.
+pub(super) fn registration_of(conn: &rusqlite::Connection, arena: i64) -> Result<String> {
+    conn.prepare_cached("SELECT registration FROM arenas WHERE id = ?1")?
+        .query_row([arena], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(arena))
+}
+
 impl Store {
     /// The arena's registration number; empty when it has none.
     pub fn registration(&self, arena: i64) -> Result<String> {
-        self.conn
-            .prepare_cached("SELECT registration FROM arenas WHERE id = ?1")?
-            .query_row([arena], |r| r.get(0))
-            .optional()?
-            .ok_or(StoreError::ArenaNotFound(arena))
+        registration_of(&self.conn, arena)
     }
 
     /// Sets (or with empty text clears) the registration number, unless someone changed the

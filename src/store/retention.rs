@@ -1,26 +1,28 @@
-//! Retention: what the municipality's retention decision says may not be kept, anonymised with
-//! a note of what, when and under which rule.
+//! Retention: what the municipality's retention decision says may not be kept, anonymised (or,
+//! for the read log, deleted) with a note of what, when and under which rule.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
-use super::{Result, Store, history, time};
+use super::{Result, Stamp, Store, history, time};
+use crate::domain::retention::{RetentionKind, RetentionRule};
 
-/// The default rule: the recipient and the contact summaries of arenas closed more than 365
-/// days ago.
-pub const CONTACTS_RULE: &str = "contacts-365";
-const CONTACTS_RULE_DAYS: i64 = 365;
-
-/// What the rule changes, or would change, in one arena.
+/// What one rule changes, or would change, in one arena.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetentionChange {
+    pub rule: String,
     pub arena: i64,
     pub title: String,
-    pub closed_at: DateTime<Utc>,
+    /// When the arena closed; `None` for a rule over the read log.
+    pub closed_at: Option<DateTime<Utc>>,
     /// The recipient is anonymised.
     pub recipient: bool,
     /// How many contact summaries are anonymised.
     pub contacts: usize,
+    /// The restricted record (name, contact details, note) is anonymised.
+    pub restricted: bool,
+    /// How many read-log rows are deleted.
+    pub read_log: usize,
 }
 
 /// What an anonymised field reads from then on.
@@ -31,70 +33,153 @@ pub fn anonymised_note(on: chrono::NaiveDate, rule: &str) -> String {
 const NOTE_PREFIX: &str = "[anonymised ";
 
 /// The closed arenas past the rule's time, with anything left to anonymise. Read through
-/// `arenas_by_stage` (stage, id) and `contacts_by_arena`.
-fn due(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<RetentionChange>> {
-    let before = time::to_text(now - Duration::days(CONTACTS_RULE_DAYS));
+/// `arenas_by_stage` (stage, id), `contacts_by_arena` and the restricted records' key.
+fn contacts_due(
+    conn: &Connection,
+    rule: &RetentionRule,
+    now: DateTime<Utc>,
+) -> Result<Vec<RetentionChange>> {
+    let before = time::to_text(now - Duration::days(i64::from(rule.days)));
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.title, a.stage_since,
                 a.recipient <> '' AND substr(a.recipient, 1, 12) <> ?2,
                 (SELECT count(*) FROM contacts c WHERE c.arena_id = a.id
-                   AND c.summary <> '' AND substr(c.summary, 1, 12) <> ?2)
+                   AND c.summary <> '' AND substr(c.summary, 1, 12) <> ?2),
+                EXISTS (SELECT 1 FROM restricted_records r WHERE r.arena_id = a.id
+                   AND substr(r.name, 1, 12) <> ?2)
          FROM arenas a WHERE a.stage = 'closed' AND a.stage_since < ?1 ORDER BY a.id",
     )?;
     let rows = stmt.query_map(params![before, NOTE_PREFIX], |r| {
         Ok(RetentionChange {
+            rule: rule.name.clone(),
             arena: r.get(0)?,
             title: r.get(1)?,
-            closed_at: time::from_text(&r.get::<_, String>(2)?),
+            closed_at: Some(time::from_text(&r.get::<_, String>(2)?)),
             recipient: r.get(3)?,
             contacts: r.get::<_, i64>(4)?.try_into().unwrap_or(0),
+            restricted: r.get(5)?,
+            read_log: 0,
         })
     })?;
     let all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(all
         .into_iter()
-        .filter(|c| c.recipient || c.contacts > 0)
+        .filter(|c| c.recipient || c.contacts > 0 || c.restricted)
         .collect())
 }
 
+/// Read-log rows past the rule's time, counted by arena. Read through `read_log_by_time`.
+fn read_log_due(
+    conn: &Connection,
+    rule: &RetentionRule,
+    now: DateTime<Utc>,
+) -> Result<Vec<RetentionChange>> {
+    let before = time::to_text(now - Duration::days(i64::from(rule.days)));
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.arena_id, coalesce(a.title, ''), count(*) FROM read_log l
+         LEFT JOIN arenas a ON a.id = l.arena_id WHERE l.at < ?1
+         GROUP BY l.arena_id ORDER BY l.arena_id",
+    )?;
+    let rows = stmt.query_map([before], |r| {
+        Ok(RetentionChange {
+            rule: rule.name.clone(),
+            arena: r.get(0)?,
+            title: r.get(1)?,
+            closed_at: None,
+            recipient: false,
+            contacts: 0,
+            restricted: false,
+            read_log: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn due(
+    conn: &Connection,
+    rules: &[RetentionRule],
+    now: DateTime<Utc>,
+) -> Result<Vec<RetentionChange>> {
+    let mut changes = Vec::new();
+    for rule in rules {
+        changes.extend(match rule.what {
+            RetentionKind::Contacts => contacts_due(conn, rule, now)?,
+            RetentionKind::ReadLog => read_log_due(conn, rule, now)?,
+        });
+    }
+    Ok(changes)
+}
+
+fn anonymise(tx: &Transaction, stamp: &Stamp, change: &RetentionChange, note: &str) -> Result<()> {
+    let at = time::to_text(stamp.at);
+    if change.recipient {
+        tx.execute(
+            "UPDATE arenas SET recipient = ?2, version = version + 1, updated_at = ?3,
+                    updated_by = ?4 WHERE id = ?1",
+            params![change.arena, note, at, stamp.who],
+        )?;
+    }
+    tx.execute(
+        "UPDATE contacts SET summary = ?2, version = version + 1, updated_at = ?3,
+                updated_by = ?4
+         WHERE arena_id = ?1 AND summary <> '' AND substr(summary, 1, 12) <> ?5",
+        params![change.arena, note, at, stamp.who, NOTE_PREFIX],
+    )?;
+    if change.restricted {
+        tx.execute(
+            "UPDATE restricted_records SET name = ?2, contact = ?2, note = ?2,
+                    version = version + 1, updated_at = ?3, updated_by = ?4
+             WHERE arena_id = ?1",
+            params![change.arena, note, at, stamp.who],
+        )?;
+    }
+    let mut what = Vec::new();
+    if change.recipient {
+        what.push("the recipient".to_owned());
+    }
+    what.push(format!("{} contact summaries", change.contacts));
+    if change.restricted {
+        what.push("the restricted record".to_owned());
+    }
+    let detail = format!("rule {}: anonymised {}", change.rule, what.join(" and "));
+    history::record(tx, stamp, "arena", change.arena, "retention", &detail)
+}
+
 impl Store {
-    /// What `run_retention` would change now, changing nothing: the dry run.
-    pub fn retention_due(&self) -> Result<Vec<RetentionChange>> {
-        due(&self.conn, self.now())
+    /// What `run_retention` would change now under `rules`, changing nothing: the dry run.
+    pub fn retention_due(&self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
+        due(&self.conn, rules, self.now())
     }
 
-    /// Anonymises what the rule says, all in one transaction, with an audit row per arena
-    /// naming the rule; returns what it changed.
-    pub fn run_retention(&mut self) -> Result<Vec<RetentionChange>> {
+    /// Applies the rules, all in one transaction, with an audit row per arena and rule naming
+    /// the rule; returns what it changed. The retention decision is the one thing that may
+    /// change a drawn-up arena.
+    pub fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
         let today = self.today();
         self.write(|tx, stamp| {
-            let changes = due(tx, stamp.at)?;
-            let note = anonymised_note(today, CONTACTS_RULE);
-            let at = time::to_text(stamp.at);
+            let changes = due(tx, rules, stamp.at)?;
             for change in &changes {
-                if change.recipient {
-                    tx.execute(
-                        "UPDATE arenas SET recipient = ?2, version = version + 1, updated_at = ?3,
-                                updated_by = ?4 WHERE id = ?1",
-                        params![change.arena, note, at, stamp.who],
-                    )?;
+                let rule = rules.iter().find(|r| r.name == change.rule);
+                match rule.map(|r| r.what) {
+                    Some(RetentionKind::Contacts) => {
+                        anonymise(tx, stamp, change, &anonymised_note(today, &change.rule))?
+                    }
+                    Some(RetentionKind::ReadLog) => {
+                        let before = time::to_text(
+                            stamp.at - Duration::days(i64::from(rule.map_or(0, |r| r.days))),
+                        );
+                        tx.execute(
+                            "DELETE FROM read_log WHERE arena_id = ?1 AND at < ?2",
+                            params![change.arena, before],
+                        )?;
+                        let detail = format!(
+                            "rule {}: deleted {} read-log rows",
+                            change.rule, change.read_log
+                        );
+                        history::record(tx, stamp, "arena", change.arena, "retention", &detail)?;
+                    }
+                    None => {}
                 }
-                tx.execute(
-                    "UPDATE contacts SET summary = ?2, version = version + 1, updated_at = ?3,
-                            updated_by = ?4
-                     WHERE arena_id = ?1 AND summary <> '' AND substr(summary, 1, 12) <> ?5",
-                    params![change.arena, note, at, stamp.who, NOTE_PREFIX],
-                )?;
-                let detail = format!(
-                    "rule {CONTACTS_RULE}: anonymised {}{} contact summaries",
-                    if change.recipient {
-                        "the recipient and "
-                    } else {
-                        ""
-                    },
-                    change.contacts
-                );
-                history::record(tx, stamp, "arena", change.arena, "retention", &detail)?;
             }
             Ok(changes)
         })
@@ -109,6 +194,7 @@ mod tests {
 
     use super::*;
     use crate::domain::clock::ManualClock;
+    use crate::domain::retention::default_rules as rules;
     use crate::store::{ArenaRecord, ContactEdit, RECORD_FORMAT};
 
     fn record(stage: &str) -> ArenaRecord {
@@ -156,7 +242,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, clock) = given_arenas(&dir);
         clock.set(Utc.with_ymd_and_hms(2026, 2, 1, 8, 0, 0).unwrap());
-        assert_eq!(store.retention_due().unwrap(), vec![]);
+        assert_eq!(store.retention_due(&rules()).unwrap(), vec![]);
     }
 
     #[test]
@@ -165,13 +251,14 @@ mod tests {
         let (store, clock) = given_arenas(&dir);
         clock.set(Utc.with_ymd_and_hms(2026, 2, 2, 10, 0, 0).unwrap());
 
-        let due = store.retention_due().unwrap();
+        let due = store.retention_due(&rules()).unwrap();
 
         assert_eq!(due.len(), 1);
         assert_eq!(
             (due[0].arena, due[0].recipient, due[0].contacts),
             (1, true, 1)
         );
+        assert_eq!(due[0].rule, "contacts-365");
         assert_eq!(store.plan(1).unwrap().proactivity.recipient, "LF-2025-014");
     }
 
@@ -181,7 +268,7 @@ mod tests {
         let (mut store, clock) = given_arenas(&dir);
         clock.set(Utc.with_ymd_and_hms(2026, 2, 2, 10, 0, 0).unwrap());
 
-        let done = store.run_retention().unwrap();
+        let done = store.run_retention(&rules()).unwrap();
 
         assert_eq!(done.len(), 1);
         let note = "[anonymised 2026-02-02 under rule contacts-365]";
@@ -211,9 +298,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (mut store, clock) = given_arenas(&dir);
         clock.set(Utc.with_ymd_and_hms(2026, 2, 2, 10, 0, 0).unwrap());
-        store.run_retention().unwrap();
+        store.run_retention(&rules()).unwrap();
 
-        assert_eq!(store.retention_due().unwrap(), vec![]);
-        assert_eq!(store.run_retention().unwrap(), vec![]);
+        assert_eq!(store.retention_due(&rules()).unwrap(), vec![]);
+        assert_eq!(store.run_retention(&rules()).unwrap(), vec![]);
     }
 }

@@ -1,7 +1,7 @@
 //! Staffing an arena: its needs, the people allocated to it, and the best candidates for a need.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, history, time};
 use crate::domain::roster::{self, Candidate, Level, Load, NeedStatus};
@@ -74,10 +74,9 @@ pub(super) fn current_allocations(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn arena_exists(tx: &Transaction, id: i64) -> Result<()> {
-    tx.query_row("SELECT 1 FROM arenas WHERE id = ?1", [id], |_| Ok(()))
-        .optional()?
-        .ok_or(StoreError::ArenaNotFound(id))
+/// The arena exists and is not drawn up: its recruitment plan may change.
+fn arena_open(tx: &Transaction, id: i64) -> Result<()> {
+    super::drawn_up::ensure_open(tx, id)
 }
 
 fn bump_arena(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
@@ -88,33 +87,37 @@ fn bump_arena(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     Ok(())
 }
 
-impl Store {
-    /// The arena's needs in the order they were added.
-    pub fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
-        let mut stmt = self.conn.prepare_cached(
+/// The arena's needs in the order they were added.
+pub(super) fn needs_of(conn: &Connection, arena: i64) -> Result<Vec<NeedRow>> {
+    let mut stmt = conn.prepare_cached(
             "SELECT n.id, n.competence_id, c.name, n.reason, n.status, p.name, n.version
              FROM needs n JOIN competences c ON c.id = n.competence_id LEFT JOIN people p ON p.id = n.person_id
              WHERE n.arena_id = ?1 ORDER BY n.id",
         )?;
-        let needs = stmt.query_map([arena], |r| {
-            Ok(NeedRow {
-                id: r.get(0)?,
-                competence_id: r.get(1)?,
-                competence: r.get(2)?,
-                reason: r.get(3)?,
-                status: NeedStatus::from_code(&r.get::<_, String>(4)?)
-                    .unwrap_or(NeedStatus::Needed),
-                person: r.get(5)?,
-                version: r.get(6)?,
-            })
-        })?;
-        Ok(needs.collect::<rusqlite::Result<_>>()?)
+    let needs = stmt.query_map([arena], |r| {
+        Ok(NeedRow {
+            id: r.get(0)?,
+            competence_id: r.get(1)?,
+            competence: r.get(2)?,
+            reason: r.get(3)?,
+            status: NeedStatus::from_code(&r.get::<_, String>(4)?).unwrap_or(NeedStatus::Needed),
+            person: r.get(5)?,
+            version: r.get(6)?,
+        })
+    })?;
+    Ok(needs.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// The arena's needs in the order they were added.
+    pub fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
+        needs_of(&self.conn, arena)
     }
 
     /// Adds a needed competence, named, to an arena's recruitment plan.
     pub fn add_need(&mut self, arena: i64, competence: &str, reason: &str) -> Result<i64> {
         self.write(|tx, stamp| {
-            arena_exists(tx, arena)?;
+            arena_open(tx, arena)?;
             let competence_id: i64 = tx
                 .query_row(
                     "SELECT id FROM competences WHERE name = ?1",
@@ -199,7 +202,7 @@ impl Store {
     /// Allocates a person to an arena; the arena's first open need for that competence is filled.
     pub fn allocate(&mut self, allocation: &NewAllocation) -> Result<i64> {
         self.write(|tx, stamp| {
-            arena_exists(tx, allocation.arena_id)?;
+            arena_open(tx, allocation.arena_id)?;
             let name: String = tx
                 .query_row("SELECT name FROM people WHERE id = ?1", [allocation.person_id], |r| r.get(0))
                 .optional()?
@@ -255,11 +258,15 @@ impl Store {
                  WHERE id = ?1",
                 params![allocation, time::date_to_text(Some(yesterday)), time::to_text(stamp.at), stamp.who],
             )?;
-            tx.execute(
-                "UPDATE needs SET status = 'released', version = version + 1 WHERE arena_id = ?1
-                 AND person_id = ?2 AND competence_id IS ?3 AND status = 'filled'",
-                params![arena, person, competence],
-            )?;
+            // A person leaves a closed arena too, but its drawn-up recruitment plan stays as
+            // it was closed.
+            if super::drawn_up::lock_of(tx, arena)?.is_none() {
+                tx.execute(
+                    "UPDATE needs SET status = 'released', version = version + 1 WHERE arena_id = ?1
+                     AND person_id = ?2 AND competence_id IS ?3 AND status = 'filled'",
+                    params![arena, person, competence],
+                )?;
+            }
             bump_arena(tx, stamp, arena)?;
             history::record(tx, stamp, "arena", arena, "release", &name)
         })

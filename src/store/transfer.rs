@@ -2,7 +2,7 @@
 //! back in, all in one transaction.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -52,71 +52,76 @@ pub struct ActivityRecord {
     pub blocked_reason: String,
 }
 
+/// The arena and its program as a record, read through `conn` (inside a transaction too).
+pub(super) fn record_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<ArenaRecord> {
+    let arena = super::arenas::arena_of(conn, id, today)?;
+    let plan = super::plan::plan_of(conn, id)?;
+    let registration = super::registration::registration_of(conn, id)?;
+    Ok(ArenaRecord {
+        format: RECORD_FORMAT,
+        title: arena.title,
+        need: arena.need,
+        mission: arena.mission,
+        stage: arena.stage.code().to_owned(),
+        coordinator: arena.coordinator,
+        mandate: arena.mandate,
+        commissioned_by: arena.commissioned_by,
+        target_date: arena.target_date,
+        recipient: plan.proactivity.recipient,
+        communication_lead: plan.proactivity.lead,
+        rhythm_days: plan.proactivity.rhythm_days,
+        contacts: plan
+            .contacts
+            .into_iter()
+            .map(|c| ContactEdit {
+                on: c.on,
+                channel: c.channel,
+                summary: c.summary,
+                by: c.by,
+            })
+            .collect(),
+        needs: plan
+            .needs
+            .into_iter()
+            .map(|n| NeedRecord {
+                competence: n.competence,
+                reason: n.reason,
+                status: n.status.code().to_owned(),
+            })
+            .collect(),
+        criteria: plan
+            .criteria
+            .into_iter()
+            .map(|c| CriterionEdit {
+                text: c.text,
+                measure: c.measure,
+                target: c.target,
+                result: c.result,
+                no_result_reason: c.no_result_reason,
+                met: c.met,
+            })
+            .collect(),
+        activities: plan
+            .activities
+            .into_iter()
+            .map(|a| ActivityRecord {
+                activity: ActivityEdit {
+                    text: a.text,
+                    owner: a.owner,
+                    due: a.due,
+                },
+                status: a.status.code().to_owned(),
+                blocked_reason: a.blocked_reason,
+            })
+            .collect(),
+        registration,
+    })
+}
+
 impl Store {
     /// The arena and its program as a record.
     pub fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
-        let arena = self.arena(id)?;
-        let plan = self.plan(id)?;
-        let registration = self.registration(id)?;
-        Ok(ArenaRecord {
-            format: RECORD_FORMAT,
-            title: arena.title,
-            need: arena.need,
-            mission: arena.mission,
-            stage: arena.stage.code().to_owned(),
-            coordinator: arena.coordinator,
-            mandate: arena.mandate,
-            commissioned_by: arena.commissioned_by,
-            target_date: arena.target_date,
-            recipient: plan.proactivity.recipient,
-            communication_lead: plan.proactivity.lead,
-            rhythm_days: plan.proactivity.rhythm_days,
-            contacts: plan
-                .contacts
-                .into_iter()
-                .map(|c| ContactEdit {
-                    on: c.on,
-                    channel: c.channel,
-                    summary: c.summary,
-                    by: c.by,
-                })
-                .collect(),
-            needs: plan
-                .needs
-                .into_iter()
-                .map(|n| NeedRecord {
-                    competence: n.competence,
-                    reason: n.reason,
-                    status: n.status.code().to_owned(),
-                })
-                .collect(),
-            criteria: plan
-                .criteria
-                .into_iter()
-                .map(|c| CriterionEdit {
-                    text: c.text,
-                    measure: c.measure,
-                    target: c.target,
-                    result: c.result,
-                    no_result_reason: c.no_result_reason,
-                    met: c.met,
-                })
-                .collect(),
-            activities: plan
-                .activities
-                .into_iter()
-                .map(|a| ActivityRecord {
-                    activity: ActivityEdit {
-                        text: a.text,
-                        owner: a.owner,
-                        due: a.due,
-                    },
-                    status: a.status.code().to_owned(),
-                    blocked_reason: a.blocked_reason,
-                })
-                .collect(),
-            registration,
-        })
+        record_of(&self.conn, id, self.today())
     }
 
     /// Adds the record as a new arena with the next number; people and competences it names are
@@ -226,6 +231,9 @@ impl Store {
                 )?;
             }
             history::record(tx, stamp, "arena", arena, "import", &record.title)?;
+            if stage == Stage::Closed {
+                super::drawn_up::draw_up(tx, stamp, arena)?;
+            }
             Ok(arena)
         })
     }

@@ -319,10 +319,17 @@ fn who_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     Line::from(Span::styled(who, style))
 }
 
-/// Days in the stage and the target date.
+/// Days in the stage and the target date; then the registration number when all of it fits
+/// (a closed arena, which shows no target, has room for one at 80x24 and 120x40).
 fn timing_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let days = (app.now() - card.stage_since).num_days();
-    Line::from(timing(app, theme, card, days, width))
+    let mut spans = timing(app, theme, card, days, width);
+    let used: usize = spans.iter().map(Span::width).sum();
+    let registration = format!(" {}", card.registration);
+    if !card.registration.is_empty() && used + Span::raw(registration.as_str()).width() <= width {
+        spans.push(Span::styled(registration, theme.muted));
+    }
+    Line::from(spans)
 }
 
 /// The third line: time in the stage and the target date, shortened until it fits. A late date

@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::Theme;
 use super::text::{fill, fit};
 use crate::app::App;
+use crate::app::command::Command;
+use crate::app::keymap::Context;
 use crate::app::plan::PlanItem;
 use crate::domain::puls::{self, ActivityStatus, Step};
 use crate::domain::roster::NeedStatus;
@@ -46,10 +48,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
         return;
     };
     let width = usize::from(inner.width);
-    // The arena's name stays on top while the steps scroll beneath it.
-    let [head, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let name = fit(&format!("#{} {}", plan.arena, pane.title), width);
-    frame.render_widget(Span::styled(name, theme.title), head);
+    // The arena's name stays on top while the steps scroll beneath it, with whether it is
+    // drawn up and whether it keeps a restricted record (never what that holds).
+    let mut head_lines = vec![Line::from(Span::styled(
+        fit(&format!("#{} {}", plan.arena, pane.title), width),
+        theme.title,
+    ))];
+    if let Some(lock) = &plan.drawn_up {
+        head_lines.push(Line::from(Span::styled(
+            fit(&messages::drawn_up_line(lock.at, &lock.by), width),
+            theme.heading,
+        )));
+    }
+    if plan.restricted {
+        let key = app
+            .keymap
+            .keys_for(Context::Plan, Command::RestrictedRecord)
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_default();
+        head_lines.push(Line::from(Span::styled(
+            fit(&messages::restricted_exists(&key), width),
+            theme.muted,
+        )));
+    }
+    let [head, inner] = Layout::vertical([
+        Constraint::Length(head_lines.len() as u16),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(head_lines), head);
     let mut lines = Vec::new();
     let (mut cursor_line, mut cursor_heading) = (0, 0);
     let mut last_step = None;

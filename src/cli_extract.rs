@@ -1,0 +1,104 @@
+//! `puls extract`: everything held about one case reference (GDPR art. 15), and an arena's
+//! drawn-up records masked for review before release under the public-records law.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use color_eyre::Result;
+
+use crate::cli::{UserError, parse_arena_number};
+use crate::cli_export::Format;
+use crate::config::Config;
+use crate::export;
+use crate::messages;
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ExtractCommand {
+    /// Everything held about a case reference: puls extract subject LF-2026-014 --out x.md
+    ///
+    /// The arenas whose recipient it is, with their programs, contacts and restricted records,
+    /// and their history and read log. For an administrator; each restricted record read is
+    /// logged. A file written is readable by its owner only.
+    Subject {
+        /// The case reference, as the arenas name their recipient.
+        case_ref: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// An arena's drawn-up records, masked for review before release: puls extract public 12
+    ///
+    /// The latest version drawn up when the arena closed, with the recipient and every
+    /// personal identity number and health term masked. The restricted record is never in it.
+    Public {
+        /// The arena's number, with or without #.
+        #[arg(value_parser = parse_arena_number)]
+        arena: i64,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn json(value: &impl serde::Serialize) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
+pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -> Result<()> {
+    let (text, out) = match command {
+        ExtractCommand::Subject {
+            case_ref,
+            format,
+            out,
+        } => {
+            let extract = store.subject_extract(&case_ref)?;
+            let text = match format {
+                Format::Md => export::subject_markdown(&extract),
+                Format::Json => json(&extract)?,
+            };
+            (text, out)
+        }
+        ExtractCommand::Public { arena, format, out } => {
+            store.arena(arena)?;
+            let latest = store.drawn_up_versions(arena)?.pop();
+            let record = latest.ok_or_else(|| UserError(messages::not_drawn_up(arena)))?;
+            let masked = export::public_record(&record, &config.health_terms);
+            let text = match format {
+                Format::Md => export::public_markdown(&masked),
+                Format::Json => json(&masked)?,
+            };
+            (text, out)
+        }
+    };
+    match out {
+        Some(path) => write_private(&path, &text)?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is the reader's choice, not an error.
+            let _ = stdout.write_all(text.as_bytes());
+        }
+    }
+    Ok(())
+}
+
+/// Writes `text` to a new or replaced file only its owner may read: an extract holds personal
+/// data.
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
+    written.map_err(|e| UserError(messages::cannot_write(path, &e)).into())
+}

@@ -1,0 +1,70 @@
+//! `puls users`: which OS accounts puls knows, their roles, and the roster person each is.
+
+use clap::Subcommand;
+use color_eyre::Result;
+
+use crate::cli::UserError;
+use crate::domain::access::Role;
+use crate::messages;
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum UsersCommand {
+    /// Every account, its roles and the person it is.
+    List,
+    /// Give an OS account a role: coordinator, member, external or administrator.
+    ///
+    /// Only an administrator may; on a database without one, the first account to grant
+    /// becomes its administrator (noted in the history).
+    Grant { account: String, role: String },
+    /// Take a role from an OS account (the last administrator keeps theirs).
+    Revoke { account: String, role: String },
+    /// Say which roster person an OS account is: puls users link karin "Karin Svensson"
+    ///
+    /// The arena's coordinator and communication lead are roster people; this is how puls
+    /// knows that the account at the keyboard may open their restricted records. An empty
+    /// PERSON unlinks the account.
+    Link { account: String, person: String },
+}
+
+fn role(code: &str) -> Result<Role> {
+    Role::from_code(code).ok_or_else(|| UserError(messages::unknown_role(code)).into())
+}
+
+pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
+    match command {
+        UsersCommand::List => {
+            let accounts = store.accounts()?;
+            if accounts.is_empty() {
+                println!("{}", messages::no_accounts());
+            }
+            for account in &accounts {
+                println!("{}", messages::account_line(account));
+            }
+        }
+        UsersCommand::Grant {
+            account,
+            role: code,
+        } => {
+            let role = role(&code)?;
+            let granted = store.grant(&account, role)?;
+            if granted.first_administrator {
+                println!("{}", messages::first_administrator(store.who()));
+            }
+            println!("{}", messages::role_granted(&account, role));
+        }
+        UsersCommand::Revoke {
+            account,
+            role: code,
+        } => {
+            let role = role(&code)?;
+            let removed = store.revoke(&account, role)?;
+            println!("{}", messages::role_revoked(&account, role, removed));
+        }
+        UsersCommand::Link { account, person } => {
+            store.link_account(&account, &person)?;
+            println!("{}", messages::account_linked(&account, person.trim()));
+        }
+    }
+    Ok(())
+}

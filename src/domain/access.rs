@@ -1,0 +1,88 @@
+//! Who may do what: roles given to OS accounts, and who may open a restricted record.
+//!
+//! On one SQLite file the OS file permissions are the security boundary; these rules are guard
+//! rails for people acting in good faith (see README).
+
+/// A role an administrator gives an OS account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Coordinator,
+    Member,
+    /// Someone from outside the municipality (police, regional health service, an NGO).
+    External,
+    /// Gives and takes roles, links accounts to people, writes subject extracts.
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Coordinator,
+        Role::Member,
+        Role::External,
+        Role::Administrator,
+    ];
+
+    /// The code stored in the database and typed on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Coordinator => "coordinator",
+            Role::Member => "member",
+            Role::External => "external",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        let code = code.trim().to_lowercase();
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Whether the person an account is may open an arena's restricted record: only its coordinator
+/// and its communication lead, and never an external account.
+pub fn may_open_restricted(
+    person: Option<i64>,
+    roles: &[Role],
+    coordinator: Option<i64>,
+    lead: Option<i64>,
+) -> bool {
+    let Some(person) = person else {
+        return false;
+    };
+    !roles.contains(&Role::External) && (coordinator == Some(person) || lead == Some(person))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_read_back_from_their_codes_in_any_case() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(
+            Role::from_code(" Administrator "),
+            Some(Role::Administrator)
+        );
+        assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn only_the_coordinator_and_the_lead_open_a_restricted_record() {
+        assert!(may_open_restricted(Some(1), &[], Some(1), Some(2)));
+        assert!(may_open_restricted(Some(2), &[], Some(1), Some(2)));
+        assert!(!may_open_restricted(Some(3), &[], Some(1), Some(2)));
+        assert!(!may_open_restricted(None, &[], None, None));
+        assert!(
+            !may_open_restricted(Some(1), &[Role::Administrator], None, Some(2)),
+            "an administrator is not the coordinator"
+        );
+        assert!(!may_open_restricted(
+            Some(1),
+            &[Role::External],
+            Some(1),
+            None
+        ));
+    }
+}

@@ -1,0 +1,180 @@
+//! Extracts: everything held about one case reference (GDPR art. 15) as Markdown, and an
+//! arena's drawn-up records with restricted fields and personal-data-looking text masked, for
+//! review before release under the public-records law.
+
+use std::fmt::Write;
+
+use crate::domain::privacy;
+use crate::messages;
+use crate::store::{ArenaRecord, DrawnUpRecord, SubjectExtract};
+
+/// Times in an extract are UTC, as stored: a legal document states them unambiguously.
+fn utc(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// One line of Markdown text: no line breaks, no table-breaking bars.
+fn line(text: &str) -> String {
+    crate::domain::text::one_line(text)
+        .replace('|', "/")
+        .trim()
+        .to_owned()
+}
+
+fn program(out: &mut String, r: &ArenaRecord) {
+    let _ = writeln!(out, "- {}: {}", messages::label_title(), line(&r.title));
+    let _ = writeln!(out, "- {}: {}", messages::label_need(), line(&r.need));
+    let _ = writeln!(out, "- {}: {}", messages::label_stage(), r.stage);
+    let _ = writeln!(out, "- {}: {}", messages::label_mandate(), line(&r.mandate));
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        messages::extract_recipient(),
+        line(&r.recipient)
+    );
+    if !r.registration.is_empty() {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            messages::label_registration(),
+            r.registration
+        );
+    }
+    let _ = writeln!(out, "\n#### {}\n", messages::extract_contacts());
+    for c in &r.contacts {
+        let _ = writeln!(
+            out,
+            "- {} {} ({}): {}",
+            c.on,
+            line(&c.channel),
+            line(&c.by),
+            line(&c.summary)
+        );
+    }
+    let _ = writeln!(out, "\n#### {}\n", messages::extract_criteria());
+    for c in &r.criteria {
+        let outcome = if !c.result.trim().is_empty() {
+            format!(" → {}", line(&c.result))
+        } else if !c.no_result_reason.trim().is_empty() {
+            format!(" → ({})", line(&c.no_result_reason))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "- {} · {} · {}{outcome}",
+            line(&c.text),
+            line(&c.measure),
+            line(&c.target)
+        );
+    }
+    let _ = writeln!(out, "\n#### {}\n", messages::extract_activities());
+    for a in &r.activities {
+        let _ = writeln!(
+            out,
+            "- [{}] {} · {}",
+            a.status,
+            line(&a.activity.text),
+            line(&a.activity.owner)
+        );
+    }
+}
+
+/// The subject-access extract as a document.
+pub fn subject_markdown(extract: &SubjectExtract) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n",
+        messages::subject_extract_title(&extract.case_reference),
+        messages::extract_written(&utc(extract.written_at), &extract.written_by)
+    );
+    if extract.arenas.is_empty() {
+        let _ = writeln!(out, "{}", messages::extract_nothing_held());
+    }
+    for arena in &extract.arenas {
+        let _ = writeln!(out, "## #{} {}\n", arena.id, line(&arena.record.title));
+        program(&mut out, &arena.record);
+        let _ = writeln!(out, "\n### {}\n", messages::extract_restricted());
+        match &arena.restricted {
+            Some(r) => {
+                let _ = writeln!(out, "- {}: {}", messages::label_name(), line(&r.name));
+                let _ = writeln!(out, "- {}: {}", messages::label_contact(), line(&r.contact));
+                let _ = writeln!(out, "- {}: {}", messages::note_label(), line(&r.note));
+            }
+            None => {
+                let _ = writeln!(out, "{}", messages::extract_none());
+            }
+        }
+        let _ = writeln!(out, "\n### {}\n", messages::extract_history());
+        for row in &arena.audit {
+            let _ = writeln!(
+                out,
+                "- {} {}: {} {}",
+                utc(row.at),
+                line(&row.who),
+                row.action,
+                line(&row.detail)
+            );
+        }
+        let _ = writeln!(out, "\n### {}\n", messages::extract_read_log());
+        for row in &arena.read_log {
+            let _ = writeln!(out, "- {} {}: {}", utc(row.at), line(&row.who), row.what);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The drawn-up record with the recipient masked and every free text's personal identity
+/// numbers and health terms (of `terms`) masked. The restricted record is never in it.
+pub fn public_record(record: &DrawnUpRecord, terms: &[String]) -> DrawnUpRecord {
+    let mark = messages::extract_mask();
+    let m = |text: &str| privacy::masked(text, terms, mark);
+    let mut out = record.clone();
+    let a = &mut out.arena;
+    a.title = m(&a.title);
+    a.need = m(&a.need);
+    a.mandate = m(&a.mandate);
+    if !a.recipient.trim().is_empty() {
+        a.recipient = mark.to_owned();
+    }
+    for c in &mut a.contacts {
+        c.summary = m(&c.summary);
+    }
+    for n in &mut a.needs {
+        n.reason = m(&n.reason);
+    }
+    for c in &mut a.criteria {
+        c.text = m(&c.text);
+        c.result = m(&c.result);
+        c.no_result_reason = m(&c.no_result_reason);
+    }
+    for x in &mut a.activities {
+        x.activity.text = m(&x.activity.text);
+        x.blocked_reason = m(&x.blocked_reason);
+    }
+    for e in &mut out.entries {
+        e.title = m(&e.title);
+        e.body = m(&e.body);
+    }
+    out
+}
+
+/// A masked drawn-up record as a document for review.
+pub fn public_markdown(record: &DrawnUpRecord) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n\n{}\n",
+        messages::public_extract_title(record.arena_id, &line(&record.arena.title)),
+        messages::public_extract_version(record.version, &utc(record.closed_at), &record.closed_by),
+        messages::public_extract_review()
+    );
+    program(&mut out, &record.arena);
+    let _ = writeln!(out, "\n#### {}\n", messages::extract_entries());
+    for e in &record.entries {
+        let _ = writeln!(out, "- {} ({}): {}", line(&e.title), e.kind, line(&e.body));
+    }
+    out
+}

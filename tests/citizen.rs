@@ -1,0 +1,501 @@
+//! Citizen data in the store: drawn-up arenas locked and reopened as new versions, restricted
+//! records opened only by the coordinator and the communication lead (every opening logged),
+//! roles given by administrators, and retention on a fixed clock.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use puls::domain::access::Role;
+use puls::domain::arena::Stage;
+use puls::domain::clock::ManualClock;
+use puls::domain::retention::{RetentionKind, RetentionRule, default_rules};
+use puls::store::{ContactEdit, CriterionEdit, RestrictedEdit, Store, StoreError};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+/// The demo municipality, opened as the OS account `account`, on a clock the test moves.
+struct Town {
+    dir: tempfile::TempDir,
+    clock: Arc<ManualClock>,
+}
+
+impl Town {
+    fn demo() -> Town {
+        let dir = tempfile::tempdir().unwrap();
+        puls::demo::fill(&dir.path().join("t.db"), "demo", now()).unwrap();
+        Town {
+            dir,
+            clock: Arc::new(ManualClock::new(now())),
+        }
+    }
+
+    fn open(&self, account: &str) -> Store {
+        Store::open(&self.dir.path().join("t.db"), account, self.clock.clone()).unwrap()
+    }
+
+    /// The demo's closed "Summer jobs" arena, coordinated by Maja Lindqvist.
+    fn closed_arena(&self) -> i64 {
+        let store = self.open("demo");
+        let card = store
+            .board_cards(false)
+            .unwrap()
+            .into_iter()
+            .find(|c| {
+                c.stage == Stage::Closed && c.coordinator.as_deref() == Some("Maja Lindqvist")
+            })
+            .unwrap();
+        card.id
+    }
+
+    /// An administrator `admin` who has linked `account` to the roster person `person`.
+    fn link(&self, account: &str, person: &str) {
+        let mut admin = self.open("admin");
+        admin.link_account(account, person).unwrap();
+    }
+}
+
+fn contact(summary: &str) -> ContactEdit {
+    ContactEdit {
+        on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        channel: "phone".into(),
+        summary: summary.into(),
+        by: "Maja Lindqvist".into(),
+    }
+}
+
+fn assert_drawn_up<T: std::fmt::Debug>(result: Result<T, StoreError>, arena: i64) {
+    match result {
+        Err(StoreError::DrawnUp { arena: a, by, .. }) => {
+            assert_eq!(a, arena);
+            assert_eq!(by, "demo", "who closed it");
+        }
+        other => panic!("expected a drawn-up refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries() {
+    let town = Town::demo();
+    let id = town.closed_arena();
+    let mut store = town.open("maja");
+    let plan = store.plan(id).unwrap();
+    let closed = plan.drawn_up.clone().expect("a closed arena is drawn up");
+    assert_eq!(closed.by, "demo");
+
+    assert_drawn_up(store.add_contact(id, &contact("Called the family")), id);
+    let c = &plan.contacts[0];
+    assert_drawn_up(store.edit_contact(c.id, c.version, &contact("x")), id);
+    assert_drawn_up(store.delete_contact(c.id, c.version), id);
+    let k = &plan.criteria[0];
+    let edit = CriterionEdit {
+        text: k.text.clone(),
+        measure: k.measure.clone(),
+        target: k.target.clone(),
+        result: "Rewritten".into(),
+        no_result_reason: String::new(),
+        met: Some(false),
+    };
+    assert_drawn_up(store.edit_criterion(k.id, k.version, &edit), id);
+    let a = &plan.activities[0];
+    assert_drawn_up(
+        store.set_activity_status(
+            a.id,
+            a.version,
+            puls::domain::puls::ActivityStatus::Todo,
+            "",
+        ),
+        id,
+    );
+    assert_drawn_up(store.move_activity(a.id, false), id);
+    let n = &plan.needs[0];
+    assert_drawn_up(store.set_need_reason(n.id, n.version, "x"), id);
+    let entry = store.arena_entries(id, 1).unwrap()[0].id;
+    let version = store.entry(entry).unwrap().version;
+    assert_drawn_up(store.delete_entry(entry, version), id);
+    let arena = store.arena(id).unwrap();
+    let edit = puls::store::ArenaEdit {
+        title: "Renamed".into(),
+        need: arena.need.clone(),
+        mission: arena.mission.clone(),
+        coordinator: arena.coordinator.clone(),
+        mandate: arena.mandate.clone(),
+        target_date: arena.target_date,
+    };
+    assert_drawn_up(store.edit_arena(id, arena.version, &edit), id);
+
+    assert_eq!(
+        store.plan(id).unwrap().contacts,
+        plan.contacts,
+        "nothing changed"
+    );
+    let message = puls::messages::store_error(&store.add_contact(id, &contact("x")).unwrap_err());
+    assert!(
+        message.starts_with(&format!(
+            "Arena #{id} was drawn up {} by demo: its program, evaluation and knowledge entries are locked.",
+            closed.at.with_timezone(&chrono::Local).date_naive()
+        )),
+        "{message}"
+    );
+    assert!(
+        store
+            .set_registration(id, arena.version, "KS 2026/0099")
+            .is_ok(),
+        "the registry's number may still be set"
+    );
+}
+
+#[test]
+fn reopening_keeps_the_locked_version_and_a_new_close_draws_up_the_next() {
+    let town = Town::demo();
+    let id = town.closed_arena();
+    let mut store = town.open("maja");
+    let before = store.plan(id).unwrap();
+
+    let arena = store.arena(id).unwrap();
+    store
+        .move_arena(id, arena.version, Stage::Returning, "SSG")
+        .unwrap();
+    store
+        .add_contact(id, &contact("After the reopening"))
+        .unwrap();
+
+    let versions = store.drawn_up_versions(id).unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].version, 1);
+    assert_eq!(versions[0].reopened_by.as_deref(), Some("maja"));
+    assert_eq!(
+        versions[0].arena.contacts.len(),
+        before.contacts.len(),
+        "the locked version is as it was closed"
+    );
+    assert!(!versions[0].entries.is_empty(), "its knowledge entries too");
+    let history = store.arena_history(id, 3).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|r| r.action == "reopen" && r.detail.contains("version 1 kept")),
+        "{history:?}"
+    );
+
+    let arena = store.arena(id).unwrap();
+    store
+        .move_arena(id, arena.version, Stage::Closed, "SSG")
+        .unwrap();
+    let versions = store.drawn_up_versions(id).unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1].closed_by, "maja");
+    assert_eq!(versions[1].arena.contacts.len(), before.contacts.len() + 1);
+    assert_drawn_up_by(store.add_contact(id, &contact("x")), "maja");
+}
+
+fn assert_drawn_up_by<T: std::fmt::Debug>(result: Result<T, StoreError>, who: &str) {
+    assert!(
+        matches!(&result, Err(StoreError::DrawnUp { by, .. }) if by == who),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn the_first_account_to_grant_becomes_administrator_and_others_may_not() {
+    let town = Town::demo();
+    let mut admin = town.open("admin");
+
+    let granted = admin.grant("maja", Role::Coordinator).unwrap();
+
+    assert!(granted.first_administrator);
+    assert_eq!(admin.my_roles().unwrap(), vec![Role::Administrator]);
+    let mut maja = town.open("maja");
+    assert!(matches!(
+        maja.grant("maja", Role::Administrator),
+        Err(StoreError::NotAdministrator(who)) if who == "maja"
+    ));
+    assert!(matches!(
+        admin.revoke("admin", Role::Administrator),
+        Err(StoreError::LastAdministrator(_))
+    ));
+    let again = admin.grant("jonas", Role::External).unwrap();
+    assert!(!again.first_administrator);
+    let accounts = admin.accounts().unwrap();
+    let names: Vec<(&str, Vec<Role>)> = accounts
+        .iter()
+        .map(|a| (a.name.as_str(), a.roles.clone()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("admin", vec![Role::Administrator]),
+            ("jonas", vec![Role::External]),
+            ("maja", vec![Role::Coordinator]),
+        ]
+    );
+    let history = admin.history(None, None, 10).unwrap();
+    assert!(
+        history.iter().any(|r| r.entity == "account"
+            && r.detail == "administrator to admin: the first on this database"),
+        "{history:?}"
+    );
+}
+
+#[test]
+fn only_the_coordinator_and_the_lead_open_the_restricted_record_and_each_opening_is_logged() {
+    let town = Town::demo();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    let mut jonas = town.open("jonas");
+    let arena = 1;
+    assert_eq!(maja.open_restricted(arena).unwrap(), None, "none yet");
+    maja.save_restricted(
+        arena,
+        None,
+        &RestrictedEdit {
+            name: "Ahmad Rezaei-Lindholm".into(),
+            contact: "070-111 22 33".into(),
+            note: "Prefers Dari".into(),
+        },
+    )
+    .unwrap();
+
+    let refused = jonas.open_restricted(arena);
+    town.clock.set(now() + Duration::minutes(5));
+    let record = maja.open_restricted(arena).unwrap().unwrap();
+
+    assert!(
+        matches!(refused, Err(StoreError::Restricted(1))),
+        "{refused:?}"
+    );
+    assert_eq!(record.name, "Ahmad Rezaei-Lindholm");
+    assert!(
+        jonas.plan(arena).unwrap().restricted,
+        "everyone sees that it exists"
+    );
+    let log = maja.read_log(arena).unwrap();
+    let rows: Vec<(&str, &str)> = log
+        .iter()
+        .map(|r| (r.who.as_str(), r.what.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![("maja", "open"), ("maja", "open")],
+        "the refusal read nothing"
+    );
+    assert_eq!(log[1].at, now() + Duration::minutes(5));
+    let history = maja.arena_history(arena, 50).unwrap();
+    assert!(
+        history
+            .iter()
+            .all(|r| !r.detail.contains("Rezaei") && !r.detail.contains("070-111")),
+        "the history never holds the record: {history:?}"
+    );
+    assert!(
+        history
+            .iter()
+            .any(|r| r.action == "restricted" && r.detail == "saved")
+    );
+}
+
+#[test]
+fn a_stale_restricted_record_is_not_saved_over_and_empty_fields_erase_it() {
+    let town = Town::demo();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    let edit = |name: &str| RestrictedEdit {
+        name: name.into(),
+        ..RestrictedEdit::default()
+    };
+    maja.save_restricted(1, None, &edit("A")).unwrap();
+    let version = maja.open_restricted(1).unwrap().unwrap().version;
+    maja.save_restricted(1, Some(version), &edit("B")).unwrap();
+
+    let stale = maja.save_restricted(1, Some(version), &edit("C"));
+    maja.save_restricted(1, Some(version + 1), &edit(""))
+        .unwrap();
+
+    assert!(
+        matches!(stale, Err(StoreError::Changed { .. })),
+        "{stale:?}"
+    );
+    assert_eq!(maja.open_restricted(1).unwrap(), None);
+    assert!(!maja.plan(1).unwrap().restricted);
+}
+
+#[test]
+fn retention_dry_run_lists_and_run_anonymises_the_restricted_record_on_a_fixed_clock() {
+    let town = Town::demo();
+    let id = town.closed_arena();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    maja.save_restricted(
+        id,
+        None,
+        &RestrictedEdit {
+            name: "Noor Haddad".into(),
+            contact: "noor@example.org".into(),
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let closed = maja.drawn_up(id).unwrap().unwrap().at;
+    let rules = default_rules();
+
+    town.clock
+        .set(closed + Duration::days(365) - Duration::hours(1));
+    let too_early = maja.retention_due(&rules).unwrap();
+    town.clock.set(closed + Duration::days(366));
+    let dry = maja.retention_due(&rules).unwrap();
+    let still = maja.open_restricted(id).unwrap().unwrap();
+    let done = maja.run_retention(&rules).unwrap();
+
+    assert!(too_early.iter().all(|c| c.arena != id), "{too_early:?}");
+    let planned = dry.iter().find(|c| c.arena == id).unwrap();
+    assert!(planned.restricted && planned.recipient);
+    assert_eq!(still.name, "Noor Haddad", "a dry run changes nothing");
+    assert_eq!(done, dry);
+    let record = maja.open_restricted(id).unwrap().unwrap();
+    let note = format!(
+        "[anonymised {} under rule contacts-365]",
+        (closed + Duration::days(366))
+            .with_timezone(&chrono::Local)
+            .date_naive()
+    );
+    assert_eq!(
+        (record.name.as_str(), record.contact.as_str()),
+        (note.as_str(), note.as_str())
+    );
+    assert_eq!(maja.plan(id).unwrap().proactivity.recipient, note);
+    assert_eq!(maja.retention_due(&rules).unwrap(), vec![]);
+}
+
+#[test]
+fn a_read_log_rule_deletes_old_read_log_rows_only() {
+    let town = Town::demo();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    maja.open_restricted(1).unwrap();
+    town.clock.set(now() + Duration::days(40));
+    maja.open_restricted(1).unwrap();
+    let rules = vec![RetentionRule {
+        name: "read-log-30".into(),
+        what: RetentionKind::ReadLog,
+        days: 30,
+    }];
+
+    let done = maja.run_retention(&rules).unwrap();
+
+    assert_eq!(done.len(), 1);
+    assert_eq!((done[0].arena, done[0].read_log), (1, 1));
+    let log = maja.read_log(1).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].at, now() + Duration::days(40));
+}
+
+/// The demo's first arena with a restricted record, and an administrator to extract it.
+fn town_with_first_arena_restricted() -> (Town, String) {
+    let town = Town::demo();
+    town.open("admin")
+        .grant("admin", Role::Administrator)
+        .unwrap();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    maja.save_restricted(
+        1,
+        None,
+        &RestrictedEdit {
+            name: "Ahmad R.".into(),
+            contact: "070-111 22 33".into(),
+            note: "Prefers Dari; his cousin translates".into(),
+        },
+    )
+    .unwrap();
+    maja.open_restricted(1).unwrap();
+    let recipient = maja.plan(1).unwrap().proactivity.recipient;
+    (town, recipient)
+}
+
+#[test]
+fn the_subject_extract_of_the_first_demo_arena() {
+    let (town, recipient) = town_with_first_arena_restricted();
+    let mut admin = town.open("admin");
+
+    let extract = admin.subject_extract(&format!(" {recipient} ")).unwrap();
+
+    assert_eq!(extract.arenas.len(), 1);
+    insta::assert_snapshot!(
+        "subject_extract_md",
+        puls::export::subject_markdown(&extract)
+    );
+    insta::assert_snapshot!(
+        "subject_extract_json",
+        serde_json::to_string_pretty(&extract).unwrap()
+    );
+}
+
+#[test]
+fn a_subject_extract_is_for_administrators_and_logs_its_read() {
+    let (town, recipient) = town_with_first_arena_restricted();
+    let mut maja = town.open("maja");
+    let mut admin = town.open("admin");
+
+    let refused = maja.subject_extract(&recipient);
+    let extract = admin.subject_extract(&recipient).unwrap();
+
+    assert!(
+        matches!(refused, Err(StoreError::NotAdministrator(_))),
+        "{refused:?}"
+    );
+    let last = extract.arenas[0].read_log.last().unwrap();
+    assert_eq!(
+        (last.who.as_str(), last.what.as_str()),
+        ("admin", "extract")
+    );
+    assert_eq!(
+        extract.arenas[0].restricted.as_ref().unwrap().name,
+        "Ahmad R."
+    );
+    let any_case = admin.subject_extract(&recipient.to_lowercase()).unwrap();
+    assert_eq!(any_case.arenas.len(), 1);
+    let nothing = admin.subject_extract("LF-1999-000").unwrap();
+    assert!(nothing.arenas.is_empty());
+}
+
+#[test]
+fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the_restricted_record() {
+    let town = Town::demo();
+    let id = town.closed_arena();
+    town.link("maja", "Maja Lindqvist");
+    let mut maja = town.open("maja");
+    let arena = maja.arena(id).unwrap();
+    maja.move_arena(id, arena.version, Stage::Returning, "SSG")
+        .unwrap();
+    maja.add_contact(id, &contact("Mother 850709-9805 says the anorexia is back"))
+        .unwrap();
+    maja.save_restricted(
+        id,
+        None,
+        &RestrictedEdit {
+            name: "Noor Haddad".into(),
+            ..RestrictedEdit::default()
+        },
+    )
+    .unwrap();
+    let arena = maja.arena(id).unwrap();
+    maja.move_arena(id, arena.version, Stage::Closed, "SSG")
+        .unwrap();
+    let record = maja.drawn_up_versions(id).unwrap().pop().unwrap();
+    let terms = puls::config::Config::default().health_terms;
+
+    let public = puls::export::public_record(&record, &terms);
+    let text = puls::export::public_markdown(&public);
+
+    assert_eq!(public.version, 2);
+    assert_eq!(public.arena.recipient, "[masked]");
+    assert!(
+        text.contains("Mother [masked] says the [masked] is back"),
+        "{text}"
+    );
+    for secret in ["850709", "anorexia", "Noor", &record.arena.recipient] {
+        assert!(!text.contains(secret), "{secret}:\n{text}");
+    }
+    assert!(text.contains("Version 2, drawn up"), "{text}");
+}

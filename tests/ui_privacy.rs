@@ -1,0 +1,375 @@
+//! Citizen data on the screen and in every file puls writes: the restricted record opens only
+//! for the arena's coordinator and communication lead and nowhere else, and a drawn-up arena
+//! refuses edits through the keys.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use puls::app::App;
+use puls::app::keymap::Keymap;
+use puls::config::Config;
+use puls::domain::arena::Stage;
+use puls::domain::clock::FixedClock;
+use puls::store::{RestrictedEdit, Store};
+use puls::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+/// A name nobody else in the demo has: if it shows anywhere, the restricted record leaked.
+const NAME: &str = "Zarathustra Quintero-Blom";
+const PHONE: &str = "070-987 65 43";
+const NOTE: &str = "Lives with his cousin Quorvath";
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+/// The demo, where the OS account `maja` is Maja Lindqvist (coordinator of arena 1 and of the
+/// closed arena 7) and arena 1 keeps a restricted record.
+struct Town {
+    dir: TempDir,
+}
+
+impl Town {
+    fn new() -> Town {
+        let dir = tempfile::tempdir().unwrap();
+        puls::demo::fill(&dir.path().join("demo.db"), "maja", now()).unwrap();
+        let town = Town { dir };
+        town.store("admin")
+            .link_account("maja", "Maja Lindqvist")
+            .unwrap();
+        town.store("maja")
+            .save_restricted(
+                1,
+                None,
+                &RestrictedEdit {
+                    name: NAME.into(),
+                    contact: PHONE.into(),
+                    note: NOTE.into(),
+                },
+            )
+            .unwrap();
+        town
+    }
+
+    fn store(&self, account: &str) -> Store {
+        Store::open(
+            &self.dir.path().join("demo.db"),
+            account,
+            Arc::new(FixedClock(now())),
+        )
+        .unwrap()
+    }
+
+    fn screen(&self, account: &str, width: u16, height: u16) -> Screen {
+        let app = App::new(
+            self.store(account),
+            Config::default(),
+            Keymap::default_keys(),
+            width,
+            height,
+        )
+        .unwrap();
+        Screen { app, width, height }
+    }
+}
+
+struct Screen {
+    app: App,
+    width: u16,
+    height: u16,
+}
+
+impl Screen {
+    /// Types keys: a character each, `<name>` for special keys.
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        let mut rest = keys;
+        while let Some(c) = rest.chars().next() {
+            let (event, len) = if c == '<' && rest.len() > 1 {
+                let end = rest.find('>').unwrap();
+                (special(&rest[1..end]), end + 1)
+            } else {
+                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), 1)
+            };
+            self.app.handle_key(event);
+            rest = &rest[len..];
+        }
+        self
+    }
+
+    fn text(&self) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
+        terminal
+            .draw(|f| ui::draw(f, &self.app, &Theme::ansi16()))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..buffer.area.height)
+            .map(|y| {
+                let line: String = (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect();
+                line.trim_end().to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn special(name: &str) -> KeyEvent {
+    let shifted = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+    match name {
+        "enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+        "esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+        "tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+        "c-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        "H" => shifted('H'),
+        "K" => shifted('K'),
+        other => panic!("no key named {other}"),
+    }
+}
+
+fn assert_hidden(what: &str, text: &str) {
+    for secret in [NAME, "Quintero", PHONE, NOTE, "Quorvath"] {
+        assert!(!text.contains(secret), "{what} shows {secret}:\n{text}");
+    }
+}
+
+/// Keys from the board (arena 1 selected) to every pane and popup there is.
+const EVERY_PANE: &[&str] = &[
+    "", "<enter>", "<enter>h", "<H>", "2", "2v", "2vv", "3", "3z", "4", "4v", "4vv", "4<enter>",
+    "s", "<K>", "?", "a", "e",
+];
+
+#[test]
+fn the_restricted_record_is_absent_from_every_pane_at_both_sizes() {
+    let town = Town::new();
+    for (width, height) in [(80, 24), (120, 40)] {
+        for account in ["maja", "jonas"] {
+            for keys in EVERY_PANE {
+                let mut screen = town.screen(account, width, height);
+                screen.keys("/#1<enter>");
+                screen.keys(keys);
+                assert_hidden(
+                    &format!("{account} at {width}x{height} after {keys:?}"),
+                    &screen.text(),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_coordinator_opens_the_restricted_record_from_the_plan_and_the_read_is_logged() {
+    let town = Town::new();
+    let before = town.store("maja").read_log(1).unwrap().len();
+    let mut screen = town.screen("maja", 120, 40);
+    screen.keys("/#1<enter>3");
+    assert!(
+        screen.text().contains("restricted record kept · r to open"),
+        "{}",
+        screen.text()
+    );
+
+    screen.keys("r");
+
+    let text = screen.text();
+    assert!(
+        text.contains("#1 restricted record (opening is logged)"),
+        "{text}"
+    );
+    assert!(text.contains(NAME) && text.contains(PHONE), "{text}");
+    let log = town.store("maja").read_log(1).unwrap();
+    assert_eq!(log.len(), before + 1);
+    assert_eq!(
+        (log[before].who.as_str(), log[before].what.as_str()),
+        ("maja", "open")
+    );
+    assert_hidden(
+        "the plan after the record closes",
+        screen.keys("<esc>").text().as_str(),
+    );
+}
+
+#[test]
+fn the_coordinator_edits_the_restricted_record_without_a_personal_data_warning() {
+    let town = Town::new();
+    let mut screen = town.screen("maja", 120, 40);
+
+    screen.keys("/#1<enter>3r<tab><tab>, 19850709-9805<c-s>");
+
+    assert!(
+        screen
+            .text()
+            .contains("The restricted record of #1 is saved."),
+        "{}",
+        screen.text()
+    );
+    let record = town.store("maja").open_restricted(1).unwrap().unwrap();
+    assert_eq!(record.note, format!("{NOTE}, 19850709-9805"));
+}
+
+#[test]
+fn another_account_sees_that_a_restricted_record_exists_but_not_its_contents() {
+    let town = Town::new();
+    let before = town.store("maja").read_log(1).unwrap().len();
+    let mut screen = town.screen("jonas", 120, 40);
+    screen.keys("/#1<enter>3");
+
+    screen.keys("r");
+
+    let text = screen.text();
+    assert!(text.contains("restricted record kept"), "{text}");
+    assert!(
+        text.contains(
+            "Arena #1 has a restricted record; only its coordinator and communication lead"
+        ),
+        "{text}"
+    );
+    assert_hidden("jonas's plan", &text);
+    assert_eq!(town.store("maja").read_log(1).unwrap().len(), before);
+}
+
+#[test]
+fn a_closed_arena_shows_who_drew_it_up_and_refuses_edits_through_the_keys() {
+    let town = Town::new();
+    let store = town.store("maja");
+    let closed = store
+        .board_cards(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.stage == Stage::Closed)
+        .unwrap()
+        .id;
+    let lock = store.drawn_up(closed).unwrap().unwrap();
+    let day = lock.at.with_timezone(&chrono::Local).date_naive();
+    let mut screen = town.screen("maja", 120, 40);
+    screen.keys(&format!("/#{closed}<enter>3"));
+    let text = screen.text();
+    assert!(
+        text.contains(&format!("drawn up {day} by maja · locked")),
+        "{text}"
+    );
+
+    for keys in ["a", "e", "x", " ", "b", "<K>"] {
+        screen.keys(keys);
+        let text = screen.text();
+        assert!(
+            text.contains(&format!("Arena #{closed} was drawn up {day} by maja")),
+            "after {keys:?}: {text}"
+        );
+        assert!(
+            !text.contains("Ctrl-S"),
+            "no form opened after {keys:?}: {text}"
+        );
+    }
+    assert_eq!(
+        town.store("maja").plan(closed).unwrap(),
+        store.plan(closed).unwrap(),
+        "nothing changed"
+    );
+}
+
+#[test]
+fn the_plan_of_a_drawn_up_arena_with_a_restricted_record_at_80x24() {
+    let town = Town::new();
+    let closed = 7;
+    town.store("maja")
+        .save_restricted(
+            closed,
+            None,
+            &RestrictedEdit {
+                name: NAME.into(),
+                ..RestrictedEdit::default()
+            },
+        )
+        .unwrap();
+    let mut screen = town.screen("maja", 80, 24);
+    screen.keys(&format!("/#{closed}<enter>3z"));
+    insta::assert_snapshot!(screen.text());
+}
+
+/// Runs the real puls on the town's database and returns what it printed.
+fn puls(town: &Town, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_puls"))
+        .arg("--db")
+        .arg(town.dir.path().join("demo.db"))
+        .args(args)
+        .env("HOME", town.dir.path())
+        .env("XDG_DATA_HOME", town.dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", town.dir.path().join("config"))
+        .env_remove("PULS_DB")
+        .env_remove("PULS_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_restricted_record_is_absent_from_every_export_and_snapshot() {
+    let town = Town::new();
+    let mut maja = town.store("maja");
+    // A closed arena reopened, given a restricted record, and drawn up again: the locked
+    // version holds its program, never the record.
+    let arena = maja.arena(7).unwrap();
+    maja.move_arena(7, arena.version, Stage::Returning, "SSG")
+        .unwrap();
+    maja.save_restricted(
+        7,
+        None,
+        &RestrictedEdit {
+            name: NAME.into(),
+            contact: PHONE.into(),
+            note: NOTE.into(),
+        },
+    )
+    .unwrap();
+    let arena = maja.arena(7).unwrap();
+    maja.move_arena(7, arena.version, Stage::Closed, "SSG")
+        .unwrap();
+    let versions = serde_json::to_string(&maja.drawn_up_versions(7).unwrap()).unwrap();
+    assert!(versions.contains("Summer jobs"), "the snapshot is there");
+    assert_hidden("the drawn-up versions", &versions);
+
+    for id in ["1", "7"] {
+        for args in [
+            vec!["export", "arena", id],
+            vec!["export", "arena", id, "--format", "json"],
+            vec!["show", id],
+            vec!["history", "--arena", id],
+        ] {
+            assert_hidden(&format!("{args:?}"), &puls(&town, &args));
+        }
+    }
+    for args in [
+        vec!["bank", "export"],
+        vec!["bank", "export", "--format", "json"],
+        vec!["report"],
+        vec!["report", "--format", "csv"],
+        vec!["report", "--format", "json"],
+        vec!["figures"],
+        vec!["history"],
+    ] {
+        assert_hidden(&format!("{args:?}"), &puls(&town, &args));
+    }
+}
+
+#[test]
+fn a_closed_arena_card_shows_its_registration_number_at_both_sizes() {
+    let town = Town::new();
+    let mut store = town.store("maja");
+    let version = store.arena(7).unwrap().version;
+    store.set_registration(7, version, "KS 2026/0142").unwrap();
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = town.screen("maja", width, height);
+        screen.keys("/#7<enter>");
+        let text = screen.text();
+        assert!(text.contains("KS 2026/0142"), "{width}x{height}:\n{text}");
+    }
+}
