@@ -44,6 +44,10 @@ const WARM_RUNS: usize = 10;
 const KEYS: usize = 1_000;
 /// Keys sent through the pty to count bytes, per pane.
 const PTY_KEYS: usize = 200;
+/// Keys pressed one at a time, each followed by quiet, to count what a single step costs.
+const STEP_KEYS: usize = 30;
+/// Quiet long enough for the panes that follow the board to have caught up.
+const STEP_QUIET: Duration = Duration::from_millis(400);
 /// The word typed into the roster search, a letter at a time: 12 letters.
 const SEARCH_WORD: &str = "specialpedag";
 /// The word typed into the knowledge search: 12 letters, Swedish for "the coordination".
@@ -113,8 +117,10 @@ fn real_terminal(table: &mut Table, db: &Path, home: &Path) {
     table.row("bytes, first frame", pty.first_frame_bytes.to_string(), "");
     let spread =
         |bytes: &[usize]| format!("{} / {}", median(bytes), bytes.iter().max().unwrap_or(&0));
-    let what = "bytes per board key (median / max)";
+    let what = "bytes per board key, keys in a row (median / max)";
     table.row(what, spread(&pty.board_bytes), "< 350 median");
+    let what = "bytes per single board step, panes caught up (median / max)";
+    table.row(what, spread(&pty.step_bytes), "");
     let what = "bytes per roster key (median / max)";
     table.row(what, spread(&pty.roster_bytes), "< 350 median");
     let what = "bytes per board key, board zoomed (median / max)";
@@ -452,6 +458,20 @@ impl Pty {
         (bytes, latency)
     }
 
+    /// Presses each key alone and waits until puls is quiet again: all the bytes one step
+    /// costs, the panes that follow the board included.
+    fn steps(&mut self, keys: &[u8]) -> Vec<usize> {
+        keys.iter()
+            .map(|k| {
+                self.quiet_for(STEP_QUIET);
+                let before = self.bytes();
+                self.press(std::str::from_utf8(&[*k]).expect("ascii key"));
+                self.quiet_for(STEP_QUIET);
+                self.bytes() - before
+            })
+            .collect()
+    }
+
     fn quiet_for(&self, quiet: Duration) {
         let (mut seen, mut since) = (self.bytes(), Instant::now());
         while since.elapsed() < quiet {
@@ -497,6 +517,8 @@ fn cold_starts(db: &Path, home: &Path) -> Cold {
 struct Session {
     first_frame_bytes: usize,
     board_bytes: Vec<usize>,
+    /// Each board key alone, with the panes that follow it once it rests.
+    step_bytes: Vec<usize>,
     roster_bytes: Vec<usize>,
     /// The board alone (`z`), without the panes that follow its selection.
     zoomed_bytes: Vec<usize>,
@@ -519,6 +541,7 @@ fn pty_session(db: &Path, home: &Path) -> Session {
     let (mut pty, _) = Pty::start(db, home);
     let (first_frame_bytes, _) = pty.wait_frame(1);
     let (board_bytes, mut latency) = pty.keys(&typed(&board_walk(PTY_KEYS)));
+    let step_bytes = pty.steps(&typed(&board_walk(STEP_KEYS)));
     pty.keys(b"2v");
     let (roster_bytes, roster_latency) = pty.keys(&typed(&roster_walk(PTY_KEYS)));
     latency.extend(roster_latency);
@@ -533,6 +556,7 @@ fn pty_session(db: &Path, home: &Path) -> Session {
     Session {
         first_frame_bytes,
         board_bytes,
+        step_bytes,
         roster_bytes,
         zoomed_bytes,
         latency,

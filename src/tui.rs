@@ -30,12 +30,16 @@ use wire::Wire;
 
 /// How often to ask SQLite whether another session committed: one cheap pragma.
 const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+/// How long the board's selection rests before the panes that follow it catch up: longer
+/// than a key repeat, short enough to feel immediate after a single step.
+const SETTLE: Duration = Duration::from_millis(120);
 /// How often a running stand-up clock is redrawn.
 const CLOCK_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Runs puls full-screen until the user quits, the terminal closes or a signal asks us to stop.
 /// `answers` brings the bank worker's answers, if the app asks one (see [`bank_worker`]).
-pub fn run(app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
+pub fn run(mut app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
+    app.follow_when_settled();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -172,6 +176,8 @@ where
                 None => return Ok(frames),
             },
             Some((ticket, answer)) = next_answer(answers) => app.bank_answer(ticket, answer),
+            // The panes that follow the board catch up once the keys have rested.
+            _ = tokio::time::sleep(SETTLE), if app.unsettled() => app.settle(),
             _ = watch.tick() => app.poll_changes(),
             // The one periodic redraw: a stand-up clock that is running.
             _ = clock.tick(), if animating => app.tick(),

@@ -9,6 +9,7 @@ mod changes;
 pub mod command;
 mod entry_form;
 mod external_edit;
+mod follow;
 pub mod form;
 pub mod keymap;
 pub mod layout;
@@ -102,6 +103,10 @@ pub struct App {
     quit: bool,
     /// Answers slow bank questions off the key path; None answers them at once.
     background: Option<Box<dyn bank_query::BankQueries>>,
+    /// The panes that follow the board wait until it rests (see `follow`).
+    follow_later: bool,
+    /// They still show the arena selected before.
+    follow_pending: bool,
 }
 
 impl App {
@@ -154,6 +159,8 @@ impl App {
             mouse,
             quit: false,
             background,
+            follow_later: false,
+            follow_pending: false,
         };
         app.resize(width, height);
         app.reload()?;
@@ -258,7 +265,10 @@ impl App {
                 let name = self.keymap.prefix_name(context, combo).unwrap_or_default();
                 self.info(messages::key_pending(name));
             }
-            Lookup::Unbound => self.type_key(key),
+            Lookup::Unbound => {
+                self.settle_before(None);
+                self.type_key(key);
+            }
         }
         self.follow_board_selection();
         true
@@ -322,17 +332,6 @@ impl App {
     }
 
     /// The team view follows the board's selected arena.
-    fn follow_board_selection(&mut self) {
-        let selected = self.board.selected().map(|c| c.id);
-        if selected != self.roster.team.arena.as_ref().map(|a| a.0) {
-            let mut result = self.load_team();
-            if self.bank.view == bank::BankView::Related {
-                result = result.and_then(|()| self.load_bank());
-            }
-            self.report(result);
-        }
-    }
-
     /// Loads the team and the PULS program of the board's selected arena.
     fn load_team(&mut self) -> Result<(), StoreError> {
         let Some((id, title)) = self.board.selected().map(|c| (c.id, c.title.clone())) else {
@@ -351,6 +350,7 @@ impl App {
     }
 
     fn run(&mut self, command: Command) {
+        self.settle_before(Some(command));
         if self.run_shared(command) {
             return;
         }
