@@ -22,15 +22,27 @@ use puls::app::App;
 use puls::app::keymap::Keymap;
 use puls::config::Config;
 use puls::domain::clock::FixedClock;
+use puls::domain::language::{self, Language};
 use puls::store::Store;
 use puls::ui::Theme;
 
-/// One picture: its file name, the terminal size and the keys pressed before it is taken.
+/// One picture: its file name, the terminal size, the keys pressed before it is taken, and
+/// how the screen is set up.
 struct Shot {
     name: &'static str,
     width: u16,
     height: u16,
     keys: Vec<KeyEvent>,
+    look: Look,
+}
+
+/// The language and screen settings of a picture; English on ansi16 unless it says otherwise.
+#[derive(Default, Clone, Copy)]
+struct Look {
+    swedish: bool,
+    mono: bool,
+    ascii: bool,
+    plain: bool,
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -52,6 +64,12 @@ fn shots() -> Vec<Shot> {
         width,
         height,
         keys,
+        look: Look::default(),
+    };
+    let with = |look, shot: Shot| Shot { look, ..shot };
+    let swedish = Look {
+        swedish: true,
+        ..Look::default()
     };
     vec![
         // The board as it opens.
@@ -116,6 +134,40 @@ fn shots() -> Vec<Shot> {
             keys
         }),
         shot("too-small", 30, 10, vec![]),
+        // The same board in Swedish, as LANG=sv_SE.UTF-8 or `language = "sv"` shows it.
+        with(swedish, shot("board-sv", 120, 40, vec![])),
+        with(swedish, shot("plan-sv", 120, 40, {
+            let mut keys = typed("/#1");
+            keys.push(key(KeyCode::Enter));
+            keys.extend(typed("3z"));
+            keys
+        })),
+        // A closed arena's program: drawn up, locked, its restricted record kept apart.
+        shot("plan-drawn-up", 120, 40, typed("lllll3z")),
+        // The command palette finding "zoom" from two letters.
+        shot("palette", 80, 24, typed(":zo")),
+        // No colour (NO_COLOR), ASCII only (--ascii), and plain mode for screen readers.
+        with(
+            Look {
+                mono: true,
+                ..Look::default()
+            },
+            shot("board-mono", 80, 24, vec![]),
+        ),
+        with(
+            Look {
+                ascii: true,
+                ..Look::default()
+            },
+            shot("board-ascii", 80, 24, vec![]),
+        ),
+        with(
+            Look {
+                plain: true,
+                ..Look::default()
+            },
+            shot("board-plain", 80, 24, typed("j")),
+        ),
     ]
 }
 
@@ -136,7 +188,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     for (i, shot) in shots().iter().enumerate() {
         // A fresh demo for each picture, so no picture depends on the keys of another.
         let db = tmp.path().join(format!("demo-{i}.db"));
-        let svg = take(&db, shot)?;
+        let language = if shot.look.swedish {
+            Language::Swedish
+        } else {
+            Language::English
+        };
+        let svg = language::with(language, || take(&db, shot))?;
         let path = out.join(format!("{}.svg", shot.name));
         std::fs::write(&path, svg)?;
         println!("wrote {}", path.display());
@@ -148,18 +205,21 @@ fn take(db: &Path, shot: &Shot) -> Result<String, Box<dyn Error>> {
     let now = now();
     puls::demo::fill(db, "maja", now)?;
     let store = Store::open(db, "maja", Arc::new(FixedClock(now)))?;
-    let mut app = App::new(
-        store,
-        Config::default(),
-        Keymap::default_keys(),
-        shot.width,
-        shot.height,
-    )?;
+    let config = Config {
+        ascii: shot.look.ascii,
+        plain: shot.look.plain,
+        ..Config::default()
+    };
+    let mut app = App::new(store, config, Keymap::default_keys(), shot.width, shot.height)?;
     for key in &shot.keys {
         app.handle_key(*key);
     }
     let mut terminal = Terminal::new(TestBackend::new(shot.width, shot.height))?;
-    let theme = Theme::ansi16();
+    let theme = if shot.look.mono {
+        Theme::mono()
+    } else {
+        Theme::ansi16()
+    };
     terminal.draw(|frame| puls::ui::draw(frame, &app, &theme))?;
     Ok(svg::render(terminal.backend().buffer()))
 }
