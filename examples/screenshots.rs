@@ -136,12 +136,15 @@ fn shots() -> Vec<Shot> {
         shot("too-small", 30, 10, vec![]),
         // The same board in Swedish, as LANG=sv_SE.UTF-8 or `language = "sv"` shows it.
         with(swedish, shot("board-sv", 120, 40, vec![])),
-        with(swedish, shot("plan-sv", 120, 40, {
-            let mut keys = typed("/#1");
-            keys.push(key(KeyCode::Enter));
-            keys.extend(typed("3z"));
-            keys
-        })),
+        with(
+            swedish,
+            shot("plan-sv", 120, 40, {
+                let mut keys = typed("/#1");
+                keys.push(key(KeyCode::Enter));
+                keys.extend(typed("3z"));
+                keys
+            }),
+        ),
         // A closed arena's program: drawn up, locked, its restricted record kept apart.
         shot("plan-drawn-up", 120, 40, typed("lllll3z")),
         // The command palette finding "zoom" from two letters.
@@ -210,7 +213,13 @@ fn take(db: &Path, shot: &Shot) -> Result<String, Box<dyn Error>> {
         plain: shot.look.plain,
         ..Config::default()
     };
-    let mut app = App::new(store, config, Keymap::default_keys(), shot.width, shot.height)?;
+    let mut app = App::new(
+        store,
+        config,
+        Keymap::default_keys(),
+        shot.width,
+        shot.height,
+    )?;
     for key in &shot.keys {
         app.handle_key(*key);
     }

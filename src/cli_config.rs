@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::messages;
 
 /// The settings in the order printed. A test checks that it names every field of `Config`.
-const SETTINGS: &[&str] = &[
+pub(crate) const SETTINGS: &[&str] = &[
     "commissioned_by",
     "group",
     "standup_minutes",

@@ -40,19 +40,6 @@ const NOT_TRANSLATED: &[&str] = &[
     "puls history --since {}",
     "team {n}",
     "arena #{id}",
-    // The settings of config.toml, matched on by name.
-    "commissioned_by",
-    "group",
-    "standup_minutes",
-    "coaching_questions",
-    "health_terms",
-    "missions",
-    "language",
-    "theme",
-    "ascii",
-    "plain",
-    "mouse",
-    "retention",
 ];
 
 fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -139,7 +126,10 @@ fn untranslated_literals(source: &str) -> Vec<String> {
                 literal.push(chars[i]);
                 i += 1;
             }
-            if spans.is_empty() && has_words(&literal) && !NOT_TRANSLATED.contains(&&*literal) {
+            if spans.is_empty() && has_words(&literal) && !NOT_TRANSLATED.contains(&&*literal)
+                // The settings of config.toml, matched on by name.
+                && !crate::cli_config::SETTINGS.contains(&&*literal)
+            {
                 found.push(literal);
             }
         } else if c == '\'' {
