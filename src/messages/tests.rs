@@ -59,6 +59,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
     [
         arena::TEXTS,
         bank::TEXTS,
+        cli_help::TEXTS,
         config::TEXTS,
         export::TEXTS,
         figures::TEXTS,
@@ -196,6 +197,7 @@ fn every_message_with_words_says_them_in_both_languages() {
         ("admin.rs", include_str!("admin.rs")),
         ("arena.rs", include_str!("arena.rs")),
         ("bank.rs", include_str!("bank.rs")),
+        ("cli_help.rs", include_str!("cli_help.rs")),
         ("commands.rs", include_str!("commands.rs")),
         ("config.rs", include_str!("config.rs")),
         ("export.rs", include_str!("export.rs")),
