@@ -14,7 +14,7 @@ use crate::cli_admin::{self, AdminCommand};
 use crate::cli_export::{self, ExportCommand};
 use crate::cli_figures::{self, FiguresCommand};
 use crate::cli_help;
-use crate::cli_privacy::{self, PrivacyCommand};
+use crate::cli_privacy::{self, Field, PrivacyCommand};
 use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
@@ -266,7 +266,11 @@ fn run(cli: Cli) -> Result<()> {
             let allowed = cli_privacy::screen(
                 &config,
                 allow_personal_data,
-                &[("title", &title), ("need", &need), ("from", &signalled_by)],
+                &[
+                    Field::new("title", messages::field_title(), &title),
+                    Field::new("need", messages::field_need(), &need),
+                    Field::new("from", messages::field_from(), &signalled_by),
+                ],
             )?;
             let arena = store.create_signal(&NewSignal {
                 title,

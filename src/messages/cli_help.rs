@@ -17,6 +17,31 @@ texts! {
     help_flag_long => "Print help (see a summary with '-h')",
         "Visa hjälp (en sammanfattning med '-h')";
     version_flag => "Print version", "Visa versionen";
+
+    // The fields named when the command line refuses personal data (`puls signal`, `puls import`,
+    // `puls register`). Only what is printed is translated: the audit log keeps the English
+    // labels of `cli_privacy`, as stored data keeps one language.
+    field_title => "title", "titel";
+    field_need => "need", "behov";
+    field_from => "from", "signalerad av";
+    field_mission => "mission", "huvuduppdrag";
+    field_coordinator => "coordinator", "koordinator";
+    field_mandate => "mandate", "mandat";
+    field_commissioned_by => "commissioned by", "beställd av";
+    field_recipient => "recipient", "mottagare";
+    field_communication_lead => "communication lead", "kommunikationsansvarig";
+    field_registration => "registration", "diarienummer";
+    field_channel => "channel", "kanal";
+    field_summary => "summary", "innehåll";
+    field_by => "by", "av";
+    field_reason => "reason", "skäl";
+    field_text => "text", "text";
+    field_measure => "measure", "mäts genom";
+    field_target => "target", "mål";
+    field_result => "result", "resultat";
+    field_no_result_because => "no result because", "inget resultat eftersom";
+    field_owner => "owner", "ansvarig";
+    field_blocked_because => "blocked because", "blockerad eftersom";
 }
 
 /// The Swedish help of a command (`argument` empty) or of one of its arguments: the short
@@ -535,4 +560,33 @@ fn value_table_sv() -> &'static [ValueHelp] {
             "Allt: nyckeltalen och varje arena med sina siffror, för andra program",
         ),
     ]
+}
+
+/// A field of an arena's contact `n`: `contact 2: summary`.
+pub fn contact_field(n: usize, field: &str) -> String {
+    tr!(
+        format!("contact {n}: {field}"),
+        format!("kontakt {n}: {field}")
+    )
+}
+
+/// A field of an arena's need `n`: `need 1: reason`.
+pub fn need_field(n: usize, field: &str) -> String {
+    tr!(format!("need {n}: {field}"), format!("behov {n}: {field}"))
+}
+
+/// A field of an arena's criterion `n`: `criterion 1: target`.
+pub fn criterion_field(n: usize, field: &str) -> String {
+    tr!(
+        format!("criterion {n}: {field}"),
+        format!("kriterium {n}: {field}")
+    )
+}
+
+/// A field of an arena's activity `n`: `activity 3: owner`.
+pub fn activity_field(n: usize, field: &str) -> String {
+    tr!(
+        format!("activity {n}: {field}"),
+        format!("aktivitet {n}: {field}")
+    )
 }

@@ -18,6 +18,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "fig_puls",
     "md_status",
     "announce_person",
+    "field_text",
 ];
 
 /// Literals outside `tr!` and `texts!` that are no sentence: words the same in Swedish, the
