@@ -1,10 +1,11 @@
 //! The command line: the full screen by default, and the commands that need none.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use color_eyre::Result;
 
 use crate::app::App;
@@ -12,7 +13,8 @@ use crate::app::bank_query::BankQueries;
 use crate::cli_admin::{self, AdminCommand};
 use crate::cli_export::{self, ExportCommand};
 use crate::cli_figures::{self, FiguresCommand};
-use crate::cli_privacy::{self, PrivacyCommand};
+use crate::cli_help;
+use crate::cli_privacy::{self, Field, PrivacyCommand};
 use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
@@ -146,10 +148,17 @@ pub(crate) struct UserError(pub(crate) String);
 
 pub fn main() -> Result<ExitCode> {
     color_eyre::install()?;
-    // The environment's language first, for the command line's own messages; the config
-    // file, read once the command line says where it is, may choose another.
-    messages::set_language(env_language().unwrap_or_default());
-    let cli = Cli::parse();
+    // The language of the help and of what parsing says: the config's, peeked at before the
+    // command line is parsed, else the environment's. The whole file is read (and the language
+    // set again) once the command line says where it is.
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let peeked = config_named(&args).and_then(|path| config::language_in(&path));
+    messages::set_language(Language::choose(peeked, env_language()));
+    let mut command = cli_help::localised(Cli::command());
+    let cli = command
+        .try_get_matches_from_mut(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+        .unwrap_or_else(|e| e.format(&mut command).exit());
     match run(cli) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
@@ -257,7 +266,11 @@ fn run(cli: Cli) -> Result<()> {
             let allowed = cli_privacy::screen(
                 &config,
                 allow_personal_data,
-                &[("title", &title), ("need", &need), ("from", &signalled_by)],
+                &[
+                    Field::new("title", messages::field_title(), &title),
+                    Field::new("need", messages::field_need(), &need),
+                    Field::new("from", messages::field_from(), &signalled_by),
+                ],
             )?;
             let arena = store.create_signal(&NewSignal {
                 title,
@@ -299,6 +312,25 @@ fn run(cli: Cli) -> Result<()> {
             Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
         ) => Ok(()),
     }
+}
+
+/// The config file the command line names, found before clap parses it so that the help can
+/// speak the file's language: `--config FILE` or `--config=FILE` (before any `--`), else
+/// `PULS_CONFIG`, else the default place.
+fn config_named(args: &[OsString]) -> Option<PathBuf> {
+    let mut rest = args.iter().skip(1).take_while(|a| *a != "--");
+    while let Some(arg) = rest.next() {
+        if arg == "--config" {
+            return rest.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--config=")) {
+            return Some(path.into());
+        }
+    }
+    std::env::var_os("PULS_CONFIG")
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+        .or_else(config::config_path)
 }
 
 /// The language `LC_ALL`, `LC_MESSAGES` or `LANG` asks for.

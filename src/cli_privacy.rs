@@ -71,7 +71,8 @@ pub(crate) fn run(
                 ))
                 .into());
             }
-            let allowed = screen(config, allow_personal_data, &[("registration", number)])?;
+            let field = Field::new("registration", messages::field_registration(), number);
+            let allowed = screen(config, allow_personal_data, &[field])?;
             let version = store.arena(arena)?.version;
             store.set_registration(arena, version, number)?;
             record_allowed(store, arena, &allowed)?;
@@ -105,16 +106,42 @@ pub(crate) fn run(
     }
 }
 
-/// What the labelled fields hold that looks like personal data. Refused (exit code 2, every
-/// field named) unless `allow`; when allowed, the findings to log once the text is saved.
-pub(crate) fn screen(
-    config: &Config,
-    allow: bool,
-    fields: &[(&str, &str)],
-) -> Result<Vec<Finding>> {
-    let found = privacy::findings(fields, &config.health_terms);
+/// A text field screened for personal data, labelled twice: as the audit log keeps it (in
+/// English, as stored data keeps one language) and as the user reads it in a refusal.
+pub(crate) struct Field<'a> {
+    stored: String,
+    shown: String,
+    text: &'a str,
+}
+
+impl<'a> Field<'a> {
+    pub(crate) fn new(stored: impl Into<String>, shown: impl Into<String>, text: &'a str) -> Self {
+        Field {
+            stored: stored.into(),
+            shown: shown.into(),
+            text,
+        }
+    }
+}
+
+/// What the labelled fields hold that looks like personal data, labelled as stored. Refused
+/// (exit code 2, every field named as the user reads it) unless `allow`; when allowed, the
+/// findings to log once the text is saved.
+pub(crate) fn screen(config: &Config, allow: bool, fields: &[Field]) -> Result<Vec<Finding>> {
+    let stored: Vec<(&str, &str)> = fields.iter().map(|f| (f.stored.as_str(), f.text)).collect();
+    let found = privacy::findings(&stored, &config.health_terms);
     if !found.is_empty() && !allow {
-        return Err(UserError(messages::personal_data_refused(&found)).into());
+        let shown: Vec<Finding> = found
+            .iter()
+            .map(|finding| Finding {
+                field: fields
+                    .iter()
+                    .find(|f| f.stored == finding.field)
+                    .map_or_else(|| finding.field.clone(), |f| f.shown.clone()),
+                ..finding.clone()
+            })
+            .collect();
+        return Err(UserError(messages::personal_data_refused(&shown)).into());
     }
     Ok(found)
 }
@@ -157,55 +184,89 @@ pub(crate) fn screen_record(
     allow: bool,
     record: &ArenaRecord,
 ) -> Result<Vec<Finding>> {
-    let fields = record_fields(record);
-    let borrowed: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(label, text)| (label.as_str(), *text))
-        .collect();
-    screen(config, allow, &borrowed)
+    screen(config, allow, &record_fields(record))
 }
 
 /// Every text field of a record that may be about the citizen, labelled as a person finds it:
 /// `contact 2: summary`.
-fn record_fields(record: &ArenaRecord) -> Vec<(String, &str)> {
-    let mut fields: Vec<(String, &str)> = vec![
-        ("title".into(), record.title.as_str()),
-        ("need".into(), record.need.as_str()),
-        ("mission".into(), record.mission.as_str()),
-        ("coordinator".into(), opt(&record.coordinator)),
-        ("mandate".into(), record.mandate.as_str()),
-        ("commissioned by".into(), opt(&record.commissioned_by)),
-        ("recipient".into(), record.recipient.as_str()),
-        ("communication lead".into(), opt(&record.communication_lead)),
-        ("registration".into(), record.registration.as_str()),
+fn record_fields(record: &ArenaRecord) -> Vec<Field<'_>> {
+    use messages::{activity_field, contact_field, criterion_field, need_field};
+    let mut fields = vec![
+        Field::new("title", messages::field_title(), &record.title),
+        Field::new("need", messages::field_need(), &record.need),
+        Field::new("mission", messages::field_mission(), &record.mission),
+        Field::new(
+            "coordinator",
+            messages::field_coordinator(),
+            opt(&record.coordinator),
+        ),
+        Field::new("mandate", messages::field_mandate(), &record.mandate),
+        Field::new(
+            "commissioned by",
+            messages::field_commissioned_by(),
+            opt(&record.commissioned_by),
+        ),
+        Field::new("recipient", messages::field_recipient(), &record.recipient),
+        Field::new(
+            "communication lead",
+            messages::field_communication_lead(),
+            opt(&record.communication_lead),
+        ),
+        Field::new(
+            "registration",
+            messages::field_registration(),
+            &record.registration,
+        ),
     ];
     for (i, c) in record.contacts.iter().enumerate() {
         let n = i + 1;
-        fields.push((format!("contact {n}: channel"), &c.channel));
-        fields.push((format!("contact {n}: summary"), &c.summary));
-        fields.push((format!("contact {n}: by"), &c.by));
+        for (field, label, text) in [
+            ("channel", messages::field_channel(), &c.channel),
+            ("summary", messages::field_summary(), &c.summary),
+            ("by", messages::field_by(), &c.by),
+        ] {
+            let stored = format!("contact {n}: {field}");
+            fields.push(Field::new(stored, contact_field(n, label), text));
+        }
     }
     // A competence's name is the roster's vocabulary ("Addiction counsellor"), not about the
     // citizen; the reason it is needed may be.
     for (i, need) in record.needs.iter().enumerate() {
-        fields.push((format!("need {}: reason", i + 1), &need.reason));
+        let n = i + 1;
+        let shown = need_field(n, messages::field_reason());
+        fields.push(Field::new(format!("need {n}: reason"), shown, &need.reason));
     }
     for (i, c) in record.criteria.iter().enumerate() {
         let n = i + 1;
-        fields.push((format!("criterion {n}: text"), &c.text));
-        fields.push((format!("criterion {n}: measure"), &c.measure));
-        fields.push((format!("criterion {n}: target"), &c.target));
-        fields.push((format!("criterion {n}: result"), &c.result));
-        fields.push((
-            format!("criterion {n}: no result because"),
-            &c.no_result_reason,
-        ));
+        for (field, label, text) in [
+            ("text", messages::field_text(), &c.text),
+            ("measure", messages::field_measure(), &c.measure),
+            ("target", messages::field_target(), &c.target),
+            ("result", messages::field_result(), &c.result),
+            (
+                "no result because",
+                messages::field_no_result_because(),
+                &c.no_result_reason,
+            ),
+        ] {
+            let stored = format!("criterion {n}: {field}");
+            fields.push(Field::new(stored, criterion_field(n, label), text));
+        }
     }
     for (i, a) in record.activities.iter().enumerate() {
         let n = i + 1;
-        fields.push((format!("activity {n}: text"), &a.activity.text));
-        fields.push((format!("activity {n}: owner"), &a.activity.owner));
-        fields.push((format!("activity {n}: blocked because"), &a.blocked_reason));
+        for (field, label, text) in [
+            ("text", messages::field_text(), &a.activity.text),
+            ("owner", messages::field_owner(), &a.activity.owner),
+            (
+                "blocked because",
+                messages::field_blocked_because(),
+                &a.blocked_reason,
+            ),
+        ] {
+            let stored = format!("activity {n}: {field}");
+            fields.push(Field::new(stored, activity_field(n, label), text));
+        }
     }
     fields
 }
@@ -230,4 +291,91 @@ pub(crate) fn record_allowed(store: &mut Store, arena: i64, findings: &[Finding]
         store.record_personal_data(arena, field, &kinds.join(", "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::messages::Language;
+    use crate::store::{
+        ActivityEdit, ActivityRecord, ContactEdit, CriterionEdit, NeedRecord, RECORD_FORMAT,
+    };
+
+    /// A record with one of everything, a personal number in its first contact's summary.
+    fn record() -> ArenaRecord {
+        let text = |s: &str| s.to_owned();
+        ArenaRecord {
+            format: RECORD_FORMAT,
+            title: text("Siblings absent from school"),
+            need: text("Both stay home"),
+            mission: text("LF"),
+            stage: text("signal"),
+            coordinator: Some(text("Karin")),
+            mandate: text("Get them back"),
+            commissioned_by: Some(text("The group")),
+            target_date: None,
+            recipient: text("LF-2026-014"),
+            communication_lead: Some(text("Omar")),
+            rhythm_days: None,
+            contacts: vec![ContactEdit {
+                on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                channel: text("phone"),
+                summary: text("Met the mother, 19850709-9805"),
+                by: text("Karin"),
+            }],
+            needs: vec![NeedRecord {
+                competence: text("School nurse"),
+                reason: text("Attendance"),
+                status: text("open"),
+            }],
+            criteria: vec![CriterionEdit {
+                text: text("Back in school"),
+                measure: text("Attendance"),
+                target: text("90%"),
+                result: String::new(),
+                no_result_reason: String::new(),
+                met: None,
+            }],
+            activities: vec![ActivityRecord {
+                activity: ActivityEdit {
+                    text: text("Home visit"),
+                    owner: text("Omar"),
+                    due: None,
+                },
+                status: text("open"),
+                blocked_reason: String::new(),
+            }],
+            registration: String::new(),
+        }
+    }
+
+    #[test]
+    fn in_english_every_field_is_shown_as_it_is_stored() {
+        let record = record();
+        let fields = record_fields(&record);
+        assert_eq!(fields.len(), 9 + 3 + 1 + 5 + 3);
+        for field in &fields {
+            assert_eq!(field.shown, field.stored);
+        }
+    }
+
+    #[test]
+    fn a_swedish_refusal_names_the_field_in_swedish_and_the_log_keeps_english() {
+        let (record, config) = (record(), Config::default());
+        let (refused, allowed) = crate::domain::language::with(Language::Swedish, || {
+            let fields = record_fields(&record);
+            assert!(fields.iter().any(|f| f.shown == "aktivitet 1: ansvarig"));
+            let refused = screen(&config, false, &fields).unwrap_err().to_string();
+            (refused, screen(&config, true, &fields).unwrap())
+        });
+        assert!(
+            refused.starts_with("kontakt 1: innehåll: verkar innehålla personnummer"),
+            "{refused}"
+        );
+        assert!(!refused.contains("contact 1"), "{refused}");
+        let logged: Vec<&str> = allowed.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(logged, ["contact 1: summary"]);
+    }
 }

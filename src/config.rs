@@ -142,6 +142,14 @@ struct LanguageOnly {
     language: Option<Language>,
 }
 
+/// The `language` the config file at `path` names, read alone before the command line is
+/// parsed (for the language of `puls --help`). A file missing or wrong names none here: the
+/// full read reports what is wrong with it.
+pub fn language_in(path: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(path).ok()?;
+    toml::from_str::<LanguageOnly>(&text).ok()?.language
+}
+
 /// Tables of keys, one per mode, in file order; every name keeps where it stands in the file so
 /// that a wrong one is reported at its own line.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -11,6 +11,7 @@ pub mod cli_config;
 pub mod cli_export;
 pub mod cli_extract;
 pub mod cli_figures;
+pub mod cli_help;
 pub mod cli_privacy;
 pub mod cli_roster;
 pub mod cli_users;

@@ -39,6 +39,7 @@ macro_rules! texts {
 mod admin;
 mod arena;
 mod bank;
+mod cli_help;
 mod commands;
 mod config;
 mod export;
@@ -53,6 +54,7 @@ mod screen;
 pub use admin::*;
 pub use arena::*;
 pub use bank::*;
+pub use cli_help::*;
 pub use commands::*;
 pub use config::*;
 pub use export::*;

@@ -23,8 +23,17 @@ impl Sandbox {
         self.dir.path().join(name)
     }
 
+    /// [`Sandbox::run`] in the language of `locale`.
+    fn run_in(&self, args: &[&str], locale: &str) -> Output {
+        self.command(args).env("LC_ALL", locale).output().unwrap()
+    }
+
     /// Runs puls on `db.db` (unless the arguments name another) with no config of the user's.
     fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    fn command(&self, args: &[&str]) -> std::process::Command {
         let db = self.path("db.db");
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_puls"));
         if !args.contains(&"--db") {
@@ -37,9 +46,8 @@ impl Sandbox {
             .env("XDG_DATA_HOME", self.path("data"))
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env_remove("PULS_DB")
-            .env_remove("PULS_CONFIG")
-            .output()
-            .unwrap()
+            .env_remove("PULS_CONFIG");
+        command
     }
 
     fn open(&self, name: &str) -> Store {
@@ -92,6 +100,44 @@ fn a_signal_with_a_personal_number_is_refused_naming_the_field() {
         "the number itself: {message}"
     );
     assert_eq!(arena_count(&sandbox.path("db.db")), 0, "nothing saved");
+}
+
+#[test]
+fn in_swedish_the_refusal_names_the_field_in_swedish_and_the_log_in_english() {
+    let sandbox = Sandbox::new();
+    let need = "Den äldre, 121212-1212, stannar hemma";
+
+    let refused = sandbox.run_in(
+        &["signal", "Syskon frånvarande", "--need", need],
+        "sv_SE.UTF-8",
+    );
+    let allowed = sandbox.run_in(
+        &[
+            "signal",
+            "Syskon frånvarande",
+            "--need",
+            need,
+            "--allow-personal-data",
+        ],
+        "sv_SE.UTF-8",
+    );
+
+    let message = stderr(&refused);
+    assert_eq!(refused.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains("behov: verkar innehålla personnummer (121212-****)"),
+        "{message}"
+    );
+    assert!(!message.contains("need:"), "{message}");
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    let history = sandbox.open("db.db").arena_history(1, 10).unwrap();
+    let logged: Vec<&str> = history
+        .iter()
+        .filter(|row| row.action == "personal-data")
+        .map(|row| row.detail.as_str())
+        .collect();
+    assert_eq!(logged.len(), 1, "{history:?}");
+    assert!(logged[0].starts_with("allowed in need: "), "{logged:?}");
 }
 
 #[test]

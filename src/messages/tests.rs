@@ -18,6 +18,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "fig_puls",
     "md_status",
     "announce_person",
+    "field_text",
 ];
 
 /// Literals outside `tr!` and `texts!` that are no sentence: words the same in Swedish, the
@@ -46,6 +47,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
     [
         arena::TEXTS,
         bank::TEXTS,
+        cli_help::TEXTS,
         config::TEXTS,
         export::TEXTS,
         figures::TEXTS,
@@ -186,6 +188,7 @@ fn every_message_with_words_says_them_in_both_languages() {
         ("admin.rs", include_str!("admin.rs")),
         ("arena.rs", include_str!("arena.rs")),
         ("bank.rs", include_str!("bank.rs")),
+        ("cli_help.rs", include_str!("cli_help.rs")),
         ("commands.rs", include_str!("commands.rs")),
         ("config.rs", include_str!("config.rs")),
         ("export.rs", include_str!("export.rs")),
