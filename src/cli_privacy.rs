@@ -7,6 +7,7 @@ use color_eyre::Result;
 
 use crate::cli::{UserError, parse_arena_number};
 use crate::config::Config;
+use crate::domain::language::{self, Language};
 use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS};
 use crate::messages;
 use crate::store::{ArenaRecord, Store};
@@ -280,7 +281,8 @@ fn opt(text: &Option<String>) -> &str {
 pub(crate) fn record_allowed(store: &mut Store, arena: i64, findings: &[Finding]) -> Result<()> {
     let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in findings {
-        let kind = messages::finding_kind(f.kind);
+        // The history keeps one language, whatever language the user reads.
+        let kind = language::with(Language::English, || messages::finding_kind(f.kind));
         match fields.iter_mut().find(|(field, _)| *field == f.field) {
             Some((_, kinds)) if !kinds.contains(&kind) => kinds.push(kind),
             Some(_) => {}

@@ -137,7 +137,11 @@ fn in_swedish_the_refusal_names_the_field_in_swedish_and_the_log_in_english() {
         .map(|row| row.detail.as_str())
         .collect();
     assert_eq!(logged.len(), 1, "{history:?}");
-    assert!(logged[0].starts_with("allowed in need: "), "{logged:?}");
+    // The history keeps one language: English, whatever the user read.
+    assert_eq!(
+        logged[0], "allowed in need: personal identity number",
+        "{logged:?}"
+    );
 }
 
 #[test]

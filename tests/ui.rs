@@ -1084,3 +1084,22 @@ fn a_personal_number_in_a_form_is_shown_once_then_kept_and_logged() {
         .unwrap();
     assert_eq!(detail, "allowed in Title: personal identity number");
 }
+
+#[test]
+fn a_swedish_screen_logs_personal_data_in_the_historys_one_language() {
+    let mut screen = Screen::demo(118, 40);
+    puls::messages::set_language(puls::messages::Language::Swedish);
+    screen.keys("nRingde om 121212-1212<c-s>");
+    assert!(screen.text().contains("personnummer (121212-****)"));
+    screen.keys("<c-s>");
+    puls::messages::set_language(puls::messages::Language::English);
+    let conn = rusqlite::Connection::open(&screen.path).unwrap();
+    let detail: String = conn
+        .query_row(
+            "SELECT detail FROM audit WHERE action = 'personal-data' AND entity_id = 15",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(detail, "allowed in Title: personal identity number");
+}

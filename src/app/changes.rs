@@ -4,6 +4,7 @@ use super::form::{FieldId, FormKind};
 use super::popup::{Popup, Prompt, PromptPurpose};
 use super::{App, form::Form};
 use crate::domain::arena::{self, Arena, Stage};
+use crate::domain::language::{self, Language};
 use crate::domain::privacy::{self, Finding};
 use crate::messages;
 use crate::store::StoreError;
@@ -155,6 +156,10 @@ impl App {
         };
         // What looks like personal data is shown once; saving again keeps it, and is logged.
         let findings = privacy_findings(&form, &self.config.health_terms);
+        // The history keeps one language, whatever language the screen speaks.
+        let logged = language::with(Language::English, || {
+            privacy_findings(&form, &self.config.health_terms)
+        });
         if !findings.is_empty() && !form.privacy_warned {
             form.privacy_warned = true;
             self.popup = Some(Popup::Form(form));
@@ -209,7 +214,7 @@ impl App {
             Some(Ok(arena)) => {
                 let about = arena.as_ref().map(|a| a.id).or_else(|| form.kind.arena());
                 if let (Some(about), false) = (about, findings.is_empty()) {
-                    self.log_personal_data(about, &findings);
+                    self.log_personal_data(about, &logged);
                 }
                 if let Some(arena) = arena {
                     let mut message = messages::saved(&arena, form.kind == FormKind::NewSignal);
@@ -274,7 +279,7 @@ impl App {
             let kinds: Vec<&str> = findings
                 .iter()
                 .filter(|f| f.field == field)
-                .map(|f| messages::finding_kind(f.kind))
+                .map(|f| language::with(Language::English, || messages::finding_kind(f.kind)))
                 .collect();
             let result = self
                 .store
