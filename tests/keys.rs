@@ -1,72 +1,20 @@
 //! Keys beyond one press: two-key sequences from the user's config, the command palette, pasted
 //! text and the external editor, driven through `App` as the terminal would drive it.
 
-use std::sync::Arc;
-
-use chrono::{TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use puls::app::App;
+use crossterm::event::Event;
 use puls::app::form::FieldId;
 use puls::app::popup::Popup;
-use puls::domain::clock::FixedClock;
 use puls::settings::Settings;
-use puls::store::Store;
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tempfile::TempDir;
 
-struct Screen {
-    app: App,
-    width: u16,
-    height: u16,
-    _dir: TempDir,
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::Screen;
 
 impl Screen {
     /// The demo at `width` x `height`, with `config` as the user's config file.
-    fn demo(config: &str, width: u16, height: u16) -> Screen {
-        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        puls::demo::fill(&path, "maja", now).unwrap();
-        let store = Store::open(&path, "maja", Arc::new(FixedClock(now))).unwrap();
+    fn with_config(config: &str, width: u16, height: u16) -> Screen {
         let Settings { config, keymap } = Settings::from_toml(config).unwrap();
-        let app = App::new(store, config, keymap, width, height).unwrap();
-        Screen {
-            app,
-            width,
-            height,
-            _dir: dir,
-        }
-    }
-
-    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
-        self.app.handle_key(KeyEvent::new(code, modifiers));
-        self
-    }
-
-    /// Types each character as a key of its own.
-    fn typed(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c), KeyModifiers::NONE);
-        }
-        self
-    }
-
-    fn text(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        terminal
-            .draw(|f| ui::draw(f, &self.app, &Theme::ansi16()))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        (0..self.height)
-            .map(|y| {
-                let line: String = (0..self.width).map(|x| buffer[(x, y)].symbol()).collect();
-                line.trim_end().to_owned()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        Screen::demo_with(config, keymap, width, height)
     }
 
     fn selected_card(&self) -> Option<i64> {
@@ -83,9 +31,9 @@ impl Screen {
             .position(|c| c.cards.len() >= 3)
             .expect("a column of three cards in the demo");
         for _ in 0..column {
-            self.typed("l");
+            self.keys("l");
         }
-        self.typed("jj")
+        self.keys("jj")
     }
 
     fn field(&self, id: FieldId) -> String {
@@ -100,17 +48,17 @@ const G_G: &str = "[keys.board]\n\"g g\" = \"first-card\"\n";
 
 #[test]
 fn g_g_goes_to_the_first_card_and_the_first_g_waits_on_the_status_line() {
-    let mut screen = Screen::demo(G_G, 80, 24);
+    let mut screen = Screen::with_config(G_G, 80, 24);
     screen.third_card();
     let third = screen.selected_card();
-    screen.typed("g");
+    screen.keys("g");
     assert_eq!(screen.selected_card(), third, "the first g alone moved");
     let status = screen.text().lines().last().unwrap().to_owned();
     assert!(
         status.contains("g … (next key, or Esc to cancel)"),
         "{status}"
     );
-    screen.typed("g");
+    screen.keys("g");
     assert_eq!(
         screen.app.board.columns[screen.app.board.column].selected,
         0
@@ -120,51 +68,49 @@ fn g_g_goes_to_the_first_card_and_the_first_g_waits_on_the_status_line() {
 
 #[test]
 fn esc_after_the_first_key_cancels_and_does_nothing_else() {
-    let mut screen = Screen::demo(G_G, 80, 24);
+    let mut screen = Screen::with_config(G_G, 80, 24);
     screen.third_card();
     let third = screen.selected_card();
-    screen.typed("g").key(KeyCode::Esc, KeyModifiers::NONE);
+    screen.keys("g<esc>");
     assert_eq!(screen.selected_card(), third);
     assert!(!screen.app.should_quit(), "Esc went on to close puls");
     assert_eq!(screen.app.status, None);
     // Nothing is pending any more: the next "g" waits again rather than completing a pair.
-    screen.typed("g");
+    screen.keys("g");
     assert_eq!(screen.selected_card(), third);
 }
 
 #[test]
 fn an_unbound_second_key_cancels_without_its_own_action() {
-    let mut screen = Screen::demo(G_G, 80, 24);
+    let mut screen = Screen::with_config(G_G, 80, 24);
     screen.third_card();
     let third = screen.selected_card();
     // "k" alone moves up; as the second key of "g k", bound to nothing, it does not.
-    screen.typed("gk");
+    screen.keys("gk");
     assert_eq!(screen.selected_card(), third);
-    screen.typed("k");
+    screen.keys("k");
     assert_ne!(screen.selected_card(), third);
 }
 
 #[test]
 fn the_palette_finds_zoom_from_zo_and_runs_it_on_the_board() {
-    let mut screen = Screen::demo("", 80, 24);
-    screen.typed(":zo");
+    let mut screen = Screen::with_config("", 80, 24);
+    screen.keys(":zo");
     insta::assert_snapshot!(screen.text());
     assert!(!screen.app.zoomed);
-    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.keys("<enter>");
     assert!(screen.app.zoomed);
     assert!(screen.app.popup.is_none());
 }
 
 #[test]
 fn the_palette_runs_its_command_where_it_was_opened_and_esc_puts_that_back() {
-    let mut screen = Screen::demo("", 80, 24);
+    let mut screen = Screen::with_config("", 80, 24);
     // Over an arena's detail: Esc gives the detail back; "decline" runs on that arena.
-    screen.key(KeyCode::Enter, KeyModifiers::NONE).typed(":dec");
-    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    screen.keys("<enter>:dec");
+    screen.keys("<esc>");
     assert!(matches!(screen.app.popup, Some(Popup::Detail(_))));
-    screen
-        .typed(":decline")
-        .key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.keys(":decline<enter>");
     assert!(
         matches!(screen.app.popup, Some(Popup::Prompt(_))),
         "{}",
@@ -174,13 +120,13 @@ fn the_palette_runs_its_command_where_it_was_opened_and_esc_puts_that_back() {
 
 #[test]
 fn a_pasted_paragraph_is_one_edit_with_its_lines_only_where_lines_belong() {
-    let mut screen = Screen::demo("", 80, 24);
-    screen.typed("n");
+    let mut screen = Screen::with_config("", 80, 24);
+    screen.keys("n");
     screen
         .app
         .handle_event(&Event::Paste("Family moved\r\nneeds a plan".to_owned()));
     assert_eq!(screen.field(FieldId::Title), "Family moved needs a plan");
-    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    screen.keys("<tab>");
     screen
         .app
         .handle_event(&Event::Paste("First line\rsecond line\nthird".to_owned()));
@@ -189,22 +135,22 @@ fn a_pasted_paragraph_is_one_edit_with_its_lines_only_where_lines_belong() {
         "First line\nsecond line\nthird"
     );
     // The form knows it was typed in: Esc asks before throwing the paste away.
-    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    screen.keys("<esc>");
     assert!(matches!(screen.app.popup, Some(Popup::Form(_))));
 }
 
 #[test]
 fn ctrl_e_asks_for_the_editor_only_in_a_multi_line_field() {
-    let mut screen = Screen::demo("", 80, 24);
-    screen.typed("n");
-    screen.key(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    let mut screen = Screen::with_config("", 80, 24);
+    screen.keys("n");
+    screen.keys("<c-e>");
     assert!(!screen.app.wants_editor());
     let status = screen.app.status.clone().unwrap().text;
     assert_eq!(status, "Only a multi-line field opens in the editor.");
     assert!(!screen.text().contains("Ctrl-E editor"));
-    screen.key(KeyCode::Tab, KeyModifiers::NONE).typed("need");
+    screen.keys("<tab>need");
     assert!(screen.text().contains("Ctrl-E editor"), "{}", screen.text());
-    screen.key(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    screen.keys("<c-e>");
     assert_eq!(screen.app.take_editor_request().as_deref(), Some("need"));
     screen
         .app
@@ -214,10 +160,10 @@ fn ctrl_e_asks_for_the_editor_only_in_a_multi_line_field() {
 
 #[test]
 fn a_failed_editor_leaves_the_field_and_says_why() {
-    let mut screen = Screen::demo("", 80, 24);
-    screen.typed("n");
-    screen.key(KeyCode::Tab, KeyModifiers::NONE).typed("kept");
-    screen.key(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    let mut screen = Screen::with_config("", 80, 24);
+    screen.keys("n");
+    screen.keys("<tab>kept");
+    screen.keys("<c-e>");
     screen.app.take_editor_request();
     screen.app.editor_finished(Err(
         "The editor (vi) exit status: 1: the field is unchanged.".to_owned(),

@@ -2,74 +2,24 @@
 //! with the mouse switched on. Driven through keys and mouse events into `App`, drawn into a
 //! `TestBackend`.
 
-use std::sync::Arc;
-
-use chrono::{TimeZone, Utc};
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use puls::app::Pane;
 use puls::app::keymap::Keymap;
-use puls::app::{App, Pane};
 use puls::config::Config;
-use puls::domain::clock::FixedClock;
-use puls::store::Store;
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use puls::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use tempfile::TempDir;
 
-struct Screen {
-    app: App,
-    width: u16,
-    height: u16,
-    _dir: TempDir,
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::{Screen, text_of};
 
 impl Screen {
     /// The demo municipality at 2026-11-23 09:00 UTC, with `config` changed by `set`.
-    fn demo(width: u16, height: u16, set: impl FnOnce(&mut Config)) -> Screen {
-        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        puls::demo::fill(&path, "maja", now).unwrap();
-        let store = Store::open(&path, "maja", Arc::new(FixedClock(now))).unwrap();
+    fn configured(width: u16, height: u16, set: impl FnOnce(&mut Config)) -> Screen {
         let mut config = Config::default();
         set(&mut config);
-        let app = App::new(store, config, Keymap::default_keys(), width, height).unwrap();
-        Screen {
-            app,
-            width,
-            height,
-            _dir: dir,
-        }
-    }
-
-    /// Types keys: a character each, `<esc>`, `<down>`, `<enter>` or `<c-o>` (ctrl-o).
-    fn keys(&mut self, keys: &str) -> &mut Self {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (key, len) = match rest.strip_prefix('<').and_then(|r| r.split_once('>')) {
-                Some((name, _)) => {
-                    let (code, modifiers) = match name {
-                        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
-                        "down" => (KeyCode::Down, KeyModifiers::NONE),
-                        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
-                        "c-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
-                        other => panic!("no key named {other}"),
-                    };
-                    (KeyEvent::new(code, modifiers), name.len() + 2)
-                }
-                None => (
-                    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                    c.len_utf8(),
-                ),
-            };
-            self.app.handle_key(key);
-            rest = &rest[len..];
-        }
-        self
+        Screen::demo_with(config, Keymap::default_keys(), width, height)
     }
 
     fn mouse(&mut self, kind: MouseEventKind, column: u16, row: u16) -> bool {
@@ -85,30 +35,9 @@ impl Screen {
         self.mouse(MouseEventKind::Down(MouseButton::Left), column, row)
     }
 
-    fn draw_with(&self, theme: &Theme) -> Buffer {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        terminal.draw(|f| ui::draw(f, &self.app, theme)).unwrap();
-        terminal.backend().buffer().clone()
-    }
-
-    fn text(&self) -> String {
-        text_of(&self.draw_with(&Theme::ansi16()))
-    }
-
     fn selected(&self) -> Option<i64> {
         self.app.board.selected().map(|c| c.id)
     }
-}
-
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The screen as text with what each cell looks like without colour on the row beneath it:
@@ -148,7 +77,7 @@ fn styled_text(buffer: &Buffer) -> String {
 #[test]
 fn the_board_in_mono_at_80x24_shows_meaning_by_bold_reverse_and_underline() {
     // Given the demo board without colour
-    let screen = Screen::demo(80, 24, |_| {});
+    let screen = Screen::configured(80, 24, |_| {});
     let buffer = screen.draw_with(&Theme::mono());
 
     // Then no cell has a colour, and what each cell means shows in its modifiers
@@ -192,7 +121,7 @@ fn ascii_mode_draws_only_ascii_on_every_pane_and_popup() {
     for (width, height) in [(80, 24), (120, 40)] {
         for (what, keys) in visits {
             // Given the demo in ASCII mode, whose names and titles hold å, ä and ö
-            let mut screen = Screen::demo(width, height, |c| c.ascii = true);
+            let mut screen = Screen::configured(width, height, |c| c.ascii = true);
 
             // When the pane or popup is opened
             screen.keys(keys);
@@ -209,13 +138,13 @@ fn ascii_mode_draws_only_ascii_on_every_pane_and_popup() {
         }
     }
     // And the same screens have plenty of Unicode when the mode is off
-    let screen = Screen::demo(80, 24, |_| {});
+    let screen = Screen::configured(80, 24, |_| {});
     assert!(!non_ascii(&screen.draw_with(&Theme::ansi16())).is_empty());
 }
 
 #[test]
 fn the_board_in_ascii_at_80x24() {
-    let screen = Screen::demo(80, 24, |c| c.ascii = true);
+    let screen = Screen::configured(80, 24, |c| c.ascii = true);
     insta::assert_snapshot!(screen.text());
 }
 
@@ -228,7 +157,7 @@ fn status(text: &str) -> String {
 #[test]
 fn the_board_in_plain_mode_at_80x24_is_one_card_a_line() {
     // Given the demo board in plain mode
-    let mut screen = Screen::demo(80, 24, |c| c.plain = true);
+    let mut screen = Screen::configured(80, 24, |c| c.plain = true);
 
     // Then no box drawing, the selected column's cards a line each, and the status line says
     // which card has the focus
@@ -258,7 +187,7 @@ fn the_board_in_plain_mode_at_80x24_is_one_card_a_line() {
 #[test]
 fn plain_mode_gives_a_popup_whole_rows_and_never_tiles_panes() {
     // Given plain mode on a screen big enough to tile
-    let mut screen = Screen::demo(120, 40, |c| c.plain = true);
+    let mut screen = Screen::configured(120, 40, |c| c.plain = true);
     let text = screen.text();
     assert!(
         !text.lines().any(|l| l.contains("Competences")),
@@ -281,7 +210,7 @@ fn plain_mode_gives_a_popup_whole_rows_and_never_tiles_panes() {
 
 #[test]
 fn plain_mode_announces_rows_in_the_other_panes() {
-    let mut screen = Screen::demo(80, 24, |c| c.plain = true);
+    let mut screen = Screen::configured(80, 24, |c| c.plain = true);
     for (keys, starts) in [
         ("2v", "Person "),
         ("v", "Competence "),
@@ -300,7 +229,7 @@ fn plain_mode_announces_rows_in_the_other_panes() {
 fn the_mouse_is_off_until_switched_on_and_then_a_click_selects_a_card() {
     // Given the demo at 80x24, mouse off by default: a click on the second column's card is
     // ignored
-    let mut screen = Screen::demo(80, 24, |_| {});
+    let mut screen = Screen::configured(80, 24, |_| {});
     let before = screen.selected();
     assert!(!screen.app.mouse());
     assert!(!screen.click(30, 4));
@@ -344,7 +273,7 @@ fn the_mouse_is_off_until_switched_on_and_then_a_click_selects_a_card() {
 #[test]
 fn the_wheel_scrolls_the_focused_list() {
     // Given the mouse on and the board's first column, three signals
-    let mut screen = Screen::demo(80, 24, |c| c.mouse = true);
+    let mut screen = Screen::configured(80, 24, |c| c.mouse = true);
     assert_eq!(screen.app.board.columns[0].selected, 0);
 
     // When the wheel turns down twice and up once
@@ -373,7 +302,7 @@ fn the_wheel_scrolls_the_focused_list() {
 #[test]
 fn a_click_on_a_tiled_pane_focuses_it() {
     // Given all panes tiled at 120x40 with the mouse on
-    let mut screen = Screen::demo(120, 40, |c| c.mouse = true);
+    let mut screen = Screen::configured(120, 40, |c| c.mouse = true);
     assert_eq!(screen.app.focus, Pane::Board);
 
     // When the right-hand panes are clicked, top to bottom, then the board
@@ -389,7 +318,7 @@ fn a_click_on_a_tiled_pane_focuses_it() {
 
 #[test]
 fn in_plain_mode_a_click_selects_the_card_on_that_line() {
-    let mut screen = Screen::demo(80, 24, |c| {
+    let mut screen = Screen::configured(80, 24, |c| {
         c.plain = true;
         c.mouse = true;
     });
@@ -401,7 +330,7 @@ fn in_plain_mode_a_click_selects_the_card_on_that_line() {
 #[test]
 fn a_retired_competence_says_so_in_words_not_only_by_colour() {
     // Given the roster's competences, the first one retired and retired ones shown
-    let mut screen = Screen::demo(120, 40, |_| {});
+    let mut screen = Screen::configured(120, 40, |_| {});
     screen.keys("2vv");
     let name = screen
         .app

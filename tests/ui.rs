@@ -1,132 +1,15 @@
 //! The app driven by keys and drawn into a `TestBackend`, as a person would see it.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use puls::app::App;
-use puls::app::keymap::Keymap;
-use puls::config::Config;
-use puls::domain::clock::FixedClock;
-use puls::store::{ArenaEdit, Store};
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use puls::store::ArenaEdit;
+use puls::ui::Theme;
 use ratatui::style::Color;
-use tempfile::TempDir;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
-struct Screen {
-    app: App,
-    width: u16,
-    height: u16,
-    path: PathBuf,
-    _dir: TempDir,
-}
-
-impl Screen {
-    fn demo(width: u16, height: u16) -> Screen {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        puls::demo::fill(&path, "maja", now()).unwrap();
-        Screen::open(dir, path, width, height)
-    }
-
-    fn empty(width: u16, height: u16) -> Screen {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("empty.db");
-        Screen::open(dir, path, width, height)
-    }
-
-    fn open(dir: TempDir, path: PathBuf, width: u16, height: u16) -> Screen {
-        let store = Store::open(&path, "maja", Arc::new(FixedClock(now()))).unwrap();
-        let app = App::new(
-            store,
-            Config::default(),
-            Keymap::default_keys(),
-            width,
-            height,
-        )
-        .unwrap();
-        Screen {
-            app,
-            width,
-            height,
-            path,
-            _dir: dir,
-        }
-    }
-
-    /// Types keys: a character each, with `<name>` for special keys (`<enter>`, `<esc>`,
-    /// `<down>`, `<right>`, `<tab>`, `<c-s>`).
-    fn keys(&mut self, keys: &str) -> &mut Self {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (event, len) =
-                if c == '<' && rest.contains('>') && rest.len() > 1 && !rest.starts_with("<<") {
-                    let end = rest.find('>').unwrap();
-                    (special(&rest[1..end]), end + 1)
-                } else {
-                    (
-                        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                        c.len_utf8(),
-                    )
-                };
-            self.app.handle_key(event);
-            rest = &rest[len..];
-        }
-        self
-    }
-
-    fn draw_with(&self, theme: &Theme) -> ratatui::buffer::Buffer {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        terminal.draw(|f| ui::draw(f, &self.app, theme)).unwrap();
-        terminal.backend().buffer().clone()
-    }
-
-    fn text(&self) -> String {
-        text_of(&self.draw_with(&Theme::ansi16()))
-    }
-
-    fn other_session(&self, who: &str) -> Store {
-        Store::open(&self.path, who, Arc::new(FixedClock(now()))).unwrap()
-    }
-}
-
-fn special(name: &str) -> KeyEvent {
-    let code = match name {
-        "enter" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "down" => KeyCode::Down,
-        "up" => KeyCode::Up,
-        "right" => KeyCode::Right,
-        "left" => KeyCode::Left,
-        "tab" => KeyCode::Tab,
-        "bs" => KeyCode::Backspace,
-        "c-s" => return KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-        "space" => KeyCode::Char(' '),
-        "K" => return KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT),
-        "J" => return KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT),
-        "c-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        other => panic!("no key named {other}"),
-    };
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn text_of(buffer: &ratatui::buffer::Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::{Screen, now, text_of};
 
 fn card_id_in_stage(path: &Path, stage: &str) -> i64 {
     let conn = rusqlite::Connection::open(path).unwrap();
@@ -897,7 +780,7 @@ fn a_world_readable_database_is_warned_about_on_the_screen() {
     let path = dir.path().join("open.db");
     puls::demo::fill(&path, "maja", now()).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let screen = Screen::open(dir, path, 118, 40);
+    let screen = Screen::open(&path, "maja", 118, 40);
     let text = screen.text();
     assert!(text.contains("!"), "{text}");
     assert!(text.contains("anyone on this machine can read"), "{text}");
