@@ -2,41 +2,32 @@
 //! for the arena's coordinator and communication lead and nowhere else, and a drawn-up arena
 //! refuses edits through the keys.
 
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use chrono::{DateTime, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use puls::app::App;
-use puls::app::keymap::Keymap;
-use puls::config::Config;
 use puls::domain::arena::Stage;
-use puls::domain::clock::FixedClock;
 use puls::store::{RestrictedEdit, Store};
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tempfile::TempDir;
+
+#[path = "shared/app.rs"]
+pub mod app;
+use app::Screen;
 
 /// A name nobody else in the demo has: if it shows anywhere, the restricted record leaked.
 const NAME: &str = "Zarathustra Quintero-Blom";
 const PHONE: &str = "070-987 65 43";
 const NOTE: &str = "Lives with his cousin Quorvath";
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
 /// The demo, where the OS account `maja` is Maja Lindqvist (coordinator of arena 1 and of the
 /// closed arena 7) and arena 1 keeps a restricted record.
 struct Town {
     dir: TempDir,
+    path: PathBuf,
 }
 
 impl Town {
     fn new() -> Town {
-        let dir = tempfile::tempdir().unwrap();
-        puls::demo::fill(&dir.path().join("demo.db"), "maja", now()).unwrap();
-        let town = Town { dir };
+        let (dir, path) = app::demo_db();
+        let town = Town { dir, path };
         town.store("admin")
             .link_account("maja", "Maja Lindqvist")
             .unwrap();
@@ -55,78 +46,11 @@ impl Town {
     }
 
     fn store(&self, account: &str) -> Store {
-        Store::open(
-            &self.dir.path().join("demo.db"),
-            account,
-            Arc::new(FixedClock(now())),
-        )
-        .unwrap()
+        app::open(&self.path, account)
     }
 
     fn screen(&self, account: &str, width: u16, height: u16) -> Screen {
-        let app = App::new(
-            self.store(account),
-            Config::default(),
-            Keymap::default_keys(),
-            width,
-            height,
-        )
-        .unwrap();
-        Screen { app, width, height }
-    }
-}
-
-struct Screen {
-    app: App,
-    width: u16,
-    height: u16,
-}
-
-impl Screen {
-    /// Types keys: a character each, `<name>` for special keys.
-    fn keys(&mut self, keys: &str) -> &mut Self {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (event, len) = if c == '<' && rest.len() > 1 {
-                let end = rest.find('>').unwrap();
-                (special(&rest[1..end]), end + 1)
-            } else {
-                (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), 1)
-            };
-            self.app.handle_key(event);
-            rest = &rest[len..];
-        }
-        self
-    }
-
-    fn text(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).unwrap();
-        terminal
-            .draw(|f| ui::draw(f, &self.app, &Theme::ansi16()))
-            .unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        (0..buffer.area.height)
-            .map(|y| {
-                let line: String = (0..buffer.area.width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect();
-                line.trim_end().to_owned()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-fn special(name: &str) -> KeyEvent {
-    let shifted = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
-    match name {
-        "enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-        "esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-        "tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-        "c-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-        "H" => shifted('H'),
-        "K" => shifted('K'),
-        other => panic!("no key named {other}"),
+        Screen::open(&self.path, account, width, height)
     }
 }
 
@@ -294,7 +218,7 @@ fn the_plan_of_a_drawn_up_arena_with_a_restricted_record_at_80x24() {
 fn puls(town: &Town, args: &[&str]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_puls"))
         .arg("--db")
-        .arg(town.dir.path().join("demo.db"))
+        .arg(&town.path)
         .args(args)
         .env("HOME", town.dir.path())
         .env("XDG_DATA_HOME", town.dir.path().join("data"))
