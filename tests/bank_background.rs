@@ -3,34 +3,19 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use puls::app::App;
 use puls::app::bank_query::{BankQueries, BankQuery};
 use puls::app::keymap::Keymap;
 use puls::config::Config;
-use puls::domain::clock::FixedClock;
-use puls::store::{EntryFilter, EntryHit, Store};
+use puls::store::{EntryFilter, EntryHit};
 use puls::tui::Answers;
 use puls::tui::bank_worker::{BankAnswer, BankWorker};
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
-fn demo() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    puls::demo::fill(&path, "maja", now()).unwrap();
-    let store = Store::open(&path, "maja", Arc::new(FixedClock(now()))).unwrap();
-    (dir, store)
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::{demo_store, press};
 
 /// Keeps the questions asked, for the test to answer when it chooses.
 #[derive(Clone, Default)]
@@ -40,28 +25,6 @@ impl BankQueries for Questions {
     fn ask(&self, ticket: u64, query: BankQuery) -> bool {
         self.0.borrow_mut().push((ticket, query));
         true
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::ansi16()))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
 
@@ -86,7 +49,7 @@ fn next(
 
 #[test]
 fn keys_ask_in_the_background_and_only_the_latest_answer_is_shown() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let reader = store.reader().unwrap();
     let questions = Questions::default();
     let mut app = App::with_background(
@@ -103,11 +66,11 @@ fn keys_ask_in_the_background_and_only_the_latest_answer_is_shown() {
         questions.0.borrow().first(),
         Some((1, BankQuery::Related { .. }))
     ));
-    type_text(&mut app, "4z/disch");
+    press(&mut app, "4z/disch");
     let asked = questions.0.borrow().clone();
     let (latest, query) = asked.last().unwrap().clone();
     assert_eq!(query, search("disch"));
-    let text = screen(&app);
+    let text = app::text(&app, 120, 40);
     assert!(text.contains("searching…"), "{text}");
 
     // An answer to an older question arrives late: nobody waits for it any more.
@@ -115,10 +78,10 @@ fn keys_ask_in_the_background_and_only_the_latest_answer_is_shown() {
     assert_eq!(older_query, search("disc"));
     let stale = older_query.run(&reader);
     assert!(!app.bank_answer(older, stale));
-    assert!(screen(&app).contains("searching…"));
+    assert!(app::text(&app, 120, 40).contains("searching…"));
 
     assert!(app.bank_answer(latest, query.run(&reader)));
-    let text = screen(&app);
+    let text = app::text(&app, 120, 40);
     assert!(!text.contains("searching…"), "{text}");
     assert!(text.contains("▶One discharge checklist"), "{text}");
     // Answered once is answered: the same ticket again changes nothing.
@@ -127,7 +90,7 @@ fn keys_ask_in_the_background_and_only_the_latest_answer_is_shown() {
 
 #[test]
 fn the_worker_answers_the_newest_question_as_the_store_would() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let (worker, mut answers) = BankWorker::start(&store).unwrap();
     let typed = ["d", "di", "dis", "disc", "dischar", "discharge"];
     for (ticket, query) in (1..).zip(typed) {
@@ -158,7 +121,7 @@ fn the_worker_answers_the_newest_question_as_the_store_would() {
 
 #[test]
 fn the_worker_stops_when_the_app_lets_go_of_it() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let (worker, mut answers) = BankWorker::start(&store).unwrap();
     drop(worker);
     let runtime = tokio::runtime::Builder::new_current_thread()

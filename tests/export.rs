@@ -1,27 +1,15 @@
 //! Writing an arena's PULS program out, as Markdown for people and JSON for another database.
 
-use std::sync::Arc;
-
-use chrono::{DateTime, TimeZone, Utc};
 use puls::config::Config;
-use puls::domain::clock::FixedClock;
-use puls::store::{ArenaRecord, Store, StoreError};
+use puls::store::{ArenaRecord, StoreError};
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
-fn demo() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    puls::demo::fill(&path, "maja", now()).unwrap();
-    let store = Store::open(&path, "maja", Arc::new(FixedClock(now()))).unwrap();
-    (dir, store)
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::demo_store;
 
 #[test]
 fn the_first_example_arena_reads_as_a_markdown_program() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let arena = store.arena(1).unwrap();
     let plan = store.plan(1).unwrap();
     let team = store.arena_team(1).unwrap();
@@ -43,7 +31,7 @@ fn the_first_example_arena_reads_as_a_markdown_program() {
 
 #[test]
 fn a_pipe_or_newline_in_a_cell_cannot_break_the_table() {
-    let (_dir, mut store) = demo();
+    let (_dir, mut store) = demo_store();
     let plan = store.plan(1).unwrap();
     let first = &plan.activities[0];
     let edit = puls::store::ActivityEdit {
@@ -65,17 +53,12 @@ fn a_pipe_or_newline_in_a_cell_cannot_break_the_table() {
 
 #[test]
 fn json_round_trips_through_import_into_another_database() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let record = store.arena_record(1).unwrap();
     let json = serde_json::to_string_pretty(&record).unwrap();
 
     let other = tempfile::tempdir().unwrap();
-    let mut target = Store::open(
-        &other.path().join("other.db"),
-        "jonas",
-        Arc::new(FixedClock(now())),
-    )
-    .unwrap();
+    let mut target = app::open(&other.path().join("other.db"), "jonas");
     let read: ArenaRecord = serde_json::from_str(&json).unwrap();
     let id = target.import_arena(&read).unwrap();
 
@@ -91,7 +74,7 @@ fn json_round_trips_through_import_into_another_database() {
 
 #[test]
 fn a_record_from_a_newer_puls_or_with_a_bad_stage_is_refused_whole() {
-    let (_dir, mut store) = demo();
+    let (_dir, mut store) = demo_store();
     let before = store.board_cards(true).unwrap().len();
     let mut record = store.arena_record(1).unwrap();
     record.format = 99;

@@ -2,51 +2,33 @@
 //! wait while the board is moved and catch up once it rests, and never let a command act on
 //! the arena selected before.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::Event;
 use futures_util::StreamExt;
 use puls::app::App;
-use puls::app::keymap::Keymap;
-use puls::config::Config;
-use puls::domain::clock::FixedClock;
-use puls::store::Store;
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use tempfile::TempDir;
 
-fn demo_app() -> (tempfile::TempDir, App) {
-    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    puls::demo::fill(&path, "maja", now).unwrap();
-    let store = Store::open(&path, "maja", Arc::new(FixedClock(now))).unwrap();
-    let mut app = App::new(store, Config::default(), Keymap::default_keys(), 120, 40).unwrap();
+#[path = "shared/app.rs"]
+pub mod app;
+use app::key;
+
+fn demo_app() -> (TempDir, App) {
+    let (dir, store) = app::demo_store();
+    let mut app = app::open_app(store, 120, 40);
     app.follow_when_settled();
     (dir, app)
 }
 
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
 /// The title line of the PULS plan pane, which names the arena it shows.
 fn plan_arena(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::ansi16()))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let rows: Vec<String> = (0..40)
-        .map(|y| (0..120).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect();
+    let text = app::text(app, 120, 40);
+    let rows: Vec<&str> = text.lines().collect();
     let at = rows
         .iter()
         .position(|r| r.contains("┌ PULS plan"))
         .expect("a plan pane beside the board");
-    let line = &rows[at + 1];
+    let line = rows[at + 1];
     let start = line.rfind("│#").unwrap_or_else(|| panic!("{line}")) + '│'.len_utf8();
     line[start..].trim_end_matches(['│', ' ']).to_owned()
 }

@@ -1,64 +1,16 @@
 //! Stand-up mode: the round, "since the last stand-up", and a clock that is the only thing that
 //! redraws on its own.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use puls::app::App;
-use puls::app::keymap::Keymap;
-use puls::config::Config;
+use chrono::{DateTime, Utc};
+use crossterm::event::Event;
 use puls::domain::clock::{Clock, FixedClock};
 use puls::store::{ContactEdit, Store};
-use puls::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    puls::demo::fill(&path, "maja", now()).unwrap();
-    (dir, path)
-}
-
-fn app(path: &Path, clock: Arc<dyn Clock>, width: u16, height: u16) -> App {
-    let store = Store::open(path, "maja", clock).unwrap();
-    App::new(
-        store,
-        Config::default(),
-        Keymap::default_keys(),
-        width,
-        height,
-    )
-    .unwrap()
-}
-
-fn press(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-}
-
-fn text(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, &Theme::ansi16()))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::{demo_db, now, open, open_app, press, text};
 
 /// "now" follows tokio's clock, so a paused runtime moves the stand-up clock without sleeping.
 struct TokioClock {
@@ -74,9 +26,9 @@ impl Clock for TokioClock {
 
 #[test]
 fn a_stand_up_goes_through_the_coordinators_open_arenas_at_80x24_and_120x40() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_db();
     for (width, height) in [(80, 24), (120, 40)] {
-        let mut app = app(&path, Arc::new(FixedClock(now())), width, height);
+        let mut app = open_app(open(&path, "maja"), width, height);
         app.open_standup(Some(3));
         let first = text(&app, width, height);
         assert!(first.contains("arena 1 of 2"), "{first}");
@@ -88,18 +40,18 @@ fn a_stand_up_goes_through_the_coordinators_open_arenas_at_80x24_and_120x40() {
         );
         assert!(first.contains("Ask: "), "{first}");
         insta::assert_snapshot!(format!("standup_{width}x{height}"), first);
-        press(&mut app, 'n');
+        press(&mut app, "n");
         assert!(text(&app, width, height).contains("#9 Flooded basements"));
     }
 }
 
 #[test]
 fn since_last_counts_only_what_happened_after_the_last_stand_up_began() {
-    let (_dir, path) = demo();
-    let mut app = app(&path, Arc::new(FixedClock(now())), 120, 40);
+    let (_dir, path) = demo_db();
+    let mut app = open_app(open(&path, "maja"), 120, 40);
     app.open_standup(Some(1));
     assert!(text(&app, 120, 40).contains("First stand-up for this arena"));
-    press(&mut app, 'q');
+    press(&mut app, "q");
 
     let later = now() + chrono::Duration::minutes(5);
     let mut jonas = Store::open(&path, "jonas", Arc::new(FixedClock(later))).unwrap();
@@ -124,13 +76,13 @@ fn since_last_counts_only_what_happened_after_the_last_stand_up_began() {
 
 #[test]
 fn quick_actions_finish_an_activity_without_leaving_the_stand_up() {
-    let (_dir, path) = demo();
-    let mut app = app(&path, Arc::new(FixedClock(now())), 120, 40);
+    let (_dir, path) = demo_db();
+    let mut app = open_app(open(&path, "maja"), 120, 40);
     app.open_standup(Some(1));
     for _ in 0..4 {
-        press(&mut app, 'j');
+        press(&mut app, "j");
     }
-    press(&mut app, ' ');
+    press(&mut app, " ");
     let screen = text(&app, 120, 40);
     assert!(screen.contains("S4/6"), "{screen}");
     assert!(
@@ -141,12 +93,12 @@ fn quick_actions_finish_an_activity_without_leaving_the_stand_up() {
 
 #[tokio::test(start_paused = true)]
 async fn the_clock_redraws_each_second_while_it_runs_and_nothing_else_does() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_db();
     let clock = Arc::new(TokioClock {
         base: now(),
         start: tokio::time::Instant::now(),
     });
-    let mut app = app(&path, clock, 120, 40);
+    let mut app = open_app(Store::open(&path, "maja", clock).unwrap(), 120, 40);
 
     // An idle board: one first frame, then nothing for a minute.
     let mut frames = 0;
@@ -163,7 +115,7 @@ async fn the_clock_redraws_each_second_while_it_runs_and_nothing_else_does() {
 
     // A two-minute clock: one frame a second while it runs, then quiet again.
     app.open_standup(Some(3));
-    press(&mut app, 't');
+    press(&mut app, "t");
     let mut frames = 0;
     let events = futures_util::stream::pending::<Result<Event, std::io::Error>>();
     let _ = tokio::time::timeout(
