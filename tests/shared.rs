@@ -17,8 +17,8 @@ use puls::store::{
 };
 use rusqlite::Connection;
 
-#[path = "shared/screen.rs"]
-mod screen;
+#[path = "shared/pty.rs"]
+pub mod pty;
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
 
@@ -382,32 +382,38 @@ fn a_backup_taken_while_another_session_writes_holds_everything_committed_before
 #[test]
 fn a_card_one_session_moves_shows_on_the_others_screen_within_two_seconds() {
     // Given two coordinators on the demo database, the second looking at Closed
-    let sandbox = screen::Sandbox::new();
+    let sandbox = pty::Sandbox::new();
     let mut first = sandbox.tui(&["--demo"]);
     first.wait_for_board();
     let mut second = sandbox.tui(&[]);
     second.wait_for_board();
     second.press("lllll");
-    let shown = second.wait_for(|s| screen::column(s, "Closed").is_some_and(|c| c.contains("▶#")));
-    let closed_before = screen::column_count(&shown, "Closed").unwrap();
+    let shown = second.wait_for(
+        |s| pty::column(s, "Closed").is_some_and(|c| c.contains("▶#")),
+        pty::DEADLINE,
+    );
+    let closed_before = pty::column_count(&shown, "Closed").unwrap();
     assert!(
-        !screen::column(&shown, "Closed")
+        !pty::column(&shown, "Closed")
             .unwrap()
             .contains("#5 Going home")
     );
 
     // When the first moves #5 from Returning knowledge to Closed
     first.press("llll");
-    first.wait_for(|s| s.contains("▶#5 Going home"));
+    first.wait_for_text("▶#5 Going home");
     first.press(">");
-    first.wait_for(|s| s.contains("#5 moved to Closed"));
+    first.wait_for_text("#5 moved to Closed");
     let moved = Instant::now();
 
     // Then the second shows it closed, with no key pressed, within two seconds
-    second.wait_for(|s| {
-        screen::column_count(s, "Closed") == Some(closed_before + 1)
-            && screen::column(s, "Closed").is_some_and(|c| c.contains("#5 Going home"))
-    });
+    second.wait_for(
+        |s| {
+            pty::column_count(s, "Closed") == Some(closed_before + 1)
+                && pty::column(s, "Closed").is_some_and(|c| c.contains("#5 Going home"))
+        },
+        pty::DEADLINE,
+    );
     let took = moved.elapsed();
     assert!(
         took < Duration::from_secs(2),
