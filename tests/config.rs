@@ -3,14 +3,14 @@
 //! terminal or the database.
 
 use std::path::Path;
-use std::process::Command;
 
 use puls::app::command::Command as Bindable;
 use puls::app::keymap::{Context, Keymap};
 use puls::config::Config;
 use puls::settings::Settings;
 
-const BIN: &str = env!("CARGO_BIN_EXE_puls");
+#[path = "shared/cli.rs"]
+pub mod cli;
 
 /// The message `Settings::load` gives for `text` as a file named `config.toml`.
 fn refusal(text: &str) -> String {
@@ -123,15 +123,8 @@ fn a_missing_file_means_every_default() {
 }
 
 fn puls(args: &[&str], home: &Path) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .unwrap()
+    let path = std::env::var("PATH").unwrap_or_default();
+    cli::run_in(home, args, &[("PATH", &path)])
 }
 
 #[test]

@@ -1,31 +1,9 @@
 //! The command line's own help through the real binary: clap's English untouched, and all of it
 //! in Swedish when the config or the locale asks for Swedish (issue 10).
 
-use std::path::Path;
-use std::process::Command;
-
-const BIN: &str = env!("CARGO_BIN_EXE_puls");
-
-/// What puls prints on stdout for `args`, in a sandbox with nothing of the developer's
-/// environment but `env`; `config` is written where puls looks for its config by default.
-fn puls_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let output = Command::new(BIN)
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "puls {args:?}: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn puls(args: &[&str], env: &[(&str, &str)]) -> String {
-    let home = tempfile::tempdir().unwrap();
-    puls_in(home.path(), args, env)
-}
+#[path = "shared/cli.rs"]
+pub mod cli;
+use cli::{puls, puls_in};
 
 const SWEDISH: &[(&str, &str)] = &[("LANG", "sv_SE.UTF-8")];
 
