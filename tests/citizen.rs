@@ -4,16 +4,16 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate};
 use puls::domain::access::Role;
 use puls::domain::arena::Stage;
 use puls::domain::clock::ManualClock;
 use puls::domain::retention::{RetentionKind, RetentionRule, default_rules};
 use puls::store::{ContactEdit, CriterionEdit, RestrictedEdit, Store, StoreError};
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
+#[path = "shared/app.rs"]
+pub mod app;
+use app::now;
 
 /// The demo municipality, opened as the OS account `account`, on a clock the test moves.
 struct Town {

@@ -7,14 +7,14 @@ use std::process::Command;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
-use chrono::{TimeZone, Utc};
 use puls::domain::clock::FixedClock;
 use puls::store::{Store, StoreError, StoreOptions, Warning};
 
+#[path = "shared/app.rs"]
+pub mod app;
+
 fn clock() -> Arc<FixedClock> {
-    Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-    ))
+    Arc::new(FixedClock(app::now()))
 }
 
 fn open(path: &Path, options: &StoreOptions) -> Result<Store, StoreError> {

@@ -11,6 +11,10 @@ use puls::store::{
     BankProblemKind, EntryEdit, EntryFilter, EntryHit, NewSignal, Store, StoreError, parse_bank,
 };
 
+#[path = "shared/app.rs"]
+pub mod app;
+use app::demo_store;
+
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
 }
@@ -68,14 +72,6 @@ fn assert_index_in_step(path: &Path) {
         [],
     )
     .unwrap();
-}
-
-fn demo() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    puls::demo::fill(&path, "maja", at(23, 9)).unwrap();
-    let store = open_as(&path, "maja", at(23, 9));
-    (dir, store)
 }
 
 // Entries, versions and the audit.
@@ -577,7 +573,7 @@ fn related_entries_match_an_arenas_title_and_need_but_not_its_own() {
 
 #[test]
 fn the_demo_has_a_bank_linked_to_its_returning_and_closed_arenas() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let all = store.entries(&EntryFilter::default(), 100).unwrap();
     assert!(all.len() >= 15, "{}", all.len());
     for kind in EntryKind::ALL {
@@ -603,7 +599,7 @@ fn the_demo_has_a_bank_linked_to_its_returning_and_closed_arenas() {
 
 #[test]
 fn the_bank_round_trips_through_json_into_another_database() {
-    let (dir, store) = demo();
+    let (dir, store) = demo_store();
     let bank = store.bank_record().unwrap();
     let json = serde_json::to_string_pretty(&bank).unwrap();
     let records = parse_bank(&json).unwrap();
@@ -648,7 +644,7 @@ fn the_bank_round_trips_through_json_into_another_database() {
 
 #[test]
 fn an_import_into_the_same_database_keeps_arena_links_except_to_drawn_up_arenas() {
-    let (_dir, mut store) = demo();
+    let (_dir, mut store) = demo_store();
     let mut records = store.bank_record().unwrap().entries;
     for r in &mut records {
         r.created_at = None;
@@ -699,7 +695,7 @@ fn a_bank_file_with_one_bad_entry_imports_nothing() {
 
 #[test]
 fn the_bank_reads_as_markdown() {
-    let (_dir, store) = demo();
+    let (_dir, store) = demo_store();
     let bank = store.bank_record().unwrap();
     let md = puls::export::bank_markdown(&bank, store.today());
     let intro = format!(

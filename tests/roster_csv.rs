@@ -3,10 +3,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
-use puls::domain::clock::FixedClock;
 use puls::domain::roster::Level;
 use puls::roster_csv::{self, Problem, ProblemKind};
 use puls::store::{ImportRow, ImportSummary, PersonEdit, Store};
@@ -21,9 +18,11 @@ Karin Sjöström,Region Skåne,yes,Sjuksköterska,karin@example.se,,nej,Skolskö
 Per Holm,Lärande & familj,no,Kurator,,30,yes,Kurator med myndighetsutövning
 ";
 
+#[path = "shared/app.rs"]
+pub mod app;
+
 fn open(path: &Path) -> Store {
-    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-    Store::open(path, "maja", Arc::new(FixedClock(at))).unwrap()
+    app::open(path, "maja")
 }
 
 fn rows(csv: &str) -> Vec<ImportRow> {

@@ -9,7 +9,7 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use puls::domain::clock::FixedClock;
 use puls::domain::roster::Level;
 use puls::store::{
@@ -17,17 +17,14 @@ use puls::store::{
 };
 use rusqlite::Connection;
 
+#[path = "shared/app.rs"]
+pub mod app;
+use app::open;
+
 #[path = "shared/pty.rs"]
 pub mod pty;
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
-
-fn open_as(path: &Path, who: &str) -> Store {
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-    ));
-    Store::open(path, who, clock).unwrap()
-}
 
 fn signal(title: &str) -> NewSignal {
     NewSignal {
@@ -85,8 +82,8 @@ mod conflicts {
         // Given maja and jonas with the same arena on screen
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
-        let mut maja = open_as(&path, "maja");
-        let mut jonas = open_as(&path, "jonas");
+        let mut maja = open(&path, "maja");
+        let mut jonas = open(&path, "jonas");
         let arena = maja.create_signal(&signal("Newcomer needs work")).unwrap();
         let seen = jonas.arena(arena.id).unwrap().version;
 
@@ -109,8 +106,8 @@ mod conflicts {
     fn a_person_saved_over_an_unseen_edit_is_refused_with_who() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
-        let mut maja = open_as(&path, "maja");
-        let jonas = open_as(&path, "jonas");
+        let mut maja = open(&path, "maja");
+        let jonas = open(&path, "jonas");
         maja.add_competence("School nurse", "Health").unwrap();
         let id = maja.add_person(&person("Nora", "Nurse")).unwrap();
         let seen = jonas.person(id).unwrap().version;
@@ -133,8 +130,8 @@ mod conflicts {
     fn a_competence_saved_over_an_unseen_edit_is_refused_with_who() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
-        let mut maja = open_as(&path, "maja");
-        let mut jonas = open_as(&path, "jonas");
+        let mut maja = open(&path, "maja");
+        let mut jonas = open(&path, "jonas");
         let id = maja.add_competence("School nurse", "Health").unwrap();
         let seen = jonas.roster_competences().unwrap()[0].version;
 
@@ -165,9 +162,7 @@ fn a_write_locked_out_past_the_timeout_is_busy_and_saves_nothing() {
         busy_timeout: Duration::from_millis(150),
         ..StoreOptions::default()
     };
-    let clock = Arc::new(FixedClock(
-        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-    ));
+    let clock = Arc::new(FixedClock(app::now()));
     let mut maja = Store::open_with(&path, "maja", clock, &options).unwrap();
     let holder = Connection::open(&path).unwrap();
     holder
@@ -233,7 +228,7 @@ fn killing_puls_in_a_burst_of_writes_leaves_whole_changes_and_a_sound_file() {
     // run) takes here
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("burst.db");
-    drop(open_as(&db, "setup"));
+    drop(open(&db, "setup"));
     const PEOPLE: usize = 1000;
     let timed = Instant::now();
     let calibration = roster_csv(dir.path(), 0, PEOPLE);
@@ -321,13 +316,13 @@ fn a_backup_taken_while_another_session_writes_holds_everything_committed_before
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("live.db");
     let copy = dir.path().join("copy.db");
-    let admin = open_as(&db, "admin");
+    let admin = open(&db, "admin");
     let committed = Arc::new(AtomicI64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let writer = {
         let (db, committed, stop) = (db.clone(), Arc::clone(&committed), Arc::clone(&stop));
         thread::spawn(move || {
-            let mut store = open_as(&db, "writer");
+            let mut store = open(&db, "writer");
             let mut n = 0;
             while !stop.load(Ordering::SeqCst) {
                 n += 1;

@@ -9,12 +9,12 @@ use puls::domain::arena::{Refusal, Stage};
 use puls::domain::clock::FixedClock;
 use puls::store::{ArenaEdit, NewSignal, Store, StoreError};
 
+#[path = "shared/app.rs"]
+pub mod app;
+use app::{demo_db, open};
+
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
-}
-
-fn open_as(path: &Path, who: &str) -> Store {
-    Store::open(path, who, Arc::new(FixedClock(at(23, 9)))).unwrap()
 }
 
 fn signal(title: &str) -> NewSignal {
@@ -48,10 +48,10 @@ fn audit_count(path: &Path) -> i64 {
 fn migrates_an_empty_file_and_opens_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.db");
-    let store = open_as(&path, "maja");
+    let store = open(&path, "maja");
     assert!(store.is_empty().unwrap());
     drop(store);
-    let again = open_as(&path, "maja");
+    let again = open(&path, "maja");
     assert!(again.board_cards(true).unwrap().is_empty());
     let conn = rusqlite::Connection::open(&path).unwrap();
     let mode: String = conn
@@ -64,7 +64,7 @@ fn migrates_an_empty_file_and_opens_it_again() {
 fn a_new_database_is_readable_by_its_owner_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub").join("puls.db");
-    open_as(&path, "maja");
+    open(&path, "maja");
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
@@ -73,7 +73,7 @@ fn a_new_database_is_readable_by_its_owner_only() {
 fn refuses_a_database_anyone_may_write() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("open.db");
-    open_as(&path, "maja");
+    open(&path, "maja");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
     let err = Store::open(&path, "maja", Arc::new(FixedClock(at(23, 9))))
         .err()
@@ -100,7 +100,7 @@ fn says_plainly_when_a_file_is_not_a_database() {
 fn refuses_a_database_from_a_newer_puls() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");
-    open_as(&path, "maja");
+    open(&path, "maja");
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute_batch("PRAGMA user_version = 999")
@@ -115,7 +115,7 @@ fn refuses_a_database_from_a_newer_puls() {
 fn a_signal_gets_the_next_number_and_an_audit_row() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.db");
-    let mut store = open_as(&path, "maja");
+    let mut store = open(&path, "maja");
     let first = store.create_signal(&signal("Newcomer needs work")).unwrap();
     let second = store.create_signal(&signal("Boy falling behind")).unwrap();
     assert_eq!((first.id, second.id), (1, 2));
@@ -132,7 +132,7 @@ fn a_signal_gets_the_next_number_and_an_audit_row() {
 #[test]
 fn stored_text_loses_its_control_characters() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open_as(&dir.path().join("p.db"), "maja");
+    let mut store = open(&dir.path().join("p.db"), "maja");
     let arena = store
         .create_signal(&signal("Lights\x1b[2J out\x07"))
         .unwrap();
@@ -143,7 +143,7 @@ fn stored_text_loses_its_control_characters() {
 fn commission_records_who_commissioned_and_bumps_the_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.db");
-    let mut store = open_as(&path, "maja");
+    let mut store = open(&path, "maja");
     let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
     let a = store
         .edit_arena(
@@ -168,7 +168,7 @@ fn commission_records_who_commissioned_and_bumps_the_version() {
 fn a_refused_move_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.db");
-    let mut store = open_as(&path, "maja");
+    let mut store = open(&path, "maja");
     let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
     let err = store
         .move_arena(a.id, a.version, Stage::Commissioned, "SSG")
@@ -184,7 +184,7 @@ fn a_refused_move_changes_nothing() {
 #[test]
 fn declining_keeps_the_reason_and_needs_one() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open_as(&dir.path().join("p.db"), "maja");
+    let mut store = open(&dir.path().join("p.db"), "maja");
     let a = store
         .create_signal(&signal("A pool at the care home"))
         .unwrap();
@@ -240,8 +240,8 @@ fn a_second_session_saving_over_an_unseen_change_is_refused_with_who_and_when() 
 fn another_sessions_commit_changes_the_data_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.db");
-    let maja = open_as(&path, "maja");
-    let mut jonas = open_as(&path, "jonas");
+    let maja = open(&path, "maja");
+    let mut jonas = open(&path, "jonas");
     let before = maja.data_version().unwrap();
     jonas.create_signal(&signal("Lights out")).unwrap();
     assert_ne!(maja.data_version().unwrap(), before);
@@ -252,8 +252,8 @@ fn another_sessions_commit_changes_the_data_version() {
 fn restore_puts_an_arena_back_unless_someone_changed_it_since() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.db");
-    let mut maja = open_as(&path, "maja");
-    let mut jonas = open_as(&path, "jonas");
+    let mut maja = open(&path, "maja");
+    let mut jonas = open(&path, "jonas");
     let before = maja.create_signal(&signal("Newcomer needs work")).unwrap();
     let after = maja
         .edit_arena(
@@ -284,7 +284,7 @@ fn restore_puts_an_arena_back_unless_someone_changed_it_since() {
 #[test]
 fn a_removed_signal_number_is_never_given_again() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open_as(&dir.path().join("p.db"), "maja");
+    let mut store = open(&dir.path().join("p.db"), "maja");
     let a = store.create_signal(&signal("Oops")).unwrap();
     store.delete_signal(a.id, a.version).unwrap();
     let b = store.create_signal(&signal("Real one")).unwrap();
@@ -297,10 +297,8 @@ fn a_removed_signal_number_is_never_given_again() {
 
 #[test]
 fn the_demo_fills_every_stage_and_every_mission() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    puls::demo::fill(&path, "maja", at(23, 9)).unwrap();
-    let store = open_as(&path, "maja");
+    let (_dir, path) = demo_db();
+    let store = open(&path, "maja");
     let cards = store.board_cards(true).unwrap();
     assert!(cards.len() >= 13, "{}", cards.len());
     for stage in Stage::FLOW.into_iter().chain([Stage::Declined]) {
@@ -365,7 +363,7 @@ mod roster {
     #[test]
     fn load_counts_only_allocations_running_today() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let mut store = open(&dir.path().join("p.db"), "maja");
         store
             .add_competence("Social worker", "Social services")
             .unwrap();
@@ -391,7 +389,7 @@ mod roster {
     #[test]
     fn an_allocation_fills_the_first_open_need_and_a_gap_lists_the_arena() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let mut store = open(&dir.path().join("p.db"), "maja");
         let nurse = store.add_competence("School nurse", "Health").unwrap();
         let nora = store
             .add_person(&person("Nora", 20, &[("School nurse", Level::Experienced)]))
@@ -421,7 +419,7 @@ mod roster {
     #[test]
     fn candidates_come_best_fit_first_and_inactive_people_never() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let mut store = open(&dir.path().join("p.db"), "maja");
         let teacher = store
             .add_competence("Special-needs teacher", "Education")
             .unwrap();
@@ -454,7 +452,7 @@ mod roster {
     fn a_person_with_allocations_can_only_be_deactivated() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
-        let mut store = open_as(&path, "maja");
+        let mut store = open(&path, "maja");
         let karin = store.add_person(&person("Karin", 30, &[])).unwrap();
         let a = store.create_signal(&signal("One")).unwrap();
         allocate(&mut store, karin, a.id, None, 10, 1, None);
@@ -486,7 +484,7 @@ mod roster {
     fn an_unknown_competence_is_refused_and_nothing_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
-        let mut store = open_as(&path, "maja");
+        let mut store = open(&path, "maja");
         let err = store
             .add_person(&person("Karin", 30, &[("Astronaut", Level::Teaches)]))
             .err()
@@ -502,7 +500,7 @@ mod roster {
     #[test]
     fn releasing_a_member_ends_the_allocation_and_releases_the_need() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let mut store = open(&dir.path().join("p.db"), "maja");
         let nurse = store.add_competence("School nurse", "Health").unwrap();
         let nora = store
             .add_person(&person("Nora", 20, &[("School nurse", Level::Experienced)]))
@@ -537,7 +535,7 @@ mod roster {
             )
             .unwrap();
         }
-        let store = open_as(&path, "maja");
+        let store = open(&path, "maja");
         let maja = &store.roster_people().unwrap()[0];
         assert_eq!(maja.unit.as_deref(), Some("Learning & family"));
         assert_eq!(maja.role, "Coordinator");
@@ -563,7 +561,7 @@ mod plan {
     fn a_program_is_written_step_by_step_and_summarised() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
-        let mut store = open_as(&path, "maja");
+        let mut store = open(&path, "maja");
         let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
         let a = store
             .edit_arena(
@@ -617,7 +615,7 @@ mod plan {
     #[test]
     fn activities_reorder_and_a_blocked_one_keeps_its_reason() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let mut store = open(&dir.path().join("p.db"), "maja");
         let a = store.create_signal(&signal("One")).unwrap();
         let first = store.add_activity(a.id, &activity("First")).unwrap();
         store.add_activity(a.id, &activity("Second")).unwrap();
@@ -655,8 +653,8 @@ mod plan {
     fn a_stale_plan_row_is_refused_with_who_changed_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("shared.db");
-        let mut maja = open_as(&path, "maja");
-        let mut jonas = open_as(&path, "jonas");
+        let mut maja = open(&path, "maja");
+        let mut jonas = open(&path, "jonas");
         let a = maja.create_signal(&signal("One")).unwrap();
         let criterion = CriterionEdit {
             text: "He attends the course".into(),
@@ -688,7 +686,7 @@ mod plan {
     #[test]
     fn the_lead_must_be_on_the_roster() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open_as(&dir.path().join("p.db"), "maja");
+        let mut store = open(&dir.path().join("p.db"), "maja");
         let a = store.create_signal(&signal("One")).unwrap();
         let p = Proactivity {
             recipient: "LF-1".into(),
@@ -704,10 +702,8 @@ mod plan {
 
     #[test]
     fn returning_is_refused_until_every_criterion_has_a_result_or_reason() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        puls::demo::fill(&path, "maja", at(23, 9)).unwrap();
-        let mut store = open_as(&path, "maja");
+        let (_dir, path) = demo_db();
+        let mut store = open(&path, "maja");
         let active = store
             .board_cards(false)
             .unwrap()

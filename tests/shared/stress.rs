@@ -69,7 +69,7 @@ impl Dice {
 
 fn write(path: &Path, writer: usize, people: &[i64], start: &Barrier) -> Outcome {
     let who = format!("writer {writer}");
-    let mut store = open_as(path, &who);
+    let mut store = open(path, &who);
     let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ ((writer as u64 + 1) * 0x1000_0001));
     let mut known: HashMap<i64, i64> = store
         .board_cards(true)
@@ -145,7 +145,7 @@ fn write(path: &Path, writer: usize, people: &[i64], start: &Barrier) -> Outcome
 
 /// Three competences, six people and eight arenas; the people's ids.
 fn roster_and_arenas(path: &Path) -> Vec<i64> {
-    let mut setup = open_as(path, "setup");
+    let mut setup = open(path, "setup");
     for name in COMPETENCES {
         setup.add_competence(name, "").unwrap();
     }
