@@ -8,24 +8,18 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use puls::domain::clock::FixedClock;
-use puls::store::{ArenaEdit, NewSignal, Store};
+use puls::store::Store;
 use rusqlite::Connection;
 use tempfile::TempDir;
+
+#[path = "shared/app.rs"]
+pub mod app;
+use app::{signal, titled};
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
-}
-
-fn signal(title: &str) -> NewSignal {
-    NewSignal {
-        title: title.into(),
-        need: String::new(),
-        mission: "LF".into(),
-        signalled_by: "Per Holm".into(),
-        target_date: None,
-    }
 }
 
 /// A private folder with a database, and puls run on it with nothing of the developer's.
@@ -93,17 +87,6 @@ fn titles(path: &Path) -> Vec<String> {
         .unwrap()
 }
 
-fn edit(title: &str) -> ArenaEdit {
-    ArenaEdit {
-        title: title.into(),
-        need: String::new(),
-        mission: "LF".into(),
-        coordinator: None,
-        mandate: String::new(),
-        target_date: None,
-    }
-}
-
 /// Three changes by two people over two days: #1 signalled and renamed, #2 signalled.
 fn three_changes(site: &Site) {
     let a = site
@@ -114,7 +97,7 @@ fn three_changes(site: &Site) {
         .create_signal(&signal("Boy falling behind"))
         .unwrap();
     site.store("maja", at(22, 11))
-        .edit_arena(a.id, a.version, &edit("Newcomer needs a job"))
+        .edit_arena(a.id, a.version, &titled("Newcomer needs a job"))
         .unwrap();
 }
 

@@ -12,40 +12,17 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use puls::domain::clock::FixedClock;
 use puls::domain::roster::Level;
-use puls::store::{
-    ArenaEdit, NewAllocation, NewSignal, PersonEdit, Store, StoreError, StoreOptions,
-};
+use puls::store::{NewAllocation, PersonEdit, Store, StoreError, StoreOptions};
 use rusqlite::Connection;
 
 #[path = "shared/app.rs"]
 pub mod app;
-use app::open;
+use app::{open, signal, titled};
 
 #[path = "shared/pty.rs"]
 pub mod pty;
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
-
-fn signal(title: &str) -> NewSignal {
-    NewSignal {
-        title: title.into(),
-        need: String::new(),
-        mission: "LF".into(),
-        signalled_by: "Per Holm".into(),
-        target_date: None,
-    }
-}
-
-fn titled(title: &str) -> ArenaEdit {
-    ArenaEdit {
-        title: title.into(),
-        need: String::new(),
-        mission: "LF".into(),
-        coordinator: None,
-        mandate: String::new(),
-        target_date: None,
-    }
-}
 
 fn person(name: &str, role: &str) -> PersonEdit {
     PersonEdit {

@@ -1,5 +1,6 @@
-//! The app in a test, without a terminal: the demo municipality at a fixed time, keys pressed
-//! by name into `App`, and the screen drawn into a `TestBackend` and read back as text.
+//! The app in a test, without a terminal: the demo municipality at a fixed time, the plainest
+//! signal and edit, keys pressed by name into `App`, and the screen drawn into a `TestBackend`
+//! and read back as text.
 //!
 //! Included by the test files that drive `App` with `#[path = "shared/app.rs"] pub mod app;`:
 //! `pub`, so that a test file using only part of it is not warned about the rest.
@@ -13,7 +14,7 @@ use puls::app::App;
 use puls::app::keymap::Keymap;
 use puls::config::Config;
 use puls::domain::clock::FixedClock;
-use puls::store::Store;
+use puls::store::{ArenaEdit, NewSignal, Store};
 use puls::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -43,6 +44,29 @@ pub fn demo_store() -> (TempDir, Store) {
     let (dir, path) = demo_db();
     let store = open(&path, "maja");
     (dir, store)
+}
+
+/// A signal titled `title` in the LF mission, from Per Holm, with no need and no target date.
+pub fn signal(title: &str) -> NewSignal {
+    NewSignal {
+        title: title.into(),
+        need: String::new(),
+        mission: "LF".into(),
+        signalled_by: "Per Holm".into(),
+        target_date: None,
+    }
+}
+
+/// An edit that gives an arena `title` in the LF mission and empties everything else.
+pub fn titled(title: &str) -> ArenaEdit {
+    ArenaEdit {
+        title: title.into(),
+        need: String::new(),
+        mission: "LF".into(),
+        coordinator: None,
+        mandate: String::new(),
+        target_date: None,
+    }
 }
 
 /// The app on `store` with the default config and keys.
