@@ -5,6 +5,8 @@ use puls::store::{ArenaRecord, StoreError};
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
 use app::demo_store;
 
 #[test]
@@ -98,16 +100,7 @@ fn a_record_from_a_newer_puls_or_with_a_bad_stage_is_refused_whole() {
 #[test]
 fn the_cli_exports_json_that_it_imports_into_another_database() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_puls"))
-            .args(args)
-            .env("HOME", dir.path())
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env_remove("PULS_DB")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli::run_in(dir.path(), args, &[]);
     let demo = dir.path().join("demo.db").display().to_string();
     let other = dir.path().join("other.db").display().to_string();
     let json = dir.path().join("arena.json").display().to_string();

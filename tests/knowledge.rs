@@ -13,6 +13,8 @@ use puls::store::{
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
 use app::demo_store;
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
@@ -722,16 +724,7 @@ fn the_bank_reads_as_markdown() {
 #[test]
 fn the_cli_exports_the_bank_and_imports_it_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_puls"))
-            .args(args)
-            .env("HOME", dir.path())
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env_remove("PULS_DB")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli::run_in(dir.path(), args, &[]);
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     let demo = dir.path().join("demo.db").display().to_string();
     let other = dir.path().join("other.db").display().to_string();

@@ -941,6 +941,17 @@ fn the_key_figures_show_stages_as_bars_and_every_number_in_words() {
     insta::assert_snapshot!(text);
 }
 
+/// The audit's detail on the personal data allowed into arena `id`.
+fn personal_data_logged(path: &Path, id: i64) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(
+        "SELECT detail FROM audit WHERE action = 'personal-data' AND entity_id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 #[test]
 fn a_personal_number_in_a_form_is_shown_once_then_kept_and_logged() {
     let mut screen = Screen::demo(118, 40);
@@ -957,15 +968,10 @@ fn a_personal_number_in_a_form_is_shown_once_then_kept_and_logged() {
         "{}",
         screen.text()
     );
-    let conn = rusqlite::Connection::open(&screen.path).unwrap();
-    let detail: String = conn
-        .query_row(
-            "SELECT detail FROM audit WHERE action = 'personal-data' AND entity_id = 15",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(detail, "allowed in Title: personal identity number");
+    assert_eq!(
+        personal_data_logged(&screen.path, 15),
+        "allowed in Title: personal identity number"
+    );
 }
 
 #[test]
@@ -976,13 +982,8 @@ fn a_swedish_screen_logs_personal_data_in_the_historys_one_language() {
     assert!(screen.text().contains("personnummer (121212-****)"));
     screen.keys("<c-s>");
     puls::messages::set_language(puls::messages::Language::English);
-    let conn = rusqlite::Connection::open(&screen.path).unwrap();
-    let detail: String = conn
-        .query_row(
-            "SELECT detail FROM audit WHERE action = 'personal-data' AND entity_id = 15",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(detail, "allowed in Title: personal identity number");
+    assert_eq!(
+        personal_data_logged(&screen.path, 15),
+        "allowed in Title: personal identity number"
+    );
 }

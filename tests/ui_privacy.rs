@@ -10,12 +10,23 @@ use tempfile::TempDir;
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
 use app::Screen;
 
 /// A name nobody else in the demo has: if it shows anywhere, the restricted record leaked.
 const NAME: &str = "Zarathustra Quintero-Blom";
 const PHONE: &str = "070-987 65 43";
 const NOTE: &str = "Lives with his cousin Quorvath";
+
+/// The restricted record the tests keep, every field of it something to look for.
+fn record() -> RestrictedEdit {
+    RestrictedEdit {
+        name: NAME.into(),
+        contact: PHONE.into(),
+        note: NOTE.into(),
+    }
+}
 
 /// The demo, where the OS account `maja` is Maja Lindqvist (coordinator of arena 1 and of the
 /// closed arena 7) and arena 1 keeps a restricted record.
@@ -32,15 +43,7 @@ impl Town {
             .link_account("maja", "Maja Lindqvist")
             .unwrap();
         town.store("maja")
-            .save_restricted(
-                1,
-                None,
-                &RestrictedEdit {
-                    name: NAME.into(),
-                    contact: PHONE.into(),
-                    note: NOTE.into(),
-                },
-            )
+            .save_restricted(1, None, &record())
             .unwrap();
         town
     }
@@ -216,23 +219,8 @@ fn the_plan_of_a_drawn_up_arena_with_a_restricted_record_at_80x24() {
 
 /// Runs the real puls on the town's database and returns what it printed.
 fn puls(town: &Town, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_puls"))
-        .arg("--db")
-        .arg(&town.path)
-        .args(args)
-        .env("HOME", town.dir.path())
-        .env("XDG_DATA_HOME", town.dir.path().join("data"))
-        .env("XDG_CONFIG_HOME", town.dir.path().join("config"))
-        .env_remove("PULS_DB")
-        .env_remove("PULS_CONFIG")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let db = town.path.to_str().unwrap();
+    cli::puls_in(town.dir.path(), &[&["--db", db], args].concat(), &[])
 }
 
 #[test]
@@ -244,16 +232,7 @@ fn the_restricted_record_is_absent_from_every_export_and_snapshot() {
     let arena = maja.arena(7).unwrap();
     maja.move_arena(7, arena.version, Stage::Returning, "SSG")
         .unwrap();
-    maja.save_restricted(
-        7,
-        None,
-        &RestrictedEdit {
-            name: NAME.into(),
-            contact: PHONE.into(),
-            note: NOTE.into(),
-        },
-    )
-    .unwrap();
+    maja.save_restricted(7, None, &record()).unwrap();
     let arena = maja.arena(7).unwrap();
     maja.move_arena(7, arena.version, Stage::Closed, "SSG")
         .unwrap();
