@@ -14,7 +14,10 @@ use tempfile::TempDir;
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
 use app::{signal, titled};
+use cli::{stderr, stdout};
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
 
@@ -62,14 +65,6 @@ impl Site {
             .output()
             .unwrap()
     }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn code(output: &Output) -> Option<i32> {

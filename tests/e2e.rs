@@ -13,6 +13,10 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+#[path = "shared/cli.rs"]
+pub mod cli;
+use cli::os_account;
+
 #[path = "shared/pty.rs"]
 pub mod pty;
 use pty::{DEADLINE, Modes, Sandbox, Tui, column, column_count};
@@ -372,12 +376,6 @@ fn a_contact_and_an_activity_written_by_keys_survive_a_restart() {
     again.wait_for_text("phone: Called about the bus card");
     again.press("G");
     again.wait_for_text("7. [todo] Visit the placement employer");
-}
-
-/// The account the tests run as, asked of the system rather than of puls.
-fn os_account() -> String {
-    let out = Command::new("id").arg("-un").output().unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
 #[test]

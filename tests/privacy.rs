@@ -8,6 +8,10 @@ use std::sync::Arc;
 use puls::domain::clock::SystemClock;
 use puls::store::Store;
 
+#[path = "shared/cli.rs"]
+pub mod cli;
+use cli::{os_account, stderr, stdout};
+
 struct Sandbox {
     dir: tempfile::TempDir,
 }
@@ -53,23 +57,6 @@ impl Sandbox {
     fn open(&self, name: &str) -> Store {
         Store::open(&self.path(name), "test", Arc::new(SystemClock)).unwrap()
     }
-}
-
-/// The account the tests run as, asked of the system rather than of puls.
-fn os_account() -> String {
-    let out = std::process::Command::new("id")
-        .arg("-un")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn arena_count(path: &Path) -> usize {

@@ -34,3 +34,19 @@ pub fn puls(args: &[&str], env: &[(&str, &str)]) -> String {
     let home = tempfile::tempdir().unwrap();
     puls_in(home.path(), args, env)
 }
+
+/// What a finished puls printed on stdout, as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What a finished puls printed on stderr, as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The account the tests run as, asked of the system rather than of puls.
+pub fn os_account() -> String {
+    let out = Command::new("id").arg("-un").output().unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
