@@ -2,7 +2,7 @@
 //! signal and edit, keys pressed by name into `App`, and the screen drawn into a `TestBackend`
 //! and read back as text.
 //!
-//! Included by the test files that drive `App` with `#[path = "shared/app.rs"] pub mod app;`:
+//! Included with `#[path = "shared/app.rs"] pub mod app;`:
 //! `pub`, so that a test file using only part of it is not warned about the rest.
 
 use std::path::{Path, PathBuf};
