@@ -220,6 +220,15 @@ fn bump_person(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Every holding as (person, competence, level): one plain scan, joined by the caller.
+fn all_holdings(conn: &rusqlite::Connection) -> Result<Vec<(i64, i64, i64)>> {
+    let mut stmt = conn.prepare_cached("SELECT person_id, competence_id, level FROM holdings")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 impl Store {
     /// Everyone on the roster, active or not, with competences and current load, by name.
     ///
@@ -229,18 +238,7 @@ impl Store {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
         let names = self.competence_names()?;
         let mut holdings: HashMap<i64, Vec<(String, Level)>> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT person_id, competence_id, level FROM holdings")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (person, competence, level) = row?;
+        for (person, competence, level) in all_holdings(&self.conn)? {
             if let (Some(name), Some(level)) = (names.get(&competence), Level::from_number(level)) {
                 holdings
                     .entry(person)
@@ -344,18 +342,7 @@ impl Store {
         }
         let mut by_level: HashMap<i64, [u32; 4]> = HashMap::new();
         let mut with_free: HashMap<i64, u32> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT competence_id, person_id, level FROM holdings")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (competence, person, level) = row?;
+        for (person, competence, level) in all_holdings(&self.conn)? {
             let Some(is_free) = free.get(&person) else {
                 continue;
             };

@@ -19,11 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     let board = &app.board;
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+        .border_style(theme.pane_border(focused))
         .title(Line::from(title(app, theme)));
     // Cards cut long titles; the selected arena's full title runs along the bottom border.
     let block = match board.selected() {

@@ -30,11 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     }
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+        .border_style(theme.pane_border(focused))
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -78,6 +78,15 @@ impl ColorEnv {
 }
 
 impl Theme {
+    /// A pane's border: brighter on the pane the keys go to.
+    pub fn pane_border(&self, focused: bool) -> Style {
+        if focused {
+            self.border_focused
+        } else {
+            self.border
+        }
+    }
+
     /// The theme the user named, as far as the terminal can show it: `NO_COLOR` wins over any
     /// name, and truecolor steps down to 256 colours, then to the 16.
     pub fn choose(name: ThemeName, env: &ColorEnv) -> Theme {
