@@ -18,6 +18,7 @@ use crate::cli_privacy::{self, Field, PrivacyCommand};
 use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
+use crate::domain::calendar;
 use crate::domain::clock::{Clock, SystemClock};
 use crate::domain::language::Language;
 use crate::domain::{mission, text};
@@ -141,6 +142,11 @@ pub(crate) fn parse_arena_number(raw: &str) -> std::result::Result<i64, String> 
         .ok_or_else(|| messages::not_an_arena_number(raw))
 }
 
+/// A day typed on the command line (`--from 2026-01-01`), within the years puls keeps.
+pub(crate) fn parse_day(raw: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    calendar::parse_date(raw).map_err(|problem| messages::date_invalid(raw, problem))
+}
+
 /// A failure the user can act on: printed as one line on stderr, with exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -227,6 +233,14 @@ fn run(cli: Cli) -> Result<()> {
     let mut store = Store::open_with(&path, &who, clock, &options)?;
     for warning in store.warnings() {
         eprintln!("puls: {}", messages::store_warning(warning));
+    }
+    // The full screen and a stand-up need a terminal, and a stand-up its arena: both said
+    // before the stand-up starts, since starting one writes its row ("since last" for everyone).
+    if let Some(Command::Standup { arena: Some(id) }) = command {
+        store.arena(id)?;
+    }
+    if matches!(command, None | Some(Command::Standup { .. })) && !tui::has_terminal() {
+        return Err(UserError(messages::no_terminal().to_owned()).into());
     }
     match command {
         None => {

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::UserError;
 use crate::config::Config;
+use crate::domain::calendar;
 use crate::domain::clock::Clock;
 use crate::domain::text::one_line;
 use crate::messages;
@@ -77,6 +78,7 @@ impl Since {
 fn parse_since(raw: &str) -> std::result::Result<Since, String> {
     let text = raw.trim();
     let invalid = || messages::since_invalid(raw);
+    let too_far = || messages::since_too_far(raw);
     if let Some(unit) = text.chars().last().filter(char::is_ascii_alphabetic) {
         if let Ok(n) = text[..text.len() - 1].parse::<i64>() {
             let span = match unit {
@@ -84,27 +86,36 @@ fn parse_since(raw: &str) -> std::result::Result<Since, String> {
                 'd' => TimeDelta::try_days(n),
                 'h' => TimeDelta::try_hours(n),
                 'm' => TimeDelta::try_minutes(n),
-                _ => None,
+                _ => return Err(invalid()),
             };
+            if n < 0 {
+                return Err(invalid());
+            }
             return span
-                .filter(|s| *s >= TimeDelta::zero())
+                .and_then(calendar::span)
                 .map(Since::Ago)
-                .ok_or_else(invalid);
+                .ok_or_else(too_far);
         }
     }
-    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(Since::At(date.and_time(NaiveTime::MIN)));
+    let moment = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|date| date.and_time(NaiveTime::MIN))
+        .ok()
+        .or_else(|| {
+            [
+                "%Y-%m-%dT%H:%M",
+                "%Y-%m-%d %H:%M",
+                "%Y-%m-%dT%H:%M:%S",
+                "%Y-%m-%d %H:%M:%S",
+            ]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        })
+        .ok_or_else(invalid)?;
+    if calendar::in_range(moment.date()) {
+        Ok(Since::At(moment))
+    } else {
+        Err(too_far())
     }
-    [
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-    .map(Since::At)
-    .ok_or_else(invalid)
 }
 
 pub(crate) fn run(
@@ -305,6 +316,26 @@ mod tests {
             let message = parse_since(raw).unwrap_err();
             assert!(message.contains("7d"), "{raw}: {message}");
         }
+    }
+
+    #[test]
+    fn since_refuses_what_is_too_far_away_instead_of_overflowing() {
+        for raw in [
+            "99999999d",
+            "9223372036854775807m",
+            "5300w",
+            "36526d",
+            "1899-12-31",
+            "+12345-01-01",
+            "0001-01-01T00:00",
+        ] {
+            let message = parse_since(raw).unwrap_err();
+            assert!(message.contains("36525d"), "{raw}: {message}");
+        }
+        assert_eq!(
+            parse_since("36525d"),
+            Ok(Since::Ago(TimeDelta::days(36_525)))
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 use color_eyre::Result;
 
-use crate::cli::UserError;
+use crate::cli::{UserError, parse_day};
 use crate::config::Config;
 use crate::export::{self, CsvStyle};
 use crate::messages;
@@ -35,10 +35,10 @@ pub(crate) enum FiguresCommand {
     /// commissioned (or closed) within the period. Lateness and staffing are as of today.
     Figures {
         /// The first day of the period (YYYY-MM-DD); default: no start.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         from: Option<NaiveDate>,
         /// The last day of the period (YYYY-MM-DD); default: no end.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         to: Option<NaiveDate>,
     },
     /// Write the key figures and the arenas as md, csv or json: puls report --out h1.md
@@ -48,10 +48,10 @@ pub(crate) enum FiguresCommand {
     /// entries), one row per arena after a header row; the figures are in md and json.
     Report {
         /// The first day of the period (YYYY-MM-DD); default: no start.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         from: Option<NaiveDate>,
         /// The last day of the period (YYYY-MM-DD); default: no end.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         to: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,

@@ -431,7 +431,7 @@ mod tests {
             Config::from_toml("[[retention]]\nname = \"x\"\nwhat = \"contacts\"\ndays = 0\n")
                 .unwrap_err();
         assert!(
-            problem.detail.contains("days must be 1 or more"),
+            problem.detail.contains("days must be from 1 to 36525"),
             "{}",
             problem.detail
         );

@@ -20,7 +20,7 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterA
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::layout::Size;
-use tokio::signal::unix::{SignalKind, signal};
+use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::app::App;
@@ -43,6 +43,12 @@ pub fn run(mut app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    // Taken over before the terminal changes: a signal between the two would end puls with the
+    // terminal left raw.
+    let stops = {
+        let _entered = runtime.enter();
+        Stops::listen()?
+    };
     install_panic_hook();
     let mut terminal = match init() {
         Ok(terminal) => terminal,
@@ -51,7 +57,7 @@ pub fn run(mut app: App, answers: Option<Answers>, theme: Theme) -> Result<()> {
             return Err(e);
         }
     };
-    let result = runtime.block_on(event_loop(&mut terminal, app, answers, theme));
+    let result = runtime.block_on(event_loop(&mut terminal, app, answers, theme, stops));
     restore();
     result
 }
@@ -89,14 +95,49 @@ fn install_panic_hook() {
 /// Where the bank worker's answers arrive.
 pub type Answers = UnboundedReceiver<BankAnswer>;
 
+/// The signals whose default action ends the process: each ends puls the way `q` does, so the
+/// terminal is restored (SIGKILL and SIGSTOP cannot be caught; faults such as SIGSEGV are not
+/// asked for, and a panic restores through its hook).
+struct Stops(Vec<Signal>);
+
+impl Stops {
+    fn listen() -> Result<Stops> {
+        let kinds = [
+            SignalKind::terminate(),
+            SignalKind::hangup(),
+            SignalKind::interrupt(),
+            SignalKind::quit(),
+            SignalKind::alarm(),
+            SignalKind::user_defined1(),
+            SignalKind::user_defined2(),
+            SignalKind::io(),
+        ];
+        let signals = kinds
+            .into_iter()
+            .map(signal)
+            .collect::<std::io::Result<_>>()?;
+        Ok(Stops(signals))
+    }
+
+    /// Waits for the first of them.
+    async fn received(&mut self) {
+        futures_util::future::select_all(self.0.iter_mut().map(|s| Box::pin(s.recv()))).await;
+    }
+}
+
+/// Whether there is a terminal to take over: standard output is one, and the controlling
+/// terminal (where keys come from) can be opened.
+pub fn has_terminal() -> bool {
+    std::io::IsTerminal::is_terminal(&stdout()) && std::fs::File::open("/dev/tty").is_ok()
+}
+
 async fn event_loop(
     terminal: &mut Screen,
     mut app: App,
     mut answers: Option<Answers>,
     theme: Theme,
+    mut stops: Stops,
 ) -> Result<()> {
-    let mut terminate = signal(SignalKind::terminate())?;
-    let mut hangup = signal(SignalKind::hangup())?;
     let session = async {
         loop {
             // The terminal may have changed size while an editor had it.
@@ -130,8 +171,7 @@ async fn event_loop(
     };
     tokio::select! {
         result = session => result,
-        _ = terminate.recv() => Ok(()),
-        _ = hangup.recv() => Ok(()),
+        () = stops.received() => Ok(()),
     }
 }
 

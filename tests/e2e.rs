@@ -241,31 +241,41 @@ fn two_processes_see_each_others_changes() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn every_signal_that_stops_puls_restores_the_terminal() {
+    for name in ["TERM", "INT", "QUIT", "HUP", "USR1", "ALRM"] {
+        stopping_signal_restores_the_terminal(name);
+    }
+}
+
+fn stopping_signal_restores_the_terminal(name: &str) {
     // Given the board, full-screen and in raw mode
     let sandbox = Sandbox::new();
     let mut tui = sandbox.tui(&["--demo"]);
     tui.wait_for_board();
     assert_ne!(tui.line_discipline(), tui.cooked, "puls runs in raw mode");
 
-    // When the system asks puls to stop
+    // When the system (or someone at a shell) sends the signal
     let kill = Command::new("kill")
-        .arg("-TERM")
+        .arg(format!("-{name}"))
         .arg(tui.pid().to_string())
         .status()
         .expect("run kill");
-    assert!(kill.success(), "kill -TERM: {kill:?}");
+    assert!(kill.success(), "kill -{name}: {kill:?}");
 
     // Then it exits cleanly and gives the terminal back as it found it
     let status = tui.wait_for_exit();
-    assert!(status.success(), "SIGTERM exit: {status:?}");
+    assert!(status.success(), "SIG{name} exit: {status:?}");
     let restored = Modes {
         alternate_screen: false,
         hidden_cursor: false,
         bracketed_paste: false,
     };
-    assert_eq!(tui.modes(), restored);
-    assert_eq!(tui.line_discipline(), tui.cooked, "raw mode left on");
+    assert_eq!(tui.modes(), restored, "after SIG{name}");
+    assert_eq!(
+        tui.line_discipline(),
+        tui.cooked,
+        "raw mode left on after SIG{name}"
+    );
     // Leaving the alternate screen is the last thing written, but for showing the cursor again:
     // ratatui's terminal does that as it is dropped, rightly, on the main screen.
     let raw = tui.raw();
@@ -277,7 +287,7 @@ fn sigterm_restores_the_terminal() {
         .expect("the alternate screen was left");
     assert!(
         after_leave.is_empty() || after_leave == b"\x1b[?25h",
-        "written after leaving the alternate screen: {:?}",
+        "written after leaving the alternate screen on SIG{name}: {:?}",
         String::from_utf8_lossy(after_leave)
     );
 }

@@ -722,3 +722,85 @@ mod plan {
         );
     }
 }
+
+#[test]
+fn a_write_about_an_arena_that_does_not_exist_writes_nothing() {
+    use puls::store::{ActivityEdit, ContactEdit, CriterionEdit};
+    // Given the demo, and a number no arena has
+    let (_dir, path) = demo_db();
+    let mut store = open(&path, "maja");
+    let missing = 99_999;
+    let before = audit_count(&path);
+
+    // When every write that names an arena is asked about that number
+    let contact = ContactEdit {
+        on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        channel: "phone".into(),
+        summary: "Spoke with the family".into(),
+        by: "maja".into(),
+    };
+    let criterion = CriterionEdit {
+        text: "Attendance".into(),
+        measure: "days".into(),
+        target: "90%".into(),
+        result: String::new(),
+        no_result_reason: String::new(),
+        met: None,
+    };
+    let activity = ActivityEdit {
+        text: "Meet the school".into(),
+        owner: "maja".into(),
+        due: None,
+    };
+    let attempts: Vec<(&str, bool)> = vec![
+        ("start_standup", store.start_standup(missing).is_err()),
+        (
+            "record_personal_data",
+            store
+                .record_personal_data(missing, "need", "personal identity number")
+                .is_err(),
+        ),
+        (
+            "add_need",
+            store.add_need(missing, "School nurse", "x").is_err(),
+        ),
+        ("add_contact", store.add_contact(missing, &contact).is_err()),
+        (
+            "add_criterion",
+            store.add_criterion(missing, &criterion).is_err(),
+        ),
+        (
+            "add_activity",
+            store.add_activity(missing, &activity).is_err(),
+        ),
+        ("open_restricted", store.open_restricted(missing).is_err()),
+    ];
+
+    // Then each is refused, and not one row of history was written
+    for (write, refused) in attempts {
+        assert!(refused, "{write} accepted arena #{missing}");
+    }
+    assert_eq!(audit_count(&path), before);
+}
+
+#[test]
+fn a_refused_stand_up_leaves_since_last_as_it_was() {
+    // Given an arena whose stand-up was held once
+    let (_dir, path) = demo_db();
+    let mut store = open(&path, "maja");
+    let id = store.board_cards(false).unwrap()[0].id;
+    let first = store.start_standup(id).unwrap();
+
+    // When a stand-up about a missing arena is refused
+    assert!(matches!(
+        store.start_standup(99_999),
+        Err(StoreError::ArenaNotFound(99_999))
+    ));
+
+    // Then the next stand-up about the arena still counts from the one held
+    let since = store.start_standup(id).unwrap();
+    assert!(
+        since.is_some(),
+        "the held stand-up was forgotten ({first:?})"
+    );
+}

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::arena::Arena;
+use crate::domain::calendar;
 use crate::domain::roster::Level;
 use crate::domain::text::{self, TitleProblem};
 use crate::messages;
@@ -520,8 +521,7 @@ fn parse_target(raw: &str, today: NaiveDate, is_new: bool) -> Result<Option<Naiv
     if raw.is_empty() {
         return Ok(None);
     }
-    let date =
-        NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| messages::date_invalid(raw))?;
+    let date = calendar::parse_date(raw).map_err(|problem| messages::date_invalid(raw, problem))?;
     if is_new && date < today {
         return Err(messages::date_in_past(date));
     }
@@ -570,6 +570,14 @@ mod tests {
             parse_target("2026-11-22", today(), false).map(|d| d.is_some()),
             Ok(true)
         );
+    }
+
+    #[test]
+    fn a_target_date_past_the_years_puls_keeps_is_refused_and_says_why() {
+        for raw in ["0999-01-01", "+262142-12-31"] {
+            let said = parse_target(raw, today(), false).unwrap_err();
+            assert!(said.contains("9999"), "{raw}: {said}");
+        }
     }
 
     #[test]

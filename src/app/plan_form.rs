@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldId, Form, FormKind};
+use crate::domain::calendar;
 use crate::messages;
 use crate::store::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
@@ -38,9 +39,9 @@ fn parse_date(raw: &str, optional: bool) -> Result<Option<NaiveDate>, String> {
     if raw.is_empty() && optional {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+    calendar::parse_date(raw)
         .map(Some)
-        .map_err(|_| messages::date_invalid(raw))
+        .map_err(|problem| messages::date_invalid(raw, problem))
 }
 
 impl Form {

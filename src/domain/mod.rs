@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod arena;
+pub mod calendar;
 pub mod clock;
 pub mod collation;
 pub mod figures;

@@ -3,7 +3,9 @@
 //! P proactivity (who receives the work, who keeps them informed, how often), U development (the
 //! recruitment plan), L learning (the evaluation plan), S service (the activity plan).
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
+
+use super::calendar;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -172,8 +174,7 @@ pub fn next_contact(
     rhythm_days: Option<u32>,
     since: NaiveDate,
 ) -> Option<NaiveDate> {
-    let days = rhythm_days?;
-    Some(last.unwrap_or(since) + Duration::days(i64::from(days)))
+    calendar::add_days(last.unwrap_or(since), i64::from(rhythm_days?))
 }
 
 #[cfg(test)]

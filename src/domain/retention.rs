@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::calendar;
+
 /// What a rule clears out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -37,18 +39,20 @@ pub fn default_rules() -> Vec<RetentionRule> {
 pub enum RuleProblem {
     /// The rule at this place (from 1) has no name.
     NoName(usize),
-    NoDays(String),
+    /// The rule's days are 0, or more than a hundred years ([`calendar::LONGEST_SPAN_DAYS`]).
+    DaysOutOfRange(String),
     NamedTwice(String),
 }
 
-/// A rule set's problem, or `None`: names must be given and unique, days at least one.
+/// A rule set's problem, or `None`: names must be given and unique, days from one to a hundred
+/// years (a longer span would reach back before any date puls can count).
 pub fn problem(rules: &[RetentionRule]) -> Option<RuleProblem> {
     for (i, rule) in rules.iter().enumerate() {
         if rule.name.trim().is_empty() {
             return Some(RuleProblem::NoName(i + 1));
         }
-        if rule.days == 0 {
-            return Some(RuleProblem::NoDays(rule.name.clone()));
+        if rule.days == 0 || i64::from(rule.days) > calendar::LONGEST_SPAN_DAYS {
+            return Some(RuleProblem::DaysOutOfRange(rule.name.clone()));
         }
         if rules[..i].iter().any(|r| r.name == rule.name) {
             return Some(RuleProblem::NamedTwice(rule.name.clone()));
@@ -72,8 +76,13 @@ mod tests {
         assert_eq!(problem(&[rule(" ", 5)]), Some(RuleProblem::NoName(1)));
         assert_eq!(
             problem(&[rule("a", 0)]),
-            Some(RuleProblem::NoDays("a".into()))
+            Some(RuleProblem::DaysOutOfRange("a".into()))
         );
+        assert_eq!(
+            problem(&[rule("a", 36_526)]),
+            Some(RuleProblem::DaysOutOfRange("a".into()))
+        );
+        assert_eq!(problem(&[rule("a", 36_525)]), None);
         assert_eq!(
             problem(&[rule("a", 5), rule("a", 9)]),
             Some(RuleProblem::NamedTwice("a".into()))

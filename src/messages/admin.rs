@@ -182,6 +182,17 @@ pub fn history_empty(since: Option<DateTime<Utc>>, arena: Option<i64>) -> String
     }
 }
 
+pub fn since_too_far(raw: &str) -> String {
+    tr!(
+        format!(
+            "\"{raw}\" is too far away: write a date from 1900 to 9999, or a time ago of at most 100 years (36525d)"
+        ),
+        format!(
+            "\"{raw}\" ligger för långt bort: skriv ett datum från 1900 till 9999, eller en tid sedan av högst 100 år (36525d)"
+        )
+    )
+}
+
 pub fn since_invalid(raw: &str) -> String {
     tr!(
         format!(

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::local_time;
 use crate::domain::arena::{Arena, Refusal, Stage};
+use crate::domain::calendar::DateProblem;
 
 texts! {
     app_name => "puls", "puls";
@@ -147,11 +148,17 @@ pub fn title_too_long(chars: usize, max: usize) -> String {
     )
 }
 
-pub fn date_invalid(raw: &str) -> String {
-    tr!(
-        format!("\"{raw}\" is not a date: write it as YYYY-MM-DD."),
-        format!("\"{raw}\" är inget datum: skriv det som ÅÅÅÅ-MM-DD.")
-    )
+pub fn date_invalid(raw: &str, problem: DateProblem) -> String {
+    match problem {
+        DateProblem::NotADate => tr!(
+            format!("\"{raw}\" is not a date: write it as YYYY-MM-DD."),
+            format!("\"{raw}\" är inget datum: skriv det som ÅÅÅÅ-MM-DD.")
+        ),
+        DateProblem::OutOfRange => tr!(
+            format!("{raw} is too far away: puls keeps dates from 1900 to 9999."),
+            format!("{raw} ligger för långt bort: puls tar datum från 1900 till 9999.")
+        ),
+    }
 }
 
 pub fn date_in_past(date: NaiveDate) -> String {

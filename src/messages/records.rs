@@ -87,9 +87,9 @@ pub fn retention_rule_problem(problem: &crate::domain::retention::RuleProblem) -
             format!("retention rule {n}: a name is needed"),
             format!("gallringsregel {n}: ett namn behövs")
         ),
-        RuleProblem::NoDays(name) => tr!(
-            format!("retention rule {name}: days must be 1 or more"),
-            format!("gallringsregel {name}: days måste vara 1 eller mer")
+        RuleProblem::DaysOutOfRange(name) => tr!(
+            format!("retention rule {name}: days must be from 1 to 36525 (100 years)"),
+            format!("gallringsregel {name}: days måste vara från 1 till 36525 (100 år)")
         ),
         RuleProblem::NamedTwice(name) => tr!(
             format!("retention rule {name} is named twice"),

@@ -12,6 +12,9 @@ texts! {
     announce_competence => "Competence", "Kompetens";
     announce_member => "Team member", "Teammedlem";
     announce_entry => "Entry", "Post";
+    /// Why the full screen (or a stand-up) did not start: no terminal to draw on.
+    no_terminal => "the full screen needs a terminal; for text, try `puls show 12`, `puls figures` or `puls history`",
+        "helskärmen behöver en terminal; för text, prova `puls show 12`, `puls figures` eller `puls history`";
 }
 
 /// The status line once the mouse is switched on or off.

@@ -108,6 +108,14 @@ pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<A
     .ok_or(StoreError::ArenaNotFound(id))
 }
 
+/// Refuses a write about an arena that does not exist, before it writes anything: for the
+/// writes whose only row is their audit row (a stand-up, a personal-data decision).
+pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
+    conn.query_row("SELECT 1 FROM arenas WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))
+}
+
 fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
     tx.query_row(
         &arena_select(),

@@ -107,6 +107,7 @@ impl Store {
     /// started: "what changed since the last stand-up" is real, per arena and for everyone.
     pub fn start_standup(&mut self, arena: i64) -> Result<Option<DateTime<Utc>>> {
         self.write(|tx, stamp| {
+            super::arenas::exists(tx, arena)?;
             let previous: Option<String> = tx
                 .query_row(
                     "SELECT at FROM audit WHERE entity = 'arena' AND entity_id = ?1 AND action = 'standup'

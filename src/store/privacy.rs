@@ -7,7 +7,10 @@ impl Store {
     /// kind it looked like ("personal identity number"); never the text itself.
     pub fn record_personal_data(&mut self, arena: i64, field: &str, what: &str) -> Result<()> {
         let detail = format!("allowed in {field}: {what}");
-        self.write(|tx, stamp| history::record(tx, stamp, "arena", arena, "personal-data", &detail))
+        self.write(|tx, stamp| {
+            super::arenas::exists(tx, arena)?;
+            history::record(tx, stamp, "arena", arena, "personal-data", &detail)
+        })
     }
 
     /// Records that an import file's personal data was saved on purpose: `place` names the
