@@ -171,3 +171,32 @@ fn a_failed_editor_leaves_the_field_and_says_why() {
     assert_eq!(screen.field(FieldId::Need), "kept");
     assert!(screen.text().contains("the field is unchanged"));
 }
+
+#[test]
+fn the_hint_bar_follows_the_keymap_and_the_panes_statement() {
+    // Given the board with "new-signal" moved to F2 in the user's config
+    let screen = Screen::with_config(
+        "[keys.board]\n\"f2\" = \"new-signal\"\n\"n\" = \"filter-mission\"\n",
+        200,
+        40,
+    );
+    let status = screen.text().lines().last().unwrap().to_owned();
+
+    // Then the hint bar names the new key for it, in the order the board states its hints
+    let new_signal = status.find(" f2 new ").expect(&status);
+    let detail = status.find(" enter open ").expect(&status);
+    assert!(new_signal < detail, "{status}");
+    assert!(!status.contains(" n new "), "{status}");
+}
+
+#[test]
+fn a_key_bound_to_what_its_place_ignores_is_refused_at_start() {
+    let refused = Settings::from_toml("[keys.form]\n\"ctrl-d\" = \"decline\"\n")
+        .err()
+        .expect("decline in a form was accepted");
+    assert!(
+        refused.detail.contains("does nothing in [keys.form]"),
+        "{}",
+        refused.detail
+    );
+}

@@ -4,6 +4,31 @@
 use crate::domain::knowledge::EntryKind;
 use crate::store::{Entry, EntryFilter, EntryHit};
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What the knowledge bank answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::Help),
+    hint(Command::FilterText),
+    hint(Command::NextView),
+    hint(Command::OpenDetail),
+    hint(Command::NewEntry),
+    hint(Command::Edit),
+    hint(Command::CycleKind),
+    hint(Command::FilterTag),
+    quiet(Command::RowUp),
+    quiet(Command::RowDown),
+    quiet(Command::FirstRow),
+    quiet(Command::LastRow),
+    quiet(Command::PageUp),
+    quiet(Command::PageDown),
+    quiet(Command::FilterMission),
+    quiet(Command::FilterCompetence),
+    quiet(Command::Delete),
+    quiet(Command::Back),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BankView {
     /// Entries that may help the board's selected arena: "have we met this before?"

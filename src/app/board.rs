@@ -3,6 +3,37 @@
 use crate::domain::arena::Stage;
 use crate::store::ArenaCard;
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What the board answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::Help),
+    hint(Command::NewSignal),
+    hint(Command::OpenDetail),
+    hint(Command::Edit),
+    hint(Command::NextStage),
+    hint(Command::PreviousStage),
+    hint(Command::FindStaff),
+    hint(Command::Decline),
+    hint(Command::FilterText),
+    hint(Command::FilterMission),
+    hint(Command::Undo),
+    quiet(Command::ColumnLeft),
+    quiet(Command::ColumnRight),
+    quiet(Command::CardUp),
+    quiet(Command::CardDown),
+    quiet(Command::FirstCard),
+    quiet(Command::LastCard),
+    quiet(Command::PageUp),
+    quiet(Command::PageDown),
+    quiet(Command::ToggleDeclined),
+    quiet(Command::History),
+    quiet(Command::Standup),
+    quiet(Command::Figures),
+    quiet(Command::Back),
+];
+
 /// Rows one card takes on screen, including the gap below it. The UI draws to this size, and the
 /// board keeps the selection inside the rows it is told are visible.
 pub const CARD_HEIGHT: u16 = 6;

@@ -11,6 +11,18 @@ use crate::domain::text::{self, TitleProblem};
 use crate::messages;
 use crate::store::{ArenaEdit, NewSignal, PersonEdit, PersonRow, RestrictedEdit, RestrictedRecord};
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What a form answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::NextField),
+    hint(Command::Save),
+    hint(Command::Back),
+    hint(Command::OpenEditor),
+    quiet(Command::PreviousField),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldId {
     Title,

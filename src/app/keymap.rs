@@ -100,6 +100,12 @@ pub enum KeyProblem {
     UnknownMode(String),
     UnknownCommand(String),
     BadKey(String),
+    /// A command bound in a mode that does not answer for it (see `handled`): the key would
+    /// do nothing, or something the mode's hint bar and help do not say.
+    NotAnswered {
+        mode: String,
+        command: String,
+    },
     /// Two entries of one mode name the same key.
     Duplicate {
         mode: String,
@@ -232,9 +238,17 @@ fn entries(tables: &KeyTables) -> Result<Vec<Entry>, KeymapError> {
             let keys = parse_keys(&written)
                 .ok_or_else(|| KeymapError::at(key.span(), KeyProblem::BadKey(written.clone())))?;
             let name = command.get_ref();
+            let span = command.span();
             let command = parse_command(name).ok_or_else(|| {
-                KeymapError::at(command.span(), KeyProblem::UnknownCommand(name.clone()))
+                KeymapError::at(span.clone(), KeyProblem::UnknownCommand(name.clone()))
             })?;
+            if !context.answers(command) {
+                let problem = KeyProblem::NotAnswered {
+                    mode: mode.clone(),
+                    command: name.clone(),
+                };
+                return Err(KeymapError::at(span, problem));
+            }
             let entry = Entry {
                 context,
                 written,

@@ -11,6 +11,7 @@ mod entry_form;
 mod external_edit;
 mod follow;
 pub mod form;
+pub mod handled;
 pub mod keymap;
 pub mod layout;
 mod mouse;
@@ -350,6 +351,11 @@ impl App {
     }
 
     fn run(&mut self, command: Command) {
+        // The keymap binds only what a place answers for; the palette may still offer a command
+        // its place has since left (a popup closed under it).
+        if !self.context().answers(command) {
+            return;
+        }
         self.settle_before(Some(command));
         if self.run_shared(command) {
             return;

@@ -11,6 +11,16 @@ use super::keymap::{Context, Keymap};
 use super::popup::Popup;
 use crate::messages;
 
+use super::handled::{self, Handled, hint, quiet};
+
+/// What the command palette answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::Confirm),
+    hint(Command::Back),
+    quiet(Command::RowUp),
+    quiet(Command::RowDown),
+];
+
 /// One command the palette can run, with the key that runs it where the palette was opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaletteEntry {
@@ -33,25 +43,37 @@ pub struct Palette {
 }
 
 impl Palette {
-    /// The commands bound in `origin` and the global ones, each once, in keymap order.
+    /// What `origin` answers for and what every place does (in a place that takes text, only
+    /// quitting), each once, in keymap order; a command no key is bound to comes last, still
+    /// runnable by name.
     pub fn new(keymap: &Keymap, origin: Context, covered: Option<Box<Popup>>) -> Palette {
-        let mut entries: Vec<PaletteEntry> = Vec::new();
-        for binding in keymap.bindings() {
-            let usable = binding.context == origin
-                || (binding.context == Context::Global
-                    && (!origin.takes_text() || binding.command == Command::Quit));
-            if !usable
-                || binding.command == Command::Palette
-                || entries.iter().any(|e| e.command == binding.command)
-            {
-                continue;
+        let global = handled::GLOBAL
+            .iter()
+            .filter(|h| !origin.takes_text() || h.command == Command::Quit);
+        let mut commands: Vec<Command> = Vec::new();
+        for handled in origin.handled().iter().chain(global) {
+            if handled.command != Command::Palette && !commands.contains(&handled.command) {
+                commands.push(handled.command);
             }
-            entries.push(PaletteEntry {
-                command: binding.command,
-                key: key_in(keymap, origin, binding.command),
-                description: messages::command_description(binding.command),
-            });
         }
+        let first_binding = |command: Command| {
+            keymap
+                .bindings()
+                .iter()
+                .position(|b| {
+                    b.command == command && [origin, Context::Global].contains(&b.context)
+                })
+                .unwrap_or(usize::MAX)
+        };
+        commands.sort_by_key(|c| first_binding(*c));
+        let entries: Vec<PaletteEntry> = commands
+            .into_iter()
+            .map(|command| PaletteEntry {
+                command,
+                key: key_in(keymap, origin, command),
+                description: messages::command_description(command),
+            })
+            .collect();
         let mut input = TextArea::default();
         input.set_cursor_line_style(ratatui::style::Style::default());
         let mut palette = Palette {

@@ -3,6 +3,31 @@
 use crate::domain::puls::Step;
 use crate::store::Plan;
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What the plan pane answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::Help),
+    hint(Command::NextStep),
+    hint(Command::NewEntry),
+    hint(Command::Edit),
+    hint(Command::CycleStatus),
+    hint(Command::Block),
+    hint(Command::MoveDown),
+    hint(Command::Delete),
+    quiet(Command::RowUp),
+    quiet(Command::RowDown),
+    quiet(Command::FirstRow),
+    quiet(Command::LastRow),
+    quiet(Command::PreviousStep),
+    quiet(Command::MoveUp),
+    quiet(Command::RestrictedRecord),
+    quiet(Command::NextStage),
+    quiet(Command::PreviousStage),
+    quiet(Command::Back),
+];
+
 /// One line the cursor can rest on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlanItem {

@@ -7,6 +7,32 @@ use crate::domain::arena::Arena;
 use crate::domain::roster::{Candidate, Load};
 use crate::store::{AuditRow, NeedRow, TeamMember};
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What an arena's detail answers for (see `handled`).
+pub const DETAIL_COMMANDS: &[Handled] = &[
+    hint(Command::Edit),
+    hint(Command::NextStage),
+    hint(Command::PreviousStage),
+    hint(Command::Decline),
+    hint(Command::Back),
+    quiet(Command::FindStaff),
+    quiet(Command::History),
+    quiet(Command::ScrollUp),
+    quiet(Command::ScrollDown),
+];
+
+/// What the screens that are only read (help, history, an entry, the figures) answer for.
+pub const HELP_COMMANDS: &[Handled] = &[
+    hint(Command::ScrollDown),
+    hint(Command::Back),
+    quiet(Command::ScrollUp),
+];
+
+/// What a one-line prompt answers for (see `handled`).
+pub const PROMPT_COMMANDS: &[Handled] = &[hint(Command::Confirm), hint(Command::Back)];
+
 pub enum Popup {
     Help {
         scroll: u16,

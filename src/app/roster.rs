@@ -3,6 +3,35 @@
 use crate::domain::roster::NeedStatus;
 use crate::store::{CompetenceRow, NeedRow, PersonRow, TeamMember};
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What the roster answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::Help),
+    hint(Command::NextView),
+    hint(Command::FilterText),
+    hint(Command::FilterCompetence),
+    hint(Command::CycleSort),
+    hint(Command::ToggleFree),
+    hint(Command::FindStaff),
+    hint(Command::NewEntry),
+    hint(Command::Edit),
+    quiet(Command::RowUp),
+    quiet(Command::RowDown),
+    quiet(Command::FirstRow),
+    quiet(Command::LastRow),
+    quiet(Command::PageUp),
+    quiet(Command::PageDown),
+    quiet(Command::FilterUnit),
+    quiet(Command::CycleSide),
+    quiet(Command::ToggleInactive),
+    quiet(Command::ToggleActive),
+    quiet(Command::Delete),
+    quiet(Command::Release),
+    quiet(Command::Back),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RosterView {
     /// The board's selected arena: its members and its gaps.

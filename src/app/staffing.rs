@@ -8,6 +8,18 @@ use crate::app::command::Command;
 use crate::messages;
 use crate::store::{NewAllocation, StoreError};
 
+use super::handled::{Handled, hint, quiet};
+
+/// What finding staff answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::SwitchList),
+    hint(Command::Confirm),
+    hint(Command::NewEntry),
+    hint(Command::Back),
+    quiet(Command::RowUp),
+    quiet(Command::RowDown),
+];
+
 /// The share of a week a new allocation starts with, unless the person has less free.
 const DEFAULT_PERCENT: i64 = 10;
 

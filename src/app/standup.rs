@@ -7,6 +7,23 @@ use crate::domain::arena::Arena;
 use crate::domain::puls::ActivityStatus;
 use crate::store::{AuditRow, Plan, PlanActivity, TeamMember};
 
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What a stand-up answers for (see `handled`).
+pub const COMMANDS: &[Handled] = &[
+    hint(Command::NextArena),
+    hint(Command::Timer),
+    hint(Command::Done),
+    hint(Command::Block),
+    hint(Command::AddContact),
+    hint(Command::AddActivity),
+    hint(Command::Back),
+    quiet(Command::PreviousArena),
+    quiet(Command::RowUp),
+    quiet(Command::RowDown),
+];
+
 /// One arena's turn, loaded when the stand-up reaches it.
 pub struct StandupView {
     pub arena: Arena,

@@ -60,6 +60,14 @@ pub fn key_problem(problem: &crate::app::keymap::KeyProblem) -> String {
                  eller två med ett mellanslag emellan, som \"g g\""
             )
         ),
+        KeyProblem::NotAnswered { mode, command } => tr!(
+            format!(
+                "\"{command}\" does nothing in [keys.{mode}]; `puls config --print-default` shows where each command works"
+            ),
+            format!(
+                "\"{command}\" gör ingenting i [keys.{mode}]; `puls config --print-default` visar var varje kommando fungerar"
+            )
+        ),
         KeyProblem::Duplicate { mode, key } => tr!(
             format!("\"{key}\" is bound twice in [keys.{mode}]; keep one of the two"),
             format!("\"{key}\" är bunden två gånger i [keys.{mode}]; behåll en av dem")

@@ -21,7 +21,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::command::Command;
 use crate::app::keymap::Context;
 use crate::app::layout::{self, Bands};
 use crate::app::popup::Popup;
@@ -160,94 +159,17 @@ fn draw_wrapped(frame: &mut Frame, area: Rect, text: &str, style: Style) {
 
 fn hints(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let context = app.context();
-    let commands: &[Command] = match context {
-        Context::Board => &[
-            Command::Help,
-            Command::NewSignal,
-            Command::OpenDetail,
-            Command::Edit,
-            Command::NextStage,
-            Command::PreviousStage,
-            Command::FindStaff,
-            Command::Decline,
-            Command::FilterText,
-            Command::FilterMission,
-            Command::Undo,
-        ],
-        Context::Roster => &[
-            Command::Help,
-            Command::NextView,
-            Command::FilterText,
-            Command::FilterCompetence,
-            Command::CycleSort,
-            Command::ToggleFree,
-            Command::FindStaff,
-            Command::NewEntry,
-            Command::Edit,
-        ],
-        Context::Plan => &[
-            Command::Help,
-            Command::NextStep,
-            Command::NewEntry,
-            Command::Edit,
-            Command::CycleStatus,
-            Command::Block,
-            Command::MoveDown,
-            Command::Delete,
-        ],
-        Context::Standup => &[
-            Command::NextArena,
-            Command::Timer,
-            Command::Done,
-            Command::Block,
-            Command::AddContact,
-            Command::AddActivity,
-            Command::Back,
-        ],
-        Context::Bank => &[
-            Command::Help,
-            Command::FilterText,
-            Command::NextView,
-            Command::OpenDetail,
-            Command::NewEntry,
-            Command::Edit,
-            Command::CycleKind,
-            Command::FilterTag,
-        ],
-        Context::Staff => &[
-            Command::SwitchList,
-            Command::Confirm,
-            Command::NewEntry,
-            Command::Back,
-        ],
-        Context::Detail => &[
-            Command::Edit,
-            Command::NextStage,
-            Command::PreviousStage,
-            Command::Decline,
-            Command::Back,
-        ],
-        Context::Help => &[Command::ScrollDown, Command::Back],
-        Context::Form => &[
-            Command::NextField,
-            Command::Save,
-            Command::Back,
-            Command::OpenEditor,
-        ],
-        Context::Prompt | Context::Palette => &[Command::Confirm, Command::Back],
-        Context::Global => &[],
-    };
     let mut spans = Vec::new();
     let mut used = 0;
-    for command in commands {
-        let mut keys = app.keymap.keys_for(context, *command);
+    for command in context.hints() {
+        let mut keys = app.keymap.keys_for(context, command);
         if keys.is_empty() {
-            keys = app.keymap.keys_for(Context::Global, *command);
+            keys = app.keymap.keys_for(Context::Global, command);
         }
         let Some(keys) = keys.first().map(|k| k.to_string()) else {
             continue;
         };
-        let label = messages::command_hint(*command);
+        let label = messages::command_hint(command);
         let w = keys.chars().count() + label.chars().count() + 3;
         if used + w > width {
             break;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::text::fit;
 use super::{Theme, centred};
 use crate::app::App;
-use crate::app::command::Command;
+use crate::app::handled;
 use crate::app::keymap::Context;
 use crate::app::popup::{Detail, History, Prompt, PromptPurpose, Reading};
 use crate::domain::text;
@@ -27,30 +27,22 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: u16
     let rect = centred(area, 72, area.height);
     let mut lines = Vec::new();
     for context in Context::ALL {
-        let mut seen: Vec<Command> = Vec::new();
-        let bindings = app
-            .keymap
-            .bindings()
-            .iter()
-            .filter(|b| b.context == context);
-        for binding in bindings {
-            if seen.contains(&binding.command) {
-                continue;
-            }
-            if seen.is_empty() {
-                if !lines.is_empty() {
-                    lines.push(Line::raw(""));
-                }
-                lines.push(Line::from(Span::styled(
-                    messages::context_label(context),
-                    theme.heading,
-                )));
-            }
-            seen.push(binding.command);
-            let keys = app.keymap.keys_for(context, binding.command).join(" ");
+        let commands = handled::keyed(&app.keymap, context);
+        if commands.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(
+            messages::context_label(context),
+            theme.heading,
+        )));
+        for command in commands {
+            let keys = app.keymap.keys_for(context, command).join(" ");
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<16}"), theme.key),
-                Span::raw(messages::command_description(binding.command)),
+                Span::raw(messages::command_description(command)),
             ]));
         }
     }
