@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use chrono_tz::Tz;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use color_eyre::Result;
 
@@ -21,6 +22,7 @@ use crate::demo;
 use crate::domain::calendar;
 use crate::domain::clock::{Clock, SystemClock};
 use crate::domain::language::Language;
+use crate::domain::session::{self, Session};
 use crate::domain::{mission, text};
 use crate::messages;
 use crate::settings::Settings;
@@ -212,7 +214,11 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => Settings::load(path).map_err(|e| UserError(e.to_string()))?,
         None => Settings::defaults(),
     };
-    messages::set_language(Language::choose(config.language, env_language()));
+    // This process serves one person: their session, set once for every step it takes.
+    session::set(Session {
+        language: Language::choose(config.language, env_language()),
+        zone: config.time_zone.unwrap_or_else(machine_zone),
+    });
     // The command line outranks the file for this run.
     config.theme = cli.theme.unwrap_or(config.theme);
     config.ascii |= cli.ascii;
@@ -231,6 +237,7 @@ fn run(cli: Cli) -> Result<()> {
         prepare_demo(&path, &who, clock.as_ref(), &options)?;
     }
     let mut store = Store::open_with(&path, &who, clock, &options)?;
+    store.set_session(session::current());
     for warning in store.warnings() {
         eprintln!("puls: {}", messages::store_warning(warning));
     }
@@ -350,6 +357,21 @@ fn config_named(args: &[OsString]) -> Option<PathBuf> {
 /// The language `LC_ALL`, `LC_MESSAGES` or `LANG` asks for.
 fn env_language() -> Option<Language> {
     Language::from_env(|name| std::env::var(name).ok())
+}
+
+/// The machine's time zone, as the C library reads it: `TZ` when it names a zone
+/// (`Europe/Stockholm`, `:Europe/Stockholm`), else the system's (`/etc/localtime`), else UTC.
+fn machine_zone() -> Tz {
+    let named = |name: &str| name.trim_start_matches(':').parse::<Tz>().ok();
+    std::env::var("TZ")
+        .ok()
+        .and_then(|tz| named(&tz))
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|tz| named(&tz))
+        })
+        .unwrap_or(Tz::UTC)
 }
 
 fn title_problem(problem: text::TitleProblem) -> String {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use clap::Subcommand;
 use color_eyre::Result;
 use unicode_width::UnicodeWidthStr;
@@ -12,6 +12,7 @@ use crate::cli::UserError;
 use crate::config::Config;
 use crate::domain::calendar;
 use crate::domain::clock::Clock;
+use crate::domain::session;
 use crate::domain::text::one_line;
 use crate::messages;
 use crate::store::{self, AuditRow, Store, StoreError};
@@ -132,7 +133,7 @@ pub(crate) fn run(
             arena,
             limit,
         } => {
-            let since = since.map(|s| s.resolve(clock.now(), &Local));
+            let since = since.map(|s| s.resolve(clock.now(), &session::current().zone));
             let store = open(path, who, clock, &options)?;
             let rows = store.history(since, arena, limit.unwrap_or(usize::MAX))?;
             if rows.is_empty() {
@@ -169,7 +170,8 @@ fn open(
     clock: Arc<dyn Clock>,
     options: &store::StoreOptions,
 ) -> Result<Store> {
-    let store = Store::open_with(path, who, clock, options)?;
+    let mut store = Store::open_with(path, who, clock, options)?;
+    store.set_session(session::current());
     for warning in store.warnings() {
         eprintln!("puls: {}", messages::store_warning(warning));
     }

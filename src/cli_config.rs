@@ -19,6 +19,7 @@ pub(crate) const SETTINGS: &[&str] = &[
     "health_terms",
     "missions",
     "language",
+    "time_zone",
     "theme",
     "ascii",
     "plain",

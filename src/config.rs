@@ -29,6 +29,9 @@ pub struct Config {
     pub health_terms: Vec<String>,
     /// `"sv"` or `"en"`; when not set, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) decides.
     pub language: Option<Language>,
+    /// Where days are counted and times shown (`"Europe/Stockholm"`); when not set, the
+    /// machine's zone (`TZ`, else the system's).
+    pub time_zone: Option<chrono_tz::Tz>,
     /// `[keys.<mode>]`: keys the user binds, over the default keymap (see `app::keymap`).
     #[serde(skip_serializing)]
     pub keys: KeyTables,
@@ -75,6 +78,7 @@ impl Default for Config {
                 .map(|t| (*t).to_owned())
                 .collect(),
             language: None,
+            time_zone: None,
             keys: KeyTables::default(),
             theme: ThemeName::default(),
             ascii: false,

@@ -66,7 +66,9 @@ pub use roster::*;
 pub use roster_file::*;
 pub use screen::*;
 
-use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::domain::session;
 
 /// `1 arena`, `2 arenas`: the caller gives the words in its language.
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -77,11 +79,21 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// A moment in the user's own time zone, as both languages write it: `2026-11-23 10:00`.
+/// A moment in the session's time zone, as both languages write it: `2026-11-23 10:00`.
 pub fn local_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M")
+    local_format(at, "%Y-%m-%d %H:%M")
+}
+
+/// A moment in the session's time zone, in `format` (chrono's strftime).
+pub fn local_format(at: DateTime<Utc>, format: &str) -> String {
+    at.with_timezone(&session::current().zone)
+        .format(format)
         .to_string()
+}
+
+/// The calendar day a moment falls on in the session's time zone.
+pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    session::current().day(at)
 }
 
 /// The ISO week a date falls in, as Swedes say it: `v. 48`; English has no habit of week

@@ -1,8 +1,7 @@
 //! The bank's lists answered in the background: keys never wait for a ranking, a stale answer
 //! is never shown, and the worker thread answers the newest question as the store would.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use puls::app::App;
@@ -19,11 +18,11 @@ use app::{demo_store, press};
 
 /// Keeps the questions asked, for the test to answer when it chooses.
 #[derive(Clone, Default)]
-struct Questions(Rc<RefCell<Vec<(u64, BankQuery)>>>);
+struct Questions(Arc<Mutex<Vec<(u64, BankQuery)>>>);
 
 impl BankQueries for Questions {
     fn ask(&self, ticket: u64, query: BankQuery) -> bool {
-        self.0.borrow_mut().push((ticket, query));
+        self.0.lock().unwrap().push((ticket, query));
         true
     }
 }
@@ -63,11 +62,11 @@ fn keys_ask_in_the_background_and_only_the_latest_answer_is_shown() {
     .unwrap();
     // The first load already asks: the related entries of the selected arena.
     assert!(matches!(
-        questions.0.borrow().first(),
+        questions.0.lock().unwrap().first(),
         Some((1, BankQuery::Related { .. }))
     ));
     press(&mut app, "4z/disch");
-    let asked = questions.0.borrow().clone();
+    let asked = questions.0.lock().unwrap().clone();
     let (latest, query) = asked.last().unwrap().clone();
     assert_eq!(query, search("disch"));
     let text = app::text(&app, 120, 40);

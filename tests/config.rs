@@ -33,7 +33,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "\ncolour = \"red\"\n",
             "DIR/config.toml:2:1: unknown field `colour`, expected one of \
              `commissioned_by`, `missions`, `group`, `standup_minutes`, `coaching_questions`, \
-             `health_terms`, `language`, `keys`, `theme`, `ascii`, `plain`, `mouse`, `retention`",
+             `health_terms`, `language`, `time_zone`, `keys`, `theme`, `ascii`, `plain`, `mouse`, `retention`",
         ),
         (
             "an unknown command",
@@ -89,6 +89,11 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "a mission without a name",
             "[[missions]]\ncode = \"A\"\n",
             "DIR/config.toml:1:1: missing field `name`",
+        ),
+        (
+            "a time zone that does not exist",
+            "time_zone = \"Europe/Stockhom\"\n",
+            "DIR/config.toml:1:13: failed to parse timezone: 'Europe/Stockhom'",
         ),
         (
             "no missions at all",

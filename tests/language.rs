@@ -1,6 +1,7 @@
 //! puls in Swedish: the board and the help screen as a Swedish coordinator sees them, and the
 //! roster's names in Swedish order. Each test sets the language of its own thread only.
 
+use puls::domain::session::Session;
 use puls::messages::{self, Language};
 use puls::store::{PersonEdit, Store};
 
@@ -68,15 +69,19 @@ fn the_roster_sorts_names_in_swedish_order_when_swedish() {
             .collect()
     };
 
-    // When the roster is read in Swedish, then å, ä, ö come after z, Ängel after Anders
-    messages::set_language(Language::Swedish);
+    // When the roster is read for a Swedish session, then å, ä, ö come after z, Ängel after
+    // Anders, whatever language the thread speaks
+    store.set_session(Session {
+        language: Language::Swedish,
+        ..Session::default()
+    });
     assert_eq!(
         names(&store),
         ["Anders", "bo", "Zacharias", "Åsa", "Ängel", "Ärla", "Örjan"]
     );
 
     // And in English the order stays the one puls always had (SQLite's NOCASE)
-    messages::set_language(Language::English);
+    store.set_session(Session::default());
     assert_eq!(
         names(&store),
         ["Anders", "bo", "Zacharias", "Ängel", "Ärla", "Åsa", "Örjan"]

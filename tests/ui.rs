@@ -976,8 +976,8 @@ fn a_personal_number_in_a_form_is_shown_once_then_kept_and_logged() {
 
 #[test]
 fn a_swedish_screen_logs_personal_data_in_the_historys_one_language() {
-    let mut screen = Screen::demo(118, 40);
     puls::messages::set_language(puls::messages::Language::Swedish);
+    let mut screen = Screen::demo(118, 40);
     screen.keys("nRingde om 121212-1212<c-s>");
     assert!(screen.text().contains("personnummer (121212-****)"));
     screen.keys("<c-s>");

@@ -45,6 +45,10 @@ impl App {
     /// The background's answer to question `ticket`: shown if it is the latest asked, dropped
     /// if a newer one is on its way. True when the screen changed.
     pub fn bank_answer(&mut self, ticket: u64, answer: Result<Vec<EntryHit>, StoreError>) -> bool {
+        self.step(|app| app.on_bank_answer(ticket, answer))
+    }
+
+    fn on_bank_answer(&mut self, ticket: u64, answer: Result<Vec<EntryHit>, StoreError>) -> bool {
         if self.bank.pending != Some(ticket) {
             return false;
         }

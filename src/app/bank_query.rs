@@ -33,7 +33,7 @@ impl BankQuery {
 
 /// Where the app sends a bank question it need not wait for. Answers come back, numbered by
 /// `ticket`, through [`crate::app::App::bank_answer`].
-pub trait BankQueries {
+pub trait BankQueries: Send {
     /// False when the question cannot be taken (the worker is gone): ask the store directly.
     fn ask(&self, ticket: u64, query: BankQuery) -> bool;
 }

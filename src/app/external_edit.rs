@@ -30,6 +30,10 @@ impl App {
 
     /// The editor's result: the new text of the field, or why the field stays as it was.
     pub fn editor_finished(&mut self, result: Result<String, String>) {
+        self.step(|app| app.on_editor_finished(result))
+    }
+
+    fn on_editor_finished(&mut self, result: Result<String, String>) {
         let Some(Popup::Form(form)) = &mut self.popup else {
             return;
         };

@@ -21,6 +21,10 @@ impl App {
 
     /// Brings the following panes to the selected arena. True when the screen changed.
     pub fn settle(&mut self) -> bool {
+        self.step(|app| app.on_settle())
+    }
+
+    fn on_settle(&mut self) -> bool {
         if !std::mem::take(&mut self.follow_pending) {
             return false;
         }

@@ -30,6 +30,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::config::Config;
+use crate::domain::session::{self, Session};
 use crate::messages;
 use crate::store::{Store, StoreError};
 use board::Board;
@@ -108,6 +109,9 @@ pub struct App {
     follow_later: bool,
     /// They still show the arena selected before.
     follow_pending: bool,
+    /// Whose language and time zone this screen speaks and counts in: entered for every step
+    /// (see [`App::step`] and `domain::session`).
+    session: Session,
 }
 
 impl App {
@@ -124,13 +128,20 @@ impl App {
     /// An app whose bank lists are asked of `background` (from the first load on) and shown
     /// when answered, through [`App::bank_answer`].
     pub fn with_background(
-        store: Store,
+        mut store: Store,
         config: Config,
         keymap: Keymap,
         width: u16,
         height: u16,
         background: Option<Box<dyn bank_query::BankQueries>>,
     ) -> Result<App, StoreError> {
+        // The config's choice, else what the caller's session (the command line's) chose.
+        let ambient = session::current();
+        let session = Session {
+            language: config.language.unwrap_or(ambient.language),
+            zone: config.time_zone.unwrap_or(ambient.zone),
+        };
+        store.set_session(session);
         let seen_version = store.data_version()?;
         // A warning about the file (readable by everyone) stays in sight until the first key.
         let status = store.warnings().first().map(|w| Status {
@@ -162,10 +173,23 @@ impl App {
             background,
             follow_later: false,
             follow_pending: false,
+            session,
         };
         app.resize(width, height);
-        app.reload()?;
+        app.step(App::reload)?;
         Ok(app)
+    }
+
+    /// This screen's session: its language and time zone.
+    pub fn session(&self) -> Session {
+        self.session
+    }
+
+    /// Runs one step of this screen's work in its own session, so that what the step writes
+    /// speaks its language and tells its time, whichever thread runs it.
+    pub(crate) fn step<T>(&mut self, f: impl FnOnce(&mut App) -> T) -> T {
+        let session = self.session;
+        session.enter(|| f(self))
     }
 
     pub fn should_quit(&self) -> bool {
@@ -232,6 +256,10 @@ impl App {
 
     /// Handles one terminal event; true when the screen needs drawing.
     pub fn handle_event(&mut self, event: &Event) -> bool {
+        self.step(|app| app.on_event(event))
+    }
+
+    fn on_event(&mut self, event: &Event) -> bool {
         match event {
             Event::Key(key) => self.handle_key(*key),
             Event::Paste(text) => self.handle_paste(text),
@@ -245,6 +273,10 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        self.step(|app| app.on_key(key))
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> bool {
         if key.kind == KeyEventKind::Release {
             return false;
         }
@@ -277,6 +309,10 @@ impl App {
 
     /// Pasted text goes into the field being edited, as typed text would.
     pub fn handle_paste(&mut self, text: &str) -> bool {
+        self.step(|app| app.on_paste(text))
+    }
+
+    fn on_paste(&mut self, text: &str) -> bool {
         // Terminals send a pasted line break as CR, CR LF or LF.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut self.popup {
@@ -301,6 +337,10 @@ impl App {
 
     /// Checks whether another session committed, and reloads if so. True when something changed.
     pub fn poll_changes(&mut self) -> bool {
+        self.step(|app| app.poll())
+    }
+
+    fn poll(&mut self) -> bool {
         match self.store.data_version() {
             Ok(v) if v != self.seen_version => {
                 self.seen_version = v;

@@ -17,6 +17,10 @@ impl App {
 
     /// Handles one mouse event; true when the screen needs drawing.
     pub fn handle_mouse(&mut self, mouse: MouseEvent) -> bool {
+        self.step(|app| app.on_mouse(mouse))
+    }
+
+    fn on_mouse(&mut self, mouse: MouseEvent) -> bool {
         if !self.mouse {
             return false;
         }

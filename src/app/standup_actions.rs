@@ -21,6 +21,10 @@ impl App {
     /// Starts a stand-up at `arena` (the board's selection when `None`), going on through the
     /// other open arenas of the same coordinator.
     pub fn open_standup(&mut self, arena: Option<i64>) {
+        self.step(|app| app.on_open_standup(arena))
+    }
+
+    fn on_open_standup(&mut self, arena: Option<i64>) {
         let Some(first) = arena.or_else(|| self.board.selected().map(|c| c.id)) else {
             return self.info(messages::standup_no_arenas().to_owned());
         };
@@ -229,6 +233,10 @@ impl App {
 
     /// A second passed: true when the clock shows another number.
     pub fn tick(&mut self) -> bool {
+        self.step(|app| app.on_tick())
+    }
+
+    fn on_tick(&mut self) -> bool {
         let now = self.store.now();
         let Some(timer) = self.standup.as_mut().and_then(|s| s.timer.as_mut()) else {
             return false;

@@ -1,12 +1,12 @@
 //! The language puls speaks: English or Swedish, from the config, else the locale, else English.
 //!
-//! The choice is per thread: set once at start (`set`), read by every message and by the order
-//! names sort in. Tests run on threads of their own, so each starts in English and one that
-//! switches to Swedish switches only itself; the full screen runs on one thread.
-
-use std::cell::Cell;
+//! The choice belongs to a session (`session::Session`): a command sets it once at start
+//! (`set`), the full screen's `App` enters its own for each step. Tests run on threads of their
+//! own, so each starts in English and one that switches to Swedish switches only itself.
 
 use serde::{Deserialize, Serialize};
+
+use super::session::{self, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub enum Language {
@@ -17,27 +17,26 @@ pub enum Language {
     Swedish,
 }
 
-thread_local! {
-    static CURRENT: Cell<Language> = const { Cell::new(Language::English) };
-}
-
-/// The language of this thread.
+/// The language of the session this thread works for (see [`super::session`]).
 pub fn current() -> Language {
-    CURRENT.with(Cell::get)
+    session::current().language
 }
 
-/// Makes `language` this thread's language from now on.
+/// Makes `language` the language of this thread's session from now on.
 pub fn set(language: Language) {
-    CURRENT.with(|c| c.set(language));
+    session::set(Session {
+        language,
+        ..session::current()
+    });
 }
 
-/// Runs `f` with `language` as this thread's language, then puts the former one back.
+/// Runs `f` with `language` as the session's language, then puts the former one back.
 pub fn with<T>(language: Language, f: impl FnOnce() -> T) -> T {
-    let before = current();
-    set(language);
-    let out = f();
-    set(before);
-    out
+    Session {
+        language,
+        ..session::current()
+    }
+    .enter(f)
 }
 
 /// The variables POSIX reads for the language of messages, strongest first.

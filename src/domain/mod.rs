@@ -13,4 +13,5 @@ pub mod privacy;
 pub mod puls;
 pub mod retention;
 pub mod roster;
+pub mod session;
 pub mod text;

@@ -1,6 +1,6 @@
 //! The database: what went wrong, history, backups, restores, checks and the demo.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{local_time, plural, refusal, thousands};
 use crate::store::StoreError;
@@ -248,8 +248,7 @@ pub fn restore_would_lose(
     file: &std::path::Path,
     file_newest: Option<DateTime<Utc>>,
 ) -> String {
-    let local =
-        |at: DateTime<Utc>, format: &str| at.with_timezone(&Local).format(format).to_string();
+    let local = super::local_format;
     let list = file_newest.map_or("puls history".to_owned(), |at| {
         format!("puls history --since {}", local(at, "%Y-%m-%dT%H:%M"))
     });

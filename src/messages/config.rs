@@ -158,6 +158,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "\"sv\" or \"en\"; when not set, the locale (LC_ALL, LC_MESSAGES, LANG) decides.",
             "\"sv\" eller \"en\"; när det inte är satt avgör språkmiljön (LC_ALL, LC_MESSAGES, LANG)."
         ),
+        "time_zone" => tr!(
+            "Where days are counted and times shown, such as \"Europe/Stockholm\"; when not set, the machine's zone (TZ, else the system's).",
+            "Var dagar räknas och tider visas, till exempel \"Europe/Stockholm\"; när det inte är satt gäller maskinens zon (TZ, annars systemets)."
+        ),
         "theme" => tr!(
             "Colours by meaning: \"ansi16\", \"high-contrast\", \"mono\" or \"truecolor\". NO_COLOR means mono.",
             "Färger efter betydelse: \"ansi16\", \"high-contrast\", \"mono\" eller \"truecolor\". NO_COLOR ger mono."

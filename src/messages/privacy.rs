@@ -83,9 +83,7 @@ pub fn retention_line(change: &crate::store::RetentionChange) -> String {
             plural(change.read_log, "rad i läsloggen", "rader i läsloggen")
         ));
     }
-    let closed = change
-        .closed_at
-        .map(|at| at.with_timezone(&chrono::Local).date_naive().to_string());
+    let closed = change.closed_at.map(|at| super::local_day(at).to_string());
     let (arena, title) = (change.arena, crate::domain::text::one_line(&change.title));
     let what = what.join(tr!(" and ", " och "));
     let rule = &change.rule;

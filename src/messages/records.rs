@@ -28,7 +28,7 @@ texts! {
 }
 
 fn date(at: DateTime<Utc>) -> chrono::NaiveDate {
-    at.with_timezone(&chrono::Local).date_naive()
+    super::local_day(at)
 }
 
 /// Why a drawn-up arena refuses an edit: when, by whom, and the way to a new version.

@@ -127,7 +127,7 @@ fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
 }
 
 fn today_text(stamp: &Stamp) -> Option<String> {
-    time::date_to_text(Some(stamp.at.with_timezone(&chrono::Local).date_naive()))
+    time::date_to_text(Some(stamp.today()))
 }
 
 /// Loads the arena and checks nobody changed it since the caller read `expected_version`.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
@@ -209,10 +209,11 @@ fn partial_name(to: &Path) -> PathBuf {
     to.with_file_name(format!(".{name}.partial-{}", std::process::id()))
 }
 
-/// Where a replaced database is kept: `NAME.replaced-YYYYmmddHHMMSS` beside it, with `-2`, `-3`
+/// Where a replaced database is kept: `NAME.replaced-YYYYmmddHHMMSS` (UTC, the same on every
+/// account whatever its time zone) beside it, with `-2`, `-3`
 /// after it when a restore in the same second already took that name.
 fn replaced_name(target: &Path, now: DateTime<Utc>) -> PathBuf {
-    let stamp = now.with_timezone(&Local).format("%Y%m%d%H%M%S");
+    let stamp = now.format("%Y%m%d%H%M%S");
     let first = files::beside(target, &format!(".replaced-{stamp}"));
     let taken = |p: &Path| p.exists() || files::beside(p, "-wal").exists();
     if !taken(&first) {

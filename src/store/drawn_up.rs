@@ -110,7 +110,7 @@ pub(super) fn draw_up(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()>
         [arena],
         |r| r.get(0),
     )?;
-    let today = stamp.at.with_timezone(&chrono::Local).date_naive();
+    let today = stamp.today();
     let record = DrawnUpRecord {
         arena_id: arena,
         version,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
@@ -12,6 +12,7 @@ use super::{Result, Store, time};
 use crate::domain::arena::Stage;
 use crate::domain::figures::{self, ArenaLine, Figures};
 use crate::domain::roster::Load;
+use crate::domain::session::Session;
 
 /// When an arena first became commissioned, last closed and last declined, by the audit log.
 #[derive(Debug, Default, Clone, Copy)]
@@ -21,9 +22,9 @@ struct StageDates {
     declined: Option<NaiveDate>,
 }
 
-/// A stored time as the user's calendar day, the day "today" is measured in.
-fn local_day(text: &str) -> NaiveDate {
-    time::from_text(text).with_timezone(&Local).date_naive()
+/// A stored time as the session's calendar day, the day "today" is measured in.
+fn local_day(session: Session, text: &str) -> NaiveDate {
+    session.day(time::from_text(text))
 }
 
 /// The stage dates of every arena, in one pass over the arenas' history in `audit_by_entity`
@@ -99,7 +100,7 @@ impl Store {
         let rows = stmt.query_map([], |r| {
             let day = |i| {
                 r.get::<_, Option<String>>(i)
-                    .map(|t| t.as_deref().map(local_day))
+                    .map(|t| t.as_deref().map(|t| local_day(self.session, t)))
             };
             Ok((
                 r.get(0)?,
@@ -120,7 +121,7 @@ impl Store {
         let lines = stmt.query_map([], |r| {
             let id: i64 = r.get(0)?;
             let stage = Stage::from_code(&r.get::<_, String>(3)?).unwrap_or(Stage::Signal);
-            let since = local_day(&r.get::<_, String>(4)?);
+            let since = local_day(self.session, &r.get::<_, String>(4)?);
             let logged = dates.get(&id).copied().unwrap_or_default();
             let past_signal = !matches!(stage, Stage::Signal | Stage::Declined);
             let (closed, declined) = (stage == Stage::Closed, stage == Stage::Declined);
@@ -131,7 +132,7 @@ impl Store {
                 mission: r.get(2)?,
                 stage,
                 coordinator: r.get(6)?,
-                signalled: local_day(&r.get::<_, String>(5)?),
+                signalled: local_day(self.session, &r.get::<_, String>(5)?),
                 commissioned: stage_date(
                     logged.commissioned,
                     past_signal,

@@ -33,6 +33,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+
+use crate::domain::session::Session;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
 
@@ -81,12 +83,23 @@ pub struct Store {
     who: String,
     clock: Arc<dyn Clock>,
     warnings: Vec<Warning>,
+    /// Whose days "today" counts and whose order names sort in: the session the store serves.
+    session: Session,
 }
 
 /// Who and when, for the audit row of the write in progress.
 pub(crate) struct Stamp<'a> {
     pub who: &'a str,
     pub at: DateTime<Utc>,
+    /// The session's, for the day a write falls on.
+    pub session: Session,
+}
+
+impl Stamp<'_> {
+    /// The day of the write in the session's time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.session.day(self.at)
+    }
 }
 
 impl Store {
@@ -112,7 +125,18 @@ impl Store {
             who: who.to_owned(),
             clock,
             warnings,
+            session: Session::default(),
         })
+    }
+
+    /// Serves `session` from now on: its time zone decides "today", its language the order
+    /// names sort in. A new store serves English and UTC until told.
+    pub fn set_session(&mut self, session: Session) {
+        self.session = session;
+    }
+
+    pub fn session(&self) -> Session {
+        self.session
     }
 
     /// What the user should hear about the database file, though it opened (anyone may read it).
@@ -133,9 +157,9 @@ impl Store {
         self.clock.now()
     }
 
-    /// Today in the user's time zone: what "current" and "late" are measured against.
+    /// Today in the session's time zone: what "current" and "late" are measured against.
     pub fn today(&self) -> chrono::NaiveDate {
-        self.clock.now().with_timezone(&chrono::Local).date_naive()
+        self.session.day(self.clock.now())
     }
 
     /// Changes whenever another connection commits: the cheap "has anything changed?" check.
@@ -181,6 +205,7 @@ impl Store {
         let stamp = Stamp {
             who: &self.who,
             at: self.clock.now(),
+            session: self.session,
         };
         let tx = self
             .conn

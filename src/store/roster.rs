@@ -286,7 +286,8 @@ impl Store {
         let mut people = people.collect::<rusqlite::Result<Vec<_>>>()?;
         // Sorted here: reading the table in order and sorting is three times faster than
         // reading it through the name index, a row lookup per person.
-        people.sort_by(|a, b| collation::compare_names(&a.name, &b.name));
+        let language = self.session.language;
+        people.sort_by(|a, b| collation::compare_names(language, &a.name, &b.name));
         for person in &mut people {
             let mut competences = holdings.remove(&person.id).unwrap_or_default();
             // Strongest first, then by name as the catalogue sorts it.

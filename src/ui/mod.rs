@@ -29,7 +29,8 @@ use crate::messages;
 pub use theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    draw_screen(frame, app, theme);
+    // In the screen's own session: its language, its time zone.
+    app.session().enter(|| draw_screen(frame, app, theme));
     // The modes work on the finished frame, so no pane or popup can slip past them.
     if app.config.plain {
         glyphs::to_plain(frame.buffer_mut());
