@@ -1,6 +1,5 @@
 //! `puls export` and `puls import`: an arena's PULS program as Markdown or JSON, and back.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
@@ -9,8 +8,10 @@ use color_eyre::Result;
 use crate::cli::{UserError, parse_arena_number};
 use crate::cli_privacy;
 use crate::config::Config;
+use crate::domain::text;
 use crate::export;
 use crate::messages;
+use crate::output;
 use crate::store::{ArenaRecord, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,21 +47,14 @@ pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<
             let registration = store.registration(arena)?;
             export::arena_markdown(&a, &plan, &team, config, store.today(), Some(&registration))
         }
-        Format::Json => {
-            let mut json = serde_json::to_string_pretty(&store.arena_record(arena)?)?;
-            json.push('\n');
-            json
-        }
+        Format::Json => export::json(&store.arena_record(arena)?)?,
     };
+    // The file holds what the terminal would show.
+    let text = text::printable(&text);
     match out {
-        Some(path) => {
-            std::fs::write(&path, text).map_err(|e| UserError(messages::cannot_write(&path, &e)))?
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            let _ = stdout.write_all(text.as_bytes());
-        }
+        Some(path) => std::fs::write(&path, text.as_bytes())
+            .map_err(|e| UserError(messages::cannot_write(&path, &e)))?,
+        None => output::print(&text)?,
     }
     Ok(())
 }
@@ -80,6 +74,6 @@ pub fn import(
     let allowed = cli_privacy::screen_record(config, allow_personal_data, &record)?;
     let id = store.import_arena(&record)?;
     cli_privacy::record_allowed(store, id, &allowed)?;
-    println!("{}", messages::arena_imported(id));
+    output::line(messages::arena_imported(id))?;
     Ok(())
 }

@@ -123,7 +123,8 @@ fn the_cli_exports_json_that_it_imports_into_another_database() {
         md.starts_with("# #1 A family stuck between a plot and a detailed plan"),
         "{md}"
     );
+    // A number that names no arena is a wrong argument (issue 19: exit 2, as README says).
     let missing = run(&["--db", &other, "export", "arena", "7"]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("arena #7 does not exist"));
 }
