@@ -377,7 +377,7 @@ fn title_problem(problem: text::TitleProblem) -> String {
     }
 }
 
-fn mission_list(config: &Config) -> String {
+pub(crate) fn mission_list(config: &Config) -> String {
     config
         .missions
         .iter()

@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 use clap::{Subcommand, ValueEnum};
 use color_eyre::Result;
 
-use crate::cli::{UserError, parse_arena_number};
+use crate::cli::{UserError, mission_list, parse_arena_number};
 use crate::cli_privacy;
 use crate::config::Config;
-use crate::domain::text;
+use crate::domain::{mission, text};
 use crate::export;
 use crate::messages;
 use crate::output;
-use crate::store::{ArenaRecord, Store};
+use crate::store::{self, ArenaRecord, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -71,9 +71,34 @@ pub fn import(
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let record: ArenaRecord = serde_json::from_str(&text)
         .map_err(|e| UserError(messages::not_an_arena_file(file, &e.to_string())))?;
+    let record = checked(config, file, record)?;
     let allowed = cli_privacy::screen_record(config, allow_personal_data, &record)?;
     let id = store.import_arena(&record)?;
     cli_privacy::record_allowed(store, id, &allowed)?;
     output::line(messages::arena_imported(id))?;
     Ok(())
+}
+
+/// The record with its mission as this config names it (by code or name, as `puls signal`
+/// takes it); or every problem of the file on stderr, `a.json: need 2: status "open" is not one
+/// of: ...`, and nothing imported (exit code 2).
+fn checked(config: &Config, file: &Path, mut record: ArenaRecord) -> Result<ArenaRecord> {
+    let mut problems: Vec<String> = store::record_problems(&record)
+        .iter()
+        .map(messages::record_problem)
+        .collect();
+    match mission::find(&config.missions, &record.mission) {
+        Some(found) => record.mission = found.code.clone(),
+        None => problems.push(messages::unknown_mission(
+            &record.mission,
+            &mission_list(config),
+        )),
+    }
+    if problems.is_empty() {
+        return Ok(record);
+    }
+    for problem in &problems {
+        output::error_line(format!("{}: {problem}", file.display()));
+    }
+    Err(UserError(messages::nothing_imported(problems.len())).into())
 }

@@ -1,7 +1,8 @@
 //! Writing an arena's PULS program out, as Markdown for people and JSON for another database.
 
 use puls::config::Config;
-use puls::store::{ArenaRecord, StoreError};
+use puls::domain::text::TitleProblem;
+use puls::store::{ArenaRecord, RecordProblem, StoreError, record_problems};
 
 #[path = "shared/app.rs"]
 pub mod app;
@@ -95,6 +96,51 @@ fn a_record_from_a_newer_puls_or_with_a_bad_stage_is_refused_whole() {
         before,
         "nothing half imported"
     );
+}
+
+#[test]
+fn a_record_with_an_unknown_need_status_is_refused_whole_not_made_a_need() {
+    let (_dir, mut store) = demo_store();
+    let before = store.board_cards(true).unwrap().len();
+    let mut record = store.arena_record(1).unwrap();
+    record.needs[1].status = "open".into();
+
+    let imported = store.import_arena(&record);
+
+    assert!(
+        matches!(imported, Err(StoreError::BadRecord(_))),
+        "{imported:?}"
+    );
+    assert_eq!(store.board_cards(true).unwrap().len(), before);
+}
+
+#[test]
+fn record_problems_lists_every_unknown_code_and_where_it_is() {
+    let (_dir, store) = demo_store();
+    let mut record = store.arena_record(1).unwrap();
+    assert_eq!(record_problems(&record), []);
+    record.title = " ".into();
+    record.stage = "lost".into();
+    record.needs[1].status = "open".into();
+    record.activities[2].status = "maybe".into();
+
+    assert_eq!(
+        record_problems(&record),
+        [
+            RecordProblem::Title(TitleProblem::Empty),
+            RecordProblem::Stage("lost".into()),
+            RecordProblem::NeedStatus {
+                need: 2,
+                found: "open".into()
+            },
+            RecordProblem::ActivityStatus {
+                activity: 3,
+                found: "maybe".into()
+            },
+        ]
+    );
+    record.format = 99;
+    assert_eq!(record_problems(&record), [RecordProblem::TooNew(99)]);
 }
 
 #[test]
