@@ -380,3 +380,47 @@ fn a_config_error_that_quotes_the_file_is_made_safe() {
         assert!(stderr(&output).contains("zz"), "{output:?}");
     }
 }
+
+/// The rules themselves, over any text at all: what a terminal obeys never survives them, and
+/// nothing else is lost.
+mod properties {
+    use proptest::prelude::*;
+    use puls::domain::text;
+
+    use super::unsafe_char;
+
+    /// Any character, with the dangerous ones and the layout ones often.
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let tricky = prop::sample::select(vec![
+            '\x1b', '\x07', '\u{9b}', '\u{85}', '\u{7f}', '\u{202e}', '\u{2066}', '\n', '\t', '\r',
+            '=', '+', '-', '@', '\'', ' ', '"', '\\',
+        ]);
+        prop::collection::vec(prop_oneof![any::<char>(), tricky], 0..40)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn printable_text_drops_exactly_what_a_terminal_obeys(raw in text_strategy()) {
+            let printed = text::printable(&raw);
+            let kept: String = raw.chars().filter(|c| !unsafe_char(*c)).collect();
+            prop_assert_eq!(printed.as_ref(), kept.as_str());
+        }
+
+        #[test]
+        fn json_is_terminal_safe_and_reads_back_whole(raw in text_strategy()) {
+            let json = puls::export::json(&raw).unwrap();
+            prop_assert!(!json.chars().any(unsafe_char), "{:?}", json);
+            prop_assert_eq!(serde_json::from_str::<String>(&json).unwrap(), raw);
+        }
+
+        #[test]
+        fn a_spreadsheet_cell_is_safe_inert_and_reads_back(raw in text_strategy()) {
+            let cell = text::spreadsheet_cell(&raw);
+            prop_assert!(!cell.chars().any(|c| c.is_control() || unsafe_char(c)), "{:?}", cell);
+            prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", cell);
+            let clean = text::one_line(&raw);
+            prop_assert_eq!(text::from_spreadsheet_cell(&cell), clean.trim());
+        }
+    }
+}
