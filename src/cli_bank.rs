@@ -49,10 +49,11 @@ fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
         Format::Json => export::json(&bank)?,
     };
     // The file holds what the terminal would show.
-    let text = text::printable(&text);
+    let text = text::printable(&text).into_owned();
     match out {
-        Some(path) => std::fs::write(path, text.as_bytes())
-            .map_err(|e| UserError(messages::cannot_write(path, &e)))?,
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| UserError(messages::cannot_write(path, &e)))?
+        }
         None => output::print(&text)?,
     }
     Ok(())
