@@ -25,6 +25,7 @@ use crate::domain::language::Language;
 use crate::domain::session::{self, Session};
 use crate::domain::{mission, text};
 use crate::messages;
+use crate::output;
 use crate::settings::Settings;
 use crate::store::{NewSignal, Store, StoreError, StoreOptions};
 use crate::tui::{self, bank_worker::BankWorker};
@@ -163,23 +164,53 @@ pub fn main() -> Result<ExitCode> {
     let peeked = config_named(&args).and_then(|path| config::language_in(&path));
     messages::set_language(Language::choose(peeked, env_language()));
     let mut command = cli_help::localised(Cli::command());
-    let cli = command
+    let parsed = command
         .try_get_matches_from_mut(args)
-        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
-        .unwrap_or_else(|e| e.format(&mut command).exit());
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return Ok(command_line_refused(e.format(&mut command))),
+    };
     match run(cli) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
-            if let Some(user) = e.downcast_ref::<UserError>() {
-                eprintln!("puls: {user}");
-                return Ok(ExitCode::from(2));
-            }
-            if let Some(store) = e.downcast_ref::<StoreError>() {
-                eprintln!("puls: {}", messages::store_error(store));
-                return Ok(ExitCode::from(1));
-            }
-            Err(e)
+            output::error_line(format!("puls: {}", failure_message(&e)));
+            Ok(ExitCode::from(exit_code(&e)))
         }
+    }
+}
+
+/// What clap says about the command line. Help and the version hold only puls's own text and
+/// print as clap styles them; an error echoes what was typed, so it goes out as plain text,
+/// made safe like every other line puls prints.
+fn command_line_refused(e: clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        // Nothing to do when standard output is gone.
+        let _ = e.print();
+    } else {
+        output::error_line(e.render().to_string().trim_end());
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// One line that says what failed, in the user's language where puls wrote it.
+fn failure_message(e: &color_eyre::Report) -> String {
+    match e.downcast_ref::<StoreError>() {
+        Some(store) => messages::store_error(store),
+        // The whole chain: "cannot write: No space left on device".
+        None => format!("{e:#}"),
+    }
+}
+
+/// README's table: 2 when the command was refused as given, 1 when the database cannot be used
+/// (or `check` found a problem) and for failures that are nobody's input, such as a full disk.
+fn exit_code(e: &color_eyre::Report) -> u8 {
+    if e.downcast_ref::<UserError>().is_some() {
+        return 2;
+    }
+    match e.downcast_ref::<StoreError>() {
+        Some(store) if !store.is_about_the_database() => 2,
+        _ => 1,
     }
 }
 
@@ -201,12 +232,14 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Completions { shell }) => {
             let mut command = Cli::command();
-            clap_complete::generate(*shell, &mut command, "puls", &mut std::io::stdout());
-            return Ok(());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "puls", &mut script);
+            return Ok(output::print(&String::from_utf8_lossy(&script))?);
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-            return Ok(());
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            return Ok(output::print(&String::from_utf8_lossy(&page))?);
         }
         _ => {}
     }
@@ -239,7 +272,7 @@ fn run(cli: Cli) -> Result<()> {
     let mut store = Store::open_with(&path, &who, clock, &options)?;
     store.set_session(session::current());
     for warning in store.warnings() {
-        eprintln!("puls: {}", messages::store_warning(warning));
+        output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }
     // The full screen and a stand-up need a terminal, and a stand-up its arena: both said
     // before the stand-up starts, since starting one writes its row ("since last" for everyone).
@@ -301,17 +334,14 @@ fn run(cli: Cli) -> Result<()> {
                 target_date: None,
             })?;
             cli_privacy::record_allowed(&mut store, arena.id, &allowed)?;
-            println!("{}", messages::signal_recorded(arena.id));
+            output::line(messages::signal_recorded(arena.id))?;
             Ok(())
         }
         Some(Command::Show { arena }) => {
             let registration = store.registration(arena)?;
             let arena = store.arena(arena)?;
-            print!(
-                "{}",
-                crate::export::arena_text(&arena, &config, Some(&registration))
-            );
-            Ok(())
+            let text = crate::export::arena_text(&arena, &config, Some(&registration));
+            Ok(output::print(&text)?)
         }
         Some(Command::Roster { command }) => {
             cli_roster::run(&mut store, allow_personal_data, command)
@@ -383,7 +413,7 @@ fn title_problem(problem: text::TitleProblem) -> String {
     }
 }
 
-fn mission_list(config: &Config) -> String {
+pub(crate) fn mission_list(config: &Config) -> String {
     config
         .missions
         .iter()

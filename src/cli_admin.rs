@@ -15,6 +15,7 @@ use crate::domain::clock::Clock;
 use crate::domain::session;
 use crate::domain::text::one_line;
 use crate::messages;
+use crate::output;
 use crate::store::{self, AuditRow, Store, StoreError};
 
 #[derive(Debug, Subcommand)]
@@ -137,26 +138,28 @@ pub(crate) fn run(
             let store = open(path, who, clock, &options)?;
             let rows = store.history(since, arena, limit.unwrap_or(usize::MAX))?;
             if rows.is_empty() {
-                println!("{}", messages::history_empty(since, arena));
+                output::line(messages::history_empty(since, arena))?;
             }
             for line in history_lines(&rows) {
-                println!("{line}");
+                output::line(line)?;
             }
             Ok(())
         }
         AdminCommand::Backup { file, force } => {
             let store = open(path, who, clock, &options)?;
             store.backup(&file, force).map_err(refused)?;
-            println!("{}", messages::backup_written(&file));
+            output::line(messages::backup_written(&file))?;
             Ok(())
         }
         AdminCommand::Restore { file, force } => {
             let done =
                 store::restore(path, &file, force, &options, clock.now()).map_err(refused)?;
-            println!(
-                "{}",
-                messages::restored(path, &file, done.replaced.as_deref(), done.newest)
-            );
+            output::line(messages::restored(
+                path,
+                &file,
+                done.replaced.as_deref(),
+                done.newest,
+            ))?;
             Ok(())
         }
         AdminCommand::Check => check(path),
@@ -173,7 +176,7 @@ fn open(
     let mut store = Store::open_with(path, who, clock, options)?;
     store.set_session(session::current());
     for warning in store.warnings() {
-        eprintln!("puls: {}", messages::store_warning(warning));
+        output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }
     Ok(store)
 }
@@ -240,26 +243,27 @@ fn history_lines(rows: &[AuditRow]) -> Vec<String> {
 fn check(path: &Path) -> Result<()> {
     let report = store::check(path)?;
     if let Some(unsafe_path) = &report.world_writable {
-        println!("{}", messages::check_world_writable(unsafe_path));
+        output::line(messages::check_world_writable(unsafe_path))?;
     }
     for line in &report.damage {
-        println!("{}", messages::check_damage(&one_line(line)));
+        output::line(messages::check_damage(&one_line(line)))?;
     }
     for d in &report.dangling {
-        println!(
-            "{}",
-            messages::check_dangling(&one_line(&d.table), d.row, &one_line(&d.parent))
-        );
+        output::line(messages::check_dangling(
+            &one_line(&d.table),
+            d.row,
+            &one_line(&d.parent),
+        ))?;
     }
     if let Some(note) = messages::check_schema(report.schema, report.known_schema) {
-        println!("{note}");
+        output::line(note)?;
     }
     for warning in &report.warnings {
-        println!("{}", messages::store_warning(warning));
+        output::line(messages::store_warning(warning))?;
     }
     match report.problems() {
         0 => {
-            println!("{}", messages::check_sound());
+            output::line(messages::check_sound())?;
             Ok(())
         }
         n => Err(StoreError::CheckFailed(n).into()),

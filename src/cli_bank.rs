@@ -1,7 +1,6 @@
 //! `puls bank export` and `puls bank import`: the whole knowledge bank as Markdown or JSON, and
 //! a JSON bank back in, every entry or none.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -9,8 +8,10 @@ use color_eyre::Result;
 
 use crate::cli::UserError;
 use crate::cli_export::Format;
+use crate::domain::text;
 use crate::export;
 use crate::messages;
+use crate::output;
 use crate::store::{Store, parse_bank};
 
 #[derive(Debug, Subcommand)]
@@ -45,20 +46,15 @@ fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
     let bank = store.bank_record()?;
     let text = match format {
         Format::Md => export::bank_markdown(&bank, store.today()),
-        Format::Json => {
-            let mut json = serde_json::to_string_pretty(&bank)?;
-            json.push('\n');
-            json
-        }
+        Format::Json => export::json(&bank)?,
     };
+    // The file holds what the terminal would show.
+    let text = text::printable(&text).into_owned();
     match out {
         Some(path) => {
             std::fs::write(path, text).map_err(|e| UserError(messages::cannot_write(path, &e)))?
         }
-        None => {
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        }
+        None => output::print(&text)?,
     }
     Ok(())
 }
@@ -71,7 +67,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
         Ok(records) => records,
         Err(problems) => {
             for p in &problems {
-                eprintln!("{}: {}", file.display(), messages::bank_problem(p));
+                output::error_line(format!("{}: {}", file.display(), messages::bank_problem(p)));
             }
             return Err(UserError(messages::nothing_imported(problems.len())).into());
         }
@@ -100,6 +96,6 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
     } else {
         store.import_bank(&records)?
     };
-    println!("{}", messages::bank_import_summary(&summary, dry_run));
+    output::line(messages::bank_import_summary(&summary, dry_run))?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use color_eyre::Result;
 use crate::app::keymap::{Context, Keymap};
 use crate::config::Config;
 use crate::messages;
+use crate::output;
 
 /// The settings in the order printed. A test checks that it names every field of `Config`.
 pub(crate) const SETTINGS: &[&str] = &[
@@ -29,11 +30,11 @@ pub(crate) const SETTINGS: &[&str] = &[
 
 pub fn run(print_default: bool, path: Option<&Path>) -> Result<()> {
     if print_default {
-        print!("{}", default_text(path));
+        output::print(&default_text(path))?;
     } else if let Some(path) = path {
-        println!("{}", messages::config_path_line(path, path.exists()));
+        output::line(messages::config_path_line(path, path.exists()))?;
     } else {
-        println!("{}", messages::no_data_folder());
+        output::line(messages::no_data_folder())?;
     }
     Ok(())
 }

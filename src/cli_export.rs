@@ -1,17 +1,18 @@
 //! `puls export` and `puls import`: an arena's PULS program as Markdown or JSON, and back.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use color_eyre::Result;
 
-use crate::cli::{UserError, parse_arena_number};
+use crate::cli::{UserError, mission_list, parse_arena_number};
 use crate::cli_privacy;
 use crate::config::Config;
+use crate::domain::{mission, text};
 use crate::export;
 use crate::messages;
-use crate::store::{ArenaRecord, Store};
+use crate::output;
+use crate::store::{self, ArenaRecord, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -46,21 +47,15 @@ pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<
             let registration = store.registration(arena)?;
             export::arena_markdown(&a, &plan, &team, config, store.today(), Some(&registration))
         }
-        Format::Json => {
-            let mut json = serde_json::to_string_pretty(&store.arena_record(arena)?)?;
-            json.push('\n');
-            json
-        }
+        Format::Json => export::json(&store.arena_record(arena)?)?,
     };
+    // The file holds what the terminal would show.
+    let text = text::printable(&text).into_owned();
     match out {
         Some(path) => {
             std::fs::write(&path, text).map_err(|e| UserError(messages::cannot_write(&path, &e)))?
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            let _ = stdout.write_all(text.as_bytes());
-        }
+        None => output::print(&text)?,
     }
     Ok(())
 }
@@ -77,9 +72,34 @@ pub fn import(
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let record: ArenaRecord = serde_json::from_str(&text)
         .map_err(|e| UserError(messages::not_an_arena_file(file, &e.to_string())))?;
+    let record = checked(config, file, record)?;
     let allowed = cli_privacy::screen_record(config, allow_personal_data, &record)?;
     let id = store.import_arena(&record)?;
     cli_privacy::record_allowed(store, id, &allowed)?;
-    println!("{}", messages::arena_imported(id));
+    output::line(messages::arena_imported(id))?;
     Ok(())
+}
+
+/// The record with its mission as this config names it (by code or name, as `puls signal`
+/// takes it); or every problem of the file on stderr, `a.json: need 2: status "open" is not one
+/// of: ...`, and nothing imported (exit code 2).
+fn checked(config: &Config, file: &Path, mut record: ArenaRecord) -> Result<ArenaRecord> {
+    let mut problems: Vec<String> = store::record_problems(&record)
+        .iter()
+        .map(messages::record_problem)
+        .collect();
+    match mission::find(&config.missions, &record.mission) {
+        Some(found) => record.mission = found.code.clone(),
+        None => problems.push(messages::unknown_mission(
+            &record.mission,
+            &mission_list(config),
+        )),
+    }
+    if problems.is_empty() {
+        return Ok(record);
+    }
+    for problem in &problems {
+        output::error_line(format!("{}: {problem}", file.display()));
+    }
+    Err(UserError(messages::nothing_imported(problems.len())).into())
 }

@@ -11,8 +11,10 @@ use color_eyre::Result;
 use crate::cli::{UserError, parse_arena_number};
 use crate::cli_export::Format;
 use crate::config::Config;
+use crate::domain::text;
 use crate::export;
 use crate::messages;
+use crate::output;
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -47,12 +49,6 @@ pub(crate) enum ExtractCommand {
     },
 }
 
-fn json(value: &impl serde::Serialize) -> Result<String> {
-    let mut text = serde_json::to_string_pretty(value)?;
-    text.push('\n');
-    Ok(text)
-}
-
 pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -> Result<()> {
     let (text, out) = match command {
         ExtractCommand::Subject {
@@ -63,7 +59,7 @@ pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -
             let extract = store.subject_extract(&case_ref)?;
             let text = match format {
                 Format::Md => export::subject_markdown(&extract),
-                Format::Json => json(&extract)?,
+                Format::Json => export::json(&extract)?,
             };
             (text, out)
         }
@@ -74,18 +70,16 @@ pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -
             let masked = export::public_record(&record, &config.health_terms);
             let text = match format {
                 Format::Md => export::public_markdown(&masked),
-                Format::Json => json(&masked)?,
+                Format::Json => export::json(&masked)?,
             };
             (text, out)
         }
     };
+    // The file holds what the terminal would show.
+    let text = text::printable(&text);
     match out {
         Some(path) => write_private(&path, &text)?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            let _ = stdout.write_all(text.as_bytes());
-        }
+        None => output::print(&text)?,
     }
     Ok(())
 }

@@ -1,6 +1,5 @@
 //! `puls figures` and `puls report`: the key figures of a period, on the terminal or as a file.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -9,8 +8,10 @@ use color_eyre::Result;
 
 use crate::cli::{UserError, parse_day};
 use crate::config::Config;
+use crate::domain::text;
 use crate::export::{self, CsvStyle};
 use crate::messages;
+use crate::output;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,7 +82,7 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
         FiguresCommand::Figures { from, to } => {
             check_period(from, to)?;
             let figures = store.figures(from, to)?;
-            emit(None, export::figures_text(&figures, config).as_bytes())
+            emit(None, export::figures_text(&figures, config))
         }
         FiguresCommand::Report {
             from,
@@ -93,33 +94,29 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
         } => {
             check_period(from, to)?;
             let figures = store.figures(from, to)?;
-            let bytes = match format {
-                ReportFormat::Md => export::report_markdown(&figures, config).into_bytes(),
+            let text = match format {
+                ReportFormat::Md => export::report_markdown(&figures, config),
                 ReportFormat::Csv => {
                     let mut bytes = Vec::new();
                     export::report_csv(&mut bytes, &figures, config, CsvStyle { bom, semicolon })?;
-                    bytes
+                    // The csv writer writes the UTF-8 of the strings it is given.
+                    String::from_utf8_lossy(&bytes).into_owned()
                 }
-                ReportFormat::Json => {
-                    let mut json = serde_json::to_string_pretty(&figures)?;
-                    json.push('\n');
-                    json.into_bytes()
-                }
+                ReportFormat::Json => export::json(&figures)?,
             };
-            emit(out, &bytes)
+            emit(out, text)
         }
     }
 }
 
-/// Writes to the file named, or to standard output.
-fn emit(out: Option<PathBuf>, bytes: &[u8]) -> Result<()> {
+/// Writes to the file named, or to standard output: the same text either way.
+fn emit(out: Option<PathBuf>, text: String) -> Result<()> {
+    let text = text::printable(&text);
+    let bytes = text.as_bytes();
     match out {
         Some(path) => std::fs::write(&path, bytes)
             .map_err(|e| UserError(messages::cannot_write(&path, &e)))?,
-        None => {
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            let _ = std::io::stdout().lock().write_all(bytes);
-        }
+        None => output::print(&text)?,
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::domain::language::{self, Language};
 use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS};
 use crate::messages;
+use crate::output;
 use crate::store::{ArenaRecord, Store};
 
 #[derive(Debug, Subcommand)]
@@ -77,10 +78,10 @@ pub(crate) fn run(
             let version = store.arena(arena)?.version;
             store.set_registration(arena, version, number)?;
             record_allowed(store, arena, &allowed)?;
-            println!(
-                "{}",
-                messages::registration_set(arena, &store.registration(arena)?)
-            );
+            output::line(messages::registration_set(
+                arena,
+                &store.registration(arena)?,
+            ))?;
             Ok(())
         }
         PrivacyCommand::Users { command } => crate::cli_users::run(store, command),
@@ -95,13 +96,14 @@ pub(crate) fn run(
                 store.run_retention(rules)?
             };
             for change in &changes {
-                println!("{}", messages::retention_line(change));
+                output::line(messages::retention_line(change))?;
             }
             let names: Vec<&str> = rules.iter().map(|r| r.name.as_str()).collect();
-            println!(
-                "{}",
-                messages::retention_summary(changes.len(), &names.join(", "), dry_run)
-            );
+            output::line(messages::retention_summary(
+                changes.len(),
+                &names.join(", "),
+                dry_run,
+            ))?;
             Ok(())
         }
     }

@@ -1,6 +1,5 @@
 //! `puls roster import` and `puls roster export`: the roster to and from a spreadsheet.
 
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -8,6 +7,7 @@ use color_eyre::Result;
 
 use crate::cli::UserError;
 use crate::messages;
+use crate::output;
 use crate::roster_csv;
 use crate::store::Store;
 
@@ -48,7 +48,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
         Err(problems) => {
             for p in &problems {
                 let problem = messages::csv_problem(&p.kind);
-                eprintln!("{}:{}: {problem}", file.display(), p.line);
+                output::error_line(format!("{}:{}: {problem}", file.display(), p.line));
             }
             return Err(UserError(messages::nothing_imported(problems.len())).into());
         }
@@ -75,19 +75,20 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
     } else {
         store.import_roster(&rows)?
     };
-    println!("{}", messages::import_summary(&summary, dry_run));
+    output::line(messages::import_summary(&summary, dry_run))?;
     Ok(())
 }
 
 fn export(store: &Store) -> Result<()> {
     let rows = roster_csv::rows_of(&store.roster_people()?);
     for name in roster_csv::unwritable_competences(&rows) {
-        eprintln!("puls: {}", messages::competence_not_exportable(&name));
+        output::error_line(format!(
+            "puls: {}",
+            messages::competence_not_exportable(&name)
+        ));
     }
-    let mut out = io::stdout().lock();
-    match roster_csv::write(&mut out, &rows).and_then(|()| out.flush()) {
-        // `puls roster export | head` closing the pipe early is not a failure.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    let mut csv = Vec::new();
+    roster_csv::write(&mut csv, &rows)?;
+    // The csv writer writes the UTF-8 of the strings it is given.
+    Ok(output::print(&String::from_utf8_lossy(&csv))?)
 }

@@ -6,6 +6,7 @@ use color_eyre::Result;
 use crate::cli::UserError;
 use crate::domain::access::Role;
 use crate::messages;
+use crate::output;
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -36,10 +37,10 @@ pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
         UsersCommand::List => {
             let accounts = store.accounts()?;
             if accounts.is_empty() {
-                println!("{}", messages::no_accounts());
+                output::line(messages::no_accounts())?;
             }
             for account in &accounts {
-                println!("{}", messages::account_line(account));
+                output::line(messages::account_line(account))?;
             }
         }
         UsersCommand::Grant {
@@ -49,9 +50,9 @@ pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
             let role = role(&code)?;
             let granted = store.grant(&account, role)?;
             if granted.first_administrator {
-                println!("{}", messages::first_administrator(store.who()));
+                output::line(messages::first_administrator(store.who()))?;
             }
-            println!("{}", messages::role_granted(&account, role));
+            output::line(messages::role_granted(&account, role))?;
         }
         UsersCommand::Revoke {
             account,
@@ -59,11 +60,11 @@ pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
         } => {
             let role = role(&code)?;
             let removed = store.revoke(&account, role)?;
-            println!("{}", messages::role_revoked(&account, role, removed));
+            output::line(messages::role_revoked(&account, role, removed))?;
         }
         UsersCommand::Link { account, person } => {
             store.link_account(&account, &person)?;
-            println!("{}", messages::account_linked(&account, person.trim()));
+            output::line(messages::account_linked(&account, person.trim()))?;
         }
     }
     Ok(())

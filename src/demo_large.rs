@@ -26,6 +26,7 @@ use crate::cli::UserError;
 use crate::demo;
 use crate::domain::clock::{Clock, FixedClock, SystemClock};
 use crate::messages;
+use crate::output;
 use crate::store::{Store, StoreError};
 use municipality::Municipality;
 
@@ -131,7 +132,7 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
     }
     if args.size == DemoSize::Small {
         if store.meta(demo::DEMO_MARK)?.is_some() {
-            println!("{}", messages::demo_already_there(&path));
+            output::line(messages::demo_already_there(&path))?;
             return Ok(());
         }
         if !store.is_empty()? {
@@ -139,13 +140,13 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
         }
         drop(store);
         demo::fill(&path, &who, SystemClock.now())?;
-        println!("{}", messages::demo_ready(&path));
+        output::line(messages::demo_ready(&path))?;
         return Ok(());
     }
     drop(store);
     let start = Instant::now();
     match fill(&path, &who, SystemClock.now(), &Size::LARGE, args.seed) {
-        Ok(Outcome::AlreadyThere) => println!("{}", messages::demo_already_there(&path)),
+        Ok(Outcome::AlreadyThere) => output::line(messages::demo_already_there(&path))?,
         Ok(Outcome::Generated(c)) => {
             let numbers = [
                 c.arenas,
@@ -165,10 +166,7 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
                 .zip(numbers)
                 .collect();
             let took = start.elapsed();
-            println!(
-                "{}",
-                messages::large_demo_ready(&path, &counts, args.seed, took)
-            );
+            output::line(messages::large_demo_ready(&path, &counts, args.seed, took))?;
         }
         Err(DemoError::Refused(path)) => {
             return Err(UserError(messages::demo_refused(&path)).into());

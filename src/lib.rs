@@ -3,6 +3,9 @@
 //! Layers point one way: `ui -> app -> store -> domain`; `tui` drives `app` and `ui`,
 //! `cli` uses `store`. `messages` holds every user-visible sentence.
 
+// Every command prints through `output`, which makes text terminal-safe (issue 19).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod app;
 pub mod cli;
 pub mod cli_admin;
@@ -21,6 +24,7 @@ pub mod demo_large;
 pub mod domain;
 pub mod export;
 pub mod messages;
+pub mod output;
 pub mod roster_csv;
 pub mod settings;
 pub mod store;

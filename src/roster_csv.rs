@@ -82,9 +82,10 @@ fn fold(name: &str) -> String {
     name.to_lowercase()
 }
 
-/// A cell as stored: control characters out, newlines as spaces, trimmed.
+/// A cell as stored: control characters out, newlines as spaces, trimmed, without the `'` that
+/// keeps a spreadsheet from reading `+46 70...` as a formula.
 fn cell(raw: &str) -> String {
-    text::one_line(raw).trim().to_owned()
+    text::from_spreadsheet_cell(text::one_line(raw).trim()).to_owned()
 }
 
 /// Reads a roster spreadsheet: every row, or every problem found in any row.
@@ -381,16 +382,17 @@ pub fn write(out: impl Write, rows: &[ImportRow]) -> io::Result<()> {
             .map(|(name, level)| format!("{name}:{}", level.number()))
             .collect::<Vec<_>>()
             .join("; ");
+        let cell = text::spreadsheet_cell;
         writer
             .write_record([
-                p.name.as_str(),
-                p.unit.as_str(),
+                cell(&p.name).as_str(),
+                &cell(&p.unit),
                 yes_no_text(row.external),
-                p.role.as_str(),
-                p.contact.as_str(),
+                &cell(&p.role),
+                &cell(&p.contact),
                 &p.capacity.to_string(),
                 yes_no_text(p.coordinator),
-                &competences,
+                &cell(&competences),
             ])
             .map_err(io_error)?;
     }

@@ -1,7 +1,8 @@
 //! Writing an arena's PULS program out, as Markdown for people and JSON for another database.
 
 use puls::config::Config;
-use puls::store::{ArenaRecord, StoreError};
+use puls::domain::text::TitleProblem;
+use puls::store::{ArenaRecord, RecordProblem, StoreError, record_problems};
 
 #[path = "shared/app.rs"]
 pub mod app;
@@ -98,6 +99,51 @@ fn a_record_from_a_newer_puls_or_with_a_bad_stage_is_refused_whole() {
 }
 
 #[test]
+fn a_record_with_an_unknown_need_status_is_refused_whole_not_made_a_need() {
+    let (_dir, mut store) = demo_store();
+    let before = store.board_cards(true).unwrap().len();
+    let mut record = store.arena_record(1).unwrap();
+    record.needs[1].status = "open".into();
+
+    let imported = store.import_arena(&record);
+
+    assert!(
+        matches!(imported, Err(StoreError::BadRecord(_))),
+        "{imported:?}"
+    );
+    assert_eq!(store.board_cards(true).unwrap().len(), before);
+}
+
+#[test]
+fn record_problems_lists_every_unknown_code_and_where_it_is() {
+    let (_dir, store) = demo_store();
+    let mut record = store.arena_record(1).unwrap();
+    assert_eq!(record_problems(&record), []);
+    record.title = " ".into();
+    record.stage = "lost".into();
+    record.needs[1].status = "open".into();
+    record.activities[2].status = "maybe".into();
+
+    assert_eq!(
+        record_problems(&record),
+        [
+            RecordProblem::Title(TitleProblem::Empty),
+            RecordProblem::Stage("lost".into()),
+            RecordProblem::NeedStatus {
+                need: 2,
+                found: "open".into()
+            },
+            RecordProblem::ActivityStatus {
+                activity: 3,
+                found: "maybe".into()
+            },
+        ]
+    );
+    record.format = 99;
+    assert_eq!(record_problems(&record), [RecordProblem::TooNew(99)]);
+}
+
+#[test]
 fn the_cli_exports_json_that_it_imports_into_another_database() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| cli::run_in(dir.path(), args, &[]);
@@ -123,7 +169,8 @@ fn the_cli_exports_json_that_it_imports_into_another_database() {
         md.starts_with("# #1 A family stuck between a plot and a detailed plan"),
         "{md}"
     );
+    // A number that names no arena is a wrong argument (issue 19: exit 2, as README says).
     let missing = run(&["--db", &other, "export", "arena", "7"]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("arena #7 does not exist"));
 }

@@ -369,7 +369,8 @@ fn register_refuses_an_unknown_arena_and_an_overlong_number() {
     let missing = sandbox.run(&["register", "7", "KS 1"]);
     let long = sandbox.run(&["register", "1", &"K".repeat(61)]);
 
-    assert_eq!(missing.status.code(), Some(1));
+    // A wrong argument (issue 19: exit 2, as README's table says).
+    assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("arena #7 does not exist"));
     assert_eq!(long.status.code(), Some(2));
     assert!(
@@ -479,7 +480,8 @@ fn users_link_names_a_roster_person_and_refuses_a_stranger() {
     let stranger = sandbox.run(&["users", "link", "karin", "Nobody Known"]);
 
     assert_eq!(stdout(&linked), "karin is Karin Svensson on the roster.\n");
-    assert_eq!(stranger.status.code(), Some(1));
+    // A wrong argument (issue 19: exit 2, as README's table says).
+    assert_eq!(stranger.status.code(), Some(2));
     assert!(
         stderr(&stranger).contains("Nobody Known"),
         "{}",

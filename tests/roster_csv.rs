@@ -279,6 +279,41 @@ fn export_then_import_round_trips_people_levels_and_swedish_letters() {
 }
 
 #[test]
+fn no_exported_cell_starts_like_a_formula_and_every_one_reads_back_as_it_was() {
+    // Given people whose name, unit, role, contact and competence start like formulas
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = open(&dir.path().join("first.db"));
+    let hostile = "\
+name,unit,external,role,contact,capacity,coordinator,competences
+\"=HYPERLINK(\"\"http://x\"\")\",@Unit,no,-notes first,+46 70 111 22 33,50,no,=Cmd:3
+'=Quoted,'t Hooft,no,'plain,-1,20,no,-Minus:1
+";
+    first.import_roster(&rows(hostile)).unwrap();
+
+    // When the roster is exported
+    let csv = exported(&first);
+
+    // Then no cell starts with a formula character
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?} in {csv}");
+        }
+    }
+    assert!(csv.contains("'+46 70 111 22 33"), "{csv}");
+    // And importing the export into another database gives back the same people
+    let mut second = open(&dir.path().join("second.db"));
+    second.import_roster(&rows(&csv)).unwrap();
+    let people = roster_csv::rows_of(&second.roster_people().unwrap());
+    assert_eq!(people, roster_csv::rows_of(&first.roster_people().unwrap()));
+    let names: Vec<&str> = people.iter().map(|r| r.person.name.as_str()).collect();
+    assert_eq!(names, ["=HYPERLINK(\"http://x\")", "=Quoted"]);
+    assert_eq!(people[0].person.contact, "+46 70 111 22 33");
+    assert_eq!(people[1].person.unit, "'t Hooft");
+    assert_eq!(exported(&second), csv);
+}
+
+#[test]
 fn a_byte_order_mark_from_excel_is_not_part_of_the_header() {
     let with_bom = format!("\u{feff}{ROSTER}");
 

@@ -42,6 +42,13 @@ pub enum ActivityStatus {
 }
 
 impl ActivityStatus {
+    pub const ALL: [ActivityStatus; 4] = [
+        ActivityStatus::Todo,
+        ActivityStatus::Doing,
+        ActivityStatus::Blocked,
+        ActivityStatus::Done,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             ActivityStatus::Todo => "todo",
@@ -52,14 +59,7 @@ impl ActivityStatus {
     }
 
     pub fn from_code(code: &str) -> Option<ActivityStatus> {
-        [
-            ActivityStatus::Todo,
-            ActivityStatus::Doing,
-            ActivityStatus::Blocked,
-            ActivityStatus::Done,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
     /// What the status key moves to; blocking needs a reason, so it has its own key.

@@ -38,6 +38,13 @@ pub enum NeedStatus {
 }
 
 impl NeedStatus {
+    pub const ALL: [NeedStatus; 4] = [
+        NeedStatus::Needed,
+        NeedStatus::Requested,
+        NeedStatus::Filled,
+        NeedStatus::Released,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             NeedStatus::Needed => "needed",
@@ -48,14 +55,7 @@ impl NeedStatus {
     }
 
     pub fn from_code(code: &str) -> Option<NeedStatus> {
-        [
-            NeedStatus::Needed,
-            NeedStatus::Requested,
-            NeedStatus::Filled,
-            NeedStatus::Released,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
     /// A need nobody fills yet: a gap.

@@ -17,6 +17,27 @@ use crate::domain::arena::Arena;
 use crate::domain::text;
 use crate::messages;
 
+/// `value` as pretty JSON and a final line break, safe on a terminal and whole: a character the
+/// terminal would obey is written as its `\uXXXX` escape, which any JSON reader turns back into
+/// the same text. (serde_json escapes only the controls below U+0020; the C1 controls, DEL and
+/// the bidirectional overrides would pass raw.)
+pub fn json(value: &impl serde::Serialize) -> serde_json::Result<String> {
+    let raw = serde_json::to_string_pretty(value)?;
+    let mut json = String::with_capacity(raw.len() + 1);
+    // serde_json has escaped every control below U+0020 inside a string, so a line break here is
+    // the layout's. Every other such character is inside a string (outside, JSON is ASCII
+    // punctuation and spaces), where its escape means the character itself.
+    for c in raw.chars() {
+        if c != '\n' && text::is_unsafe(c) {
+            json.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            json.push(c);
+        }
+    }
+    json.push('\n');
+    Ok(json)
+}
+
 /// One arena as plain text: what `puls show` prints. Every field is made terminal-safe.
 /// `registration` is its registration number (diarienummer), shown when not empty.
 pub fn arena_text(arena: &Arena, config: &Config, registration: Option<&str>) -> String {
@@ -67,4 +88,24 @@ pub fn arena_text(arena: &Arena, config: &Config, registration: Option<&str>) ->
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_what_a_terminal_obeys_and_reads_back_the_same() {
+        let hostile = "a\x1b[2J\u{7f}\u{9b}31m\u{202e}\u{2066}b\\\u{9b}\nÅsa";
+        let json = json(&vec![hostile]).unwrap();
+        assert!(
+            !json.chars().any(|c| text::is_unsafe(c) && c != '\n'),
+            "{json}"
+        );
+        assert!(json.contains(r"\u009b31m\u202e\u2066b\\\u009b"), "{json}");
+        assert_eq!(
+            serde_json::from_str::<Vec<String>>(&json).unwrap(),
+            [hostile]
+        );
+    }
 }

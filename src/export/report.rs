@@ -281,16 +281,6 @@ pub struct CsvStyle {
     pub semicolon: bool,
 }
 
-/// A text cell a spreadsheet will not run: one starting like a formula gets a leading `'`.
-fn spreadsheet_text(raw: &str) -> String {
-    let clean = text::one_line(raw.trim()).into_owned();
-    if clean.starts_with(['=', '+', '-', '@']) {
-        format!("'{clean}")
-    } else {
-        clean
-    }
-}
-
 fn csv_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
@@ -337,10 +327,10 @@ pub fn report_csv(
         writer
             .write_record([
                 a.id.to_string(),
-                spreadsheet_text(&a.title),
+                text::spreadsheet_cell(&a.title),
                 messages::stage_label(a.stage).to_owned(),
-                spreadsheet_text(config.mission_name(&a.mission)),
-                spreadsheet_text(a.coordinator.as_deref().unwrap_or("")),
+                text::spreadsheet_cell(config.mission_name(&a.mission)),
+                text::spreadsheet_cell(a.coordinator.as_deref().unwrap_or("")),
                 a.signalled.to_string(),
                 optional(a.commissioned),
                 optional(a.closed),
@@ -356,7 +346,7 @@ pub fn report_csv(
                 a.criteria_not_met.to_string(),
                 a.criteria_no_result.to_string(),
                 a.entries.to_string(),
-                spreadsheet_text(&a.registration),
+                text::spreadsheet_cell(&a.registration),
             ])
             .map_err(csv_error)?;
     }

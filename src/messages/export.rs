@@ -58,3 +58,46 @@ pub fn arena_imported(id: i64) -> String {
         format!("Importerad som arena #{id}.")
     )
 }
+
+/// One thing wrong with an arena file, and where in it; the caller puts `FILE: ` before it.
+pub fn record_problem(problem: &crate::store::RecordProblem) -> String {
+    use crate::domain::{arena::Stage, puls::ActivityStatus, roster::NeedStatus, text};
+    use crate::store::RecordProblem;
+    let one_of = |codes: &[&str]| codes.join(", ");
+    match problem {
+        RecordProblem::TooNew(format) => tr!(
+            format!("written by a newer puls (format {format}); update puls to read it"),
+            format!("skriven av en nyare puls (format {format}); uppdatera puls för att läsa den")
+        ),
+        RecordProblem::Title(text::TitleProblem::Empty) => super::title_empty().to_owned(),
+        RecordProblem::Title(text::TitleProblem::TooLong { chars }) => {
+            super::title_too_long(*chars, text::TITLE_MAX_CHARS)
+        }
+        RecordProblem::Stage(found) => {
+            let known: Vec<&str> = Stage::FLOW
+                .iter()
+                .chain(&[Stage::Declined])
+                .map(|s| s.code())
+                .collect();
+            let known = one_of(&known);
+            tr!(
+                format!("stage \"{found}\" is not one of: {known}"),
+                format!("fasen \"{found}\" är inte en av: {known}")
+            )
+        }
+        RecordProblem::NeedStatus { need, found } => {
+            let known = one_of(&NeedStatus::ALL.map(NeedStatus::code));
+            tr!(
+                format!("need {need}: status \"{found}\" is not one of: {known}"),
+                format!("behov {need}: status \"{found}\" är inte en av: {known}")
+            )
+        }
+        RecordProblem::ActivityStatus { activity, found } => {
+            let known = one_of(&ActivityStatus::ALL.map(ActivityStatus::code));
+            tr!(
+                format!("activity {activity}: status \"{found}\" is not one of: {known}"),
+                format!("aktivitet {activity}: status \"{found}\" är inte en av: {known}")
+            )
+        }
+    }
+}

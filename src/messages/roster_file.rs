@@ -22,6 +22,8 @@ The file: UTF-8 CSV (in Excel: Save as \"CSV UTF-8\"), comma-separated, with thi
 
 yes/no also reads ja/nej, true/false, sant/falskt and 1/0; empty is no. A file saved
 with semicolons between the columns (Excel with Swedish settings) is read too.
+A cell starting with =, +, - or @ is exported with a ' before it, so that a spreadsheet
+does not run it as a formula (+46 70... is written '+46 70...); import drops that '.
 Every row is checked first: if one is wrong, each problem is listed as FILE:LINE
 (the header is line 1) and nothing is written.", "\
 Filen: CSV i UTF-8 (i Excel: Spara som \"CSV UTF-8\"), kommaseparerad, med den här rubrikraden:
@@ -40,6 +42,8 @@ Filen: CSV i UTF-8 (i Excel: Spara som \"CSV UTF-8\"), kommaseparerad, med den h
 
 yes/no kan också skrivas ja/nej, true/false, sant/falskt och 1/0; tomt är nej. En fil
 sparad med semikolon mellan kolumnerna (Excel med svenska inställningar) läses också.
+En cell som börjar med =, +, - eller @ exporteras med ett ' före, så att ett kalkylblad
+inte kör den som en formel (+46 70... skrivs '+46 70...); importen tar bort det '.
 Varje rad kontrolleras först: är någon fel listas varje problem som FIL:RAD
 (rubrikraden är rad 1) och inget skrivs.";
 }

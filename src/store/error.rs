@@ -135,6 +135,52 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl StoreError {
+    /// Whether the database cannot be used (exit code 1), rather than the command refused as
+    /// given (exit code 2: a wrong number or name, a rule, a file that exists). No wildcard: a new
+    /// error does not compile until it is placed.
+    pub fn is_about_the_database(&self) -> bool {
+        match self {
+            StoreError::Io { .. }
+            | StoreError::NotADatabase(_)
+            | StoreError::TooNew(_)
+            | StoreError::WorldWritable(_)
+            | StoreError::FolderWorldWritable(_)
+            | StoreError::ReadOnly(_)
+            | StoreError::GroupRefused { .. }
+            | StoreError::BackupDamaged { .. }
+            | StoreError::CheckFailed(_)
+            | StoreError::Busy
+            | StoreError::Migration { .. }
+            | StoreError::Sqlite(_) => true,
+            StoreError::UnknownGroup(_)
+            | StoreError::BackupExists(_)
+            | StoreError::BackupOverDatabase(_)
+            | StoreError::InUse(_)
+            | StoreError::NewerChanges { .. }
+            | StoreError::Unreadable(_)
+            | StoreError::ArenaNotFound(_)
+            | StoreError::Conflict { .. }
+            | StoreError::Changed { .. }
+            | StoreError::PersonNotFound(_)
+            | StoreError::PersonHasAllocations(_)
+            | StoreError::UnknownCompetence(_)
+            | StoreError::AllocationNotFound(_)
+            | StoreError::Removed(_)
+            | StoreError::RecordTooNew(_)
+            | StoreError::BadRecord(_)
+            | StoreError::UnknownPerson(_)
+            | StoreError::NameMissing
+            | StoreError::ImportNameTwice(_)
+            | StoreError::EntryNotFound(_)
+            | StoreError::EntryTitle
+            | StoreError::DrawnUp { .. }
+            | StoreError::Restricted(_)
+            | StoreError::NotAdministrator(_)
+            | StoreError::LastAdministrator(_)
+            | StoreError::Refused(_) => false,
+        }
+    }
+
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         StoreError::Io {
             path: path.to_owned(),

@@ -59,7 +59,9 @@ pub use retention::{RetentionChange, anonymised_note};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
-pub use transfer::{ActivityRecord, ArenaRecord, NeedRecord, RECORD_FORMAT};
+pub use transfer::{
+    ActivityRecord, ArenaRecord, NeedRecord, RECORD_FORMAT, RecordProblem, record_problems,
+};
 
 use crate::domain::clock::Clock;
 

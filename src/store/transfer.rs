@@ -9,7 +9,9 @@ use super::{
     ActivityEdit, ContactEdit, CriterionEdit, Result, Store, StoreError, history, roster, time,
 };
 use crate::domain::arena::Stage;
-use crate::domain::text;
+use crate::domain::puls::ActivityStatus;
+use crate::domain::roster::NeedStatus;
+use crate::domain::text::{self, TitleProblem};
 
 /// The version of the record format; a newer one is refused rather than half read.
 pub const RECORD_FORMAT: u32 = 1;
@@ -50,6 +52,101 @@ pub struct ActivityRecord {
     pub activity: ActivityEdit,
     pub status: String,
     pub blocked_reason: String,
+}
+
+/// One thing wrong with an arena file, found before anything is written. Needs and activities
+/// count from 1, as a person reads the file. (The mission is the config's to judge.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordProblem {
+    TooNew(u32),
+    Title(TitleProblem),
+    Stage(String),
+    NeedStatus { need: usize, found: String },
+    ActivityStatus { activity: usize, found: String },
+}
+
+/// What a record's codes mean, once every one of them is known.
+struct Checked {
+    title: String,
+    stage: Stage,
+    needs: Vec<NeedStatus>,
+    activities: Vec<ActivityStatus>,
+}
+
+/// Every problem of `record`, or its title, stage and statuses read. A record from a newer puls
+/// is only that: its other fields may mean something this puls cannot know.
+fn check(record: &ArenaRecord) -> std::result::Result<Checked, Vec<RecordProblem>> {
+    if record.format > RECORD_FORMAT {
+        return Err(vec![RecordProblem::TooNew(record.format)]);
+    }
+    let mut problems = Vec::new();
+    let title = text::title(&record.title)
+        .map_err(|p| problems.push(RecordProblem::Title(p)))
+        .ok();
+    let stage = Stage::from_code(&record.stage);
+    if stage.is_none() {
+        problems.push(RecordProblem::Stage(record.stage.clone()));
+    }
+    let needs = statuses(
+        record.needs.iter().map(|n| n.status.as_str()),
+        NeedStatus::from_code,
+        |need, found| RecordProblem::NeedStatus { need, found },
+        &mut problems,
+    );
+    let activities = statuses(
+        record.activities.iter().map(|a| a.status.as_str()),
+        ActivityStatus::from_code,
+        |activity, found| RecordProblem::ActivityStatus { activity, found },
+        &mut problems,
+    );
+    match (title, stage) {
+        (Some(title), Some(stage)) if problems.is_empty() => Ok(Checked {
+            title,
+            stage,
+            needs,
+            activities,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Each code read by `from_code`; one that is not known is a problem, made by `problem` from
+/// its place (counting from 1) and the code.
+fn statuses<'a, S>(
+    codes: impl Iterator<Item = &'a str>,
+    from_code: fn(&str) -> Option<S>,
+    problem: fn(usize, String) -> RecordProblem,
+    problems: &mut Vec<RecordProblem>,
+) -> Vec<S> {
+    let mut read = Vec::new();
+    for (i, code) in codes.enumerate() {
+        match from_code(code) {
+            Some(status) => read.push(status),
+            None => problems.push(problem(i + 1, code.to_owned())),
+        }
+    }
+    read
+}
+
+/// Every problem `Store::import_arena` would refuse `record` for.
+pub fn record_problems(record: &ArenaRecord) -> Vec<RecordProblem> {
+    check(record).err().unwrap_or_default()
+}
+
+impl From<RecordProblem> for StoreError {
+    fn from(problem: RecordProblem) -> Self {
+        match problem {
+            RecordProblem::TooNew(format) => StoreError::RecordTooNew(format),
+            RecordProblem::Title(_) => StoreError::BadRecord("title".to_owned()),
+            RecordProblem::Stage(found) => StoreError::BadRecord(format!("stage {found}")),
+            RecordProblem::NeedStatus { need, found } => {
+                StoreError::BadRecord(format!("need {need} status {found}"))
+            }
+            RecordProblem::ActivityStatus { activity, found } => {
+                StoreError::BadRecord(format!("activity {activity} status {found}"))
+            }
+        }
+    }
 }
 
 /// The arena and its program as a record, read through `conn` (inside a transaction too).
@@ -125,15 +222,21 @@ impl Store {
     }
 
     /// Adds the record as a new arena with the next number; people and competences it names are
-    /// found by name or added. All of it lands, or none.
+    /// found by name or added. All of it lands, or none: a record with any problem of
+    /// [`record_problems`] is refused whole, for its first.
     pub fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
-        if record.format > RECORD_FORMAT {
-            return Err(StoreError::RecordTooNew(record.format));
-        }
-        let stage = Stage::from_code(&record.stage)
-            .ok_or_else(|| StoreError::BadRecord(format!("stage {}", record.stage)))?;
-        let title =
-            text::title(&record.title).map_err(|_| StoreError::BadRecord("title".to_owned()))?;
+        let checked = check(record).map_err(|problems| {
+            problems.into_iter().next().map_or_else(
+                || StoreError::BadRecord("record".to_owned()),
+                StoreError::from,
+            )
+        })?;
+        let Checked {
+            title,
+            stage,
+            needs,
+            activities,
+        } = checked;
         self.write(|tx, stamp| {
             let now = time::to_text(stamp.at);
             let person = |name: &Option<String>| -> Result<Option<i64>> {
@@ -182,7 +285,7 @@ impl Store {
                     ],
                 )?;
             }
-            for n in &record.needs {
+            for (n, status) in record.needs.iter().zip(&needs) {
                 let competence = match roster::competence_id_by_name(tx, &n.competence)? {
                     Some(id) => id,
                     None => roster::insert_competence(tx, stamp, &n.competence, "")?,
@@ -190,7 +293,7 @@ impl Store {
                 tx.execute(
                     "INSERT INTO needs (arena_id, competence_id, reason, status, updated_at, updated_by)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![arena, competence, text::one_line(&n.reason), status_or_needed(&n.status), now, stamp.who],
+                    params![arena, competence, text::one_line(&n.reason), status.code(), now, stamp.who],
                 )?;
             }
             for c in &record.criteria {
@@ -210,9 +313,7 @@ impl Store {
                     ],
                 )?;
             }
-            for (position, a) in record.activities.iter().enumerate() {
-                let status = crate::domain::puls::ActivityStatus::from_code(&a.status)
-                    .ok_or_else(|| StoreError::BadRecord(format!("activity status {}", a.status)))?;
+            for (position, (a, status)) in record.activities.iter().zip(&activities).enumerate() {
                 tx.execute(
                     "INSERT INTO activities (arena_id, position, text, owner, due_date, status, blocked_reason,
                          updated_at, updated_by)
@@ -237,9 +338,4 @@ impl Store {
             Ok(arena)
         })
     }
-}
-
-/// Filled and released needs come back as they were; anything else unknown is a plain need.
-fn status_or_needed(status: &str) -> &'static str {
-    crate::domain::roster::NeedStatus::from_code(status).map_or("needed", |s| s.code())
 }
