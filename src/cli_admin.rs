@@ -135,7 +135,10 @@ pub(crate) fn run(
         AdminCommand::Backup { file, force } => {
             let store = open(path, who, clock, &options)?;
             store.backup(&file, force).map_err(refused)?;
-            println!("{}", messages::backup_written(&file));
+            println!(
+                "{}",
+                messages::backup_written(&file, store.writes_for_team())
+            );
             Ok(())
         }
         AdminCommand::Restore { file, force } => {
@@ -183,10 +186,11 @@ fn refused(e: StoreError) -> color_eyre::Report {
             file_newest,
         ))
         .into(),
-        e @ (StoreError::BackupExists(_)
+        e @ (StoreError::FileExists(_)
+        | StoreError::NotAFile(_)
         | StoreError::BackupOverDatabase(_)
         | StoreError::InUse(_)
-        | StoreError::Unreadable(_)) => UserError(e.to_string()).into(),
+        | StoreError::Unreadable(_)) => UserError(messages::store_error(&e)).into(),
         e => e.into(),
     }
 }

@@ -2,8 +2,7 @@
 //! drawn-up records masked for review before release under the public-records law.
 
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Subcommand;
 use color_eyre::Result;
@@ -30,6 +29,9 @@ pub(crate) enum ExtractCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// An arena's drawn-up records, masked for review before release: puls extract public 12
     ///
@@ -44,6 +46,9 @@ pub(crate) enum ExtractCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -54,20 +59,26 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
 }
 
 pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -> Result<()> {
-    let (text, out) = match command {
+    let (text, out, force) = match command {
         ExtractCommand::Subject {
             case_ref,
             format,
             out,
+            force,
         } => {
             let extract = store.subject_extract(&case_ref)?;
             let text = match format {
                 Format::Md => export::subject_markdown(&extract),
                 Format::Json => json(&extract)?,
             };
-            (text, out)
+            (text, out, force)
         }
-        ExtractCommand::Public { arena, format, out } => {
+        ExtractCommand::Public {
+            arena,
+            format,
+            out,
+            force,
+        } => {
             store.arena(arena)?;
             let latest = store.drawn_up_versions(arena)?.pop();
             let record = latest.ok_or_else(|| UserError(messages::not_drawn_up(arena)))?;
@@ -76,11 +87,11 @@ pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -
                 Format::Md => export::public_markdown(&masked),
                 Format::Json => json(&masked)?,
             };
-            (text, out)
+            (text, out, force)
         }
     };
     match out {
-        Some(path) => write_private(&path, &text)?,
+        Some(path) => crate::cli::write_out(store, &path, text.as_bytes(), force)?,
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is the reader's choice, not an error.
@@ -88,17 +99,4 @@ pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -
         }
     }
     Ok(())
-}
-
-/// Writes `text` to a new or replaced file only its owner may read: an extract holds personal
-/// data.
-fn write_private(path: &Path, text: &str) -> Result<()> {
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()));
-    written.map_err(|e| UserError(messages::cannot_write(path, &e)).into())
 }

@@ -64,6 +64,9 @@ pub(crate) enum FiguresCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -81,7 +84,12 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
         FiguresCommand::Figures { from, to } => {
             check_period(from, to)?;
             let figures = store.figures(from, to)?;
-            emit(None, export::figures_text(&figures, config).as_bytes())
+            emit(
+                store,
+                None,
+                false,
+                export::figures_text(&figures, config).as_bytes(),
+            )
         }
         FiguresCommand::Report {
             from,
@@ -90,6 +98,7 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
             bom,
             semicolon,
             out,
+            force,
         } => {
             check_period(from, to)?;
             let figures = store.figures(from, to)?;
@@ -106,16 +115,15 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
                     json.into_bytes()
                 }
             };
-            emit(out, &bytes)
+            emit(store, out, force, &bytes)
         }
     }
 }
 
-/// Writes to the file named, or to standard output.
-fn emit(out: Option<PathBuf>, bytes: &[u8]) -> Result<()> {
+/// Writes to the file named (replaced only when `force`), or to standard output.
+fn emit(store: &Store, out: Option<PathBuf>, force: bool, bytes: &[u8]) -> Result<()> {
     match out {
-        Some(path) => std::fs::write(&path, bytes)
-            .map_err(|e| UserError(messages::cannot_write(&path, &e)))?,
+        Some(path) => crate::cli::write_out(store, &path, bytes, force)?,
         None => {
             // A closed pipe (`| head`) is the reader's choice, not an error.
             let _ = std::io::stdout().lock().write_all(bytes);

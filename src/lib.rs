@@ -20,6 +20,7 @@ pub mod demo;
 pub mod demo_large;
 pub mod domain;
 pub mod export;
+pub mod input;
 pub mod messages;
 pub mod roster_csv;
 pub mod settings;

@@ -13,6 +13,9 @@ use puls::store::{Store, StoreError, StoreOptions, Warning};
 #[path = "shared/app.rs"]
 pub mod app;
 
+/// The mark puls writes in the header of its databases: "PULS" in ASCII.
+const PULS_APPLICATION_ID: i32 = 0x5055_4C53;
+
 fn clock() -> Arc<FixedClock> {
     Arc::new(FixedClock(app::now()))
 }
@@ -205,10 +208,14 @@ fn rollback_database(path: &Path, user_version: i64) {
 
 #[test]
 fn a_database_from_a_newer_puls_is_refused_without_a_byte_changed() {
-    // Given a database from a newer puls, in rollback-journal mode
+    // Given a database from a newer puls (puls's mark in its header), in rollback-journal mode
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");
     rollback_database(&path, 999);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "application_id", PULS_APPLICATION_ID)
+        .unwrap();
     let before = snapshot(&path);
 
     // When this puls opens it

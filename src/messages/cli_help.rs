@@ -210,6 +210,12 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "export arena",
+            "force",
+            "Ersätt filen som --out anger om den finns",
+            "",
+        ),
+        (
             "standup",
             "",
             "Öppna helskärmen i en stand-up: en arena, sedan koordinatorns andra öppna arenor",
@@ -237,6 +243,12 @@ fn help_table_sv() -> &'static [Help] {
             "bank export",
             "out",
             "Skriv till den här filen i stället för standard ut",
+            "",
+        ),
+        (
+            "bank export",
+            "force",
+            "Ersätt filen som --out anger om den finns",
             "",
         ),
         (
@@ -341,6 +353,12 @@ fn help_table_sv() -> &'static [Help] {
             "report",
             "out",
             "Skriv till den här filen i stället för standard ut",
+            "",
+        ),
+        (
+            "report",
+            "force",
+            "Ersätt filen som --out anger om den finns",
             "",
         ),
         (
@@ -450,6 +468,12 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "extract subject",
+            "force",
+            "Ersätt filen som --out anger om den finns",
+            "",
+        ),
+        (
             "extract public",
             "",
             "En arenas upprättade handlingar, maskerade för granskning före utlämnande: puls extract public 12",
@@ -465,6 +489,12 @@ fn help_table_sv() -> &'static [Help] {
             "extract public",
             "out",
             "Skriv till den här filen i stället för standard ut",
+            "",
+        ),
+        (
+            "extract public",
+            "force",
+            "Ersätt filen som --out anger om den finns",
             "",
         ),
         (

@@ -17,6 +17,7 @@ mod history;
 mod knowledge;
 mod knowledge_search;
 mod open;
+mod output;
 mod plan;
 mod privacy;
 mod reader;
@@ -81,6 +82,8 @@ pub struct Store {
     who: String,
     clock: Arc<dyn Clock>,
     warnings: Vec<Warning>,
+    /// The team's group, given the files this store writes (see `output`).
+    group: Option<files::Group>,
 }
 
 /// Who and when, for the audit row of the write in progress.
@@ -105,13 +108,14 @@ impl Store {
         clock: Arc<dyn Clock>,
         options: &StoreOptions,
     ) -> Result<Store> {
-        let (conn, warnings) = open::connect(path, options)?;
+        let (conn, warnings, group) = open::connect(path, options)?;
         Ok(Store {
             conn,
             path: path.to_owned(),
             who: who.to_owned(),
             clock,
             warnings,
+            group,
         })
     }
 

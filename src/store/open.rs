@@ -1,24 +1,75 @@
 //! Opening a database: checked before anything is written to it.
 //!
-//! A file puls refuses (not SQLite, from a newer puls, read-only, open to anyone) is left exactly
-//! as it was: its schema version is read before the journal mode is set or a migration runs.
+//! A file puls refuses (not SQLite, another program's database, from a newer puls, read-only,
+//! open to anyone) is left exactly as it was: whose it is and its schema version are read before
+//! the journal mode is set or a migration runs.
 
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use rusqlite_migration::Migrations;
 
-use super::files::{self, StoreOptions, Warning};
+use super::files::{self, Group, StoreOptions, Warning};
 use super::{MIGRATIONS, Result, StoreError};
 
-/// A connection to `path` with puls's settings and the latest schema, and what the user should
-/// know about the file.
-pub(super) fn connect(path: &Path, options: &StoreOptions) -> Result<(Connection, Vec<Warning>)> {
+/// puls's mark in the database header (`PRAGMA application_id`): "PULS" in ASCII.
+pub(super) const APPLICATION_ID: i32 = 0x5055_4C53;
+
+/// The tables every puls database has had since its first version.
+const OWN_TABLES: [&str; 3] = ["meta", "arenas", "audit"];
+
+/// Whose a database file is, as its header and tables say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Owner {
+    /// puls's mark, or puls's own tables in a file made before the mark (it gets it).
+    Puls { marked: bool },
+    /// No tables at all: a new file, or one nobody has used.
+    Nobody,
+    /// Another program's: its mark, or tables that are not puls's.
+    Other,
+}
+
+/// Whose the database on `conn` is; only reads.
+pub(super) fn owner(conn: &Connection, path: &Path) -> Result<Owner> {
+    let id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| StoreError::open(path, e))?;
+    if id == APPLICATION_ID {
+        return Ok(Owner::Puls { marked: true });
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(|e| StoreError::open(path, e))?;
+    Ok(if id != 0 {
+        Owner::Other
+    } else if tables.is_empty() {
+        Owner::Nobody
+    } else if OWN_TABLES.iter().all(|own| tables.iter().any(|t| t == own)) {
+        Owner::Puls { marked: false }
+    } else {
+        Owner::Other
+    })
+}
+
+/// A connection to `path` with puls's settings and the latest schema, what the user should
+/// know about the file, and the team's group for the files written from it.
+pub(super) fn connect(
+    path: &Path,
+    options: &StoreOptions,
+) -> Result<(Connection, Vec<Warning>, Option<Group>)> {
     let group = options.group.as_deref().map(files::group).transpose()?;
     let warnings = files::prepare(path, group)?;
     let mut conn = existing(path)?;
     conn.busy_timeout(options.busy_timeout)?;
     let version = schema_version(&conn, path)?;
+    let owner = owner(&conn, path)?;
+    if owner == Owner::Other {
+        return Err(StoreError::ForeignDatabase(path.to_owned()));
+    }
     if version > MIGRATIONS.len() {
         return Err(StoreError::TooNew(path.to_owned()));
     }
@@ -33,10 +84,14 @@ pub(super) fn connect(path: &Path, options: &StoreOptions) -> Result<(Connection
     if version < MIGRATIONS.len() {
         migrate(&mut conn, path)?;
     }
+    if owner != (Owner::Puls { marked: true }) {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| StoreError::open(path, e))?;
+    }
     // Any read opens the WAL: the -wal and -shm files exist from here on while we are open.
     schema_version(&conn, path)?;
     files::follow_database(path)?;
-    Ok((conn, warnings))
+    Ok((conn, warnings, group))
 }
 
 /// Opens a file that exists, never creating one.
