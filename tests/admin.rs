@@ -425,6 +425,25 @@ mod restore {
     }
 
     #[test]
+    fn the_backup_is_only_read_and_nothing_is_left_beside_it() {
+        // Given a copy of the database file itself, in WAL mode as puls keeps its databases
+        let site = Site::new();
+        three_changes(&site);
+        let copy = site.file("copied.db");
+        std::fs::copy(site.db(), &copy).unwrap();
+        let before = std::fs::read(&copy).unwrap();
+
+        // When it is restored
+        let output = site.puls(&["restore", copy.to_str().unwrap(), "--force"]);
+
+        // Then it is as it was, with no -wal or -shm beside it
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+        assert_eq!(std::fs::read(&copy).unwrap(), before);
+        assert!(!site.file("copied.db-wal").exists());
+        assert!(!site.file("copied.db-shm").exists());
+    }
+
+    #[test]
     fn refuses_a_source_that_is_not_a_regular_file() {
         let site = Site::new();
         three_changes(&site);

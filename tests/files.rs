@@ -273,7 +273,7 @@ fn a_new_database_carries_puls_s_mark() {
 #[test]
 fn another_programs_database_is_refused_without_a_byte_changed() {
     // Given another program's databases: one with tables not puls's, one with its own mark and
-    // no tables yet
+    // no tables yet, one with no tables but a schema version of its own
     let dir = tempfile::tempdir().unwrap();
     let tables = dir.path().join("notes.sqlite");
     rollback_database(&tables, 0);
@@ -283,8 +283,14 @@ fn another_programs_database_is_refused_without_a_byte_changed() {
         .execute_batch("PRAGMA application_id = 42; VACUUM;")
         .unwrap();
     chmod(&marked, 0o600);
+    let versioned = dir.path().join("versioned.sqlite");
+    rusqlite::Connection::open(&versioned)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 5;")
+        .unwrap();
+    chmod(&versioned, 0o600);
 
-    for path in [&tables, &marked] {
+    for path in [&tables, &marked, &versioned] {
         let before = snapshot(path);
 
         // When puls opens it

@@ -193,12 +193,8 @@ fn open_source(file: &Path) -> Result<(Connection, Option<(String, i64)>)> {
     {
         return Err(StoreError::NotAFile(file.to_owned()));
     }
-    // Read-only: a backup is evidence, and restoring must not change it.
-    let conn = Connection::open_with_flags(
-        file,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError::open(file, e))?;
+    // Only read: a backup is evidence, and restoring must not change it or leave files by it.
+    let conn = read_only(file)?;
     match owner(&conn, file)? {
         Owner::Puls { .. } => {}
         Owner::Nobody => return Err(StoreError::EmptyBackup(file.to_owned())),
@@ -382,9 +378,8 @@ pub fn check(path: &Path) -> Result<CheckReport> {
 /// A connection for `check` that writes nothing and leaves nothing behind. A database this user
 /// may write is opened as every session opens it (SQLite removes the `-wal` and `-shm` files
 /// when the last connection closes). One they may not write (no write bit, or a file or folder
-/// not writable for them) is only read: through the `-wal` and `-shm` files a session has open,
-/// else as the file stands (`immutable`), since a read-only connection would leave a `-wal` and
-/// `-shm` behind, with the database's read-only mode, that later break every write.
+/// not writable for them) is only read (see `read_only`): a plain read-only connection would
+/// leave a `-wal` and `-shm` behind, with the database's read-only mode, that break every write.
 fn for_check(path: &Path, meta: &fs::Metadata, folder: &Path) -> Result<Connection> {
     use nix::unistd::{AccessFlags, access};
     use std::os::unix::fs::PermissionsExt;
@@ -397,6 +392,13 @@ fn for_check(path: &Path, meta: &fs::Metadata, folder: &Path) -> Result<Connecti
         files::follow_database(path)?;
         return Ok(conn);
     }
+    read_only(path)
+}
+
+/// A connection that only reads `path` and leaves no file beside it: through the `-wal` and
+/// `-shm` files of the sessions that have it open, else as the file stands (`immutable`), since
+/// a plain read-only connection to a WAL database would leave a `-wal` and `-shm` behind.
+fn read_only(path: &Path) -> Result<Connection> {
     let in_use = ["-wal", "-shm"]
         .iter()
         .all(|suffix| files::beside(path, suffix).exists());

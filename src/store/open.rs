@@ -23,7 +23,7 @@ const OWN_TABLES: [&str; 3] = ["meta", "arenas", "audit"];
 pub(super) enum Owner {
     /// puls's mark, or puls's own tables in a file made before the mark (it gets it).
     Puls { marked: bool },
-    /// No tables at all: a new file, or one nobody has used.
+    /// No tables and no schema version: a new file, or one nobody has used.
     Nobody,
     /// Another program's: its mark, or tables that are not puls's.
     Other,
@@ -44,9 +44,11 @@ pub(super) fn owner(conn: &Connection, path: &Path) -> Result<Owner> {
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(|e| StoreError::open(path, e))?;
+    // An empty file with a schema version is no new file: someone's, emptied.
+    let version = schema_version(conn, path)?;
     Ok(if id != 0 {
         Owner::Other
-    } else if tables.is_empty() {
+    } else if tables.is_empty() && version == 0 {
         Owner::Nobody
     } else if OWN_TABLES.iter().all(|own| tables.iter().any(|t| t == own)) {
         Owner::Puls { marked: false }
