@@ -355,3 +355,15 @@ fn a_new_database_is_0600_whatever_the_umask() {
     assert!(output.status.success(), "{}", cli::stderr(&output));
     assert_eq!(mode(&path), 0o600);
 }
+
+#[test]
+fn a_database_path_that_is_no_regular_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("arenas.db");
+    std::fs::create_dir(&folder).unwrap();
+    let err = open(&folder, &StoreOptions::default()).err().unwrap();
+    assert!(matches!(err, StoreError::NotAFile(_)), "{err:?}");
+    let checked = puls::store::check(&folder).err().unwrap();
+    assert!(matches!(checked, StoreError::NotAFile(_)), "{checked:?}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}

@@ -341,6 +341,9 @@ fn replace_unreadable(
 pub fn check(path: &Path) -> Result<CheckReport> {
     use std::os::unix::fs::PermissionsExt;
     let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile(path.to_owned()));
+    }
     let mut report = CheckReport {
         known_schema: MIGRATIONS.len(),
         ..CheckReport::default()

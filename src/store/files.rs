@@ -83,8 +83,8 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// Makes sure `path` may be opened: creates a new database (and its folder) with safe
-/// permissions, refuses one anyone may write or that is read-only, and warns when anyone may read
-/// it. Never writes to an existing file.
+/// permissions, refuses one anyone may write, that is read-only or not a regular file, and warns
+/// when anyone may read it. Never writes to an existing file.
 pub(crate) fn prepare(path: &Path, group: Option<Group>) -> Result<Vec<Warning>> {
     let folder = folder_of(path);
     if !folder.exists() {
@@ -98,7 +98,12 @@ pub(crate) fn prepare(path: &Path, group: Option<Group>) -> Result<Vec<Warning>>
     if create(path, group)? {
         return Ok(Vec::new());
     }
-    let mode = mode_of(path)?;
+    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    // A folder, a device or a pipe is no database, whatever SQLite would make of it.
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile(path.to_owned()));
+    }
+    let mode = meta.permissions().mode();
     if mode & WORLD_WRITE != 0 {
         return Err(StoreError::WorldWritable(path.to_owned()));
     }
