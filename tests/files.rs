@@ -367,3 +367,38 @@ fn a_database_path_that_is_no_regular_file_is_refused() {
     assert!(matches!(checked, StoreError::NotAFile(_)), "{checked:?}");
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
 }
+
+#[test]
+fn another_programs_database_left_with_a_wal_is_refused_without_a_byte_changed() {
+    // Given another program's WAL database as a crash left it: changes still in its -wal
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite");
+    let conn = rusqlite::Connection::open(&live).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('only in the wal');",
+    )
+    .unwrap();
+    let path = dir.path().join("crashed.sqlite");
+    std::fs::copy(&live, &path).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        std::fs::copy(beside(&live, suffix), beside(&path, suffix)).unwrap();
+    }
+    drop(conn);
+    chmod(&path, 0o600);
+    let before = (
+        snapshot(&path),
+        std::fs::read(beside(&path, "-wal")).unwrap(),
+    );
+
+    // When puls opens it
+    let err = open(&path, &StoreOptions::default()).err().unwrap();
+
+    // Then it is refused, and neither the file nor its -wal changed, nor anything was added
+    assert!(matches!(err, StoreError::ForeignDatabase(_)), "{err:?}");
+    let after = (
+        snapshot(&path),
+        std::fs::read(beside(&path, "-wal")).unwrap(),
+    );
+    assert_eq!(after, before);
+}

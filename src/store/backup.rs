@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::files::{self, BUSY_TIMEOUT, Group, StoreOptions, Warning};
-use super::open::{Owner, existing, owner, schema_version};
+use super::open::{Owner, existing, owner, read_only, schema_version};
 use super::output::Draft;
 use super::{MIGRATIONS, Result, Store, StoreError, time};
 
@@ -396,55 +396,4 @@ fn for_check(path: &Path, meta: &fs::Metadata, folder: &Path) -> Result<Connecti
         return Ok(conn);
     }
     read_only(path)
-}
-
-/// A connection that only reads `path` and leaves no file beside it: through the `-wal` and
-/// `-shm` files of the sessions that have it open, else as the file stands (`immutable`), since
-/// a plain read-only connection to a WAL database would leave a `-wal` and `-shm` behind.
-fn read_only(path: &Path) -> Result<Connection> {
-    let in_use = ["-wal", "-shm"]
-        .iter()
-        .all(|suffix| files::beside(path, suffix).exists());
-    let uri = format!(
-        "file:{}?{}",
-        uri_path(path),
-        if in_use { "mode=ro" } else { "immutable=1" }
-    );
-    Connection::open_with_flags(
-        uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError::open(path, e))
-}
-
-/// `path` as the path of a `file:` URI: every byte but letters, digits, `/` and `-._~`
-/// percent-encoded, so `?`, `#` and `%` in a name stay in the name.
-fn uri_path(path: &Path) -> String {
-    use std::fmt::Write as _;
-    use std::os::unix::ffi::OsStrExt;
-    let mut uri = String::new();
-    for &byte in path.as_os_str().as_bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
-            uri.push(char::from(byte));
-        } else {
-            let _ = write!(uri, "%{byte:02X}");
-        }
-    }
-    uri
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_uri_path_keeps_every_character_of_the_name() {
-        assert_eq!(
-            uri_path(Path::new("/srv/a b/50%?#x.db")),
-            "/srv/a%20b/50%25%3F%23x.db"
-        );
-        assert_eq!(uri_path(Path::new("arenas.db")), "arenas.db");
-    }
 }

@@ -65,13 +65,15 @@ pub(super) fn connect(
 ) -> Result<(Connection, Vec<Warning>, Option<Group>)> {
     let group = options.group.as_deref().map(files::group).transpose()?;
     let warnings = files::prepare(path, group)?;
-    let mut conn = existing(path)?;
-    conn.busy_timeout(options.busy_timeout)?;
-    let version = schema_version(&conn, path)?;
-    let owner = owner(&conn, path)?;
+    // Whose the file is, asked without a lock or a file made beside it: another program's
+    // database is left exactly as it was, its -wal too.
+    let owner = owner(&read_only(path)?, path)?;
     if owner == Owner::Other {
         return Err(StoreError::ForeignDatabase(path.to_owned()));
     }
+    let mut conn = existing(path)?;
+    conn.busy_timeout(options.busy_timeout)?;
+    let version = schema_version(&conn, path)?;
     if version > MIGRATIONS.len() {
         return Err(StoreError::TooNew(path.to_owned()));
     }
@@ -105,6 +107,43 @@ pub(super) fn existing(path: &Path) -> Result<Connection> {
     .map_err(|e| StoreError::open(path, e))
 }
 
+/// A connection that only reads `path` and leaves no file beside it: through the `-wal` (and
+/// `-shm`) of the sessions that have it open or of one that crashed, else as the file stands
+/// (`immutable`), since a plain read-only connection to a WAL database with no `-wal` would
+/// leave a `-wal` and `-shm` behind.
+pub(super) fn read_only(path: &Path) -> Result<Connection> {
+    // A -wal may hold every change (a crash, a session open): then only a real read sees them.
+    let in_use = files::beside(path, "-wal").exists();
+    let uri = format!(
+        "file:{}?{}",
+        uri_path(path),
+        if in_use { "mode=ro" } else { "immutable=1" }
+    );
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::open(path, e))
+}
+
+/// `path` as the path of a `file:` URI: every byte but letters, digits, `/` and `-._~`
+/// percent-encoded, so `?`, `#` and `%` in a name stay in the name.
+fn uri_path(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::new();
+    for &byte in path.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            let _ = write!(uri, "%{byte:02X}");
+        }
+    }
+    uri
+}
+
 /// The schema version (`PRAGMA user_version`): the first read, where a file that is not SQLite
 /// shows itself.
 pub(super) fn schema_version(conn: &Connection, path: &Path) -> Result<usize> {
@@ -124,5 +163,19 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(_) if schema_version(conn, path)? == MIGRATIONS.len() => Ok(()),
         Err(e) => Err(StoreError::migration(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uri_path_keeps_every_character_of_the_name() {
+        assert_eq!(
+            uri_path(Path::new("/srv/a b/50%?#x.db")),
+            "/srv/a%20b/50%25%3F%23x.db"
+        );
+        assert_eq!(uri_path(Path::new("arenas.db")), "arenas.db");
     }
 }
