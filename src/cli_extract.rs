@@ -20,7 +20,8 @@ pub(crate) enum ExtractCommand {
     ///
     /// The arenas whose recipient it is, with their programs, contacts and restricted records,
     /// and their history and read log. For an administrator; each restricted record read is
-    /// logged. A file written is readable by its owner only.
+    /// logged. A file written is readable by its owner only (or the team's group, when one is
+    /// configured).
     Subject {
         /// The case reference, as the arenas name their recipient.
         case_ref: String,

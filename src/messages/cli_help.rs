@@ -453,7 +453,7 @@ fn help_table_sv() -> &'static [Help] {
             "extract subject",
             "",
             "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md",
-            "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md\n\nArenorna där den är mottagare, med deras program, kontakter och skyddade uppgifter, och deras historik och läslogg. För en administratör; varje läsning av skyddade uppgifter loggas. En fil som skrivs kan bara läsas av sin ägare.",
+            "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md\n\nArenorna där den är mottagare, med deras program, kontakter och skyddade uppgifter, och deras historik och läslogg. För en administratör; varje läsning av skyddade uppgifter loggas. En fil som skrivs kan bara läsas av sin ägare (eller teamets grupp, när en sådan är inställd).",
         ),
         (
             "extract subject",
