@@ -282,3 +282,38 @@ fn with_a_team_group_every_file_is_0660_in_that_group() {
         assert_eq!(std::fs::metadata(&out).unwrap().gid(), gid, "{args:?}");
     }
 }
+
+#[test]
+fn a_file_another_account_planted_is_replaced_by_one_it_cannot_read() {
+    // Given a folder others may write, and in it a file another account made for anyone to
+    // read and write (that account's own, where the machine allows a second one)
+    let site = Site::new();
+    let shared = site.path("shared");
+    std::fs::create_dir(&shared).unwrap();
+    chmod(&shared, 0o777);
+    let planted = shared.join("lf-2026-014.md");
+    std::fs::write(&planted, "").unwrap();
+    chmod(&planted, 0o666);
+    let nobody = 65534;
+    let second_account = cli::numbers(&["-u"]) == [0];
+    if second_account {
+        std::os::unix::fs::chown(&planted, Some(nobody), Some(nobody)).unwrap();
+    }
+    let out = planted.to_str().unwrap();
+    let args: Vec<String> = ["extract", "subject", "LF-2026-014", "--out", out]
+        .iter()
+        .map(|a| (*a).to_owned())
+        .collect();
+
+    // When the extract is written there, refused and then forced
+    let first = site.run("000", &args, &[]);
+    let forced = site.run("000", &args, &["--force"]);
+
+    // Then the other account's file is never written into; the forced extract is a new file,
+    // this account's, that no one else may read
+    refused(&first, &args, "--force");
+    wrote(&forced, &args, &planted, 0o600);
+    let meta = std::fs::metadata(&planted).unwrap();
+    assert_eq!(meta.uid(), cli::numbers(&["-u"])[0]);
+    assert_ne!(meta.uid(), nobody);
+}
