@@ -155,6 +155,19 @@ pub(crate) fn parse_day(raw: &str) -> std::result::Result<chrono::NaiveDate, Str
 #[error("{0}")]
 pub(crate) struct UserError(pub(crate) String);
 
+/// Writes a file for people from `store` (an export, a report, an extract; see
+/// `store::output`); a file that exists without `force`, or cannot be written, is the command's
+/// problem (exit 2).
+pub(crate) fn write_out(store: &Store, path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    store.write_file(path, bytes, force).map_err(|e| {
+        let message = match &e {
+            StoreError::Io { path, source } => messages::cannot_write(path, source),
+            other => messages::store_error(other),
+        };
+        UserError(message).into()
+    })
+}
+
 pub fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     // The language of the help and of what parsing says: the config's, peeked at before the
@@ -244,6 +257,9 @@ fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let Settings { mut config, keymap } = match &config_path {
+        Some(path) if cli.config.is_some() => {
+            Settings::load_named(path).map_err(|e| UserError(e.to_string()))?
+        }
         Some(path) => Settings::load(path).map_err(|e| UserError(e.to_string()))?,
         None => Settings::defaults(),
     };

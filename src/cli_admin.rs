@@ -148,7 +148,7 @@ pub(crate) fn run(
         AdminCommand::Backup { file, force } => {
             let store = open(path, who, clock, &options)?;
             store.backup(&file, force).map_err(refused)?;
-            output::line(messages::backup_written(&file))?;
+            output::line(messages::backup_written(&file, store.writes_for_team()))?;
             Ok(())
         }
         AdminCommand::Restore { file, force } => {
@@ -199,10 +199,11 @@ fn refused(e: StoreError) -> color_eyre::Report {
             file_newest,
         ))
         .into(),
-        e @ (StoreError::BackupExists(_)
+        e @ (StoreError::FileExists(_)
+        | StoreError::NotAFile(_)
         | StoreError::BackupOverDatabase(_)
         | StoreError::InUse(_)
-        | StoreError::Unreadable(_)) => UserError(e.to_string()).into(),
+        | StoreError::Unreadable(_)) => UserError(messages::store_error(&e)).into(),
         e => e.into(),
     }
 }

@@ -23,6 +23,9 @@ pub enum BankCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Add the entries of a file written by `puls bank export --format json`: all or none.
     /// Entries already in the bank are left out.
@@ -37,12 +40,12 @@ pub enum BankCommand {
 
 pub fn run(store: &mut Store, allow_personal_data: bool, command: BankCommand) -> Result<()> {
     match command {
-        BankCommand::Export { format, out } => export(store, format, out.as_deref()),
+        BankCommand::Export { format, out, force } => export(store, format, out.as_deref(), force),
         BankCommand::Import { file, dry_run } => import(store, &file, dry_run, allow_personal_data),
     }
 }
 
-fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
+fn export(store: &Store, format: Format, out: Option<&Path>, force: bool) -> Result<()> {
     let bank = store.bank_record()?;
     let text = match format {
         Format::Md => export::bank_markdown(&bank, store.today()),
@@ -51,9 +54,7 @@ fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
     // The file holds what the terminal would show.
     let text = text::printable(&text).into_owned();
     match out {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|e| UserError(messages::cannot_write(path, &e)))?
-        }
+        Some(path) => crate::cli::write_out(store, path, text.as_bytes(), force)?,
         None => output::print(&text)?,
     }
     Ok(())
@@ -61,7 +62,7 @@ fn export(store: &Store, format: Format, out: Option<&Path>) -> Result<()> {
 
 /// Checks every entry first and writes nothing when one is wrong, so a file is never half in.
 fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
-    let text = std::fs::read_to_string(file)
+    let text = crate::input::read_text(file, crate::input::BANK)
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let records = match parse_bank(&text) {
         Ok(records) => records,

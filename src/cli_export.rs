@@ -34,11 +34,19 @@ pub enum ExportCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
 pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<()> {
-    let ExportCommand::Arena { arena, format, out } = command;
+    let ExportCommand::Arena {
+        arena,
+        format,
+        out,
+        force,
+    } = command;
     let text = match format {
         Format::Md => {
             let a = store.arena(arena)?;
@@ -52,9 +60,7 @@ pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<
     // The file holds what the terminal would show.
     let text = text::printable(&text).into_owned();
     match out {
-        Some(path) => {
-            std::fs::write(&path, text).map_err(|e| UserError(messages::cannot_write(&path, &e)))?
-        }
+        Some(path) => crate::cli::write_out(store, &path, text.as_bytes(), force)?,
         None => output::print(&text)?,
     }
     Ok(())
@@ -68,7 +74,7 @@ pub fn import(
     file: &Path,
     allow_personal_data: bool,
 ) -> Result<()> {
-    let text = std::fs::read_to_string(file)
+    let text = crate::input::read_text(file, crate::input::ARENA)
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let record: ArenaRecord = serde_json::from_str(&text)
         .map_err(|e| UserError(messages::not_an_arena_file(file, &e.to_string())))?;

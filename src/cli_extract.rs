@@ -1,9 +1,7 @@
 //! `puls extract`: everything held about one case reference (GDPR art. 15), and an arena's
 //! drawn-up records masked for review before release under the public-records law.
 
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Subcommand;
 use color_eyre::Result;
@@ -23,7 +21,8 @@ pub(crate) enum ExtractCommand {
     ///
     /// The arenas whose recipient it is, with their programs, contacts and restricted records,
     /// and their history and read log. For an administrator; each restricted record read is
-    /// logged. A file written is readable by its owner only.
+    /// logged. A file written is readable by its owner only (or the team's group, when one is
+    /// configured).
     Subject {
         /// The case reference, as the arenas name their recipient.
         case_ref: String,
@@ -32,6 +31,9 @@ pub(crate) enum ExtractCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// An arena's drawn-up records, masked for review before release: puls extract public 12
     ///
@@ -46,24 +48,33 @@ pub(crate) enum ExtractCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
 pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -> Result<()> {
-    let (text, out) = match command {
+    let (text, out, force) = match command {
         ExtractCommand::Subject {
             case_ref,
             format,
             out,
+            force,
         } => {
             let extract = store.subject_extract(&case_ref)?;
             let text = match format {
                 Format::Md => export::subject_markdown(&extract),
                 Format::Json => export::json(&extract)?,
             };
-            (text, out)
+            (text, out, force)
         }
-        ExtractCommand::Public { arena, format, out } => {
+        ExtractCommand::Public {
+            arena,
+            format,
+            out,
+            force,
+        } => {
             store.arena(arena)?;
             let latest = store.drawn_up_versions(arena)?.pop();
             let record = latest.ok_or_else(|| UserError(messages::not_drawn_up(arena)))?;
@@ -72,27 +83,14 @@ pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -
                 Format::Md => export::public_markdown(&masked),
                 Format::Json => export::json(&masked)?,
             };
-            (text, out)
+            (text, out, force)
         }
     };
     // The file holds what the terminal would show.
     let text = text::printable(&text);
     match out {
-        Some(path) => write_private(&path, &text)?,
+        Some(path) => crate::cli::write_out(store, &path, text.as_bytes(), force)?,
         None => output::print(&text)?,
     }
     Ok(())
-}
-
-/// Writes `text` to a new or replaced file only its owner may read: an extract holds personal
-/// data.
-fn write_private(path: &Path, text: &str) -> Result<()> {
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()));
-    written.map_err(|e| UserError(messages::cannot_write(path, &e)).into())
 }

@@ -65,6 +65,9 @@ pub(crate) enum FiguresCommand {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -82,7 +85,7 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
         FiguresCommand::Figures { from, to } => {
             check_period(from, to)?;
             let figures = store.figures(from, to)?;
-            emit(None, export::figures_text(&figures, config))
+            emit(store, None, false, export::figures_text(&figures, config))
         }
         FiguresCommand::Report {
             from,
@@ -91,6 +94,7 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
             bom,
             semicolon,
             out,
+            force,
         } => {
             check_period(from, to)?;
             let figures = store.figures(from, to)?;
@@ -104,18 +108,17 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
                 }
                 ReportFormat::Json => export::json(&figures)?,
             };
-            emit(out, text)
+            emit(store, out, force, text)
         }
     }
 }
 
-/// Writes to the file named, or to standard output: the same text either way.
-fn emit(out: Option<PathBuf>, text: String) -> Result<()> {
+/// Writes to the file named (replaced only when `force`), or to standard output: the same
+/// text either way.
+fn emit(store: &Store, out: Option<PathBuf>, force: bool, text: String) -> Result<()> {
     let text = text::printable(&text);
-    let bytes = text.as_bytes();
     match out {
-        Some(path) => std::fs::write(&path, bytes)
-            .map_err(|e| UserError(messages::cannot_write(&path, &e)))?,
+        Some(path) => crate::cli::write_out(store, &path, text.as_bytes(), force)?,
         None => output::print(&text)?,
     }
     Ok(())

@@ -42,7 +42,8 @@ pub(crate) fn run(
 
 /// Checks every row first and writes nothing when one is wrong, so a file is never half in.
 fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| UserError(messages::cannot_read(file, &e)))?;
+    let bytes = crate::input::read(file, crate::input::ROSTER)
+        .map_err(|e| UserError(messages::cannot_read(file, &e)))?;
     let rows = match roster_csv::parse_lines(&bytes) {
         Ok(rows) => rows,
         Err(problems) => {

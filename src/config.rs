@@ -150,7 +150,7 @@ struct LanguageOnly {
 /// parsed (for the language of `puls --help`). A file missing or wrong names none here: the
 /// full read reports what is wrong with it.
 pub fn language_in(path: &Path) -> Option<Language> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::input::read_text(path, crate::input::CONFIG).ok()?;
     toml::from_str::<LanguageOnly>(&text).ok()?.language
 }
 
@@ -204,6 +204,9 @@ impl<'de> Deserialize<'de> for KeyTables {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// `--config` or `PULS_CONFIG` names a file that is not there.
+    #[error("{}", crate::messages::config_missing(.0))]
+    Missing(PathBuf),
     #[error("{path}: {source}")]
     Read {
         path: PathBuf,
@@ -246,7 +249,7 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The text of the config file at `path`; `None` when there is none (the defaults then).
 pub fn read(path: &Path) -> Result<Option<String>, ConfigError> {
-    match std::fs::read_to_string(path) {
+    match crate::input::read_text(path, crate::input::CONFIG) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(ConfigError::Read {

@@ -23,6 +23,7 @@ pub mod demo;
 pub mod demo_large;
 pub mod domain;
 pub mod export;
+pub mod input;
 pub mod messages;
 pub mod output;
 pub mod roster_csv;

@@ -20,10 +20,21 @@ impl Settings {
         }
     }
 
-    /// Reads `path`; a missing file means the defaults.
+    /// Reads `path`, the default place; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+        Settings::read(path, false)
+    }
+
+    /// Reads `path`, which the user named (`--config`, `PULS_CONFIG`): a missing file is a
+    /// mistyped name, not a wish for the defaults.
+    pub fn load_named(path: &Path) -> Result<Settings, ConfigError> {
+        Settings::read(path, true)
+    }
+
+    fn read(path: &Path, named: bool) -> Result<Settings, ConfigError> {
         match config::read(path)? {
             Some(text) => Settings::from_toml(&text).map_err(|p| p.in_file(path, &text)),
+            None if named => Err(ConfigError::Missing(path.to_owned())),
             None => Ok(Settings::defaults()),
         }
     }

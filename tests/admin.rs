@@ -255,6 +255,41 @@ mod backup {
         assert_eq!(code(&output), Some(2));
         assert_eq!(titles(&site.db()).len(), 2);
     }
+
+    #[test]
+    fn never_writes_over_the_files_sqlite_keeps_beside_the_database_by_any_name() {
+        // Given the files beside the database, named directly, through `..`, through a
+        // symlink, and the database by a hard link
+        let site = Site::new();
+        three_changes(&site);
+        let db = site.db().to_str().unwrap().to_owned();
+        std::fs::create_dir(site.file("sub")).unwrap();
+        let link = site.file("wal-link");
+        std::os::unix::fs::symlink(format!("{db}-wal"), &link).unwrap();
+        let hard = site.file("hard.db");
+        std::fs::hard_link(site.db(), &hard).unwrap();
+        let targets = [
+            format!("{db}-wal"),
+            format!("{db}-shm"),
+            format!("{db}-journal"),
+            site.file("sub/../arenas.db-wal").display().to_string(),
+            "arenas.db-journal".to_owned(),
+            link.display().to_string(),
+            hard.display().to_string(),
+        ];
+
+        for target in &targets {
+            // When a backup is forced onto it
+            let output = site.puls(&["backup", target, "--force"]);
+
+            // Then it is refused (exit 2), and the database keeps every change
+            assert_eq!(code(&output), Some(2), "{target}: {}", stderr(&output));
+            assert!(stderr(&output).contains("itself"), "{}", stderr(&output));
+            assert_eq!(titles(&site.db()).len(), 2, "{target}");
+        }
+        assert!(!site.file("arenas.db-journal").exists());
+        assert_eq!(code(&site.puls(&["check"])), Some(0));
+    }
 }
 
 mod restore {
@@ -390,6 +425,75 @@ mod restore {
     }
 
     #[test]
+    fn the_backup_is_only_read_and_nothing_is_left_beside_it() {
+        // Given a copy of the database file itself, in WAL mode as puls keeps its databases
+        let site = Site::new();
+        three_changes(&site);
+        let copy = site.file("copied.db");
+        std::fs::copy(site.db(), &copy).unwrap();
+        let before = std::fs::read(&copy).unwrap();
+
+        // When it is restored
+        let output = site.puls(&["restore", copy.to_str().unwrap(), "--force"]);
+
+        // Then it is as it was, with no -wal or -shm beside it
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+        assert_eq!(std::fs::read(&copy).unwrap(), before);
+        assert!(!site.file("copied.db-wal").exists());
+        assert!(!site.file("copied.db-shm").exists());
+    }
+
+    #[test]
+    fn refuses_a_source_that_is_not_a_regular_file() {
+        let site = Site::new();
+        three_changes(&site);
+        let folder = site.file("backups");
+        std::fs::create_dir(&folder).unwrap();
+        for source in [Path::new("/dev/null"), folder.as_path()] {
+            let output = site.puls(&["restore", source.to_str().unwrap(), "--force"]);
+            assert_eq!(code(&output), Some(2), "{source:?}: {}", stderr(&output));
+            assert!(
+                stderr(&output).contains("not a regular file"),
+                "{}",
+                stderr(&output)
+            );
+        }
+        assert!(replaced(&site).is_empty());
+        assert_eq!(titles(&site.db()).len(), 2);
+    }
+
+    #[test]
+    fn an_empty_file_or_another_programs_database_is_named_as_such() {
+        // Given an empty file and another program's SQLite database
+        let site = Site::new();
+        three_changes(&site);
+        let empty = site.file("empty.db");
+        std::fs::write(&empty, "").unwrap();
+        let other = site.file("other.sqlite");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x');")
+            .unwrap();
+
+        // When each is restored, even forced
+        let from_empty = site.puls(&["restore", empty.to_str().unwrap(), "--force"]);
+        let from_other = site.puls(&["restore", other.to_str().unwrap(), "--force"]);
+
+        // Then each is refused in plain words, and the database is as it was
+        for (output, says) in [(&from_empty, "is empty"), (&from_other, "another program")] {
+            assert_eq!(code(output), Some(1), "{}", stderr(output));
+            assert!(stderr(output).contains(says), "{}", stderr(output));
+            assert!(
+                !stderr(output).contains("no such table"),
+                "{}",
+                stderr(output)
+            );
+        }
+        assert!(replaced(&site).is_empty());
+        assert_eq!(titles(&site.db()).len(), 2);
+    }
+
+    #[test]
     fn refuses_a_file_that_is_not_a_backup() {
         let site = Site::new();
         three_changes(&site);
@@ -447,6 +551,61 @@ mod check {
             "{}",
             stderr(&output)
         );
+    }
+
+    /// Runs `puls check` on `db` as the account `uid` when the machine allows, else as this one.
+    fn check_as(uid: u32, home: &Path, db: &Path) -> Output {
+        let args = ["--db", db.to_str().unwrap(), "check"];
+        cli::run_as(uid, home, &args, &[]).unwrap_or_else(|| cli::run_in(home, &args, &[]))
+    }
+
+    /// The names in the folder of `db` that start with its name.
+    fn beside(db: &Path) -> Vec<String> {
+        let name = db.file_name().unwrap().to_string_lossy().into_owned();
+        let mut names: Vec<String> = std::fs::read_dir(db.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(&name))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_database_its_user_may_not_write_is_checked_without_a_file_left_beside_it() {
+        // Given a database another account owns and made read-only (0400) in its own folder,
+        // and one it may write in a folder it may not (the machine allowing a second account)
+        let site = Site::new();
+        three_changes(&site);
+        let nobody = 65534;
+        let shared = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let own = shared.path().join("own");
+        std::fs::create_dir(&own).unwrap();
+        let read_only = own.join("archive.db");
+        std::fs::copy(site.db(), &read_only).unwrap();
+        std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o400)).unwrap();
+        let fixed = shared.path().join("fixed");
+        std::fs::create_dir(&fixed).unwrap();
+        let in_fixed = fixed.join("arenas.db");
+        std::fs::copy(site.db(), &in_fixed).unwrap();
+        std::fs::set_permissions(&in_fixed, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let second_account = cli::run_as(nobody, shared.path(), &["--version"], &[]).is_some();
+        if second_account {
+            for path in [&own, &read_only, &in_fixed] {
+                std::os::unix::fs::chown(path, Some(nobody), Some(nobody)).unwrap();
+            }
+        }
+
+        // When each is checked
+        let checked = check_as(nobody, &own, &read_only);
+        let checked_fixed = check_as(nobody, &own, &in_fixed);
+
+        // Then each check passes and leaves nothing beside the database
+        assert_eq!(code(&checked), Some(0), "{}", stderr(&checked));
+        assert_eq!(beside(&read_only), ["archive.db"]);
+        assert_eq!(code(&checked_fixed), Some(0), "{}", stderr(&checked_fixed));
+        assert_eq!(beside(&in_fixed), ["arenas.db"]);
     }
 
     #[test]
@@ -512,6 +671,67 @@ mod exit_codes {
                 stderr(&output)
             );
             std::fs::set_permissions(site.db(), std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+
+    #[test]
+    fn another_programs_database_is_left_byte_identical() {
+        // Given another program's SQLite database
+        let site = Site::new();
+        let other = site.file("other.sqlite");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept');")
+            .unwrap();
+        std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let before = std::fs::read(&other).unwrap();
+        let other = other.to_str().unwrap();
+
+        // When puls is pointed at it to record a signal, to fill a demo, to open the demo
+        let runs = [
+            &["--db", other, "signal", "Newcomer needs work"][..],
+            &["--db", other, "demo"],
+            &["--db", other, "--demo", "figures"],
+            &["--db", other, "check"],
+        ];
+        for args in runs {
+            let output = cli::run_in(site.dir.path(), args, &[]);
+
+            // Then each is refused (exit 1) naming the file, and not a byte changes
+            assert_eq!(code(&output), Some(1), "{args:?}: {}", stderr(&output));
+            assert!(
+                stderr(&output).contains("another program's SQLite database"),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            assert_eq!(std::fs::read(other).unwrap(), before, "{args:?}");
+        }
+        assert!(!Path::new(&format!("{other}-wal")).exists());
+    }
+
+    #[test]
+    fn a_file_without_end_or_past_the_limit_is_refused_with_exit_2() {
+        // Given endless input where puls expects a file to read
+        let site = Site::new();
+        site.store("maja", at(20, 9));
+        let runs = [
+            &["import", "/dev/zero"][..],
+            &["bank", "import", "/dev/zero"],
+            &["roster", "import", "/dev/zero"],
+            &["--config", "/dev/zero", "figures"],
+        ];
+        for args in runs {
+            // When puls reads it
+            let output = site.puls(args);
+
+            // Then it stops at the limit and says so
+            assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+            assert!(
+                stderr(&output).contains("larger than"),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
         }
     }
 

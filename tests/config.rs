@@ -200,3 +200,26 @@ fn print_default_works_even_when_the_file_is_broken() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("[keys.global]"));
 }
+
+#[test]
+fn a_config_file_named_but_not_there_is_an_error_naming_it() {
+    // Given a config file named by --config or PULS_CONFIG that does not exist
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("conifg.toml");
+    let missing = missing.to_str().unwrap();
+
+    // When puls runs with either
+    let named = cli::run_in(home.path(), &["--config", missing, "figures"], &[]);
+    let in_env = cli::run_in(home.path(), &["figures"], &[("PULS_CONFIG", missing)]);
+
+    // Then puls stops with exit code 2 and one line that names the file, before any database
+    for output in [named, in_env] {
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = cli::stderr(&output);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(missing), "{stderr}");
+        assert!(!home.path().join("data").exists());
+    }
+    // While the default file may be missing: the defaults then
+    assert!(cli::run_in(home.path(), &["figures"], &[]).status.success());
+}

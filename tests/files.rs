@@ -3,7 +3,6 @@
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
@@ -12,6 +11,12 @@ use puls::store::{Store, StoreError, StoreOptions, Warning};
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
+use cli::team_group;
+
+/// The mark puls writes in the header of its databases: "PULS" in ASCII.
+const PULS_APPLICATION_ID: i32 = 0x5055_4C53;
 
 fn clock() -> Arc<FixedClock> {
     Arc::new(FixedClock(app::now()))
@@ -33,41 +38,6 @@ fn beside(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-fn numbers(args: &[&str]) -> Vec<u32> {
-    let out = Command::new("id").args(args).output().expect("run id");
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .filter_map(|n| n.parse().ok())
-        .collect()
-}
-
-/// A group this user may give files to, other than their own primary group when there is one
-/// (root may use any), by name when /etc/group has it.
-fn team_group() -> (String, u32) {
-    let primary = numbers(&["-g"])[0];
-    let root = numbers(&["-u"]) == [0];
-    let table = std::fs::read_to_string("/etc/group").unwrap_or_default();
-    let named: Vec<(String, u32)> = table
-        .lines()
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split(':').collect();
-            Some((f.first()?.to_string(), f.get(2)?.parse().ok()?))
-        })
-        .collect();
-    let mine = numbers(&["-G"]);
-    let gid = mine
-        .iter()
-        .copied()
-        .find(|g| *g != primary)
-        .or_else(|| root.then(|| named.iter().map(|n| n.1).find(|g| *g != primary))?)
-        .unwrap_or(primary);
-    let name = named
-        .iter()
-        .find(|n| n.1 == gid)
-        .map_or(gid.to_string(), |n| n.0.clone());
-    (name, gid)
 }
 
 fn team(group: &str) -> StoreOptions {
@@ -205,10 +175,14 @@ fn rollback_database(path: &Path, user_version: i64) {
 
 #[test]
 fn a_database_from_a_newer_puls_is_refused_without_a_byte_changed() {
-    // Given a database from a newer puls, in rollback-journal mode
+    // Given a database from a newer puls (puls's mark in its header), in rollback-journal mode
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");
     rollback_database(&path, 999);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "application_id", PULS_APPLICATION_ID)
+        .unwrap();
     let before = snapshot(&path);
 
     // When this puls opens it
@@ -279,4 +253,152 @@ fn sessions_starting_together_on_an_old_database_all_open_it() {
         let opened = session.join().unwrap();
         assert!(matches!(opened, Ok(Ok(true))), "{:?}", opened.err());
     }
+}
+
+fn application_id(path: &Path) -> i32 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_new_database_carries_puls_s_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(open(&path, &StoreOptions::default()).unwrap());
+    assert_eq!(application_id(&path), PULS_APPLICATION_ID);
+}
+
+#[test]
+fn another_programs_database_is_refused_without_a_byte_changed() {
+    // Given another program's databases: one with tables not puls's, one with its own mark and
+    // no tables yet, one with no tables but a schema version of its own
+    let dir = tempfile::tempdir().unwrap();
+    let tables = dir.path().join("notes.sqlite");
+    rollback_database(&tables, 0);
+    let marked = dir.path().join("marked.sqlite");
+    rusqlite::Connection::open(&marked)
+        .unwrap()
+        .execute_batch("PRAGMA application_id = 42; VACUUM;")
+        .unwrap();
+    chmod(&marked, 0o600);
+    let versioned = dir.path().join("versioned.sqlite");
+    rusqlite::Connection::open(&versioned)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 5;")
+        .unwrap();
+    chmod(&versioned, 0o600);
+
+    for path in [&tables, &marked, &versioned] {
+        let before = snapshot(path);
+
+        // When puls opens it
+        let err = open(path, &StoreOptions::default()).err().unwrap();
+
+        // Then it is refused as another program's, and left as it was
+        assert!(matches!(err, StoreError::ForeignDatabase(_)), "{err:?}");
+        assert!(err.to_string().contains("another program's"), "{err}");
+        assert_eq!(snapshot(path), before);
+    }
+}
+
+#[test]
+fn a_database_from_before_the_mark_opens_and_gets_it() {
+    // Given a database an older puls made, without the mark
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/001_foundation.sql"))
+        .unwrap();
+    conn.execute_batch("PRAGMA user_version = 1;").unwrap();
+    drop(conn);
+    chmod(&path, 0o600);
+
+    // When this puls opens it
+    let store = open(&path, &StoreOptions::default()).unwrap();
+
+    // Then it opens, brought up to date, and is marked as puls's
+    assert!(store.is_empty().unwrap());
+    drop(store);
+    assert_eq!(application_id(&path), PULS_APPLICATION_ID);
+}
+
+#[test]
+fn an_empty_file_is_made_a_puls_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, "").unwrap();
+    chmod(&path, 0o600);
+    drop(open(&path, &StoreOptions::default()).unwrap());
+    assert_eq!(application_id(&path), PULS_APPLICATION_ID);
+}
+
+#[test]
+fn a_new_database_is_0600_whatever_the_umask() {
+    // Given a umask that would take the owner's own write bit (`0277`)
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("arenas.db");
+    let output = cli::run_with_umask(
+        dir.path(),
+        "277",
+        &[
+            "--db",
+            path.to_str().unwrap(),
+            "signal",
+            "Newcomer needs work",
+        ],
+        &[],
+    );
+
+    // Then the new database is still its owner's to read and write
+    assert!(output.status.success(), "{}", cli::stderr(&output));
+    assert_eq!(mode(&path), 0o600);
+}
+
+#[test]
+fn a_database_path_that_is_no_regular_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("arenas.db");
+    std::fs::create_dir(&folder).unwrap();
+    let err = open(&folder, &StoreOptions::default()).err().unwrap();
+    assert!(matches!(err, StoreError::NotAFile(_)), "{err:?}");
+    let checked = puls::store::check(&folder).err().unwrap();
+    assert!(matches!(checked, StoreError::NotAFile(_)), "{checked:?}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
+fn another_programs_database_left_with_a_wal_is_refused_without_a_byte_changed() {
+    // Given another program's WAL database as a crash left it: changes still in its -wal
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite");
+    let conn = rusqlite::Connection::open(&live).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('only in the wal');",
+    )
+    .unwrap();
+    let path = dir.path().join("crashed.sqlite");
+    std::fs::copy(&live, &path).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        std::fs::copy(beside(&live, suffix), beside(&path, suffix)).unwrap();
+    }
+    drop(conn);
+    chmod(&path, 0o600);
+    let before = (
+        snapshot(&path),
+        std::fs::read(beside(&path, "-wal")).unwrap(),
+    );
+
+    // When puls opens it
+    let err = open(&path, &StoreOptions::default()).err().unwrap();
+
+    // Then it is refused, and neither the file nor its -wal changed, nor anything was added
+    assert!(matches!(err, StoreError::ForeignDatabase(_)), "{err:?}");
+    let after = (
+        snapshot(&path),
+        std::fs::read(beside(&path, "-wal")).unwrap(),
+    );
+    assert_eq!(after, before);
 }

@@ -35,6 +35,14 @@ fn store_error_sv(error: &StoreError) -> String {
             "{} är ingen puls-databas (den är inte SQLite, eller så är den skadad)",
             p.display()
         ),
+        StoreError::ForeignDatabase(p) => format!(
+            "{} är ett annat programs SQLite-databas, inte puls; puls lämnar den som den är. Ange en ny fil, eller en puls-databas",
+            p.display()
+        ),
+        StoreError::EmptyBackup(p) => format!(
+            "{} är tom: den har ingen puls-databas att återställa",
+            p.display()
+        ),
         StoreError::TooNew(p) => format!(
             "{} skrevs av en nyare puls; uppdatera puls för att öppna den",
             p.display()
@@ -58,12 +66,16 @@ fn store_error_sv(error: &StoreError) -> String {
             "kunde inte ge {} till grupp {gid} ({source}); är du med i den gruppen?",
             path.display()
         ),
-        StoreError::BackupExists(p) => format!(
+        StoreError::FileExists(p) => format!(
             "{} finns redan; välj ett annat namn, eller lägg till --force för att ersätta den",
             p.display()
         ),
+        StoreError::NotAFile(p) => format!(
+            "{} är ingen vanlig fil (en mapp, en enhet eller ett rör); puls skriver och återställer bara vanliga filer",
+            p.display()
+        ),
         StoreError::BackupOverDatabase(p) => format!(
-            "{} är själva databasen; säkerhetskopior och återställningar behöver en annan fil",
+            "{} är själva databasen, eller en fil som SQLite har bredvid den (-wal, -shm, -journal); säkerhetskopior och återställningar behöver en annan fil",
             p.display()
         ),
         StoreError::BackupDamaged { path, detail } => format!(
@@ -204,14 +216,23 @@ pub fn since_invalid(raw: &str) -> String {
     )
 }
 
-pub fn backup_written(file: &std::path::Path) -> String {
+/// A backup written; `team` when it is the team's group's to read, else its owner's alone.
+pub fn backup_written(file: &std::path::Path, team: bool) -> String {
     let file = file.display();
-    tr!(
-        format!("Backup written to {file} (readable by you only) and checked: sound."),
-        format!(
-            "Säkerhetskopian är skriven till {file} (bara du kan läsa den) och kontrollerad: hel."
-        )
-    )
+    match team {
+        false => tr!(
+            format!("Backup written to {file} (readable by you only) and checked: sound."),
+            format!(
+                "Säkerhetskopian är skriven till {file} (bara du kan läsa den) och kontrollerad: hel."
+            )
+        ),
+        true => tr!(
+            format!("Backup written to {file} (readable by your team) and checked: sound."),
+            format!(
+                "Säkerhetskopian är skriven till {file} (ditt team kan läsa den) och kontrollerad: hel."
+            )
+        ),
+    }
 }
 
 pub fn restored(

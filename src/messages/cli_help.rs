@@ -210,6 +210,12 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "export arena",
+            "force",
+            "Ersätt filen som --out anger om den finns",
+            "",
+        ),
+        (
             "standup",
             "",
             "Öppna helskärmen i en stand-up: en arena, sedan koordinatorns andra öppna arenor",
@@ -237,6 +243,12 @@ fn help_table_sv() -> &'static [Help] {
             "bank export",
             "out",
             "Skriv till den här filen i stället för standard ut",
+            "",
+        ),
+        (
+            "bank export",
+            "force",
+            "Ersätt filen som --out anger om den finns",
             "",
         ),
         (
@@ -344,6 +356,12 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "report",
+            "force",
+            "Ersätt filen som --out anger om den finns",
+            "",
+        ),
+        (
             "history",
             "",
             "Skriv ut vem som ändrade vad och när, äldst först: puls history --since 7d --arena 12",
@@ -435,7 +453,7 @@ fn help_table_sv() -> &'static [Help] {
             "extract subject",
             "",
             "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md",
-            "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md\n\nArenorna där den är mottagare, med deras program, kontakter och skyddade uppgifter, och deras historik och läslogg. För en administratör; varje läsning av skyddade uppgifter loggas. En fil som skrivs kan bara läsas av sin ägare.",
+            "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md\n\nArenorna där den är mottagare, med deras program, kontakter och skyddade uppgifter, och deras historik och läslogg. För en administratör; varje läsning av skyddade uppgifter loggas. En fil som skrivs kan bara läsas av sin ägare (eller teamets grupp, när en sådan är inställd).",
         ),
         (
             "extract subject",
@@ -447,6 +465,12 @@ fn help_table_sv() -> &'static [Help] {
             "extract subject",
             "out",
             "Skriv till den här filen i stället för standard ut",
+            "",
+        ),
+        (
+            "extract subject",
+            "force",
+            "Ersätt filen som --out anger om den finns",
             "",
         ),
         (
@@ -465,6 +489,12 @@ fn help_table_sv() -> &'static [Help] {
             "extract public",
             "out",
             "Skriv till den här filen i stället för standard ut",
+            "",
+        ),
+        (
+            "extract public",
+            "force",
+            "Ersätt filen som --out anger om den finns",
             "",
         ),
         (

@@ -18,6 +18,19 @@ texts! {
     editor_unchanged => "The editor changed nothing.", "Redigeraren ändrade ingenting.";
 }
 
+/// `--config` or `PULS_CONFIG` names a file that is not there.
+pub fn config_missing(path: &std::path::Path) -> String {
+    let path = path.display();
+    tr!(
+        format!(
+            "the config file {path} does not exist; check the name given with --config or PULS_CONFIG, or leave both out for the default file"
+        ),
+        format!(
+            "inställningsfilen {path} finns inte; kontrollera namnet i --config eller PULS_CONFIG, eller utelämna båda för standardfilen"
+        )
+    )
+}
+
 /// A config file refused: `path:line:column: what`, the form editors jump to.
 pub fn config_invalid(path: &std::path::Path, at: Option<(usize, usize)>, detail: &str) -> String {
     match at {

@@ -26,6 +26,8 @@ texts! {
     md_owner => "Owner", "Ansvarig";
     md_due => "Due", "Klart senast";
     md_written => "Written by puls on", "Utskrift från puls";
+    /// Why a file was not read: it is not UTF-8 text.
+    file_not_utf8 => "the file is not UTF-8 text", "filen är inte UTF-8-text";
 }
 
 pub fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> String {
@@ -41,6 +43,14 @@ pub fn cannot_read_file(path: &std::path::Path, e: &std::io::Error) -> String {
     tr!(
         format!("cannot read {path}: {e}"),
         format!("kan inte läsa {path}: {e}")
+    )
+}
+
+/// Why a file was not read: it is larger than puls reads (`limit` in MB).
+pub fn file_too_large(limit_mb: u64) -> String {
+    tr!(
+        format!("the file is larger than {limit_mb} MB, the most puls reads from such a file"),
+        format!("filen är större än {limit_mb} MB, det mesta puls läser från en sådan fil")
     )
 }
 

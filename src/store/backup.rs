@@ -12,10 +12,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::files::{self, BUSY_TIMEOUT, Group, StoreOptions, Warning};
-use super::open::{existing, schema_version};
+use super::open::{Owner, existing, owner, read_only, schema_version};
+use super::output::Draft;
 use super::{MIGRATIONS, Result, Store, StoreError, time};
 
 /// How long to wait between attempts when a copy finds the database busy.
@@ -56,22 +57,6 @@ impl CheckReport {
     /// The number of problems: each damage line, each dangling reference, unsafe permissions.
     pub fn problems(&self) -> usize {
         self.damage.len() + self.dangling.len() + usize::from(self.world_writable.is_some())
-    }
-}
-
-/// A file being written that is removed unless it is finished.
-struct Partial {
-    path: PathBuf,
-    done: bool,
-}
-
-impl Drop for Partial {
-    fn drop(&mut self) {
-        if !self.done {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let _ = fs::remove_file(files::beside(&self.path, suffix));
-            }
-        }
     }
 }
 
@@ -158,32 +143,21 @@ fn changes_after(
 }
 
 impl Store {
-    /// Copies the database to `to` while others keep working: created `0600`, checked with
-    /// `integrity_check`, and put in place only when whole. An existing `to` is replaced only
-    /// when `overwrite` says so.
+    /// Copies the database to `to` while others keep working: written as a new file (see
+    /// `output`), checked with `integrity_check`, and put in place only when whole. An existing
+    /// `to` is replaced only when `overwrite` says so, and never when it is the database or a
+    /// file SQLite keeps beside it, or not a regular file.
     pub fn backup(&self, to: &Path, overwrite: bool) -> Result<()> {
-        if let Ok(there) = fs::metadata(to) {
-            let live = fs::metadata(&self.path).map_err(|e| StoreError::io(&self.path, e))?;
-            if there.dev() == live.dev() && there.ino() == live.ino() {
-                return Err(StoreError::BackupOverDatabase(to.to_owned()));
-            }
-            if !overwrite {
-                return Err(StoreError::BackupExists(to.to_owned()));
-            }
+        if files::is_database_file(to, &self.path) {
+            return Err(StoreError::BackupOverDatabase(to.to_owned()));
         }
-        let partial = partial_name(to);
-        let _ = fs::remove_file(&partial);
-        files::create(&partial, None)?;
-        let mut guard = Partial {
-            path: partial.clone(),
-            done: false,
-        };
-        let mut copy_conn = existing(&partial)?;
+        let draft = Draft::begin(to, self.group, overwrite)?;
+        let mut copy_conn = existing(draft.path())?;
         copy(&self.conn, &mut copy_conn)?;
         // The copy stands alone: one file, no -wal beside it.
         let _mode: String =
             copy_conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        let damage = integrity(&copy_conn, &partial)?;
+        let damage = integrity(&copy_conn, draft.path())?;
         if !damage.is_empty() {
             return Err(StoreError::BackupDamaged {
                 path: self.path.clone(),
@@ -191,22 +165,8 @@ impl Store {
             });
         }
         drop(copy_conn);
-        fs::File::open(&partial)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| StoreError::io(&partial, e))?;
-        fs::rename(&partial, to).map_err(|e| StoreError::io(to, e))?;
-        guard.done = true;
-        Ok(())
+        draft.finish()
     }
-}
-
-/// Where a copy is written before it is whole: beside `to`, hidden, with our process id.
-fn partial_name(to: &Path) -> PathBuf {
-    let name = to
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    to.with_file_name(format!(".{name}.partial-{}", std::process::id()))
 }
 
 /// Where a replaced database is kept: `NAME.replaced-YYYYmmddHHMMSS` (UTC, the same on every
@@ -225,15 +185,22 @@ fn replaced_name(target: &Path, now: DateTime<Utc>) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// A backup to restore: SQLite, a schema this puls knows, sound, with a history.
+/// A backup to restore: a regular file, puls's SQLite, a schema this puls knows, sound, with a
+/// history.
 fn open_source(file: &Path) -> Result<(Connection, Option<(String, i64)>)> {
-    fs::metadata(file).map_err(|e| StoreError::io(file, e))?;
-    // Read-only: a backup is evidence, and restoring must not change it.
-    let conn = Connection::open_with_flags(
-        file,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError::open(file, e))?;
+    if !fs::metadata(file)
+        .map_err(|e| StoreError::io(file, e))?
+        .is_file()
+    {
+        return Err(StoreError::NotAFile(file.to_owned()));
+    }
+    // Only read: a backup is evidence, and restoring must not change it or leave files by it.
+    let conn = read_only(file)?;
+    match owner(&conn, file)? {
+        Owner::Puls { .. } => {}
+        Owner::Nobody => return Err(StoreError::EmptyBackup(file.to_owned())),
+        Owner::Other => return Err(StoreError::ForeignDatabase(file.to_owned())),
+    }
     if schema_version(&conn, file)? > MIGRATIONS.len() {
         return Err(StoreError::TooNew(file.to_owned()));
     }
@@ -259,10 +226,8 @@ pub fn restore(
     options: &StoreOptions,
     now: DateTime<Utc>,
 ) -> Result<Restored> {
-    if let (Ok(from), Ok(to)) = (fs::metadata(file), fs::metadata(target)) {
-        if from.dev() == to.dev() && from.ino() == to.ino() {
-            return Err(StoreError::BackupOverDatabase(file.to_owned()));
-        }
+    if files::is_database_file(file, target) {
+        return Err(StoreError::BackupOverDatabase(file.to_owned()));
     }
     let (source, newest) = open_source(file)?;
     let newest_at = newest.as_ref().map(|(at, _)| time::from_text(at));
@@ -331,37 +296,20 @@ fn lock_alone(conn: &Connection, target: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Copies the database about to be replaced to `replaced`, with its mode and group.
+/// Copies the database about to be replaced to `replaced`: its team's when the database is
+/// (group access and a group this user may give files to), else its owner's alone.
 fn keep_copy(conn: &Connection, target: &Path, replaced: &Path) -> Result<()> {
     let meta = fs::metadata(target).map_err(|e| StoreError::io(target, e))?;
-    create_like(replaced, &meta)?;
-    let mut guard = Partial {
-        path: replaced.to_owned(),
-        done: false,
+    let team = (meta.mode() & 0o060 != 0).then_some(Group { gid: meta.gid() });
+    let draft = match Draft::begin(replaced, team, false) {
+        Err(StoreError::GroupRefused { .. }) => Draft::begin(replaced, None, false)?,
+        draft => draft?,
     };
-    let mut kept = existing(replaced)?;
+    let mut kept = existing(draft.path())?;
     copy(conn, &mut kept)?;
     let _mode: String = kept.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-    guard.done = true;
-    Ok(())
-}
-
-/// Creates `path` with the mode and group of the file `like` describes.
-fn create_like(path: &Path, like: &fs::Metadata) -> Result<()> {
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| StoreError::io(path, e))?;
-    // Best effort for the group: a file we may not give to it stays ours alone (0600).
-    if std::os::unix::fs::chown(path, None, Some(like.gid())).is_ok() {
-        let mode = like.permissions().mode() & 0o660;
-        fs::set_permissions(path, fs::Permissions::from_mode(mode))
-            .map_err(|e| StoreError::io(path, e))?;
-    }
-    Ok(())
+    drop(kept);
+    draft.finish()
 }
 
 /// With --force, a target SQLite cannot read is moved aside (with its -wal and -shm, which
@@ -373,7 +321,7 @@ fn replace_unreadable(
     group: Option<Group>,
     newest: Option<DateTime<Utc>>,
 ) -> Result<Restored> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in files::DATABASE_FILES {
         let from = files::beside(target, suffix);
         if from.exists() {
             let to = files::beside(replaced, suffix);
@@ -394,6 +342,9 @@ fn replace_unreadable(
 pub fn check(path: &Path) -> Result<CheckReport> {
     use std::os::unix::fs::PermissionsExt;
     let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile(path.to_owned()));
+    }
     let mut report = CheckReport {
         known_schema: MIGRATIONS.len(),
         ..CheckReport::default()
@@ -417,10 +368,33 @@ pub fn check(path: &Path) -> Result<CheckReport> {
             .warnings
             .push(Warning::WorldReadable(path.to_owned()));
     }
-    let conn = existing(path)?;
+    let conn = for_check(path, &meta, folder)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    if owner(&conn, path)? == Owner::Other {
+        return Err(StoreError::ForeignDatabase(path.to_owned()));
+    }
     report.schema = schema_version(&conn, path)?;
     report.damage = integrity(&conn, path)?;
     report.dangling = dangling(&conn)?;
     Ok(report)
+}
+
+/// A connection for `check` that writes nothing and leaves nothing behind. A database this user
+/// may write is opened as every session opens it (SQLite removes the `-wal` and `-shm` files
+/// when the last connection closes). One they may not write (no write bit, or a file or folder
+/// not writable for them) is only read (see `read_only`): a plain read-only connection would
+/// leave a `-wal` and `-shm` behind, with the database's read-only mode, that break every write.
+fn for_check(path: &Path, meta: &fs::Metadata, folder: &Path) -> Result<Connection> {
+    use nix::unistd::{AccessFlags, access};
+    use std::os::unix::fs::PermissionsExt;
+    let writable = meta.permissions().mode() & 0o222 != 0
+        && access(path, AccessFlags::W_OK).is_ok()
+        && access(folder, AccessFlags::W_OK).is_ok();
+    if writable {
+        let conn = existing(path)?;
+        schema_version(&conn, path)?;
+        files::follow_database(path)?;
+        return Ok(conn);
+    }
+    read_only(path)
 }

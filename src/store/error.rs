@@ -15,6 +15,12 @@ pub enum StoreError {
     },
     #[error("{0} is not a puls database (it is not SQLite, or it is damaged)")]
     NotADatabase(PathBuf),
+    #[error(
+        "{0} is another program's SQLite database, not puls's; puls leaves it as it is. Name a new file, or a puls database"
+    )]
+    ForeignDatabase(PathBuf),
+    #[error("{0} is empty: it holds no puls database to restore")]
+    EmptyBackup(PathBuf),
     #[error("{0} was written by a newer puls; update puls to open it")]
     TooNew(PathBuf),
     #[error("{0} can be written by anyone on this machine; run `chmod o-w` on it first")]
@@ -36,8 +42,14 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("{0} already exists; choose another name, or add --force to replace it")]
-    BackupExists(PathBuf),
-    #[error("{0} is the database itself; backups and restores need another file")]
+    FileExists(PathBuf),
+    #[error(
+        "{0} is not a regular file (a folder, a device or a pipe); puls writes and restores only regular files"
+    )]
+    NotAFile(PathBuf),
+    #[error(
+        "{0} is the database itself, or a file SQLite keeps beside it (-wal, -shm, -journal); backups and restores need another file"
+    )]
     BackupOverDatabase(PathBuf),
     #[error("{path} failed its integrity check ({detail}); nothing was changed")]
     BackupDamaged { path: PathBuf, detail: String },
@@ -142,6 +154,8 @@ impl StoreError {
         match self {
             StoreError::Io { .. }
             | StoreError::NotADatabase(_)
+            | StoreError::ForeignDatabase(_)
+            | StoreError::EmptyBackup(_)
             | StoreError::TooNew(_)
             | StoreError::WorldWritable(_)
             | StoreError::FolderWorldWritable(_)
@@ -153,7 +167,8 @@ impl StoreError {
             | StoreError::Migration { .. }
             | StoreError::Sqlite(_) => true,
             StoreError::UnknownGroup(_)
-            | StoreError::BackupExists(_)
+            | StoreError::FileExists(_)
+            | StoreError::NotAFile(_)
             | StoreError::BackupOverDatabase(_)
             | StoreError::InUse(_)
             | StoreError::NewerChanges { .. }

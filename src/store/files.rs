@@ -83,8 +83,8 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// Makes sure `path` may be opened: creates a new database (and its folder) with safe
-/// permissions, refuses one anyone may write or that is read-only, and warns when anyone may read
-/// it. Never writes to an existing file.
+/// permissions, refuses one anyone may write, that is read-only or not a regular file, and warns
+/// when anyone may read it. Never writes to an existing file.
 pub(crate) fn prepare(path: &Path, group: Option<Group>) -> Result<Vec<Warning>> {
     let folder = folder_of(path);
     if !folder.exists() {
@@ -98,7 +98,12 @@ pub(crate) fn prepare(path: &Path, group: Option<Group>) -> Result<Vec<Warning>>
     if create(path, group)? {
         return Ok(Vec::new());
     }
-    let mode = mode_of(path)?;
+    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    // A folder, a device or a pipe is no database, whatever SQLite would make of it.
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile(path.to_owned()));
+    }
+    let mode = meta.permissions().mode();
     if mode & WORLD_WRITE != 0 {
         return Err(StoreError::WorldWritable(path.to_owned()));
     }
@@ -115,24 +120,54 @@ pub(crate) fn prepare(path: &Path, group: Option<Group>) -> Result<Vec<Warning>>
 
 /// Creates `path` empty, `0600`, or `0660` in `group`. False when it already exists.
 pub(crate) fn create(path: &Path, group: Option<Group>) -> Result<bool> {
-    match OpenOptions::new()
+    match create_new(path, group) {
+        Ok(_) => Ok(true),
+        Err(StoreError::FileExists(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates the file `path`, which must not exist: `O_EXCL` and `O_NOFOLLOW`, so neither a file
+/// nor a symlink someone planted there is borrowed. Its mode is set exactly, whatever the umask:
+/// `0600`, or `0660` and `group` when the team's group is configured. Every file puls makes
+/// (databases, backups, exports, extracts, reports) is made here.
+pub(crate) fn create_new(path: &Path, group: Option<Group>) -> Result<fs::File> {
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
+        .custom_flags(nix::fcntl::OFlag::O_NOFOLLOW.bits())
         .mode(0o600)
         .open(path)
-    {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
-        Err(e) => return Err(StoreError::io(path, e)),
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::FileExists(path.to_owned()),
+            _ => StoreError::io(path, e),
+        })?;
+    if let Err(e) = set_access(&file, path, group) {
+        // A file in the wrong group or mode helps nobody: leave no trace of the attempt.
+        let _ = fs::remove_file(path);
+        return Err(e);
     }
-    if let Some(group) = group {
-        if let Err(e) = give_to(path, group, 0o660) {
-            // An empty file in the wrong group helps nobody: leave no trace of the attempt.
-            let _ = fs::remove_file(path);
-            return Err(e);
+    Ok(file)
+}
+
+/// Gives an open file to `group` and its exact mode, through the open file itself, so the
+/// name cannot be swapped in between (the umask does not apply to chmod).
+fn set_access(file: &fs::File, path: &Path, group: Option<Group>) -> Result<()> {
+    let mode = match group {
+        Some(group) => {
+            std::os::unix::fs::fchown(file, None, Some(group.gid)).map_err(|source| {
+                StoreError::GroupRefused {
+                    path: path.to_owned(),
+                    gid: group.gid,
+                    source,
+                }
+            })?;
+            0o660
         }
-    }
-    Ok(true)
+        None => 0o600,
+    };
+    file.set_permissions(fs::Permissions::from_mode(mode))
+        .map_err(|e| StoreError::io(path, e))
 }
 
 /// A new folder for databases: `0700`, or `2770` in `group` so that every file made in it
@@ -166,6 +201,32 @@ fn mode_of(path: &Path) -> Result<u32> {
         .map_err(|e| StoreError::io(path, e))?
         .permissions()
         .mode())
+}
+
+/// The names of the database and of the files SQLite keeps beside it.
+pub(crate) const DATABASE_FILES: [&str; 4] = ["", "-wal", "-shm", "-journal"];
+
+/// True when `target` is the database `db` or a file SQLite keeps (or would keep) beside it,
+/// by whatever name: the same file when it exists, else the same place once symlinks and `..`
+/// are resolved.
+pub(crate) fn is_database_file(target: &Path, db: &Path) -> bool {
+    let place = |p: &Path| -> Option<PathBuf> {
+        let folder = fs::canonicalize(folder_of(p)).ok()?;
+        Some(folder.join(p.file_name()?))
+    };
+    let target_file = fs::metadata(target).ok();
+    let target_place = fs::canonicalize(target).ok().or_else(|| place(target));
+    let names = [Some(db.to_owned()), fs::canonicalize(db).ok()];
+    DATABASE_FILES.iter().any(|suffix| {
+        names.iter().flatten().any(|name| {
+            let file = beside(name, suffix);
+            let same_file = match (&target_file, fs::metadata(&file)) {
+                (Some(t), Ok(f)) => t.dev() == f.dev() && t.ino() == f.ino(),
+                _ => false,
+            };
+            same_file || target_place.is_some() && place(&file) == target_place
+        })
+    })
 }
 
 /// The file SQLite keeps beside `db` with `suffix` (`-wal`, `-shm`, `-journal`).

@@ -17,6 +17,7 @@ mod history;
 mod knowledge;
 mod knowledge_search;
 mod open;
+mod output;
 mod plan;
 mod privacy;
 mod reader;
@@ -87,6 +88,8 @@ pub struct Store {
     warnings: Vec<Warning>,
     /// Whose days "today" counts and whose order names sort in: the session the store serves.
     session: Session,
+    /// The team's group, given the files this store writes (see `output`).
+    group: Option<files::Group>,
 }
 
 /// Who and when, for the audit row of the write in progress.
@@ -120,7 +123,7 @@ impl Store {
         clock: Arc<dyn Clock>,
         options: &StoreOptions,
     ) -> Result<Store> {
-        let (conn, warnings) = open::connect(path, options)?;
+        let (conn, warnings, group) = open::connect(path, options)?;
         Ok(Store {
             conn,
             path: path.to_owned(),
@@ -128,6 +131,7 @@ impl Store {
             clock,
             warnings,
             session: Session::default(),
+            group,
         })
     }
 

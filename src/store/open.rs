@@ -1,21 +1,76 @@
 //! Opening a database: checked before anything is written to it.
 //!
-//! A file puls refuses (not SQLite, from a newer puls, read-only, open to anyone) is left exactly
-//! as it was: its schema version is read before the journal mode is set or a migration runs.
+//! A file puls refuses (not SQLite, another program's database, from a newer puls, read-only,
+//! open to anyone) is left exactly as it was: whose it is and its schema version are read before
+//! the journal mode is set or a migration runs.
 
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use rusqlite_migration::Migrations;
 
-use super::files::{self, StoreOptions, Warning};
+use super::files::{self, Group, StoreOptions, Warning};
 use super::{MIGRATIONS, Result, StoreError};
 
-/// A connection to `path` with puls's settings and the latest schema, and what the user should
-/// know about the file.
-pub(super) fn connect(path: &Path, options: &StoreOptions) -> Result<(Connection, Vec<Warning>)> {
+/// puls's mark in the database header (`PRAGMA application_id`): "PULS" in ASCII.
+pub(super) const APPLICATION_ID: i32 = 0x5055_4C53;
+
+/// The tables every puls database has had since its first version.
+const OWN_TABLES: [&str; 3] = ["meta", "arenas", "audit"];
+
+/// Whose a database file is, as its header and tables say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Owner {
+    /// puls's mark, or puls's own tables in a file made before the mark (it gets it).
+    Puls { marked: bool },
+    /// No tables and no schema version: a new file, or one nobody has used.
+    Nobody,
+    /// Another program's: its mark, or tables that are not puls's.
+    Other,
+}
+
+/// Whose the database on `conn` is; only reads.
+pub(super) fn owner(conn: &Connection, path: &Path) -> Result<Owner> {
+    let id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| StoreError::open(path, e))?;
+    if id == APPLICATION_ID {
+        return Ok(Owner::Puls { marked: true });
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(|e| StoreError::open(path, e))?;
+    // An empty file with a schema version is no new file: someone's, emptied.
+    let version = schema_version(conn, path)?;
+    Ok(if id != 0 {
+        Owner::Other
+    } else if tables.is_empty() && version == 0 {
+        Owner::Nobody
+    } else if OWN_TABLES.iter().all(|own| tables.iter().any(|t| t == own)) {
+        Owner::Puls { marked: false }
+    } else {
+        Owner::Other
+    })
+}
+
+/// A connection to `path` with puls's settings and the latest schema, what the user should
+/// know about the file, and the team's group for the files written from it.
+pub(super) fn connect(
+    path: &Path,
+    options: &StoreOptions,
+) -> Result<(Connection, Vec<Warning>, Option<Group>)> {
     let group = options.group.as_deref().map(files::group).transpose()?;
     let warnings = files::prepare(path, group)?;
+    // Whose the file is, asked without a lock or a file made beside it: another program's
+    // database is left exactly as it was, its -wal too.
+    let owner = owner(&read_only(path)?, path)?;
+    if owner == Owner::Other {
+        return Err(StoreError::ForeignDatabase(path.to_owned()));
+    }
     let mut conn = existing(path)?;
     conn.busy_timeout(options.busy_timeout)?;
     let version = schema_version(&conn, path)?;
@@ -33,10 +88,14 @@ pub(super) fn connect(path: &Path, options: &StoreOptions) -> Result<(Connection
     if version < MIGRATIONS.len() {
         migrate(&mut conn, path)?;
     }
+    if owner != (Owner::Puls { marked: true }) {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| StoreError::open(path, e))?;
+    }
     // Any read opens the WAL: the -wal and -shm files exist from here on while we are open.
     schema_version(&conn, path)?;
     files::follow_database(path)?;
-    Ok((conn, warnings))
+    Ok((conn, warnings, group))
 }
 
 /// Opens a file that exists, never creating one.
@@ -46,6 +105,43 @@ pub(super) fn existing(path: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| StoreError::open(path, e))
+}
+
+/// A connection that only reads `path` and leaves no file beside it: through the `-wal` (and
+/// `-shm`) of the sessions that have it open or of one that crashed, else as the file stands
+/// (`immutable`), since a plain read-only connection to a WAL database with no `-wal` would
+/// leave a `-wal` and `-shm` behind.
+pub(super) fn read_only(path: &Path) -> Result<Connection> {
+    // A -wal may hold every change (a crash, a session open): then only a real read sees them.
+    let in_use = files::beside(path, "-wal").exists();
+    let uri = format!(
+        "file:{}?{}",
+        uri_path(path),
+        if in_use { "mode=ro" } else { "immutable=1" }
+    );
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::open(path, e))
+}
+
+/// `path` as the path of a `file:` URI: every byte but letters, digits, `/` and `-._~`
+/// percent-encoded, so `?`, `#` and `%` in a name stay in the name.
+fn uri_path(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::new();
+    for &byte in path.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            let _ = write!(uri, "%{byte:02X}");
+        }
+    }
+    uri
 }
 
 /// The schema version (`PRAGMA user_version`): the first read, where a file that is not SQLite
@@ -67,5 +163,19 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(_) if schema_version(conn, path)? == MIGRATIONS.len() => Ok(()),
         Err(e) => Err(StoreError::migration(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uri_path_keeps_every_character_of_the_name() {
+        assert_eq!(
+            uri_path(Path::new("/srv/a b/50%?#x.db")),
+            "/srv/a%20b/50%25%3F%23x.db"
+        );
+        assert_eq!(uri_path(Path::new("arenas.db")), "arenas.db");
     }
 }

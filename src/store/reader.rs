@@ -23,6 +23,7 @@ impl Store {
             clock: self.clock.clone(),
             warnings: Vec::new(),
             session: self.session,
+            group: self.group,
         })
     }
 

@@ -40,7 +40,8 @@ pub fn edit(editor: &str, text: &str) -> Result<String, String> {
         return Err(messages::editor_failed(editor, &status.to_string()));
     }
     // Read by name: many editors save by writing a new file in place of the old one.
-    let edited = std::fs::read_to_string(file.path()).map_err(not_run)?;
+    let edited =
+        crate::input::read_text(file.path(), crate::input::EDITED_TEXT).map_err(not_run)?;
     Ok(edited.trim_end_matches(['\n', '\r']).to_owned())
 }
 

@@ -9,17 +9,45 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
 
-/// Runs puls with `args`, HOME `home` (its config and data folders inside it) and `env`.
-pub fn run_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(BIN)
-        .args(args)
+/// `program` with HOME `home` (its config and data folders inside it) and `env`, nothing else.
+fn command(program: &str, home: &Path, env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(program);
+    command
         .env_clear()
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
-        .envs(env.iter().copied())
+        .envs(env.iter().copied());
+    command
+}
+
+/// Runs puls with `args`, HOME `home` (its config and data folders inside it) and `env`.
+pub fn run_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    command(BIN, home, env).args(args).output().unwrap()
+}
+
+/// [`run_in`] with the file-creation mask `umask` (such as "000"), set by a shell that then
+/// becomes puls.
+pub fn run_with_umask(home: &Path, umask: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    command("/bin/sh", home, env)
+        .args(["-c", "umask \"$0\" && exec \"$@\"", umask, BIN])
+        .args(args)
         .output()
         .unwrap()
+}
+
+/// [`run_in`] as the account `uid` (group `uid` too, no others), when this machine lets the
+/// tests change account (they run as root and `setpriv` is there); else `None`.
+pub fn run_as(uid: u32, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Option<Output> {
+    if numbers(&["-u"]) != [0] {
+        return None;
+    }
+    let id = uid.to_string();
+    command("/usr/bin/setpriv", home, env)
+        .args(["--reuid", &id, "--regid", &id, "--clear-groups", BIN])
+        .args(args)
+        .output()
+        .ok()
 }
 
 /// What puls prints on stdout for `args` in `home`, insisting that it succeeds.
@@ -49,4 +77,40 @@ pub fn stderr(output: &Output) -> String {
 pub fn os_account() -> String {
     let out = Command::new("id").arg("-un").output().unwrap();
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// The numbers `id` prints with `args` (`-u`, `-g`, `-G`).
+pub fn numbers(args: &[&str]) -> Vec<u32> {
+    let out = Command::new("id").args(args).output().expect("run id");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// A group this user may give files to, other than their own primary group when there is one
+/// (root may use any), by name when /etc/group has it.
+pub fn team_group() -> (String, u32) {
+    let primary = numbers(&["-g"])[0];
+    let root = numbers(&["-u"]) == [0];
+    let table = std::fs::read_to_string("/etc/group").unwrap_or_default();
+    let named: Vec<(String, u32)> = table
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            Some((f.first()?.to_string(), f.get(2)?.parse().ok()?))
+        })
+        .collect();
+    let mine = numbers(&["-G"]);
+    let gid = mine
+        .iter()
+        .copied()
+        .find(|g| *g != primary)
+        .or_else(|| root.then(|| named.iter().map(|n| n.1).find(|g| *g != primary))?)
+        .unwrap_or(primary);
+    let name = named
+        .iter()
+        .find(|n| n.1 == gid)
+        .map_or(gid.to_string(), |n| n.0.clone());
+    (name, gid)
 }

@@ -1,0 +1,68 @@
+//! Files people give puls to read (imports, the config, the editor's text): each is read up to
+//! a limit, so a huge file, or an endless one such as `/dev/zero`, is refused with a message
+//! instead of filling the memory. README's "Exit codes" lists the limits.
+
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::messages;
+
+const MB: u64 = 1024 * 1024;
+
+/// The config file: a few hundred lines at most.
+pub const CONFIG: u64 = MB;
+/// An arena written by `puls export arena --format json`.
+pub const ARENA: u64 = 16 * MB;
+/// A roster spreadsheet: a hundred thousand people fit.
+pub const ROSTER: u64 = 16 * MB;
+/// A knowledge bank written by `puls bank export --format json`.
+pub const BANK: u64 = 256 * MB;
+/// A field's text back from the user's editor.
+pub const EDITED_TEXT: u64 = MB;
+
+/// The bytes of the file at `path`; past `limit` it is refused, read no further.
+pub fn read(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            messages::file_too_large(limit / MB),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The text of the file at `path` (UTF-8); past `limit` it is refused, read no further.
+pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
+    String::from_utf8(read(path, limit)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, messages::file_not_utf8()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_within_the_limit_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, "x".repeat(1024)).unwrap();
+        assert_eq!(read(&path, 1024).unwrap().len(), 1024);
+    }
+
+    #[test]
+    fn a_file_past_the_limit_is_refused_and_read_no_further() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, "x".repeat(1025)).unwrap();
+        let error = read(&path, 1024).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::FileTooLarge);
+        // An endless file ends at the limit too.
+        let error = read(Path::new("/dev/zero"), 4 * MB).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::FileTooLarge);
+        assert!(error.to_string().contains("4 MB"), "{error}");
+    }
+}
