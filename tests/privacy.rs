@@ -607,3 +607,45 @@ fn a_bank_file_with_a_personal_number_is_refused_naming_the_entry_and_field() {
         "a dry run logs nothing"
     );
 }
+
+#[test]
+fn no_history_row_holds_personal_data_saved_on_purpose() {
+    let sandbox = Sandbox::new();
+    let allow = "--allow-personal-data";
+    let file = arena_file_with_contact(&sandbox, "Met the mother");
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    record["title"] = "Imported for 701063-2391 with adhd".into();
+    std::fs::write(&file, serde_json::to_string(&record).unwrap()).unwrap();
+    let csv = sandbox.path("people 121212-1212.csv");
+    std::fs::write(
+        &csv,
+        "name,unit,external,role,contact,capacity,coordinator,competences\n\
+         Karin 19850709 9805,Region Skåne,yes,Nurse,,,no,\n",
+    )
+    .unwrap();
+    let bank = sandbox.path("bank.json");
+    std::fs::write(
+        &bank,
+        r#"{"format": 1, "entries": [{"title": "The case of 000229-0005", "kind": "case", "body": "."}]}"#,
+    )
+    .unwrap();
+
+    for args in [
+        vec!["signal", "Boy 850709 9805 with diabetes", allow],
+        vec!["register", "1", "KS 19121212-1212", allow],
+        vec!["import", &file, allow],
+        vec!["roster", "import", &csv.display().to_string(), allow],
+        vec!["bank", "import", &bank.display().to_string(), allow],
+    ] {
+        let out = sandbox.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let history = sandbox.run(&["history", "--limit", "1000"]);
+
+    let shown = stdout(&history);
+    assert!(shown.contains("[masked]"), "{shown}");
+    for secret in ["9805", "121212-1212", "2391", "000229", "diabetes", "adhd"] {
+        assert!(!shown.contains(secret), "{secret} in the history:\n{shown}");
+    }
+}

@@ -81,12 +81,16 @@ pub struct Store {
     who: String,
     clock: Arc<dyn Clock>,
     warnings: Vec<Warning>,
+    /// Masked in every audit row, with personal identity numbers: see `history::record`.
+    health_terms: Vec<String>,
 }
 
 /// Who and when, for the audit row of the write in progress.
 pub(crate) struct Stamp<'a> {
     pub who: &'a str,
     pub at: DateTime<Utc>,
+    /// The health terms every audit row's text is masked for.
+    pub health_terms: &'a [String],
 }
 
 impl Store {
@@ -112,6 +116,7 @@ impl Store {
             who: who.to_owned(),
             clock,
             warnings,
+            health_terms: options.health_terms.clone(),
         })
     }
 
@@ -181,6 +186,7 @@ impl Store {
         let stamp = Stamp {
             who: &self.who,
             at: self.clock.now(),
+            health_terms: &self.health_terms,
         };
         let tx = self
             .conn

@@ -22,6 +22,7 @@ impl Store {
             who: self.who.clone(),
             clock: self.clock.clone(),
             warnings: Vec::new(),
+            health_terms: self.health_terms.clone(),
         })
     }
 
