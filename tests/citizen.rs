@@ -499,3 +499,144 @@ fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the_res
     }
     assert!(text.contains("Version 2, drawn up"), "{text}");
 }
+
+/// The demo's closed arena and its recipient, with the clock past the default rule's 365 days.
+fn closed_arena_past_retention(town: &Town) -> (i64, String, Vec<RetentionRule>) {
+    let id = town.closed_arena();
+    let store = town.open("maja");
+    let closed = store.drawn_up(id).unwrap().unwrap().at;
+    let recipient = store.plan(id).unwrap().proactivity.recipient;
+    assert!(
+        !recipient.is_empty(),
+        "the demo's closed arena has a recipient"
+    );
+    town.clock.set(closed + Duration::days(366));
+    (id, recipient, default_rules())
+}
+
+#[test]
+fn retention_anonymises_the_drawn_up_versions_and_the_history_of_the_recipient() {
+    let town = Town::demo();
+    let (id, recipient, rules) = closed_arena_past_retention(&town);
+    let mut maja = town.open("maja");
+    let summaries: Vec<String> = maja.drawn_up_versions(id).unwrap()[0]
+        .arena
+        .contacts
+        .iter()
+        .map(|c| c.summary.clone())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(
+        !summaries.is_empty(),
+        "the demo's closed arena has contacts"
+    );
+
+    let done = maja.run_retention(&rules).unwrap();
+
+    let change = done.iter().find(|c| c.arena == id).unwrap();
+    assert_eq!(change.drawn_up, 1, "{change:?}");
+    assert!(
+        change.history > 0,
+        "the P line's history names it: {change:?}"
+    );
+    let versions = maja.drawn_up_versions(id).unwrap();
+    let version = serde_json::to_string(&versions).unwrap();
+    for secret in summaries.iter().chain([&recipient]) {
+        assert!(!version.contains(secret.as_str()), "{secret} in {version}");
+    }
+    let public = puls::export::public_markdown(&puls::export::public_record(
+        &versions[0],
+        &puls::config::Config::default().health_terms,
+    ));
+    for secret in summaries.iter().chain([&recipient]) {
+        assert!(!public.contains(secret.as_str()), "{secret} in\n{public}");
+    }
+    let history = maja.arena_history(id, 500).unwrap();
+    assert!(
+        history.iter().all(|r| !r.detail.contains(&recipient)),
+        "{history:?}"
+    );
+    let last = &history[0];
+    assert_eq!(last.action, "retention");
+    assert!(
+        last.detail.contains("1 drawn-up versions"),
+        "{}",
+        last.detail
+    );
+    assert_eq!(
+        maja.retention_due(&rules).unwrap(),
+        vec![],
+        "nothing is left"
+    );
+}
+
+/// An administrator who has reopened the demo's closed arena, with its recipient.
+fn reopened_by_an_administrator(town: &Town) -> (Store, puls::domain::arena::Arena, String) {
+    town.open("admin")
+        .grant("admin", Role::Administrator)
+        .unwrap();
+    let id = town.closed_arena();
+    let mut admin = town.open("admin");
+    let recipient = admin.plan(id).unwrap().proactivity.recipient;
+    let arena = admin.arena(id).unwrap();
+    let arena = admin
+        .move_arena(id, arena.version, Stage::Returning, "SSG")
+        .unwrap();
+    (admin, arena, recipient)
+}
+
+#[test]
+fn a_subject_extract_finds_a_case_reference_a_drawn_up_version_still_holds() {
+    let town = Town::demo();
+    let (mut admin, arena, old) = reopened_by_an_administrator(&town);
+    let id = arena.id;
+    let plan = admin.plan(id).unwrap();
+    let p = puls::store::Proactivity {
+        recipient: "LF-2026-999".into(),
+        ..plan.proactivity.clone()
+    };
+    admin.set_proactivity(id, plan.arena_version, &p).unwrap();
+
+    let extract = admin.subject_extract(&old).unwrap();
+
+    assert_eq!(extract.arenas.len(), 1, "the version drawn up at the close");
+    let found = &extract.arenas[0];
+    assert_eq!(found.id, id);
+    assert_eq!(found.drawn_up[0].arena.recipient, old);
+    assert!(puls::export::subject_markdown(&extract).contains(&old));
+}
+
+#[test]
+fn a_subject_extract_says_what_retention_anonymised() {
+    let town = Town::demo();
+    let (mut admin, arena, recipient) = reopened_by_an_administrator(&town);
+    let id = arena.id;
+    // The case reference is also written in the need, which no retention rule covers.
+    let edit = puls::store::ArenaEdit {
+        title: arena.title.clone(),
+        need: format!("Referred as {recipient} by the school"),
+        mission: arena.mission.clone(),
+        coordinator: arena.coordinator.clone(),
+        mandate: arena.mandate.clone(),
+        target_date: arena.target_date,
+    };
+    let arena = admin.edit_arena(id, arena.version, &edit).unwrap();
+    admin
+        .move_arena(id, arena.version, Stage::Closed, "SSG")
+        .unwrap();
+    let (_, _, rules) = closed_arena_past_retention(&town);
+    admin.run_retention(&rules).unwrap();
+
+    let extract = admin.subject_extract(&recipient).unwrap();
+
+    assert_eq!(extract.arenas.len(), 1, "the need still names it");
+    let found = &extract.arenas[0];
+    assert!(found.anonymised.recipient, "{:?}", found.anonymised);
+    assert!(found.anonymised.contacts > 0);
+    assert_eq!(found.anonymised.drawn_up, 2);
+    let text = puls::export::subject_markdown(&extract);
+    assert!(
+        text.contains("Anonymised under the retention decision: the recipient"),
+        "{text}"
+    );
+}

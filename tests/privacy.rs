@@ -410,11 +410,25 @@ fn a_retention_line_names_the_arena_its_close_and_what_goes() {
         recipient: true,
         contacts: 3,
         restricted: true,
+        drawn_up: 0,
+        history: 0,
         read_log: 0,
     };
     assert_eq!(
         puls::messages::retention_line(&change),
         "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries and the restricted record [contacts-365]"
+    );
+    let copies = puls::store::RetentionChange {
+        drawn_up: 2,
+        history: 1,
+        ..change
+    };
+    assert!(
+        puls::messages::retention_line(&copies).contains(
+            "the restricted record and 2 drawn-up versions and the recipient in 1 history row ["
+        ),
+        "{}",
+        puls::messages::retention_line(&copies)
     );
     assert_eq!(
         puls::messages::retention_summary(2, "contacts-365", true),

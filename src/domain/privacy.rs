@@ -219,6 +219,20 @@ pub fn masked(text: &str, terms: &[String], mark: &str) -> String {
     out
 }
 
+/// Whether `text` names `reference` (a case reference) as a whole, case ignored: not as part of
+/// a longer code (`LF-2026-014` is not in `LF-2026-0145`). An empty reference names nothing.
+pub fn mentions(text: &str, reference: &str) -> bool {
+    let (text, wanted) = (text.to_lowercase(), reference.trim().to_lowercase());
+    if wanted.is_empty() {
+        return false;
+    }
+    text.match_indices(&wanted).any(|(at, found)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + found.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A personal number with its last four digits hidden: `850709-****`, `19850709-****`.
 pub fn mask(number: &str) -> String {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -390,6 +404,16 @@ mod tests {
             }
             let _ = health_terms(&text, &terms(&["å", "cancer"]));
         }
+    }
+
+    #[test]
+    fn a_case_reference_is_mentioned_only_whole_and_in_any_case() {
+        assert!(mentions("Case lf-2026-014: 18 years old", "LF-2026-014"));
+        assert!(mentions("recipient LF-2026-014; lead -", " LF-2026-014 "));
+        assert!(mentions(r#"{"recipient":"LF-2026-014"}"#, "LF-2026-014"));
+        assert!(!mentions("LF-2026-0145", "LF-2026-014"));
+        assert!(!mentions("XLF-2026-014", "LF-2026-014"));
+        assert!(!mentions("anything", "  "));
     }
 
     #[test]

@@ -94,6 +94,9 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
     }
     for arena in &extract.arenas {
         let _ = writeln!(out, "## #{} {}\n", arena.id, line(&arena.record.title));
+        if arena.anonymised.any() {
+            let _ = writeln!(out, "{}\n", messages::extract_anonymised(&arena.anonymised));
+        }
         program(&mut out, &arena.record);
         let _ = writeln!(out, "\n### {}\n", messages::extract_restricted());
         match &arena.restricted {
@@ -105,6 +108,18 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
             None => {
                 let _ = writeln!(out, "{}", messages::extract_none());
             }
+        }
+        if !arena.drawn_up.is_empty() {
+            let _ = writeln!(out, "\n### {}", messages::extract_drawn_up());
+        }
+        for version in &arena.drawn_up {
+            let closed = messages::public_extract_version(
+                version.version,
+                &utc(version.closed_at),
+                &version.closed_by,
+            );
+            let _ = writeln!(out, "\n#### {closed}\n");
+            program(&mut out, &version.arena);
         }
         let _ = writeln!(out, "\n### {}\n", messages::extract_history());
         for row in &arena.audit {

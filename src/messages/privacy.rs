@@ -62,20 +62,49 @@ pub fn registration_too_long(chars: usize, max: usize) -> String {
     )
 }
 
-/// One arena in `puls retention run`: what the rule anonymises, or would.
-pub fn retention_line(change: &crate::store::RetentionChange) -> String {
+/// What retention anonymises, or has, in one arena: `the recipient`, `3 contact summaries`, ...
+pub(super) fn anonymised_parts(a: &crate::store::Anonymised) -> Vec<String> {
     let mut what = Vec::new();
-    if change.recipient {
+    if a.recipient {
         what.push(tr!("the recipient", "mottagaren").to_owned());
     }
-    if change.contacts > 0 {
+    if a.contacts > 0 {
         what.push(tr!(
-            plural(change.contacts, "contact summary", "contact summaries"),
-            plural(change.contacts, "kontaktanteckning", "kontaktanteckningar")
+            plural(a.contacts, "contact summary", "contact summaries"),
+            plural(a.contacts, "kontaktanteckning", "kontaktanteckningar")
         ));
     }
-    if change.restricted {
+    if a.restricted {
         what.push(tr!("the restricted record", "de skyddade uppgifterna").to_owned());
+    }
+    if a.drawn_up > 0 {
+        what.push(tr!(
+            plural(a.drawn_up, "drawn-up version", "drawn-up versions"),
+            plural(a.drawn_up, "upprättad version", "upprättade versioner")
+        ));
+    }
+    what
+}
+
+/// One arena in `puls retention run`: what the rule anonymises, or would.
+pub fn retention_line(change: &crate::store::RetentionChange) -> String {
+    let mut what = anonymised_parts(&crate::store::Anonymised {
+        recipient: change.recipient,
+        contacts: change.contacts,
+        restricted: change.restricted,
+        drawn_up: change.drawn_up,
+    });
+    if change.history > 0 {
+        what.push(tr!(
+            format!(
+                "the recipient in {}",
+                plural(change.history, "history row", "history rows")
+            ),
+            format!(
+                "mottagaren i {}",
+                plural(change.history, "rad i historiken", "rader i historiken")
+            )
+        ));
     }
     if change.read_log > 0 {
         what.push(tr!(

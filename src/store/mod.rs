@@ -53,7 +53,7 @@ pub use plan::{
     Proactivity,
 };
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
-pub use retention::{RetentionChange, anonymised_note};
+pub use retention::{Anonymised, RetentionChange, anonymised_note};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
