@@ -570,6 +570,18 @@ fn retention_anonymises_the_drawn_up_versions_and_the_history_of_the_recipient()
     );
 }
 
+/// An edit that leaves `arena` as it is.
+fn edit_of(arena: &puls::domain::arena::Arena) -> puls::store::ArenaEdit {
+    puls::store::ArenaEdit {
+        title: arena.title.clone(),
+        need: arena.need.clone(),
+        mission: arena.mission.clone(),
+        coordinator: arena.coordinator.clone(),
+        mandate: arena.mandate.clone(),
+        target_date: arena.target_date,
+    }
+}
+
 /// An administrator who has reopened the demo's closed arena, with its recipient.
 fn reopened_by_an_administrator(town: &Town) -> (Store, puls::domain::arena::Arena, String) {
     town.open("admin")
@@ -613,12 +625,8 @@ fn a_subject_extract_says_what_retention_anonymised() {
     let id = arena.id;
     // The case reference is also written in the need, which no retention rule covers.
     let edit = puls::store::ArenaEdit {
-        title: arena.title.clone(),
         need: format!("Referred as {recipient} by the school"),
-        mission: arena.mission.clone(),
-        coordinator: arena.coordinator.clone(),
-        mandate: arena.mandate.clone(),
-        target_date: arena.target_date,
+        ..edit_of(&arena)
     };
     let arena = admin.edit_arena(id, arena.version, &edit).unwrap();
     admin
@@ -638,5 +646,145 @@ fn a_subject_extract_says_what_retention_anonymised() {
     assert!(
         text.contains("Anonymised under the retention decision: the recipient"),
         "{text}"
+    );
+}
+
+/// The demo with an administrator, `maja` linked to Maja Lindqvist (arena 1's coordinator) and
+/// `nora` to Nora Blom, a member of the roster who coordinates nothing.
+fn town_with_a_member() -> Town {
+    let town = Town::demo();
+    town.open("admin")
+        .grant("admin", Role::Administrator)
+        .unwrap();
+    town.link("maja", "Maja Lindqvist");
+    town.link("nora", "Nora Blom");
+    town.open("admin").grant("nora", Role::Member).unwrap();
+    town
+}
+
+#[test]
+fn a_member_who_edits_the_plan_cannot_make_themselves_lead_and_open_the_restricted_record() {
+    let town = town_with_a_member();
+    let mut maja = town.open("maja");
+    maja.save_restricted(
+        1,
+        None,
+        &RestrictedEdit {
+            name: "Ahmad R.".into(),
+            ..RestrictedEdit::default()
+        },
+    )
+    .unwrap();
+    let mut nora = town.open("nora");
+    assert_ne!(
+        nora.plan(1).unwrap().proactivity.lead.as_deref(),
+        Some("Nora Blom")
+    );
+    nora.add_contact(1, &contact("Called the school")).unwrap();
+    let before = nora.plan(1).unwrap();
+    let lead = puls::store::Proactivity {
+        lead: Some("Nora Blom".into()),
+        ..before.proactivity.clone()
+    };
+
+    let as_lead = nora.set_proactivity(1, before.arena_version, &lead);
+    let arena = nora.arena(1).unwrap();
+    let as_coordinator = nora.edit_arena(
+        1,
+        arena.version,
+        &puls::store::ArenaEdit {
+            coordinator: Some("Nora Blom".into()),
+            ..edit_of(&arena)
+        },
+    );
+    let opened = nora.open_restricted(1);
+
+    for refused in [as_lead.map(|_| ()), as_coordinator.map(|_| ())] {
+        assert!(
+            matches!(&refused, Err(StoreError::NotAppointer { arena: 1, who }) if who == "nora"),
+            "{refused:?}"
+        );
+    }
+    assert!(
+        matches!(opened, Err(StoreError::Restricted(1))),
+        "{opened:?}"
+    );
+    let after = nora.plan(1).unwrap();
+    assert_eq!(after.proactivity, before.proactivity, "nothing was saved");
+    assert_eq!(
+        nora.arena(1).unwrap().coordinator.as_deref(),
+        Some("Maja Lindqvist")
+    );
+    let message = puls::messages::store_error(&StoreError::NotAppointer {
+        arena: 1,
+        who: "nora".into(),
+    });
+    assert!(
+        message.contains("only the coordinator of arena #1 or an administrator"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_coordinator_and_an_administrator_appoint_and_the_history_says_by_what_right() {
+    let town = town_with_a_member();
+    let mut maja = town.open("maja");
+    let plan = maja.plan(1).unwrap();
+    let lead = puls::store::Proactivity {
+        lead: Some("Nora Blom".into()),
+        ..plan.proactivity.clone()
+    };
+
+    maja.set_proactivity(1, plan.arena_version, &lead).unwrap();
+    let mut admin = town.open("admin");
+    let arena = admin.arena(1).unwrap();
+    admin
+        .edit_arena(
+            1,
+            arena.version,
+            &puls::store::ArenaEdit {
+                coordinator: Some("Jonas Ekberg".into()),
+                ..edit_of(&arena)
+            },
+        )
+        .unwrap();
+
+    assert!(
+        town.open("nora").open_restricted(1).is_ok(),
+        "nora is lead now"
+    );
+    let appointments: Vec<(String, String)> = admin
+        .arena_history(1, 50)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "appoint")
+        .map(|r| (r.who, r.detail))
+        .take(2)
+        .collect();
+    assert_eq!(appointments[0].0, "admin");
+    assert!(
+        appointments[0]
+            .1
+            .starts_with("coordinator: Maja Lindqvist -> Jonas Ekberg (as administrator)"),
+        "{appointments:?}"
+    );
+    assert_eq!(appointments[1].0, "maja");
+    assert!(
+        appointments[1]
+            .1
+            .ends_with("-> Nora Blom (as its coordinator)"),
+        "{appointments:?}"
+    );
+    let handed_over = maja.plan(1).unwrap();
+    let back = puls::store::Proactivity {
+        lead: plan.proactivity.lead.clone(),
+        ..handed_over.proactivity.clone()
+    };
+    assert!(
+        matches!(
+            maja.set_proactivity(1, handed_over.arena_version, &back),
+            Err(StoreError::NotAppointer { .. })
+        ),
+        "maja coordinates no longer"
     );
 }

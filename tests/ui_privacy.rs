@@ -276,3 +276,44 @@ fn a_closed_arena_card_shows_its_registration_number_at_both_sizes() {
         assert!(text.contains("KS 2026/0142"), "{width}x{height}:\n{text}");
     }
 }
+
+#[test]
+fn a_member_cannot_make_themselves_lead_or_coordinator_through_the_forms() {
+    let town = Town::new();
+    town.store("admin")
+        .link_account("jonas", "Jonas Ekberg")
+        .unwrap();
+    let before = town.store("maja").plan(1).unwrap();
+    let mut screen = town.screen("jonas", 120, 40);
+    screen.keys("/#1<enter>3");
+
+    let bs = "<bs>".repeat(20);
+    screen.keys(&format!("e<tab>{bs}Jonas Ekberg<c-s>"));
+    let lead = screen.text();
+    screen.keys(&format!("<esc><esc>1e<tab><tab><tab>{bs}Jonas Ekberg<c-s>"));
+    let coordinator = screen.text();
+    screen.keys("<esc><esc>3r");
+    let opened = screen.text();
+
+    for (form, text) in [("P line", &lead), ("arena", &coordinator)] {
+        assert!(
+            text.contains("Refused: only the coordinator of arena #1 or an administrator"),
+            "{form}: {text}"
+        );
+        assert!(
+            text.contains("Ctrl-S save"),
+            "the {form} form stays open: {text}"
+        );
+    }
+    assert!(
+        opened.contains("only its coordinator and communication lead may open it"),
+        "{opened}"
+    );
+    assert_hidden("jonas's plan", &opened);
+    let after = town.store("maja");
+    assert_eq!(after.plan(1).unwrap().proactivity, before.proactivity);
+    assert_eq!(
+        after.arena(1).unwrap().coordinator.as_deref(),
+        Some("Maja Lindqvist")
+    );
+}

@@ -73,6 +73,19 @@ pub fn not_administrator(who: &str) -> String {
     )
 }
 
+/// A change of coordinator or communication lead by someone who is neither the arena's
+/// coordinator nor an administrator.
+pub fn not_appointer(arena: i64, who: &str) -> String {
+    tr!(
+        format!(
+            "Refused: only the coordinator of arena #{arena} or an administrator may change who coordinates it or is its communication lead, and {who} is neither. Nothing was saved."
+        ),
+        format!(
+            "Nekat: bara koordinatorn för arena #{arena} eller en administratör får ändra vem som koordinerar den eller är kommunikationsansvarig, och {who} är ingen av dem. Inget sparades."
+        )
+    )
+}
+
 pub fn last_administrator(who: &str) -> String {
     tr!(
         format!("Refused: {who} is the last administrator; grant the role to someone else first."),
