@@ -240,6 +240,16 @@ fn arena_file_with_contact(sandbox: &Sandbox, summary: &str) -> String {
     json.display().to_string()
 }
 
+/// [`arena_file_with_contact`] with a plain contact, and `text` at `pointer` (`/title`).
+fn arena_file_with(sandbox: &Sandbox, pointer: &str, text: &str) -> String {
+    let file = arena_file_with_contact(sandbox, "Met the mother");
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    *record.pointer_mut(pointer).unwrap() = text.into();
+    std::fs::write(&file, serde_json::to_string(&record).unwrap()).unwrap();
+    file
+}
+
 #[test]
 fn an_import_with_a_personal_number_in_a_contact_is_refused_whole() {
     let sandbox = Sandbox::new();
@@ -626,11 +636,7 @@ fn a_bank_file_with_a_personal_number_is_refused_naming_the_entry_and_field() {
 fn no_history_row_holds_personal_data_saved_on_purpose() {
     let sandbox = Sandbox::new();
     let allow = "--allow-personal-data";
-    let file = arena_file_with_contact(&sandbox, "Met the mother");
-    let mut record: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    record["title"] = "Imported for 701063-2391 with adhd".into();
-    std::fs::write(&file, serde_json::to_string(&record).unwrap()).unwrap();
+    let file = arena_file_with(&sandbox, "/title", "Imported for 701063-2391 with adhd");
     let csv = sandbox.path("people 121212-1212.csv");
     std::fs::write(
         &csv,
@@ -662,4 +668,75 @@ fn no_history_row_holds_personal_data_saved_on_purpose() {
     for secret in ["9805", "121212-1212", "2391", "000229", "diabetes", "adhd"] {
         assert!(!shown.contains(secret), "{secret} in the history:\n{shown}");
     }
+}
+
+#[test]
+fn every_import_refuses_a_personal_number_in_a_competence_even_written_with_a_space() {
+    let sandbox = Sandbox::new();
+    let file = arena_file_with(
+        &sandbox,
+        "/needs/0/competence",
+        "Interpreter for 850709 9805",
+    );
+    let csv = sandbox.path("people.csv");
+    std::fs::write(
+        &csv,
+        "name,unit,external,role,contact,capacity,coordinator,competences\n\
+         Karin Sjöström,Region Skåne,yes,Nurse,,,no,\"Wound care; Guardian of 19850709 9805\"\n",
+    )
+    .unwrap();
+    let bank = sandbox.path("bank.json");
+    std::fs::write(
+        &bank,
+        r#"{"format": 1, "entries": [{"title": "Interpreters", "kind": "method", "body": ".",
+            "competences": ["Tolk 121212 1212"]}]}"#,
+    )
+    .unwrap();
+    let (csv, bank) = (csv.display().to_string(), bank.display().to_string());
+
+    for (args, said) in [
+        (
+            vec!["import", &file],
+            "need 1: competence: looks like a personal identity number (850709-****)".to_owned(),
+        ),
+        (
+            vec!["roster", "import", &csv],
+            format!("{csv}:2: competences: looks like a personal identity number (19850709-****)"),
+        ),
+        (
+            vec!["bank", "import", &bank],
+            format!(
+                "{bank}: entry 1: competences: looks like a personal identity number (121212-****)"
+            ),
+        ),
+        (
+            vec!["signal", "Siblings", "--need", "The elder, 121212 1212"],
+            "need: looks like a personal identity number (121212-****)".to_owned(),
+        ),
+    ] {
+        let out = sandbox.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(&said), "{args:?}: {}", stderr(&out));
+    }
+    let store = sandbox.open("db.db");
+    assert_eq!(store.board_cards(true).unwrap().len(), 0);
+    assert!(store.roster_people().unwrap().is_empty());
+    assert!(
+        store.history(None, None, 10).unwrap().is_empty(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_competence_named_after_a_condition_is_imported_without_asking() {
+    let sandbox = Sandbox::new();
+    let file = arena_file_with(
+        &sandbox,
+        "/needs/0/competence",
+        "Eating disorder specialist",
+    );
+
+    let out = sandbox.run(&["import", &file]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -52,6 +52,37 @@ pub const DEFAULT_HEALTH_TERMS: &[&str] = &[
     "pregnancy",
 ];
 
+/// What a text a person writes is looked at for before it is saved: one rule for every field
+/// of every command, form, prompt and import (`store::screening` lists each column's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// About the citizen or the arena: personal identity numbers and health terms.
+    Citizen,
+    /// The roster's and the knowledge bank's vocabulary (people, units, competences, tags,
+    /// entries): personal identity numbers only, since a competence or a subject names a
+    /// condition as the skill it is ("Eating-disorder specialist").
+    Vocabulary,
+}
+
+impl Screen {
+    /// The health terms this screening looks for, of the configured `terms`.
+    pub fn terms(self, terms: &[String]) -> &[String] {
+        match self {
+            Screen::Citizen => terms,
+            Screen::Vocabulary => &[],
+        }
+    }
+}
+
+/// Everything found in the labelled fields, each screened as its [`Screen`] says: personal
+/// numbers (masked) first, then health terms, field by field.
+pub fn screened(fields: &[(&str, &str, Screen)], terms: &[String]) -> Vec<Finding> {
+    fields
+        .iter()
+        .flat_map(|(field, text, screen)| findings(&[(field, text)], screen.terms(terms)))
+        .collect()
+}
+
 /// What was found in one field: its label and what it looks like, masked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {

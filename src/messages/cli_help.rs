@@ -35,6 +35,7 @@ texts! {
     field_summary => "summary", "innehåll";
     field_by => "by", "av";
     field_reason => "reason", "skäl";
+    field_competence => "competence", "kompetens";
     field_text => "text", "text";
     field_measure => "measure", "mäts genom";
     field_target => "target", "mål";

@@ -159,11 +159,7 @@ pub fn retention_summary(arenas: usize, rule: &str, dry_run: bool) -> String {
 
 /// Shown in a form when what was typed looks like personal data: the user decides.
 pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> String {
-    let found: Vec<String> = findings
-        .iter()
-        .map(|f| format!("{}: {} ({})", f.field, finding_kind(f.kind), f.found))
-        .collect();
-    let found = found.join("; ");
+    let found = found_list(findings);
     tr!(
         format!(
             "Looks like personal data: {found}. Use a case reference instead, or Ctrl-S again to keep it (logged)."
@@ -172,4 +168,25 @@ pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> St
             "Ser ut som personuppgifter: {found}. Använd en ärendereferens i stället, eller Ctrl-S igen för att behålla (loggas)."
         )
     )
+}
+
+/// [`personal_data_warning`] in a one-line prompt, which Enter saves.
+pub fn personal_data_prompt_warning(findings: &[crate::domain::privacy::Finding]) -> String {
+    let found = found_list(findings);
+    tr!(
+        format!(
+            "Looks like personal data: {found}. Change it, or Enter again to keep it (logged)."
+        ),
+        format!(
+            "Ser ut som personuppgifter: {found}. Ändra, eller Enter igen för att behålla (loggas)."
+        )
+    )
+}
+
+fn found_list(findings: &[crate::domain::privacy::Finding]) -> String {
+    let found: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{}: {} ({})", f.field, finding_kind(f.kind), f.found))
+        .collect();
+    found.join("; ")
 }

@@ -25,6 +25,8 @@ mod restricted;
 mod retention;
 mod roster;
 mod roster_import;
+#[cfg(test)]
+mod screening;
 mod staffing;
 mod time;
 mod transfer;
