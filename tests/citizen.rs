@@ -788,3 +788,55 @@ fn the_coordinator_and_an_administrator_appoint_and_the_history_says_by_what_rig
         "maja coordinates no longer"
     );
 }
+
+/// Appends `text` to every string under `value` but the codes and dates, which must parse.
+fn append_everywhere(value: &mut serde_json::Value, text: &str) {
+    const CODES: [&str; 6] = ["stage", "status", "kind", "on", "due", "target_date"];
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    serde_json::Value::String(s) if !CODES.contains(&key.as_str()) => {
+                        s.push_str(text)
+                    }
+                    _ => append_everywhere(v, text),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                match item {
+                    serde_json::Value::String(s) => s.push_str(text),
+                    _ => append_everywhere(item, text),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn a_public_extract_masks_a_personal_number_in_every_text_of_the_record() {
+    let town = Town::demo();
+    let id = town.closed_arena();
+    let version = town
+        .open("maja")
+        .drawn_up_versions(id)
+        .unwrap()
+        .pop()
+        .unwrap();
+    let mut json = serde_json::to_value(&version).unwrap();
+    for part in ["arena", "entries"] {
+        append_everywhere(&mut json[part], " pnr 850709 9805");
+    }
+    let planted: puls::store::DrawnUpRecord = serde_json::from_value(json).unwrap();
+    let terms = puls::config::Config::default().health_terms;
+
+    let public = puls::export::public_record(&planted, &terms);
+
+    let written = serde_json::to_string(&public).unwrap();
+    assert!(!written.contains("9805"), "{written}");
+    assert!(written.contains("pnr [masked]"), "{written}");
+    let text = puls::export::public_markdown(&public);
+    assert!(!text.contains("9805"), "{text}");
+}
