@@ -740,3 +740,32 @@ fn a_competence_named_after_a_condition_is_imported_without_asking() {
 
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn after_retention_run_extract_public_prints_nothing_it_removed() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.path("config.toml");
+    std::fs::write(
+        &config,
+        "[[retention]]\nname = \"contacts-1\"\nwhat = \"contacts\"\ndays = 1\n",
+    )
+    .unwrap();
+    let (config, db) = (config.display().to_string(), sandbox.path("demo.db"));
+    let db = db.display().to_string();
+    let demo = sandbox.run(&["--demo", "--db", &db, "show", "7"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let plan = sandbox.open("demo.db").plan(7).unwrap();
+    let mut removed: Vec<String> = plan.contacts.iter().map(|c| c.summary.clone()).collect();
+    removed.push(plan.proactivity.recipient.clone());
+
+    let run = sandbox.run(&["--config", &config, "--db", &db, "retention", "run"]);
+    let public = sandbox.run(&["--db", &db, "extract", "public", "7", "--format", "json"]);
+
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stdout(&run).contains("#7 "), "{}", stdout(&run));
+    let shown = stdout(&public);
+    assert!(public.status.success(), "{}", stderr(&public));
+    for text in removed.iter().filter(|t| !t.is_empty()) {
+        assert!(!shown.contains(text.as_str()), "{text} in\n{shown}");
+    }
+}
