@@ -26,7 +26,8 @@ use Column::{Exempt, Masked, Screened};
 const CITIZEN: Column = Screened(Screen::Citizen);
 const VOCABULARY: Column = Screened(Screen::Vocabulary);
 const TIME: Column = Exempt("a time or date puls writes");
-const ACCOUNT: Column = Exempt("an OS account name, from the system");
+const ACCOUNT: Column =
+    Exempt("an OS account name: the system's, or one an administrator names to grant a role");
 const CODE: Column = Exempt("a code from a fixed list");
 const ENTRIES_INDEX: Column =
     Exempt("the full-text index of entries, derived from screened columns");
