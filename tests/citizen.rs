@@ -899,3 +899,19 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn an_empty_or_partial_case_reference_finds_no_arena() {
+    let (town, recipient) = town_with_first_arena_restricted();
+    let mut admin = town.open("admin");
+    let partial = &recipient[..recipient.len() - 1];
+
+    for wanted in ["", "  ", partial] {
+        let extract = admin.subject_extract(wanted).unwrap();
+        assert!(
+            extract.arenas.is_empty(),
+            "{wanted:?}: {:?}",
+            extract.arenas.len()
+        );
+    }
+}

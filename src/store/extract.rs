@@ -47,27 +47,32 @@ pub struct SubjectExtract {
 }
 
 /// The arenas that hold `case_ref` anywhere, in number order: as the recipient or in the text
-/// of the arena or its contacts, in a drawn-up version, or in its history. SQLite narrows the
+/// of the arena (title, need, mandate, decline reason) or its contacts, in a drawn-up version, or
+/// in its history. SQLite narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
 fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
-    let wanted = case_ref.trim().to_lowercase();
+    // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
+    // letter is compared as written on both sides.
+    let wanted = case_ref.trim();
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
-           FROM arenas
-          WHERE instr(lower(recipient || char(10) || title || char(10) || need || char(10) || mandate), ?1) > 0
+        "SELECT id, texts FROM (
+             SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
+                    || char(10) || coalesce(decline_reason, '') AS texts
+               FROM arenas)
+          WHERE instr(lower(texts), lower(?1)) > 0
          UNION ALL
-         SELECT arena_id, summary FROM contacts WHERE instr(lower(summary), ?1) > 0
+         SELECT arena_id, summary FROM contacts WHERE instr(lower(summary), lower(?1)) > 0
          UNION ALL
-         SELECT arena_id, record FROM drawn_up WHERE instr(lower(record), ?1) > 0
+         SELECT arena_id, record FROM drawn_up WHERE instr(lower(record), lower(?1)) > 0
          UNION ALL
          SELECT entity_id, detail FROM audit
-          WHERE entity = 'arena' AND instr(lower(detail), ?1) > 0",
+          WHERE entity = 'arena' AND instr(lower(detail), lower(?1)) > 0",
     )?;
     let rows = stmt
-        .query_map([&wanted], |r| {
+        .query_map([wanted], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
