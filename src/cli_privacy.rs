@@ -47,7 +47,8 @@ pub(crate) enum RetentionCommand {
     ///
     /// The default rule contacts-365: the recipient, the contact summaries and the restricted
     /// record of arenas closed more than 365 days ago become
-    /// "[anonymised YYYY-MM-DD under rule contacts-365]".
+    /// "[anonymised YYYY-MM-DD under rule contacts-365]", in the drawn-up versions and where the
+    /// history names the recipient too.
     Run {
         /// List what would change, and change nothing.
         #[arg(long)]
