@@ -85,6 +85,13 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
                 ("author", r.author.as_str()),
             ];
             fields.extend(r.entry.tags.iter().map(|t| ("tags", t.as_str())));
+            fields.extend(
+                r.entry
+                    .competences
+                    .iter()
+                    .map(|c| ("competences", c.as_str())),
+            );
+            fields.extend(r.arena_title.iter().map(|t| ("arena", t.as_str())));
             fields
                 .into_iter()
                 .map(move |(field, text)| (format!("{name}: entry {}: {field}", i + 1), text))

@@ -19,10 +19,11 @@ use crate::store::Store;
 pub(crate) enum ExtractCommand {
     /// Everything held about a case reference: puls extract subject LF-2026-014 --out x.md
     ///
-    /// The arenas whose recipient it is, with their programs, contacts and restricted records,
-    /// and their history and read log. For an administrator; each restricted record read is
-    /// logged. A file written is readable by its owner only (or the team's group, when one is
-    /// configured).
+    /// Each arena that holds it (as its recipient, in its text, in a drawn-up version or in its
+    /// history), with its program, contacts, restricted record, drawn-up versions, history and
+    /// read log, and what retention anonymised. For an administrator; each restricted record
+    /// read is logged. A file written is readable by its owner only (or the team's
+    /// group, when one is configured).
     Subject {
         /// The case reference, as the arenas name their recipient.
         case_ref: String,

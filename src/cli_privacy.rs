@@ -8,7 +8,7 @@ use color_eyre::Result;
 use crate::cli::{UserError, parse_arena_number};
 use crate::config::Config;
 use crate::domain::language::{self, Language};
-use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS};
+use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS, Screen};
 use crate::messages;
 use crate::output;
 use crate::store::{ArenaRecord, Store};
@@ -48,7 +48,8 @@ pub(crate) enum RetentionCommand {
     ///
     /// The default rule contacts-365: the recipient, the contact summaries and the restricted
     /// record of arenas closed more than 365 days ago become
-    /// "[anonymised YYYY-MM-DD under rule contacts-365]".
+    /// "[anonymised YYYY-MM-DD under rule contacts-365]", in the drawn-up versions and where the
+    /// history names the recipient too.
     Run {
         /// List what would change, and change nothing.
         #[arg(long)]
@@ -115,14 +116,25 @@ pub(crate) struct Field<'a> {
     stored: String,
     shown: String,
     text: &'a str,
+    screen: Screen,
 }
 
 impl<'a> Field<'a> {
+    /// A field about the citizen or the arena: see [`Screen::Citizen`].
     pub(crate) fn new(stored: impl Into<String>, shown: impl Into<String>, text: &'a str) -> Self {
         Field {
             stored: stored.into(),
             shown: shown.into(),
             text,
+            screen: Screen::Citizen,
+        }
+    }
+
+    /// A word of the roster's vocabulary, a competence's name: see [`Screen::Vocabulary`].
+    fn vocabulary(stored: impl Into<String>, shown: impl Into<String>, text: &'a str) -> Self {
+        Field {
+            screen: Screen::Vocabulary,
+            ..Field::new(stored, shown, text)
         }
     }
 }
@@ -131,8 +143,11 @@ impl<'a> Field<'a> {
 /// (exit code 2, every field named as the user reads it) unless `allow`; when allowed, the
 /// findings to log once the text is saved.
 pub(crate) fn screen(config: &Config, allow: bool, fields: &[Field]) -> Result<Vec<Finding>> {
-    let stored: Vec<(&str, &str)> = fields.iter().map(|f| (f.stored.as_str(), f.text)).collect();
-    let found = privacy::findings(&stored, &config.health_terms);
+    let stored: Vec<(&str, &str, Screen)> = fields
+        .iter()
+        .map(|f| (f.stored.as_str(), f.text, f.screen))
+        .collect();
+    let found = privacy::screened(&stored, &config.health_terms);
     if !found.is_empty() && !allow {
         let shown: Vec<Finding> = found
             .iter()
@@ -159,8 +174,11 @@ pub(crate) fn screen_import(
     log: bool,
     fields: &[(String, &str)],
 ) -> Result<()> {
-    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(l, t)| (l.as_str(), *t)).collect();
-    let found = privacy::findings(&borrowed, &[]);
+    let borrowed: Vec<(&str, &str, Screen)> = fields
+        .iter()
+        .map(|(l, t)| (l.as_str(), *t, Screen::Vocabulary))
+        .collect();
+    let found = privacy::screened(&borrowed, &[]);
     if found.is_empty() {
         return Ok(());
     }
@@ -232,11 +250,15 @@ fn record_fields(record: &ArenaRecord) -> Vec<Field<'_>> {
             fields.push(Field::new(stored, contact_field(n, label), text));
         }
     }
-    // A competence's name is the roster's vocabulary ("Addiction counsellor"), not about the
-    // citizen; the reason it is needed may be.
+    // A competence's name is the roster's vocabulary ("Addiction counsellor"): it may name a
+    // condition, never hold a personal number. The reason it is needed is about the citizen.
     for (i, need) in record.needs.iter().enumerate() {
         let n = i + 1;
+        let shown = need_field(n, messages::field_competence());
+        let competence =
+            Field::vocabulary(format!("need {n}: competence"), shown, &need.competence);
         let shown = need_field(n, messages::field_reason());
+        fields.push(competence);
         fields.push(Field::new(format!("need {n}: reason"), shown, &need.reason));
     }
     for (i, c) in record.criteria.iter().enumerate() {
@@ -359,7 +381,7 @@ mod tests {
     fn in_english_every_field_is_shown_as_it_is_stored() {
         let record = record();
         let fields = record_fields(&record);
-        assert_eq!(fields.len(), 9 + 3 + 1 + 5 + 3);
+        assert_eq!(fields.len(), 9 + 3 + 2 + 5 + 3);
         for field in &fields {
             assert_eq!(field.shown, field.stored);
         }

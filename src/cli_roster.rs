@@ -54,18 +54,25 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
             return Err(UserError(messages::nothing_imported(problems.len())).into());
         }
     };
-    let name = file.display();
+    let name = file.display().to_string();
+    let name = name.as_str();
     let fields: Vec<(String, &str)> = rows
         .iter()
         .flat_map(|(line, row)| {
             let p = &row.person;
+            let competences = p
+                .competences
+                .iter()
+                .map(|(c, _)| ("competences", c.as_str()));
             [
                 ("name", p.name.as_str()),
                 ("unit", p.unit.as_str()),
                 ("role", p.role.as_str()),
                 ("contact", p.contact.as_str()),
             ]
-            .map(|(field, text)| (format!("{name}:{line}: {field}"), text))
+            .into_iter()
+            .chain(competences)
+            .map(move |(field, text)| (format!("{name}:{line}: {field}"), text))
         })
         .collect();
     // A dry run writes nothing, the log included.

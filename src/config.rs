@@ -97,48 +97,7 @@ pub fn default_missions() -> Vec<Mission> {
         .collect()
 }
 
-/// Health conditions in Swedish (with their common forms) and English: a starting list a
-/// municipality replaces with its own in `health_terms`.
-pub const DEFAULT_HEALTH_TERMS: &[&str] = &[
-    "diagnos",
-    "diagnosen",
-    "diagnoser",
-    "depression",
-    "deprimerad",
-    "cancer",
-    "missbruk",
-    "missbrukare",
-    "anorexi",
-    "ätstörning",
-    "psykos",
-    "schizofreni",
-    "bipolär",
-    "självmordsförsök",
-    "självskada",
-    "hiv",
-    "diabetes",
-    "epilepsi",
-    "adhd",
-    "autism",
-    "demens",
-    "graviditet",
-    "gravid",
-    "diagnosis",
-    "depressed",
-    "addiction",
-    "substance abuse",
-    "anorexia",
-    "eating disorder",
-    "psychosis",
-    "schizophrenia",
-    "bipolar",
-    "suicide attempt",
-    "self-harm",
-    "epilepsy",
-    "dementia",
-    "pregnant",
-    "pregnancy",
-];
+pub use crate::domain::privacy::DEFAULT_HEALTH_TERMS;
 
 /// The one setting read before the others.
 #[derive(Deserialize)]
@@ -292,6 +251,7 @@ impl Config {
     pub fn store_options(&self) -> crate::store::StoreOptions {
         crate::store::StoreOptions {
             group: self.group.clone().filter(|g| !g.trim().is_empty()),
+            health_terms: self.health_terms.clone(),
             ..crate::store::StoreOptions::default()
         }
     }

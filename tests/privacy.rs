@@ -240,6 +240,16 @@ fn arena_file_with_contact(sandbox: &Sandbox, summary: &str) -> String {
     json.display().to_string()
 }
 
+/// [`arena_file_with_contact`] with a plain contact, and `text` at `pointer` (`/title`).
+fn arena_file_with(sandbox: &Sandbox, pointer: &str, text: &str) -> String {
+    let file = arena_file_with_contact(sandbox, "Met the mother");
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    *record.pointer_mut(pointer).unwrap() = text.into();
+    std::fs::write(&file, serde_json::to_string(&record).unwrap()).unwrap();
+    file
+}
+
 #[test]
 fn an_import_with_a_personal_number_in_a_contact_is_refused_whole() {
     let sandbox = Sandbox::new();
@@ -411,11 +421,25 @@ fn a_retention_line_names_the_arena_its_close_and_what_goes() {
         recipient: true,
         contacts: 3,
         restricted: true,
+        drawn_up: 0,
+        history: 0,
         read_log: 0,
     };
     assert_eq!(
         puls::messages::retention_line(&change),
         "#12 Siblings absent (closed 2025-01-10): the recipient and 3 contact summaries and the restricted record [contacts-365]"
+    );
+    let copies = puls::store::RetentionChange {
+        drawn_up: 2,
+        history: 1,
+        ..change
+    };
+    assert!(
+        puls::messages::retention_line(&copies).contains(
+            "the restricted record and 2 drawn-up versions and the recipient in 1 history row ["
+        ),
+        "{}",
+        puls::messages::retention_line(&copies)
     );
     assert_eq!(
         puls::messages::retention_summary(2, "contacts-365", true),
@@ -608,4 +632,142 @@ fn a_bank_file_with_a_personal_number_is_refused_naming_the_entry_and_field() {
         store.history(None, None, 50).unwrap().is_empty(),
         "a dry run logs nothing"
     );
+}
+
+#[test]
+fn no_history_row_holds_personal_data_saved_on_purpose() {
+    let sandbox = Sandbox::new();
+    let allow = "--allow-personal-data";
+    let file = arena_file_with(&sandbox, "/title", "Imported for 701063-2391 with adhd");
+    let csv = sandbox.path("people 121212-1212.csv");
+    std::fs::write(
+        &csv,
+        "name,unit,external,role,contact,capacity,coordinator,competences\n\
+         Karin 19850709 9805,Region Skåne,yes,Nurse,,,no,\n",
+    )
+    .unwrap();
+    let bank = sandbox.path("bank.json");
+    std::fs::write(
+        &bank,
+        r#"{"format": 1, "entries": [{"title": "The case of 000229-0005", "kind": "case", "body": "."}]}"#,
+    )
+    .unwrap();
+
+    for args in [
+        vec!["signal", "Boy 850709 9805 with diabetes", allow],
+        vec!["register", "1", "KS 19121212-1212", allow],
+        vec!["import", &file, allow],
+        vec!["roster", "import", &csv.display().to_string(), allow],
+        vec!["bank", "import", &bank.display().to_string(), allow],
+    ] {
+        let out = sandbox.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let history = sandbox.run(&["history", "--limit", "1000"]);
+
+    let shown = stdout(&history);
+    assert!(shown.contains("[masked]"), "{shown}");
+    for secret in ["9805", "121212-1212", "2391", "000229", "diabetes", "adhd"] {
+        assert!(!shown.contains(secret), "{secret} in the history:\n{shown}");
+    }
+}
+
+#[test]
+fn every_import_refuses_a_personal_number_in_a_competence_even_written_with_a_space() {
+    let sandbox = Sandbox::new();
+    let file = arena_file_with(
+        &sandbox,
+        "/needs/0/competence",
+        "Interpreter for 850709 9805",
+    );
+    let csv = sandbox.path("people.csv");
+    std::fs::write(
+        &csv,
+        "name,unit,external,role,contact,capacity,coordinator,competences\n\
+         Karin Sjöström,Region Skåne,yes,Nurse,,,no,\"Wound care; Guardian of 19850709 9805\"\n",
+    )
+    .unwrap();
+    let bank = sandbox.path("bank.json");
+    std::fs::write(
+        &bank,
+        r#"{"format": 1, "entries": [{"title": "Interpreters", "kind": "method", "body": ".",
+            "competences": ["Tolk 121212 1212"]}]}"#,
+    )
+    .unwrap();
+    let (csv, bank) = (csv.display().to_string(), bank.display().to_string());
+
+    for (args, said) in [
+        (
+            vec!["import", &file],
+            "need 1: competence: looks like a personal identity number (850709-****)".to_owned(),
+        ),
+        (
+            vec!["roster", "import", &csv],
+            format!("{csv}:2: competences: looks like a personal identity number (19850709-****)"),
+        ),
+        (
+            vec!["bank", "import", &bank],
+            format!(
+                "{bank}: entry 1: competences: looks like a personal identity number (121212-****)"
+            ),
+        ),
+        (
+            vec!["signal", "Siblings", "--need", "The elder, 121212 1212"],
+            "need: looks like a personal identity number (121212-****)".to_owned(),
+        ),
+    ] {
+        let out = sandbox.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(&said), "{args:?}: {}", stderr(&out));
+    }
+    let store = sandbox.open("db.db");
+    assert_eq!(store.board_cards(true).unwrap().len(), 0);
+    assert!(store.roster_people().unwrap().is_empty());
+    assert!(
+        store.history(None, None, 10).unwrap().is_empty(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_competence_named_after_a_condition_is_imported_without_asking() {
+    let sandbox = Sandbox::new();
+    let file = arena_file_with(
+        &sandbox,
+        "/needs/0/competence",
+        "Eating disorder specialist",
+    );
+
+    let out = sandbox.run(&["import", &file]);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn after_retention_run_extract_public_prints_nothing_it_removed() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.path("config.toml");
+    std::fs::write(
+        &config,
+        "[[retention]]\nname = \"contacts-1\"\nwhat = \"contacts\"\ndays = 1\n",
+    )
+    .unwrap();
+    let (config, db) = (config.display().to_string(), sandbox.path("demo.db"));
+    let db = db.display().to_string();
+    let demo = sandbox.run(&["--demo", "--db", &db, "show", "7"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let plan = sandbox.open("demo.db").plan(7).unwrap();
+    let mut removed: Vec<String> = plan.contacts.iter().map(|c| c.summary.clone()).collect();
+    removed.push(plan.proactivity.recipient.clone());
+
+    let run = sandbox.run(&["--config", &config, "--db", &db, "retention", "run"]);
+    let public = sandbox.run(&["--db", &db, "extract", "public", "7", "--format", "json"]);
+
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stdout(&run).contains("#7 "), "{}", stdout(&run));
+    let shown = stdout(&public);
+    assert!(public.status.success(), "{}", stderr(&public));
+    for text in removed.iter().filter(|t| !t.is_empty()) {
+        assert!(!shown.contains(text.as_str()), "{text} in\n{shown}");
+    }
 }

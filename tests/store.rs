@@ -160,8 +160,8 @@ fn commission_records_who_commissioned_and_bumps_the_version() {
     assert_eq!(a.stage, Stage::Commissioned);
     assert_eq!(a.commissioned_by.as_deref(), Some("Council committee"));
     assert_eq!(a.version, 3);
-    // signal + person added + edit + move
-    assert_eq!(audit_count(&path), 4);
+    // signal + person added + coordinator appointed + edit + move
+    assert_eq!(audit_count(&path), 5);
 }
 
 #[test]

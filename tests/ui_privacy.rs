@@ -276,3 +276,125 @@ fn a_closed_arena_card_shows_its_registration_number_at_both_sizes() {
         assert!(text.contains("KS 2026/0142"), "{width}x{height}:\n{text}");
     }
 }
+
+#[test]
+fn a_member_cannot_make_themselves_lead_or_coordinator_through_the_forms() {
+    let town = Town::new();
+    town.store("admin")
+        .link_account("jonas", "Jonas Ekberg")
+        .unwrap();
+    let before = town.store("maja").plan(1).unwrap();
+    let mut screen = town.screen("jonas", 120, 40);
+    screen.keys("/#1<enter>3");
+
+    let bs = "<bs>".repeat(20);
+    screen.keys(&format!("e<tab>{bs}Jonas Ekberg<c-s>"));
+    let lead = screen.text();
+    screen.keys(&format!("<esc><esc>1e<tab><tab><tab>{bs}Jonas Ekberg<c-s>"));
+    let coordinator = screen.text();
+    screen.keys("<esc><esc>3r");
+    let opened = screen.text();
+
+    for (form, text) in [("P line", &lead), ("arena", &coordinator)] {
+        assert!(
+            text.contains("Refused: only the coordinator of arena #1 or an administrator"),
+            "{form}: {text}"
+        );
+        assert!(
+            text.contains("Ctrl-S save"),
+            "the {form} form stays open: {text}"
+        );
+    }
+    assert!(
+        opened.contains("only its coordinator and communication lead may open it"),
+        "{opened}"
+    );
+    assert_hidden("jonas's plan", &opened);
+    let after = town.store("maja");
+    assert_eq!(after.plan(1).unwrap().proactivity, before.proactivity);
+    assert_eq!(
+        after.arena(1).unwrap().coordinator.as_deref(),
+        Some("Maja Lindqvist")
+    );
+}
+
+/// The personal-data rows of the history, and whether any row names `secret`.
+fn logged(screen: &Screen, secret: &str) -> (Vec<(String, String)>, bool) {
+    let history = app::open(&screen.path, "maja")
+        .history(None, None, 10_000)
+        .unwrap();
+    let leaked = history.iter().any(|r| r.detail.contains(secret));
+    let allowed = history
+        .into_iter()
+        .filter(|r| r.action == "personal-data")
+        .map(|r| (r.entity, r.detail))
+        .collect();
+    (allowed, leaked)
+}
+
+#[test]
+fn the_competence_form_asks_about_a_personal_number_and_the_history_keeps_only_the_decision() {
+    let mut screen = Screen::demo(120, 40);
+
+    screen.keys("2vvnGuardian of 850709 9805<c-s>");
+    let warned = screen.text();
+    screen.keys("<c-s>");
+
+    assert!(
+        warned.contains("Looks like personal data: Name: personal identity number (850709-****)"),
+        "{warned}"
+    );
+    let competences = app::open(&screen.path, "maja")
+        .roster_competences()
+        .unwrap();
+    assert!(
+        competences
+            .iter()
+            .any(|c| c.name == "Guardian of 850709 9805")
+    );
+    let (allowed, leaked) = logged(&screen, "9805");
+    assert_eq!(
+        allowed,
+        vec![(
+            "roster".to_owned(),
+            "allowed in Name: personal identity number".to_owned()
+        )]
+    );
+    assert!(!leaked, "the history holds the number");
+}
+
+#[test]
+fn a_decline_reason_is_screened_like_every_other_text() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("/#4<enter>d");
+
+    screen.keys("Son 121212 1212 has cancer<enter>");
+    let warned = screen.text();
+    screen.keys("<enter>");
+
+    assert!(
+        warned.contains("Looks like personal data: reason: personal identity number (121212-"),
+        "{warned}"
+    );
+    let store = app::open(&screen.path, "maja");
+    assert_eq!(store.arena(4).unwrap().stage, Stage::Declined);
+    let (allowed, leaked) = logged(&screen, "1212 1212");
+    assert_eq!(
+        allowed,
+        vec![(
+            "arena".to_owned(),
+            "allowed in reason: personal identity number, health term".to_owned()
+        )]
+    );
+    assert!(!leaked, "the history holds the number");
+}
+
+#[test]
+fn a_competence_named_after_a_condition_is_not_asked_about() {
+    let mut screen = Screen::demo(120, 40);
+
+    screen.keys("2vvnEating disorder nurse<c-s>");
+
+    assert!(screen.text().contains("saved"), "{}", screen.text());
+    assert!(logged(&screen, "-").0.is_empty());
+}

@@ -5,7 +5,7 @@ use super::popup::{Popup, Prompt, PromptPurpose};
 use super::{App, form::Form};
 use crate::domain::arena::{self, Arena, Stage};
 use crate::domain::language::{self, Language};
-use crate::domain::privacy::{self, Finding};
+use crate::domain::privacy::{self, Finding, Screen};
 use crate::messages;
 use crate::store::StoreError;
 
@@ -111,9 +111,35 @@ impl App {
     }
 
     pub(super) fn confirm_prompt(&mut self) {
-        let Some(Popup::Prompt(prompt)) = self.popup.take() else {
+        let Some(Popup::Prompt(mut prompt)) = self.popup.take() else {
             return;
         };
+        // What looks like personal data is shown once; Enter again keeps it, and is logged.
+        let terms = &self.config.health_terms;
+        let findings = privacy::screened(&labelled(&prompt_fields(&prompt)), terms);
+        if !findings.is_empty() && !prompt.privacy_warned {
+            prompt.privacy_warned = true;
+            prompt.error = Some(messages::personal_data_prompt_warning(&findings));
+            self.popup = Some(Popup::Prompt(prompt));
+            return;
+        }
+        // The history keeps one language, whatever language the screen speaks.
+        let logged = language::with(Language::English, || {
+            privacy::screened(&labelled(&prompt_fields(&prompt)), terms)
+        });
+        let about = match prompt.purpose {
+            PromptPurpose::Decline { id, .. } => Some(id),
+            PromptPurpose::AddNeed { arena } => Some(arena),
+            _ => self.plan.plan.as_ref().map(|p| p.arena),
+        };
+        self.dispatch_prompt(prompt);
+        // A prompt that failed is back on the screen, its text unsaved.
+        if !logged.is_empty() && !matches!(self.popup, Some(Popup::Prompt(_))) {
+            self.log_personal_data(about, "arena", &logged);
+        }
+    }
+
+    fn dispatch_prompt(&mut self, prompt: Box<Prompt>) {
         match prompt.purpose.clone() {
             PromptPurpose::Filter { .. } => {}
             PromptPurpose::Allocate { .. }
@@ -213,8 +239,8 @@ impl App {
             }
             Some(Ok(arena)) => {
                 let about = arena.as_ref().map(|a| a.id).or_else(|| form.kind.arena());
-                if let (Some(about), false) = (about, findings.is_empty()) {
-                    self.log_personal_data(about, &logged);
+                if !findings.is_empty() {
+                    self.log_personal_data(about, form.kind.place(), &logged);
                 }
                 if let Some(arena) = arena {
                     let mut message = messages::saved(&arena, form.kind == FormKind::NewSignal);
@@ -272,7 +298,8 @@ impl App {
     }
 
     /// One audit row per field the user chose to keep personal data in; never the data itself.
-    fn log_personal_data(&mut self, arena: i64, findings: &[Finding]) {
+    /// About the arena when there is one, else about `elsewhere` (the roster, the bank).
+    fn log_personal_data(&mut self, arena: Option<i64>, elsewhere: &str, findings: &[Finding]) {
         let mut fields: Vec<&str> = findings.iter().map(|f| f.field.as_str()).collect();
         fields.dedup();
         for field in fields {
@@ -281,9 +308,11 @@ impl App {
                 .filter(|f| f.field == field)
                 .map(|f| language::with(Language::English, || messages::finding_kind(f.kind)))
                 .collect();
-            let result = self
-                .store
-                .record_personal_data(arena, field, &kinds.join(", "));
+            let kinds = kinds.join(", ");
+            let result = match arena {
+                Some(arena) => self.store.record_personal_data(arena, field, &kinds),
+                None => self.store.record_personal_data_in(elsewhere, field, &kinds),
+            };
             self.report(result);
         }
     }
@@ -334,27 +363,62 @@ impl App {
     }
 }
 
-/// Text fields of the form that look like a personal identity number or a health term.
-/// The roster's forms describe staff, and competence names are roster vocabulary, not facts about
-/// a citizen: neither is checked.
+/// Text fields of the form that look like personal data, each screened as the one rule says
+/// (`privacy::Screen`).
 fn privacy_findings(form: &Form, terms: &[String]) -> Vec<Finding> {
-    // The restricted record is where a name and contact details belong.
-    if matches!(
-        form.kind,
-        FormKind::Restricted { .. }
-            | FormKind::NewPerson
-            | FormKind::EditPerson { .. }
-            | FormKind::NewCompetence
-            | FormKind::EditCompetence { .. }
-    ) {
-        return Vec::new();
-    }
-    let values: Vec<(&str, String)> = form
+    let screen = match form.kind {
+        // The restricted record is where a name and contact details belong.
+        FormKind::Restricted { .. } => return Vec::new(),
+        FormKind::NewPerson
+        | FormKind::EditPerson { .. }
+        | FormKind::NewCompetence
+        | FormKind::EditCompetence { .. } => Screen::Vocabulary,
+        _ => Screen::Citizen,
+    };
+    let values: Vec<(&str, String, Screen)> = form
         .fields
         .iter()
-        .filter(|f| !f.is_choice() && f.id != FieldId::EntryCompetences)
-        .map(|f| (messages::field_label(f.id), f.value()))
+        .filter(|f| !f.is_choice())
+        .map(|f| {
+            let screen = match f.id {
+                FieldId::EntryCompetences | FieldId::Competences => Screen::Vocabulary,
+                _ => screen,
+            };
+            (messages::field_label(f.id), f.value(), screen)
+        })
         .collect();
-    let fields: Vec<(&str, &str)> = values.iter().map(|(l, v)| (*l, v.as_str())).collect();
-    privacy::findings(&fields, terms)
+    privacy::screened(&labelled(&values), terms)
+}
+
+/// The text a prompt saves, labelled and screened as the one rule says; none for a prompt that
+/// saves no text of its own.
+fn prompt_fields(prompt: &Prompt) -> Vec<(&'static str, String, Screen)> {
+    let value = prompt.value();
+    match prompt.purpose {
+        PromptPurpose::Decline { .. }
+        | PromptPurpose::Block { .. }
+        | PromptPurpose::NeedReason { .. } => {
+            vec![(messages::field_reason(), value, Screen::Citizen)]
+        }
+        // "Trauma counsellor: after what he fled": a competence, then the reason.
+        PromptPurpose::AddNeed { .. } => {
+            let (name, reason) = value.split_once(':').unwrap_or((value.as_str(), ""));
+            vec![
+                (
+                    messages::field_competence(),
+                    name.to_owned(),
+                    Screen::Vocabulary,
+                ),
+                (messages::field_reason(), reason.to_owned(), Screen::Citizen),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn labelled<'a>(values: &'a [(&'a str, String, Screen)]) -> Vec<(&'a str, &'a str, Screen)> {
+    values
+        .iter()
+        .map(|(l, v, s)| (*l, v.as_str(), *s))
+        .collect()
 }

@@ -209,6 +209,18 @@ fn yes_no() -> Vec<String> {
 
 impl FormKind {
     /// The arena a form writes to, when it is one arena's.
+    /// What the form is about when it is no arena's, as the history names it.
+    pub fn place(self) -> &'static str {
+        match self {
+            FormKind::NewEntry | FormKind::EditEntry { .. } => "bank",
+            FormKind::NewPerson
+            | FormKind::EditPerson { .. }
+            | FormKind::NewCompetence
+            | FormKind::EditCompetence { .. } => "roster",
+            _ => "arena",
+        }
+    }
+
     pub fn arena(self) -> Option<i64> {
         match self {
             FormKind::EditArena { id, .. } => Some(id),

@@ -114,6 +114,8 @@ pub struct Prompt {
     pub purpose: PromptPurpose,
     pub input: TextArea<'static>,
     pub error: Option<String>,
+    /// What looks like personal data was shown once; Enter again saves it.
+    pub privacy_warned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +188,7 @@ impl Prompt {
             purpose,
             input,
             error: None,
+            privacy_warned: false,
         })
     }
 

@@ -52,6 +52,39 @@ pub fn may_open_restricted(
     !roles.contains(&Role::External) && (coordinator == Some(person) || lead == Some(person))
 }
 
+/// By what right an account changes who coordinates an arena or is its communication lead: who
+/// holds those places opens the restricted record, so taking one is not an ordinary edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appointer {
+    /// The database has no administrator yet: no roles are set up, no account is linked to a
+    /// person, so nobody opens a restricted record and there is nothing to guard.
+    Unguarded,
+    Administrator,
+    /// The arena's coordinator, handing over or naming a communication lead.
+    Coordinator,
+}
+
+/// Whether the person an account is (with its roles) may change an arena's coordinator or
+/// communication lead: its current coordinator or an administrator, once the database has one.
+/// `None`: refused. (The commissioning body is a name on the arena, not accounts: it cannot be
+/// asked here.)
+pub fn appointer(
+    guarded: bool,
+    person: Option<i64>,
+    roles: &[Role],
+    coordinator: Option<i64>,
+) -> Option<Appointer> {
+    if !guarded {
+        Some(Appointer::Unguarded)
+    } else if roles.contains(&Role::Administrator) {
+        Some(Appointer::Administrator)
+    } else if person.is_some() && person == coordinator && !roles.contains(&Role::External) {
+        Some(Appointer::Coordinator)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +117,24 @@ mod tests {
             Some(1),
             None
         ));
+    }
+
+    #[test]
+    fn only_the_coordinator_or_an_administrator_appoints_once_roles_are_set_up() {
+        use Appointer::*;
+        assert_eq!(appointer(false, None, &[], Some(1)), Some(Unguarded));
+        assert_eq!(
+            appointer(true, None, &[Role::Administrator], Some(1)),
+            Some(Administrator)
+        );
+        assert_eq!(appointer(true, Some(1), &[], Some(1)), Some(Coordinator));
+        assert_eq!(appointer(true, Some(2), &[Role::Member], Some(1)), None);
+        assert_eq!(appointer(true, Some(2), &[Role::Coordinator], None), None);
+        assert_eq!(
+            appointer(true, None, &[], None),
+            None,
+            "nobody is nobody's coordinator"
+        );
+        assert_eq!(appointer(true, Some(1), &[Role::External], Some(1)), None);
     }
 }

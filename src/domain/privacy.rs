@@ -9,6 +9,80 @@ use chrono::NaiveDate;
 /// The longest registration number (diarienummer) kept: registries use short codes.
 pub const REGISTRATION_MAX_CHARS: usize = 60;
 
+/// Health conditions in Swedish (with their common forms) and English: a starting list a
+/// municipality replaces with its own in `health_terms`.
+pub const DEFAULT_HEALTH_TERMS: &[&str] = &[
+    "diagnos",
+    "diagnosen",
+    "diagnoser",
+    "depression",
+    "deprimerad",
+    "cancer",
+    "missbruk",
+    "missbrukare",
+    "anorexi",
+    "ätstörning",
+    "psykos",
+    "schizofreni",
+    "bipolär",
+    "självmordsförsök",
+    "självskada",
+    "hiv",
+    "diabetes",
+    "epilepsi",
+    "adhd",
+    "autism",
+    "demens",
+    "graviditet",
+    "gravid",
+    "diagnosis",
+    "depressed",
+    "addiction",
+    "substance abuse",
+    "anorexia",
+    "eating disorder",
+    "psychosis",
+    "schizophrenia",
+    "bipolar",
+    "suicide attempt",
+    "self-harm",
+    "epilepsy",
+    "dementia",
+    "pregnant",
+    "pregnancy",
+];
+
+/// What a text a person writes is looked at for before it is saved: one rule for every field
+/// of every command, form, prompt and import (`store::screening` lists each column's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// About the citizen or the arena: personal identity numbers and health terms.
+    Citizen,
+    /// The roster's and the knowledge bank's vocabulary (people, units, competences, tags,
+    /// entries): personal identity numbers only, since a competence or a subject names a
+    /// condition as the skill it is ("Eating-disorder specialist").
+    Vocabulary,
+}
+
+impl Screen {
+    /// The health terms this screening looks for, of the configured `terms`.
+    pub fn terms(self, terms: &[String]) -> &[String] {
+        match self {
+            Screen::Citizen => terms,
+            Screen::Vocabulary => &[],
+        }
+    }
+}
+
+/// Everything found in the labelled fields, each screened as its [`Screen`] says: personal
+/// numbers (masked) first, then health terms, field by field.
+pub fn screened(fields: &[(&str, &str, Screen)], terms: &[String]) -> Vec<Finding> {
+    fields
+        .iter()
+        .flat_map(|(field, text, screen)| findings(&[(field, text)], screen.terms(terms)))
+        .collect()
+}
+
 /// What was found in one field: its label and what it looks like, masked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -28,7 +102,8 @@ pub enum FindingKind {
 /// Every Swedish personal identity number (or coordination number) in `text`, as written.
 ///
 /// Shapes: `YYMMDD-XXXX`, `YYMMDD+XXXX` (over a hundred), `YYYYMMDD-XXXX`, `YYMMDDXXXX` and
-/// `YYYYMMDDXXXX`, each standing alone (no letter or digit directly before or after), with a
+/// `YYYYMMDDXXXX`, and the date and the last four apart by one space (`YYMMDD XXXX`, as people
+/// write them too), each standing alone (no letter or digit directly before or after), with a
 /// real date (a coordination number adds 60 to the day) and a valid Luhn check digit over the
 /// ten-digit form.
 pub fn personal_numbers(text: &str) -> Vec<String> {
@@ -43,7 +118,7 @@ pub fn personal_numbers(text: &str) -> Vec<String> {
         let first = digit_run(&chars, i);
         let mut end = first;
         let mut digits: String = chars[i..first].iter().collect();
-        let separated = matches!(chars.get(first), Some('-' | '+'))
+        let separated = matches!(chars.get(first), Some('-' | '+' | ' ' | '\u{a0}'))
             && matches!(first - i, 6 | 8)
             && digit_run(&chars, first + 1) == first + 5;
         if separated {
@@ -175,6 +250,20 @@ pub fn masked(text: &str, terms: &[String], mark: &str) -> String {
     out
 }
 
+/// Whether `text` names `reference` (a case reference) as a whole, case ignored: not as part of
+/// a longer code (`LF-2026-014` is not in `LF-2026-0145`). An empty reference names nothing.
+pub fn mentions(text: &str, reference: &str) -> bool {
+    let (text, wanted) = (text.to_lowercase(), reference.trim().to_lowercase());
+    if wanted.is_empty() {
+        return false;
+    }
+    text.match_indices(&wanted).any(|(at, found)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + found.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A personal number with its last four digits hidden: `850709-****`, `19850709-****`.
 pub fn mask(number: &str) -> String {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -211,11 +300,11 @@ mod tests {
         let terms = vec!["cancer".to_owned(), "eating disorder".to_owned()];
         assert_eq!(
             masked(
-                "Mother 850709-9805 has Cancer; an Eating  Disorder; cancerfonden; 070-123 45 67",
+                "Mother 850709-9805 has Cancer; an Eating  Disorder; cancerfonden; 070-123 45 67; 19850709 9805",
                 &terms,
                 "[masked]"
             ),
-            "Mother [masked] has [masked]; an [masked]; cancerfonden; 070-123 45 67"
+            "Mother [masked] has [masked]; an [masked]; cancerfonden; 070-123 45 67; [masked]"
         );
     }
 
@@ -236,6 +325,9 @@ mod tests {
             ("coordination 701063-2391 here", "701063-2391"),
             ("leap day 000229-0005", "000229-0005"),
             ("LF-850709-9805", "850709-9805"),
+            ("pnr 850709 9805, mother", "850709 9805"),
+            ("19850709 9805", "19850709 9805"),
+            ("no-break 850709\u{a0}9805", "850709\u{a0}9805"),
         ] {
             assert_eq!(personal_numbers(text), vec![number.to_owned()], "{text}");
         }
@@ -279,6 +371,10 @@ mod tests {
             "A1212121212",
             "121212-12121",
             "19121212+1212",
+            "850709 98051",
+            "850709  9805",
+            "070 123 4567",
+            "850709 9806",
         ] {
             assert!(personal_numbers(text).is_empty(), "{text}");
         }
@@ -334,10 +430,21 @@ mod tests {
         #[test]
         fn never_panics_and_finds_only_digits_and_separators(text in "\\PC{0,40}") {
             for number in personal_numbers(&text) {
-                proptest::prop_assert!(number.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '+'));
+                let shape = number.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' ' | '\u{a0}'));
+                proptest::prop_assert!(shape, "{:?}", number);
             }
             let _ = health_terms(&text, &terms(&["å", "cancer"]));
         }
+    }
+
+    #[test]
+    fn a_case_reference_is_mentioned_only_whole_and_in_any_case() {
+        assert!(mentions("Case lf-2026-014: 18 years old", "LF-2026-014"));
+        assert!(mentions("recipient LF-2026-014; lead -", " LF-2026-014 "));
+        assert!(mentions(r#"{"recipient":"LF-2026-014"}"#, "LF-2026-014"));
+        assert!(!mentions("LF-2026-0145", "LF-2026-014"));
+        assert!(!mentions("XLF-2026-014", "LF-2026-014"));
+        assert!(!mentions("anything", "  "));
     }
 
     #[test]
@@ -345,5 +452,6 @@ mod tests {
         assert_eq!(mask("19121212-1212"), "19121212-****");
         assert_eq!(mask("1212121212"), "121212-****");
         assert_eq!(mask("121212+1212"), "121212+****");
+        assert_eq!(mask("850709 9805"), "850709-****");
     }
 }

@@ -94,6 +94,9 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
     }
     for arena in &extract.arenas {
         let _ = writeln!(out, "## #{} {}\n", arena.id, line(&arena.record.title));
+        if arena.anonymised.any() {
+            let _ = writeln!(out, "{}\n", messages::extract_anonymised(&arena.anonymised));
+        }
         program(&mut out, &arena.record);
         let _ = writeln!(out, "\n### {}\n", messages::extract_restricted());
         match &arena.restricted {
@@ -105,6 +108,18 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
             None => {
                 let _ = writeln!(out, "{}", messages::extract_none());
             }
+        }
+        if !arena.drawn_up.is_empty() {
+            let _ = writeln!(out, "\n### {}", messages::extract_drawn_up());
+        }
+        for version in &arena.drawn_up {
+            let closed = messages::public_extract_version(
+                version.version,
+                &utc(version.closed_at),
+                &version.closed_by,
+            );
+            let _ = writeln!(out, "\n#### {closed}\n");
+            program(&mut out, &version.arena);
         }
         let _ = writeln!(out, "\n### {}\n", messages::extract_history());
         for row in &arena.audit {
@@ -126,37 +141,70 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
     out
 }
 
-/// The drawn-up record with the recipient masked and every free text's personal identity
-/// numbers and health terms (of `terms`) masked. The restricted record is never in it.
+/// The drawn-up record with the recipient masked and the personal identity numbers and health
+/// terms (of `terms`) masked in every other text it holds, in Markdown and JSON alike. The
+/// restricted record is never in it.
 pub fn public_record(record: &DrawnUpRecord, terms: &[String]) -> DrawnUpRecord {
     let mark = messages::extract_mask();
-    let m = |text: &str| privacy::masked(text, terms, mark);
+    let m = |text: &mut String| *text = privacy::masked(text, terms, mark);
     let mut out = record.clone();
     let a = &mut out.arena;
-    a.title = m(&a.title);
-    a.need = m(&a.need);
-    a.mandate = m(&a.mandate);
     if !a.recipient.trim().is_empty() {
         a.recipient = mark.to_owned();
     }
+    for text in [
+        &mut a.title,
+        &mut a.need,
+        &mut a.mission,
+        &mut a.mandate,
+        &mut a.registration,
+    ] {
+        m(text);
+    }
+    for text in [
+        &mut a.coordinator,
+        &mut a.commissioned_by,
+        &mut a.communication_lead,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        m(text);
+    }
     for c in &mut a.contacts {
-        c.summary = m(&c.summary);
+        for text in [&mut c.channel, &mut c.summary, &mut c.by] {
+            m(text);
+        }
     }
     for n in &mut a.needs {
-        n.reason = m(&n.reason);
+        m(&mut n.competence);
+        m(&mut n.reason);
     }
     for c in &mut a.criteria {
-        c.text = m(&c.text);
-        c.result = m(&c.result);
-        c.no_result_reason = m(&c.no_result_reason);
+        for text in [
+            &mut c.text,
+            &mut c.measure,
+            &mut c.target,
+            &mut c.result,
+            &mut c.no_result_reason,
+        ] {
+            m(text);
+        }
     }
     for x in &mut a.activities {
-        x.activity.text = m(&x.activity.text);
-        x.blocked_reason = m(&x.blocked_reason);
+        for text in [
+            &mut x.activity.text,
+            &mut x.activity.owner,
+            &mut x.blocked_reason,
+        ] {
+            m(text);
+        }
     }
     for e in &mut out.entries {
-        e.title = m(&e.title);
-        e.body = m(&e.body);
+        for text in [&mut e.title, &mut e.body, &mut e.author] {
+            m(text);
+        }
+        e.tags.iter_mut().for_each(m);
     }
     out
 }

@@ -17,6 +17,7 @@ pub fn store_error(error: &StoreError) -> String {
         StoreError::DrawnUp { arena, at, by } => super::drawn_up_refused(*arena, *at, by),
         StoreError::Restricted(arena) => super::restricted_refused(*arena),
         StoreError::NotAdministrator(who) => super::not_administrator(who),
+        StoreError::NotAppointer { arena, who } => super::not_appointer(*arena, who),
         StoreError::LastAdministrator(who) => super::last_administrator(who),
         StoreError::Refused(refusals) => {
             let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
@@ -144,6 +145,7 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::DrawnUp { arena, at, by } => super::drawn_up_refused(*arena, *at, by),
         StoreError::Restricted(arena) => super::restricted_refused(*arena),
         StoreError::NotAdministrator(who) => super::not_administrator(who),
+        StoreError::NotAppointer { arena, who } => super::not_appointer(*arena, who),
         StoreError::LastAdministrator(who) => super::last_administrator(who),
         StoreError::Sqlite(e) => format!("databasfel: {e}"),
     }

@@ -35,6 +35,7 @@ texts! {
     field_summary => "summary", "innehåll";
     field_by => "by", "av";
     field_reason => "reason", "skäl";
+    field_competence => "competence", "kompetens";
     field_text => "text", "text";
     field_measure => "measure", "mäts genom";
     field_target => "target", "mål";
@@ -435,7 +436,7 @@ fn help_table_sv() -> &'static [Help] {
             "retention run",
             "",
             "Tillämpa gallringsreglerna i config.toml, varje arena noterad i historiken",
-            "Tillämpa gallringsreglerna i config.toml, varje arena noterad i historiken.\n\nStandardregeln contacts-365: mottagaren, kontaktanteckningarna och de skyddade uppgifterna för arenor som avslutades för mer än 365 dagar sedan blir \"[anonymised YYYY-MM-DD under rule contacts-365]\".",
+            "Tillämpa gallringsreglerna i config.toml, varje arena noterad i historiken.\n\nStandardregeln contacts-365: mottagaren, kontaktanteckningarna och de skyddade uppgifterna för arenor som avslutades för mer än 365 dagar sedan blir \"[anonymised YYYY-MM-DD under rule contacts-365]\", även i de upprättade versionerna och där historiken nämner mottagaren.",
         ),
         (
             "retention run",
@@ -453,7 +454,7 @@ fn help_table_sv() -> &'static [Help] {
             "extract subject",
             "",
             "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md",
-            "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md\n\nArenorna där den är mottagare, med deras program, kontakter och skyddade uppgifter, och deras historik och läslogg. För en administratör; varje läsning av skyddade uppgifter loggas. En fil som skrivs kan bara läsas av sin ägare (eller teamets grupp, när en sådan är inställd).",
+            "Allt som finns om en ärendereferens: puls extract subject LF-2026-014 --out x.md\n\nVarje arena som har den (som mottagare, i sin text, i en upprättad version eller i sin historik), med sitt program, sina kontakter, skyddade uppgifter, upprättade versioner, historik och läslogg, och vad gallringen har avidentifierat. För en administratör; varje läsning av skyddade uppgifter loggas. En fil som skrivs kan bara läsas av sin ägare (eller teamets grupp, när en sådan är inställd).",
         ),
         (
             "extract subject",

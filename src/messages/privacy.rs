@@ -62,20 +62,49 @@ pub fn registration_too_long(chars: usize, max: usize) -> String {
     )
 }
 
-/// One arena in `puls retention run`: what the rule anonymises, or would.
-pub fn retention_line(change: &crate::store::RetentionChange) -> String {
+/// What retention anonymises, or has, in one arena: `the recipient`, `3 contact summaries`, ...
+pub(super) fn anonymised_parts(a: &crate::store::Anonymised) -> Vec<String> {
     let mut what = Vec::new();
-    if change.recipient {
+    if a.recipient {
         what.push(tr!("the recipient", "mottagaren").to_owned());
     }
-    if change.contacts > 0 {
+    if a.contacts > 0 {
         what.push(tr!(
-            plural(change.contacts, "contact summary", "contact summaries"),
-            plural(change.contacts, "kontaktanteckning", "kontaktanteckningar")
+            plural(a.contacts, "contact summary", "contact summaries"),
+            plural(a.contacts, "kontaktanteckning", "kontaktanteckningar")
         ));
     }
-    if change.restricted {
+    if a.restricted {
         what.push(tr!("the restricted record", "de skyddade uppgifterna").to_owned());
+    }
+    if a.drawn_up > 0 {
+        what.push(tr!(
+            plural(a.drawn_up, "drawn-up version", "drawn-up versions"),
+            plural(a.drawn_up, "upprättad version", "upprättade versioner")
+        ));
+    }
+    what
+}
+
+/// One arena in `puls retention run`: what the rule anonymises, or would.
+pub fn retention_line(change: &crate::store::RetentionChange) -> String {
+    let mut what = anonymised_parts(&crate::store::Anonymised {
+        recipient: change.recipient,
+        contacts: change.contacts,
+        restricted: change.restricted,
+        drawn_up: change.drawn_up,
+    });
+    if change.history > 0 {
+        what.push(tr!(
+            format!(
+                "the recipient in {}",
+                plural(change.history, "history row", "history rows")
+            ),
+            format!(
+                "mottagaren i {}",
+                plural(change.history, "rad i historiken", "rader i historiken")
+            )
+        ));
     }
     if change.read_log > 0 {
         what.push(tr!(
@@ -128,11 +157,7 @@ pub fn retention_summary(arenas: usize, rule: &str, dry_run: bool) -> String {
 
 /// Shown in a form when what was typed looks like personal data: the user decides.
 pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> String {
-    let found: Vec<String> = findings
-        .iter()
-        .map(|f| format!("{}: {} ({})", f.field, finding_kind(f.kind), f.found))
-        .collect();
-    let found = found.join("; ");
+    let found = found_list(findings);
     tr!(
         format!(
             "Looks like personal data: {found}. Use a case reference instead, or Ctrl-S again to keep it (logged)."
@@ -141,4 +166,25 @@ pub fn personal_data_warning(findings: &[crate::domain::privacy::Finding]) -> St
             "Ser ut som personuppgifter: {found}. Använd en ärendereferens i stället, eller Ctrl-S igen för att behålla (loggas)."
         )
     )
+}
+
+/// [`personal_data_warning`] in a one-line prompt, which Enter saves.
+pub fn personal_data_prompt_warning(findings: &[crate::domain::privacy::Finding]) -> String {
+    let found = found_list(findings);
+    tr!(
+        format!(
+            "Looks like personal data: {found}. Change it, or Enter again to keep it (logged)."
+        ),
+        format!(
+            "Ser ut som personuppgifter: {found}. Ändra, eller Enter igen för att behålla (loggas)."
+        )
+    )
+}
+
+fn found_list(findings: &[crate::domain::privacy::Finding]) -> String {
+    let found: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{}: {} ({})", f.field, finding_kind(f.kind), f.found))
+        .collect();
+    found.join("; ")
 }

@@ -18,8 +18,9 @@ texts! {
     extract_history => "History", "Historik";
     extract_read_log => "Read log", "Läslogg";
     extract_none => "None.", "Inga.";
-    extract_nothing_held => "No arena has this case reference as its recipient.",
-        "Ingen arena har den här ärendereferensen som mottagare.";
+    extract_nothing_held => "No arena holds this case reference: not as its recipient, in its text, in a drawn-up version or in its history.",
+        "Ingen arena har den här ärendereferensen: inte som mottagare, i sin text, i en upprättad version eller i sin historik.";
+    extract_drawn_up => "Drawn-up versions", "Upprättade versioner";
     /// What masked text reads in a public-records extract.
     extract_mask => "[masked]", "[maskerat]";
     public_extract_review =>
@@ -69,6 +70,19 @@ pub fn not_administrator(who: &str) -> String {
     tr!(
         format!("Refused: {who} is not an administrator. Ask one to run `puls users grant`."),
         format!("Nekat: {who} är inte administratör. Be en administratör köra `puls users grant`.")
+    )
+}
+
+/// A change of coordinator or communication lead by someone who is neither the arena's
+/// coordinator nor an administrator.
+pub fn not_appointer(arena: i64, who: &str) -> String {
+    tr!(
+        format!(
+            "Refused: only the coordinator of arena #{arena} or an administrator may change who coordinates it or is its communication lead, and {who} is neither. Nothing was saved."
+        ),
+        format!(
+            "Nekat: bara koordinatorn för arena #{arena} eller en administratör får ändra vem som koordinerar den eller är kommunikationsansvarig, och {who} är ingen av dem. Inget sparades."
+        )
     )
 }
 
@@ -215,6 +229,20 @@ pub fn public_extract_version(version: i64, at: &str, by: &str) -> String {
     tr!(
         format!("Version {version}, drawn up {at} by {by}."),
         format!("Version {version}, upprättad {at} av {by}.")
+    )
+}
+
+/// What a subject extract says of an arena the retention decision has anonymised in part.
+pub fn extract_anonymised(a: &crate::store::Anonymised) -> String {
+    let what = super::privacy::anonymised_parts(a);
+    let what = what.join(", ");
+    tr!(
+        format!(
+            "Anonymised under the retention decision: {what}. Such a field reads [anonymised DATE under rule NAME]; what it held is no longer kept."
+        ),
+        format!(
+            "Avidentifierat enligt gallringsbeslutet: {what}. Ett sådant fält lyder [anonymised DATUM under rule NAMN]; det som stod där finns inte längre kvar."
+        )
     )
 }
 

@@ -110,6 +110,96 @@ pub(super) fn may_open_restricted(conn: &Connection, account: &str, arena: i64) 
     ))
 }
 
+/// The right by which the acting account changes the arena's coordinator or communication lead
+/// (see [`access::appointer`]); refused otherwise. Call it before the change is written.
+pub(super) fn appointer(conn: &Connection, who: &str, arena: i64) -> Result<access::Appointer> {
+    let coordinator: Option<i64> = conn
+        .prepare_cached("SELECT coordinator_id FROM arenas WHERE id = ?1")?
+        .query_row([arena], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(arena))?;
+    access::appointer(
+        administrators(conn)? > 0,
+        person_of(conn, who)?,
+        &roles_of(conn, who)?,
+        coordinator,
+    )
+    .ok_or_else(|| StoreError::NotAppointer {
+        arena,
+        who: who.to_owned(),
+    })
+}
+
+/// Changes `place` (`coordinator_id` or `communication_lead_id`) of the arena to `person` when
+/// it differs, if the acting account may (see [`appointer`]), with a history row saying who
+/// appointed whom and by what right.
+pub(super) fn appoint(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: i64,
+    place: Place,
+    person: Option<i64>,
+) -> Result<()> {
+    let sql = format!("SELECT {} FROM arenas WHERE id = ?1", place.column());
+    let current: Option<i64> = tx
+        .query_row(&sql, [arena], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(arena))?;
+    if current == person {
+        return Ok(());
+    }
+    let right = match appointer(tx, stamp.who, arena)? {
+        access::Appointer::Unguarded => "",
+        access::Appointer::Administrator => " (as administrator)",
+        access::Appointer::Coordinator => " (as its coordinator)",
+    };
+    let name = |id: Option<i64>| -> Result<String> {
+        Ok(match id {
+            Some(id) => tx
+                .prepare_cached("SELECT name FROM people WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| "-".to_owned()),
+            None => "-".to_owned(),
+        })
+    };
+    tx.execute(
+        &format!("UPDATE arenas SET {} = ?2 WHERE id = ?1", place.column()),
+        params![arena, person],
+    )?;
+    let detail = format!(
+        "{}: {} -> {}{right}",
+        place.label(),
+        name(current)?,
+        name(person)?
+    );
+    history::record(tx, stamp, "arena", arena, "appoint", &detail)
+}
+
+/// The two places on an arena whose holder opens its restricted record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    Coordinator,
+    CommunicationLead,
+}
+
+impl Place {
+    fn column(self) -> &'static str {
+        match self {
+            Place::Coordinator => "coordinator_id",
+            Place::CommunicationLead => "communication_lead_id",
+        }
+    }
+
+    /// As the history names it, in English.
+    fn label(self) -> &'static str {
+        match self {
+            Place::Coordinator => "coordinator",
+            Place::CommunicationLead => "communication lead",
+        }
+    }
+}
+
 impl Store {
     /// Every account puls knows, by name.
     pub fn accounts(&self) -> Result<Vec<AccountRow>> {

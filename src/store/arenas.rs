@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use std::collections::HashMap;
 
+use super::access::{self, Place};
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
 use super::{Result, Stamp, Store, StoreError, drawn_up, history, roster, staffing, time};
 use crate::domain::arena::{self, Arena, Stage};
@@ -210,19 +211,19 @@ fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> R
         _ => None,
     };
     tx.execute(
-        "UPDATE arenas SET title = ?2, need = ?3, mission = ?4, coordinator_id = ?5, mandate = ?6,
-                target_date = ?7 WHERE id = ?1",
+        "UPDATE arenas SET title = ?2, need = ?3, mission = ?4, mandate = ?5, target_date = ?6
+         WHERE id = ?1",
         params![
             id,
             text::one_line(edit.title.trim()),
             text::multi_line(&edit.need),
             edit.mission,
-            coordinator,
             text::multi_line(&edit.mandate),
             time::date_to_text(edit.target_date),
         ],
     )?;
-    Ok(())
+    // Who coordinates opens the restricted record: a change is not an ordinary edit.
+    access::appoint(tx, stamp, id, Place::Coordinator, coordinator)
 }
 
 /// One arena's team size and plan counts, as the board shows them.

@@ -187,28 +187,48 @@ impl Store {
         lock_of(&self.conn, arena)
     }
 
-    /// Every locked version of the arena, oldest first, as it stood when it closed.
+    /// Every locked version of the arena, oldest first, as it stood when it closed (and as the
+    /// retention decision left it).
     pub fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT record, reopened_at, reopened_by FROM drawn_up WHERE arena_id = ?1
-             ORDER BY version",
-        )?;
-        let rows = stmt.query_map([arena], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?;
-        let mut versions = Vec::new();
-        for row in rows {
-            let (json, reopened_at, reopened_by) = row?;
-            let mut record: DrawnUpRecord = serde_json::from_str(&json)
-                .map_err(|e| StoreError::BadRecord(format!("drawn-up record: {e}")))?;
-            record.reopened_at = reopened_at.as_deref().map(time::from_text);
-            record.reopened_by = reopened_by;
-            versions.push(record);
-        }
-        Ok(versions)
+        Ok(versions_of(&self.conn, arena)?
+            .into_iter()
+            .map(|(_, record)| record)
+            .collect())
     }
+}
+
+/// Every locked version of the arena with its row id, oldest first.
+pub(super) fn versions_of(conn: &Connection, arena: i64) -> Result<Vec<(i64, DrawnUpRecord)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, record, reopened_at, reopened_by FROM drawn_up WHERE arena_id = ?1
+         ORDER BY version",
+    )?;
+    let rows = stmt.query_map([arena], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let mut versions = Vec::new();
+    for row in rows {
+        let (id, json, reopened_at, reopened_by) = row?;
+        let mut record: DrawnUpRecord = serde_json::from_str(&json)
+            .map_err(|e| StoreError::BadRecord(format!("drawn-up record: {e}")))?;
+        record.reopened_at = reopened_at.as_deref().map(time::from_text);
+        record.reopened_by = reopened_by;
+        versions.push((id, record));
+    }
+    Ok(versions)
+}
+
+/// Writes a locked version back: only the retention decision may, in its own transaction.
+pub(super) fn rewrite(tx: &Transaction, id: i64, record: &DrawnUpRecord) -> Result<()> {
+    let json = serde_json::to_string(record).map_err(|e| StoreError::BadRecord(e.to_string()))?;
+    tx.execute(
+        "UPDATE drawn_up SET record = ?2 WHERE id = ?1",
+        params![id, json],
+    )?;
+    Ok(())
 }

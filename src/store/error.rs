@@ -127,6 +127,8 @@ pub enum StoreError {
     Restricted(i64),
     #[error("{0} is not an administrator")]
     NotAdministrator(String),
+    #[error("{who} may not change who coordinates arena #{arena} or is its communication lead")]
+    NotAppointer { arena: i64, who: String },
     #[error("{0} is the last administrator")]
     LastAdministrator(String),
     #[error("the move is refused")]
@@ -191,6 +193,7 @@ impl StoreError {
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)
+            | StoreError::NotAppointer { .. }
             | StoreError::LastAdministrator(_)
             | StoreError::Refused(_) => false,
         }

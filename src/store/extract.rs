@@ -5,8 +5,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::retention::{self, Anonymised};
 use super::transfer::{ArenaRecord, record_of};
-use super::{AuditRow, ReadLogRow, Result, Store, StoreError, access, history, restricted};
+use super::{
+    AuditRow, DrawnUpRecord, ReadLogRow, Result, Store, StoreError, access, drawn_up, history,
+    restricted,
+};
+use crate::domain::privacy;
 
 /// The restricted record as the extract shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,12 +21,17 @@ pub struct RestrictedPart {
     pub note: String,
 }
 
-/// One arena whose recipient is the case reference.
+/// One arena that holds the case reference: as its recipient, in its text, in a version drawn
+/// up when it closed, or in its history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubjectArena {
     pub id: i64,
     pub record: ArenaRecord,
     pub restricted: Option<RestrictedPart>,
+    /// What the retention decision has anonymised in it, so the extract says so.
+    pub anonymised: Anonymised,
+    /// Every version drawn up when it closed, oldest first, as retention left it.
+    pub drawn_up: Vec<DrawnUpRecord>,
     /// Every change to the arena, oldest first.
     pub audit: Vec<AuditRow>,
     /// Every opening of its restricted record, this extract's included.
@@ -36,15 +46,54 @@ pub struct SubjectExtract {
     pub arenas: Vec<SubjectArena>,
 }
 
-/// The arenas whose recipient is `case_ref` (trimmed, case ignored), in number order.
+/// The arenas that hold `case_ref` anywhere, in number order: as the recipient or in the text
+/// of the arena (title, need, mandate, decline reason) or its contacts, in a drawn-up version, or
+/// in its history. SQLite narrows the
+/// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
 fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
+    // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
+    // letter is compared as written on both sides.
+    let wanted = case_ref.trim();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM arenas WHERE trim(recipient) = ?1 COLLATE NOCASE ORDER BY id",
+        "SELECT id, texts FROM (
+             SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
+                    || char(10) || coalesce(decline_reason, '') AS texts
+               FROM arenas)
+          WHERE instr(lower(texts), lower(?1)) > 0
+         UNION ALL
+         SELECT arena_id, summary FROM contacts WHERE instr(lower(summary), lower(?1)) > 0
+         UNION ALL
+         SELECT arena_id, record FROM drawn_up WHERE instr(lower(record), lower(?1)) > 0
+         UNION ALL
+         SELECT entity_id, detail FROM audit
+          WHERE entity = 'arena' AND instr(lower(detail), lower(?1)) > 0",
     )?;
-    let ids = stmt
-        .query_map([case_ref.trim()], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+    let rows = stmt
+        .query_map([wanted], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut ids: Vec<i64> = rows
+        .into_iter()
+        .filter(|(_, text)| privacy::mentions(text, case_ref))
+        .map(|(id, _)| id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    // A history row outlives a deleted signal: only arenas still held are extracted.
+    let mut held = Vec::with_capacity(ids.len());
+    for id in ids {
+        if conn
+            .prepare_cached("SELECT 1 FROM arenas WHERE id = ?1")?
+            .exists([id])?
+        {
+            held.push(id);
+        }
+    }
+    Ok(held)
 }
 
 impl Store {
@@ -64,14 +113,22 @@ impl Store {
                 if record.is_some() {
                     restricted::log_read(tx, stamp, id, "extract")?;
                 }
+                let restricted = record.map(|r| RestrictedPart {
+                    name: r.name,
+                    contact: r.contact,
+                    note: r.note,
+                });
+                let record = record_of(tx, id, today)?;
+                let drawn_up: Vec<DrawnUpRecord> = drawn_up::versions_of(tx, id)?
+                    .into_iter()
+                    .map(|(_, version)| version)
+                    .collect();
                 arenas.push(SubjectArena {
                     id,
-                    record: record_of(tx, id, today)?,
-                    restricted: record.map(|r| RestrictedPart {
-                        name: r.name,
-                        contact: r.contact,
-                        note: r.note,
-                    }),
+                    anonymised: retention::anonymised(&record, restricted.as_ref(), &drawn_up),
+                    record,
+                    restricted,
+                    drawn_up,
                     audit: history::arena_rows(tx, id)?,
                     read_log: restricted::read_log_of(tx, id)?,
                 });

@@ -22,6 +22,8 @@ pub struct StoreOptions {
     pub group: Option<String>,
     /// How long a write waits for another session; tests shorten it.
     pub busy_timeout: Duration,
+    /// The health terms masked, with personal identity numbers, in every history row.
+    pub health_terms: Vec<String>,
 }
 
 impl Default for StoreOptions {
@@ -29,6 +31,10 @@ impl Default for StoreOptions {
         StoreOptions {
             group: None,
             busy_timeout: BUSY_TIMEOUT,
+            health_terms: crate::domain::privacy::DEFAULT_HEALTH_TERMS
+                .iter()
+                .map(|t| (*t).to_owned())
+                .collect(),
         }
     }
 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Stamp, Store, time};
+use crate::domain::privacy;
 
 /// One row of history.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -16,6 +17,13 @@ pub struct AuditRow {
     pub detail: String,
 }
 
+/// What stands in the history for a personal identity number or a health term. The history
+/// keeps one language, English, whatever language its writer reads.
+pub const MASK: &str = "[masked]";
+
+/// Writes the audit row of the change in progress. Its text is masked here, for every caller:
+/// the history is read by everyone on the team, so it never holds a personal identity number or
+/// a health term, even one saved on purpose (README: "never the number itself").
 pub(crate) fn record(
     tx: &Transaction,
     stamp: &Stamp,
@@ -24,6 +32,7 @@ pub(crate) fn record(
     action: &str,
     detail: &str,
 ) -> Result<()> {
+    let detail = privacy::masked(detail, stamp.health_terms, MASK);
     tx.execute(
         "INSERT INTO audit (at, who, entity, entity_id, action, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -26,6 +26,8 @@ mod restricted;
 mod retention;
 mod roster;
 mod roster_import;
+#[cfg(test)]
+mod screening;
 mod staffing;
 mod time;
 mod transfer;
@@ -56,7 +58,7 @@ pub use plan::{
     Proactivity,
 };
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
-pub use retention::{RetentionChange, anonymised_note};
+pub use retention::{Anonymised, RetentionChange, anonymised_note};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
@@ -86,6 +88,8 @@ pub struct Store {
     who: String,
     clock: Arc<dyn Clock>,
     warnings: Vec<Warning>,
+    /// Masked in every audit row, with personal identity numbers: see `history::record`.
+    health_terms: Vec<String>,
     /// Whose days "today" counts and whose order names sort in: the session the store serves.
     session: Session,
     /// The team's group, given the files this store writes (see `output`).
@@ -96,6 +100,8 @@ pub struct Store {
 pub(crate) struct Stamp<'a> {
     pub who: &'a str,
     pub at: DateTime<Utc>,
+    /// The health terms every audit row's text is masked for.
+    pub health_terms: &'a [String],
     /// The session's, for the day a write falls on.
     pub session: Session,
 }
@@ -130,6 +136,7 @@ impl Store {
             who: who.to_owned(),
             clock,
             warnings,
+            health_terms: options.health_terms.clone(),
             session: Session::default(),
             group,
         })
@@ -211,6 +218,7 @@ impl Store {
         let stamp = Stamp {
             who: &self.who,
             at: self.clock.now(),
+            health_terms: &self.health_terms,
             session: self.session,
         };
         let tx = self

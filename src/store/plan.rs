@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::access::{self, Place};
 use super::{NeedRow, Result, Stamp, Store, StoreError, drawn_up, history, time};
 use crate::domain::puls::{ActivityStatus, PlanSummary};
 use crate::domain::roster::NeedStatus;
@@ -367,13 +368,14 @@ impl Store {
                 ),
                 None => None,
             };
+            // Who is communication lead opens the restricted record: not an ordinary edit.
+            access::appoint(tx, stamp, arena, Place::CommunicationLead, lead)?;
             tx.execute(
-                "UPDATE arenas SET recipient = ?2, communication_lead_id = ?3, feedback_days = ?4,
-                        version = version + 1, updated_at = ?5, updated_by = ?6 WHERE id = ?1",
+                "UPDATE arenas SET recipient = ?2, feedback_days = ?3, version = version + 1,
+                        updated_at = ?4, updated_by = ?5 WHERE id = ?1",
                 params![
                     arena,
                     text::one_line(p.recipient.trim()),
-                    lead,
                     p.rhythm_days,
                     time::to_text(stamp.at),
                     stamp.who

@@ -16,7 +16,13 @@ impl Store {
     /// Records that an import file's personal data was saved on purpose: `place` names the
     /// file and where (`people.csv:7: role`), `what` what it looked like; never the text itself.
     pub fn record_imported_personal_data(&mut self, place: &str, what: &str) -> Result<()> {
-        let detail = format!("allowed in {place}: {what}");
-        self.write(|tx, stamp| history::record(tx, stamp, "import", 0, "personal-data", &detail))
+        self.record_personal_data_in("import", place, what)
+    }
+
+    /// Records that personal data was saved on purpose outside an arena: in `entity` (`roster`,
+    /// `bank`, `import`), in `field`; never the text itself.
+    pub fn record_personal_data_in(&mut self, entity: &str, field: &str, what: &str) -> Result<()> {
+        let detail = format!("allowed in {field}: {what}");
+        self.write(|tx, stamp| history::record(tx, stamp, entity, 0, "personal-data", &detail))
     }
 }

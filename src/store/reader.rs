@@ -24,6 +24,7 @@ impl Store {
             warnings: Vec::new(),
             session: self.session,
             group: self.group,
+            health_terms: self.health_terms.clone(),
         })
     }
 

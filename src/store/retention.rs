@@ -4,7 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, Transaction, params};
 
-use super::{Result, Stamp, Store, history, time};
+use super::transfer::ArenaRecord;
+use super::{Result, Stamp, Store, drawn_up, history, time};
 use crate::domain::retention::{RetentionKind, RetentionRule};
 
 /// What one rule changes, or would change, in one arena.
@@ -21,8 +22,58 @@ pub struct RetentionChange {
     pub contacts: usize,
     /// The restricted record (name, contact details, note) is anonymised.
     pub restricted: bool,
+    /// How many drawn-up versions still hold the recipient or a contact summary.
+    pub drawn_up: usize,
+    /// How many history rows still name the recipient (a change to the program's P line).
+    pub history: usize,
     /// How many read-log rows are deleted.
     pub read_log: usize,
+}
+
+impl RetentionChange {
+    /// True when the rule finds something left to do.
+    fn is_due(&self) -> bool {
+        self.recipient
+            || self.contacts > 0
+            || self.restricted
+            || self.drawn_up > 0
+            || self.history > 0
+            || self.read_log > 0
+    }
+}
+
+/// What the retention decision has anonymised in one arena: what a subject extract says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Anonymised {
+    pub recipient: bool,
+    /// Contact summaries, in the arena as it is now.
+    pub contacts: usize,
+    pub restricted: bool,
+    /// Drawn-up versions with anonymised fields.
+    pub drawn_up: usize,
+}
+
+impl Anonymised {
+    pub fn any(&self) -> bool {
+        self.recipient || self.contacts > 0 || self.restricted || self.drawn_up > 0
+    }
+}
+
+/// What of `record`, its restricted record and its drawn-up versions reads as anonymised.
+pub(super) fn anonymised(
+    record: &ArenaRecord,
+    restricted: Option<&super::RestrictedPart>,
+    versions: &[super::DrawnUpRecord],
+) -> Anonymised {
+    let note = |text: &str| text.starts_with(NOTE_PREFIX);
+    let touched =
+        |r: &ArenaRecord| note(&r.recipient) || r.contacts.iter().any(|c| note(&c.summary));
+    Anonymised {
+        recipient: note(&record.recipient),
+        contacts: record.contacts.iter().filter(|c| note(&c.summary)).count(),
+        restricted: restricted.is_some_and(|r| note(&r.name)),
+        drawn_up: versions.iter().filter(|v| touched(&v.arena)).count(),
+    }
 }
 
 /// What an anonymised field reads from then on.
@@ -31,6 +82,59 @@ pub fn anonymised_note(on: chrono::NaiveDate, rule: &str) -> String {
 }
 
 const NOTE_PREFIX: &str = "[anonymised ";
+
+/// Whether `text` still holds something: not empty, not already anonymised.
+fn held(text: &str) -> bool {
+    !text.trim().is_empty() && !text.starts_with(NOTE_PREFIX)
+}
+
+/// Whether a drawn-up version still holds what the contacts rule covers: its recipient or a
+/// contact summary.
+fn holds_contacts(record: &ArenaRecord) -> bool {
+    held(&record.recipient) || record.contacts.iter().any(|c| held(&c.summary))
+}
+
+/// Anonymises what the contacts rule covers in a drawn-up version.
+fn anonymise_record(record: &mut ArenaRecord, note: &str) {
+    let texts = std::iter::once(&mut record.recipient)
+        .chain(record.contacts.iter_mut().map(|c| &mut c.summary));
+    for text in texts.filter(|t| held(t)) {
+        note.clone_into(text);
+    }
+}
+
+/// The recipient as a history row of the P line names it (`recipient LF-2026-014; lead ...`):
+/// the byte range of the case reference, when one is still there.
+fn recipient_in_history(detail: &str) -> Option<std::ops::Range<usize>> {
+    let start = "recipient ".len();
+    let end = detail.find("; lead ")?;
+    (detail.starts_with("recipient ") && end >= start && held(&detail[start..end]))
+        .then_some(start..end)
+}
+
+/// The arena's history rows that still name its recipient, with their ids. Read through
+/// `audit_by_entity`.
+fn history_naming_recipient(conn: &Connection, arena: i64) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, detail FROM audit WHERE entity = 'arena' AND entity_id = ?1
+           AND action = 'proactivity' ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([arena], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, detail)| recipient_in_history(detail).is_some())
+        .collect())
+}
+
+/// How many of the arena's drawn-up versions still hold what the contacts rule covers.
+fn drawn_up_holding(conn: &Connection, arena: i64) -> Result<usize> {
+    Ok(drawn_up::versions_of(conn, arena)?
+        .iter()
+        .filter(|(_, v)| holds_contacts(&v.arena))
+        .count())
+}
 
 /// The closed arenas past the rule's time, with anything left to anonymise. Read through
 /// `arenas_by_stage` (stage, id), `contacts_by_arena` and the restricted records' key.
@@ -58,14 +162,18 @@ fn contacts_due(
             recipient: r.get(3)?,
             contacts: r.get::<_, i64>(4)?.try_into().unwrap_or(0),
             restricted: r.get(5)?,
+            drawn_up: 0,
+            history: 0,
             read_log: 0,
         })
     })?;
-    let all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(all
-        .into_iter()
-        .filter(|c| c.recipient || c.contacts > 0 || c.restricted)
-        .collect())
+    let mut all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    // Every copy: the versions drawn up at each close, and the history of the P line.
+    for change in &mut all {
+        change.drawn_up = drawn_up_holding(conn, change.arena)?;
+        change.history = history_naming_recipient(conn, change.arena)?.len();
+    }
+    Ok(all.into_iter().filter(RetentionChange::is_due).collect())
 }
 
 /// Read-log rows past the rule's time, counted by arena. Read through `read_log_by_time`.
@@ -89,6 +197,8 @@ fn read_log_due(
             recipient: false,
             contacts: 0,
             restricted: false,
+            drawn_up: 0,
+            history: 0,
             read_log: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
         })
     })?;
@@ -133,6 +243,21 @@ fn anonymise(tx: &Transaction, stamp: &Stamp, change: &RetentionChange, note: &s
             params![change.arena, note, at, stamp.who],
         )?;
     }
+    for (id, mut version) in drawn_up::versions_of(tx, change.arena)? {
+        if holds_contacts(&version.arena) {
+            anonymise_record(&mut version.arena, note);
+            drawn_up::rewrite(tx, id, &version)?;
+        }
+    }
+    for (id, mut detail) in history_naming_recipient(tx, change.arena)? {
+        if let Some(range) = recipient_in_history(&detail) {
+            detail.replace_range(range, note);
+            tx.execute(
+                "UPDATE audit SET detail = ?2 WHERE id = ?1",
+                params![id, detail],
+            )?;
+        }
+    }
     let mut what = Vec::new();
     if change.recipient {
         what.push("the recipient".to_owned());
@@ -140,6 +265,12 @@ fn anonymise(tx: &Transaction, stamp: &Stamp, change: &RetentionChange, note: &s
     what.push(format!("{} contact summaries", change.contacts));
     if change.restricted {
         what.push("the restricted record".to_owned());
+    }
+    if change.drawn_up > 0 {
+        what.push(format!("{} drawn-up versions", change.drawn_up));
+    }
+    if change.history > 0 {
+        what.push(format!("the recipient in {} history rows", change.history));
     }
     let detail = format!("rule {}: anonymised {}", change.rule, what.join(" and "));
     history::record(tx, stamp, "arena", change.arena, "retention", &detail)
@@ -284,7 +415,7 @@ mod tests {
         assert_eq!(last.action, "retention");
         assert_eq!(
             last.detail,
-            "rule contacts-365: anonymised the recipient and 1 contact summaries"
+            "rule contacts-365: anonymised the recipient and 1 contact summaries and 1 drawn-up versions"
         );
         assert_eq!(
             store.plan(2).unwrap().proactivity.recipient,
