@@ -229,8 +229,10 @@ fn sessions_starting_together_on_an_old_database_all_open_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(include_str!("../src/store/migrations/001_foundation.sql"))
-        .unwrap();
+    conn.execute_batch(include_str!(
+        "../crates/puls-store/src/migrations/001_foundation.sql"
+    ))
+    .unwrap();
     conn.execute_batch("PRAGMA user_version = 1; PRAGMA journal_mode = WAL;")
         .unwrap();
     drop(conn);
@@ -309,8 +311,10 @@ fn a_database_from_before_the_mark_opens_and_gets_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(include_str!("../src/store/migrations/001_foundation.sql"))
-        .unwrap();
+    conn.execute_batch(include_str!(
+        "../crates/puls-store/src/migrations/001_foundation.sql"
+    ))
+    .unwrap();
     conn.execute_batch("PRAGMA user_version = 1;").unwrap();
     drop(conn);
     chmod(&path, 0o600);

@@ -525,7 +525,7 @@ mod roster {
         {
             let mut conn = rusqlite::Connection::open(&path).unwrap();
             let migrations = rusqlite_migration::Migrations::new(vec![rusqlite_migration::M::up(
-                include_str!("../src/store/migrations/001_foundation.sql"),
+                include_str!("../crates/puls-store/src/migrations/001_foundation.sql"),
             )]);
             migrations.to_latest(&mut conn).unwrap();
             conn.execute(

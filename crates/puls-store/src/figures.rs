@@ -9,10 +9,10 @@ use rusqlite::params;
 
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
 use super::{Result, Store, time};
-use crate::domain::arena::Stage;
-use crate::domain::figures::{self, ArenaLine, Figures};
-use crate::domain::roster::Load;
-use crate::domain::session::Session;
+use puls_domain::arena::Stage;
+use puls_domain::figures::{self, ArenaLine, Figures};
+use puls_domain::roster::Load;
+use puls_domain::session::Session;
 
 /// When an arena first became commissioned, last closed and last declined, by the audit log.
 #[derive(Debug, Default, Clone, Copy)]
@@ -180,7 +180,7 @@ impl Store {
 mod tests {
     use std::sync::Arc;
 
-    use crate::domain::clock::SystemClock;
+    use puls_domain::clock::SystemClock;
 
     use super::*;
 

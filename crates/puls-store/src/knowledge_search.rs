@@ -5,8 +5,8 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{EntryFilter, EntryHit, Result, Store, StoreError, time};
-use crate::domain::knowledge::{self, EntryKind, FtsQuery};
-use crate::domain::text;
+use puls_domain::knowledge::{self, EntryKind, FtsQuery};
+use puls_domain::text;
 
 /// How many tokens of the body a search snippet shows.
 const SNIPPET_TOKENS: usize = 20;
@@ -240,7 +240,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::domain::clock::SystemClock;
+    use puls_domain::clock::SystemClock;
 
     /// How SQLite runs `sql`: the detail column of `EXPLAIN QUERY PLAN`, one step a line.
     fn plan(store: &Store, sql: &str) -> String {

@@ -7,8 +7,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Stamp, Store, StoreError, history, roster, time};
-use crate::domain::knowledge::{self, EntryKind};
-use crate::domain::text;
+use puls_domain::knowledge::{self, EntryKind};
+use puls_domain::text;
 
 /// One entry, whole.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::knowledge::{Clean, insert_entry};
 use super::{EntryEdit, Result, Store, time};
-use crate::domain::text;
+use puls_domain::text;
 
 /// The version of the bank file format; a newer one is refused rather than half read.
 pub const BANK_FORMAT: u32 = 1;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, access, history, time};
-use crate::domain::text;
+use puls_domain::text;
 
 /// The record as its coordinator or communication lead sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::arena::Refusal;
+use puls_domain::arena::Refusal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, history, time};
-use crate::domain::roster::{self, Candidate, Level, Load, NeedStatus};
-use crate::domain::text;
+use puls_domain::roster::{self, Candidate, Level, Load, NeedStatus};
+use puls_domain::text;
 
 /// One need of an arena's recruitment plan.
 #[derive(Debug, Clone, PartialEq)]

@@ -31,7 +31,7 @@ impl Default for StoreOptions {
         StoreOptions {
             group: None,
             busy_timeout: BUSY_TIMEOUT,
-            health_terms: crate::domain::privacy::DEFAULT_HEALTH_TERMS
+            health_terms: puls_domain::privacy::DEFAULT_HEALTH_TERMS
                 .iter()
                 .map(|t| (*t).to_owned())
                 .collect(),

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, history, staffing, time};
-use crate::domain::collation;
-use crate::domain::roster::{Level, Load};
-use crate::domain::text;
+use puls_domain::collation;
+use puls_domain::roster::{Level, Load};
+use puls_domain::text;
 
 /// One person as the roster pane lists them.
 #[derive(Debug, Clone, PartialEq)]
@@ -575,7 +575,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::domain::clock::FixedClock;
+    use puls_domain::clock::FixedClock;
 
     #[test]
     fn people_come_in_the_order_sqlite_sorts_names_without_case() {

@@ -6,7 +6,7 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::transfer::ArenaRecord;
 use super::{Result, Stamp, Store, drawn_up, history, time};
-use crate::domain::retention::{RetentionKind, RetentionRule};
+use puls_domain::retention::{RetentionKind, RetentionRule};
 
 /// What one rule changes, or would change, in one arena.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -324,9 +324,9 @@ mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
 
     use super::*;
-    use crate::domain::clock::ManualClock;
-    use crate::domain::retention::default_rules as rules;
-    use crate::store::{ArenaRecord, ContactEdit, RECORD_FORMAT};
+    use crate::{ArenaRecord, ContactEdit, RECORD_FORMAT};
+    use puls_domain::clock::ManualClock;
+    use puls_domain::retention::default_rules as rules;
 
     fn record(stage: &str) -> ArenaRecord {
         let contact = |summary: &str| ContactEdit {

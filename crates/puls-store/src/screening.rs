@@ -8,7 +8,7 @@
 //! schema to; `tests/privacy.rs` and `tests/ui_privacy.rs` attack the paths that write.
 //! `arenas.commissioned_by` also comes from the config on a commission, which is not screened.
 
-use crate::domain::privacy::Screen;
+use puls_domain::privacy::Screen;
 
 /// How one text column is kept free of personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,8 +162,8 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::domain::clock::SystemClock;
-    use crate::store::Store;
+    use crate::Store;
+    use puls_domain::clock::SystemClock;
 
     /// Every column of a fresh database that can hold text (declared TEXT, CHAR or CLOB, or
     /// with no type at all, as virtual tables' columns are), as (table, column).

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::access::{self, Place};
 use super::{NeedRow, Result, Stamp, Store, StoreError, drawn_up, history, time};
-use crate::domain::puls::{ActivityStatus, PlanSummary};
-use crate::domain::roster::NeedStatus;
-use crate::domain::text;
+use puls_domain::puls::{ActivityStatus, PlanSummary};
+use puls_domain::roster::NeedStatus;
+use puls_domain::text;
 
 /// The P step's settings on the arena.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

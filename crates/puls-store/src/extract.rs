@@ -11,7 +11,7 @@ use super::{
     AuditRow, DrawnUpRecord, ReadLogRow, Result, Store, StoreError, access, drawn_up, history,
     restricted,
 };
-use crate::domain::privacy;
+use puls_domain::privacy;
 
 /// The restricted record as the extract shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,8 +102,7 @@ impl Store {
     pub fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
         let today = self.today();
         self.write(|tx, stamp| {
-            if !access::roles_of(tx, stamp.who)?
-                .contains(&crate::domain::access::Role::Administrator)
+            if !access::roles_of(tx, stamp.who)?.contains(&puls_domain::access::Role::Administrator)
             {
                 return Err(StoreError::NotAdministrator(stamp.who.to_owned()));
             }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::transfer::{ArenaRecord, record_of};
 use super::{Result, Stamp, Store, StoreError, history, time};
-use crate::domain::arena::Stage;
+use puls_domain::arena::Stage;
 
 /// When an arena was drawn up, and by whom: what a refused edit names.
 #[derive(Debug, Clone, PartialEq, Eq)]

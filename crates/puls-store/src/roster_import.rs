@@ -11,8 +11,8 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::roster::{insert_competence, insert_person, unit_id, write_holdings};
 use super::{PersonEdit, Result, Stamp, Store, StoreError, history, time};
-use crate::domain::roster::Level;
-use crate::domain::text;
+use puls_domain::roster::Level;
+use puls_domain::text;
 
 /// One person as a spreadsheet row gives them: a person form, and whether their unit is an
 /// outside partner (used only when the unit is new).

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use super::access::{self, Place};
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
 use super::{Result, Stamp, Store, StoreError, drawn_up, history, roster, staffing, time};
-use crate::domain::arena::{self, Arena, Stage};
-use crate::domain::puls::PlanSummary;
-use crate::domain::text;
+use puls_domain::arena::{self, Arena, Stage};
+use puls_domain::puls::PlanSummary;
+use puls_domain::text;
 
 /// What the board holds for one arena: small, so 2,000 of them stay cheap.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, history, time};
-use crate::domain::text;
+use puls_domain::text;
 
 /// The arena's registration number; empty when it has none.
 pub(super) fn registration_of(conn: &rusqlite::Connection, arena: i64) -> Result<String> {
@@ -65,8 +65,8 @@ mod tests {
 
     use chrono::{TimeZone, Utc};
 
-    use crate::domain::clock::FixedClock;
-    use crate::store::{NewSignal, Store, StoreError};
+    use crate::{NewSignal, Store, StoreError};
+    use puls_domain::clock::FixedClock;
 
     fn store_with_arena(dir: &tempfile::TempDir) -> (Store, i64) {
         let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();

@@ -4,8 +4,8 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, history, time};
-use crate::domain::access::{self, Role};
-use crate::domain::text;
+use puls_domain::access::{self, Role};
+use puls_domain::text;
 
 /// One account as `puls users list` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

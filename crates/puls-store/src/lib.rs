@@ -37,7 +37,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::session::Session;
+use puls_domain::session::Session;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
 
@@ -66,7 +66,7 @@ pub use transfer::{
     ActivityRecord, ArenaRecord, NeedRecord, RECORD_FORMAT, RecordProblem, record_problems,
 };
 
-use crate::domain::clock::Clock;
+use puls_domain::clock::Clock;
 
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),

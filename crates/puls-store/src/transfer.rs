@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::{
     ActivityEdit, ContactEdit, CriterionEdit, Result, Store, StoreError, history, roster, time,
 };
-use crate::domain::arena::Stage;
-use crate::domain::puls::ActivityStatus;
-use crate::domain::roster::NeedStatus;
-use crate::domain::text::{self, TitleProblem};
+use puls_domain::arena::Stage;
+use puls_domain::puls::ActivityStatus;
+use puls_domain::roster::NeedStatus;
+use puls_domain::text::{self, TitleProblem};
 
 /// The version of the record format; a newer one is refused rather than half read.
 pub const RECORD_FORMAT: u32 = 1;

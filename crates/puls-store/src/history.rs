@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Stamp, Store, time};
-use crate::domain::privacy;
+use puls_domain::privacy;
 
 /// One row of history.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -148,7 +148,7 @@ fn audit_row(r: &Row) -> rusqlite::Result<AuditRow> {
 mod tests {
     use std::sync::Arc;
 
-    use crate::domain::clock::SystemClock;
+    use puls_domain::clock::SystemClock;
 
     use super::*;
 
