@@ -7,26 +7,9 @@ use std::path::Path;
 use color_eyre::Result;
 
 use crate::app::keymap::{Context, Keymap};
-use crate::config::Config;
+use crate::config::{Config, SETTINGS};
 use crate::messages;
 use crate::output;
-
-/// The settings in the order printed. A test checks that it names every field of `Config`.
-pub(crate) const SETTINGS: &[&str] = &[
-    "commissioned_by",
-    "group",
-    "standup_minutes",
-    "coaching_questions",
-    "health_terms",
-    "missions",
-    "language",
-    "time_zone",
-    "theme",
-    "ascii",
-    "plain",
-    "mouse",
-    "retention",
-];
 
 pub fn run(print_default: bool, path: Option<&Path>) -> Result<()> {
     if print_default {

@@ -1,109 +1,13 @@
-//! Where things live (XDG folders), the user's config file, and who the user is.
+//! Where things live (XDG folders), the user's config file, and who the user is: the edge
+//! around the settings the app reads (`puls_app::config`, re-exported here).
 
 use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
-use crate::domain::language::{self, Language};
-use crate::domain::mission::Mission;
-use crate::messages;
+pub use puls_app::config::*;
 
-/// The user's settings. A config file names only what it changes; the rest keeps its default.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Config {
-    /// Who decides to establish an arena (DOMAIN.md: organisations change their minds).
-    pub commissioned_by: String,
-    /// The main missions, in board order.
-    pub missions: Vec<Mission>,
-    /// The team's group on a shared server: a new database is made `0660` and given to it.
-    pub group: Option<String>,
-    /// How long each arena's turn in a stand-up lasts.
-    pub standup_minutes: u32,
-    /// The coaching questions a stand-up rotates through.
-    pub coaching_questions: Vec<String>,
-    /// Words that mark health data in free text: saving them asks first (whole words, any case).
-    pub health_terms: Vec<String>,
-    /// `"sv"` or `"en"`; when not set, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) decides.
-    pub language: Option<Language>,
-    /// Where days are counted and times shown (`"Europe/Stockholm"`); when not set, the
-    /// machine's zone (`TZ`, else the system's).
-    pub time_zone: Option<chrono_tz::Tz>,
-    /// `[keys.<mode>]`: keys the user binds, over the default keymap (see `app::keymap`).
-    #[serde(skip_serializing)]
-    pub keys: KeyTables,
-    /// Colours by meaning: "ansi16", "high-contrast", "mono" or "truecolor". `NO_COLOR` means mono.
-    pub theme: ThemeName,
-    /// Borders and marks in ASCII only, for old terminals and fonts.
-    pub ascii: bool,
-    /// For screen readers: no box drawing, one item per line, the focused item in the status line.
-    pub plain: bool,
-    /// Clicks and the wheel; while off, the terminal's own text selection works.
-    pub mouse: bool,
-    /// The retention decision's rules; `contacts-365` when the file names none.
-    pub retention: Vec<crate::domain::retention::RetentionRule>,
-}
-
-/// The colour themes a user can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    /// The 16 ANSI colours: thin clients and the Linux console.
-    #[default]
-    Ansi16,
-    /// Bright on dark, bold and underlined: for low vision.
-    HighContrast,
-    /// No colour: bold, dim, reverse and underline carry the meaning.
-    Mono,
-    /// 24-bit colour, or the nearest of 256 where the terminal has no more.
-    Truecolor,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            commissioned_by: messages::default_commissioned_by().to_owned(),
-            missions: default_missions(),
-            group: None,
-            standup_minutes: 2,
-            coaching_questions: messages::default_coaching_questions()
-                .iter()
-                .map(|q| (*q).to_owned())
-                .collect(),
-            health_terms: DEFAULT_HEALTH_TERMS
-                .iter()
-                .map(|t| (*t).to_owned())
-                .collect(),
-            language: None,
-            time_zone: None,
-            keys: KeyTables::default(),
-            theme: ThemeName::default(),
-            ascii: false,
-            plain: false,
-            mouse: false,
-            retention: crate::domain::retention::default_rules(),
-        }
-    }
-}
-
-/// The main missions of the municipality the model comes from, in the current language.
-pub fn default_missions() -> Vec<Mission> {
-    messages::default_mission_names()
-        .iter()
-        .map(|(code, name)| Mission::new(code, name))
-        .collect()
-}
-
-pub use crate::domain::privacy::DEFAULT_HEALTH_TERMS;
-
-/// The one setting read before the others.
-#[derive(Deserialize)]
-struct LanguageOnly {
-    language: Option<Language>,
-}
+use crate::domain::language::Language;
 
 /// The `language` the config file at `path` names, read alone before the command line is
 /// parsed (for the language of `puls --help`). A file missing or wrong names none here: the
@@ -111,54 +15,6 @@ struct LanguageOnly {
 pub fn language_in(path: &Path) -> Option<Language> {
     let text = crate::input::read_text(path, crate::input::CONFIG).ok()?;
     toml::from_str::<LanguageOnly>(&text).ok()?.language
-}
-
-/// Tables of keys, one per mode, in file order; every name keeps where it stands in the file so
-/// that a wrong one is reported at its own line.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct KeyTables(pub Vec<KeyTable>);
-
-/// One `[keys.<mode>]` table: key (or two-key sequence) = command name.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyTable {
-    pub mode: Spanned<String>,
-    pub keys: Vec<(Spanned<String>, Spanned<String>)>,
-}
-
-/// A TOML table read as its pairs in file order, each name with its place.
-struct Pairs<V>(Vec<(Spanned<String>, V)>);
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PairVisitor<V>(std::marker::PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for PairVisitor<V> {
-            type Value = Pairs<V>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a table")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(name) = map.next_key::<Spanned<String>>()? {
-                    pairs.push((name, map.next_value()?));
-                }
-                Ok(Pairs(pairs))
-            }
-        }
-        deserializer.deserialize_map(PairVisitor(std::marker::PhantomData))
-    }
-}
-
-impl<'de> Deserialize<'de> for KeyTables {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let tables = Pairs::<Pairs<Spanned<String>>>::deserialize(deserializer)?;
-        Ok(KeyTables(
-            tables
-                .0
-                .into_iter()
-                .map(|(mode, keys)| KeyTable { mode, keys: keys.0 })
-                .collect(),
-        ))
-    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -180,30 +36,13 @@ pub enum ConfigError {
     },
 }
 
-/// What is wrong in a config text, and where (a byte range), before the file's name is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub span: Option<std::ops::Range<usize>>,
-    pub detail: String,
-}
-
-impl Problem {
-    /// The problem as reported: the file, the line and column of the span's start in `text`.
-    pub fn in_file(self, path: &Path, text: &str) -> ConfigError {
-        ConfigError::Invalid {
-            path: path.to_owned(),
-            at: self.span.map(|span| line_and_column(text, span.start)),
-            detail: self.detail,
-        }
+/// A config text's problem as reported: the file, the line and column where it is wrong.
+pub fn in_file(problem: Problem, path: &Path, text: &str) -> ConfigError {
+    ConfigError::Invalid {
+        path: path.to_owned(),
+        at: problem.span.map(|span| line_and_column(text, span.start)),
+        detail: problem.detail,
     }
-}
-
-/// Line and column (from 1, the column counted in characters) of byte `offset` in `text`.
-pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The text of the config file at `path`; `None` when there is none (the defaults then).
@@ -215,53 +54,6 @@ pub fn read(path: &Path) -> Result<Option<String>, ConfigError> {
             path: path.to_owned(),
             source,
         }),
-    }
-}
-
-impl Config {
-    /// Reads a config text; the keys it binds are checked against the keymap by the caller.
-    pub fn from_toml(text: &str) -> Result<Config, Problem> {
-        let problem = |e: toml::de::Error| Problem {
-            span: e.span(),
-            detail: e.message().to_owned(),
-        };
-        // The defaults of what the file leaves out (missions, coaching questions) are in the
-        // language it names, so that is read first.
-        let named: LanguageOnly = toml::from_str(text).map_err(problem)?;
-        let config: Config = language::with(named.language.unwrap_or(language::current()), || {
-            toml::from_str(text)
-        })
-        .map_err(problem)?;
-        if config.missions.is_empty() {
-            return Err(Problem {
-                span: None,
-                detail: messages::config_no_missions().to_owned(),
-            });
-        }
-        if let Some(problem) = crate::domain::retention::problem(&config.retention) {
-            return Err(Problem {
-                span: None,
-                detail: messages::retention_rule_problem(&problem),
-            });
-        }
-        Ok(config)
-    }
-
-    /// How this user's databases are opened: a new one goes to the configured group.
-    pub fn store_options(&self) -> crate::store::StoreOptions {
-        crate::store::StoreOptions {
-            group: self.group.clone().filter(|g| !g.trim().is_empty()),
-            health_terms: self.health_terms.clone(),
-            ..crate::store::StoreOptions::default()
-        }
-    }
-
-    /// The display name of a mission code; the code itself when the config no longer has it.
-    pub fn mission_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.missions
-            .iter()
-            .find(|m| m.code == code)
-            .map_or(code, |m| m.name.as_str())
     }
 }
 
@@ -311,165 +103,17 @@ mod tests {
     }
 
     #[test]
-    fn a_user_setting_is_refused_since_identity_is_the_os_account() {
-        let problem = Config::from_toml("user = \"someone-else\"\n").unwrap_err();
-        assert!(
-            problem.detail.contains("unknown field `user`"),
-            "{}",
-            problem.detail
-        );
-    }
-
-    #[test]
-    fn a_file_that_names_one_setting_keeps_the_other_defaults() {
-        let config = Config::from_toml("commissioned_by = \"Council committee\"\n").unwrap();
-        assert_eq!(config.commissioned_by, "Council committee");
-        assert_eq!(config.missions, default_missions());
-    }
-
-    #[test]
     fn refuses_unknown_settings_with_the_file_line_and_column() {
         let text = "\ncolour = \"red\"\n";
         let problem = Config::from_toml(text).unwrap_err();
-        let message = problem
-            .in_file(Path::new("/x/config.toml"), text)
-            .to_string();
+        let message = in_file(problem, Path::new("/x/config.toml"), text).to_string();
         assert!(message.starts_with("/x/config.toml:2:1: "), "{message}");
         assert!(message.contains("colour"), "{message}");
-    }
-
-    #[test]
-    fn lines_and_columns_count_from_one_and_columns_in_characters() {
-        let text = "a = 1\nö = \"x\"";
-        assert_eq!(line_and_column(text, 0), (1, 1));
-        assert_eq!(line_and_column(text, 6), (2, 1));
-        assert_eq!(line_and_column(text, text.find('=').unwrap()), (1, 3));
-        assert_eq!(line_and_column(text, text.rfind('=').unwrap()), (2, 3));
     }
 
     #[test]
     fn a_missing_file_means_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(read(&dir.path().join("config.toml")).unwrap(), None);
-    }
-
-    #[test]
-    fn a_team_group_reaches_the_store_options() {
-        let config = Config::from_toml("group = \"arena-team\"\n").unwrap();
-        assert_eq!(config.store_options().group.as_deref(), Some("arena-team"));
-        assert_eq!(Config::default().store_options().group, None);
-    }
-
-    #[test]
-    fn health_terms_have_a_default_that_a_file_replaces() {
-        assert!(
-            Config::default()
-                .health_terms
-                .contains(&"cancer".to_owned())
-        );
-        let config = Config::from_toml("health_terms = [\"diabetes\", \"övervikt\"]\n").unwrap();
-        assert_eq!(config.health_terms, vec!["diabetes", "övervikt"]);
-    }
-
-    #[test]
-    fn retention_rules_come_from_the_file_and_are_checked() {
-        use crate::domain::retention::{RetentionKind, RetentionRule};
-        assert_eq!(Config::default().retention[0].name, "contacts-365");
-        let config = Config::from_toml(
-            "[[retention]]\nname = \"kontakter-2ar\"\nwhat = \"contacts\"\ndays = 730\n\n[[retention]]\nname = \"lasloggen\"\nwhat = \"read-log\"\ndays = 1095\n",
-        )
-        .unwrap();
-        assert_eq!(
-            config.retention,
-            vec![
-                RetentionRule {
-                    name: "kontakter-2ar".into(),
-                    what: RetentionKind::Contacts,
-                    days: 730
-                },
-                RetentionRule {
-                    name: "lasloggen".into(),
-                    what: RetentionKind::ReadLog,
-                    days: 1095
-                }
-            ]
-        );
-        let problem =
-            Config::from_toml("[[retention]]\nname = \"x\"\nwhat = \"contacts\"\ndays = 0\n")
-                .unwrap_err();
-        assert!(
-            problem.detail.contains("days must be from 1 to 36525"),
-            "{}",
-            problem.detail
-        );
-    }
-
-    #[test]
-    fn screen_modes_come_from_the_file_and_default_to_off() {
-        let config = Config::from_toml(
-            "theme = \"high-contrast\"\nascii = true\nplain = true\nmouse = true\n",
-        )
-        .unwrap();
-        assert_eq!(
-            (config.theme, config.ascii, config.plain, config.mouse),
-            (ThemeName::HighContrast, true, true, true)
-        );
-        let default = Config::default();
-        assert_eq!(
-            (default.theme, default.ascii, default.plain, default.mouse),
-            (ThemeName::Ansi16, false, false, false)
-        );
-        let problem = Config::from_toml("theme = \"neon\"\n").unwrap_err();
-        assert!(problem.detail.contains("neon"), "{}", problem.detail);
-    }
-
-    #[test]
-    fn renamed_missions_come_from_the_file() {
-        let config =
-            Config::from_toml("[[missions]]\ncode = \"BU\"\nname = \"Barn och utbildning\"\n")
-                .unwrap();
-        assert_eq!(config.mission_name("BU"), "Barn och utbildning");
-        assert_eq!(config.mission_name("LF"), "LF");
-    }
-
-    #[test]
-    fn a_file_that_chooses_swedish_gets_its_defaults_in_swedish() {
-        let config = Config::from_toml("language = \"sv\"\n").unwrap();
-        assert_eq!(config.language, Some(Language::Swedish));
-        assert_eq!(config.mission_name("CD"), "Samhällsutveckling");
-        assert_eq!(config.commissioned_by, "Strategiska samordningsgruppen");
-        assert_eq!(
-            language::current(),
-            Language::English,
-            "loading changes no language"
-        );
-    }
-
-    #[test]
-    fn refuses_a_language_puls_does_not_speak_with_the_line() {
-        let text = "standup_minutes = 3\nlanguage = \"fr\"\n";
-        let problem = Config::from_toml(text).unwrap_err();
-        assert_eq!(line_and_column(text, problem.span.unwrap().start).0, 2);
-        assert!(
-            problem.detail.contains("`en`") && problem.detail.contains("`sv`"),
-            "{}",
-            problem.detail
-        );
-    }
-
-    #[test]
-    fn key_tables_keep_file_order_and_where_each_name_stands() {
-        let text = "[keys.board]\n\"g g\" = \"first-card\"\n\"x\" = \"zoom\"\n";
-        let config = Config::from_toml(text).unwrap();
-        let table = &config.keys.0[0];
-        assert_eq!(table.mode.get_ref(), "board");
-        let names: Vec<&str> = table
-            .keys
-            .iter()
-            .map(|(k, _)| k.get_ref().as_str())
-            .collect();
-        assert_eq!(names, ["g g", "x"]);
-        let command = &table.keys[1].1;
-        assert_eq!(line_and_column(text, command.span().start), (3, 7));
     }
 }

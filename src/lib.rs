@@ -1,12 +1,13 @@
 //! puls: a terminal UI for coordinators of agile arenas and their PULS programs.
 //!
-//! Layers point one way: `ui -> app -> store -> domain`; `tui` drives `app` and `ui`,
-//! `cli` uses `store`. `messages` holds every user-visible sentence.
+//! The layers are crates of their own (`puls-domain <- puls-store <- puls-app <- puls-ui`),
+//! re-exported here under their old names; this crate is the edge: the command line, config
+//! files, the terminal driver (`tui`), the demo, exports and every byte printed (`output`).
 
 // Every command prints through `output`, which makes text terminal-safe (issue 19).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod app;
+pub use puls_app as app;
 pub mod cli;
 pub mod cli_admin;
 pub mod cli_bank;
@@ -24,10 +25,10 @@ pub mod demo_large;
 pub use puls_domain as domain;
 pub mod export;
 pub mod input;
-pub mod messages;
+pub use puls_app::messages;
 pub mod output;
-pub mod roster_csv;
+pub use puls_store::roster_csv;
 pub mod settings;
 pub use puls_store as store;
 pub mod tui;
-pub mod ui;
+pub use puls_ui as ui;

@@ -33,7 +33,7 @@ impl Settings {
 
     fn read(path: &Path, named: bool) -> Result<Settings, ConfigError> {
         match config::read(path)? {
-            Some(text) => Settings::from_toml(&text).map_err(|p| p.in_file(path, &text)),
+            Some(text) => Settings::from_toml(&text).map_err(|p| config::in_file(p, path, &text)),
             None if named => Err(ConfigError::Missing(path.to_owned())),
             None => Ok(Settings::defaults()),
         }

@@ -25,6 +25,7 @@ mod registration;
 mod restricted;
 mod retention;
 mod roster;
+pub mod roster_csv;
 mod roster_import;
 #[cfg(test)]
 mod screening;

@@ -1,0 +1,198 @@
+//! What can sit over the panes: help, an arena's detail, a form, finding staff, a prompt.
+
+use ratatui_textarea::TextArea;
+
+use super::form::Form;
+use puls_domain::arena::Arena;
+use puls_domain::roster::{Candidate, Load};
+use puls_store::{AuditRow, NeedRow, TeamMember};
+
+use super::command::Command;
+use super::handled::{Handled, hint, quiet};
+
+/// What an arena's detail answers for (see `handled`).
+pub const DETAIL_COMMANDS: &[Handled] = &[
+    hint(Command::Edit),
+    hint(Command::NextStage),
+    hint(Command::PreviousStage),
+    hint(Command::Decline),
+    hint(Command::Back),
+    quiet(Command::FindStaff),
+    quiet(Command::History),
+    quiet(Command::ScrollUp),
+    quiet(Command::ScrollDown),
+];
+
+/// What the screens that are only read (help, history, an entry, the figures) answer for.
+pub const HELP_COMMANDS: &[Handled] = &[
+    hint(Command::ScrollDown),
+    hint(Command::Back),
+    quiet(Command::ScrollUp),
+];
+
+/// What a one-line prompt answers for (see `handled`).
+pub const PROMPT_COMMANDS: &[Handled] = &[hint(Command::Confirm), hint(Command::Back)];
+
+pub enum Popup {
+    Help {
+        scroll: u16,
+    },
+    /// An arena's whole history, newest first.
+    History(Box<History>),
+    /// A knowledge entry, whole, to read.
+    Reading(Box<Reading>),
+    /// The key figures the management asks for.
+    Figures(Box<puls_domain::figures::Figures>, u16),
+    Detail(Box<Detail>),
+    Form(Box<Form>),
+    FindStaff(Box<FindStaff>),
+    Prompt(Box<Prompt>),
+    /// The command palette, over whatever it was opened from.
+    Palette(Box<super::palette::Palette>),
+}
+
+/// One arena in full, with its team, needs and latest history.
+pub struct Detail {
+    pub arena: Arena,
+    pub team: Vec<TeamMember>,
+    pub needs: Vec<NeedRow>,
+    pub history: Vec<AuditRow>,
+    /// Bank entries that may help: "have we met this before?"
+    pub related: Vec<puls_store::EntryHit>,
+    pub scroll: u16,
+}
+
+pub struct Reading {
+    pub entry: puls_store::Entry,
+    pub scroll: u16,
+}
+
+pub struct History {
+    pub arena: i64,
+    pub title: String,
+    pub rows: Vec<AuditRow>,
+    pub scroll: u16,
+}
+
+/// Staffing one arena: its open needs on the left, the best people for the chosen need beside.
+pub struct FindStaff {
+    pub arena: i64,
+    pub title: String,
+    pub needs: Vec<NeedRow>,
+    pub need: usize,
+    pub candidates: Vec<Candidate>,
+    pub candidate: usize,
+    /// Keys move in the candidate list rather than the needs.
+    pub on_candidates: bool,
+}
+
+impl FindStaff {
+    pub fn selected_need(&self) -> Option<&NeedRow> {
+        self.needs.get(self.need)
+    }
+
+    pub fn selected_candidate(&self) -> Option<&Candidate> {
+        self.candidates.get(self.candidate)
+    }
+}
+
+/// Which list a live filter prompt narrows as it is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterTarget {
+    Board,
+    RosterSearch,
+    RosterCompetence,
+    RosterUnit,
+    /// The knowledge bank's search, as the user types.
+    Bank,
+    BankTag,
+    BankCompetence,
+}
+
+/// A one-line question.
+pub struct Prompt {
+    pub purpose: PromptPurpose,
+    pub input: TextArea<'static>,
+    pub error: Option<String>,
+    /// What looks like personal data was shown once; Enter again saves it.
+    pub privacy_warned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptPurpose {
+    Decline {
+        id: i64,
+        version: i64,
+    },
+    /// Filtering live; Esc puts back the filter that was there before.
+    Filter {
+        target: FilterTarget,
+        before: String,
+    },
+    /// How much of the person's week goes to the arena.
+    Allocate {
+        arena: i64,
+        person: i64,
+        name: String,
+        load: Load,
+        competence: Option<i64>,
+    },
+    /// A competence the arena needs, by name.
+    AddNeed {
+        arena: i64,
+    },
+    /// Confirms releasing a member; Enter releases.
+    Release {
+        allocation: i64,
+        name: String,
+        arena: i64,
+    },
+    /// Confirms deleting a line of the PULS program; Enter deletes.
+    DeletePlanRow {
+        row: PlanRow,
+        label: String,
+    },
+    /// Why an activity is blocked.
+    Block {
+        activity: i64,
+        version: i64,
+    },
+    /// Confirms deleting a knowledge entry; Enter deletes.
+    DeleteEntry {
+        id: i64,
+        version: i64,
+        title: String,
+    },
+    /// Why the arena needs a competence.
+    NeedReason {
+        need: i64,
+        version: i64,
+    },
+}
+
+/// A versioned line of the PULS program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanRow {
+    Contact { id: i64, version: i64 },
+    Need { id: i64, version: i64 },
+    Criterion { id: i64, version: i64 },
+    Activity { id: i64, version: i64 },
+}
+
+impl Prompt {
+    pub fn new(purpose: PromptPurpose, value: &str) -> Box<Prompt> {
+        let mut input = TextArea::new(vec![value.to_owned()]);
+        input.set_cursor_line_style(ratatui::style::Style::default());
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Box::new(Prompt {
+            purpose,
+            input,
+            error: None,
+            privacy_warned: false,
+        })
+    }
+
+    pub fn value(&self) -> String {
+        self.input.lines().join(" ")
+    }
+}
