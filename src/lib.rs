@@ -9,16 +9,6 @@
 
 pub use puls_app as app;
 pub mod cli;
-pub mod cli_admin;
-pub mod cli_bank;
-pub mod cli_config;
-pub mod cli_export;
-pub mod cli_extract;
-pub mod cli_figures;
-pub mod cli_help;
-pub mod cli_privacy;
-pub mod cli_roster;
-pub mod cli_users;
 pub mod config;
 pub mod demo;
 pub mod demo_large;

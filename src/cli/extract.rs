@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use color_eyre::Result;
 
+use crate::cli::export::Format;
 use crate::cli::{UserError, parse_arena_number};
-use crate::cli_export::Format;
 use crate::config::Config;
 use crate::domain::text;
 use crate::export;

@@ -1,6 +1,6 @@
 //! The command line's own help in the user's language (issue 10).
 //!
-//! clap's derive takes the English from the doc comments of `cli*.rs`, and clap writes its own
+//! clap's derive takes the English from the doc comments of `cli/*.rs`, and clap writes its own
 //! headings, flags and notes in English. In Swedish the built command tree is walked once and
 //! every text a help page shows is replaced: each command's about, each argument's help (from
 //! the table in `messages::cli_help`, by command path and argument id), the help and version

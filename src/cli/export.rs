@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::{Subcommand, ValueEnum};
 use color_eyre::Result;
 
+use crate::cli::privacy;
 use crate::cli::{UserError, mission_list, parse_arena_number};
-use crate::cli_privacy;
 use crate::config::Config;
 use crate::domain::{mission, text};
 use crate::export;
@@ -79,9 +79,9 @@ pub fn import(
     let record: ArenaRecord = serde_json::from_str(&text)
         .map_err(|e| UserError(messages::not_an_arena_file(file, &e.to_string())))?;
     let record = checked(config, file, record)?;
-    let allowed = cli_privacy::screen_record(config, allow_personal_data, &record)?;
+    let allowed = privacy::screen_record(config, allow_personal_data, &record)?;
     let id = store.import_arena(&record)?;
-    cli_privacy::record_allowed(store, id, &allowed)?;
+    privacy::record_allowed(store, id, &allowed)?;
     output::line(messages::arena_imported(id))?;
     Ok(())
 }

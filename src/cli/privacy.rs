@@ -33,12 +33,12 @@ pub(crate) enum PrivacyCommand {
     /// Extracts: puls extract subject LF-2026-014, puls extract public 12
     Extract {
         #[command(subcommand)]
-        command: crate::cli_extract::ExtractCommand,
+        command: crate::cli::extract::ExtractCommand,
     },
     /// OS accounts, their roles and who they are on the roster: puls users list
     Users {
         #[command(subcommand)]
-        command: crate::cli_users::UsersCommand,
+        command: crate::cli::users::UsersCommand,
     },
 }
 
@@ -85,8 +85,8 @@ pub(crate) fn run(
             ))?;
             Ok(())
         }
-        PrivacyCommand::Users { command } => crate::cli_users::run(store, command),
-        PrivacyCommand::Extract { command } => crate::cli_extract::run(store, config, command),
+        PrivacyCommand::Users { command } => crate::cli::users::run(store, command),
+        PrivacyCommand::Extract { command } => crate::cli::extract::run(store, config, command),
         PrivacyCommand::Retention {
             command: RetentionCommand::Run { dry_run },
         } => {

@@ -1,5 +1,16 @@
 //! The command line: the full screen by default, and the commands that need none.
 
+pub mod admin;
+pub mod bank;
+pub mod config_file;
+pub mod export;
+pub mod extract;
+pub mod figures;
+pub mod help;
+pub mod privacy;
+pub mod roster;
+pub mod users;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,12 +22,6 @@ use color_eyre::Result;
 
 use crate::app::App;
 use crate::app::bank_query::BankQueries;
-use crate::cli_admin::{self, AdminCommand};
-use crate::cli_export::{self, ExportCommand};
-use crate::cli_figures::{self, FiguresCommand};
-use crate::cli_help;
-use crate::cli_privacy::{self, Field, PrivacyCommand};
-use crate::cli_roster::{self, RosterCommand};
 use crate::config::{self, Config};
 use crate::demo;
 use crate::domain::calendar;
@@ -31,6 +36,11 @@ use crate::store::{NewSignal, Store, StoreError, StoreOptions};
 use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
 use crate::ui::theme::ColorEnv;
+use admin::AdminCommand;
+use export::ExportCommand;
+use figures::FiguresCommand;
+use privacy::{Field, PrivacyCommand};
+use roster::RosterCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -108,7 +118,7 @@ enum Command {
     /// The knowledge bank as a file: puls bank export --format json --out bank.json
     Bank {
         #[command(subcommand)]
-        command: crate::cli_bank::BankCommand,
+        command: crate::cli::bank::BankCommand,
     },
     /// Read an arena written by `puls export arena ID --format json`; prints its new number.
     Import {
@@ -176,7 +186,7 @@ pub fn main() -> Result<ExitCode> {
     let args: Vec<OsString> = std::env::args_os().collect();
     let peeked = config_named(&args).and_then(|path| config::language_in(&path));
     messages::set_language(Language::choose(peeked, env_language()));
-    let mut command = cli_help::localised(Cli::command());
+    let mut command = help::localised(Cli::command());
     let parsed = command
         .try_get_matches_from_mut(args)
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
@@ -241,7 +251,7 @@ fn run(cli: Cli) -> Result<()> {
     // These need neither the settings nor a database: they must work when the file is wrong.
     match &cli.command {
         Some(Command::Config { print_default }) => {
-            return crate::cli_config::run(*print_default, config_path.as_deref());
+            return config_file::run(*print_default, config_path.as_deref());
         }
         Some(Command::Completions { shell }) => {
             let mut command = Cli::command();
@@ -279,7 +289,7 @@ fn run(cli: Cli) -> Result<()> {
     let options = config.store_options();
     let command = match cli.command {
         // These open the database their own way: `check` and `restore` must read a damaged one.
-        Some(Command::Admin(admin)) => return cli_admin::run(admin, &path, &who, &config, clock),
+        Some(Command::Admin(admin)) => return admin::run(admin, &path, &who, &config, clock),
         other => other,
     };
     if cli.demo {
@@ -333,7 +343,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             let need = need.unwrap_or_default();
             let signalled_by = from.unwrap_or(who);
-            let allowed = cli_privacy::screen(
+            let allowed = privacy::screen(
                 &config,
                 allow_personal_data,
                 &[
@@ -349,7 +359,7 @@ fn run(cli: Cli) -> Result<()> {
                 signalled_by,
                 target_date: None,
             })?;
-            cli_privacy::record_allowed(&mut store, arena.id, &allowed)?;
+            privacy::record_allowed(&mut store, arena.id, &allowed)?;
             output::line(messages::signal_recorded(arena.id))?;
             Ok(())
         }
@@ -359,21 +369,19 @@ fn run(cli: Cli) -> Result<()> {
             let text = crate::export::arena_text(&arena, &config, Some(&registration));
             Ok(output::print(&text)?)
         }
-        Some(Command::Roster { command }) => {
-            cli_roster::run(&mut store, allow_personal_data, command)
-        }
+        Some(Command::Roster { command }) => roster::run(&mut store, allow_personal_data, command),
         Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
-        Some(Command::Export { command }) => cli_export::export(&store, &config, command),
+        Some(Command::Export { command }) => export::export(&store, &config, command),
         Some(Command::Import { file }) => {
-            cli_export::import(&mut store, &config, &file, allow_personal_data)
+            export::import(&mut store, &config, &file, allow_personal_data)
         }
         Some(Command::Privacy(command)) => {
-            cli_privacy::run(&mut store, &config, allow_personal_data, command)
+            privacy::run(&mut store, &config, allow_personal_data, command)
         }
         Some(Command::Bank { command }) => {
-            crate::cli_bank::run(&mut store, allow_personal_data, command)
+            crate::cli::bank::run(&mut store, allow_personal_data, command)
         }
-        Some(Command::Figures(command)) => cli_figures::run(&store, &config, command),
+        Some(Command::Figures(command)) => figures::run(&store, &config, command),
         // Run above, before the database was opened.
         Some(
             Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,

@@ -76,7 +76,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
         })
         .collect();
     // A dry run writes nothing, the log included.
-    crate::cli_privacy::screen_import(store, allow, !dry_run, &fields)?;
+    crate::cli::privacy::screen_import(store, allow, !dry_run, &fields)?;
     let rows: Vec<_> = rows.into_iter().map(|(_, row)| row).collect();
     let summary = if dry_run {
         store.preview_import(&rows)?

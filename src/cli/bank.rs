@@ -7,7 +7,7 @@ use clap::Subcommand;
 use color_eyre::Result;
 
 use crate::cli::UserError;
-use crate::cli_export::Format;
+use crate::cli::export::Format;
 use crate::domain::text;
 use crate::export;
 use crate::messages;
@@ -98,7 +98,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
         })
         .collect();
     // A dry run writes nothing, the log included.
-    crate::cli_privacy::screen_import(store, allow, !dry_run, &fields)?;
+    crate::cli::privacy::screen_import(store, allow, !dry_run, &fields)?;
     let summary = if dry_run {
         store.preview_bank_import(&records)?
     } else {
