@@ -4,18 +4,17 @@
 
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use rusqlite::InterruptHandle;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::app::bank_query::{BankQueries, BankQuery};
-use crate::store::{EntryHit, Store, StoreError};
+use crate::store::{EntryHit, Interrupt, Store, StoreError};
 
 /// An answer and the number of the question it answers.
 pub type BankAnswer = (u64, Result<Vec<EntryHit>, StoreError>);
 
 pub struct BankWorker {
     questions: Sender<(u64, BankQuery)>,
-    interrupt: InterruptHandle,
+    interrupt: Interrupt,
 }
 
 impl BankWorker {

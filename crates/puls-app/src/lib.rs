@@ -94,7 +94,6 @@ pub struct App {
     pub popup: Option<Popup>,
     pub status: Option<Status>,
     undo: Vec<changes::UndoStep>,
-    seen_version: i64,
     /// The first key of a two-key sequence, waiting for the second.
     pending: Option<crokey::KeyCombination>,
     /// Text the driver should open in the user's editor (see `external_edit`).
@@ -143,7 +142,6 @@ impl App {
             zone: config.time_zone.unwrap_or(ambient.zone),
         };
         store.set_session(session);
-        let seen_version = store.data_version()?;
         // A warning about the file (readable by everyone) stays in sight until the first key.
         let status = store.warnings().first().map(|w| Status {
             kind: StatusKind::Error,
@@ -164,7 +162,6 @@ impl App {
             popup: None,
             status,
             undo: Vec::new(),
-            seen_version,
             pending: None,
             editor_request: None,
             width,
@@ -342,9 +339,8 @@ impl App {
     }
 
     fn poll(&mut self) -> bool {
-        match self.store.data_version() {
-            Ok(v) if v != self.seen_version => {
-                self.seen_version = v;
+        match self.store.others_changed() {
+            Ok(true) => {
                 let result = self.reload();
                 self.report(result);
                 if let Some(Popup::Detail(detail)) = &self.popup {

@@ -1,9 +1,11 @@
 //! The knowledge bank's rules: what kinds of entry there are, what a tag is, and how whatever a
-//! user types becomes a full-text query that cannot fail.
+//! user types becomes a search question that cannot fail.
 //!
-//! Queries are for SQLite FTS5 with the `unicode61` tokenizer, which splits text into runs of
-//! letters and digits. Every such run the user types becomes a quoted term, so quotes, `*`, `-`,
-//! `NEAR`, `AND`/`OR`/`NOT`, parentheses and column filters (`title:`) are only ever words.
+//! A question is data, not syntax: the words to find (runs of letters and digits, lower-cased,
+//! as full-text tokenizers split text), whether all or any must be there, and which are
+//! prefixes. Each store turns it into its own syntax (SQLite's FTS5 today), quoting every word,
+//! so quotes, `*`, `-`, `NEAR`, `AND`/`OR`/`NOT`, parentheses and column filters (`title:`) are
+//! only ever words.
 
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +90,7 @@ pub fn parse_tags(line: &str) -> Vec<String> {
 /// The most words a query keeps; more would only narrow an AND query that already found nothing.
 const MAX_QUERY_TERMS: usize = 32;
 
-/// The runs of letters and digits in `input`, lower-cased: the words FTS5's `unicode61` sees.
+/// The runs of letters and digits in `input`, lower-cased: the words a full-text index sees.
 fn words(input: &str) -> impl Iterator<Item = String> + '_ {
     input
         .split(|c: char| !c.is_alphanumeric())
@@ -96,14 +98,13 @@ fn words(input: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Turns anything a user types into a valid FTS5 MATCH expression (each word a quoted term, the
-/// last one a prefix `"wor"*`), or None when nothing is searchable. Quotes, `*`, `-`, `NEAR`,
-/// `AND`/`OR`/`NOT`, parentheses, a lone `"`, column filters like `title:` all become plain
-/// words.
+/// Turns anything a user types into a question for every word (the last one a prefix), or
+/// None when nothing is searchable. Quotes, `*`, `-`, `NEAR`, `AND`/`OR`/`NOT`, parentheses, a
+/// lone `"`, column filters like `title:` all become plain words.
 ///
 /// A last word of a single letter is left out until the next keystroke: as a prefix it would
 /// match nearly every entry, and slowly.
-pub fn fts_query(input: &str) -> Option<FtsQuery> {
+pub fn search_query(input: &str) -> Option<SearchQuery> {
     let mut words: Vec<String> = words(input).take(MAX_QUERY_TERMS).collect();
     if words.last().is_some_and(|w| w.chars().count() < 2) {
         words.pop();
@@ -117,7 +118,7 @@ pub fn fts_query(input: &str) -> Option<FtsQuery> {
             prefix: i == last,
         })
         .collect();
-    Some(FtsQuery::new(terms, " "))
+    Some(SearchQuery { terms, any: false })
 }
 
 /// Words too common to say what an arena is about, in English and Swedish.
@@ -135,12 +136,12 @@ const COMMON_WORDS: &[&str] = &[
     "över",
 ];
 
-/// The same as [`fts_query`], joining words with OR: for "related entries", built from an
+/// A question for any of the words, for "related entries", built from an
 /// arena's title and need. Words shorter than four letters, common words and anything with a
 /// digit (case codes, years) are left out; each word is a prefix of its first letters (all but
 /// the last two, at least four), so "siblings" also finds "sibling" and "förskola" "förskolan".
 /// At most `max_terms` words, the first met first.
-pub fn fts_any(text: &str, max_terms: usize) -> Option<FtsQuery> {
+pub fn related_query(text: &str, max_terms: usize) -> Option<SearchQuery> {
     let mut stems: Vec<Term> = Vec::new();
     for word in words(text) {
         let chars = word.chars().count();
@@ -161,15 +162,18 @@ pub fn fts_any(text: &str, max_terms: usize) -> Option<FtsQuery> {
             break;
         }
     }
-    (!stems.is_empty()).then(|| FtsQuery::new(stems, " OR "))
+    (!stems.is_empty()).then_some(SearchQuery {
+        terms: stems,
+        any: true,
+    })
 }
 
-/// One word of a query, lower-cased as `unicode61` folds it; a prefix matches every word that
-/// starts with it.
+/// One word of a question, lower-cased as full-text tokenizers fold it; a prefix matches every
+/// word that starts with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Term {
-    word: String,
-    prefix: bool,
+pub struct Term {
+    pub word: String,
+    pub prefix: bool,
 }
 
 impl Term {
@@ -182,28 +186,23 @@ impl Term {
     }
 }
 
-/// A valid FTS5 MATCH expression and the words it looks for, so the words it matched can be
-/// marked in a snippet without asking FTS5 (whose `snippet()` re-runs a prefix query per row).
+/// What to search the bank for: the words, and whether an entry needs all of them or any.
+/// Knowing the words also marks them in a snippet without asking the index again.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FtsQuery {
-    expression: String,
+pub struct SearchQuery {
     terms: Vec<Term>,
+    any: bool,
 }
 
-impl FtsQuery {
-    fn new(terms: Vec<Term>, joiner: &str) -> FtsQuery {
-        let expression = terms
-            .iter()
-            .map(|t| {
-                if t.prefix {
-                    format!("\"{}\"*", t.word)
-                } else {
-                    format!("\"{}\"", t.word)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(joiner);
-        FtsQuery { expression, terms }
+impl SearchQuery {
+    /// The words, in the order typed (or met).
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// True when any word is enough; false when every word must be in the entry.
+    pub fn any(&self) -> bool {
+        self.any
     }
 
     /// True when `word` (as it stands in the text) is one the query looks for.
@@ -268,14 +267,6 @@ impl FtsQuery {
     }
 }
 
-impl std::ops::Deref for FtsQuery {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.expression
-    }
-}
-
 /// Where each word of `text` starts and ends (byte offsets), as [`words`] splits it.
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -316,57 +307,68 @@ mod tests {
         }
     }
 
+    /// A question as words, `*` after a prefix.
+    fn written(query: Option<SearchQuery>) -> Option<Vec<String>> {
+        query.map(|q| {
+            q.terms()
+                .iter()
+                .map(|t| format!("{}{}", t.word, if t.prefix { "*" } else { "" }))
+                .collect()
+        })
+    }
+
     #[test]
-    fn quotes_every_word_and_makes_the_last_a_prefix() {
-        assert_eq!(
-            fts_query("Language café").as_deref(),
-            Some("\"language\" \"café\"*")
-        );
+    fn every_word_must_be_there_and_the_last_is_a_prefix() {
+        let query = search_query("Language café").unwrap();
+        assert!(!query.any());
+        assert_eq!(written(Some(query)).unwrap(), ["language", "café*"]);
     }
 
     #[test]
     fn operators_and_column_filters_become_plain_words() {
         assert_eq!(
-            fts_query("title:x NEAR(a AND -b* OR \"cc").as_deref(),
-            Some("\"title\" \"x\" \"near\" \"a\" \"and\" \"b\" \"or\" \"cc\"*")
+            written(search_query("title:x NEAR(a AND -b* OR \"cc")).unwrap(),
+            ["title", "x", "near", "a", "and", "b", "or", "cc*"]
         );
     }
 
     #[test]
     fn nothing_searchable_is_none() {
         for input in ["", "   ", "\"", "*", "-()", "🙂 🙂", "x"] {
-            assert_eq!(fts_query(input), None, "{input:?}");
+            assert_eq!(search_query(input), None, "{input:?}");
         }
     }
 
     #[test]
     fn a_single_last_letter_waits_for_the_next() {
-        assert_eq!(fts_query("school n").as_deref(), Some("\"school\"*"));
-        assert_eq!(fts_query("a school").as_deref(), Some("\"a\" \"school\"*"));
+        assert_eq!(written(search_query("school n")).unwrap(), ["school*"]);
+        assert_eq!(written(search_query("a school")).unwrap(), ["a", "school*"]);
     }
 
     #[test]
     fn keeps_swedish_letters_and_folds_case() {
-        assert_eq!(fts_query("HÄLSA").as_deref(), Some("\"hälsa\"*"));
+        assert_eq!(written(search_query("HÄLSA")).unwrap(), ["hälsa*"]);
     }
 
     #[test]
     fn related_query_drops_short_common_and_numbered_words() {
-        let q = fts_any(
+        let query = related_query(
             "Siblings absent from school, case LF-2026-033: the family does not answer",
             10,
-        );
+        )
+        .unwrap();
+        assert!(query.any());
         assert_eq!(
-            q.as_deref(),
-            Some("\"siblin\"* OR \"abse\"* OR \"scho\"* OR \"fami\"* OR \"answ\"*")
+            written(Some(query)).unwrap(),
+            ["siblin*", "abse*", "scho*", "fami*", "answ*"]
         );
-        assert_eq!(fts_any("of the and a 2026", 10), None);
+        assert_eq!(related_query("of the and a 2026", 10), None);
     }
 
     #[test]
     fn related_query_keeps_at_most_max_terms() {
-        let q = fts_any("alpha bravo charlie delta echo", 2).unwrap();
-        assert_eq!(&*q, "\"alph\"* OR \"brav\"*");
+        let query = related_query("alpha bravo charlie delta echo", 2);
+        assert_eq!(written(query).unwrap(), ["alph*", "brav*"]);
     }
 
     fn segment(text: &str, matched: bool) -> (String, bool) {
@@ -375,7 +377,7 @@ mod tests {
 
     #[test]
     fn a_snippet_marks_whole_words_and_the_prefix_of_the_last() {
-        let q = fts_query("förskola häls").unwrap();
+        let q = search_query("förskola häls").unwrap();
         assert_eq!(
             q.snippet("A\nvisit to the Förskola, then hälsan and förskolan.", 20),
             vec![
@@ -396,7 +398,7 @@ mod tests {
             "more ".repeat(30),
             "rest ".repeat(30)
         );
-        let q = fts_any("school family", 4).unwrap();
+        let q = related_query("school family", 4).unwrap();
         let snippet = q.snippet(&body, 8);
         let matched: Vec<&str> = snippet
             .iter()
@@ -410,7 +412,7 @@ mod tests {
 
     #[test]
     fn a_snippet_without_a_match_is_empty_and_controls_never_survive() {
-        let q = fts_query("school").unwrap();
+        let q = search_query("school").unwrap();
         assert!(q.snippet("nothing here", 20).is_empty());
         let snippet = q.snippet("\u{1b}[2J school\u{7}", 20);
         assert!(

@@ -133,8 +133,13 @@ pub enum StoreError {
     LastAdministrator(String),
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
+    /// A question stopped from another thread: a newer one took its place.
+    #[error("the question was interrupted")]
+    Interrupted,
+    /// What the database itself said, in its own words. No backend's error type reaches past
+    /// the store, so a second backend reports the same way and callers match on nothing of it.
     #[error("database error: {0}")]
-    Sqlite(rusqlite::Error),
+    Backend(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -143,7 +148,8 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
             }
-            _ => StoreError::Sqlite(e),
+            Some(rusqlite::ErrorCode::OperationInterrupted) => StoreError::Interrupted,
+            _ => StoreError::Backend(e.to_string()),
         }
     }
 }
@@ -167,7 +173,8 @@ impl StoreError {
             | StoreError::CheckFailed(_)
             | StoreError::Busy
             | StoreError::Migration { .. }
-            | StoreError::Sqlite(_) => true,
+            | StoreError::Interrupted
+            | StoreError::Backend(_) => true,
             StoreError::UnknownGroup(_)
             | StoreError::FileExists(_)
             | StoreError::NotAFile(_)

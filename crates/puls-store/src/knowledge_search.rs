@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{EntryFilter, EntryHit, Result, Store, StoreError, time};
-use puls_domain::knowledge::{self, EntryKind, FtsQuery};
+use puls_domain::knowledge::{self, EntryKind, SearchQuery};
 use puls_domain::text;
 
 /// How many tokens of the body a search snippet shows.
@@ -131,7 +131,7 @@ impl Store {
         filter: &EntryFilter,
         limit: usize,
     ) -> Result<Vec<EntryHit>> {
-        match knowledge::fts_query(query) {
+        match knowledge::search_query(query) {
             Some(fts) => self.matching(&fts, filter, None, limit),
             None => self.entries(filter, limit),
         }
@@ -149,7 +149,7 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::ArenaNotFound(arena))?;
-        match knowledge::fts_any(&format!("{title}\n{need}"), RELATED_TERMS) {
+        match knowledge::related_query(&format!("{title}\n{need}"), RELATED_TERMS) {
             Some(fts) => self.matching(&fts, &EntryFilter::default(), Some(arena), limit),
             None => Ok(Vec::new()),
         }
@@ -188,7 +188,7 @@ impl Store {
     /// here, since FTS5's `snippet()` is computed for every match before the sort.
     fn matching(
         &self,
-        fts: &FtsQuery,
+        fts: &SearchQuery,
         filter: &EntryFilter,
         not_of: Option<i64>,
         limit: usize,
@@ -212,7 +212,7 @@ impl Store {
                     competence,
                     mission,
                     sql_limit(limit),
-                    &**fts,
+                    fts5(fts),
                     not_of
                 ],
                 |r| {
@@ -228,6 +228,22 @@ impl Store {
     }
 }
 
+/// A question as an FTS5 MATCH expression: every word a quoted term (the `unicode61`
+/// tokenizer sees the same words the question holds, so a word cannot be FTS5 syntax), a
+/// prefix `"wor"*`, joined with a space (all) or `OR` (any).
+fn fts5(query: &SearchQuery) -> String {
+    let joiner = if query.any() { " OR " } else { " " };
+    query
+        .terms()
+        .iter()
+        .map(|t| {
+            let star = if t.prefix { "*" } else { "" };
+            format!("\"{}\"{star}", t.word.replace('"', "\"\""))
+        })
+        .collect::<Vec<_>>()
+        .join(joiner)
+}
+
 /// How many words of an arena's title and need make its "related entries" query.
 const RELATED_TERMS: usize = 12;
 
@@ -237,6 +253,20 @@ fn sql_limit(limit: usize) -> i64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_question_becomes_quoted_fts5_terms_the_last_a_prefix() {
+        let all = knowledge::search_query("Language café").unwrap();
+        assert_eq!(fts5(&all), "\"language\" \"café\"*");
+        let words = knowledge::search_query("title:x NEAR(a AND -b* OR \"cc").unwrap();
+        assert_eq!(
+            fts5(&words),
+            "\"title\" \"x\" \"near\" \"a\" \"and\" \"b\" \"or\" \"cc\"*"
+        );
+        let any = knowledge::related_query("alpha bravo charlie delta echo", 2).unwrap();
+        assert_eq!(fts5(&any), "\"alph\"* OR \"brav\"*");
+    }
+
     use std::sync::Arc;
 
     use super::*;

@@ -58,6 +58,7 @@ pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
 };
+pub use reader::Interrupt;
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
 pub use retention::{Anonymised, RetentionChange, anonymised_note};
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
@@ -93,6 +94,8 @@ pub struct Store {
     health_terms: Vec<String>,
     /// Whose days "today" counts and whose order names sort in: the session the store serves.
     session: Session,
+    /// The data version last seen by [`Store::others_changed`].
+    seen_version: i64,
     /// The team's group, given the files this store writes (see `output`).
     group: Option<files::Group>,
 }
@@ -131,7 +134,7 @@ impl Store {
         options: &StoreOptions,
     ) -> Result<Store> {
         let (conn, warnings, group) = open::connect(path, options)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_owned(),
             who: who.to_owned(),
@@ -139,8 +142,11 @@ impl Store {
             warnings,
             health_terms: options.health_terms.clone(),
             session: Session::default(),
+            seen_version: 0,
             group,
-        })
+        };
+        store.seen_version = store.data_version()?;
+        Ok(store)
     }
 
     /// Serves `session` from now on: its time zone decides "today", its language the order
@@ -176,11 +182,21 @@ impl Store {
         self.session.day(self.clock.now())
     }
 
-    /// Changes whenever another connection commits: the cheap "has anything changed?" check.
+    /// Changes whenever another connection commits: SQLite's cheap "has anything changed?".
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Whether another session (another connection, process or server) committed since this
+    /// store last asked, or since it opened: the live refresh's one question. SQLite answers it
+    /// with `PRAGMA data_version`; a database server would answer with its notifications.
+    pub fn others_changed(&mut self) -> Result<bool> {
+        let version = self.data_version()?;
+        let changed = version != self.seen_version;
+        self.seen_version = version;
+        Ok(changed)
     }
 
     /// True when the database holds no arenas and no people: safe to fill with the demo.

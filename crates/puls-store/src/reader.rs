@@ -23,6 +23,7 @@ impl Store {
             clock: self.clock.clone(),
             warnings: Vec::new(),
             session: self.session,
+            seen_version: self.seen_version,
             group: self.group,
             health_terms: self.health_terms.clone(),
         })
@@ -30,15 +31,24 @@ impl Store {
 
     /// Stops whatever this connection is running, from any thread; the query fails with
     /// [`StoreError::is_interrupted`].
-    pub fn interrupt_handle(&self) -> InterruptHandle {
-        self.conn.get_interrupt_handle()
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
+    }
+}
+
+/// Stops what one store is running, from another thread: the store's own handle, so no
+/// backend's type reaches the caller.
+pub struct Interrupt(InterruptHandle);
+
+impl Interrupt {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
     }
 }
 
 impl StoreError {
     /// True when the query was stopped by its [`Store::interrupt_handle`].
     pub fn is_interrupted(&self) -> bool {
-        matches!(self, StoreError::Sqlite(e)
-            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+        matches!(self, StoreError::Interrupted)
     }
 }

@@ -414,7 +414,7 @@ impl Store {
     /// Adds or updates a unit, marking it internal or external.
     pub fn set_unit(&mut self, name: &str, external: bool) -> Result<i64> {
         self.write(|tx, stamp| {
-            let id = unit_id(tx, stamp, name)?.ok_or_else(|| StoreError::NameMissing)?;
+            let id = unit_id(tx, stamp, name)?.ok_or(StoreError::NameMissing)?;
             tx.execute(
                 "UPDATE units SET external = ?2 WHERE id = ?1",
                 params![id, external],

@@ -147,7 +147,8 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::NotAdministrator(who) => super::not_administrator(who),
         StoreError::NotAppointer { arena, who } => super::not_appointer(*arena, who),
         StoreError::LastAdministrator(who) => super::last_administrator(who),
-        StoreError::Sqlite(e) => format!("databasfel: {e}"),
+        StoreError::Interrupted => "frågan avbröts".to_owned(),
+        StoreError::Backend(e) => format!("databasfel: {e}"),
     }
 }
 
