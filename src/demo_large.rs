@@ -20,7 +20,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
 use crate::cli::UserError;
 use crate::demo;
@@ -185,29 +184,18 @@ pub fn fill(
     size: &Size,
     seed: u64,
 ) -> Result<Outcome, DemoError> {
-    let store = Store::open(path, who, Arc::new(FixedClock(now)))?;
+    let mut store = Store::open(path, who, Arc::new(FixedClock(now)))?;
     match store.meta(demo::DEMO_MARK)? {
         Some(m) if m == mark(seed) => return Ok(Outcome::AlreadyThere),
         Some(_) => return Err(DemoError::Refused(path.to_owned())),
         None if !store.is_empty()? => return Err(DemoError::Refused(path.to_owned())),
         None => {}
     }
-    drop(store);
     let municipality = Municipality::plan(size, seed, now, who);
-    let mut conn = Connection::open(path).map_err(StoreError::from)?;
-    // A fresh file that lands whole or not at all: no need to sync each page on the way.
-    conn.execute_batch(
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
-    )
-    .map_err(StoreError::from)?;
-    let tx = conn.transaction().map_err(StoreError::from)?;
-    municipality.write(&tx)?;
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2)",
-        params![demo::DEMO_MARK, mark(seed)],
-    )
-    .map_err(StoreError::from)?;
-    tx.commit().map_err(StoreError::from)?;
+    store.bulk_load(|out| {
+        municipality.write(out)?;
+        out.meta(demo::DEMO_MARK, &mark(seed))
+    })?;
     Ok(Outcome::Generated(municipality.counts()))
 }
 
@@ -263,6 +251,8 @@ impl Rng {
 
 #[cfg(test)]
 mod tests {
+    use rusqlite::Connection;
+
     use super::*;
     use crate::domain::arena::Stage;
     use chrono::TimeZone;

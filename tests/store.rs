@@ -826,3 +826,47 @@ fn a_refused_stand_up_leaves_since_last_as_it_was() {
         "the held stand-up was forgotten ({first:?})"
     );
 }
+
+#[test]
+fn a_bulk_load_lands_whole_or_not_at_all() {
+    use chrono::TimeZone;
+    use puls::store::bulk::{BulkAudit, BulkUnit};
+    // Given an empty database
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulk.db");
+    let mut store = open(&path, "maja");
+    let at = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+    let unit = |id, name| BulkUnit {
+        id,
+        name,
+        external: false,
+        at,
+        by: "maja",
+    };
+
+    // When a load fails on its second row (the same id twice), nothing of it is kept
+    let failed = store.bulk_load(|out| {
+        out.unit(&unit(1, "Skola"))?;
+        out.unit(&unit(1, "Skola igen"))
+    });
+    assert!(failed.is_err());
+    assert!(store.units().unwrap().is_empty(), "half a load was kept");
+
+    // And a whole load is kept, its history masked like every other row of history
+    store
+        .bulk_load(|out| {
+            out.unit(&unit(1, "Skola"))?;
+            out.audit(&BulkAudit {
+                at,
+                who: "maja",
+                entity: "arena",
+                entity_id: 1,
+                action: "note",
+                detail: "called about 850709-9805",
+            })
+        })
+        .unwrap();
+    assert_eq!(store.units().unwrap().len(), 1);
+    let history = store.history(None, None, 10).unwrap();
+    assert_eq!(history.last().unwrap().detail, "called about [masked]");
+}

@@ -3,7 +3,7 @@
 //! Everything is drawn from one `Rng` in a fixed order, so a seed always gives the same rows.
 //! Times are Unix seconds until they are written.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::words::*;
 use super::{Counts, Rng, Size};
@@ -152,12 +152,6 @@ pub(super) struct Municipality<'a> {
     pub activities: Vec<Activity>,
     pub entries: Vec<Entry>,
     pub audit: Vec<Event>,
-}
-
-pub(super) fn time_text(secs: i64) -> String {
-    DateTime::from_timestamp(secs, 0)
-        .unwrap_or_default()
-        .to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 pub(super) fn date_of(secs: i64) -> NaiveDate {

@@ -1,103 +1,104 @@
-//! Writes the planned municipality: one prepared statement per table, row ids counting from 1
-//! in plan order, in the caller's transaction.
+//! Writes the planned municipality through the store's bulk writer: row ids counting from 1 in
+//! plan order, every row in the one transaction of `Store::bulk_load`.
 
-use rusqlite::{Transaction, params};
+use chrono::{DateTime, Utc};
 
 use super::knowledge;
-use super::municipality::{DAY, Municipality, date_text, time_text};
+use super::municipality::{DAY, Municipality};
 use crate::store::Result;
+use crate::store::bulk::{
+    BulkActivity, BulkAllocation, BulkArena, BulkAudit, BulkCompetence, BulkContact, BulkCriterion,
+    BulkEntry, BulkNeed, BulkPerson, BulkUnit, BulkWriter,
+};
 
 /// The row id of the `i`th planned row.
 fn id(i: usize) -> i64 {
     i as i64 + 1
 }
 
+/// A planned moment (seconds since 1970) as the store takes it.
+fn moment(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
 impl Municipality<'_> {
-    pub(super) fn write(&self, tx: &Transaction) -> Result<()> {
-        let created = time_text(self.now - 1_100 * DAY);
-        let mut stmt = tx.prepare(
-            "INSERT INTO units (id, name, external, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
+    pub(super) fn write(&self, out: &BulkWriter) -> Result<()> {
+        let created = moment(self.now - 1_100 * DAY);
         for (i, u) in self.units.iter().enumerate() {
-            stmt.execute(params![id(i), u.name, u.external, created, self.who])?;
+            out.unit(&BulkUnit {
+                id: id(i),
+                name: &u.name,
+                external: u.external,
+                at: created,
+                by: self.who,
+            })?;
         }
-        let mut stmt = tx.prepare(
-            "INSERT INTO competences (id, name, category, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
         for (i, c) in self.competences.iter().enumerate() {
-            stmt.execute(params![id(i), c.name, c.category, created, self.who])?;
+            out.competence(&BulkCompetence {
+                id: id(i),
+                name: &c.name,
+                category: c.category,
+                at: created,
+                by: self.who,
+            })?;
         }
-        self.write_people(tx)?;
-        self.write_arenas(tx)?;
-        self.write_staffing(tx)?;
-        self.write_programs(tx)?;
-        self.write_entries(tx)?;
-        self.write_audit(tx)
+        self.write_people(out)?;
+        self.write_arenas(out)?;
+        self.write_staffing(out)?;
+        self.write_programs(out)?;
+        self.write_entries(out)?;
+        self.write_audit(out)
     }
 
-    fn write_people(&self, tx: &Transaction) -> Result<()> {
-        let mut person = tx.prepare(
-            "INSERT INTO people (id, name, unit_id, role, contact, capacity, active, coordinator,
-                 version, created_at, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let mut holding = tx.prepare(
-            "INSERT INTO holdings (person_id, competence_id, level) VALUES (?1, ?2, ?3)",
-        )?;
+    fn write_people(&self, out: &BulkWriter) -> Result<()> {
         for (i, p) in self.people.iter().enumerate() {
-            person.execute(params![
-                id(i),
-                p.name,
-                id(p.unit),
-                p.role,
-                p.contact,
-                p.capacity,
-                p.active,
-                p.coordinator,
-                p.version,
-                time_text(p.created),
-                time_text(p.updated.0),
-                self.name_of(p.updated.1),
-            ])?;
-            for (competence, level) in &p.holdings {
-                holding.execute(params![id(i), id(*competence), level])?;
-            }
+            let holdings: Vec<(i64, u8)> = p
+                .holdings
+                .iter()
+                .map(|(c, level)| (id(*c), *level))
+                .collect();
+            out.person(&BulkPerson {
+                id: id(i),
+                name: &p.name,
+                unit: id(p.unit),
+                role: p.role,
+                contact: &p.contact,
+                capacity: p.capacity,
+                active: p.active,
+                coordinator: p.coordinator,
+                version: p.version,
+                created_at: moment(p.created),
+                updated_at: moment(p.updated.0),
+                updated_by: self.name_of(p.updated.1),
+                holdings: &holdings,
+            })?;
         }
         Ok(())
     }
 
-    fn write_arenas(&self, tx: &Transaction) -> Result<()> {
-        let mut arena = tx.prepare(
-            "INSERT INTO arenas (id, title, need, mission, stage, stage_since, signalled_by,
-                 signalled_at, coordinator_id, mandate, commissioned_by, target_date, decline_reason,
-                 recipient, communication_lead_id, feedback_days, version, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19)",
-        )?;
+    fn write_arenas(&self, out: &BulkWriter) -> Result<()> {
         for (i, a) in self.arenas.iter().enumerate() {
-            arena.execute(params![
-                id(i),
-                a.title,
-                a.need,
-                a.mission,
-                a.stage.code(),
-                time_text(a.stage_since),
-                self.name_of(a.signalled_by),
-                time_text(a.signalled),
-                a.coordinator.map(id),
-                a.mandate,
-                a.commissioned_by,
-                a.target.map(date_text),
-                a.decline_reason,
-                a.recipient,
-                a.lead.map(id),
-                a.rhythm_days,
-                a.version,
-                time_text(a.updated.0),
-                self.name_of(a.updated.1),
-            ])?;
+            out.arena(&BulkArena {
+                id: id(i),
+                title: &a.title,
+                need: &a.need,
+                mission: a.mission,
+                stage: a.stage.code(),
+                stage_since: moment(a.stage_since),
+                signalled_by: self.name_of(a.signalled_by),
+                signalled_at: moment(a.signalled),
+                coordinator: a.coordinator.map(id),
+                mandate: a.mandate,
+                commissioned_by: a.commissioned_by,
+                target: a.target,
+                decline_reason: a.decline_reason,
+                recipient: &a.recipient,
+                lead: a.lead.map(id),
+                feedback_days: a.rhythm_days,
+                version: a.version,
+                updated_at: moment(a.updated.0),
+                updated_by: self.name_of(a.updated.1),
+            })?;
         }
         Ok(())
     }
@@ -110,143 +111,102 @@ impl Municipality<'_> {
         }
     }
 
-    fn write_staffing(&self, tx: &Transaction) -> Result<()> {
-        let mut need = tx.prepare(
-            "INSERT INTO needs (arena_id, competence_id, reason, status, person_id, updated_at,
-                 updated_by)
-             VALUES (?1, ?2, '', ?3, ?4, ?5, ?6)",
-        )?;
+    fn write_staffing(&self, out: &BulkWriter) -> Result<()> {
         for n in &self.needs {
-            need.execute(params![
-                id(n.arena),
-                id(n.competence),
-                n.status,
-                n.person.map(id),
-                time_text(n.at),
-                self.writer_of(n.arena),
-            ])?;
+            out.need(&BulkNeed {
+                arena: id(n.arena),
+                competence: id(n.competence),
+                status: n.status,
+                person: n.person.map(id),
+                at: moment(n.at),
+                by: self.writer_of(n.arena),
+            })?;
         }
-        let mut allocation = tx.prepare(
-            "INSERT INTO allocations (person_id, arena_id, competence_id, percent, from_date,
-                 to_date, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
         for a in &self.allocations {
-            allocation.execute(params![
-                id(a.person),
-                id(a.arena),
-                a.competence.map(id),
-                a.percent,
-                date_text(a.from),
-                a.to.map(date_text),
-                time_text(a.at),
-                self.writer_of(a.arena),
-            ])?;
+            out.allocation(&BulkAllocation {
+                person: id(a.person),
+                arena: id(a.arena),
+                competence: a.competence.map(id),
+                percent: a.percent,
+                from: a.from,
+                to: a.to,
+                at: moment(a.at),
+                by: self.writer_of(a.arena),
+            })?;
         }
         Ok(())
     }
 
-    fn write_programs(&self, tx: &Transaction) -> Result<()> {
-        let mut contact = tx.prepare(
-            "INSERT INTO contacts (arena_id, on_date, channel, summary, by_whom, updated_at,
-                 updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
+    fn write_programs(&self, out: &BulkWriter) -> Result<()> {
         for c in &self.contacts {
-            contact.execute(params![
-                id(c.arena),
-                date_text(c.on),
-                c.channel,
-                c.summary,
-                self.name_of(c.by),
-                time_text(self.now),
-                self.writer_of(c.arena),
-            ])?;
+            out.contact(&BulkContact {
+                arena: id(c.arena),
+                on: c.on,
+                channel: c.channel,
+                summary: c.summary,
+                by_whom: self.name_of(c.by),
+                at: moment(self.now),
+                by: self.writer_of(c.arena),
+            })?;
         }
-        let mut criterion = tx.prepare(
-            "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason,
-                 updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
         for c in &self.criteria {
-            criterion.execute(params![
-                id(c.arena),
-                c.text,
-                c.measure,
-                c.target,
-                c.result,
-                c.no_result_reason,
-                time_text(c.at),
-                self.writer_of(c.arena),
-            ])?;
+            out.criterion(&BulkCriterion {
+                arena: id(c.arena),
+                text: c.text,
+                measure: c.measure,
+                target: c.target,
+                result: c.result,
+                no_result_reason: c.no_result_reason,
+                at: moment(c.at),
+                by: self.writer_of(c.arena),
+            })?;
         }
-        let mut activity = tx.prepare(
-            "INSERT INTO activities (arena_id, position, text, owner, due_date, status,
-                 blocked_reason, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
         for a in &self.activities {
-            activity.execute(params![
-                id(a.arena),
-                a.position as i64,
-                a.text,
-                self.name_of(a.owner),
-                a.due.map(date_text),
-                a.status.code(),
-                a.blocked_reason,
-                time_text(a.at),
-                self.writer_of(a.arena),
-            ])?;
+            out.activity(&BulkActivity {
+                arena: id(a.arena),
+                position: a.position as i64,
+                text: a.text,
+                owner: self.name_of(a.owner),
+                due: a.due,
+                status: a.status.code(),
+                blocked_reason: a.blocked_reason,
+                at: moment(a.at),
+                by: self.writer_of(a.arena),
+            })?;
         }
         Ok(())
     }
 
-    /// The bank's entries; the schema's triggers index each one's text as it goes in.
-    fn write_entries(&self, tx: &Transaction) -> Result<()> {
-        let mut entry = tx.prepare(
-            "INSERT INTO entries (id, title, body, kind, arena_id, tags_text, author, created_at,
-                 updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?7)",
-        )?;
-        let mut tag = tx.prepare("INSERT INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")?;
-        let mut competence =
-            tx.prepare("INSERT INTO entry_competences (entry_id, competence_id) VALUES (?1, ?2)")?;
+    /// The bank's entries, each body drawn from its seed as it is written.
+    fn write_entries(&self, out: &BulkWriter) -> Result<()> {
         let words = knowledge::Vocabulary::new();
         for (i, e) in self.entries.iter().enumerate() {
-            entry.execute(params![
-                id(i),
-                e.title,
-                knowledge::body(e, &words),
-                e.kind,
-                e.arena.map(id),
-                e.tags.join("\n"),
-                self.name_of(e.author),
-                time_text(e.at),
-            ])?;
-            for t in &e.tags {
-                tag.execute(params![id(i), t])?;
-            }
-            for c in &e.competences {
-                competence.execute(params![id(i), id(*c)])?;
-            }
+            let competences: Vec<i64> = e.competences.iter().map(|c| id(*c)).collect();
+            out.entry(&BulkEntry {
+                id: id(i),
+                title: &e.title,
+                body: &knowledge::body(e, &words),
+                kind: e.kind,
+                arena: e.arena.map(id),
+                tags: &e.tags,
+                competences: &competences,
+                author: self.name_of(e.author),
+                at: moment(e.at),
+            })?;
         }
         Ok(())
     }
 
-    fn write_audit(&self, tx: &Transaction) -> Result<()> {
-        let mut row = tx.prepare(
-            "INSERT INTO audit (at, who, entity, entity_id, action, detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
+    fn write_audit(&self, out: &BulkWriter) -> Result<()> {
         for e in &self.audit {
-            row.execute(params![
-                time_text(e.at),
-                self.name_of(e.who),
-                e.entity,
-                id(e.entity_id),
-                e.action,
-                e.detail,
-            ])?;
+            out.audit(&BulkAudit {
+                at: moment(e.at),
+                who: self.name_of(e.who),
+                entity: e.entity,
+                entity_id: id(e.entity_id),
+                action: e.action,
+                detail: &e.detail,
+            })?;
         }
         Ok(())
     }

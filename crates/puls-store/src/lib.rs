@@ -8,6 +8,7 @@ mod access;
 mod arenas;
 mod backup;
 mod bank;
+pub mod bulk;
 mod drawn_up;
 mod error;
 mod extract;
