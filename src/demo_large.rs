@@ -251,6 +251,7 @@ impl Rng {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::prelude::*;
     use rusqlite::Connection;
 
     use super::*;

@@ -1,6 +1,7 @@
 //! The administrator's commands, run as the real binary: `puls history`, `backup`, `restore` and
 //! `check`, and the exit codes for a database puls cannot use.
 
+use puls::store::prelude::*;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,6 +2,7 @@
 //! records opened only by the coordinator and the communication lead (every opening logged),
 //! roles given by administrators, and retention on a fixed clock.
 
+use puls::store::prelude::*;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};

@@ -2,6 +2,7 @@
 
 use puls::config::Config;
 use puls::domain::text::TitleProblem;
+use puls::store::prelude::*;
 use puls::store::{ArenaRecord, RecordProblem, StoreError, record_problems};
 
 #[path = "shared/app.rs"]

@@ -1,6 +1,7 @@
 //! Key figures and reports: computed on a fixed municipality built through the store, as a
 //! coordinator's keys would build it, on a clock moved by hand.
 
+use puls::store::prelude::*;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

@@ -1,6 +1,7 @@
 //! The knowledge bank on real SQLite files: entries, versions, full-text search that no input
 //! can break, related entries, and the bank written out and read back in.
 
+use puls::store::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -3,6 +3,7 @@
 
 use puls::domain::session::Session;
 use puls::messages::{self, Language};
+use puls::store::prelude::*;
 use puls::store::{PersonEdit, Store};
 
 #[path = "shared/app.rs"]

@@ -3,6 +3,7 @@
 //! never a file or symlink someone planted at its name, replaced only with --force, and never a
 //! folder, device or pipe.
 
+use puls::store::prelude::*;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Output;

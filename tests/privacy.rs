@@ -1,6 +1,7 @@
 //! Citizen data on the command line, through the real binary: personal numbers and health
 //! terms refused unless allowed (and then logged), and the registration number.
 
+use puls::store::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::Arc;

@@ -1,6 +1,7 @@
 //! The roster from a spreadsheet: parsing, all-or-nothing import, dry run and export, on real
 //! SQLite files; and the real binary's exit code and `FILE:LINE:` messages.
 
+use puls::store::prelude::*;
 use std::path::Path;
 use std::process::Command;
 

@@ -1,6 +1,7 @@
 //! One process, many screens: two sessions on one database, each in its own language and time
 //! zone, worked on by whichever thread of a multi-threaded runtime is free.
 
+use puls::store::prelude::*;
 use std::sync::Arc;
 
 use chrono_tz::Tz;

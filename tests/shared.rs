@@ -1,6 +1,7 @@
 //! Many sessions, one database: conflicting saves, a lock held too long, many writers at once,
 //! a writer killed mid-save, a backup taken while others write, and two full screens side by side.
 
+use puls::store::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,6 +1,7 @@
 //! Stand-up mode: the round, "since the last stand-up", and a clock that is the only thing that
 //! redraws on its own.
 
+use puls::store::prelude::*;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};

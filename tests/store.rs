@@ -1,5 +1,6 @@
 //! The store on real SQLite files: schema, changes, audit rows, versions, two sessions at once.
 
+use puls::store::prelude::*;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::sync::Arc;

@@ -1,5 +1,6 @@
 //! The app driven by keys and drawn into a `TestBackend`, as a person would see it.
 
+use puls::store::prelude::*;
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

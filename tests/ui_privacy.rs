@@ -2,6 +2,7 @@
 //! for the arena's coordinator and communication lead and nowhere else, and a drawn-up arena
 //! refuses edits through the keys.
 
+use puls::store::prelude::*;
 use std::path::PathBuf;
 
 use puls::domain::arena::Stage;

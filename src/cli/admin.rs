@@ -1,5 +1,6 @@
 //! `puls history`, `backup`, `restore` and `check`: the commands for a shared database.
 
+use crate::store::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -1,6 +1,7 @@
 //! `puls bank export` and `puls bank import`: the whole knowledge bank as Markdown or JSON, and
 //! a JSON bank back in, every entry or none.
 
+use crate::store::prelude::*;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;

@@ -1,5 +1,6 @@
 //! `puls export` and `puls import`: an arena's PULS program as Markdown or JSON, and back.
 
+use crate::store::prelude::*;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};

@@ -1,6 +1,7 @@
 //! `puls extract`: everything held about one case reference (GDPR art. 15), and an arena's
 //! drawn-up records masked for review before release under the public-records law.
 
+use crate::store::prelude::*;
 use std::path::PathBuf;
 
 use clap::Subcommand;

@@ -1,5 +1,6 @@
 //! `puls figures` and `puls report`: the key figures of a period, on the terminal or as a file.
 
+use crate::store::prelude::*;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;

@@ -11,6 +11,7 @@ pub mod privacy;
 pub mod roster;
 pub mod users;
 
+use crate::store::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -2,6 +2,7 @@
 //! `--allow-personal-data` (and then logged), and `puls register` sets an arena's registration
 //! number.
 
+use crate::store::prelude::*;
 use clap::Subcommand;
 use color_eyre::Result;
 

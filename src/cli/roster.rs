@@ -1,5 +1,6 @@
 //! `puls roster import` and `puls roster export`: the roster to and from a spreadsheet.
 
+use crate::store::prelude::*;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;

@@ -1,5 +1,6 @@
 //! `puls users`: which OS accounts puls knows, their roles, and the roster person each is.
 
+use crate::store::prelude::*;
 use clap::Subcommand;
 use color_eyre::Result;
 

@@ -1,6 +1,7 @@
 //! The demo's knowledge bank: what the returning and closed arenas learned, and the methods,
 //! contacts and courses colleagues filed over the past year.
 
+use crate::store::prelude::*;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::clock::ManualClock;

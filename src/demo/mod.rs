@@ -6,6 +6,7 @@
 mod knowledge;
 mod plans;
 
+use crate::store::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -9,6 +9,7 @@ use super::form::{Form, FormKind};
 use super::popup::{FilterTarget, Popup, Prompt, PromptPurpose, Reading};
 use crate::messages;
 use puls_domain::knowledge::EntryKind;
+use puls_store::prelude::*;
 use puls_store::{EntryEdit, EntryHit, StoreError};
 
 impl App {

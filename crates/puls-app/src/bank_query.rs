@@ -2,6 +2,7 @@
 //! longer than a keystroke may, so the terminal driver answers these on a worker thread, and a
 //! newer question cancels an older one; tests and tools answer them at once.
 
+use puls_store::prelude::*;
 use puls_store::{EntryFilter, EntryHit, Store, StoreError};
 
 /// How many results a list holds: a search shows its best, the related view its closest.

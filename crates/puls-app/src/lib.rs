@@ -30,6 +30,7 @@ mod standup_actions;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
+use puls_store::prelude::*;
 
 use crate::config::Config;
 use board::Board;

@@ -2,6 +2,7 @@
 //! actions that keep the meeting moving.
 
 use chrono::Duration;
+use puls_store::prelude::*;
 
 use super::App;
 use super::command::Command;

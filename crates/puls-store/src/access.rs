@@ -200,9 +200,27 @@ impl Place {
     }
 }
 
-impl Store {
+/// Accounts, roles and who they are on the roster. Part of the store interface (see [`crate::Backend`]).
+pub trait AccessStore {
     /// Every account puls knows, by name.
-    pub fn accounts(&self) -> Result<Vec<AccountRow>> {
+    fn accounts(&self) -> Result<Vec<AccountRow>>;
+
+    /// The roles of the account this store acts as.
+    fn my_roles(&self) -> Result<Vec<Role>>;
+
+    /// Gives `account` a role. Only an administrator may; see [`act_as_administrator`].
+    fn grant(&mut self, account: &str, role: Role) -> Result<Granted>;
+
+    /// Takes a role from `account`; the last administrator keeps theirs.
+    fn revoke(&mut self, account: &str, role: Role) -> Result<bool>;
+
+    /// Says which roster person `account` is (empty `person`: nobody), so puls knows when the
+    /// account at the keyboard is an arena's coordinator or communication lead.
+    fn link_account(&mut self, account: &str, person: &str) -> Result<()>;
+}
+
+impl AccessStore for Store {
+    fn accounts(&self) -> Result<Vec<AccountRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.name, p.name FROM accounts a LEFT JOIN people p ON p.id = a.person_id
              ORDER BY a.name",
@@ -221,13 +239,11 @@ impl Store {
             .collect()
     }
 
-    /// The roles of the account this store acts as.
-    pub fn my_roles(&self) -> Result<Vec<Role>> {
+    fn my_roles(&self) -> Result<Vec<Role>> {
         roles_of(&self.conn, &self.who)
     }
 
-    /// Gives `account` a role. Only an administrator may; see [`act_as_administrator`].
-    pub fn grant(&mut self, account: &str, role: Role) -> Result<Granted> {
+    fn grant(&mut self, account: &str, role: Role) -> Result<Granted> {
         let account = text::one_line(account.trim()).into_owned();
         if account.is_empty() {
             return Err(StoreError::NameMissing);
@@ -245,8 +261,7 @@ impl Store {
         })
     }
 
-    /// Takes a role from `account`; the last administrator keeps theirs.
-    pub fn revoke(&mut self, account: &str, role: Role) -> Result<bool> {
+    fn revoke(&mut self, account: &str, role: Role) -> Result<bool> {
         let account = account.trim().to_owned();
         self.write(|tx, stamp| {
             act_as_administrator(tx, stamp)?;
@@ -274,9 +289,7 @@ impl Store {
         })
     }
 
-    /// Says which roster person `account` is (empty `person`: nobody), so puls knows when the
-    /// account at the keyboard is an arena's coordinator or communication lead.
-    pub fn link_account(&mut self, account: &str, person: &str) -> Result<()> {
+    fn link_account(&mut self, account: &str, person: &str) -> Result<()> {
         let account = text::one_line(account.trim()).into_owned();
         if account.is_empty() {
             return Err(StoreError::NameMissing);

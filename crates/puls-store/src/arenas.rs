@@ -285,12 +285,44 @@ fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Coun
     Ok(counts)
 }
 
-impl Store {
+/// Arenas: the board, signals, stages, edits and their undo. Part of the store interface (see [`crate::Backend`]).
+pub trait ArenaStore {
     /// Every arena the board shows, in number order. Declined signals only when asked for.
     ///
     /// Teams and plans are counted in one scan of each table (`board_counts`), not by a dozen
     /// subqueries per arena: at 2,000 arenas those took 60 ms of every reload.
-    pub fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
+    fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>>;
+
+    /// One arena in full.
+    fn arena(&self, id: i64) -> Result<Arena>;
+
+    /// Records a signal; it gets the next arena number.
+    fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena>;
+
+    /// Saves a coordinator's edit, unless someone else changed the arena first.
+    fn edit_arena(&mut self, id: i64, expected_version: i64, edit: &ArenaEdit) -> Result<Arena>;
+
+    /// Moves an arena to another stage, if the rules allow it. A commission records who gave it.
+    fn move_arena(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        to: Stage,
+        commissioned_by: &str,
+    ) -> Result<Arena>;
+
+    /// Declines a signal, with the reason the commissioning body gave.
+    fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena>;
+
+    /// Puts an arena back as it was (undo), unless someone changed it after `expected_version`.
+    fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena>;
+
+    /// Removes a signal just recorded (undo of a new signal), unless someone changed it since.
+    fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()>;
+}
+
+impl ArenaStore for Store {
+    fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
         let mut counts = board_counts(&self.conn, self.today())?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
@@ -323,13 +355,11 @@ impl Store {
         Ok(cards.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// One arena in full.
-    pub fn arena(&self, id: i64) -> Result<Arena> {
+    fn arena(&self, id: i64) -> Result<Arena> {
         arena_of(&self.conn, id, self.today())
     }
 
-    /// Records a signal; it gets the next arena number.
-    pub fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena> {
+    fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena> {
         self.write(|tx, stamp| {
             let now = time::to_text(stamp.at);
             tx.execute(
@@ -352,13 +382,7 @@ impl Store {
         })
     }
 
-    /// Saves a coordinator's edit, unless someone else changed the arena first.
-    pub fn edit_arena(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        edit: &ArenaEdit,
-    ) -> Result<Arena> {
+    fn edit_arena(&mut self, id: i64, expected_version: i64, edit: &ArenaEdit) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;
             drawn_up::ensure_open(tx, id)?;
@@ -376,8 +400,7 @@ impl Store {
         })
     }
 
-    /// Moves an arena to another stage, if the rules allow it. A commission records who gave it.
-    pub fn move_arena(
+    fn move_arena(
         &mut self,
         id: i64,
         expected_version: i64,
@@ -411,8 +434,7 @@ impl Store {
         })
     }
 
-    /// Declines a signal, with the reason the commissioning body gave.
-    pub fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
+    fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;
             arena::check_decline(&before, reason).map_err(|r| StoreError::Refused(vec![r]))?;
@@ -428,8 +450,7 @@ impl Store {
         })
     }
 
-    /// Puts an arena back as it was (undo), unless someone changed it after `expected_version`.
-    pub fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena> {
+    fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena> {
         self.write(|tx, stamp| {
             let id = before.id;
             let current = load_unchanged(tx, stamp, id, expected_version)?;
@@ -471,8 +492,7 @@ impl Store {
         })
     }
 
-    /// Removes a signal just recorded (undo of a new signal), unless someone changed it since.
-    pub fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| {
             let arena = load_unchanged(tx, stamp, id, expected_version)?;
             tx.execute("DELETE FROM arenas WHERE id = ?1", [id])?;

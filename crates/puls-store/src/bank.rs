@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::knowledge::{Clean, insert_entry};
+use super::prelude::*;
 use super::{EntryEdit, Result, Store, time};
 use puls_domain::text;
 
@@ -189,9 +190,22 @@ fn plan(conn: &Connection, records: &[EntryRecord]) -> Result<(Vec<Addition>, Ba
     Ok((additions, summary))
 }
 
-impl Store {
+/// The knowledge bank as a file, all or nothing. Part of the store interface (see [`crate::Backend`]).
+pub trait BankStore {
     /// Every entry, oldest first, as a file another database can import.
-    pub fn bank_record(&self) -> Result<BankRecord> {
+    fn bank_record(&self) -> Result<BankRecord>;
+
+    /// What importing `records` would do, writing nothing.
+    fn preview_bank_import(&self, records: &[EntryRecord]) -> Result<BankImport>;
+
+    /// Adds the entries in one transaction: all of them, or none. Entries already in the bank
+    /// are left out; an entry keeps its author and creation time, and the audit row names the
+    /// person importing.
+    fn import_bank(&mut self, records: &[EntryRecord]) -> Result<BankImport>;
+}
+
+impl BankStore for Store {
+    fn bank_record(&self) -> Result<BankRecord> {
         let ids: Vec<(i64, Option<String>)> = self
             .conn
             .prepare(
@@ -216,15 +230,11 @@ impl Store {
         })
     }
 
-    /// What importing `records` would do, writing nothing.
-    pub fn preview_bank_import(&self, records: &[EntryRecord]) -> Result<BankImport> {
+    fn preview_bank_import(&self, records: &[EntryRecord]) -> Result<BankImport> {
         Ok(plan(&self.conn, records)?.1)
     }
 
-    /// Adds the entries in one transaction: all of them, or none. Entries already in the bank
-    /// are left out; an entry keeps its author and creation time, and the audit row names the
-    /// person importing.
-    pub fn import_bank(&mut self, records: &[EntryRecord]) -> Result<BankImport> {
+    fn import_bank(&mut self, records: &[EntryRecord]) -> Result<BankImport> {
         self.write(|tx, stamp| {
             let (additions, summary) = plan(tx, records)?;
             for a in &additions {

@@ -181,15 +181,22 @@ fn entries_of(conn: &Connection, arena: i64) -> Result<Vec<DrawnUpEntry>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-impl Store {
+/// Drawn-up (locked) versions of closed arenas. Part of the store interface (see [`crate::Backend`]).
+pub trait DrawnUpStore {
     /// When and by whom the arena was drawn up, while it is closed; `None` while it is open.
-    pub fn drawn_up(&self, arena: i64) -> Result<Option<DrawnUp>> {
-        lock_of(&self.conn, arena)
-    }
+    fn drawn_up(&self, arena: i64) -> Result<Option<DrawnUp>>;
 
     /// Every locked version of the arena, oldest first, as it stood when it closed (and as the
     /// retention decision left it).
-    pub fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>> {
+    fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>>;
+}
+
+impl DrawnUpStore for Store {
+    fn drawn_up(&self, arena: i64) -> Result<Option<DrawnUp>> {
+        lock_of(&self.conn, arena)
+    }
+
+    fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>> {
         Ok(versions_of(&self.conn, arena)?
             .into_iter()
             .map(|(_, record)| record)

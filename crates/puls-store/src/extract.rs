@@ -96,10 +96,15 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
     Ok(held)
 }
 
-impl Store {
+/// Subject-access extracts. Part of the store interface (see [`crate::Backend`]).
+pub trait ExtractStore {
     /// Everything held about `case_ref`. Only an administrator may write one; each restricted
     /// record it holds gets a read-log row ("extract") in the same transaction.
-    pub fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
+    fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract>;
+}
+
+impl ExtractStore for Store {
+    fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
         let today = self.today();
         self.write(|tx, stamp| {
             if !access::roles_of(tx, stamp.who)?.contains(&puls_domain::access::Role::Administrator)

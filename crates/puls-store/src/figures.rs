@@ -81,9 +81,14 @@ fn stage_date(
     }
 }
 
-impl Store {
+/// Key figures of a period. Part of the store interface (see [`crate::Backend`]).
+pub trait FiguresStore {
     /// The key figures of the period `[from, to]` (either open), as of today.
-    pub fn figures(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Figures> {
+    fn figures(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Figures>;
+}
+
+impl FiguresStore for Store {
+    fn figures(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Figures> {
         let today = self.today();
         Ok(figures::compute(
             self.arena_lines()?,
@@ -94,7 +99,9 @@ impl Store {
             today,
         ))
     }
+}
 
+impl Store {
     fn stage_dates(&self) -> Result<HashMap<i64, StageDates>> {
         let mut stmt = self.conn.prepare_cached(STAGE_DATES)?;
         let rows = stmt.query_map([], |r| {
@@ -113,7 +120,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
     /// Every arena as the figures see it, in number order.
     fn arena_lines(&self) -> Result<Vec<ArenaLine>> {
         let dates = self.stage_dates()?;
@@ -154,13 +160,11 @@ impl Store {
         })?;
         Ok(lines.collect::<rusqlite::Result<_>>()?)
     }
-
     fn unfilled_by_competence(&self) -> Result<Vec<(String, u32)>> {
         let mut stmt = self.conn.prepare_cached(UNFILLED)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
     fn over_allocated(&self, today: NaiveDate) -> Result<Vec<(String, Load)>> {
         let mut stmt = self.conn.prepare_cached(OVER_ALLOCATED)?;
         let rows = stmt.query_map(params![time::date_to_text(Some(today))], |r| {

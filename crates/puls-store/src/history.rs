@@ -57,9 +57,28 @@ pub(crate) fn arena_rows(conn: &rusqlite::Connection, arena: i64) -> Result<Vec<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-impl Store {
+/// History and audit: who changed what, and stand-ups. Part of the store interface (see [`crate::Backend`]).
+pub trait HistoryStore {
     /// The newest `limit` history rows of one arena, newest first.
-    pub fn arena_history(&self, arena: i64, limit: usize) -> Result<Vec<AuditRow>> {
+    fn arena_history(&self, arena: i64, limit: usize) -> Result<Vec<AuditRow>>;
+
+    /// The history from `since` on, of one arena or of everything: the newest `limit` rows,
+    /// oldest first. Each case has its own statement and index: an arena's rows through
+    /// `audit_by_entity`, a time range through `audit_by_time`.
+    fn history(
+        &self,
+        since: Option<DateTime<Utc>>,
+        arena: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<AuditRow>>;
+
+    /// Records that a stand-up about the arena starts now, and returns when the previous one
+    /// started: "what changed since the last stand-up" is real, per arena and for everyone.
+    fn start_standup(&mut self, arena: i64) -> Result<Option<DateTime<Utc>>>;
+}
+
+impl HistoryStore for Store {
+    fn arena_history(&self, arena: i64, limit: usize) -> Result<Vec<AuditRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, who, entity, entity_id, action, detail FROM audit
              WHERE entity = 'arena' AND entity_id = ?1 ORDER BY id DESC LIMIT ?2",
@@ -77,10 +96,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The history from `since` on, of one arena or of everything: the newest `limit` rows,
-    /// oldest first. Each case has its own statement and index: an arena's rows through
-    /// `audit_by_entity`, a time range through `audit_by_time`.
-    pub fn history(
+    fn history(
         &self,
         since: Option<DateTime<Utc>>,
         arena: Option<i64>,
@@ -109,12 +125,8 @@ impl Store {
         rows.reverse();
         Ok(rows)
     }
-}
 
-impl Store {
-    /// Records that a stand-up about the arena starts now, and returns when the previous one
-    /// started: "what changed since the last stand-up" is real, per arena and for everyone.
-    pub fn start_standup(&mut self, arena: i64) -> Result<Option<DateTime<Utc>>> {
+    fn start_standup(&mut self, arena: i64) -> Result<Option<DateTime<Utc>>> {
         self.write(|tx, stamp| {
             super::arenas::exists(tx, arena)?;
             let previous: Option<String> = tx

@@ -210,22 +210,36 @@ fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
     Ok(())
 }
 
-impl Store {
+/// The knowledge bank's entries. Part of the store interface (see [`crate::Backend`]).
+pub trait KnowledgeStore {
     /// Adds an entry written by the store's user; returns its id.
-    pub fn add_entry(&mut self, e: &EntryEdit) -> Result<i64> {
+    fn add_entry(&mut self, e: &EntryEdit) -> Result<i64>;
+
+    /// Adds an entry on behalf of `author` (the demo, and knowledge managers filing what others
+    /// wrote); the audit row names the store's user.
+    fn add_entry_by(&mut self, author: &str, e: &EntryEdit) -> Result<i64>;
+
+    /// Saves an edited entry, unless someone changed it since `expected_version`.
+    fn edit_entry(&mut self, id: i64, expected_version: i64, e: &EntryEdit) -> Result<()>;
+
+    /// Deletes an entry, unless someone changed it since `expected_version`.
+    fn delete_entry(&mut self, id: i64, expected_version: i64) -> Result<()>;
+
+    fn entry(&self, id: i64) -> Result<Entry>;
+}
+
+impl KnowledgeStore for Store {
+    fn add_entry(&mut self, e: &EntryEdit) -> Result<i64> {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| insert_entry(tx, stamp, &clean, stamp.who, stamp.at, "create"))
     }
 
-    /// Adds an entry on behalf of `author` (the demo, and knowledge managers filing what others
-    /// wrote); the audit row names the store's user.
-    pub fn add_entry_by(&mut self, author: &str, e: &EntryEdit) -> Result<i64> {
+    fn add_entry_by(&mut self, author: &str, e: &EntryEdit) -> Result<i64> {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| insert_entry(tx, stamp, &clean, author, stamp.at, "create"))
     }
 
-    /// Saves an edited entry, unless someone changed it since `expected_version`.
-    pub fn edit_entry(&mut self, id: i64, expected_version: i64, e: &EntryEdit) -> Result<()> {
+    fn edit_entry(&mut self, id: i64, expected_version: i64, e: &EntryEdit) -> Result<()> {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| {
             unchanged(tx, id, expected_version)?;
@@ -251,8 +265,7 @@ impl Store {
         })
     }
 
-    /// Deletes an entry, unless someone changed it since `expected_version`.
-    pub fn delete_entry(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_entry(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| {
             unchanged(tx, id, expected_version)?;
             entry_open(tx, id)?;
@@ -265,7 +278,7 @@ impl Store {
         })
     }
 
-    pub fn entry(&self, id: i64) -> Result<Entry> {
+    fn entry(&self, id: i64) -> Result<Entry> {
         let mut entry = self
             .conn
             .query_row(

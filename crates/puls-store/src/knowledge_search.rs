@@ -103,9 +103,36 @@ pub(super) fn entry_count_of(conn: &rusqlite::Connection, arena: i64) -> Result<
     )?)
 }
 
-impl Store {
+/// Finding knowledge: searches, related entries, tags. Part of the store interface (see [`crate::Backend`]).
+pub trait SearchStore {
     /// Entries newest first (by last change), each with the start of its body.
-    pub fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
+    fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>>;
+
+    /// Entries matching what the user typed, best first (bm25, a title match above a body
+    /// match), each with a snippet of the body around the matched words. A query with nothing
+    /// searchable in it lists entries as [`Store::entries`] does.
+    fn search_entries(
+        &self,
+        query: &str,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntryHit>>;
+
+    /// "Have we met this before?": the entries whose text best matches the arena's title and
+    /// need, leaving out the arena's own entries.
+    fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>>;
+
+    /// The entries an arena returned, newest first.
+    fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>>;
+
+    /// Every tag in use, sorted.
+    fn entry_tags(&self) -> Result<Vec<String>>;
+
+    fn arena_entry_count(&self, arena: i64) -> Result<u32>;
+}
+
+impl SearchStore for Store {
+    fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
         let (kind, tag, competence, mission) = filter_params(filter);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
@@ -122,10 +149,7 @@ impl Store {
         Ok(hits)
     }
 
-    /// Entries matching what the user typed, best first (bm25, a title match above a body
-    /// match), each with a snippet of the body around the matched words. A query with nothing
-    /// searchable in it lists entries as [`Store::entries`] does.
-    pub fn search_entries(
+    fn search_entries(
         &self,
         query: &str,
         filter: &EntryFilter,
@@ -137,9 +161,7 @@ impl Store {
         }
     }
 
-    /// "Have we met this before?": the entries whose text best matches the arena's title and
-    /// need, leaving out the arena's own entries.
-    pub fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
+    fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
         let (title, need): (String, String) = self
             .conn
             .query_row(
@@ -155,8 +177,7 @@ impl Store {
         }
     }
 
-    /// The entries an arena returned, newest first.
-    pub fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
+    fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
              WHERE e.arena_id = ?1 ORDER BY e.updated_at DESC, e.id DESC LIMIT ?2",
@@ -168,8 +189,7 @@ impl Store {
         Ok(hits)
     }
 
-    /// Every tag in use, sorted.
-    pub fn entry_tags(&self) -> Result<Vec<String>> {
+    fn entry_tags(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT DISTINCT tag FROM entry_tags ORDER BY tag")?;
@@ -179,10 +199,12 @@ impl Store {
         Ok(tags)
     }
 
-    pub fn arena_entry_count(&self, arena: i64) -> Result<u32> {
+    fn arena_entry_count(&self, arena: i64) -> Result<u32> {
         entry_count_of(&self.conn, arena)
     }
+}
 
+impl Store {
     /// Entries matching `fts`, best first, leaving out those of arena `not_of`. The ranking
     /// reads only ids and ranks; bodies are read for the hits alone, and their snippets made
     /// here, since FTS5's `snippet()` is computed for every match before the sort.

@@ -69,6 +69,83 @@ pub use transfer::{
     ActivityRecord, ArenaRecord, NeedRecord, RECORD_FORMAT, RecordProblem, record_problems,
 };
 
+pub use access::AccessStore;
+pub use arenas::ArenaStore;
+pub use bank::BankStore;
+pub use drawn_up::DrawnUpStore;
+pub use extract::ExtractStore;
+pub use figures::FiguresStore;
+pub use history::HistoryStore;
+pub use knowledge::KnowledgeStore;
+pub use knowledge_search::SearchStore;
+pub use plan::PlanStore;
+pub use privacy::PersonalDataStore;
+pub use registration::RegistrationStore;
+pub use restricted::RestrictedStore;
+pub use retention::RetentionStore;
+pub use roster::RosterStore;
+pub use roster_import::RosterImportStore;
+pub use staffing::StaffingStore;
+pub use transfer::TransferStore;
+
+/// The store interface: every aggregate's trait, which any backend implements (SQLite's
+/// `Store` today). The app, the command line, the exports and the demo speak to a store only
+/// through these, so a second backend needs no change above it.
+pub trait Backend:
+    ArenaStore
+    + RegistrationStore
+    + DrawnUpStore
+    + TransferStore
+    + RosterStore
+    + StaffingStore
+    + RosterImportStore
+    + PlanStore
+    + KnowledgeStore
+    + SearchStore
+    + BankStore
+    + HistoryStore
+    + AccessStore
+    + RestrictedStore
+    + PersonalDataStore
+    + RetentionStore
+    + ExtractStore
+    + FiguresStore
+{
+}
+
+impl<T> Backend for T where
+    T: ArenaStore
+        + RegistrationStore
+        + DrawnUpStore
+        + TransferStore
+        + RosterStore
+        + StaffingStore
+        + RosterImportStore
+        + PlanStore
+        + KnowledgeStore
+        + SearchStore
+        + BankStore
+        + HistoryStore
+        + AccessStore
+        + RestrictedStore
+        + PersonalDataStore
+        + RetentionStore
+        + ExtractStore
+        + FiguresStore
+{
+}
+
+/// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
+/// called through them.
+pub mod prelude {
+    pub use super::{
+        AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
+        HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore, RegistrationStore,
+        RestrictedStore, RetentionStore, RosterImportStore, RosterStore, SearchStore,
+        StaffingStore, TransferStore,
+    };
+}
+
 use puls_domain::clock::Clock;
 
 const MIGRATIONS: &[M<'static>] = &[

@@ -328,14 +328,62 @@ pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
     })
 }
 
-impl Store {
+/// An arena's PULS program: proactivity, contacts, needs, criteria, activities. Part of the store interface (see [`crate::Backend`]).
+pub trait PlanStore {
     /// The arena's whole PULS program.
-    pub fn plan(&self, arena: i64) -> Result<Plan> {
+    fn plan(&self, arena: i64) -> Result<Plan>;
+
+    /// Saves the P step: recipient, communication lead (a person on the roster) and rhythm.
+    fn set_proactivity(&mut self, arena: i64, expected_version: i64, p: &Proactivity)
+    -> Result<()>;
+
+    fn add_contact(&mut self, arena: i64, c: &ContactEdit) -> Result<i64>;
+
+    fn edit_contact(&mut self, id: i64, expected_version: i64, c: &ContactEdit) -> Result<()>;
+
+    fn delete_contact(&mut self, id: i64, expected_version: i64) -> Result<()>;
+
+    fn add_criterion(&mut self, arena: i64, c: &CriterionEdit) -> Result<i64>;
+
+    fn edit_criterion(&mut self, id: i64, expected_version: i64, c: &CriterionEdit) -> Result<()>;
+
+    fn delete_criterion(&mut self, id: i64, expected_version: i64) -> Result<()>;
+
+    /// Adds an activity at the end of the plan.
+    fn add_activity(&mut self, arena: i64, a: &ActivityEdit) -> Result<i64>;
+
+    fn edit_activity(&mut self, id: i64, expected_version: i64, a: &ActivityEdit) -> Result<()>;
+
+    /// Sets an activity's status; blocked needs the reason, which the other statuses clear.
+    fn set_activity_status(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        status: ActivityStatus,
+        reason: &str,
+    ) -> Result<()>;
+
+    /// Swaps an activity with its neighbour above (`up`) or below.
+    fn move_activity(&mut self, id: i64, up: bool) -> Result<bool>;
+
+    fn delete_activity(&mut self, id: i64, expected_version: i64) -> Result<()>;
+
+    /// Moves a need in the recruitment plan to another status.
+    fn set_need_status(&mut self, id: i64, expected_version: i64, status: NeedStatus)
+    -> Result<()>;
+
+    /// Writes why the arena needs the competence.
+    fn set_need_reason(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<()>;
+
+    fn delete_need(&mut self, id: i64, expected_version: i64) -> Result<()>;
+}
+
+impl PlanStore for Store {
+    fn plan(&self, arena: i64) -> Result<Plan> {
         plan_of(&self.conn, arena)
     }
 
-    /// Saves the P step: recipient, communication lead (a person on the roster) and rhythm.
-    pub fn set_proactivity(
+    fn set_proactivity(
         &mut self,
         arena: i64,
         expected_version: i64,
@@ -391,7 +439,7 @@ impl Store {
         })
     }
 
-    pub fn add_contact(&mut self, arena: i64, c: &ContactEdit) -> Result<i64> {
+    fn add_contact(&mut self, arena: i64, c: &ContactEdit) -> Result<i64> {
         self.write(|tx, stamp| {
             arena_open(tx, arena)?;
             tx.execute(
@@ -413,7 +461,7 @@ impl Store {
         })
     }
 
-    pub fn edit_contact(&mut self, id: i64, expected_version: i64, c: &ContactEdit) -> Result<()> {
+    fn edit_contact(&mut self, id: i64, expected_version: i64, c: &ContactEdit) -> Result<()> {
         self.write(|tx, stamp| {
             let arena = unchanged(tx, Table::Contacts, id, expected_version)?;
             tx.execute(
@@ -431,11 +479,11 @@ impl Store {
         })
     }
 
-    pub fn delete_contact(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_contact(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| delete_row(tx, stamp, Table::Contacts, id, expected_version))
     }
 
-    pub fn add_criterion(&mut self, arena: i64, c: &CriterionEdit) -> Result<i64> {
+    fn add_criterion(&mut self, arena: i64, c: &CriterionEdit) -> Result<i64> {
         self.write(|tx, stamp| {
             arena_open(tx, arena)?;
             tx.execute(
@@ -459,12 +507,7 @@ impl Store {
         })
     }
 
-    pub fn edit_criterion(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        c: &CriterionEdit,
-    ) -> Result<()> {
+    fn edit_criterion(&mut self, id: i64, expected_version: i64, c: &CriterionEdit) -> Result<()> {
         self.write(|tx, stamp| {
             let arena = unchanged(tx, Table::Criteria, id, expected_version)?;
             tx.execute(
@@ -485,12 +528,11 @@ impl Store {
         })
     }
 
-    pub fn delete_criterion(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_criterion(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| delete_row(tx, stamp, Table::Criteria, id, expected_version))
     }
 
-    /// Adds an activity at the end of the plan.
-    pub fn add_activity(&mut self, arena: i64, a: &ActivityEdit) -> Result<i64> {
+    fn add_activity(&mut self, arena: i64, a: &ActivityEdit) -> Result<i64> {
         self.write(|tx, stamp| {
             arena_open(tx, arena)?;
             tx.execute(
@@ -512,12 +554,7 @@ impl Store {
         })
     }
 
-    pub fn edit_activity(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        a: &ActivityEdit,
-    ) -> Result<()> {
+    fn edit_activity(&mut self, id: i64, expected_version: i64, a: &ActivityEdit) -> Result<()> {
         self.write(|tx, stamp| {
             let arena = unchanged(tx, Table::Activities, id, expected_version)?;
             tx.execute(
@@ -534,8 +571,7 @@ impl Store {
         })
     }
 
-    /// Sets an activity's status; blocked needs the reason, which the other statuses clear.
-    pub fn set_activity_status(
+    fn set_activity_status(
         &mut self,
         id: i64,
         expected_version: i64,
@@ -567,8 +603,7 @@ impl Store {
         })
     }
 
-    /// Swaps an activity with its neighbour above (`up`) or below.
-    pub fn move_activity(&mut self, id: i64, up: bool) -> Result<bool> {
+    fn move_activity(&mut self, id: i64, up: bool) -> Result<bool> {
         self.write(|tx, stamp| {
             let (arena, position): (i64, i64) = tx
                 .query_row(
@@ -610,12 +645,11 @@ impl Store {
         })
     }
 
-    pub fn delete_activity(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_activity(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| delete_row(tx, stamp, Table::Activities, id, expected_version))
     }
 
-    /// Moves a need in the recruitment plan to another status.
-    pub fn set_need_status(
+    fn set_need_status(
         &mut self,
         id: i64,
         expected_version: i64,
@@ -632,8 +666,7 @@ impl Store {
         })
     }
 
-    /// Writes why the arena needs the competence.
-    pub fn set_need_reason(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<()> {
+    fn set_need_reason(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<()> {
         self.write(|tx, stamp| {
             let arena = unchanged(tx, Table::Needs, id, expected_version)?;
             tx.execute(
@@ -645,7 +678,7 @@ impl Store {
         })
     }
 
-    pub fn delete_need(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_need(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| delete_row(tx, stamp, Table::Needs, id, expected_version))
     }
 }

@@ -13,20 +13,22 @@ pub(super) fn registration_of(conn: &rusqlite::Connection, arena: i64) -> Result
         .ok_or(StoreError::ArenaNotFound(arena))
 }
 
-impl Store {
+/// An arena's registration number (diarienummer). Part of the store interface (see [`crate::Backend`]).
+pub trait RegistrationStore {
     /// The arena's registration number; empty when it has none.
-    pub fn registration(&self, arena: i64) -> Result<String> {
-        registration_of(&self.conn, arena)
-    }
+    fn registration(&self, arena: i64) -> Result<String>;
 
     /// Sets (or with empty text clears) the registration number, unless someone changed the
     /// arena since the caller read `expected_version`. One line, trimmed; audited.
-    pub fn set_registration(
-        &mut self,
-        arena: i64,
-        expected_version: i64,
-        number: &str,
-    ) -> Result<()> {
+    fn set_registration(&mut self, arena: i64, expected_version: i64, number: &str) -> Result<()>;
+}
+
+impl RegistrationStore for Store {
+    fn registration(&self, arena: i64) -> Result<String> {
+        registration_of(&self.conn, arena)
+    }
+
+    fn set_registration(&mut self, arena: i64, expected_version: i64, number: &str) -> Result<()> {
         let number = text::one_line(number).trim().to_owned();
         self.write(|tx, stamp| {
             let (version, before, who, at): (i64, String, String, String) = tx
@@ -61,6 +63,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::prelude::*;
     use std::sync::Arc;
 
     use chrono::{TimeZone, Utc};

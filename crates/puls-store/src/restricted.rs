@@ -100,10 +100,30 @@ fn ensure_may_open(conn: &Connection, who: &str, arena: i64) -> Result<()> {
     }
 }
 
-impl Store {
+/// Restricted records and their read log. Part of the store interface (see [`crate::Backend`]).
+pub trait RestrictedStore {
     /// Opens the arena's restricted record (`None`: it has none yet), writing a read-log row.
     /// Refused to anyone but the arena's coordinator and communication lead.
-    pub fn open_restricted(&mut self, arena: i64) -> Result<Option<RestrictedRecord>> {
+    fn open_restricted(&mut self, arena: i64) -> Result<Option<RestrictedRecord>>;
+
+    /// Whether the store's account may open the arena's restricted record.
+    fn may_open_restricted(&self, arena: i64) -> Result<bool>;
+
+    /// Saves the record (all fields empty: erases it), unless someone changed it since
+    /// `expected_version` (`None`: the caller saw none). The audit row says only that it changed.
+    fn save_restricted(
+        &mut self,
+        arena: i64,
+        expected_version: Option<i64>,
+        edit: &RestrictedEdit,
+    ) -> Result<()>;
+
+    /// Who opened the arena's restricted record, and when, oldest first.
+    fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>>;
+}
+
+impl RestrictedStore for Store {
+    fn open_restricted(&mut self, arena: i64) -> Result<Option<RestrictedRecord>> {
         self.write(|tx, stamp| {
             ensure_may_open(tx, stamp.who, arena)?;
             log_read(tx, stamp, arena, "open")?;
@@ -111,14 +131,11 @@ impl Store {
         })
     }
 
-    /// Whether the store's account may open the arena's restricted record.
-    pub fn may_open_restricted(&self, arena: i64) -> Result<bool> {
+    fn may_open_restricted(&self, arena: i64) -> Result<bool> {
         access::may_open_restricted(&self.conn, &self.who, arena)
     }
 
-    /// Saves the record (all fields empty: erases it), unless someone changed it since
-    /// `expected_version` (`None`: the caller saw none). The audit row says only that it changed.
-    pub fn save_restricted(
+    fn save_restricted(
         &mut self,
         arena: i64,
         expected_version: Option<i64>,
@@ -162,8 +179,7 @@ impl Store {
         })
     }
 
-    /// Who opened the arena's restricted record, and when, oldest first.
-    pub fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>> {
+    fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>> {
         read_log_of(&self.conn, arena)
     }
 }

@@ -276,16 +276,23 @@ fn anonymise(tx: &Transaction, stamp: &Stamp, change: &RetentionChange, note: &s
     history::record(tx, stamp, "arena", change.arena, "retention", &detail)
 }
 
-impl Store {
+/// The retention decision's rules, applied. Part of the store interface (see [`crate::Backend`]).
+pub trait RetentionStore {
     /// What `run_retention` would change now under `rules`, changing nothing: the dry run.
-    pub fn retention_due(&self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
-        due(&self.conn, rules, self.now())
-    }
+    fn retention_due(&self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>>;
 
     /// Applies the rules, all in one transaction, with an audit row per arena and rule naming
     /// the rule; returns what it changed. The retention decision is the one thing that may
     /// change a drawn-up arena.
-    pub fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
+    fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>>;
+}
+
+impl RetentionStore for Store {
+    fn retention_due(&self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
+        due(&self.conn, rules, self.now())
+    }
+
+    fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
         let today = self.today();
         self.write(|tx, stamp| {
             let changes = due(tx, rules, stamp.at)?;
@@ -319,6 +326,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::prelude::*;
     use std::sync::Arc;
 
     use chrono::{NaiveDate, TimeZone, Utc};

@@ -229,12 +229,58 @@ fn all_holdings(conn: &rusqlite::Connection) -> Result<Vec<(i64, i64, i64)>> {
     Ok(rows)
 }
 
-impl Store {
+/// The roster: people, units and the competence catalogue. Part of the store interface (see [`crate::Backend`]).
+pub trait RosterStore {
     /// Everyone on the roster, active or not, with competences and current load, by name.
     ///
     /// Four plain scans joined here rather than a load subquery per person: at 5,000 people and
     /// 20,000 allocations the subqueries took 30 ms of every reload, the scans take a few.
-    pub fn roster_people(&self) -> Result<Vec<PersonRow>> {
+    fn roster_people(&self) -> Result<Vec<PersonRow>>;
+
+    /// One person, as the roster shows them.
+    fn person(&self, id: i64) -> Result<PersonRow>;
+
+    /// Every competence with its holders, free holders and gaps, by name.
+    ///
+    /// Holders and free time are counted here from plain scans: a correlated load subquery per
+    /// holding took 34 ms at 300 competences and 12,000 holdings.
+    fn roster_competences(&self) -> Result<Vec<CompetenceRow>>;
+
+    fn units(&self) -> Result<Vec<Unit>>;
+
+    /// Adds or updates a unit, marking it internal or external.
+    fn set_unit(&mut self, name: &str, external: bool) -> Result<i64>;
+
+    /// Adds a person with their competences; returns their id.
+    fn add_person(&mut self, person: &PersonEdit) -> Result<i64>;
+
+    /// Saves a person form, unless someone changed the person since `expected_version`.
+    fn edit_person(&mut self, id: i64, expected_version: i64, person: &PersonEdit) -> Result<()>;
+
+    /// Marks a person active or inactive; inactive people are kept but not offered as staff.
+    fn set_person_active(&mut self, id: i64, expected_version: i64, active: bool) -> Result<()>;
+
+    /// Removes a person who never had an allocation nor coordinated an arena.
+    fn delete_person(&mut self, id: i64, expected_version: i64) -> Result<()>;
+
+    /// Adds a competence to the catalogue; returns its id.
+    fn add_competence(&mut self, name: &str, category: &str) -> Result<i64>;
+
+    /// Renames or recategorises a competence, unless someone changed it first.
+    fn edit_competence(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        name: &str,
+        category: &str,
+    ) -> Result<()>;
+
+    /// Retires or restores a competence; retired ones stay on old records.
+    fn set_competence_active(&mut self, id: i64, active: bool) -> Result<()>;
+}
+
+impl RosterStore for Store {
+    fn roster_people(&self) -> Result<Vec<PersonRow>> {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
         let names = self.competence_names()?;
         let mut holdings: HashMap<i64, Vec<(String, Level)>> = HashMap::new();
@@ -300,27 +346,14 @@ impl Store {
         Ok(people)
     }
 
-    fn competence_names(&self) -> Result<HashMap<i64, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name FROM competences")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// One person, as the roster shows them.
-    pub fn person(&self, id: i64) -> Result<PersonRow> {
+    fn person(&self, id: i64) -> Result<PersonRow> {
         self.roster_people()?
             .into_iter()
             .find(|p| p.id == id)
             .ok_or(StoreError::PersonNotFound(id))
     }
 
-    /// Every competence with its holders, free holders and gaps, by name.
-    ///
-    /// Holders and free time are counted here from plain scans: a correlated load subquery per
-    /// holding took 34 ms at 300 competences and 12,000 holdings.
-    pub fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
+    fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
         let mut load: HashMap<i64, u32> = HashMap::new();
         for a in staffing::current_allocations(&self.conn, &today)? {
@@ -397,7 +430,7 @@ impl Store {
         Ok(competences)
     }
 
-    pub fn units(&self) -> Result<Vec<Unit>> {
+    fn units(&self) -> Result<Vec<Unit>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, name, external FROM units ORDER BY name COLLATE NOCASE")?;
@@ -411,8 +444,7 @@ impl Store {
         Ok(units.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Adds or updates a unit, marking it internal or external.
-    pub fn set_unit(&mut self, name: &str, external: bool) -> Result<i64> {
+    fn set_unit(&mut self, name: &str, external: bool) -> Result<i64> {
         self.write(|tx, stamp| {
             let id = unit_id(tx, stamp, name)?.ok_or(StoreError::NameMissing)?;
             tx.execute(
@@ -423,8 +455,7 @@ impl Store {
         })
     }
 
-    /// Adds a person with their competences; returns their id.
-    pub fn add_person(&mut self, person: &PersonEdit) -> Result<i64> {
+    fn add_person(&mut self, person: &PersonEdit) -> Result<i64> {
         self.write(|tx, stamp| {
             let unit = unit_id(tx, stamp, &person.unit)?;
             let name = text::one_line(person.name.trim());
@@ -443,13 +474,7 @@ impl Store {
         })
     }
 
-    /// Saves a person form, unless someone changed the person since `expected_version`.
-    pub fn edit_person(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        person: &PersonEdit,
-    ) -> Result<()> {
+    fn edit_person(&mut self, id: i64, expected_version: i64, person: &PersonEdit) -> Result<()> {
         self.write(|tx, stamp| {
             person_version(tx, id, expected_version)?;
             let unit = unit_id(tx, stamp, &person.unit)?;
@@ -472,13 +497,7 @@ impl Store {
         })
     }
 
-    /// Marks a person active or inactive; inactive people are kept but not offered as staff.
-    pub fn set_person_active(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        active: bool,
-    ) -> Result<()> {
+    fn set_person_active(&mut self, id: i64, expected_version: i64, active: bool) -> Result<()> {
         self.write(|tx, stamp| {
             person_version(tx, id, expected_version)?;
             tx.execute(
@@ -491,8 +510,7 @@ impl Store {
         })
     }
 
-    /// Removes a person who never had an allocation nor coordinated an arena.
-    pub fn delete_person(&mut self, id: i64, expected_version: i64) -> Result<()> {
+    fn delete_person(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(|tx, stamp| {
             person_version(tx, id, expected_version)?;
             let ties: i64 = tx.query_row(
@@ -513,13 +531,11 @@ impl Store {
         })
     }
 
-    /// Adds a competence to the catalogue; returns its id.
-    pub fn add_competence(&mut self, name: &str, category: &str) -> Result<i64> {
+    fn add_competence(&mut self, name: &str, category: &str) -> Result<i64> {
         self.write(|tx, stamp| insert_competence(tx, stamp, name, category))
     }
 
-    /// Renames or recategorises a competence, unless someone changed it first.
-    pub fn edit_competence(
+    fn edit_competence(
         &mut self,
         id: i64,
         expected_version: i64,
@@ -554,8 +570,7 @@ impl Store {
         })
     }
 
-    /// Retires or restores a competence; retired ones stay on old records.
-    pub fn set_competence_active(&mut self, id: i64, active: bool) -> Result<()> {
+    fn set_competence_active(&mut self, id: i64, active: bool) -> Result<()> {
         self.write(|tx, stamp| {
             tx.execute(
                 "UPDATE competences SET active = ?2, version = version + 1, updated_at = ?3, updated_by = ?4
@@ -565,6 +580,16 @@ impl Store {
             let action = if active { "activate" } else { "deactivate" };
             history::record(tx, stamp, "competence", id, action, "")
         })
+    }
+}
+
+impl Store {
+    fn competence_names(&self) -> Result<HashMap<i64, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM competences")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

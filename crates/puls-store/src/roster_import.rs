@@ -304,15 +304,22 @@ fn update_person(tx: &Transaction, stamp: &Stamp, id: i64, person: &PersonEdit) 
     history::record(tx, stamp, "person", id, "import", &person.name)
 }
 
-impl Store {
+/// The roster from a spreadsheet, all or nothing. Part of the store interface (see [`crate::Backend`]).
+pub trait RosterImportStore {
     /// What `import_roster` would do with `rows`, writing nothing.
-    pub fn preview_import(&self, rows: &[ImportRow]) -> Result<ImportSummary> {
-        Ok(Plan::read(&self.conn, rows)?.summary())
-    }
+    fn preview_import(&self, rows: &[ImportRow]) -> Result<ImportSummary>;
 
     /// Adds the people in `rows` who are new and updates those already on the roster (by name,
     /// ignoring case), adding unknown units and competences: all of it in one transaction.
-    pub fn import_roster(&mut self, rows: &[ImportRow]) -> Result<ImportSummary> {
+    fn import_roster(&mut self, rows: &[ImportRow]) -> Result<ImportSummary>;
+}
+
+impl RosterImportStore for Store {
+    fn preview_import(&self, rows: &[ImportRow]) -> Result<ImportSummary> {
+        Ok(Plan::read(&self.conn, rows)?.summary())
+    }
+
+    fn import_roster(&mut self, rows: &[ImportRow]) -> Result<ImportSummary> {
         self.write(|tx, stamp| {
             let plan = Plan::read(tx, rows)?;
             plan.apply(tx, stamp)?;

@@ -108,14 +108,33 @@ pub(super) fn needs_of(conn: &Connection, arena: i64) -> Result<Vec<NeedRow>> {
     Ok(needs.collect::<rusqlite::Result<_>>()?)
 }
 
-impl Store {
+/// Staffing: needs, allocations and an arena's team. Part of the store interface (see [`crate::Backend`]).
+pub trait StaffingStore {
     /// The arena's needs in the order they were added.
-    pub fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
+    fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>>;
+
+    /// Adds a needed competence, named, to an arena's recruitment plan.
+    fn add_need(&mut self, arena: i64, competence: &str, reason: &str) -> Result<i64>;
+
+    /// The people allocated to an arena now, with their whole load.
+    fn arena_team(&self, arena: i64) -> Result<Vec<TeamMember>>;
+
+    /// Active people who hold `competence`, best fit for `arena` first.
+    fn candidates(&self, arena: i64, competence: i64) -> Result<Vec<Candidate>>;
+
+    /// Allocates a person to an arena; the arena's first open need for that competence is filled.
+    fn allocate(&mut self, allocation: &NewAllocation) -> Result<i64>;
+
+    /// Ends an allocation yesterday, so it no longer counts from today; its need is released.
+    fn release(&mut self, allocation: i64) -> Result<()>;
+}
+
+impl StaffingStore for Store {
+    fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
         needs_of(&self.conn, arena)
     }
 
-    /// Adds a needed competence, named, to an arena's recruitment plan.
-    pub fn add_need(&mut self, arena: i64, competence: &str, reason: &str) -> Result<i64> {
+    fn add_need(&mut self, arena: i64, competence: &str, reason: &str) -> Result<i64> {
         self.write(|tx, stamp| {
             arena_open(tx, arena)?;
             let competence_id: i64 = tx
@@ -144,8 +163,7 @@ impl Store {
         })
     }
 
-    /// The people allocated to an arena now, with their whole load.
-    pub fn arena_team(&self, arena: i64) -> Result<Vec<TeamMember>> {
+    fn arena_team(&self, arena: i64) -> Result<Vec<TeamMember>> {
         let today = time::date_to_text(Some(self.today()));
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT al.id, p.id, p.name, c.name, al.percent, al.from_date, al.to_date, p.capacity, {LOAD_OF_P}
@@ -172,8 +190,7 @@ impl Store {
         Ok(team.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Active people who hold `competence`, best fit for `arena` first.
-    pub fn candidates(&self, arena: i64, competence: i64) -> Result<Vec<Candidate>> {
+    fn candidates(&self, arena: i64, competence: i64) -> Result<Vec<Candidate>> {
         let today = time::date_to_text(Some(self.today()));
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT p.id, p.name, h.level, p.capacity, {LOAD_OF_P},
@@ -199,8 +216,7 @@ impl Store {
         Ok(candidates)
     }
 
-    /// Allocates a person to an arena; the arena's first open need for that competence is filled.
-    pub fn allocate(&mut self, allocation: &NewAllocation) -> Result<i64> {
+    fn allocate(&mut self, allocation: &NewAllocation) -> Result<i64> {
         self.write(|tx, stamp| {
             arena_open(tx, allocation.arena_id)?;
             let name: String = tx
@@ -240,8 +256,7 @@ impl Store {
         })
     }
 
-    /// Ends an allocation yesterday, so it no longer counts from today; its need is released.
-    pub fn release(&mut self, allocation: i64) -> Result<()> {
+    fn release(&mut self, allocation: i64) -> Result<()> {
         let yesterday = self.today().pred_opt().unwrap_or_default();
         self.write(|tx, stamp| {
             let (person, arena, competence, name): (i64, i64, Option<i64>, String) = tx

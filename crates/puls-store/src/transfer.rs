@@ -215,16 +215,23 @@ pub(super) fn record_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<
     })
 }
 
-impl Store {
+/// An arena as a record, out of one database and into another. Part of the store interface (see [`crate::Backend`]).
+pub trait TransferStore {
     /// The arena and its program as a record.
-    pub fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
-        record_of(&self.conn, id, self.today())
-    }
+    fn arena_record(&self, id: i64) -> Result<ArenaRecord>;
 
     /// Adds the record as a new arena with the next number; people and competences it names are
     /// found by name or added. All of it lands, or none: a record with any problem of
     /// [`record_problems`] is refused whole, for its first.
-    pub fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
+    fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64>;
+}
+
+impl TransferStore for Store {
+    fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
+        record_of(&self.conn, id, self.today())
+    }
+
+    fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
         let checked = check(record).map_err(|problems| {
             problems.into_iter().next().map_or_else(
                 || StoreError::BadRecord("record".to_owned()),
