@@ -15,6 +15,7 @@ mod staffing;
 mod words;
 mod write;
 
+use crate::store::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -251,7 +252,6 @@ impl Rng {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::prelude::*;
     use rusqlite::Connection;
 
     use super::*;

@@ -1,6 +1,7 @@
 //! The database file on a shared server: who may read and write it, the files beside it, and
 //! files puls must refuse without changing a byte of them.
 
+use puls::store::prelude::*;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Barrier};

@@ -1,5 +1,6 @@
 //! Arenas: the board's cards, and every change to an arena with its audit row.
 
+use crate::prelude::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 

@@ -1,6 +1,7 @@
 //! The subject-access extract (GDPR art. 15): everything held about one case reference,
 //! restricted records included, for an administrator; every restricted record read is logged.
 
+use crate::prelude::*;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;

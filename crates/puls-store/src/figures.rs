@@ -2,6 +2,7 @@
 //! entries, and today's staffing gaps and overload. The figures themselves are computed in
 //! `domain::figures`.
 
+use crate::prelude::*;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;

@@ -92,7 +92,8 @@ pub use transfer::TransferStore;
 /// `Store` today). The app, the command line, the exports and the demo speak to a store only
 /// through these, so a second backend needs no change above it.
 pub trait Backend:
-    ArenaStore
+    SessionStore
+    + ArenaStore
     + RegistrationStore
     + DrawnUpStore
     + TransferStore
@@ -114,7 +115,8 @@ pub trait Backend:
 }
 
 impl<T> Backend for T where
-    T: ArenaStore
+    T: SessionStore
+        + ArenaStore
         + RegistrationStore
         + DrawnUpStore
         + TransferStore
@@ -141,7 +143,7 @@ pub mod prelude {
     pub use super::{
         AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
         HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore, RegistrationStore,
-        RestrictedStore, RetentionStore, RosterImportStore, RosterStore, SearchStore,
+        RestrictedStore, RetentionStore, RosterImportStore, RosterStore, SearchStore, SessionStore,
         StaffingStore, TransferStore,
     };
 }
@@ -176,6 +178,100 @@ pub struct Store {
     seen_version: i64,
     /// The team's group, given the files this store writes (see `output`).
     group: Option<files::Group>,
+}
+
+/// The session a store serves and the questions about the whole database: who writes, what
+/// day it is, and whether another session changed anything. Part of the store interface.
+pub trait SessionStore {
+    /// Serves `session` from now on: its time zone decides "today", its language the order
+    /// names sort in. A new store serves English and UTC until told.
+    fn set_session(&mut self, session: Session);
+
+    fn session(&self) -> Session;
+
+    /// The person this store writes as.
+    fn who(&self) -> &str;
+
+    fn now(&self) -> DateTime<Utc>;
+
+    /// Today in the session's time zone: what "current" and "late" are measured against.
+    fn today(&self) -> chrono::NaiveDate;
+
+    /// Whether another session (another connection, process or server) committed since this
+    /// store last asked, or since it opened: the live refresh's one question. SQLite answers it
+    /// with `PRAGMA data_version`; a database server would answer with its notifications.
+    fn others_changed(&mut self) -> Result<bool>;
+
+    /// True when the database holds no arenas and no people: safe to fill with the demo.
+    fn is_empty(&self) -> Result<bool>;
+
+    fn meta(&self, key: &str) -> Result<Option<String>>;
+
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+impl SessionStore for Store {
+    /// Serves `session` from now on: its time zone decides "today", its language the order
+    /// names sort in. A new store serves English and UTC until told.
+    fn set_session(&mut self, session: Session) {
+        self.session = session;
+    }
+
+    fn session(&self) -> Session {
+        self.session
+    }
+
+    /// The person this store writes as.
+    fn who(&self) -> &str {
+        &self.who
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Today in the session's time zone: what "current" and "late" are measured against.
+    fn today(&self) -> chrono::NaiveDate {
+        self.session.day(self.clock.now())
+    }
+
+    /// Whether another session (another connection, process or server) committed since this
+    /// store last asked, or since it opened: the live refresh's one question. SQLite answers it
+    /// with `PRAGMA data_version`; a database server would answer with its notifications.
+    fn others_changed(&mut self) -> Result<bool> {
+        let version = self.data_version()?;
+        let changed = version != self.seen_version;
+        self.seen_version = version;
+        Ok(changed)
+    }
+
+    /// True when the database holds no arenas and no people: safe to fill with the demo.
+    fn is_empty(&self) -> Result<bool> {
+        let rows: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(rows == 0)
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx, _| {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
 }
 
 /// Who and when, for the audit row of the write in progress.
@@ -227,16 +323,6 @@ impl Store {
         Ok(store)
     }
 
-    /// Serves `session` from now on: its time zone decides "today", its language the order
-    /// names sort in. A new store serves English and UTC until told.
-    pub fn set_session(&mut self, session: Session) {
-        self.session = session;
-    }
-
-    pub fn session(&self) -> Session {
-        self.session
-    }
-
     /// What the user should hear about the database file, though it opened (anyone may read it).
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
@@ -246,63 +332,11 @@ impl Store {
         &self.path
     }
 
-    /// The person this store writes as.
-    pub fn who(&self) -> &str {
-        &self.who
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        self.clock.now()
-    }
-
-    /// Today in the session's time zone: what "current" and "late" are measured against.
-    pub fn today(&self) -> chrono::NaiveDate {
-        self.session.day(self.clock.now())
-    }
-
     /// Changes whenever another connection commits: SQLite's cheap "has anything changed?".
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
-    /// Whether another session (another connection, process or server) committed since this
-    /// store last asked, or since it opened: the live refresh's one question. SQLite answers it
-    /// with `PRAGMA data_version`; a database server would answer with its notifications.
-    pub fn others_changed(&mut self) -> Result<bool> {
-        let version = self.data_version()?;
-        let changed = version != self.seen_version;
-        self.seen_version = version;
-        Ok(changed)
-    }
-
-    /// True when the database holds no arenas and no people: safe to fill with the demo.
-    pub fn is_empty(&self) -> Result<bool> {
-        let rows: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(rows == 0)
-    }
-
-    pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
-    }
-
-    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
     }
 
     /// Runs `f` in one immediate transaction: all of it lands, or none of it.

@@ -1,6 +1,7 @@
 //! Retention: what the municipality's retention decision says may not be kept, anonymised (or,
 //! for the read log, deleted) with a note of what, when and under which rule.
 
+use crate::prelude::*;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, Transaction, params};
 
@@ -326,7 +327,6 @@ impl RetentionStore for Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::prelude::*;
     use std::sync::Arc;
 
     use chrono::{NaiveDate, TimeZone, Utc};

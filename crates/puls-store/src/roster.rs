@@ -1,5 +1,6 @@
 //! The roster: units, people, competences and who holds them.
 
+use crate::prelude::*;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};

@@ -1,5 +1,6 @@
 //! Staffing an arena: its needs, the people allocated to it, and the best candidates for a need.
 
+use crate::prelude::*;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 

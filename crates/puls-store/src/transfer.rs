@@ -1,6 +1,7 @@
 //! One arena with its whole PULS program as a record: written out for another database and read
 //! back in, all in one transaction.
 
+use crate::prelude::*;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
