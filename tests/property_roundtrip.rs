@@ -285,11 +285,10 @@ impl Site {
     }
 }
 
-/// `text` as a competence's name after `kind`, with what would end a CSV competence cell taken
-/// out. Each writer names its own competence: one name through two writers meets another hole
-/// (`tests/probes.rs`, a name stored untrimmed), not the one this test is about.
-fn competence(kind: &str, text: &str) -> String {
-    format!("{kind} {}", text.replace([':', ';'], " "))
+/// `text` as a competence's name, with what would end a CSV competence cell taken out. Every
+/// writer names the same one, so that each finds what the one before it added.
+fn competence(text: &str) -> String {
+    text.replace([':', ';'], " ")
 }
 
 /// A CSV cell in double quotes, as a spreadsheet writes one holding anything.
@@ -309,7 +308,7 @@ fn write_through_commands(site: &mut Site, text: &str, short: &str) {
         "coordinator": text, "mandate": text, "commissioned_by": text, "target_date": null,
         "recipient": text, "communication_lead": text, "rhythm_days": 14,
         "contacts": [{"on": "2026-10-27", "channel": text, "summary": text, "by": text}],
-        "needs": [{"competence": competence("Arena", text), "reason": text, "status": "filled"}],
+        "needs": [{"competence": competence(text), "reason": text, "status": "filled"}],
         "criteria": [{"text": text, "measure": text, "target": text, "result": text,
                       "no_result_reason": "", "met": true}],
         "activities": [{"text": text, "owner": text, "due": "2026-11-06", "status": "blocked",
@@ -323,7 +322,7 @@ fn write_through_commands(site: &mut Site, text: &str, short: &str) {
     let row = [text, text, "no", text, text, "20", "no"]
         .iter()
         .map(|c| quoted(c))
-        .chain([quoted(&format!("{}:3", competence("Roster", text)))])
+        .chain([quoted(&format!("{}:3", competence(text)))])
         .collect::<Vec<_>>()
         .join(",");
     let file = site.file("people.csv");
@@ -336,7 +335,7 @@ fn write_through_commands(site: &mut Site, text: &str, short: &str) {
 
     let bank = json!({"format": 1, "entries": [{
         "title": text, "body": text, "kind": "lesson", "tags": [text],
-        "competences": [competence("Bank", text)], "arena": null, "arena_title": null,
+        "competences": [competence(text)], "arena": null, "arena_title": null,
         "author": text, "created_at": "2026-09-22T11:32:04Z",
     }]});
     let file = site.file("bank.json");
