@@ -104,9 +104,11 @@ fn luhn(nine: &str) -> u32 {
 }
 
 /// A valid personal identity number (or coordination number, day + 60) in one of the shapes
-/// README names, and two shapes a hostile or careless writer adds: a control character or a
-/// bidirectional override inside it, which vanish when the text is made safe, and a line break
-/// for the space, which every one-line rendering (a Markdown table cell, the board) shows as one.
+/// README names, and the shapes a hostile or careless writer adds: a control character or a
+/// bidirectional override inside it, which vanish when the text is made safe; a line break for
+/// the space, which every one-line rendering (a Markdown table cell, the board) shows as one; a
+/// word processor's en dash for the hyphen; characters of no width (a zero-width space, a soft
+/// hyphen), which a terminal shows as nothing.
 fn personal_number() -> impl Strategy<Value = String> {
     (
         1900..2025i32,
@@ -114,7 +116,7 @@ fn personal_number() -> impl Strategy<Value = String> {
         1..=28u32,
         any::<bool>(),
         0..1000u32,
-        0..11usize,
+        0..13usize,
         prop::sample::select(HIDDEN),
         prop::sample::select(BIDI),
     )
@@ -137,7 +139,9 @@ fn personal_number() -> impl Strategy<Value = String> {
                     7 => format!("{short}\u{a0}{last}"),
                     8 => format!("{}{control}{}-{last}", &short[..4], &short[4..]),
                     9 => format!("{short}{bidi}-{last}"),
-                    _ => format!("{short}\n{last}"),
+                    10 => format!("{short}\n{last}"),
+                    11 => format!("{short}\u{2013}{last}"),
+                    _ => format!("{}\u{200b}{}\u{ad}-{last}", &short[..3], &short[3..]),
                 }
             },
         )

@@ -107,14 +107,23 @@ pub enum FindingKind {
 /// real date (a coordination number adds 60 to the day) and a valid Luhn check digit over the
 /// ten-digit form.
 ///
-/// The text is read as a reader sees it: a control or a bidirectional override (which no
-/// terminal shows) inside a number does not hide it, and a line break or a tab (shown as a
-/// space wherever the text is drawn on one line) separates as a space does. Each number is
-/// returned as it stands in `text`, whatever is hidden inside it, so that [`masked`] finds it.
+/// The text is read as a reader sees it: a control, a bidirectional override or a character of
+/// no width (a zero-width space, a soft hyphen) inside a number does not hide it; a line break
+/// or a tab (shown as a space wherever the text is drawn on one line) separates as a space
+/// does, and a dash a word processor puts for the hyphen (`850709–9805`) as the hyphen does.
+/// Each number is returned as it stands in `text`, whatever is hidden inside it, so that
+/// [`masked`] finds it.
 pub fn personal_numbers(text: &str) -> Vec<String> {
+    let invisible = |c: char| {
+        crate::text::is_unsafe(c) && !matches!(c, '\n' | '\t')
+            || matches!(
+                c,
+                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+    };
     let visible: Vec<(usize, char)> = text
         .char_indices()
-        .filter(|(_, c)| matches!(c, '\n' | '\t') || !crate::text::is_unsafe(*c))
+        .filter(|(_, c)| !invisible(*c))
         .collect();
     let chars: Vec<char> = visible.iter().map(|(_, c)| *c).collect();
     let mut found = Vec::new();
@@ -127,10 +136,9 @@ pub fn personal_numbers(text: &str) -> Vec<String> {
         let first = digit_run(&chars, i);
         let mut end = first;
         let mut digits: String = chars[i..first].iter().collect();
-        let separated = chars
-            .get(first)
-            .is_some_and(|c| matches!(c, '-' | '+') || c.is_whitespace())
-            && matches!(first - i, 6 | 8)
+        let separated = chars.get(first).is_some_and(|c| {
+            matches!(c, '-' | '+' | '\u{2010}'..='\u{2013}' | '\u{2212}') || c.is_whitespace()
+        }) && matches!(first - i, 6 | 8)
             && digit_run(&chars, first + 1) == first + 5;
         if separated {
             end = first + 5;
