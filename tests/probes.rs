@@ -213,3 +213,49 @@ fn no_out_file_is_written_over_the_database_or_the_files_beside_it() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stdout(&site.puls(&["show", "1"])).contains("#1 "));
 }
+
+/// A personal identity number as a word processor or a paste leaves it: an en dash, a
+/// non-breaking hyphen or a minus sign for the hyphen, a zero-width space, a soft hyphen or a
+/// byte-order mark inside. Each showed as a number and passed the screening.
+#[test]
+fn a_personal_number_with_a_typographic_dash_or_an_invisible_character_is_refused() {
+    let site = Site::new();
+    for number in [
+        "850709\u{2013}9805",
+        "850709\u{2011}9805",
+        "850709\u{2212}9805",
+        "850709\u{200b}-9805",
+        "8507\u{ad}09-9805",
+        "850709\u{feff}9805",
+    ] {
+        let output = site.puls(&["signal", &format!("Boy {number} absent")]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{number:?}: {}",
+            stdout(&output)
+        );
+    }
+    for look_alike in ["tel 070\u{2013}123 45 67", "LF\u{2013}2026\u{2013}014"] {
+        let output = site.puls(&["signal", look_alike]);
+        assert!(
+            output.status.success(),
+            "{look_alike:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+/// README's exit-code table: a wrong file given as an argument is exit code 2, as `import`,
+/// `roster import` and `bank import` do for a file that is not there. `restore` of a file that
+/// is not there exits 1 with the system's own words.
+#[test]
+fn restoring_a_file_that_is_not_there_is_a_wrong_argument() {
+    let site = Site::new();
+    assert!(site.puls(&["signal", "Siblings absent"]).status.success());
+    let missing = site.home.path().join("no-such-backup.db");
+
+    let output = site.puls(&["restore", missing.to_str().unwrap()]);
+
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
