@@ -259,3 +259,35 @@ fn restoring_a_file_that_is_not_there_is_a_wrong_argument() {
 
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
+
+/// Item 7's class, for `--db`: a mistyped database name must not answer as if all were well.
+/// Every command but `check` creates a new, empty database (and its folder) at the typo and
+/// answers from it: `retention run` says "Nothing to anonymise", `history` "No changes yet",
+/// `figures` "0 arenas". A command that only reads or applies rules to what exists should
+/// refuse a database that is not there (a wrong argument: exit code 2) and create nothing,
+/// as `check` already does.
+#[test]
+fn a_mistyped_database_is_not_created_by_a_command_that_only_reads_it() {
+    let site = Site::new();
+    let typo = site.home.path().join("srv").join("arenas.dbb");
+    let commands: [&[&str]; 6] = [
+        &["retention", "run"],
+        &["history"],
+        &["figures"],
+        &["report"],
+        &["users", "list"],
+        &["roster", "export"],
+    ];
+    for command in commands {
+        let mut args = vec!["--db", typo.to_str().unwrap()];
+        args.extend_from_slice(command);
+        let output = run_in(site.home.path(), &args, &[]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{command:?}: {}",
+            stdout(&output)
+        );
+        assert!(!typo.exists(), "{command:?} created {}", typo.display());
+    }
+}
