@@ -291,3 +291,12 @@ fn a_mistyped_database_is_not_created_by_a_command_that_only_reads_it() {
         assert!(!typo.exists(), "{command:?} created {}", typo.display());
     }
 }
+
+/// README: an empty title is refused ("A title is needed."). A title of characters of no width
+/// only (a zero-width space, a soft hyphen) is saved, and the board shows a card with no title.
+#[test]
+fn a_title_of_invisible_characters_only_is_empty() {
+    let site = Site::new();
+    let output = site.puls(&["signal", "\u{200b}\u{ad}\u{feff}"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+}
