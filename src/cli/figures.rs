@@ -72,6 +72,15 @@ pub(crate) enum FiguresCommand {
     },
 }
 
+/// What is wrong with the command's own arguments, said before any database is opened.
+pub(crate) fn check_arguments(command: &FiguresCommand) -> Result<()> {
+    match command {
+        FiguresCommand::Figures { from, to } | FiguresCommand::Report { from, to, .. } => {
+            check_period(*from, *to)
+        }
+    }
+}
+
 fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     match (from, to) {
         (Some(from), Some(to)) if from > to => {

@@ -288,6 +288,16 @@ fn run(cli: Cli) -> Result<()> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let path = database_path(&cli)?;
     let options = config.store_options();
+    // A command that only reads what is there, or applies rules to it, answers from the database
+    // named or not at all: a mistyped --db must not become a new, empty database that answers
+    // "nothing to anonymise" or "no changes yet". (The default file is made on first use.)
+    if let Some(Command::Figures(command)) = &cli.command {
+        figures::check_arguments(command)?;
+    }
+    let named = cli.db.is_some();
+    if named && !cli.demo && reads_only(cli.command.as_ref()) && !path.exists() {
+        return Err(StoreError::NoSuchFile(path).into());
+    }
     let command = match cli.command {
         // These open the database their own way: `check` and `restore` must read a damaged one.
         Some(Command::Admin(admin)) => return admin::run(admin, &path, &who, &config, clock),
@@ -387,6 +397,38 @@ fn run(cli: Cli) -> Result<()> {
         Some(
             Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
         ) => Ok(()),
+    }
+}
+
+/// Whether a command only reads the database (or applies rules to what it holds): such a
+/// command never creates one. The full screen, signals, imports, grants and restores may.
+fn reads_only(command: Option<&Command>) -> bool {
+    use crate::cli::privacy::RetentionCommand;
+    use crate::cli::users::UsersCommand;
+    match command {
+        Some(
+            Command::Show { .. }
+            | Command::Export { .. }
+            | Command::Figures(_)
+            | Command::Roster {
+                command: RosterCommand::Export,
+            }
+            | Command::Bank {
+                command: crate::cli::bank::BankCommand::Export { .. },
+            }
+            | Command::Admin(AdminCommand::History { .. } | AdminCommand::Backup { .. }),
+        ) => true,
+        Some(Command::Privacy(privacy)) => match privacy {
+            PrivacyCommand::Register { .. } | PrivacyCommand::Extract { .. } => true,
+            PrivacyCommand::Retention {
+                command: RetentionCommand::Run { .. },
+            } => true,
+            PrivacyCommand::Users {
+                command: UsersCommand::List,
+            } => true,
+            PrivacyCommand::Users { .. } => false,
+        },
+        _ => false,
     }
 }
 

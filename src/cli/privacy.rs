@@ -86,7 +86,9 @@ pub(crate) fn run(
             ))?;
             Ok(())
         }
-        PrivacyCommand::Users { command } => crate::cli::users::run(store, command),
+        PrivacyCommand::Users { command } => {
+            crate::cli::users::run(store, config, allow_personal_data, command)
+        }
         PrivacyCommand::Extract { command } => crate::cli::extract::run(store, config, command),
         PrivacyCommand::Retention {
             command: RetentionCommand::Run { dry_run },
@@ -132,7 +134,11 @@ impl<'a> Field<'a> {
     }
 
     /// A word of the roster's vocabulary, a competence's name: see [`Screen::Vocabulary`].
-    fn vocabulary(stored: impl Into<String>, shown: impl Into<String>, text: &'a str) -> Self {
+    pub(crate) fn vocabulary(
+        stored: impl Into<String>,
+        shown: impl Into<String>,
+        text: &'a str,
+    ) -> Self {
         Field {
             screen: Screen::Vocabulary,
             ..Field::new(stored, shown, text)

@@ -5,6 +5,8 @@ use clap::Subcommand;
 use color_eyre::Result;
 
 use crate::cli::UserError;
+use crate::cli::privacy::{self, Field};
+use crate::config::Config;
 use crate::domain::access::Role;
 use crate::messages;
 use crate::output;
@@ -33,7 +35,31 @@ fn role(code: &str) -> Result<Role> {
     Role::from_code(code).ok_or_else(|| UserError(messages::unknown_role(code)).into())
 }
 
-pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
+/// Refuses an account or person name that looks like a personal identity number, as every
+/// other text is refused (names are the roster's vocabulary: health terms are not asked about).
+fn screen_names(config: &Config, allow: bool, account: &str, person: Option<&str>) -> Result<()> {
+    let mut fields = vec![Field::vocabulary(
+        "account",
+        messages::field_account(),
+        account,
+    )];
+    if let Some(person) = person {
+        fields.push(Field::vocabulary(
+            "person",
+            messages::field_person(),
+            person,
+        ));
+    }
+    privacy::screen(config, allow, &fields)?;
+    Ok(())
+}
+
+pub(crate) fn run(
+    store: &mut Store,
+    config: &Config,
+    allow: bool,
+    command: UsersCommand,
+) -> Result<()> {
     match command {
         UsersCommand::List => {
             let accounts = store.accounts()?;
@@ -49,6 +75,7 @@ pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
             role: code,
         } => {
             let role = role(&code)?;
+            screen_names(config, allow, &account, None)?;
             let granted = store.grant(&account, role)?;
             if granted.first_administrator {
                 output::line(messages::first_administrator(store.who()))?;
@@ -64,6 +91,7 @@ pub(crate) fn run(store: &mut Store, command: UsersCommand) -> Result<()> {
             output::line(messages::role_revoked(&account, role, removed))?;
         }
         UsersCommand::Link { account, person } => {
+            screen_names(config, allow, &account, Some(&person))?;
             store.link_account(&account, &person)?;
             output::line(messages::account_linked(&account, person.trim()))?;
         }

@@ -106,8 +106,22 @@ pub enum FindingKind {
 /// write them too), each standing alone (no letter or digit directly before or after), with a
 /// real date (a coordination number adds 60 to the day) and a valid Luhn check digit over the
 /// ten-digit form.
+///
+/// The text is read as a reader sees it: a control, a bidirectional override or a character of
+/// no width (a zero-width space, a soft hyphen) inside a number does not hide it; a line break
+/// or a tab (shown as a space wherever the text is drawn on one line) separates as a space
+/// does, and a dash a word processor puts for the hyphen (`850709–9805`) as the hyphen does.
+/// Each number is returned as it stands in `text`, whatever is hidden inside it, so that
+/// [`masked`] finds it.
 pub fn personal_numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+    let invisible = |c: char| {
+        crate::text::is_unsafe(c) && !matches!(c, '\n' | '\t') || crate::text::is_invisible(c)
+    };
+    let visible: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| !invisible(*c))
+        .collect();
+    let chars: Vec<char> = visible.iter().map(|(_, c)| *c).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -118,8 +132,9 @@ pub fn personal_numbers(text: &str) -> Vec<String> {
         let first = digit_run(&chars, i);
         let mut end = first;
         let mut digits: String = chars[i..first].iter().collect();
-        let separated = matches!(chars.get(first), Some('-' | '+' | ' ' | '\u{a0}'))
-            && matches!(first - i, 6 | 8)
+        let separated = chars.get(first).is_some_and(|c| {
+            matches!(c, '-' | '+' | '\u{2010}'..='\u{2013}' | '\u{2212}') || c.is_whitespace()
+        }) && matches!(first - i, 6 | 8)
             && digit_run(&chars, first + 1) == first + 5;
         if separated {
             end = first + 5;
@@ -128,7 +143,8 @@ pub fn personal_numbers(text: &str) -> Vec<String> {
         let alone = !chars.get(end).is_some_and(|c| c.is_alphanumeric());
         let plus = separated && chars[first] == '+';
         if alone && is_personal_number(&digits, plus) {
-            found.push(chars[i..end].iter().collect());
+            let (from, last) = (visible[i].0, visible[end - 1]);
+            found.push(text[from..last.0 + last.1.len_utf8()].to_owned());
         }
         i = end.max(i + 1);
     }

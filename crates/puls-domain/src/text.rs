@@ -16,6 +16,16 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Characters that take no room on screen and say nothing: a soft hyphen, zero-width space,
+/// joiner and non-joiner, word joiner, byte-order mark. Kept in stored text (emoji need the
+/// joiner), but never enough to make a title, nor a way to hide a personal number.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// One line of text, safe to draw: controls removed, tabs and newlines become spaces.
 pub fn one_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
@@ -100,7 +110,7 @@ pub enum TitleProblem {
 pub fn title(raw: &str) -> Result<String, TitleProblem> {
     let clean = one_line(raw).trim().to_owned();
     let chars = clean.chars().count();
-    if chars == 0 {
+    if clean.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
         Err(TitleProblem::Empty)
     } else if chars > TITLE_MAX_CHARS {
         Err(TitleProblem::TooLong { chars })

@@ -188,10 +188,11 @@ fn replaced_name(target: &Path, now: DateTime<Utc>) -> PathBuf {
 /// A backup to restore: a regular file, puls's SQLite, a schema this puls knows, sound, with a
 /// history.
 fn open_source(file: &Path) -> Result<(Connection, Option<(String, i64)>)> {
-    if !fs::metadata(file)
-        .map_err(|e| StoreError::io(file, e))?
-        .is_file()
-    {
+    let metadata = fs::metadata(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NoSuchFile(file.to_owned()),
+        _ => StoreError::io(file, e),
+    })?;
+    if !metadata.is_file() {
         return Err(StoreError::NotAFile(file.to_owned()));
     }
     // Only read: a backup is evidence, and restoring must not change it or leave files by it.

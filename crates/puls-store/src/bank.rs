@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::knowledge::{Clean, insert_entry};
 use super::prelude::*;
 use super::{EntryEdit, Result, Store, time};
-use puls_domain::text;
+use puls_domain::{calendar, text};
 
 /// The version of the bank file format; a newer one is refused rather than half read.
 pub const BANK_FORMAT: u32 = 1;
@@ -58,6 +58,8 @@ pub enum BankProblemKind {
     TitleTooLong {
         chars: usize,
     },
+    /// A creation time outside the years puls keeps (`calendar::YEARS`).
+    TimeOutOfRange(DateTime<Utc>),
 }
 
 /// What an import did, or would do.
@@ -104,7 +106,12 @@ pub fn parse_bank(json: &str) -> std::result::Result<Vec<EntryRecord>, Vec<BankP
                 Err(text::TitleProblem::TooLong { chars }) => {
                     problems.push(problem(BankProblemKind::TitleTooLong { chars }))
                 }
-                Ok(_) => entries.push(record),
+                Ok(_) => match record.created_at {
+                    Some(at) if !calendar::in_range(at.date_naive()) => {
+                        problems.push(problem(BankProblemKind::TimeOutOfRange(at)))
+                    }
+                    _ => entries.push(record),
+                },
             },
         }
     }

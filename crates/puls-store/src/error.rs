@@ -43,6 +43,9 @@ pub enum StoreError {
     },
     #[error("{0} already exists; choose another name, or add --force to replace it")]
     FileExists(PathBuf),
+    /// A file the command needs to read (a database, a backup) is not there: a typo, most often.
+    #[error("{0} does not exist; check the name (puls creates a database only when it writes one)")]
+    NoSuchFile(PathBuf),
     #[error(
         "{0} is not a regular file (a folder, a device or a pipe); puls writes and restores only regular files"
     )]
@@ -177,6 +180,7 @@ impl StoreError {
             | StoreError::Backend(_) => true,
             StoreError::UnknownGroup(_)
             | StoreError::FileExists(_)
+            | StoreError::NoSuchFile(_)
             | StoreError::NotAFile(_)
             | StoreError::BackupOverDatabase(_)
             | StoreError::InUse(_)

@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::history::MASK;
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
 use super::{Result, Store, time};
 use puls_domain::arena::Stage;
 use puls_domain::figures::{self, ArenaLine, Figures};
+use puls_domain::privacy;
 use puls_domain::roster::Load;
 use puls_domain::session::Session;
 
@@ -21,6 +23,12 @@ struct StageDates {
     commissioned: Option<NaiveDate>,
     closed: Option<NaiveDate>,
     declined: Option<NaiveDate>,
+}
+
+/// A text of the figures, which go to the coordination group (the key figures, the report)
+/// rather than to the arena's team: a personal identity number saved on purpose reads `[masked]`.
+fn masked(text: String) -> String {
+    privacy::masked(&text, &[], MASK)
 }
 
 /// A stored time as the session's calendar day, the day "today" is measured in.
@@ -135,10 +143,10 @@ impl Store {
             let target = time::date_from_text(r.get(7)?);
             Ok(ArenaLine {
                 id,
-                title: r.get(1)?,
+                title: masked(r.get(1)?),
                 mission: r.get(2)?,
                 stage,
-                coordinator: r.get(6)?,
+                coordinator: r.get::<_, Option<String>>(6)?.map(masked),
                 signalled: local_day(self.session, &r.get::<_, String>(5)?),
                 commissioned: stage_date(
                     logged.commissioned,
@@ -156,21 +164,21 @@ impl Store {
                 criteria_no_result: r.get(10)?,
                 entries: r.get(11)?,
                 plan: summary_from_row(r, 12)?,
-                registration: r.get(22)?,
+                registration: masked(r.get(22)?),
             })
         })?;
         Ok(lines.collect::<rusqlite::Result<_>>()?)
     }
     fn unfilled_by_competence(&self) -> Result<Vec<(String, u32)>> {
         let mut stmt = self.conn.prepare_cached(UNFILLED)?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([], |r| Ok((masked(r.get(0)?), r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
     fn over_allocated(&self, today: NaiveDate) -> Result<Vec<(String, Load)>> {
         let mut stmt = self.conn.prepare_cached(OVER_ALLOCATED)?;
         let rows = stmt.query_map(params![time::date_to_text(Some(today))], |r| {
             Ok((
-                r.get(0)?,
+                masked(r.get(0)?),
                 Load {
                     capacity: r.get(1)?,
                     allocated: r.get(2)?,

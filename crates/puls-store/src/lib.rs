@@ -66,7 +66,8 @@ pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
 pub use transfer::{
-    ActivityRecord, ArenaRecord, NeedRecord, RECORD_FORMAT, RecordProblem, record_problems,
+    ActivityRecord, ArenaRecord, DatePlace, NeedRecord, RECORD_FORMAT, RecordProblem,
+    record_problems,
 };
 
 pub use access::AccessStore;

@@ -140,8 +140,13 @@ pub(crate) fn write(
 
 impl Store {
     /// Writes a file from this database for people (an export, a report, an extract): the
-    /// module's rules, with the team's group when one is configured.
+    /// module's rules, with the team's group when one is configured. Never over the database
+    /// or a file SQLite keeps beside it, by whatever name, `replace` or not: `--force` on the
+    /// wrong name would put a document where the data was.
     pub fn write_file(&self, target: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+        if files::is_database_file(target, &self.path) {
+            return Err(StoreError::BackupOverDatabase(target.to_owned()));
+        }
         write(target, bytes, self.group, replace)
     }
 

@@ -108,9 +108,15 @@ pub(super) fn insert_person(
     Ok(id)
 }
 
+/// A unit's or a competence's name as the catalogue keeps it and is searched by: made safe, then
+/// trimmed, so that a space before an invisible character does not make a second name.
+fn catalogue_name(raw: &str) -> String {
+    text::one_line(raw).trim().to_owned()
+}
+
 /// The id of the unit called `name`, adding it (internal) when it is new. Empty: no unit.
 pub(super) fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
-    let name = text::one_line(name.trim()).into_owned();
+    let name = catalogue_name(name);
     if name.is_empty() {
         return Ok(None);
     }
@@ -138,7 +144,7 @@ pub(super) fn insert_competence(
     name: &str,
     category: &str,
 ) -> Result<i64> {
-    let name = text::one_line(name.trim());
+    let name = catalogue_name(name);
     if name.is_empty() {
         return Err(StoreError::NameMissing);
     }
@@ -146,7 +152,7 @@ pub(super) fn insert_competence(
         "INSERT INTO competences (name, category, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)",
         params![
             name,
-            text::one_line(category.trim()),
+            catalogue_name(category),
             time::to_text(stamp.at),
             stamp.who
         ],
@@ -161,7 +167,7 @@ pub(super) fn competence_id_by_name(tx: &Transaction, name: &str) -> Result<Opti
     Ok(tx
         .query_row(
             "SELECT id FROM competences WHERE name = ?1",
-            [name.trim()],
+            [catalogue_name(name)],
             |r| r.get(0),
         )
         .optional()?)
@@ -170,11 +176,11 @@ pub(super) fn competence_id_by_name(tx: &Transaction, name: &str) -> Result<Opti
 fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
     tx.query_row(
         "SELECT id FROM competences WHERE name = ?1",
-        [name.trim()],
+        [catalogue_name(name)],
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| StoreError::UnknownCompetence(name.trim().to_owned()))
+    .ok_or_else(|| StoreError::UnknownCompetence(catalogue_name(name)))
 }
 
 pub(super) fn write_holdings(
@@ -561,8 +567,8 @@ impl RosterStore for Store {
                         updated_by = ?5 WHERE id = ?1",
                 params![
                     id,
-                    text::one_line(name.trim()),
-                    text::one_line(category.trim()),
+                    catalogue_name(name),
+                    catalogue_name(category),
                     time::to_text(stamp.at),
                     stamp.who
                 ],

@@ -13,6 +13,7 @@ use puls_domain::arena::Stage;
 use puls_domain::puls::ActivityStatus;
 use puls_domain::roster::NeedStatus;
 use puls_domain::text::{self, TitleProblem};
+use puls_domain::{calendar, privacy};
 
 /// The version of the record format; a newer one is refused rather than half read.
 pub const RECORD_FORMAT: u32 = 1;
@@ -62,8 +63,37 @@ pub enum RecordProblem {
     TooNew(u32),
     Title(TitleProblem),
     Stage(String),
-    NeedStatus { need: usize, found: String },
-    ActivityStatus { activity: usize, found: String },
+    NeedStatus {
+        need: usize,
+        found: String,
+    },
+    ActivityStatus {
+        activity: usize,
+        found: String,
+    },
+    /// A need (counting from 1) without a competence.
+    NeedCompetence {
+        need: usize,
+    },
+    /// A date outside the years puls keeps (`calendar::YEARS`).
+    Date {
+        place: DatePlace,
+        date: NaiveDate,
+    },
+    /// A registration number longer than `privacy::REGISTRATION_MAX_CHARS`.
+    Registration {
+        chars: usize,
+    },
+}
+
+/// Where a date of an arena file stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePlace {
+    Target,
+    /// A contact, counting from 1.
+    Contact(usize),
+    /// An activity's due date, counting from 1.
+    Activity(usize),
 }
 
 /// What a record's codes mean, once every one of them is known.
@@ -100,6 +130,38 @@ fn check(record: &ArenaRecord) -> std::result::Result<Checked, Vec<RecordProblem
         |activity, found| RecordProblem::ActivityStatus { activity, found },
         &mut problems,
     );
+    for (i, need) in record.needs.iter().enumerate() {
+        if need.competence.trim().is_empty() {
+            problems.push(RecordProblem::NeedCompetence { need: i + 1 });
+        }
+    }
+    let dates = record
+        .target_date
+        .map(|d| (DatePlace::Target, d))
+        .into_iter()
+        .chain(
+            record
+                .contacts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (DatePlace::Contact(i + 1), c.on)),
+        )
+        .chain(
+            record
+                .activities
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| a.activity.due.map(|d| (DatePlace::Activity(i + 1), d))),
+        );
+    for (place, date) in dates {
+        if !calendar::in_range(date) {
+            problems.push(RecordProblem::Date { place, date });
+        }
+    }
+    let chars = record.registration.chars().count();
+    if chars > privacy::REGISTRATION_MAX_CHARS {
+        problems.push(RecordProblem::Registration { chars });
+    }
     match (title, stage) {
         (Some(title), Some(stage)) if problems.is_empty() => Ok(Checked {
             title,
@@ -145,6 +207,13 @@ impl From<RecordProblem> for StoreError {
             }
             RecordProblem::ActivityStatus { activity, found } => {
                 StoreError::BadRecord(format!("activity {activity} status {found}"))
+            }
+            RecordProblem::NeedCompetence { need } => {
+                StoreError::BadRecord(format!("need {need} competence"))
+            }
+            RecordProblem::Date { date, .. } => StoreError::BadRecord(format!("date {date}")),
+            RecordProblem::Registration { chars } => {
+                StoreError::BadRecord(format!("registration of {chars} characters"))
             }
         }
     }

@@ -71,6 +71,10 @@ fn store_error_sv(error: &StoreError) -> String {
             "{} finns redan; välj ett annat namn, eller lägg till --force för att ersätta den",
             p.display()
         ),
+        StoreError::NoSuchFile(p) => format!(
+            "{} finns inte; kontrollera namnet (puls skapar en databas bara när den skriver i en)",
+            p.display()
+        ),
         StoreError::NotAFile(p) => format!(
             "{} är ingen vanlig fil (en mapp, en enhet eller ett rör); puls skriver och återställer bara vanliga filer",
             p.display()

@@ -156,6 +156,13 @@ pub fn bank_problem(problem: &puls_store::BankProblem) -> String {
                 format!("titeln har {chars} tecken; högst {max} får plats")
             )
         }
+        BankProblemKind::TimeOutOfRange(at) => {
+            let at = at.format("%Y-%m-%d");
+            tr!(
+                format!("created {at}, outside the years puls keeps (1900 to 9999)"),
+                format!("skapad {at}, utanför de år puls tar (1900 till 9999)")
+            )
+        }
     };
     match problem.entry {
         Some(n) => tr!(format!("entry {n}: {what}"), format!("post {n}: {what}")),

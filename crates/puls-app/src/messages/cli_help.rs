@@ -24,6 +24,8 @@ texts! {
     field_title => "title", "titel";
     field_need => "need", "behov";
     field_from => "from", "signalerad av";
+    field_account => "account", "konto";
+    field_person => "roster person", "person på kompetenskartan";
     field_mission => "mission", "huvuduppdrag";
     field_coordinator => "coordinator", "koordinator";
     field_mandate => "mandate", "mandat";

@@ -72,7 +72,7 @@ pub fn arena_imported(id: i64) -> String {
 /// One thing wrong with an arena file, and where in it; the caller puts `FILE: ` before it.
 pub fn record_problem(problem: &puls_store::RecordProblem) -> String {
     use puls_domain::{arena::Stage, puls::ActivityStatus, roster::NeedStatus, text};
-    use puls_store::RecordProblem;
+    use puls_store::{DatePlace, RecordProblem};
     let one_of = |codes: &[&str]| codes.join(", ");
     match problem {
         RecordProblem::TooNew(format) => tr!(
@@ -107,6 +107,28 @@ pub fn record_problem(problem: &puls_store::RecordProblem) -> String {
             tr!(
                 format!("activity {activity}: status \"{found}\" is not one of: {known}"),
                 format!("aktivitet {activity}: status \"{found}\" är inte en av: {known}")
+            )
+        }
+        RecordProblem::NeedCompetence { need } => tr!(
+            format!("need {need}: the competence is empty"),
+            format!("behov {need}: kompetensen är tom")
+        ),
+        RecordProblem::Date { place, date } => {
+            let place = match place {
+                DatePlace::Target => tr!("target date".to_owned(), "måldatum".to_owned()),
+                DatePlace::Contact(n) => tr!(format!("contact {n}"), format!("kontakt {n}")),
+                DatePlace::Activity(n) => tr!(format!("activity {n}"), format!("aktivitet {n}")),
+            };
+            tr!(
+                format!("{place}: {date} is outside the years puls keeps (1900 to 9999)"),
+                format!("{place}: {date} ligger utanför de år puls tar (1900 till 9999)")
+            )
+        }
+        RecordProblem::Registration { chars } => {
+            let max = puls_domain::privacy::REGISTRATION_MAX_CHARS;
+            tr!(
+                format!("the registration number has {chars} characters; at most {max}"),
+                format!("diarienumret har {chars} tecken; högst {max}")
             )
         }
     }
