@@ -11,6 +11,7 @@ pub mod language;
 pub mod mission;
 pub mod privacy;
 pub mod puls;
+pub mod read;
 pub mod retention;
 pub mod roster;
 pub mod session;

@@ -1,7 +1,8 @@
 //! Arenas: the board's cards, and every change to an arena with its audit row.
 
 use crate::prelude::*;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
+pub use puls_domain::read::ArenaCard;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use std::collections::HashMap;
@@ -12,30 +13,6 @@ use super::{Result, Stamp, Store, StoreError, drawn_up, history, roster, staffin
 use puls_domain::arena::{self, Arena, Stage};
 use puls_domain::puls::PlanSummary;
 use puls_domain::text;
-
-/// What the board holds for one arena: small, so 2,000 of them stay cheap.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArenaCard {
-    pub id: i64,
-    pub title: String,
-    pub mission: String,
-    pub stage: Stage,
-    pub stage_since: DateTime<Utc>,
-    pub coordinator: Option<String>,
-    pub target_date: Option<NaiveDate>,
-    /// People allocated now.
-    pub team: u32,
-    pub plan: PlanSummary,
-    /// The registration number (diarienummer); empty when none.
-    pub registration: String,
-}
-
-impl ArenaCard {
-    /// Needs nobody fills yet.
-    pub fn gaps(&self) -> u32 {
-        self.plan.needs_total - self.plan.needs_filled
-    }
-}
 
 /// A signal as an employee raises it.
 #[derive(Debug, Clone, PartialEq)]

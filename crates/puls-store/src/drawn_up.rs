@@ -3,21 +3,13 @@
 //! is kept whole in `drawn_up`. Reopening starts a new version; the locked one stays readable.
 
 use chrono::{DateTime, Utc};
+pub use puls_domain::read::DrawnUp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::transfer::{ArenaRecord, record_of};
 use super::{Result, Stamp, Store, StoreError, history, time};
 use puls_domain::arena::Stage;
-
-/// When an arena was drawn up, and by whom: what a refused edit names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DrawnUp {
-    /// 1 for the first close, 2 after a reopening and a second close, ...
-    pub version: i64,
-    pub at: DateTime<Utc>,
-    pub by: String,
-}
 
 /// One knowledge entry as it stood when the arena was drawn up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

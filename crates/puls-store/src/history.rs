@@ -1,21 +1,11 @@
 //! The audit log: who changed what, and when. Written in the same transaction as the change.
 
 use chrono::{DateTime, Utc};
+pub use puls_domain::read::AuditRow;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Stamp, Store, time};
 use puls_domain::privacy;
-
-/// One row of history.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct AuditRow {
-    pub at: DateTime<Utc>,
-    pub who: String,
-    pub entity: String,
-    pub entity_id: i64,
-    pub action: String,
-    pub detail: String,
-}
 
 /// What stands in the history for a personal identity number or a health term. The history
 /// keeps one language, English, whatever language its writer reads.

@@ -3,30 +3,13 @@
 //! `knowledge_search`.
 
 use chrono::{DateTime, Utc};
+pub use puls_domain::read::{Entry, EntryHit};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Stamp, Store, StoreError, history, roster, time};
 use puls_domain::knowledge::{self, EntryKind};
 use puls_domain::text;
-
-/// One entry, whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub id: i64,
-    pub title: String,
-    pub body: String,
-    pub kind: EntryKind,
-    /// Sorted.
-    pub tags: Vec<String>,
-    /// As the catalogue spells them, sorted.
-    pub competences: Vec<String>,
-    pub arena: Option<i64>,
-    pub author: String,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
-}
 
 /// An entry as a form or a file gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -55,19 +38,6 @@ impl From<&Entry> for EntryEdit {
             arena: e.arena,
         }
     }
-}
-
-/// One line of a result list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryHit {
-    pub id: i64,
-    pub title: String,
-    pub kind: EntryKind,
-    pub tags: Vec<String>,
-    pub arena: Option<i64>,
-    /// A piece of the body, one line, in segments: true for a word the search matched.
-    pub snippet: Vec<(String, bool)>,
-    pub updated_at: DateTime<Utc>,
 }
 
 /// What to narrow a list or search to; all None is everything.

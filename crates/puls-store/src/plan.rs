@@ -2,35 +2,15 @@
 //! Needs (the U step) live with staffing. Every change is audited on the arena's history.
 
 use chrono::NaiveDate;
+pub use puls_domain::read::{Plan, PlanActivity, PlanContact, PlanCriterion, Proactivity};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::access::{self, Place};
-use super::{NeedRow, Result, Stamp, Store, StoreError, drawn_up, history, time};
+use super::{Result, Stamp, Store, StoreError, drawn_up, history, time};
 use puls_domain::puls::{ActivityStatus, PlanSummary};
 use puls_domain::roster::NeedStatus;
 use puls_domain::text;
-
-/// The P step's settings on the arena.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Proactivity {
-    /// An alias or case code, never a full name with a personal number.
-    pub recipient: String,
-    /// The team member who keeps the recipient informed.
-    pub lead: Option<String>,
-    /// Days between contacts with the recipient.
-    pub rhythm_days: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanContact {
-    pub id: i64,
-    pub on: NaiveDate,
-    pub channel: String,
-    pub summary: String,
-    pub by: String,
-    pub version: i64,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactEdit {
@@ -38,25 +18,6 @@ pub struct ContactEdit {
     pub channel: String,
     pub summary: String,
     pub by: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanCriterion {
-    pub id: i64,
-    pub text: String,
-    pub measure: String,
-    pub target: String,
-    pub result: String,
-    pub no_result_reason: String,
-    /// The verdict: met, not met, or not known yet.
-    pub met: Option<bool>,
-    pub version: i64,
-}
-
-impl PlanCriterion {
-    pub fn is_resolved(&self) -> bool {
-        !self.result.trim().is_empty() || !self.no_result_reason.trim().is_empty()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,73 +32,11 @@ pub struct CriterionEdit {
     pub met: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanActivity {
-    pub id: i64,
-    pub text: String,
-    pub owner: String,
-    pub due: Option<NaiveDate>,
-    pub status: ActivityStatus,
-    pub blocked_reason: String,
-    pub version: i64,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityEdit {
     pub text: String,
     pub owner: String,
     pub due: Option<NaiveDate>,
-}
-
-/// One arena's whole program, as the plan pane shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
-    pub arena: i64,
-    pub arena_version: i64,
-    /// When the arena began: the first day a contact could be due from.
-    pub since: NaiveDate,
-    pub proactivity: Proactivity,
-    pub contacts: Vec<PlanContact>,
-    pub needs: Vec<NeedRow>,
-    pub criteria: Vec<PlanCriterion>,
-    pub activities: Vec<PlanActivity>,
-    /// Knowledge-bank entries the arena returned.
-    pub entries: u32,
-    /// While the arena is closed: when and by whom it was drawn up, and so locked.
-    pub drawn_up: Option<super::DrawnUp>,
-    /// Whether the arena has a restricted record (never its contents: see `open_restricted`).
-    pub restricted: bool,
-}
-
-impl Plan {
-    pub fn summary(&self) -> PlanSummary {
-        let open_needs = self
-            .needs
-            .iter()
-            .filter(|n| n.status != NeedStatus::Released);
-        PlanSummary {
-            has_recipient: !self.proactivity.recipient.trim().is_empty(),
-            has_lead: self.proactivity.lead.is_some(),
-            has_rhythm: self.proactivity.rhythm_days.is_some(),
-            needs_total: open_needs.clone().count() as u32,
-            needs_filled: open_needs
-                .filter(|n| n.status == NeedStatus::Filled)
-                .count() as u32,
-            criteria_total: self.criteria.len() as u32,
-            criteria_resolved: self.criteria.iter().filter(|c| c.is_resolved()).count() as u32,
-            activities_total: self.activities.len() as u32,
-            activities_done: self
-                .activities
-                .iter()
-                .filter(|a| a.status == ActivityStatus::Done)
-                .count() as u32,
-            entries: self.entries,
-        }
-    }
-
-    pub fn last_contact(&self) -> Option<NaiveDate> {
-        self.contacts.iter().map(|c| c.on).max()
-    }
 }
 
 /// SQL for an arena's plan summary, in `PlanSummary` field order; the arena is `a`.

@@ -1,6 +1,7 @@
 //! The roster: units, people, competences and who holds them.
 
 use crate::prelude::*;
+pub use puls_domain::read::{CompetenceRow, PersonRow, Unit};
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -9,25 +10,6 @@ use super::{Result, Stamp, Store, StoreError, history, staffing, time};
 use puls_domain::collation;
 use puls_domain::roster::{Level, Load};
 use puls_domain::text;
-
-/// One person as the roster pane lists them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PersonRow {
-    pub id: i64,
-    pub name: String,
-    pub unit: Option<String>,
-    pub external: bool,
-    pub role: String,
-    pub contact: String,
-    pub active: bool,
-    pub coordinator: bool,
-    /// Competences with levels, strongest first.
-    pub competences: Vec<(String, Level)>,
-    pub load: Load,
-    /// Where their time goes now: (arena number, percent).
-    pub arenas: Vec<(i64, u32)>,
-    pub version: i64,
-}
 
 /// What a person form saves. The unit is named; an unknown unit is added as internal.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,36 +21,6 @@ pub struct PersonEdit {
     pub capacity: u32,
     pub coordinator: bool,
     pub competences: Vec<(String, Level)>,
-}
-
-/// One competence as the competence view lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompetenceRow {
-    pub id: i64,
-    pub name: String,
-    pub category: String,
-    pub active: bool,
-    /// Holders per level, index 0 = level 1.
-    pub by_level: [u32; 4],
-    /// Active holders with time left.
-    pub with_free: u32,
-    /// Arenas that need it and have nobody: (number, title).
-    pub gaps: Vec<(i64, String)>,
-    pub version: i64,
-}
-
-impl CompetenceRow {
-    pub fn holders(&self) -> u32 {
-        self.by_level.iter().sum()
-    }
-}
-
-/// A unit: a mission, service support, or an outside partner.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    pub id: i64,
-    pub name: String,
-    pub external: bool,
 }
 
 /// The id of the person called `name`, adding them when nobody is; marks them a coordinator.

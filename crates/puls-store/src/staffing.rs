@@ -2,36 +2,12 @@
 
 use crate::prelude::*;
 use chrono::NaiveDate;
+pub use puls_domain::read::{NeedRow, TeamMember};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Stamp, Store, StoreError, history, time};
 use puls_domain::roster::{self, Candidate, Level, Load, NeedStatus};
 use puls_domain::text;
-
-/// One need of an arena's recruitment plan.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NeedRow {
-    pub id: i64,
-    pub competence_id: i64,
-    pub competence: String,
-    pub reason: String,
-    pub status: NeedStatus,
-    pub person: Option<String>,
-    pub version: i64,
-}
-
-/// A person allocated to an arena.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TeamMember {
-    pub allocation_id: i64,
-    pub person_id: i64,
-    pub name: String,
-    pub competence: Option<String>,
-    pub percent: u32,
-    pub from: NaiveDate,
-    pub to: Option<NaiveDate>,
-    pub load: Load,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAllocation {

@@ -12,8 +12,8 @@ use super::text::{fill, fit};
 use puls_app::App;
 use puls_app::bank::BankView;
 use puls_app::messages;
+use puls_domain::read::EntryHit;
 use puls_domain::text;
-use puls_store::EntryHit;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let bank = &app.bank;

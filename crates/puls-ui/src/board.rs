@@ -13,7 +13,7 @@ use puls_app::board::Column;
 use puls_app::layout::{self, ColumnArea};
 use puls_app::messages;
 use puls_domain::arena::{self, Stage};
-use puls_store::ArenaCard;
+use puls_domain::read::ArenaCard;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let board = &app.board;

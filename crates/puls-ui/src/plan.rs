@@ -13,8 +13,8 @@ use puls_app::keymap::Context;
 use puls_app::messages;
 use puls_app::plan::PlanItem;
 use puls_domain::puls::{self, ActivityStatus, Step};
+use puls_domain::read::Plan;
 use puls_domain::roster::NeedStatus;
-use puls_store::Plan;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let pane = &app.plan;

@@ -11,8 +11,8 @@ use super::text::{fill, fit};
 use puls_app::App;
 use puls_app::messages;
 use puls_app::roster::{Roster, RosterView};
+use puls_domain::read::{CompetenceRow, PersonRow};
 use puls_domain::roster::Load;
-use puls_store::{CompetenceRow, PersonRow};
 
 const LOAD_BAR: usize = 5;
 

@@ -119,7 +119,7 @@ fn change_lines(
 fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Vec<Line<'static>> {
     let today = app.today();
     let mut lines = vec![Line::raw("")];
-    let activity = |a: &puls_store::PlanActivity| {
+    let activity = |a: &puls_domain::read::PlanActivity| {
         let selected = view.selected_activity().is_some_and(|s| s.id == a.id);
         let marker = if selected { "▶ " } else { "  " };
         let due = a.due.map(|d| format!(" · {d}")).unwrap_or_default();
