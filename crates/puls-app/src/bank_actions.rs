@@ -9,7 +9,6 @@ use super::form::{Form, FormKind};
 use super::popup::{FilterTarget, Popup, Prompt, PromptPurpose, Reading};
 use crate::messages;
 use puls_domain::knowledge::EntryKind;
-use puls_store::prelude::*;
 use puls_store::{EntryEdit, EntryHit, StoreError};
 
 impl App {
@@ -38,7 +37,7 @@ impl App {
             }
         }
         self.bank.pending = None;
-        let hits = query.run(&self.store)?;
+        let hits = query.run(self.store.as_ref())?;
         self.bank.set_hits(hits);
         self.load_preview()
     }

@@ -3,7 +3,7 @@
 //! newer question cancels an older one; tests and tools answer them at once.
 
 use puls_store::prelude::*;
-use puls_store::{EntryFilter, EntryHit, Store, StoreError};
+use puls_store::{EntryFilter, EntryHit, StoreError};
 
 /// How many results a list holds: a search shows its best, the related view its closest.
 const SEARCH_LIMIT: usize = 200;
@@ -18,7 +18,7 @@ pub enum BankQuery {
 }
 
 impl BankQuery {
-    pub fn run(&self, store: &Store) -> Result<Vec<EntryHit>, StoreError> {
+    pub fn run(&self, store: &dyn Backend) -> Result<Vec<EntryHit>, StoreError> {
         match self {
             BankQuery::Related { arena } => {
                 let mut hits = store.arena_entries(*arena, RELATED_LIMIT)?;

@@ -8,7 +8,6 @@ use puls_domain::arena::{self, Arena, Stage};
 use puls_domain::language::{self, Language};
 use puls_domain::privacy::{self, Finding, Screen};
 use puls_store::StoreError;
-use puls_store::prelude::*;
 
 /// The inverse of one change the user made, to undo it.
 pub(super) enum UndoStep {

@@ -40,7 +40,7 @@ use keymap::{Context, Keymap, Lookup};
 use plan::PlanPane;
 use popup::{Detail, FilterTarget, History, Popup, Prompt, PromptPurpose};
 use puls_domain::session::{self, Session};
-use puls_store::{Store, StoreError};
+use puls_store::StoreError;
 use roster::{Roster, Team};
 
 /// Rows of screen that are not board cards: the top bar, the status line, the pane's border and
@@ -81,7 +81,8 @@ pub struct Status {
 }
 
 pub struct App {
-    store: Store,
+    /// Any backend of the store interface: SQLite's file today.
+    store: Box<dyn Backend + Send>,
     pub config: Config,
     pub keymap: Keymap,
     pub board: Board,
@@ -117,7 +118,7 @@ pub struct App {
 
 impl App {
     pub fn new(
-        store: Store,
+        store: impl Backend + Send + 'static,
         config: Config,
         keymap: Keymap,
         width: u16,
@@ -129,7 +130,7 @@ impl App {
     /// An app whose bank lists are asked of `background` (from the first load on) and shown
     /// when answered, through [`App::bank_answer`].
     pub fn with_background(
-        mut store: Store,
+        mut store: impl Backend + Send + 'static,
         config: Config,
         keymap: Keymap,
         width: u16,
@@ -150,7 +151,7 @@ impl App {
         });
         let mouse = config.mouse;
         let mut app = App {
-            store,
+            store: Box::new(store),
             config,
             keymap,
             board: Board::default(),

@@ -9,7 +9,6 @@ use crate::messages;
 use puls_domain::puls::{ActivityStatus, Step};
 use puls_domain::roster::NeedStatus;
 use puls_store::StoreError;
-use puls_store::prelude::*;
 
 impl App {
     pub(super) fn run_plan(&mut self, command: Command) {

@@ -6,7 +6,6 @@ use super::popup::{FilterTarget, FindStaff, Popup, Prompt, PromptPurpose};
 use super::roster::RosterView;
 use crate::command::Command;
 use crate::messages;
-use puls_store::prelude::*;
 use puls_store::{NewAllocation, StoreError};
 
 use super::handled::{Handled, hint, quiet};

@@ -2,7 +2,6 @@
 //! actions that keep the meeting moving.
 
 use chrono::Duration;
-use puls_store::prelude::*;
 
 use super::App;
 use super::command::Command;

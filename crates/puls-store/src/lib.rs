@@ -184,6 +184,9 @@ pub struct Store {
 /// The session a store serves and the questions about the whole database: who writes, what
 /// day it is, and whether another session changed anything. Part of the store interface.
 pub trait SessionStore {
+    /// What the user should hear about the database, though it opened (anyone may read it).
+    fn warnings(&self) -> &[Warning];
+
     /// Serves `session` from now on: its time zone decides "today", its language the order
     /// names sort in. A new store serves English and UTC until told.
     fn set_session(&mut self, session: Session);
@@ -212,6 +215,10 @@ pub trait SessionStore {
 }
 
 impl SessionStore for Store {
+    fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
     /// Serves `session` from now on: its time zone decides "today", its language the order
     /// names sort in. A new store serves English and UTC until told.
     fn set_session(&mut self, session: Session) {
@@ -322,11 +329,6 @@ impl Store {
         };
         store.seen_version = store.data_version()?;
         Ok(store)
-    }
-
-    /// What the user should hear about the database file, though it opened (anyone may read it).
-    pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
     }
 
     pub fn path(&self) -> &Path {
