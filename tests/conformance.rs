@@ -9,7 +9,11 @@ use puls::domain::arena::Stage;
 use puls::domain::clock::FixedClock;
 use puls::domain::knowledge::EntryKind;
 use puls::store::prelude::*;
-use puls::store::{ArenaEdit, EntryEdit, EntryFilter, NewSignal, StoreError};
+use puls::store::{ArenaEdit, EntryEdit, EntryFilter, StoreError};
+
+#[path = "shared/app.rs"]
+pub mod app;
+use app::signal;
 
 /// A database every test starts from empty, and a session on it for any account.
 trait Fixture {
@@ -38,16 +42,6 @@ impl Fixture for Sqlite {
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
-}
-
-fn signal(title: &str) -> NewSignal {
-    NewSignal {
-        title: title.into(),
-        need: "A need that takes several units".into(),
-        mission: "LF".into(),
-        signalled_by: "Per Holm".into(),
-        target_date: None,
-    }
 }
 
 fn commissionable(title: &str) -> ArenaEdit {
