@@ -250,28 +250,6 @@ fn another_sessions_commit_changes_the_data_version() {
 }
 
 #[test]
-fn a_store_hears_of_other_sessions_commits_once_and_never_of_its_own() {
-    // Given two sessions on one file
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("shared.db");
-    let mut maja = open(&path, "maja");
-    let mut jonas = open(&path, "jonas");
-    assert!(
-        !maja.others_changed().unwrap(),
-        "nothing happened since it opened"
-    );
-
-    // When Maja saves, she is not told of her own change
-    maja.create_signal(&signal("Her own")).unwrap();
-    assert!(!maja.others_changed().unwrap());
-
-    // When Jonas saves, Maja hears of it once
-    jonas.create_signal(&signal("His")).unwrap();
-    assert!(maja.others_changed().unwrap());
-    assert!(!maja.others_changed().unwrap());
-}
-
-#[test]
 fn restore_puts_an_arena_back_unless_someone_changed_it_since() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.db");

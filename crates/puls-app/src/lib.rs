@@ -111,9 +111,6 @@ pub struct App {
     follow_later: bool,
     /// They still show the arena selected before.
     follow_pending: bool,
-    /// Whose language and time zone this screen speaks and counts in: entered for every step
-    /// (see [`App::step`] and `domain::session`).
-    session: Session,
 }
 
 impl App {
@@ -173,22 +170,21 @@ impl App {
             background,
             follow_later: false,
             follow_pending: false,
-            session,
         };
         app.resize(width, height);
         app.step(App::reload)?;
         Ok(app)
     }
 
-    /// This screen's session: its language and time zone.
+    /// This screen's session: its language and time zone, which its store serves too.
     pub fn session(&self) -> Session {
-        self.session
+        self.store.session()
     }
 
     /// Runs one step of this screen's work in its own session, so that what the step writes
     /// speaks its language and tells its time, whichever thread runs it.
     pub(crate) fn step<T>(&mut self, f: impl FnOnce(&mut App) -> T) -> T {
-        let session = self.session;
+        let session = self.session();
         session.enter(|| f(self))
     }
 

@@ -89,34 +89,21 @@ pub use roster_import::RosterImportStore;
 pub use staffing::StaffingStore;
 pub use transfer::TransferStore;
 
-/// The store interface: every aggregate's trait, which any backend implements (SQLite's
-/// `Store` today). The app, the command line, the exports and the demo speak to a store only
-/// through these, so a second backend needs no change above it.
-pub trait Backend:
-    SessionStore
-    + ArenaStore
-    + RegistrationStore
-    + DrawnUpStore
-    + TransferStore
-    + RosterStore
-    + StaffingStore
-    + RosterImportStore
-    + PlanStore
-    + KnowledgeStore
-    + SearchStore
-    + BankStore
-    + HistoryStore
-    + AccessStore
-    + RestrictedStore
-    + PersonalDataStore
-    + RetentionStore
-    + ExtractStore
-    + FiguresStore
-{
+/// Declares `Backend` as every aggregate's trait together, and gives it to every type that
+/// implements them all: the list of aggregates is written once.
+macro_rules! backend {
+    ($first:ident $(+ $rest:ident)*) => {
+        /// The store interface: every aggregate's trait, which any backend implements (SQLite's
+        /// `Store` today). The app, the command line, the exports and the demo speak to a store
+        /// only through these, so a second backend needs no change above it.
+        pub trait Backend: $first $(+ $rest)* {}
+
+        impl<T: $first $(+ $rest)*> Backend for T {}
+    };
 }
 
-impl<T> Backend for T where
-    T: SessionStore
+backend!(
+    SessionStore
         + ArenaStore
         + RegistrationStore
         + DrawnUpStore
@@ -135,8 +122,7 @@ impl<T> Backend for T where
         + RetentionStore
         + ExtractStore
         + FiguresStore
-{
-}
+);
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
 /// called through them.
