@@ -896,10 +896,18 @@ mod bank_pane {
     #[test]
     fn the_detail_asks_have_we_met_this_before() {
         let mut screen = Screen::demo(120, 40);
-        screen.keys("<enter>");
+        screen.keys("j<enter>");
         let text = screen.text();
+        assert!(text.contains("#6 Young people gathering"), "{text}");
         assert!(text.contains("We may have met this before"), "{text}");
-        assert!(text.contains("One discharge checklist"), "{text}");
+        assert!(text.contains("Employers hire the young people"), "{text}");
+        // The widower lost his wife "in the summer": one shared word is no reason to offer him
+        // the summer jobs for young people.
+        screen.keys("<esc>k<enter>");
+        let text = screen.text();
+        assert!(text.contains("#4 Widower alone at home"), "{text}");
+        assert!(!text.contains("We may have met this before"), "{text}");
+        assert!(!text.contains("Summer jobs"), "{text}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use puls_domain::knowledge::EntryKind;
 use puls_store::{Entry, EntryFilter, EntryHit};
 
+use super::bank_query::BankQuery;
 use super::command::Command;
 use super::handled::{Handled, hint, quiet};
 
@@ -53,12 +54,22 @@ pub struct BankPane {
     pub pending: Option<u64>,
     /// The last question answered: tickets count on from it.
     pub answered: u64,
+    /// The question the list holds the answer to, and the one asked in the background.
+    pub answers: Option<BankQuery>,
+    pub asked: Option<BankQuery>,
 }
 
 impl BankPane {
-    /// New results; the selected entry stays selected where it is still among them.
-    pub fn set_hits(&mut self, hits: Vec<EntryHit>) {
-        let keep = self.selected_hit().map(|h| h.id);
+    /// The answer to `question`. Asked again (a refresh), the selected entry stays selected
+    /// where it is still among the hits; a new question (a word typed, another arena) starts
+    /// at its best answer.
+    pub fn set_hits(&mut self, question: Option<BankQuery>, hits: Vec<EntryHit>) {
+        let keep = if question == self.answers {
+            self.selected_hit().map(|h| h.id)
+        } else {
+            None
+        };
+        self.answers = question;
         self.hits = hits;
         self.selected = keep
             .and_then(|id| self.hits.iter().position(|h| h.id == id))

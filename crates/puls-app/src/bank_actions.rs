@@ -20,7 +20,7 @@ impl App {
                 Some(arena) => BankQuery::Related { arena },
                 None => {
                     self.bank.pending = None;
-                    self.bank.set_hits(Vec::new());
+                    self.bank.set_hits(None, Vec::new());
                     return self.load_preview();
                 }
             },
@@ -33,12 +33,13 @@ impl App {
             let ticket = self.bank.pending.unwrap_or(self.bank.answered) + 1;
             if background.ask(ticket, query.clone()) {
                 self.bank.pending = Some(ticket);
+                self.bank.asked = Some(query);
                 return Ok(());
             }
         }
         self.bank.pending = None;
         let hits = query.run(self.store.as_ref())?;
-        self.bank.set_hits(hits);
+        self.bank.set_hits(Some(query), hits);
         self.load_preview()
     }
 
@@ -54,8 +55,9 @@ impl App {
         }
         self.bank.pending = None;
         self.bank.answered = ticket;
+        let question = self.bank.asked.take();
         let result = answer.and_then(|hits| {
-            self.bank.set_hits(hits);
+            self.bank.set_hits(question, hits);
             self.load_preview()
         });
         self.report(result);

@@ -91,7 +91,7 @@ pub fn parse_tags(line: &str) -> Vec<String> {
 const MAX_QUERY_TERMS: usize = 32;
 
 /// The runs of letters and digits in `input`, lower-cased: the words a full-text index sees.
-fn words(input: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(input: &str) -> impl Iterator<Item = String> + '_ {
     input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -121,53 +121,6 @@ pub fn search_query(input: &str) -> Option<SearchQuery> {
     Some(SearchQuery { terms, any: false })
 }
 
-/// Words too common to say what an arena is about, in English and Swedish.
-const COMMON_WORDS: &[&str] = &[
-    "about", "after", "again", "also", "been", "before", "being", "both", "case", "could", "does",
-    "down", "each", "even", "every", "from", "have", "having", "here", "into", "just", "know",
-    "like", "many", "more", "most", "much", "must", "need", "needs", "never", "once", "only",
-    "other", "over", "same", "says", "should", "since", "some", "soon", "still", "such", "than",
-    "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
-    "very", "want", "wants", "were", "what", "when", "where", "which", "while", "with", "would",
-    "your", "alla", "allt", "andra", "bara", "blev", "dessa", "detta", "denna", "dock", "efter",
-    "eller", "från", "genom", "hade", "hans", "hennes", "honom", "inte", "kommer", "kunna", "lite",
-    "mellan", "mycket", "måste", "någon", "något", "några", "också", "samma", "sedan", "sina",
-    "sitt", "skall", "till", "utan", "vara", "varit", "vars", "vilka", "vilken", "vill", "även",
-    "över",
-];
-
-/// A question for any of the words, for "related entries", built from an
-/// arena's title and need. Words shorter than four letters, common words and anything with a
-/// digit (case codes, years) are left out; each word is a prefix of its first letters (all but
-/// the last two, at least four), so "siblings" also finds "sibling" and "förskola" "förskolan".
-/// At most `max_terms` words, the first met first.
-pub fn related_query(text: &str, max_terms: usize) -> Option<SearchQuery> {
-    let mut stems: Vec<Term> = Vec::new();
-    for word in words(text) {
-        let chars = word.chars().count();
-        if chars < 4
-            || word.chars().any(|c| c.is_numeric())
-            || COMMON_WORDS.contains(&word.as_str())
-        {
-            continue;
-        }
-        let stem: String = word.chars().take((chars - 2).max(4)).collect();
-        if !stems.iter().any(|t| t.word == stem) {
-            stems.push(Term {
-                word: stem,
-                prefix: true,
-            });
-        }
-        if stems.len() >= max_terms {
-            break;
-        }
-    }
-    (!stems.is_empty()).then_some(SearchQuery {
-        terms: stems,
-        any: true,
-    })
-}
-
 /// One word of a question, lower-cased as full-text tokenizers fold it; a prefix matches every
 /// word that starts with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,6 +148,11 @@ pub struct SearchQuery {
 }
 
 impl SearchQuery {
+    /// A question for any of `terms`; none when there are none.
+    pub fn any_of(terms: Vec<Term>) -> Option<SearchQuery> {
+        (!terms.is_empty()).then_some(SearchQuery { terms, any: true })
+    }
+
     /// The words, in the order typed (or met).
     pub fn terms(&self) -> &[Term] {
         &self.terms
@@ -350,27 +308,6 @@ mod tests {
         assert_eq!(written(search_query("HÄLSA")).unwrap(), ["hälsa*"]);
     }
 
-    #[test]
-    fn related_query_drops_short_common_and_numbered_words() {
-        let query = related_query(
-            "Siblings absent from school, case LF-2026-033: the family does not answer",
-            10,
-        )
-        .unwrap();
-        assert!(query.any());
-        assert_eq!(
-            written(Some(query)).unwrap(),
-            ["siblin*", "abse*", "scho*", "fami*", "answ*"]
-        );
-        assert_eq!(related_query("of the and a 2026", 10), None);
-    }
-
-    #[test]
-    fn related_query_keeps_at_most_max_terms() {
-        let query = related_query("alpha bravo charlie delta echo", 2);
-        assert_eq!(written(query).unwrap(), ["alph*", "brav*"]);
-    }
-
     fn segment(text: &str, matched: bool) -> (String, bool) {
         (text.to_owned(), matched)
     }
@@ -398,7 +335,9 @@ mod tests {
             "more ".repeat(30),
             "rest ".repeat(30)
         );
-        let q = related_query("school family", 4).unwrap();
+        let q = crate::related::Topic::of("school family", "", &[], &[])
+            .query()
+            .unwrap();
         let snippet = q.snippet(&body, 8);
         let matched: Vec<&str> = snippet
             .iter()

@@ -12,6 +12,7 @@ pub mod mission;
 pub mod privacy;
 pub mod puls;
 pub mod read;
+pub mod related;
 pub mod retention;
 pub mod roster;
 pub mod session;

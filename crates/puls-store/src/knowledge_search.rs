@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{EntryFilter, EntryHit, Result, Store, StoreError, time};
 use puls_domain::knowledge::{self, EntryKind, SearchQuery};
+use puls_domain::related::{Candidate, Topic};
 use puls_domain::text;
 
 /// How many tokens of the body a search snippet shows.
@@ -156,25 +157,63 @@ impl SearchStore for Store {
         limit: usize,
     ) -> Result<Vec<EntryHit>> {
         match knowledge::search_query(query) {
-            Some(fts) => self.matching(&fts, filter, None, limit),
+            Some(fts) => self.matching(&fts, filter, limit),
             None => self.entries(filter, limit),
         }
     }
 
     fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
-        let (title, need): (String, String) = self
+        let (title, need, mission): (String, String, String) = self
             .conn
             .query_row(
-                "SELECT title, need FROM arenas WHERE id = ?1",
+                "SELECT title, need, mission FROM arenas WHERE id = ?1",
                 [arena],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
             .ok_or(StoreError::ArenaNotFound(arena))?;
-        match knowledge::related_query(&format!("{title}\n{need}"), RELATED_TERMS) {
-            Some(fts) => self.matching(&fts, &EntryFilter::default(), Some(arena), limit),
-            None => Ok(Vec::new()),
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT c.name FROM needs n JOIN competences c ON c.id = n.competence_id
+             WHERE n.arena_id = ?1 AND n.status <> 'released' ORDER BY c.name",
+        )?;
+        let competences = stmt
+            .query_map([arena], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let topic = Topic::of(&title, &need, &[mission], &competences);
+        let mut features = Vec::new();
+        for id in self.related_candidates(&topic)? {
+            if let Some(entry) = self.candidate(id, arena)? {
+                features.push((id, entry));
+            }
         }
+        let ranked = topic.rank(
+            features.iter().map(|(id, e)| {
+                let candidate = Candidate {
+                    title: &e.title,
+                    tags: &e.tags,
+                    competences: &e.competences,
+                    mission: e.mission.as_deref(),
+                };
+                (*id, candidate)
+            }),
+            limit,
+        );
+        let question = topic.query();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e WHERE e.id = ?1"
+        ))?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for id in ranked {
+            hits.push(stmt.query_row([id], |r| {
+                hit(r, |body| {
+                    match question.as_ref().map(|q| q.snippet(body, SNIPPET_TOKENS)) {
+                        Some(snippet) if !snippet.is_empty() => snippet,
+                        _ => body_start(body),
+                    }
+                })
+            })?);
+        }
+        Ok(hits)
     }
 
     fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
@@ -205,14 +244,73 @@ impl SearchStore for Store {
 }
 
 impl Store {
-    /// Entries matching `fts`, best first, leaving out those of arena `not_of`. The ranking
+    /// The entries that may be related to `topic`: those sharing a word with it in their title
+    /// or tags (best first; the body is left out, since nearly every body shares some word with
+    /// any arena), then those about a competence it needs, newest first.
+    fn related_candidates(&self, topic: &Topic) -> Result<Vec<i64>> {
+        let mut ids: Vec<i64> = Vec::new();
+        if let Some(question) = topic.query() {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            )?;
+            let within = format!("{{title tags_text}} : ({})", fts5(&question));
+            for id in stmt.query_map(params![within, RELATED_CANDIDATES], |r| r.get(0))? {
+                ids.push(id?);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ec.entry_id FROM competences c
+             JOIN entry_competences ec ON ec.competence_id = c.id
+             WHERE c.name = ?1 ORDER BY ec.entry_id DESC LIMIT ?2",
+        )?;
+        for competence in topic.competences() {
+            for id in stmt.query_map(params![competence, RELATED_CANDIDATES], |r| r.get(0))? {
+                let id = id?;
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// What the ranking reads of entry `id`; none for an entry of arena `own`.
+    fn candidate(&self, id: i64, own: i64) -> Result<Option<CandidateRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.title, e.tags_text, a.mission FROM entries e
+             LEFT JOIN arenas a ON a.id = e.arena_id
+             WHERE e.id = ?1 AND e.arena_id IS NOT ?2",
+        )?;
+        let Some((title, tags_text, mission)) = stmt
+            .query_row(params![id, own], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            })
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.name FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
+             WHERE ec.entry_id = ?1",
+        )?;
+        let competences = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(CandidateRow {
+            title,
+            tags: tags_of(&tags_text),
+            competences,
+            mission,
+        }))
+    }
+
+    /// Entries matching `fts`, best first. The ranking
     /// reads only ids and ranks; bodies are read for the hits alone, and their snippets made
     /// here, since FTS5's `snippet()` is computed for every match before the sort.
     fn matching(
         &self,
         fts: &SearchQuery,
         filter: &EntryFilter,
-        not_of: Option<i64>,
         limit: usize,
     ) -> Result<Vec<EntryHit>> {
         let (kind, tag, competence, mission) = filter_params(filter);
@@ -221,22 +319,13 @@ impl Store {
              FROM (SELECT entries_fts.rowid AS id, entries_fts.rank AS score
                    FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
                    WHERE entries_fts MATCH ?6 AND (?1 IS NULL OR e.kind = ?1) AND {FILTER}
-                     AND (?7 IS NULL OR e.arena_id IS NOT ?7)
                    ORDER BY entries_fts.rank LIMIT ?5) AS best
              JOIN entries e ON e.id = best.id
              ORDER BY best.score, e.id"
         ))?;
         let hits = stmt
             .query_map(
-                params![
-                    kind,
-                    tag,
-                    competence,
-                    mission,
-                    sql_limit(limit),
-                    fts5(fts),
-                    not_of
-                ],
+                params![kind, tag, competence, mission, sql_limit(limit), fts5(fts)],
                 |r| {
                     // A match in the title or tags alone: the body's start says what it is about.
                     hit(r, |body| match fts.snippet(body, SNIPPET_TOKENS) {
@@ -266,8 +355,17 @@ fn fts5(query: &SearchQuery) -> String {
         .join(joiner)
 }
 
-/// How many words of an arena's title and need make its "related entries" query.
-const RELATED_TERMS: usize = 12;
+/// How many entries each way of finding related ones (shared words, shared competences) reads
+/// at most: enough for the ranking to choose from, few enough to stay fast on a large bank.
+const RELATED_CANDIDATES: i64 = 100;
+
+/// One candidate of the related entries, as read for the ranking.
+struct CandidateRow {
+    title: String,
+    tags: Vec<String>,
+    competences: Vec<String>,
+    mission: Option<String>,
+}
 
 fn sql_limit(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
@@ -285,7 +383,7 @@ mod tests {
             fts5(&words),
             "\"title\" \"x\" \"near\" \"a\" \"and\" \"b\" \"or\" \"cc\"*"
         );
-        let any = knowledge::related_query("alpha bravo charlie delta echo", 2).unwrap();
+        let any = Topic::of("alpha bravo", "", &[], &[]).query().unwrap();
         assert_eq!(fts5(&any), "\"alph\"* OR \"brav\"*");
     }
 
