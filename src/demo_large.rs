@@ -25,6 +25,7 @@ use chrono::{DateTime, Utc};
 use crate::cli::UserError;
 use crate::demo;
 use crate::domain::clock::{Clock, FixedClock, SystemClock};
+use crate::domain::language::Language;
 use crate::messages;
 use crate::output;
 use crate::store::{Store, StoreError};
@@ -77,6 +78,16 @@ pub struct DemoArgs {
     /// The large demo's seed: the same seed gives the same municipality.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// The small demo's language (default: the session's); the large one mixes both, as a
+    /// Swedish municipality's bank does.
+    #[arg(long, value_enum)]
+    language: Option<DemoLanguage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum DemoLanguage {
+    En,
+    Sv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -139,7 +150,12 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
             return Err(UserError(messages::demo_refused(&path)).into());
         }
         drop(store);
-        demo::fill(&path, &who, SystemClock.now())?;
+        let language = match args.language {
+            Some(DemoLanguage::En) => Language::English,
+            Some(DemoLanguage::Sv) => Language::Swedish,
+            None => crate::domain::language::current(),
+        };
+        demo::fill_in(&path, &who, SystemClock.now(), language)?;
         output::line(messages::demo_ready(&path))?;
         return Ok(());
     }

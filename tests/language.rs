@@ -88,3 +88,38 @@ fn the_roster_sorts_names_in_swedish_order_when_swedish() {
         ["Anders", "bo", "Zacharias", "Ängel", "Ärla", "Åsa", "Örjan"]
     );
 }
+
+#[path = "shared/cli.rs"]
+pub mod cli;
+
+#[test]
+fn the_demo_is_written_in_the_language_asked_for_or_the_sessions() {
+    let home = tempfile::tempdir().unwrap();
+    let show = |db: &str, env: &[(&str, &str)]| {
+        let output = cli::run_in(home.path(), &["--db", db, "show", "4"], env);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let sv = home.path().join("sv.db");
+    let sv = sv.to_str().unwrap();
+    let output = cli::run_in(home.path(), &["--db", sv, "demo", "--language", "sv"], &[]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(show(sv, &[]).contains("Änkling ensam hemma som tackar nej till hemtjänst"));
+
+    let by_locale = home.path().join("locale.db");
+    let by_locale = by_locale.to_str().unwrap();
+    let swedish = [("LANG", "sv_SE.UTF-8")];
+    let output = cli::run_in(home.path(), &["--db", by_locale, "demo"], &swedish);
+    assert!(output.status.success(), "{output:?}");
+    assert!(show(by_locale, &[]).contains("Änkling ensam hemma"));
+
+    let en = home.path().join("en.db");
+    let en = en.to_str().unwrap();
+    let output = cli::run_in(
+        home.path(),
+        &["--db", en, "demo", "--language", "en"],
+        &swedish,
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert!(show(en, &[]).contains("Widower alone at home"));
+}

@@ -193,20 +193,21 @@ pub(super) fn fill_knowledge(
     store: &mut Store,
     clock: &ManualClock,
     now: DateTime<Utc>,
+    voice: &super::Voice,
 ) -> Result<()> {
     let arenas = store.board_cards(true)?;
     for spec in ENTRIES {
         clock.set(now - Duration::days(spec.days_ago) + Duration::hours(3));
         let arena = arenas
             .iter()
-            .find(|a| !spec.arena.is_empty() && a.title == spec.arena)
+            .find(|a| !spec.arena.is_empty() && a.title == voice.say(spec.arena))
             .map(|a| a.id);
         let entry = EntryEdit {
-            title: spec.title.to_owned(),
-            body: spec.body.to_owned(),
+            title: voice.say(spec.title),
+            body: voice.say(spec.body),
             kind: spec.kind,
-            tags: spec.tags.iter().map(|t| (*t).to_owned()).collect(),
-            competences: spec.competences.iter().map(|c| (*c).to_owned()).collect(),
+            tags: spec.tags.iter().map(|t| voice.say(t)).collect(),
+            competences: spec.competences.iter().map(|c| voice.say(c)).collect(),
             arena,
         };
         store.add_entry_by(spec.author, &entry)?;

@@ -5,8 +5,10 @@
 
 mod knowledge;
 mod plans;
+mod swedish;
 
 use crate::store::prelude::*;
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -15,8 +17,10 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::arena::Stage;
 use crate::domain::clock::{Clock, ManualClock};
 use crate::domain::knowledge::EntryKind;
+use crate::domain::language::Language;
 use crate::domain::puls::ActivityStatus;
 use crate::domain::roster::Level;
+use crate::domain::session::{self, Session};
 use crate::store::{
     ActivityEdit, ArenaEdit, ContactEdit, CriterionEdit, EntryEdit, NewAllocation, NewSignal,
     PersonEdit, Proactivity, Result, Store,
@@ -524,41 +528,90 @@ const ARENAS: &[Spec] = &[
     },
 ];
 
-/// Fills the empty database at `path` with the demo, as it would look at `now`.
+/// The language the demo writes in: each text as written here in English, or its Swedish.
+/// Texts without a Swedish version are written in English and kept, for the test that
+/// wants none.
+struct Voice {
+    language: Language,
+    untranslated: RefCell<Vec<String>>,
+}
+
+impl Voice {
+    fn say(&self, english: &str) -> String {
+        if self.language != Language::Swedish || english.is_empty() {
+            return english.to_owned();
+        }
+        match swedish::in_swedish(english) {
+            Some(swedish) => swedish.to_owned(),
+            None => {
+                self.untranslated.borrow_mut().push(english.to_owned());
+                english.to_owned()
+            }
+        }
+    }
+}
+
+/// Fills the empty database at `path` with the demo, as it would look at `now`, in the
+/// language of the session.
 pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
+    fill_in(path, who, now, session::current().language).map(|_| ())
+}
+
+/// Fills the empty database at `path` with the demo in `language`. Returns the texts it had
+/// to write in English for want of a translation.
+pub fn fill_in(
+    path: &Path,
+    who: &str,
+    now: DateTime<Utc>,
+    language: Language,
+) -> Result<Vec<String>> {
+    let voice = Voice {
+        language,
+        untranslated: RefCell::new(Vec::new()),
+    };
+    // The draft entries' titles and anything else messages write speak the demo's language.
+    let speaking = Session {
+        language,
+        ..session::current()
+    };
+    speaking.enter(|| write_demo(path, who, now, &voice))?;
+    Ok(voice.untranslated.into_inner())
+}
+
+fn write_demo(path: &Path, who: &str, now: DateTime<Utc>, voice: &Voice) -> Result<()> {
     let clock = Arc::new(ManualClock::new(now));
     let mut store = Store::open(path, who, clock.clone())?;
     clock.set(now - Duration::days(400));
     for (name, external) in UNITS {
-        store.set_unit(name, *external)?;
+        store.set_unit(&voice.say(name), *external)?;
     }
     for (name, category) in COMPETENCES {
-        store.add_competence(name, category)?;
+        store.add_competence(&voice.say(name), &voice.say(category))?;
     }
     for m in ROSTER {
         store.add_person(&PersonEdit {
             name: m.name.to_owned(),
-            unit: m.unit.to_owned(),
-            role: m.role.to_owned(),
+            unit: voice.say(m.unit),
+            role: voice.say(m.role),
             contact: format!("{}@kommun.example", m.name.to_lowercase().replace(' ', ".")),
             capacity: m.capacity,
             coordinator: m.coordinator,
             competences: m
                 .competences
                 .iter()
-                .map(|(c, l)| ((*c).to_owned(), *l))
+                .map(|(c, l)| (voice.say(c), *l))
                 .collect(),
         })?;
     }
     let mut closing = Vec::new();
     for spec in ARENAS {
-        closing.extend(build(&mut store, &clock, spec, now)?);
+        closing.extend(build(&mut store, &clock, spec, now, voice)?);
     }
-    knowledge::fill_knowledge(&mut store, &clock, now)?;
+    knowledge::fill_knowledge(&mut store, &clock, now, voice)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
-        store.move_arena(id, arena.version, Stage::Closed, COMMISSIONER)?;
+        store.move_arena(id, arena.version, Stage::Closed, &voice.say(COMMISSIONER))?;
     }
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
@@ -570,19 +623,20 @@ fn build(
     clock: &ManualClock,
     spec: &Spec,
     now: DateTime<Utc>,
+    voice: &Voice,
 ) -> Result<Option<(i64, DateTime<Utc>)>> {
     let start = now - Duration::days(spec.signalled_days_ago);
     clock.set(start);
     let mut arena = store.create_signal(&NewSignal {
-        title: spec.title.to_owned(),
-        need: spec.need.to_owned(),
+        title: voice.say(spec.title),
+        need: voice.say(spec.need),
         mission: spec.mission.to_owned(),
         signalled_by: spec.from.to_owned(),
         target_date: None,
     })?;
     if spec.stage == Stage::Declined {
         clock.set(start + Duration::days(7));
-        store.decline_arena(arena.id, arena.version, spec.decline_reason)?;
+        store.decline_arena(arena.id, arena.version, &voice.say(spec.decline_reason))?;
         return Ok(None);
     }
     if spec.stage == Stage::Signal {
@@ -600,12 +654,12 @@ fn build(
             need: arena.need.clone(),
             mission: arena.mission.clone(),
             coordinator: Some(spec.coordinator.to_owned()),
-            mandate: spec.mandate.to_owned(),
+            mandate: voice.say(spec.mandate),
             target_date,
         },
     )?;
     let plan = plans::plan_for(spec.title);
-    let criteria = write_program(store, spec, plan, &arena, now)?;
+    let criteria = write_program(store, spec, plan, &arena, now, voice)?;
     arena = store.arena(arena.id)?;
     let steps = Stage::FLOW
         .iter()
@@ -616,24 +670,24 @@ fn build(
     for (i, to) in Stage::FLOW.iter().copied().enumerate().skip(1).take(steps) {
         clock.set(start + Duration::days(span * i as i64 / steps as i64) + Duration::hours(2));
         if to == Stage::Active || (to == Stage::Staffing && spec.stage == Stage::Staffing) {
-            staff(store, spec, arena.id, clock.now().date_naive())?;
+            staff(store, spec, arena.id, clock.now().date_naive(), voice)?;
             arena = store.arena(arena.id)?;
         }
         if to == Stage::Returning {
-            record_results(store, plan, &criteria)?;
+            record_results(store, plan, &criteria, voice)?;
             arena = store.arena(arena.id)?;
         }
         if to == Stage::Closed {
             // A closed arena is drawn up, locked: everything it holds is written first, and
             // the close waits until the bank has its entries too.
-            return_knowledge(store, spec, arena.id)?;
-            add_contacts(store, spec, plan, arena.id, now)?;
+            return_knowledge(store, spec, arena.id, voice)?;
+            add_contacts(store, spec, plan, arena.id, now, voice)?;
             return Ok(Some((arena.id, clock.now())));
         }
-        arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
+        arena = store.move_arena(arena.id, arena.version, to, &voice.say(COMMISSIONER))?;
     }
     clock.set(now - Duration::hours(1));
-    add_contacts(store, spec, plan, arena.id, now)?;
+    add_contacts(store, spec, plan, arena.id, now, voice)?;
     Ok(None)
 }
 
@@ -644,6 +698,7 @@ fn add_contacts(
     plan: &plans::PlanSpec,
     arena: i64,
     now: DateTime<Utc>,
+    voice: &Voice,
 ) -> Result<()> {
     let lead = plan.lead.unwrap_or(spec.coordinator);
     for (days_ago, channel, summary, by) in plan.contacts {
@@ -651,8 +706,8 @@ fn add_contacts(
             arena,
             &ContactEdit {
                 on: (now - Duration::days(*days_ago)).date_naive(),
-                channel: (*channel).to_owned(),
-                summary: (*summary).to_owned(),
+                channel: voice.say(channel),
+                summary: voice.say(summary),
                 by: if by.is_empty() { lead } else { by }.to_owned(),
             },
         )?;
@@ -668,11 +723,12 @@ fn write_program(
     plan: &plans::PlanSpec,
     arena: &crate::domain::arena::Arena,
     now: DateTime<Utc>,
+    voice: &Voice,
 ) -> Result<Vec<(i64, usize)>> {
     let recipient = if plan.recipient.is_empty() {
         format!("{}-2026-{:03}", spec.mission, 40 + arena.id)
     } else {
-        plan.recipient.to_owned()
+        voice.say(plan.recipient)
     };
     store.set_proactivity(
         arena.id,
@@ -686,9 +742,9 @@ fn write_program(
     let mut criteria = Vec::new();
     for (i, (text, measure, target, _)) in plan.criteria.iter().enumerate() {
         let edit = CriterionEdit {
-            text: (*text).to_owned(),
-            measure: (*measure).to_owned(),
-            target: (*target).to_owned(),
+            text: voice.say(text),
+            measure: voice.say(measure),
+            target: voice.say(target),
             result: String::new(),
             no_result_reason: String::new(),
             met: None,
@@ -697,7 +753,7 @@ fn write_program(
     }
     for (text, owner, due_in, status, reason) in plan.activities {
         let edit = ActivityEdit {
-            text: (*text).to_owned(),
+            text: voice.say(text),
             owner: if owner.is_empty() {
                 spec.coordinator
             } else {
@@ -708,23 +764,26 @@ fn write_program(
         };
         let id = store.add_activity(arena.id, &edit)?;
         if *status != ActivityStatus::Todo {
-            store.set_activity_status(id, 1, *status, reason)?;
+            store.set_activity_status(id, 1, *status, &voice.say(reason))?;
         }
     }
     Ok(criteria)
 }
 
 /// Before an arena closes, it returns what it learned to the knowledge bank.
-fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64) -> Result<()> {
+fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64, voice: &Voice) -> Result<()> {
     let entry = EntryEdit {
-        title: crate::messages::entry_draft_title(spec.title),
+        title: crate::messages::entry_draft_title(&voice.say(spec.title)),
         body: format!(
-            "{}\n\nWhat made the difference: one plan that every unit used, and a team that met the recipient together.",
-            spec.mandate
+            "{}\n\n{}",
+            voice.say(spec.mandate),
+            voice.say(
+                "What made the difference: one plan that every unit used, and a team that met the recipient together."
+            )
         ),
         kind: EntryKind::Lesson,
         tags: vec![spec.mission.to_lowercase()],
-        competences: spec.team.iter().map(|(_, c, _)| (*c).to_owned()).collect(),
+        competences: spec.team.iter().map(|(_, c, _)| voice.say(c)).collect(),
         arena: Some(arena),
     };
     store.add_entry(&entry).map(|_| ())
@@ -735,14 +794,15 @@ fn record_results(
     store: &mut Store,
     plan: &plans::PlanSpec,
     criteria: &[(i64, usize)],
+    voice: &Voice,
 ) -> Result<()> {
     for (id, i) in criteria {
         let (text, measure, target, result) = plan.criteria[*i];
         let edit = CriterionEdit {
-            text: text.to_owned(),
-            measure: measure.to_owned(),
-            target: target.to_owned(),
-            result: result.to_owned(),
+            text: voice.say(text),
+            measure: voice.say(measure),
+            target: voice.say(target),
+            result: voice.say(result),
             no_result_reason: String::new(),
             // The plain program's results are written as successes.
             met: Some(true),
@@ -753,15 +813,22 @@ fn record_results(
 }
 
 /// Writes the recruitment plan and allocates the team, as a coordinator does while staffing.
-fn staff(store: &mut Store, spec: &Spec, arena: i64, from: chrono::NaiveDate) -> Result<()> {
+fn staff(
+    store: &mut Store,
+    spec: &Spec,
+    arena: i64,
+    from: chrono::NaiveDate,
+    voice: &Voice,
+) -> Result<()> {
     let people = store.roster_people()?;
     let competences = store.roster_competences()?;
     for (person, competence, percent) in spec.team {
-        store.add_need(arena, competence, "")?;
+        let competence = voice.say(competence);
+        store.add_need(arena, &competence, "")?;
         let person_id = people.iter().find(|p| p.name == *person).map(|p| p.id);
         let competence_id = competences
             .iter()
-            .find(|c| c.name == *competence)
+            .find(|c| c.name == competence)
             .map(|c| c.id);
         if let Some(person_id) = person_id {
             store.allocate(&NewAllocation {
@@ -775,7 +842,62 @@ fn staff(store: &mut Store, spec: &Spec, arena: i64, from: chrono::NaiveDate) ->
         }
     }
     for competence in spec.gaps {
-        store.add_need(arena, competence, "")?;
+        store.add_need(arena, &voice.say(competence), "")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::EntryFilter;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_swedish_demo_writes_every_text_in_swedish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        let untranslated = fill_in(&path, "maja", now(), Language::Swedish).unwrap();
+        assert!(untranslated.is_empty(), "no Swedish for {untranslated:#?}");
+        let store = Store::open(&path, "maja", Arc::new(ManualClock::new(now()))).unwrap();
+        let titles: Vec<String> = store
+            .board_cards(true)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.title)
+            .collect();
+        assert!(titles.contains(&"Änkling ensam hemma som tackar nej till hemtjänst".into()));
+        let entries = store.entries(&EntryFilter::default(), 100).unwrap();
+        // The drafts the returning arenas wrote speak Swedish too.
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.title.starts_with("Vad vi lärde oss: ")),
+            "{:?}",
+            entries.iter().map(|e| &e.title).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn the_english_demo_is_written_as_it_stands() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        assert!(
+            fill_in(&path, "maja", now(), Language::English)
+                .unwrap()
+                .is_empty()
+        );
+        let store = Store::open(&path, "maja", Arc::new(ManualClock::new(now()))).unwrap();
+        let cards = store.board_cards(true).unwrap();
+        assert_eq!(cards.len(), ARENAS.len());
+        assert!(
+            cards
+                .iter()
+                .all(|c| ARENAS.iter().any(|a| a.title == c.title))
+        );
+    }
 }
