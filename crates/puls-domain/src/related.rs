@@ -16,11 +16,11 @@ const COMMON_WORDS: &[&str] = &[
     "other", "over", "same", "says", "should", "since", "some", "soon", "still", "such", "than",
     "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
     "very", "want", "wants", "were", "what", "when", "where", "which", "while", "with", "would",
-    "your", "alla", "allt", "andra", "bara", "blev", "dessa", "detta", "denna", "dock", "efter",
-    "eller", "från", "genom", "hade", "hans", "hennes", "honom", "inte", "kommer", "kunna", "lite",
-    "mellan", "mycket", "måste", "någon", "något", "några", "också", "samma", "sedan", "sina",
-    "sitt", "skall", "till", "utan", "vara", "varit", "vars", "vilka", "vilken", "vill", "även",
-    "över",
+    "your", "alla", "allt", "ärende", "ärenden", "andra", "bara", "blev", "dessa", "detta",
+    "denna", "dock", "efter", "eller", "från", "genom", "hade", "hans", "hennes", "honom", "inte",
+    "kommer", "kunna", "lite", "mellan", "mycket", "måste", "någon", "något", "några", "också",
+    "samma", "sedan", "sina", "sitt", "skall", "till", "utan", "vara", "varit", "vars", "vilka",
+    "vilken", "vill", "även", "över",
 ];
 
 /// How many words of the title and need an arena's topic keeps, the title's first.
@@ -78,9 +78,31 @@ impl Topic {
         }
     }
 
-    /// The full-text question that finds the entries sharing a word with the topic, for any
-    /// backend to turn into its own syntax; none when the title and need hold no usable word.
+    /// The full-text question that finds the candidates: entries sharing a word of the
+    /// arena's title, or of its need too when the title has fewer than two (an entry sharing
+    /// only words of the need is rarely related, and asking for every word of a long need
+    /// costs a large bank most of the time the answer takes). For any backend to turn into its
+    /// own syntax; none when there is no usable word.
     pub fn query(&self) -> Option<SearchQuery> {
+        let of_title = self
+            .stems
+            .iter()
+            .filter(|(_, points)| *points == TITLE_WORD)
+            .count();
+        SearchQuery::any_of(
+            self.stems
+                .iter()
+                .filter(|(_, points)| of_title < 2 || *points == TITLE_WORD)
+                .map(|(stem, _)| Term {
+                    word: stem.clone(),
+                    prefix: true,
+                })
+                .collect(),
+        )
+    }
+
+    /// The words [`Topic::query`] leaves out still count, and a snippet marks them all.
+    pub fn every_word(&self) -> Option<SearchQuery> {
         SearchQuery::any_of(
             self.stems
                 .iter()
@@ -193,15 +215,28 @@ mod tests {
                 ("answ", 1)
             ]
         );
-        let query = topic.query().unwrap();
-        assert!(query.any());
-        let terms: Vec<(&str, bool)> = query
-            .terms()
-            .iter()
-            .map(|t| (t.word.as_str(), t.prefix))
-            .collect();
-        assert_eq!(terms[0], ("siblin", true));
-        assert_eq!(terms.len(), 5);
+        let words = |query: Option<SearchQuery>| -> Vec<(String, bool)> {
+            let query = query.unwrap();
+            assert!(query.any());
+            query
+                .terms()
+                .iter()
+                .map(|t| (t.word.clone(), t.prefix))
+                .collect()
+        };
+        let title = ["siblin", "abse", "scho"].map(|w| (w.to_owned(), true));
+        assert_eq!(
+            words(topic.query()),
+            title,
+            "the title's words find candidates"
+        );
+        assert_eq!(words(topic.every_word()).len(), 5);
+        let short = Topic::of("Siblings", "the family does not answer", &[], &[]);
+        assert_eq!(
+            words(short.query()).len(),
+            3,
+            "a one-word title asks the need's too"
+        );
         assert!(
             Topic::of("of the and a", "2026", &[], &[])
                 .query()

@@ -198,7 +198,7 @@ impl SearchStore for Store {
             }),
             limit,
         );
-        let question = topic.query();
+        let question = topic.every_word();
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e WHERE e.id = ?1"
         ))?;
@@ -245,13 +245,16 @@ impl SearchStore for Store {
 
 impl Store {
     /// The entries that may be related to `topic`: those sharing a word with it in their title
-    /// or tags (best first; the body is left out, since nearly every body shares some word with
-    /// any arena), then those about a competence it needs, newest first.
+    /// or tags (the body is left out, since nearly every body shares some word with any arena),
+    /// then those about a competence it needs, each newest first. Newest first, not by rank:
+    /// ranking every match of a common word costs a large bank ten times as much, and the
+    /// ranking here is the topic's own.
     fn related_candidates(&self, topic: &Topic) -> Result<Vec<i64>> {
         let mut ids: Vec<i64> = Vec::new();
         if let Some(question) = topic.query() {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2",
             )?;
             let within = format!("{{title tags_text}} : ({})", fts5(&question));
             for id in stmt.query_map(params![within, RELATED_CANDIDATES], |r| r.get(0))? {
