@@ -189,6 +189,12 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "demo",
+            "language",
+            "Den lilla demons språk (annars sessionens); den stora blandar båda, som en svensk kommuns kunskapsbank gör",
+            "",
+        ),
+        (
             "export",
             "",
             "Skriv ut en arena: dess PULS-program som Markdown eller JSON",
