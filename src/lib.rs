@@ -20,5 +20,6 @@ pub mod output;
 pub use puls_store::roster_csv;
 pub mod settings;
 pub use puls_store as store;
+pub use puls_store_postgres as store_postgres;
 pub mod tui;
 pub use puls_ui as ui;

@@ -1,6 +1,10 @@
 //! The store's conformance suite: what every backend must do, written against the store
-//! interface (`Backend`) and nothing of SQLite. It runs here against SQLite; a second backend
-//! joins by adding one `Fixture` and one line at the bottom, and runs every test unchanged.
+//! interface (`Backend`) and nothing of SQLite. Every test runs against SQLite and against
+//! PostgreSQL, each on a database of its own.
+//!
+//! PostgreSQL's server comes from `PULS_TEST_POSTGRES` (a URL to a database the tests may
+//! create databases from), else postgres://root@127.0.0.1:5432/postgres. Where none answers,
+//! its tests say so and pass, except under `CI=true`, where they fail.
 
 use std::sync::Arc;
 
@@ -18,6 +22,10 @@ use app::signal;
 /// A database every test starts from empty, and a session on it for any account.
 trait Fixture {
     type Session: Backend;
+    /// Whether this backend can be tested here; a backend that cannot says why.
+    fn available() -> bool {
+        true
+    }
     /// A new empty database.
     fn new() -> Self;
     /// A session on that database as `who`, whose clock says `at`.
@@ -37,6 +45,66 @@ impl Fixture for Sqlite {
     fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
         let path = self.0.path().join("conformance.db");
         puls::store::Store::open(&path, who, Arc::new(FixedClock(at))).unwrap()
+    }
+}
+
+/// PostgreSQL: a database made for the test on the server, dropped after it.
+struct Postgres {
+    server: String,
+    name: String,
+    url: String,
+}
+
+fn postgres_server() -> String {
+    std::env::var("PULS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/postgres".to_owned())
+}
+
+impl Fixture for Postgres {
+    type Session = puls::store_postgres::PgStore;
+
+    fn available() -> bool {
+        static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *AVAILABLE.get_or_init(|| {
+            let server = postgres_server();
+            match puls::store_postgres::reachable(&server) {
+                Ok(()) => true,
+                Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+                    panic!("CI=true needs PostgreSQL for the conformance suite: {e}")
+                }
+                Err(e) => {
+                    eprintln!(
+                        "skipping the PostgreSQL conformance tests: {e} (set PULS_TEST_POSTGRES)"
+                    );
+                    false
+                }
+            }
+        })
+    }
+
+    fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let server = postgres_server();
+        let name = format!("puls_conformance_{}_{n}", std::process::id());
+        let url = puls::store_postgres::create_database(&server, &name).unwrap();
+        Postgres { server, name, url }
+    }
+
+    fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
+        puls::store_postgres::PgStore::open(
+            &self.url,
+            who,
+            Arc::new(FixedClock(at)),
+            &puls::store::StoreOptions::default(),
+        )
+        .unwrap()
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let _ = puls::store_postgres::drop_database(&self.server, &self.name);
     }
 }
 
@@ -176,34 +244,50 @@ macro_rules! conformance {
         mod $backend {
             #[test]
             fn numbers_signals_in_order_with_an_audit_row_each() {
-                super::numbers_signals_in_order_with_an_audit_row_each::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::numbers_signals_in_order_with_an_audit_row_each::<$fixture>();
+                }
             }
             #[test]
             fn refuses_a_save_over_an_unseen_change_saying_who_and_when() {
-                super::refuses_a_save_over_an_unseen_change_saying_who_and_when::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::refuses_a_save_over_an_unseen_change_saying_who_and_when::<$fixture>();
+                }
             }
             #[test]
             fn hears_of_other_sessions_commits_once_and_never_of_its_own() {
-                super::hears_of_other_sessions_commits_once_and_never_of_its_own::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::hears_of_other_sessions_commits_once_and_never_of_its_own::<$fixture>();
+                }
             }
             #[test]
             fn a_refused_move_changes_nothing() {
-                super::a_refused_move_changes_nothing::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::a_refused_move_changes_nothing::<$fixture>();
+                }
             }
             #[test]
             fn writes_nothing_about_an_arena_that_does_not_exist() {
-                super::writes_nothing_about_an_arena_that_does_not_exist::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::writes_nothing_about_an_arena_that_does_not_exist::<$fixture>();
+                }
             }
             #[test]
             fn masks_personal_numbers_in_every_history_row() {
-                super::masks_personal_numbers_in_every_history_row::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::masks_personal_numbers_in_every_history_row::<$fixture>();
+                }
             }
             #[test]
             fn searches_any_text_without_an_error_and_keeps_swedish_letters() {
-                super::searches_any_text_without_an_error_and_keeps_swedish_letters::<$fixture>();
+                if <$fixture as super::Fixture>::available() {
+                    super::searches_any_text_without_an_error_and_keeps_swedish_letters::<$fixture>(
+                    );
+                }
             }
         }
     };
 }
 
 conformance!(sqlite, super::Sqlite);
+conformance!(postgres, super::Postgres);
