@@ -8,16 +8,12 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use puls::domain::arena::Stage;
-use puls::domain::clock::FixedClock;
-use puls::domain::knowledge::EntryKind;
+use chrono::{DateTime, Utc};
+use puls::domain::clock::{Clock, FixedClock};
 use puls::store::prelude::*;
-use puls::store::{ArenaEdit, EntryEdit, EntryFilter, StoreError};
 
 #[path = "shared/app.rs"]
 pub mod app;
-use app::signal;
 
 /// A database every test starts from empty, and a session on it for any account.
 trait Fixture {
@@ -28,8 +24,12 @@ trait Fixture {
     }
     /// A new empty database.
     fn new() -> Self;
+    /// A session on that database as `who`, on `clock`.
+    fn session_on(&self, who: &str, clock: Arc<dyn Clock>) -> Self::Session;
     /// A session on that database as `who`, whose clock says `at`.
-    fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session;
+    fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
+        self.session_on(who, Arc::new(FixedClock(at)))
+    }
 }
 
 /// SQLite: a file in a temporary folder.
@@ -42,9 +42,9 @@ impl Fixture for Sqlite {
         Sqlite(tempfile::tempdir().unwrap())
     }
 
-    fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
+    fn session_on(&self, who: &str, clock: Arc<dyn Clock>) -> Self::Session {
         let path = self.0.path().join("conformance.db");
-        puls::store::Store::open(&path, who, Arc::new(FixedClock(at))).unwrap()
+        puls::store::Store::open(&path, who, clock).unwrap()
     }
 }
 
@@ -91,11 +91,11 @@ impl Fixture for Postgres {
         Postgres { server, name, url }
     }
 
-    fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
+    fn session_on(&self, who: &str, clock: Arc<dyn Clock>) -> Self::Session {
         puls::store_postgres::PgStore::open(
             &self.url,
             who,
-            Arc::new(FixedClock(at)),
+            clock,
             &puls::store::StoreOptions::default(),
         )
         .unwrap()
@@ -108,186 +108,95 @@ impl Drop for Postgres {
     }
 }
 
-fn at(day: u32, hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
-}
+#[path = "conformance/arenas.rs"]
+mod arenas;
+#[path = "conformance/citizen.rs"]
+mod citizen;
+#[path = "conformance/plan.rs"]
+mod plan;
+#[path = "conformance/roster.rs"]
+mod roster;
+#[path = "conformance/session.rs"]
+mod session;
+#[path = "conformance/support.rs"]
+mod support;
 
-fn commissionable(title: &str) -> ArenaEdit {
-    ArenaEdit {
-        title: title.into(),
-        need: "need".into(),
-        mission: "LF".into(),
-        coordinator: Some("Maja Lindqvist".into()),
-        mandate: "Work within three months".into(),
-        target_date: NaiveDate::from_ymd_opt(2027, 1, 31),
-    }
-}
-
-fn numbers_signals_in_order_with_an_audit_row_each<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    let first = maja.create_signal(&signal("Newcomer needs work")).unwrap();
-    let second = maja.create_signal(&signal("Boy falling behind")).unwrap();
-    assert_eq!((first.id, second.id), (1, 2));
-    assert_eq!((first.stage, first.version), (Stage::Signal, 1));
-    let history = maja.arena_history(first.id, 10).unwrap();
-    assert_eq!(history.len(), 1);
-    assert_eq!(
-        (history[0].who.as_str(), history[0].action.as_str()),
-        ("maja", "signal")
-    );
-}
-
-fn refuses_a_save_over_an_unseen_change_saying_who_and_when<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    let mut jonas = db.session("jonas", at(23, 10));
-    let arena = maja.create_signal(&signal("Newcomer needs work")).unwrap();
-    jonas
-        .edit_arena(arena.id, arena.version, &commissionable("Jonas's title"))
-        .unwrap();
-    let refused = maja
-        .edit_arena(arena.id, arena.version, &commissionable("Maja's title"))
-        .unwrap_err();
-    match refused {
-        StoreError::Conflict { id, who, at: when } => {
-            assert_eq!((id, who.as_str(), when), (arena.id, "jonas", at(23, 10)));
-        }
-        other => panic!("expected a conflict, got {other:?}"),
-    }
-    assert_eq!(maja.arena(arena.id).unwrap().title, "Jonas's title");
-}
-
-fn hears_of_other_sessions_commits_once_and_never_of_its_own<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    let mut jonas = db.session("jonas", at(23, 9));
-    assert!(!maja.others_changed().unwrap());
-    maja.create_signal(&signal("Her own")).unwrap();
-    assert!(!maja.others_changed().unwrap());
-    jonas.create_signal(&signal("His")).unwrap();
-    assert!(maja.others_changed().unwrap());
-    assert!(!maja.others_changed().unwrap());
-    assert_eq!(maja.board_cards(false).unwrap().len(), 2);
-}
-
-fn a_refused_move_changes_nothing<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    let arena = maja.create_signal(&signal("Newcomer needs work")).unwrap();
-    let refused = maja.move_arena(arena.id, arena.version, Stage::Commissioned, "SSG");
-    assert!(
-        matches!(refused, Err(StoreError::Refused(_))),
-        "{refused:?}"
-    );
-    let after = maja.arena(arena.id).unwrap();
-    assert_eq!((after.stage, after.version), (Stage::Signal, arena.version));
-    assert_eq!(maja.arena_history(arena.id, 10).unwrap().len(), 1);
-}
-
-fn writes_nothing_about_an_arena_that_does_not_exist<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    maja.create_signal(&signal("One arena")).unwrap();
-    let before = maja.history(None, None, 100).unwrap().len();
-    assert!(maja.start_standup(99_999).is_err());
-    assert!(maja.record_personal_data(99_999, "need", "x").is_err());
-    assert!(maja.add_need(99_999, "School nurse", "x").is_err());
-    assert_eq!(maja.history(None, None, 100).unwrap().len(), before);
-}
-
-fn masks_personal_numbers_in_every_history_row<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    maja.create_signal(&signal("Called about 850709-9805 today"))
-        .unwrap();
-    for row in maja.history(None, None, 100).unwrap() {
-        assert!(!row.detail.contains("850709"), "{row:?}");
-    }
-}
-
-fn searches_any_text_without_an_error_and_keeps_swedish_letters<F: Fixture>() {
-    let db = F::new();
-    let mut maja = db.session("maja", at(23, 9));
-    let entry = |title: &str| EntryEdit {
-        title: title.into(),
-        body: "What the team learned.".into(),
-        kind: EntryKind::Lesson,
-        tags: Vec::new(),
-        competences: Vec::new(),
-        arena: None,
-    };
-    maja.add_entry(&entry("HÄLSA i skolan")).unwrap();
-    maja.add_entry(&entry("Halsa is not the word")).unwrap();
-    let found = |q: &str| {
-        maja.search_entries(q, &EntryFilter::default(), 10)
-            .unwrap_or_else(|e| panic!("{q:?}: {e}"))
-            .into_iter()
-            .map(|hit| hit.title)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(found("hälsa"), ["HÄLSA i skolan"]);
-    for hostile in [
-        "\"",
-        "*",
-        "title:x",
-        "a AND -b OR NEAR(",
-        "()",
-        "'; DROP TABLE entries; --",
-    ] {
-        found(hostile);
-    }
-}
-
+/// Every test of the suite, for one backend: `crate::MODULE::TEST::<Fixture>` as a `#[test]`,
+/// run when the backend is available here.
 macro_rules! conformance {
     ($backend:ident, $fixture:ty) => {
+        conformance!(@tests $backend, $fixture, {
+            session: [
+                numbers_signals_in_order_with_an_audit_row_each,
+                refuses_a_save_over_an_unseen_change_saying_who_and_when,
+                hears_of_other_sessions_commits_once_and_never_of_its_own,
+                a_refused_move_changes_nothing,
+                writes_nothing_about_an_arena_that_does_not_exist,
+                masks_personal_numbers_in_every_history_row,
+                searches_any_text_without_an_error_and_keeps_swedish_letters,
+            ],
+            arenas: [
+                a_signal_gets_the_next_number_and_an_audit_row,
+                stored_text_loses_its_control_characters,
+                commission_records_who_commissioned_and_bumps_the_version,
+                a_refused_move_changes_nothing,
+                declining_keeps_the_reason_and_needs_one,
+                a_second_session_saving_over_an_unseen_change_is_refused_with_who_and_when,
+                restore_puts_an_arena_back_unless_someone_changed_it_since,
+                a_removed_signal_number_is_never_given_again,
+            ],
+            roster: [
+                load_counts_only_allocations_running_today,
+                an_allocation_fills_the_first_open_need_and_a_gap_lists_the_arena,
+                candidates_come_best_fit_first_and_inactive_people_never,
+                a_person_with_allocations_can_only_be_deactivated,
+                an_unknown_competence_is_refused_and_nothing_is_written,
+                releasing_a_member_ends_the_allocation_and_releases_the_need,
+            ],
+            plan: [
+                a_program_is_written_step_by_step_and_summarised,
+                activities_reorder_and_a_blocked_one_keeps_its_reason,
+                a_stale_plan_row_is_refused_with_who_changed_it,
+                the_lead_must_be_on_the_roster,
+            ],
+            citizen: [
+                a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries,
+                reopening_keeps_the_locked_version_and_a_new_close_draws_up_the_next,
+                the_first_account_to_grant_becomes_administrator_and_others_may_not,
+                only_the_coordinator_and_the_lead_open_the_restricted_record_and_each_opening_is_logged,
+                a_stale_restricted_record_is_not_saved_over_and_empty_fields_erase_it,
+                retention_dry_run_lists_and_run_anonymises_the_restricted_record_on_a_fixed_clock,
+                a_read_log_rule_deletes_old_read_log_rows_only,
+                the_subject_extract_of_the_first_demo_arena,
+                a_subject_extract_is_for_administrators_and_logs_its_read,
+                a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the_restricted_record,
+                retention_anonymises_the_drawn_up_versions_and_the_history_of_the_recipient,
+                a_subject_extract_finds_a_case_reference_a_drawn_up_version_still_holds,
+                a_subject_extract_says_what_retention_anonymised,
+                a_member_who_edits_the_plan_cannot_make_themselves_lead_and_open_the_restricted_record,
+                the_coordinator_and_an_administrator_appoint_and_the_history_says_by_what_right,
+                a_public_extract_masks_a_personal_number_in_every_text_of_the_record,
+                an_empty_or_partial_case_reference_finds_no_arena,
+            ],
+        });
+    };
+    (@tests $backend:ident, $fixture:ty, { $($module:ident: [$($test:ident),* $(,)?]),* $(,)? }) => {
         mod $backend {
-            #[test]
-            fn numbers_signals_in_order_with_an_audit_row_each() {
-                if <$fixture as super::Fixture>::available() {
-                    super::numbers_signals_in_order_with_an_audit_row_each::<$fixture>();
+            $(
+                mod $module {
+                    $(
+                        #[test]
+                        fn $test() {
+                            if <$fixture as crate::Fixture>::available() {
+                                crate::$module::$test::<$fixture>();
+                            }
+                        }
+                    )*
                 }
-            }
-            #[test]
-            fn refuses_a_save_over_an_unseen_change_saying_who_and_when() {
-                if <$fixture as super::Fixture>::available() {
-                    super::refuses_a_save_over_an_unseen_change_saying_who_and_when::<$fixture>();
-                }
-            }
-            #[test]
-            fn hears_of_other_sessions_commits_once_and_never_of_its_own() {
-                if <$fixture as super::Fixture>::available() {
-                    super::hears_of_other_sessions_commits_once_and_never_of_its_own::<$fixture>();
-                }
-            }
-            #[test]
-            fn a_refused_move_changes_nothing() {
-                if <$fixture as super::Fixture>::available() {
-                    super::a_refused_move_changes_nothing::<$fixture>();
-                }
-            }
-            #[test]
-            fn writes_nothing_about_an_arena_that_does_not_exist() {
-                if <$fixture as super::Fixture>::available() {
-                    super::writes_nothing_about_an_arena_that_does_not_exist::<$fixture>();
-                }
-            }
-            #[test]
-            fn masks_personal_numbers_in_every_history_row() {
-                if <$fixture as super::Fixture>::available() {
-                    super::masks_personal_numbers_in_every_history_row::<$fixture>();
-                }
-            }
-            #[test]
-            fn searches_any_text_without_an_error_and_keeps_swedish_letters() {
-                if <$fixture as super::Fixture>::available() {
-                    super::searches_any_text_without_an_error_and_keeps_swedish_letters::<$fixture>(
-                    );
-                }
-            }
+            )*
         }
     };
 }
 
-conformance!(sqlite, super::Sqlite);
-conformance!(postgres, super::Postgres);
+conformance!(sqlite, crate::Sqlite);
+conformance!(postgres, crate::Postgres);

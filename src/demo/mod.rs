@@ -528,6 +528,12 @@ const ARENAS: &[Spec] = &[
 pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     let clock = Arc::new(ManualClock::new(now));
     let mut store = Store::open(path, who, clock.clone())?;
+    fill_store(&mut store, &clock, now)
+}
+
+/// Fills `store`, an empty database of any backend opened on `clock`, with the demo as it would
+/// look at `now`. The clock is moved back and forth so the history reads as lived.
+pub fn fill_store(store: &mut dyn Backend, clock: &ManualClock, now: DateTime<Utc>) -> Result<()> {
     clock.set(now - Duration::days(400));
     for (name, external) in UNITS {
         store.set_unit(name, *external)?;
@@ -552,9 +558,9 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     }
     let mut closing = Vec::new();
     for spec in ARENAS {
-        closing.extend(build(&mut store, &clock, spec, now)?);
+        closing.extend(build(store, &clock, spec, now)?);
     }
-    knowledge::fill_knowledge(&mut store, &clock, now)?;
+    knowledge::fill_knowledge(store, &clock, now)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
@@ -566,7 +572,7 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
 
 /// Builds one arena; one that closes returns its number and when it closes.
 fn build(
-    store: &mut Store,
+    store: &mut dyn Backend,
     clock: &ManualClock,
     spec: &Spec,
     now: DateTime<Utc>,
@@ -639,7 +645,7 @@ fn build(
 
 /// The contact log with the recipient, dated back from `now`.
 fn add_contacts(
-    store: &mut Store,
+    store: &mut dyn Backend,
     spec: &Spec,
     plan: &plans::PlanSpec,
     arena: i64,
@@ -663,7 +669,7 @@ fn add_contacts(
 /// The program as the coordinator writes it when the arena is commissioned: recipient, lead,
 /// rhythm, criteria and activities. Returns the criteria's ids and versions.
 fn write_program(
-    store: &mut Store,
+    store: &mut dyn Backend,
     spec: &Spec,
     plan: &plans::PlanSpec,
     arena: &crate::domain::arena::Arena,
@@ -715,7 +721,7 @@ fn write_program(
 }
 
 /// Before an arena closes, it returns what it learned to the knowledge bank.
-fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64) -> Result<()> {
+fn return_knowledge(store: &mut dyn Backend, spec: &Spec, arena: i64) -> Result<()> {
     let entry = EntryEdit {
         title: crate::messages::entry_draft_title(spec.title),
         body: format!(
@@ -732,7 +738,7 @@ fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64) -> Result<()> {
 
 /// Before an arena returns its knowledge, every criterion gets its result.
 fn record_results(
-    store: &mut Store,
+    store: &mut dyn Backend,
     plan: &plans::PlanSpec,
     criteria: &[(i64, usize)],
 ) -> Result<()> {
@@ -753,7 +759,7 @@ fn record_results(
 }
 
 /// Writes the recruitment plan and allocates the team, as a coordinator does while staffing.
-fn staff(store: &mut Store, spec: &Spec, arena: i64, from: chrono::NaiveDate) -> Result<()> {
+fn staff(store: &mut dyn Backend, spec: &Spec, arena: i64, from: chrono::NaiveDate) -> Result<()> {
     let people = store.roster_people()?;
     let competences = store.roster_competences()?;
     for (person, competence, percent) in spec.team {

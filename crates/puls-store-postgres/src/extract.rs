@@ -23,9 +23,9 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
     }
     let mut stmt = conn.prepare_cached(
         "SELECT id, texts FROM (
-             SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
-                    || char(10) || coalesce(decline_reason, '') AS texts
-               FROM arenas)
+             SELECT id, recipient || chr(10) || title || chr(10) || need || chr(10) || mandate
+                    || chr(10) || coalesce(decline_reason, '') AS texts
+               FROM arenas) AS arena_texts
           WHERE strpos(lower(texts), lower($1)) > 0
          UNION ALL
          SELECT arena_id, summary FROM contacts WHERE strpos(lower(summary), lower($1)) > 0

@@ -237,10 +237,13 @@ impl SessionStore for PgStore {
         self.session.day(self.clock.now())
     }
 
-    /// Another session's `NOTIFY`, heard on this connection's thread. A connection that
-    /// dropped is opened again, and counts as a change: what it missed is unknown.
+    /// Another session's `NOTIFY`, heard on this connection's thread. One round trip first:
+    /// the server hands over what it holds for us before it answers, so a commit that finished
+    /// before this call is always heard. A connection that dropped is opened again, and counts
+    /// as a change: what it missed is unknown.
     fn others_changed(&mut self) -> Result<bool> {
-        if self.conn.client().is_closed() {
+        let alive = !self.conn.client().is_closed() && self.conn.execute_batch("SELECT 1").is_ok();
+        if !alive {
             let (conn, heard) = listen(&self.url, self.lock_timeout)?;
             self.conn = conn;
             self.seen = heard.changes.load(Ordering::Acquire);

@@ -115,7 +115,7 @@ impl RestrictedStore for PgStore {
                      VALUES ($1, $2, $3, $4, $5, $6)
                      ON CONFLICT (arena_id) DO UPDATE SET name = excluded.name,
                          contact = excluded.contact, note = excluded.note,
-                         version = version + 1, updated_at = excluded.updated_at,
+                         version = restricted_records.version + 1, updated_at = excluded.updated_at,
                          updated_by = excluded.updated_by",
                     params![arena, name, contact, note, at, stamp.who],
                 )?;

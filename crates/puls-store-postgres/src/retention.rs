@@ -131,7 +131,7 @@ fn read_log_due(
     let mut stmt = conn.prepare_cached(
         "SELECT l.arena_id, coalesce(a.title, ''), count(*) FROM read_log l
          LEFT JOIN arenas a ON a.id = l.arena_id WHERE l.at < $1
-         GROUP BY l.arena_id ORDER BY l.arena_id",
+         GROUP BY l.arena_id, a.title ORDER BY l.arena_id",
     )?;
     let rows = stmt.query_map([before], |r| {
         Ok(RetentionChange {

@@ -224,7 +224,7 @@ impl StaffingStore for PgStore {
             if super::drawn_up::lock_of(tx, arena)?.is_none() {
                 tx.execute(
                     "UPDATE needs SET status = 'released', version = version + 1 WHERE arena_id = $1
-                     AND person_id = $2 AND competence_id IS $3 AND status = 'filled'",
+                     AND person_id = $2 AND competence_id IS NOT DISTINCT FROM $3 AND status = 'filled'",
                     params![arena, person, competence],
                 )?;
             }
