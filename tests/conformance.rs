@@ -26,6 +26,9 @@ trait Fixture {
     fn new() -> Self;
     /// A session on that database as `who`, on `clock`.
     fn session_on(&self, who: &str, clock: Arc<dyn Clock>) -> Self::Session;
+    /// Fails the test unless the search index says exactly what the entries hold. PostgreSQL's
+    /// is a generated column of the entry's own row, in step by construction.
+    fn assert_search_index_in_step(&self) {}
     /// A session on that database as `who`, whose clock says `at`.
     fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
         self.session_on(who, Arc::new(FixedClock(at)))
@@ -43,8 +46,23 @@ impl Fixture for Sqlite {
     }
 
     fn session_on(&self, who: &str, clock: Arc<dyn Clock>) -> Self::Session {
-        let path = self.0.path().join("conformance.db");
-        puls::store::Store::open(&path, who, clock).unwrap()
+        puls::store::Store::open(&self.path(), who, clock).unwrap()
+    }
+
+    /// FTS5's own check that the index says exactly what the `entries` table holds.
+    fn assert_search_index_in_step(&self) {
+        let conn = rusqlite::Connection::open(self.path()).unwrap();
+        conn.execute(
+            "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+    }
+}
+
+impl Sqlite {
+    fn path(&self) -> std::path::PathBuf {
+        self.0.path().join("conformance.db")
     }
 }
 
@@ -112,6 +130,8 @@ impl Drop for Postgres {
 mod arenas;
 #[path = "conformance/citizen.rs"]
 mod citizen;
+#[path = "conformance/knowledge.rs"]
+mod knowledge;
 #[path = "conformance/plan.rs"]
 mod plan;
 #[path = "conformance/roster.rs"]
@@ -177,6 +197,30 @@ macro_rules! conformance {
                 the_coordinator_and_an_administrator_appoint_and_the_history_says_by_what_right,
                 a_public_extract_masks_a_personal_number_in_every_text_of_the_record,
                 an_empty_or_partial_case_reference_finds_no_arena,
+            ],
+            knowledge: [
+                adds_an_entry_with_clean_tags_and_competences_added_to_the_catalogue,
+                refuses_an_entry_without_a_title_or_with_an_arena_that_is_not_there,
+                a_save_over_a_colleagues_change_is_refused_with_who_and_when,
+                every_change_to_an_entry_is_audited,
+                a_new_entry_is_found_by_a_word_of_its_title_body_or_tags,
+                an_edit_replaces_the_old_words_in_the_index,
+                a_deleted_entry_leaves_the_index,
+                an_entry_outlives_its_arena,
+                an_exact_title_match_ranks_first,
+                swedish_letters_are_not_folded_but_case_is,
+                the_last_word_matches_as_a_prefix_while_typing,
+                a_snippet_marks_the_matched_words_on_one_line,
+                no_typed_query_is_an_error,
+                a_query_with_nothing_to_search_lists_the_newest_first,
+                filters_by_kind_tag_competence_and_mission,
+                lists_every_tag_in_use_and_counts_an_arenas_entries,
+                related_entries_match_an_arenas_title_and_need_but_not_its_own,
+                the_demo_has_a_bank_linked_to_its_returning_and_closed_arenas,
+                the_bank_round_trips_through_json_into_another_database,
+                an_import_into_the_same_database_keeps_arena_links_except_to_drawn_up_arenas,
+                the_bank_reads_as_markdown,
+                an_entry_created_long_ago_keeps_its_time_through_an_import,
             ],
         });
     };

@@ -558,9 +558,9 @@ pub fn fill_store(store: &mut dyn Backend, clock: &ManualClock, now: DateTime<Ut
     }
     let mut closing = Vec::new();
     for spec in ARENAS {
-        closing.extend(build(store, &clock, spec, now)?);
+        closing.extend(build(store, clock, spec, now)?);
     }
-    knowledge::fill_knowledge(store, &clock, now)?;
+    knowledge::fill_knowledge(store, clock, now)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
