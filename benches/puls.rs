@@ -23,6 +23,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use puls::app::App;
 use puls::app::keymap::Keymap;
 use puls::config::Config;
+use puls::database::Database;
 use puls::demo_large::{self, Size};
 use puls::domain::clock::SystemClock;
 use puls::store::Store;
@@ -171,7 +172,8 @@ struct Warm {
 /// The app as the full screen runs it: bank lists answered by a worker thread.
 fn open_app(db: &Path) -> (App, Answers) {
     let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
-    let (worker, answers) = BankWorker::start(&store).expect("bank worker");
+    let (worker, answers) =
+        BankWorker::start(Database::reader(&store).expect("reader")).expect("bank worker");
     let app = App::with_background(
         store,
         Config::default(),
@@ -218,7 +220,8 @@ fn warm_starts(db: &Path) -> Warm {
         let start = Instant::now();
         let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
         let opened = Instant::now();
-        let (worker, mut answers) = BankWorker::start(&store).expect("bank worker");
+        let (worker, mut answers) =
+            BankWorker::start(Database::reader(&store).expect("reader")).expect("bank worker");
         let mut app = App::with_background(
             store,
             Config::default(),

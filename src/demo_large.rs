@@ -24,10 +24,10 @@ use chrono::{DateTime, Utc};
 
 use crate::cli::UserError;
 use crate::demo;
-use crate::domain::clock::{Clock, FixedClock, SystemClock};
+use crate::domain::clock::{Clock, FixedClock, ManualClock, SystemClock};
 use crate::messages;
 use crate::output;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, StoreOptions};
 use municipality::Municipality;
 
 /// How much of everything to generate.
@@ -123,30 +123,37 @@ fn mark(seed: u64) -> String {
     format!("large seed {seed}")
 }
 
-/// Runs `puls demo`. `store` is the database --db names, already open and migrated.
-pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
-    let path = store.path().to_owned();
-    let who = store.who().to_owned();
-    if crate::config::default_db_path().as_deref() == Some(path.as_path()) {
+/// Runs `puls demo` on the file --db names.
+pub fn run(
+    path: &Path,
+    who: &str,
+    args: &DemoArgs,
+    options: &StoreOptions,
+) -> color_eyre::Result<()> {
+    if crate::config::default_db_path().as_deref() == Some(path) {
         return Err(UserError(messages::demo_needs_db().to_owned()).into());
+    }
+    let store = Store::open_with(path, who, Arc::new(SystemClock), options)?;
+    for warning in store.warnings() {
+        output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }
     if args.size == DemoSize::Small {
         if store.meta(demo::DEMO_MARK)?.is_some() {
-            output::line(messages::demo_already_there(&path))?;
+            output::line(messages::demo_already_there(path))?;
             return Ok(());
         }
         if !store.is_empty()? {
-            return Err(UserError(messages::demo_refused(&path)).into());
+            return Err(UserError(messages::demo_refused(path)).into());
         }
         drop(store);
-        demo::fill(&path, &who, SystemClock.now())?;
-        output::line(messages::demo_ready(&path))?;
+        demo::fill(path, who, SystemClock.now())?;
+        output::line(messages::demo_ready(path))?;
         return Ok(());
     }
     drop(store);
     let start = Instant::now();
-    match fill(&path, &who, SystemClock.now(), &Size::LARGE, args.seed) {
-        Ok(Outcome::AlreadyThere) => output::line(messages::demo_already_there(&path))?,
+    match fill(path, who, SystemClock.now(), &Size::LARGE, args.seed) {
+        Ok(Outcome::AlreadyThere) => output::line(messages::demo_already_there(path))?,
         Ok(Outcome::Generated(c)) => {
             let numbers = [
                 c.arenas,
@@ -166,13 +173,39 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
                 .zip(numbers)
                 .collect();
             let took = start.elapsed();
-            output::line(messages::large_demo_ready(&path, &counts, args.seed, took))?;
+            output::line(messages::large_demo_ready(path, &counts, args.seed, took))?;
         }
         Err(DemoError::Refused(path)) => {
             return Err(UserError(messages::demo_refused(&path)).into());
         }
         Err(DemoError::Store(e)) => return Err(e.into()),
     }
+    Ok(())
+}
+
+/// Runs `puls demo` on the PostgreSQL database at `url`: the small demo, filled through the
+/// store interface. The large one is written by SQLite's bulk load and needs a file.
+pub fn run_on_server(
+    url: &str,
+    who: &str,
+    args: &DemoArgs,
+    options: &StoreOptions,
+) -> color_eyre::Result<()> {
+    if args.size != DemoSize::Small {
+        return Err(UserError(messages::large_demo_needs_file().to_owned()).into());
+    }
+    let shown = Path::new(&crate::store_postgres::shown(url)).to_owned();
+    let clock = Arc::new(ManualClock::new(SystemClock.now()));
+    let mut store = crate::store_postgres::PgStore::open(url, who, clock.clone(), options)?;
+    if store.meta(demo::DEMO_MARK)?.is_some() {
+        output::line(messages::demo_already_there(&shown))?;
+        return Ok(());
+    }
+    if !store.is_empty()? {
+        return Err(UserError(messages::demo_refused(&shown)).into());
+    }
+    demo::fill_store(&mut store, &clock, SystemClock.now())?;
+    output::line(messages::demo_ready(&shown))?;
     Ok(())
 }
 

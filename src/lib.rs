@@ -10,6 +10,7 @@
 pub use puls_app as app;
 pub mod cli;
 pub mod config;
+pub mod database;
 pub mod demo;
 pub mod demo_large;
 pub use puls_domain as domain;

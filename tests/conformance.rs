@@ -130,6 +130,8 @@ impl Drop for Postgres {
 mod arenas;
 #[path = "conformance/citizen.rs"]
 mod citizen;
+#[path = "conformance/exports.rs"]
+mod exports;
 #[path = "conformance/knowledge.rs"]
 mod knowledge;
 #[path = "conformance/plan.rs"]
@@ -222,6 +224,7 @@ macro_rules! conformance {
                 the_bank_reads_as_markdown,
                 an_entry_created_long_ago_keeps_its_time_through_an_import,
             ],
+            exports: [every_export_and_report_is_sqlites_byte_for_byte],
         });
     };
     (@tests $backend:ident, $fixture:ty, { $($module:ident: [$($test:ident),* $(,)?]),* $(,)? }) => {

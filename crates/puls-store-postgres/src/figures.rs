@@ -72,9 +72,9 @@ const UNFILLED: &str = "SELECT c.name, count(*) FROM needs n
 /// People whose allocations running on `$1` exceed their capacity: people in key order (so the
 /// grouping needs no sort), each one's allocations through `allocations_by_person`.
 const OVER_ALLOCATED: &str = "SELECT p.name, p.capacity, sum(al.percent)::bigint AS allocated
-     FROM people p CROSS JOIN allocations al ON al.person_id = p.id
+     FROM people p JOIN allocations al ON al.person_id = p.id
      WHERE al.from_date <= $1 AND (al.to_date IS NULL OR al.to_date >= $1)
-     GROUP BY p.id HAVING allocated > p.capacity";
+     GROUP BY p.id HAVING sum(al.percent) > p.capacity";
 
 /// A stage date while the arena is `past` it: the audit log's, or for an arena without the
 /// audit row (imported with its stage) when it entered the stage it is `in_it` now.

@@ -30,7 +30,7 @@ mod staffing;
 mod time;
 mod transfer;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -62,6 +62,8 @@ pub struct PgStore {
     health_terms: Vec<String>,
     session: Session,
     lock_timeout: Duration,
+    /// The team's group, given the files this store writes for people.
+    group: Option<String>,
     heard: Arc<link::Heard>,
     /// The count of other sessions' notifications last seen by `others_changed`.
     seen: u64,
@@ -108,6 +110,7 @@ impl PgStore {
             health_terms: options.health_terms.clone(),
             session: Session::default(),
             lock_timeout: options.busy_timeout,
+            group: options.group.clone(),
             heard,
             seen,
         })
@@ -131,9 +134,25 @@ impl PgStore {
             health_terms: self.health_terms.clone(),
             session: self.session,
             lock_timeout: self.lock_timeout,
+            group: self.group.clone(),
             heard,
             seen,
         })
+    }
+
+    /// Writes a file for people (an export, a report, an extract), as SQLite's store does: new,
+    /// whole or not at all, the team's when a group is configured.
+    pub fn write_file(&self, target: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+        let options = StoreOptions {
+            group: self.group.clone(),
+            ..StoreOptions::default()
+        };
+        puls_store::write_for_people(target, bytes, &options, replace)
+    }
+
+    /// True when the files this store writes are its team's.
+    pub fn writes_for_team(&self) -> bool {
+        self.group.is_some()
     }
 
     /// Stops whatever this store's connection is running, from any thread; the question fails

@@ -474,3 +474,35 @@ pub fn config_no_missions() -> &'static str {
         "missions: minst ett huvuduppdrag behövs"
     )
 }
+
+/// `puls backup` on PostgreSQL: the server's own tool writes its backups.
+pub fn backup_on_server(command: &str) -> String {
+    tr!(
+        format!(
+            "A PostgreSQL database is backed up with PostgreSQL's own tool, pg_dump:\n  {command}"
+        ),
+        format!(
+            "En PostgreSQL-databas säkerhetskopieras med PostgreSQL:s eget verktyg, pg_dump:\n  {command}"
+        )
+    )
+}
+
+/// `puls restore` and `puls check` on PostgreSQL.
+pub fn not_for_server(command: &str) -> String {
+    tr!(
+        format!(
+            "puls {command} works on a SQLite file; a PostgreSQL database is restored with pg_restore and checked by its server"
+        ),
+        format!(
+            "puls {command} fungerar på en SQLite-fil; en PostgreSQL-databas återställs med pg_restore och kontrolleras av sin server"
+        )
+    )
+}
+
+/// `puls demo --size large` names a PostgreSQL database.
+pub fn large_demo_needs_file() -> &'static str {
+    tr!(
+        "the large demo is written to a SQLite file; name one with --db",
+        "den stora demon skrivs till en SQLite-fil; ange en med --db"
+    )
+}
