@@ -16,7 +16,7 @@ use puls::store::prelude::*;
 pub mod app;
 
 /// A database every test starts from empty, and a session on it for any account.
-trait Fixture {
+trait Fixture: Sync {
     type Session: Backend;
     /// Whether this backend can be tested here; a backend that cannot says why.
     fn available() -> bool {
@@ -29,6 +29,9 @@ trait Fixture {
     /// Fails the test unless the search index says exactly what the entries hold. PostgreSQL's
     /// is a generated column of the entry's own row, in step by construction.
     fn assert_search_index_in_step(&self) {}
+    /// Fails the test unless the database is sound: its own checks, nothing dangling.
+    /// PostgreSQL's constraints are checked as each row is written, never later.
+    fn assert_sound(&self) {}
     /// A session on that database as `who`, whose clock says `at`.
     fn session(&self, who: &str, at: DateTime<Utc>) -> Self::Session {
         self.session_on(who, Arc::new(FixedClock(at)))
@@ -49,6 +52,10 @@ impl Fixture for Sqlite {
         puls::store::Store::open(&self.path(), who, clock).unwrap()
     }
 
+    fn assert_sound(&self) {
+        self.assert_sound_file();
+    }
+
     /// FTS5's own check that the index says exactly what the `entries` table holds.
     fn assert_search_index_in_step(&self) {
         let conn = rusqlite::Connection::open(self.path()).unwrap();
@@ -61,6 +68,20 @@ impl Fixture for Sqlite {
 }
 
 impl Sqlite {
+    fn assert_sound_file(&self) {
+        let conn = rusqlite::Connection::open(self.path()).unwrap();
+        let integrity: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok");
+        let dangling: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(dangling, 0, "rows point at rows that are not there");
+    }
+
     fn path(&self) -> std::path::PathBuf {
         self.0.path().join("conformance.db")
     }
@@ -130,6 +151,10 @@ impl Drop for Postgres {
 mod arenas;
 #[path = "conformance/citizen.rs"]
 mod citizen;
+#[path = "conformance/conflicts.rs"]
+mod conflicts;
+#[path = "conformance/demo.rs"]
+mod demo;
 #[path = "conformance/exports.rs"]
 mod exports;
 #[path = "conformance/knowledge.rs"]
@@ -140,6 +165,8 @@ mod plan;
 mod roster;
 #[path = "conformance/session.rs"]
 mod session;
+#[path = "conformance/stress.rs"]
+mod stress;
 #[path = "conformance/support.rs"]
 mod support;
 
@@ -224,7 +251,19 @@ macro_rules! conformance {
                 the_bank_reads_as_markdown,
                 an_entry_created_long_ago_keeps_its_time_through_an_import,
             ],
+            conflicts: [
+                an_arena_saved_over_an_unseen_edit_is_refused_with_who_and_when,
+                a_person_saved_over_an_unseen_edit_is_refused_with_who,
+                a_competence_saved_over_an_unseen_edit_is_refused_with_who,
+            ],
+            demo: [
+                the_demo_fills_every_stage_and_every_mission,
+                returning_is_refused_until_every_criterion_has_a_result_or_reason,
+                a_write_about_an_arena_that_does_not_exist_writes_nothing,
+                a_refused_stand_up_leaves_since_last_as_it_was,
+            ],
             exports: [every_export_and_report_is_sqlites_byte_for_byte],
+            stress: [eight_writers_lose_nothing_and_every_refusal_is_reported],
         });
     };
     (@tests $backend:ident, $fixture:ty, { $($module:ident: [$($test:ident),* $(,)?]),* $(,)? }) => {

@@ -1,18 +1,17 @@
-//! The store on real SQLite files: schema, changes, audit rows, versions, two sessions at once.
+//! The store on real SQLite files: the schema, files refused, the data version, old files
+//! migrated, bulk loads. What every backend does is in the conformance suite (tests/conformance/).
 
 use puls::store::prelude::*;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use puls::domain::arena::Stage;
+use chrono::{DateTime, TimeZone, Utc};
 use puls::domain::clock::FixedClock;
 use puls::store::{NewSignal, Store, StoreError};
 
 #[path = "shared/app.rs"]
 pub mod app;
-use app::{demo_db, open};
+use app::open;
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
@@ -26,12 +25,6 @@ fn signal(title: &str) -> NewSignal {
         signalled_by: "Per Holm".into(),
         target_date: None,
     }
-}
-
-fn audit_count(path: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .unwrap()
 }
 
 #[test]
@@ -113,30 +106,6 @@ fn another_sessions_commit_changes_the_data_version() {
     assert_eq!(maja.board_cards(false).unwrap().len(), 1);
 }
 
-#[test]
-fn the_demo_fills_every_stage_and_every_mission() {
-    let (_dir, path) = demo_db();
-    let store = open(&path, "maja");
-    let cards = store.board_cards(true).unwrap();
-    assert!(cards.len() >= 13, "{}", cards.len());
-    for stage in Stage::FLOW.into_iter().chain([Stage::Declined]) {
-        assert!(
-            cards.iter().any(|c| c.stage == stage),
-            "no arena in {stage:?}"
-        );
-    }
-    for mission in ["LF", "HC", "CD"] {
-        assert!(
-            cards.iter().any(|c| c.mission == mission),
-            "no arena in {mission}"
-        );
-    }
-    assert_eq!(
-        store.meta(puls::demo::DEMO_MARK).unwrap().as_deref(),
-        Some("1")
-    );
-}
-
 mod roster {
     use super::*;
 
@@ -163,116 +132,6 @@ mod roster {
         assert_eq!(maja.role, "Coordinator");
         assert!(maja.active);
     }
-}
-
-mod plan {
-    use super::*;
-    use puls::domain::arena::Stage;
-    use puls::domain::puls::Gap;
-
-    #[test]
-    fn returning_is_refused_until_every_criterion_has_a_result_or_reason() {
-        let (_dir, path) = demo_db();
-        let mut store = open(&path, "maja");
-        let active = store
-            .board_cards(false)
-            .unwrap()
-            .into_iter()
-            .find(|c| c.id == 1)
-            .unwrap();
-        assert_eq!(active.stage, Stage::Active);
-        let arena = store.arena(1).unwrap();
-        let err = store
-            .move_arena(1, arena.version, Stage::Returning, "SSG")
-            .err()
-            .unwrap();
-        assert!(
-            matches!(&err, StoreError::Refused(r) if r == &vec![puls::domain::arena::Refusal::Plan(Gap::CriteriaWithoutResult(3))]),
-            "{err:?}"
-        );
-    }
-}
-
-#[test]
-fn a_write_about_an_arena_that_does_not_exist_writes_nothing() {
-    use puls::store::{ActivityEdit, ContactEdit, CriterionEdit};
-    // Given the demo, and a number no arena has
-    let (_dir, path) = demo_db();
-    let mut store = open(&path, "maja");
-    let missing = 99_999;
-    let before = audit_count(&path);
-
-    // When every write that names an arena is asked about that number
-    let contact = ContactEdit {
-        on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-        channel: "phone".into(),
-        summary: "Spoke with the family".into(),
-        by: "maja".into(),
-    };
-    let criterion = CriterionEdit {
-        text: "Attendance".into(),
-        measure: "days".into(),
-        target: "90%".into(),
-        result: String::new(),
-        no_result_reason: String::new(),
-        met: None,
-    };
-    let activity = ActivityEdit {
-        text: "Meet the school".into(),
-        owner: "maja".into(),
-        due: None,
-    };
-    let attempts: Vec<(&str, bool)> = vec![
-        ("start_standup", store.start_standup(missing).is_err()),
-        (
-            "record_personal_data",
-            store
-                .record_personal_data(missing, "need", "personal identity number")
-                .is_err(),
-        ),
-        (
-            "add_need",
-            store.add_need(missing, "School nurse", "x").is_err(),
-        ),
-        ("add_contact", store.add_contact(missing, &contact).is_err()),
-        (
-            "add_criterion",
-            store.add_criterion(missing, &criterion).is_err(),
-        ),
-        (
-            "add_activity",
-            store.add_activity(missing, &activity).is_err(),
-        ),
-        ("open_restricted", store.open_restricted(missing).is_err()),
-    ];
-
-    // Then each is refused, and not one row of history was written
-    for (write, refused) in attempts {
-        assert!(refused, "{write} accepted arena #{missing}");
-    }
-    assert_eq!(audit_count(&path), before);
-}
-
-#[test]
-fn a_refused_stand_up_leaves_since_last_as_it_was() {
-    // Given an arena whose stand-up was held once
-    let (_dir, path) = demo_db();
-    let mut store = open(&path, "maja");
-    let id = store.board_cards(false).unwrap()[0].id;
-    let first = store.start_standup(id).unwrap();
-
-    // When a stand-up about a missing arena is refused
-    assert!(matches!(
-        store.start_standup(99_999),
-        Err(StoreError::ArenaNotFound(99_999))
-    ));
-
-    // Then the next stand-up about the arena still counts from the one held
-    let since = store.start_standup(id).unwrap();
-    assert!(
-        since.is_some(),
-        "the held stand-up was forgotten ({first:?})"
-    );
 }
 
 #[test]
