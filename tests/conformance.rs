@@ -14,6 +14,8 @@ use puls::store::prelude::*;
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/postgres.rs"]
+pub mod test_server;
 
 /// A database every test starts from empty, and a session on it for any account.
 trait Fixture: Sync {
@@ -88,62 +90,27 @@ impl Sqlite {
 }
 
 /// PostgreSQL: a database made for the test on the server, dropped after it.
-struct Postgres {
-    server: String,
-    name: String,
-    url: String,
-}
-
-fn postgres_server() -> String {
-    std::env::var("PULS_TEST_POSTGRES")
-        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/postgres".to_owned())
-}
+struct Postgres(test_server::TestDatabase);
 
 impl Fixture for Postgres {
     type Session = puls::store_postgres::PgStore;
 
     fn available() -> bool {
-        static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        *AVAILABLE.get_or_init(|| {
-            let server = postgres_server();
-            match puls::store_postgres::reachable(&server) {
-                Ok(()) => true,
-                Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-                    panic!("CI=true needs PostgreSQL for the conformance suite: {e}")
-                }
-                Err(e) => {
-                    eprintln!(
-                        "skipping the PostgreSQL conformance tests: {e} (set PULS_TEST_POSTGRES)"
-                    );
-                    false
-                }
-            }
-        })
+        test_server::available()
     }
 
     fn new() -> Self {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let server = postgres_server();
-        let name = format!("puls_conformance_{}_{n}", std::process::id());
-        let url = puls::store_postgres::create_database(&server, &name).unwrap();
-        Postgres { server, name, url }
+        Postgres(test_server::TestDatabase::default())
     }
 
     fn session_on(&self, who: &str, clock: Arc<dyn Clock>) -> Self::Session {
         puls::store_postgres::PgStore::open(
-            &self.url,
+            &self.0.url,
             who,
             clock,
             &puls::store::StoreOptions::default(),
         )
         .unwrap()
-    }
-}
-
-impl Drop for Postgres {
-    fn drop(&mut self) {
-        let _ = puls::store_postgres::drop_database(&self.server, &self.name);
     }
 }
 

@@ -23,7 +23,6 @@ pub mod pty;
 
 const BIN: &str = env!("CARGO_BIN_EXE_puls");
 
-
 fn count(conn: &Connection, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }

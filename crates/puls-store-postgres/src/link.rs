@@ -95,3 +95,20 @@ pub fn shown(url: &str) -> String {
         _ => url.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_shown_without_its_password() {
+        assert_eq!(
+            shown("postgres://puls:s3cret@db.example:5432/region"),
+            "postgres://puls@db.example:5432/region"
+        );
+        assert_eq!(
+            shown("postgres://db.example/region"),
+            "postgres://db.example/region"
+        );
+    }
+}

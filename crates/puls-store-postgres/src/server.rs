@@ -55,3 +55,27 @@ pub fn reachable(server_url: &str) -> Result<()> {
     Connection::new(client).query_row("SELECT 1", params![], |_| Ok(()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_names_another_database_on_the_same_server() {
+        assert_eq!(
+            with_database("postgres://root@127.0.0.1:5432/postgres", "test_1"),
+            "postgres://root@127.0.0.1:5432/test_1"
+        );
+        assert_eq!(
+            with_database("postgres://root@host?sslmode=disable", "test_1"),
+            "postgres://root@host/test_1?sslmode=disable"
+        );
+    }
+
+    #[test]
+    fn only_plain_names_become_databases() {
+        assert!(identifier("puls_test_1").is_ok());
+        assert!(identifier("x\"; DROP DATABASE postgres; --").is_err());
+        assert!(identifier("").is_err());
+    }
+}
