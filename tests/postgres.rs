@@ -1,9 +1,10 @@
 //! PostgreSQL's own side of the store and the binary on it: what the conformance suite cannot
 //! say through the store interface. A schema of a newer puls refused without a write, a
 //! dropped connection opened again, and `--db`, `PULS_DB` and the config's `db` naming a
-//! database server. Skipped (saying so) where no server answers, except under `CI=true`.
+//! database server, and two full screens on one database. Skipped (saying so) where no server answers, except under `CI=true`.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use puls::domain::clock::FixedClock;
 use puls::store::prelude::*;
@@ -14,6 +15,8 @@ use puls::store_postgres::PgStore;
 pub mod app;
 #[path = "shared/cli.rs"]
 pub mod cli;
+#[path = "shared/pty.rs"]
+pub mod pty;
 #[path = "shared/postgres.rs"]
 pub mod test_server;
 
@@ -160,4 +163,45 @@ fn backup_on_a_database_server_prints_the_pg_dump_command_and_restore_refuses() 
         let stderr = String::from_utf8(refused.stderr).unwrap();
         assert!(stderr.contains("pg_restore"), "{stderr}");
     }
+}
+
+#[test]
+fn a_card_one_session_moves_shows_on_the_others_screen_within_two_seconds() {
+    if !available() {
+        return;
+    }
+    // Given two coordinators on the demo in one PostgreSQL database, the second looking at Closed
+    let db = TestDatabase::default();
+    let sandbox = pty::Sandbox::new().with_env("PULS_DB", &db.url);
+    let mut first = sandbox.tui(&["--demo"]);
+    first.wait_for_board();
+    let mut second = sandbox.tui(&[]);
+    second.wait_for_board();
+    second.press("lllll");
+    let shown = second.wait_for(
+        |s| pty::column(s, "Closed").is_some_and(|c| c.contains("▶#")),
+        pty::DEADLINE,
+    );
+    let closed_before = pty::column_count(&shown, "Closed").unwrap();
+
+    // When the first moves #5 from Returning knowledge to Closed
+    first.press("llll");
+    first.wait_for_text("▶#5 Going home");
+    first.press(">");
+    first.wait_for_text("#5 moved to Closed");
+    let moved = Instant::now();
+
+    // Then the second shows it closed, with no key pressed, within two seconds
+    second.wait_for(
+        |s| {
+            pty::column_count(s, "Closed") == Some(closed_before + 1)
+                && pty::column(s, "Closed").is_some_and(|c| c.contains("#5 Going home"))
+        },
+        pty::DEADLINE,
+    );
+    let took = moved.elapsed();
+    assert!(
+        took < Duration::from_secs(2),
+        "the second screen took {took:?}"
+    );
 }

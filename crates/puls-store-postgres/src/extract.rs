@@ -12,11 +12,10 @@ use puls_domain::privacy;
 
 /// The arenas that hold `case_ref` anywhere, in number order: as the recipient or in the text
 /// of the arena (title, need, mandate, decline reason) or its contacts, in a drawn-up version, or
-/// in its history. SQLite narrows the
+/// in its history. The database narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
 fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
-    // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
-    // letter is compared as written on both sides.
+    // lower() on both sides: the narrowing only; the test that counts is `mentions`.
     let wanted = case_ref.trim();
     if wanted.is_empty() {
         return Ok(Vec::new());

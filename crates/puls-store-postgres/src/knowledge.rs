@@ -1,6 +1,6 @@
 //! The knowledge bank: entries arenas returned, their tags and competences, written with their
-//! audit rows. The full-text index follows `entries` by triggers (migration 004); searching is in
-//! `knowledge_search`.
+//! audit rows. The search vector is a generated column of `entries`, in step with every write;
+//! searching is in `knowledge_search`.
 
 use puls_store::*;
 

@@ -1,7 +1,7 @@
 //! The roster from a spreadsheet: many people, their units and competences, in one transaction.
 //!
-//! Names are matched ignoring case, with Unicode folding done here rather than by SQLite's
-//! NOCASE, which folds only A-Z: "ÅSA LIND" in a file is the "Åsa Lind" already on the roster.
+//! Names are matched ignoring case, with Unicode folding done here, as SQLite's store does:
+//! "ÅSA LIND" in a file is the "Åsa Lind" already on the roster.
 //! The plan is read inside the same transaction that applies it, so the counts reported are
 //! the changes made.
 

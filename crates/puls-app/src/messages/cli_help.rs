@@ -79,7 +79,7 @@ fn help_table_sv() -> &'static [Help] {
         (
             "",
             "db",
-            "Databasfilen (standard: ~/.local/share/puls/puls.db)",
+            "Databasen: en fil (standard: ~/.local/share/puls/puls.db) eller en PostgreSQL-URL (postgres://användare@värd/namn)",
             "",
         ),
         (
