@@ -205,3 +205,58 @@ fn a_card_one_session_moves_shows_on_the_others_screen_within_two_seconds() {
         "the second screen took {took:?}"
     );
 }
+
+#[test]
+fn migrate_copies_a_sqlite_database_whole_and_only_into_an_empty_one() {
+    if !available() {
+        return;
+    }
+    // Given the demo in a SQLite file, whose last signal was removed (its number used up)
+    let (_dir, file) = app::demo_db();
+    let mut sqlite = app::open(&file, "maja");
+    let gone = sqlite
+        .create_signal(&signal("Recorded by mistake"))
+        .unwrap();
+    sqlite.delete_signal(gone.id, gone.version).unwrap();
+    let db = TestDatabase::default();
+    let home = tempfile::tempdir().unwrap();
+    let file_arg = file.display().to_string();
+
+    // When it is migrated into an empty PostgreSQL database
+    let said = cli::puls_in(
+        home.path(),
+        &["migrate", "--from", &file_arg, "--to", &db.url],
+        &[],
+    );
+
+    // Then everything is there, history and drawn-up versions too, and numbers go on
+    assert!(said.contains("counted on both sides"), "{said}");
+    let mut copy = open(&db, "maja").unwrap();
+    assert_eq!(
+        copy.board_cards(true).unwrap(),
+        sqlite.board_cards(true).unwrap()
+    );
+    assert_eq!(
+        copy.history(None, None, usize::MAX).unwrap(),
+        sqlite.history(None, None, usize::MAX).unwrap()
+    );
+    for card in sqlite.board_cards(true).unwrap() {
+        assert_eq!(
+            copy.drawn_up_versions(card.id).unwrap(),
+            sqlite.drawn_up_versions(card.id).unwrap()
+        );
+        assert_eq!(copy.plan(card.id).unwrap(), sqlite.plan(card.id).unwrap());
+    }
+    assert_eq!(copy.bank_record().unwrap(), sqlite.bank_record().unwrap());
+    let next = copy.create_signal(&signal("The next one")).unwrap();
+    assert_eq!(next.id, gone.id + 1, "a removed number came back");
+
+    // And a second copy into it is refused, changing nothing
+    let again = cli::run_in(
+        home.path(),
+        &["migrate", "--from", &file_arg, "--to", &db.url],
+        &[],
+    );
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    assert_eq!(copy.board_cards(true).unwrap().len(), next.id as usize - 1);
+}

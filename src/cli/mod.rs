@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod figures;
 pub mod help;
+pub mod migrate;
 pub mod privacy;
 pub mod roster;
 pub mod users;
@@ -126,6 +127,15 @@ enum Command {
     Import {
         /// The JSON file.
         file: PathBuf,
+    },
+    /// Copy a SQLite database whole into an empty PostgreSQL one: puls migrate --from FILE.db --to postgres://...
+    Migrate {
+        /// The SQLite database to copy.
+        #[arg(long)]
+        from: PathBuf,
+        /// The empty PostgreSQL database to copy it into (postgres://user@host/name).
+        #[arg(long)]
+        to: String,
     },
     /// The settings file: where it is read from, or its defaults with a comment on each.
     Config {
@@ -313,6 +323,9 @@ fn run(cli: Cli) -> Result<()> {
     let command = match cli.command {
         // These open the database their own way: `check` and `restore` must read a damaged one.
         Some(Command::Admin(admin)) => return admin::run(admin, &location, &who, &config, clock),
+        Some(Command::Migrate { from, to }) => {
+            return migrate::run(&from, &to, &who, clock, &options);
+        }
         other => other,
     };
     if cli.demo {
@@ -417,6 +430,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(
             Command::Admin(_)
             | Command::Demo(_)
+            | Command::Migrate { .. }
             | Command::Config { .. }
             | Command::Completions { .. }
             | Command::Man,

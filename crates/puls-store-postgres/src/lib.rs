@@ -9,6 +9,7 @@
 mod access;
 mod arenas;
 mod bank;
+mod copy;
 mod db;
 mod drawn_up;
 mod extract;
@@ -42,6 +43,8 @@ use puls_domain::session::Session;
 #[allow(clippy::wildcard_imports)]
 use puls_store::*;
 
+pub use copy::{TABLES, Table};
+pub use db::Value;
 use db::{Connection, OptionalExtension, Transaction};
 pub use link::shown;
 pub use server::{create_database, drop_database, reachable, with_database};

@@ -506,3 +506,61 @@ pub fn large_demo_needs_file() -> &'static str {
         "den stora demon skrivs till en SQLite-fil; ange en med --db"
     )
 }
+
+/// `puls migrate --to` names no PostgreSQL database.
+pub fn migrate_needs_url(to: &str) -> String {
+    tr!(
+        format!("--to takes a PostgreSQL URL (postgres://user@host/name), not {to}"),
+        format!("--to tar en PostgreSQL-URL (postgres://användare@värd/namn), inte {to}")
+    )
+}
+
+/// `puls migrate` into a database that holds something already.
+pub fn migrate_target_not_empty(to: &std::path::Path) -> String {
+    let to = to.display();
+    tr!(
+        format!("{to} already holds arenas or people; puls copies only into an empty database"),
+        format!(
+            "{to} innehåller redan arenor eller personer; puls kopierar bara till en tom databas"
+        )
+    )
+}
+
+/// `puls migrate` from a file with a table this puls cannot copy.
+pub fn migrate_unknown_table(from: &std::path::Path, table: &str) -> String {
+    let from = from.display();
+    tr!(
+        format!(
+            "{from} holds rows in {table}, which this puls cannot copy to PostgreSQL; nothing was copied"
+        ),
+        format!(
+            "{from} har rader i {table}, som den här versionen av puls inte kan kopiera till PostgreSQL; inget kopierades"
+        )
+    )
+}
+
+/// `puls migrate` counted a table differently on the two sides.
+pub fn migrate_counts_differ(table: &str) -> String {
+    tr!(
+        format!("{table} was counted differently in the file and in PostgreSQL"),
+        format!("{table} räknades olika i filen och i PostgreSQL")
+    )
+}
+
+/// `puls migrate` is done.
+pub fn migrated(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    rows: usize,
+    tables: usize,
+) -> String {
+    let (from, to) = (from.display(), to.display());
+    tr!(
+        format!(
+            "Copied {from} to {to}: {rows} rows in {tables} tables, counted on both sides, in one transaction."
+        ),
+        format!(
+            "Kopierade {from} till {to}: {rows} rader i {tables} tabeller, räknade på båda sidor, i en transaktion."
+        )
+    )
+}

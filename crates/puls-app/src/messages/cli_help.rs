@@ -275,6 +275,19 @@ fn help_table_sv() -> &'static [Help] {
         ),
         ("import", "file", "JSON-filen", ""),
         (
+            "migrate",
+            "",
+            "Kopiera en SQLite-databas hel till en tom PostgreSQL-databas: puls migrate --from FIL.db --to postgres://...",
+            "",
+        ),
+        ("migrate", "from", "SQLite-databasen som kopieras", ""),
+        (
+            "migrate",
+            "to",
+            "Den tomma PostgreSQL-databasen den kopieras till (postgres://användare@värd/namn)",
+            "",
+        ),
+        (
             "config",
             "",
             "Inställningsfilen: var den läses från, eller dess standardvärden med en kommentar till varje",
