@@ -183,29 +183,73 @@ pub fn run(
     Ok(())
 }
 
-/// Runs `puls demo` on the PostgreSQL database at `url`: the small demo, filled through the
-/// store interface. The large one is written by SQLite's bulk load and needs a file.
+/// Runs `puls demo` on the PostgreSQL database at `url`. The small demo is filled through the
+/// store interface; the large one is generated into a SQLite file of its own (SQLite's bulk
+/// load) and copied in whole, as `puls migrate` does.
 pub fn run_on_server(
     url: &str,
     who: &str,
     args: &DemoArgs,
     options: &StoreOptions,
 ) -> color_eyre::Result<()> {
-    if args.size != DemoSize::Small {
-        return Err(UserError(messages::large_demo_needs_file().to_owned()).into());
-    }
     let shown = Path::new(&crate::store_postgres::shown(url)).to_owned();
-    let clock = Arc::new(ManualClock::new(SystemClock.now()));
+    let now = SystemClock.now();
+    let clock = Arc::new(ManualClock::new(now));
     let mut store = crate::store_postgres::PgStore::open(url, who, clock.clone(), options)?;
-    if store.meta(demo::DEMO_MARK)?.is_some() {
-        output::line(messages::demo_already_there(&shown))?;
+    let wanted = match args.size {
+        DemoSize::Small => "1".to_owned(),
+        DemoSize::Large => mark(args.seed),
+    };
+    match store.meta(demo::DEMO_MARK)? {
+        Some(m) if m == wanted => {
+            output::line(messages::demo_already_there(&shown))?;
+            return Ok(());
+        }
+        Some(_) => return Err(UserError(messages::demo_refused(&shown)).into()),
+        None if !store.is_empty()? => {
+            return Err(UserError(messages::demo_refused(&shown)).into());
+        }
+        None => {}
+    }
+    if args.size == DemoSize::Small {
+        demo::fill_store(&mut store, &clock, now)?;
+        output::line(messages::demo_ready(&shown))?;
         return Ok(());
     }
-    if !store.is_empty()? {
-        return Err(UserError(messages::demo_refused(&shown)).into());
-    }
-    demo::fill_store(&mut store, &clock, SystemClock.now())?;
-    output::line(messages::demo_ready(&shown))?;
+    let start = Instant::now();
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("large.db");
+    let counts = match fill(&file, who, now, &Size::LARGE, args.seed) {
+        Ok(Outcome::Generated(c)) => c,
+        Ok(Outcome::AlreadyThere) | Err(DemoError::Refused(_)) => {
+            return Err(UserError(messages::demo_refused(&file)).into());
+        }
+        Err(DemoError::Store(e)) => return Err(e.into()),
+    };
+    crate::cli::migrate::copy(&file, &mut store)?;
+    let numbers = [
+        counts.arenas,
+        counts.people,
+        counts.units,
+        counts.competences,
+        counts.allocations,
+        counts.needs,
+        counts.contacts,
+        counts.criteria,
+        counts.activities,
+        counts.entries,
+        counts.audit_rows,
+    ];
+    let counted: Vec<(&str, usize)> = messages::large_demo_nouns()
+        .into_iter()
+        .zip(numbers)
+        .collect();
+    output::line(messages::large_demo_ready(
+        &shown,
+        &counted,
+        args.seed,
+        start.elapsed(),
+    ))?;
     Ok(())
 }
 

@@ -38,13 +38,22 @@ pub(crate) fn run(
     }
     // Opened as puls opens it: refused if it is not puls's, brought up to date if older.
     drop(Store::open_with(from, who, clock.clone(), options)?);
-    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(StoreError::from)?;
     let mut target = PgStore::open(to, who, clock, options)?;
     let target_shown = Path::new(&shown(to)).to_owned();
     if !target.is_empty()? || target.meta(crate::demo::DEMO_MARK)?.is_some() {
         return Err(UserError(messages::migrate_target_not_empty(&target_shown)).into());
     }
+    let counts = copy(from, &mut target)?;
+    let rows = counts.iter().map(|(_, n)| n).sum();
+    output::line(messages::migrated(from, &target_shown, rows, counts.len()))?;
+    Ok(())
+}
+
+/// Copies the SQLite database `from` (current, as puls opened it) into the empty `target`;
+/// each table's count.
+pub(crate) fn copy(from: &Path, target: &mut PgStore) -> Result<Vec<(String, usize)>> {
+    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(StoreError::from)?;
     for table in tables_of(&source)? {
         if !derived(&table) && !TABLES.contains(&table.as_str()) && rows_in(&source, &table)? > 0 {
             return Err(UserError(messages::migrate_unknown_table(from, &table)).into());
@@ -60,9 +69,7 @@ pub(crate) fn run(
             return Err(UserError(messages::migrate_counts_differ(table)).into());
         }
     }
-    let rows = counts.iter().map(|(_, n)| n).sum();
-    output::line(messages::migrated(from, &target_shown, rows, counts.len()))?;
-    Ok(())
+    Ok(counts)
 }
 
 fn tables_of(source: &Connection) -> Result<Vec<String>, StoreError> {

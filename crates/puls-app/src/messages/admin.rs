@@ -499,14 +499,6 @@ pub fn not_for_server(command: &str) -> String {
     )
 }
 
-/// `puls demo --size large` names a PostgreSQL database.
-pub fn large_demo_needs_file() -> &'static str {
-    tr!(
-        "the large demo is written to a SQLite file; name one with --db",
-        "den stora demon skrivs till en SQLite-fil; ange en med --db"
-    )
-}
-
 /// `puls migrate --to` names no PostgreSQL database.
 pub fn migrate_needs_url(to: &str) -> String {
     tr!(
