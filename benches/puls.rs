@@ -3,6 +3,8 @@
 //! ```sh
 //! cargo bench                                   # generates the large demo in a temp folder
 //! PULS_BENCH_DB=/tmp/big.db cargo bench         # or reuses (or first creates) this file
+//! PULS_BENCH_DB=postgres://u@host/big cargo bench   # or a PostgreSQL database, which
+//!                                               # `puls demo --size large --db URL` filled
 //! ```
 //!
 //! It prints one table: open-to-first-frame (a fresh release binary in a pseudo-terminal, and
@@ -23,9 +25,10 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use puls::app::App;
 use puls::app::keymap::Keymap;
 use puls::config::Config;
+use puls::database::{self, Database, Location};
 use puls::demo_large::{self, Size};
 use puls::domain::clock::SystemClock;
-use puls::store::Store;
+use puls::store::StoreOptions;
 use puls::tui::Answers;
 use puls::tui::bank_worker::BankWorker;
 use puls::ui::{self, Theme};
@@ -135,11 +138,16 @@ fn real_terminal(table: &mut Table, db: &Path, home: &Path) {
     table.row("bytes over 5 idle seconds", pty.idle_bytes.to_string(), "0");
 }
 
-/// The database: PULS_BENCH_DB if set (generated there when new or empty), else a temp file.
+/// The database: PULS_BENCH_DB if set (a file generated there when new or empty; a
+/// PostgreSQL URL used as it is), else a temp file.
 fn database(dir: &Path) -> PathBuf {
     let path = std::env::var_os("PULS_BENCH_DB")
         .map(PathBuf::from)
         .unwrap_or_else(|| dir.join("large.db"));
+    if Location::of(&path).file().is_none() {
+        println!("measuring {}", path.display());
+        return path;
+    }
     let start = Instant::now();
     match demo_large::fill(&path, "bench", Utc::now(), &Size::LARGE, SEED) {
         Ok(demo_large::Outcome::Generated(c)) => println!(
@@ -171,10 +179,11 @@ struct Warm {
 
 /// The app as the full screen runs it: bank lists answered by a worker thread.
 fn open_app(db: &Path) -> (App, Answers) {
-    let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
-    let (worker, answers) = BankWorker::start(&store).expect("bank worker");
-    let app = App::with_background(
-        store,
+    let store = open(db);
+    let (worker, answers) =
+        BankWorker::start(store.reader().expect("reader")).expect("bank worker");
+    let app = App::on_store(
+        database::backend(store),
         Config::default(),
         Keymap::default_keys(),
         WIDTH,
@@ -183,6 +192,17 @@ fn open_app(db: &Path) -> (App, Answers) {
     )
     .expect("load");
     (app, answers)
+}
+
+/// The database at `db` (a file or a PostgreSQL URL), as the command line opens it.
+fn open(db: &Path) -> Box<dyn Database + Send> {
+    database::open(
+        &Location::of(db),
+        "bench",
+        Arc::new(SystemClock),
+        &StoreOptions::default(),
+    )
+    .expect("open")
 }
 
 /// Shows the answers that have arrived, as the event loop does; true if any was shown.
@@ -217,11 +237,12 @@ fn warm_starts(db: &Path) -> Warm {
     };
     for _ in 0..WARM_RUNS {
         let start = Instant::now();
-        let store = Store::open(db, "bench", Arc::new(SystemClock)).expect("open");
+        let store = open(db);
         let opened = Instant::now();
-        let (worker, mut answers) = BankWorker::start(&store).expect("bank worker");
-        let mut app = App::with_background(
-            store,
+        let (worker, mut answers) =
+            BankWorker::start(store.reader().expect("reader")).expect("bank worker");
+        let mut app = App::on_store(
+            database::backend(store),
             Config::default(),
             Keymap::default_keys(),
             WIDTH,

@@ -24,11 +24,11 @@ use chrono::{DateTime, Utc};
 
 use crate::cli::UserError;
 use crate::demo;
-use crate::domain::clock::{Clock, FixedClock, SystemClock};
+use crate::domain::clock::{Clock, FixedClock, ManualClock, SystemClock};
 use crate::domain::language::Language;
 use crate::messages;
 use crate::output;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, StoreOptions};
 use municipality::Municipality;
 
 /// How much of everything to generate.
@@ -90,6 +90,17 @@ enum DemoLanguage {
     Sv,
 }
 
+impl DemoArgs {
+    /// The language asked for, else the session's.
+    fn language(&self) -> Language {
+        match self.language {
+            Some(DemoLanguage::En) => Language::English,
+            Some(DemoLanguage::Sv) => Language::Swedish,
+            None => crate::domain::language::current(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum DemoSize {
     Small,
@@ -134,35 +145,37 @@ fn mark(seed: u64) -> String {
     format!("large seed {seed}")
 }
 
-/// Runs `puls demo`. `store` is the database --db names, already open and migrated.
-pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
-    let path = store.path().to_owned();
-    let who = store.who().to_owned();
-    if crate::config::default_db_path().as_deref() == Some(path.as_path()) {
+/// Runs `puls demo` on the file --db names.
+pub fn run(
+    path: &Path,
+    who: &str,
+    args: &DemoArgs,
+    options: &StoreOptions,
+) -> color_eyre::Result<()> {
+    if crate::config::default_db_path().as_deref() == Some(path) {
         return Err(UserError(messages::demo_needs_db().to_owned()).into());
+    }
+    let store = Store::open_with(path, who, Arc::new(SystemClock), options)?;
+    for warning in store.warnings() {
+        output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }
     if args.size == DemoSize::Small {
         if store.meta(demo::DEMO_MARK)?.is_some() {
-            output::line(messages::demo_already_there(&path))?;
+            output::line(messages::demo_already_there(path))?;
             return Ok(());
         }
         if !store.is_empty()? {
-            return Err(UserError(messages::demo_refused(&path)).into());
+            return Err(UserError(messages::demo_refused(path)).into());
         }
         drop(store);
-        let language = match args.language {
-            Some(DemoLanguage::En) => Language::English,
-            Some(DemoLanguage::Sv) => Language::Swedish,
-            None => crate::domain::language::current(),
-        };
-        demo::fill_in(&path, &who, SystemClock.now(), language)?;
-        output::line(messages::demo_ready(&path))?;
+        demo::fill_in(path, who, SystemClock.now(), args.language())?;
+        output::line(messages::demo_ready(path))?;
         return Ok(());
     }
     drop(store);
     let start = Instant::now();
-    match fill(&path, &who, SystemClock.now(), &Size::LARGE, args.seed) {
-        Ok(Outcome::AlreadyThere) => output::line(messages::demo_already_there(&path))?,
+    match fill(path, who, SystemClock.now(), &Size::LARGE, args.seed) {
+        Ok(Outcome::AlreadyThere) => output::line(messages::demo_already_there(path))?,
         Ok(Outcome::Generated(c)) => {
             let numbers = [
                 c.arenas,
@@ -182,13 +195,83 @@ pub fn run(store: Store, args: &DemoArgs) -> color_eyre::Result<()> {
                 .zip(numbers)
                 .collect();
             let took = start.elapsed();
-            output::line(messages::large_demo_ready(&path, &counts, args.seed, took))?;
+            output::line(messages::large_demo_ready(path, &counts, args.seed, took))?;
         }
         Err(DemoError::Refused(path)) => {
             return Err(UserError(messages::demo_refused(&path)).into());
         }
         Err(DemoError::Store(e)) => return Err(e.into()),
     }
+    Ok(())
+}
+
+/// Runs `puls demo` on the PostgreSQL database at `url`. The small demo is filled through the
+/// store interface; the large one is generated into a SQLite file of its own (SQLite's bulk
+/// load) and copied in whole, as `puls migrate` does.
+pub fn run_on_server(
+    url: &str,
+    who: &str,
+    args: &DemoArgs,
+    options: &StoreOptions,
+) -> color_eyre::Result<()> {
+    let shown = Path::new(&crate::store_postgres::shown(url)).to_owned();
+    let now = SystemClock.now();
+    let clock = Arc::new(ManualClock::new(now));
+    let mut store = crate::store_postgres::PgStore::open(url, who, clock.clone(), options)?;
+    let wanted = match args.size {
+        DemoSize::Small => "1".to_owned(),
+        DemoSize::Large => mark(args.seed),
+    };
+    match store.meta(demo::DEMO_MARK)? {
+        Some(m) if m == wanted => {
+            output::line(messages::demo_already_there(&shown))?;
+            return Ok(());
+        }
+        Some(_) => return Err(UserError(messages::demo_refused(&shown)).into()),
+        None if !store.is_empty()? => {
+            return Err(UserError(messages::demo_refused(&shown)).into());
+        }
+        None => {}
+    }
+    if args.size == DemoSize::Small {
+        demo::fill_store_in(&mut store, &clock, now, args.language())?;
+        output::line(messages::demo_ready(&shown))?;
+        return Ok(());
+    }
+    let start = Instant::now();
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("large.db");
+    let counts = match fill(&file, who, now, &Size::LARGE, args.seed) {
+        Ok(Outcome::Generated(c)) => c,
+        Ok(Outcome::AlreadyThere) | Err(DemoError::Refused(_)) => {
+            return Err(UserError(messages::demo_refused(&file)).into());
+        }
+        Err(DemoError::Store(e)) => return Err(e.into()),
+    };
+    crate::cli::migrate::copy(&file, &mut store)?;
+    let numbers = [
+        counts.arenas,
+        counts.people,
+        counts.units,
+        counts.competences,
+        counts.allocations,
+        counts.needs,
+        counts.contacts,
+        counts.criteria,
+        counts.activities,
+        counts.entries,
+        counts.audit_rows,
+    ];
+    let counted: Vec<(&str, usize)> = messages::large_demo_nouns()
+        .into_iter()
+        .zip(numbers)
+        .collect();
+    output::line(messages::large_demo_ready(
+        &shown,
+        &counted,
+        args.seed,
+        start.elapsed(),
+    ))?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 pub use puls_app as app;
 pub mod cli;
 pub mod config;
+pub mod database;
 pub mod demo;
 pub mod demo_large;
 pub use puls_domain as domain;
@@ -20,5 +21,6 @@ pub mod output;
 pub use puls_store::roster_csv;
 pub mod settings;
 pub use puls_store as store;
+pub use puls_store_postgres as store_postgres;
 pub mod tui;
 pub use puls_ui as ui;

@@ -8,6 +8,7 @@ use puls::app::App;
 use puls::app::bank_query::{BankQueries, BankQuery};
 use puls::app::keymap::Keymap;
 use puls::config::Config;
+use puls::database::Database;
 use puls::store::{EntryFilter, EntryHit};
 use puls::tui::Answers;
 use puls::tui::bank_worker::{BankAnswer, BankWorker};
@@ -90,7 +91,7 @@ fn keys_ask_in_the_background_and_only_the_latest_answer_is_shown() {
 #[test]
 fn the_worker_answers_the_newest_question_as_the_store_would() {
     let (_dir, store) = demo_store();
-    let (worker, mut answers) = BankWorker::start(&store).unwrap();
+    let (worker, mut answers) = BankWorker::start(Database::reader(&store).unwrap()).unwrap();
     let typed = ["d", "di", "dis", "disc", "dischar", "discharge"];
     for (ticket, query) in (1..).zip(typed) {
         assert!(worker.ask(ticket, search(query)));
@@ -121,7 +122,7 @@ fn the_worker_answers_the_newest_question_as_the_store_would() {
 #[test]
 fn the_worker_stops_when_the_app_lets_go_of_it() {
     let (_dir, store) = demo_store();
-    let (worker, mut answers) = BankWorker::start(&store).unwrap();
+    let (worker, mut answers) = BankWorker::start(Database::reader(&store).unwrap()).unwrap();
     drop(worker);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::UserError;
 use crate::config::Config;
+use crate::database::Location;
 use crate::domain::calendar;
 use crate::domain::clock::Clock;
 use crate::domain::session;
@@ -18,6 +19,7 @@ use crate::domain::text::one_line;
 use crate::messages;
 use crate::output;
 use crate::store::{self, AuditRow, Store, StoreError};
+use crate::store_postgres::PgStore;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum AdminCommand {
@@ -123,28 +125,24 @@ fn parse_since(raw: &str) -> std::result::Result<Since, String> {
 
 pub(crate) fn run(
     command: AdminCommand,
-    path: &Path,
+    location: &Location,
     who: &str,
     config: &Config,
     clock: Arc<dyn Clock>,
 ) -> Result<()> {
     let options = config.store_options();
+    let path = match location {
+        Location::File(path) => path.as_path(),
+        Location::Server(url) => return run_on_server(command, url, who, clock, &options),
+    };
     match command {
         AdminCommand::History {
             since,
             arena,
             limit,
         } => {
-            let since = since.map(|s| s.resolve(clock.now(), &session::current().zone));
-            let store = open(path, who, clock, &options)?;
-            let rows = store.history(since, arena, limit.unwrap_or(usize::MAX))?;
-            if rows.is_empty() {
-                output::line(messages::history_empty(since, arena))?;
-            }
-            for line in history_lines(&rows) {
-                output::line(line)?;
-            }
-            Ok(())
+            let store = open(path, who, clock.clone(), &options)?;
+            print_history(&store, since, arena, limit, clock.as_ref())
         }
         AdminCommand::Backup { file, force } => {
             let store = open(path, who, clock, &options)?;
@@ -164,6 +162,70 @@ pub(crate) fn run(
             Ok(())
         }
         AdminCommand::Check => check(path),
+    }
+}
+
+/// The history, newest `limit` rows from `since`, of one arena or of everything.
+fn print_history(
+    store: &dyn Backend,
+    since: Option<Since>,
+    arena: Option<i64>,
+    limit: Option<usize>,
+    clock: &dyn Clock,
+) -> Result<()> {
+    let since = since.map(|s| s.resolve(clock.now(), &session::current().zone));
+    let rows = store.history(since, arena, limit.unwrap_or(usize::MAX))?;
+    if rows.is_empty() {
+        output::line(messages::history_empty(since, arena))?;
+    }
+    for line in history_lines(&rows) {
+        output::line(line)?;
+    }
+    Ok(())
+}
+
+/// The commands for a shared database, on PostgreSQL: the history as on SQLite; backups,
+/// restores and checks are the server's own tools'.
+fn run_on_server(
+    command: AdminCommand,
+    url: &str,
+    who: &str,
+    clock: Arc<dyn Clock>,
+    options: &store::StoreOptions,
+) -> Result<()> {
+    match command {
+        AdminCommand::History {
+            since,
+            arena,
+            limit,
+        } => {
+            let mut store = PgStore::open(url, who, clock.clone(), options)?;
+            store.set_session(session::current());
+            print_history(&store, since, arena, limit, clock.as_ref())
+        }
+        AdminCommand::Backup { file, .. } => {
+            let command = format!(
+                "pg_dump --format=custom --file={} {}",
+                shell_quoted(&file.display().to_string()),
+                shell_quoted(&crate::store_postgres::shown(url))
+            );
+            Ok(output::line(messages::backup_on_server(&command))?)
+        }
+        AdminCommand::Restore { .. } => Err(UserError(messages::not_for_server("restore")).into()),
+        AdminCommand::Check => Err(UserError(messages::not_for_server("check")).into()),
+    }
+}
+
+/// `text` as one word for a POSIX shell.
+fn shell_quoted(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@%+=:,./-_".contains(c))
+    {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `puls bank export` and `puls bank import`: the whole knowledge bank as Markdown or JSON, and
 //! a JSON bank back in, every entry or none.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -13,7 +13,7 @@ use crate::domain::text;
 use crate::export;
 use crate::messages;
 use crate::output;
-use crate::store::{Store, parse_bank};
+use crate::store::parse_bank;
 
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
@@ -39,14 +39,18 @@ pub enum BankCommand {
     },
 }
 
-pub fn run(store: &mut Store, allow_personal_data: bool, command: BankCommand) -> Result<()> {
+pub fn run(
+    store: &mut dyn Database,
+    allow_personal_data: bool,
+    command: BankCommand,
+) -> Result<()> {
     match command {
         BankCommand::Export { format, out, force } => export(store, format, out.as_deref(), force),
         BankCommand::Import { file, dry_run } => import(store, &file, dry_run, allow_personal_data),
     }
 }
 
-fn export(store: &Store, format: Format, out: Option<&Path>, force: bool) -> Result<()> {
+fn export(store: &dyn Database, format: Format, out: Option<&Path>, force: bool) -> Result<()> {
     let bank = store.bank_record()?;
     let text = match format {
         Format::Md => export::bank_markdown(&bank, store.today()),
@@ -62,7 +66,7 @@ fn export(store: &Store, format: Format, out: Option<&Path>, force: bool) -> Res
 }
 
 /// Checks every entry first and writes nothing when one is wrong, so a file is never half in.
-fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
+fn import(store: &mut dyn Database, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
     let text = crate::input::read_text(file, crate::input::BANK)
         .map_err(|e| UserError(messages::cannot_read_file(file, &e)))?;
     let records = match parse_bank(&text) {

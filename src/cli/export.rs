@@ -1,6 +1,6 @@
 //! `puls export` and `puls import`: an arena's PULS program as Markdown or JSON, and back.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
@@ -13,7 +13,7 @@ use crate::domain::{mission, text};
 use crate::export;
 use crate::messages;
 use crate::output;
-use crate::store::{self, ArenaRecord, Store};
+use crate::store::{self, ArenaRecord};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -41,7 +41,7 @@ pub enum ExportCommand {
     },
 }
 
-pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<()> {
+pub fn export(store: &dyn Database, config: &Config, command: ExportCommand) -> Result<()> {
     let ExportCommand::Arena {
         arena,
         format,
@@ -70,7 +70,7 @@ pub fn export(store: &Store, config: &Config, command: ExportCommand) -> Result<
 /// Reads a JSON arena and adds it as a new arena; prints its number. Text that looks like
 /// personal data is refused unless `allow_personal_data`, and then logged.
 pub fn import(
-    store: &mut Store,
+    store: &mut dyn Database,
     config: &Config,
     file: &Path,
     allow_personal_data: bool,

@@ -1,7 +1,7 @@
 //! `puls extract`: everything held about one case reference (GDPR art. 15), and an arena's
 //! drawn-up records masked for review before release under the public-records law.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -14,7 +14,6 @@ use crate::domain::text;
 use crate::export;
 use crate::messages;
 use crate::output;
-use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ExtractCommand {
@@ -56,7 +55,11 @@ pub(crate) enum ExtractCommand {
     },
 }
 
-pub(crate) fn run(store: &mut Store, config: &Config, command: ExtractCommand) -> Result<()> {
+pub(crate) fn run(
+    store: &mut dyn Database,
+    config: &Config,
+    command: ExtractCommand,
+) -> Result<()> {
     let (text, out, force) = match command {
         ExtractCommand::Subject {
             case_ref,

@@ -1,6 +1,6 @@
 //! `puls figures` and `puls report`: the key figures of a period, on the terminal or as a file.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -13,7 +13,6 @@ use crate::domain::text;
 use crate::export::{self, CsvStyle};
 use crate::messages;
 use crate::output;
-use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -90,7 +89,7 @@ fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     }
 }
 
-pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Result<()> {
+pub(crate) fn run(store: &dyn Database, config: &Config, command: FiguresCommand) -> Result<()> {
     match command {
         FiguresCommand::Figures { from, to } => {
             check_period(from, to)?;
@@ -125,7 +124,7 @@ pub(crate) fn run(store: &Store, config: &Config, command: FiguresCommand) -> Re
 
 /// Writes to the file named (replaced only when `force`), or to standard output: the same
 /// text either way.
-fn emit(store: &Store, out: Option<PathBuf>, force: bool, text: String) -> Result<()> {
+fn emit(store: &dyn Database, out: Option<PathBuf>, force: bool, text: String) -> Result<()> {
     let text = text::printable(&text);
     match out {
         Some(path) => crate::cli::write_out(store, &path, text.as_bytes(), force)?,

@@ -7,11 +7,11 @@ pub mod export;
 pub mod extract;
 pub mod figures;
 pub mod help;
+pub mod migrate;
 pub mod privacy;
 pub mod roster;
 pub mod users;
 
-use crate::store::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,16 +24,17 @@ use color_eyre::Result;
 use crate::app::App;
 use crate::app::bank_query::BankQueries;
 use crate::config::{self, Config};
+use crate::database::{self, Database, Location};
 use crate::demo;
 use crate::domain::calendar;
-use crate::domain::clock::{Clock, SystemClock};
+use crate::domain::clock::{Clock, ManualClock, SystemClock};
 use crate::domain::language::Language;
 use crate::domain::session::{self, Session};
 use crate::domain::{mission, text};
 use crate::messages;
 use crate::output;
 use crate::settings::Settings;
-use crate::store::{NewSignal, Store, StoreError, StoreOptions};
+use crate::store::{NewSignal, StoreError, StoreOptions};
 use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
 use crate::ui::theme::ColorEnv;
@@ -50,7 +51,8 @@ use roster::RosterCommand;
     about = "Agile arenas and their PULS programs, in the terminal"
 )]
 pub struct Cli {
-    /// The database file (default: ~/.local/share/puls/puls.db).
+    /// The database: a file (default: ~/.local/share/puls/puls.db), or a PostgreSQL URL
+    /// (postgres://user@host/name).
     #[arg(long, env = "PULS_DB", global = true)]
     db: Option<PathBuf>,
     /// Open the demo municipality (its own file unless --db names a new or empty one).
@@ -126,6 +128,15 @@ enum Command {
         /// The JSON file.
         file: PathBuf,
     },
+    /// Copy a SQLite database whole into an empty PostgreSQL one: puls migrate --from FILE.db --to postgres://...
+    Migrate {
+        /// The SQLite database to copy.
+        #[arg(long)]
+        from: PathBuf,
+        /// The empty PostgreSQL database to copy it into (postgres://user@host/name).
+        #[arg(long)]
+        to: String,
+    },
     /// The settings file: where it is read from, or its defaults with a comment on each.
     Config {
         /// Print every setting and key with its default: puls config --print-default > FILE
@@ -169,7 +180,12 @@ pub(crate) struct UserError(pub(crate) String);
 /// Writes a file for people from `store` (an export, a report, an extract; see
 /// `store::output`); a file that exists without `force`, or cannot be written, is the command's
 /// problem (exit 2).
-pub(crate) fn write_out(store: &Store, path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+pub(crate) fn write_out(
+    store: &dyn Database,
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+) -> Result<()> {
     store.write_file(path, bytes, force).map_err(|e| {
         let message = match &e {
             StoreError::Io { path, source } => messages::cannot_write(path, source),
@@ -240,8 +256,8 @@ fn exit_code(e: &color_eyre::Report) -> u8 {
 
 /// The bank's worker for the full screen, when a second connection opens; without one the app
 /// asks the store itself, only slower.
-fn bank_worker(store: &Store) -> (Option<Box<dyn BankQueries>>, Option<tui::Answers>) {
-    match BankWorker::start(store) {
+fn bank_worker(store: &dyn Database) -> (Option<Box<dyn BankQueries>>, Option<tui::Answers>) {
+    match store.reader().and_then(BankWorker::start) {
         Some((worker, answers)) => (Some(Box::new(worker)), Some(answers)),
         None => (None, None),
     }
@@ -286,7 +302,7 @@ fn run(cli: Cli) -> Result<()> {
     let who = config::os_account();
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let path = database_path(&cli)?;
+    let path = database_path(&cli, &config)?;
     let options = config.store_options();
     // A command that only reads what is there, or applies rules to it, answers from the database
     // named or not at all: a mistyped --db must not become a new, empty database that answers
@@ -294,19 +310,34 @@ fn run(cli: Cli) -> Result<()> {
     if let Some(Command::Figures(command)) = &cli.command {
         figures::check_arguments(command)?;
     }
-    let named = cli.db.is_some();
-    if named && !cli.demo && reads_only(cli.command.as_ref()) && !path.exists() {
+    let location = Location::of(&path);
+    let named = cli.db.is_some() || (!cli.demo && configured_db(&config).is_some());
+    if let Some(file) = location.file()
+        && named
+        && !cli.demo
+        && reads_only(cli.command.as_ref())
+        && !file.exists()
+    {
         return Err(StoreError::NoSuchFile(path).into());
     }
     let command = match cli.command {
         // These open the database their own way: `check` and `restore` must read a damaged one.
-        Some(Command::Admin(admin)) => return admin::run(admin, &path, &who, &config, clock),
+        Some(Command::Admin(admin)) => return admin::run(admin, &location, &who, &config, clock),
+        Some(Command::Migrate { from, to }) => {
+            return migrate::run(&from, &to, &who, clock, &options);
+        }
         other => other,
     };
     if cli.demo {
-        prepare_demo(&path, &who, clock.as_ref(), &options)?;
+        prepare_demo(&location, &who, clock.as_ref(), &options)?;
     }
-    let mut store = Store::open_with(&path, &who, clock, &options)?;
+    if let Some(Command::Demo(args)) = &command {
+        return match &location {
+            Location::File(path) => crate::demo_large::run(path, &who, args, &options),
+            Location::Server(url) => crate::demo_large::run_on_server(url, &who, args, &options),
+        };
+    }
+    let mut store = database::open(&location, &who, clock, &options)?;
     store.set_session(session::current());
     for warning in store.warnings() {
         output::error_line(format!("puls: {}", messages::store_warning(warning)));
@@ -323,15 +354,17 @@ fn run(cli: Cli) -> Result<()> {
         None => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let theme = Theme::choose(config.theme, &ColorEnv::from_env());
-            let (background, answers) = bank_worker(&store);
-            let app = App::with_background(store, config, keymap, width, height, background)?;
+            let (background, answers) = bank_worker(&*store);
+            let store = database::backend(store);
+            let app = App::on_store(store, config, keymap, width, height, background)?;
             tui::run(app, answers, theme)
         }
         Some(Command::Standup { arena }) => {
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let theme = Theme::choose(config.theme, &ColorEnv::from_env());
-            let (background, answers) = bank_worker(&store);
-            let mut app = App::with_background(store, config, keymap, width, height, background)?;
+            let (background, answers) = bank_worker(&*store);
+            let store = database::backend(store);
+            let mut app = App::on_store(store, config, keymap, width, height, background)?;
             let arena = arena.or_else(|| app.first_open_arena());
             app.open_standup(arena);
             tui::run(app, answers, theme)
@@ -370,7 +403,7 @@ fn run(cli: Cli) -> Result<()> {
                 signalled_by,
                 target_date: None,
             })?;
-            privacy::record_allowed(&mut store, arena.id, &allowed)?;
+            privacy::record_allowed(&mut *store, arena.id, &allowed)?;
             output::line(messages::signal_recorded(arena.id))?;
             Ok(())
         }
@@ -380,22 +413,27 @@ fn run(cli: Cli) -> Result<()> {
             let text = crate::export::arena_text(&arena, &config, Some(&registration));
             Ok(output::print(&text)?)
         }
-        Some(Command::Roster { command }) => roster::run(&mut store, allow_personal_data, command),
-        Some(Command::Demo(args)) => crate::demo_large::run(store, &args),
-        Some(Command::Export { command }) => export::export(&store, &config, command),
+        Some(Command::Roster { command }) => roster::run(&mut *store, allow_personal_data, command),
+
+        Some(Command::Export { command }) => export::export(&*store, &config, command),
         Some(Command::Import { file }) => {
-            export::import(&mut store, &config, &file, allow_personal_data)
+            export::import(&mut *store, &config, &file, allow_personal_data)
         }
         Some(Command::Privacy(command)) => {
-            privacy::run(&mut store, &config, allow_personal_data, command)
+            privacy::run(&mut *store, &config, allow_personal_data, command)
         }
         Some(Command::Bank { command }) => {
-            crate::cli::bank::run(&mut store, allow_personal_data, command)
+            crate::cli::bank::run(&mut *store, allow_personal_data, command)
         }
-        Some(Command::Figures(command)) => figures::run(&store, &config, command),
+        Some(Command::Figures(command)) => figures::run(&*store, &config, command),
         // Run above, before the database was opened.
         Some(
-            Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
+            Command::Admin(_)
+            | Command::Demo(_)
+            | Command::Migrate { .. }
+            | Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Man,
         ) => Ok(()),
     }
 }
@@ -489,12 +527,13 @@ pub(crate) fn mission_list(config: &Config) -> String {
         .join(", ")
 }
 
-/// `--db`/`PULS_DB` first; else the demo's own file for `--demo`, else the user's database.
-fn database_path(cli: &Cli) -> Result<PathBuf> {
+/// `--db`/`PULS_DB` first; else the demo's own file for `--demo`; else the config's `db`, else
+/// the user's database.
+fn database_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
     let default = if cli.demo {
         config::demo_db_path()
     } else {
-        config::default_db_path()
+        configured_db(config).or_else(config::default_db_path)
     };
     cli.db
         .clone()
@@ -502,17 +541,36 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
         .ok_or_else(|| UserError(messages::no_data_folder().to_owned()).into())
 }
 
-/// Fills `path` with the demo when it is new or empty; opens it as it is when it already holds
-/// the demo; refuses a file that holds anything else.
-fn prepare_demo(path: &Path, who: &str, clock: &dyn Clock, options: &StoreOptions) -> Result<()> {
-    let store = Store::open_with(path, who, Arc::new(SystemClock), options)?;
+/// The config's `db`, when it names one.
+fn configured_db(config: &Config) -> Option<PathBuf> {
+    config
+        .db
+        .as_deref()
+        .map(str::trim)
+        .filter(|db| !db.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Fills the database with the demo when it is new or empty; opens it as it is when it already
+/// holds the demo; refuses one that holds anything else.
+fn prepare_demo(
+    location: &Location,
+    who: &str,
+    clock: &dyn Clock,
+    options: &StoreOptions,
+) -> Result<()> {
+    let filling = Arc::new(ManualClock::new(clock.now()));
+    let mut store = database::open(location, who, filling.clone(), options)?;
     if store.meta(demo::DEMO_MARK)?.is_some() {
         return Ok(());
     }
+    let shown = match location {
+        Location::File(path) => path.clone(),
+        Location::Server(url) => PathBuf::from(crate::store_postgres::shown(url)),
+    };
     if !store.is_empty()? {
-        return Err(UserError(messages::demo_refused(path)).into());
+        return Err(UserError(messages::demo_refused(&shown)).into());
     }
-    drop(store);
-    demo::fill(path, who, clock.now())?;
+    demo::fill_store(&mut *store, &filling, clock.now())?;
     Ok(())
 }

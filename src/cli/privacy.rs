@@ -2,7 +2,7 @@
 //! `--allow-personal-data` (and then logged), and `puls register` sets an arena's registration
 //! number.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use clap::Subcommand;
 use color_eyre::Result;
 
@@ -12,7 +12,7 @@ use crate::domain::language::{self, Language};
 use crate::domain::privacy::{self, Finding, REGISTRATION_MAX_CHARS, Screen};
 use crate::messages;
 use crate::output;
-use crate::store::{ArenaRecord, Store};
+use crate::store::ArenaRecord;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PrivacyCommand {
@@ -59,7 +59,7 @@ pub(crate) enum RetentionCommand {
 }
 
 pub(crate) fn run(
-    store: &mut Store,
+    store: &mut dyn Database,
     config: &Config,
     allow_personal_data: bool,
     command: PrivacyCommand,
@@ -176,7 +176,7 @@ pub(crate) fn screen(config: &Config, allow: bool, fields: &[Field]) -> Result<V
 /// and `log` (not a dry run), logs each place once. Health terms are not looked for: a roster and a knowledge bank name
 /// conditions as the competences and subjects they are ("Eating-disorder specialist").
 pub(crate) fn screen_import(
-    store: &mut Store,
+    store: &mut dyn Database,
     allow: bool,
     log: bool,
     fields: &[(String, &str)],
@@ -309,7 +309,11 @@ fn opt(text: &Option<String>) -> &str {
 
 /// Logs each field where personal data was allowed, once, with what it looked like; never the
 /// text or number itself.
-pub(crate) fn record_allowed(store: &mut Store, arena: i64, findings: &[Finding]) -> Result<()> {
+pub(crate) fn record_allowed(
+    store: &mut dyn Database,
+    arena: i64,
+    findings: &[Finding],
+) -> Result<()> {
     let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in findings {
         // The history keeps one language, whatever language the user reads.

@@ -1,6 +1,6 @@
 //! `puls roster import` and `puls roster export`: the roster to and from a spreadsheet.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -10,7 +10,6 @@ use crate::cli::UserError;
 use crate::messages;
 use crate::output;
 use crate::roster_csv;
-use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RosterCommand {
@@ -29,7 +28,7 @@ pub(crate) enum RosterCommand {
 }
 
 pub(crate) fn run(
-    store: &mut Store,
+    store: &mut dyn Database,
     allow_personal_data: bool,
     command: RosterCommand,
 ) -> Result<()> {
@@ -42,7 +41,7 @@ pub(crate) fn run(
 }
 
 /// Checks every row first and writes nothing when one is wrong, so a file is never half in.
-fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
+fn import(store: &mut dyn Database, file: &Path, dry_run: bool, allow: bool) -> Result<()> {
     let bytes = crate::input::read(file, crate::input::ROSTER)
         .map_err(|e| UserError(messages::cannot_read(file, &e)))?;
     let rows = match roster_csv::parse_lines(&bytes) {
@@ -88,7 +87,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool, allow: bool) -> Result<
     Ok(())
 }
 
-fn export(store: &Store) -> Result<()> {
+fn export(store: &dyn Database) -> Result<()> {
     let rows = roster_csv::rows_of(&store.roster_people()?);
     for name in roster_csv::unwritable_competences(&rows) {
         output::error_line(format!(

@@ -1,6 +1,6 @@
 //! `puls users`: which OS accounts puls knows, their roles, and the roster person each is.
 
-use crate::store::prelude::*;
+use crate::database::Database;
 use clap::Subcommand;
 use color_eyre::Result;
 
@@ -10,7 +10,6 @@ use crate::config::Config;
 use crate::domain::access::Role;
 use crate::messages;
 use crate::output;
-use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum UsersCommand {
@@ -55,7 +54,7 @@ fn screen_names(config: &Config, allow: bool, account: &str, person: Option<&str
 }
 
 pub(crate) fn run(
-    store: &mut Store,
+    store: &mut dyn Database,
     config: &Config,
     allow: bool,
     command: UsersCommand,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::clock::ManualClock;
 use crate::domain::knowledge::EntryKind::{self, CaseSummary, Contact, Course, Lesson, Method};
-use crate::store::{EntryEdit, Result, Store};
+use crate::store::{EntryEdit, Result};
 
 struct EntrySpec {
     days_ago: i64,
@@ -190,7 +190,7 @@ const ENTRIES: &[EntrySpec] = &[
 
 /// Files the demo's entries, each at its own time, linked to its arena when the demo has it.
 pub(super) fn fill_knowledge(
-    store: &mut Store,
+    store: &mut dyn Backend,
     clock: &ManualClock,
     now: DateTime<Utc>,
     voice: &super::Voice,

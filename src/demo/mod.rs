@@ -565,6 +565,25 @@ pub fn fill_in(
     now: DateTime<Utc>,
     language: Language,
 ) -> Result<Vec<String>> {
+    let clock = Arc::new(ManualClock::new(now));
+    let mut store = Store::open(path, who, clock.clone())?;
+    fill_store_in(&mut store, &clock, now, language)
+}
+
+/// Fills `store`, an empty database of any backend opened on `clock`, with the demo as it would
+/// look at `now`, in the language of the session. The clock is moved back and forth so the
+/// history reads as lived.
+pub fn fill_store(store: &mut dyn Backend, clock: &ManualClock, now: DateTime<Utc>) -> Result<()> {
+    fill_store_in(store, clock, now, session::current().language).map(|_| ())
+}
+
+/// [`fill_store`] in `language`; returns the texts it had to write in English.
+pub fn fill_store_in(
+    store: &mut dyn Backend,
+    clock: &ManualClock,
+    now: DateTime<Utc>,
+    language: Language,
+) -> Result<Vec<String>> {
     let voice = Voice {
         language,
         untranslated: RefCell::new(Vec::new()),
@@ -574,13 +593,16 @@ pub fn fill_in(
         language,
         ..session::current()
     };
-    speaking.enter(|| write_demo(path, who, now, &voice))?;
+    speaking.enter(|| write_demo(store, clock, now, &voice))?;
     Ok(voice.untranslated.into_inner())
 }
 
-fn write_demo(path: &Path, who: &str, now: DateTime<Utc>, voice: &Voice) -> Result<()> {
-    let clock = Arc::new(ManualClock::new(now));
-    let mut store = Store::open(path, who, clock.clone())?;
+fn write_demo(
+    store: &mut dyn Backend,
+    clock: &ManualClock,
+    now: DateTime<Utc>,
+    voice: &Voice,
+) -> Result<()> {
     clock.set(now - Duration::days(400));
     for (name, external) in UNITS {
         store.set_unit(&voice.say(name), *external)?;
@@ -605,9 +627,9 @@ fn write_demo(path: &Path, who: &str, now: DateTime<Utc>, voice: &Voice) -> Resu
     }
     let mut closing = Vec::new();
     for spec in ARENAS {
-        closing.extend(build(&mut store, &clock, spec, now, voice)?);
+        closing.extend(build(store, clock, spec, now, voice)?);
     }
-    knowledge::fill_knowledge(&mut store, &clock, now, voice)?;
+    knowledge::fill_knowledge(store, clock, now, voice)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
@@ -619,7 +641,7 @@ fn write_demo(path: &Path, who: &str, now: DateTime<Utc>, voice: &Voice) -> Resu
 
 /// Builds one arena; one that closes returns its number and when it closes.
 fn build(
-    store: &mut Store,
+    store: &mut dyn Backend,
     clock: &ManualClock,
     spec: &Spec,
     now: DateTime<Utc>,
@@ -693,7 +715,7 @@ fn build(
 
 /// The contact log with the recipient, dated back from `now`.
 fn add_contacts(
-    store: &mut Store,
+    store: &mut dyn Backend,
     spec: &Spec,
     plan: &plans::PlanSpec,
     arena: i64,
@@ -718,7 +740,7 @@ fn add_contacts(
 /// The program as the coordinator writes it when the arena is commissioned: recipient, lead,
 /// rhythm, criteria and activities. Returns the criteria's ids and versions.
 fn write_program(
-    store: &mut Store,
+    store: &mut dyn Backend,
     spec: &Spec,
     plan: &plans::PlanSpec,
     arena: &crate::domain::arena::Arena,
@@ -771,7 +793,12 @@ fn write_program(
 }
 
 /// Before an arena closes, it returns what it learned to the knowledge bank.
-fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64, voice: &Voice) -> Result<()> {
+fn return_knowledge(
+    store: &mut dyn Backend,
+    spec: &Spec,
+    arena: i64,
+    voice: &Voice,
+) -> Result<()> {
     let entry = EntryEdit {
         title: crate::messages::entry_draft_title(&voice.say(spec.title)),
         body: format!(
@@ -791,7 +818,7 @@ fn return_knowledge(store: &mut Store, spec: &Spec, arena: i64, voice: &Voice) -
 
 /// Before an arena returns its knowledge, every criterion gets its result.
 fn record_results(
-    store: &mut Store,
+    store: &mut dyn Backend,
     plan: &plans::PlanSpec,
     criteria: &[(i64, usize)],
     voice: &Voice,
@@ -814,7 +841,7 @@ fn record_results(
 
 /// Writes the recruitment plan and allocates the team, as a coordinator does while staffing.
 fn staff(
-    store: &mut Store,
+    store: &mut dyn Backend,
     spec: &Spec,
     arena: i64,
     from: chrono::NaiveDate,

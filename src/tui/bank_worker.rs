@@ -7,27 +7,29 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::app::bank_query::{BankQueries, BankQuery};
-use crate::store::{EntryHit, Interrupt, Store, StoreError};
+use crate::database::Reader;
+use crate::store::{Backend, EntryHit, StoreError};
 
 /// An answer and the number of the question it answers.
 pub type BankAnswer = (u64, Result<Vec<EntryHit>, StoreError>);
 
 pub struct BankWorker {
     questions: Sender<(u64, BankQuery)>,
-    interrupt: Interrupt,
+    interrupt: Box<dyn Fn() + Send>,
 }
 
 impl BankWorker {
-    /// Starts a worker reading `store`'s database, and returns it with where its answers
-    /// arrive. None when a second connection cannot be opened: the app then asks its own.
-    pub fn start(store: &Store) -> Option<(BankWorker, UnboundedReceiver<BankAnswer>)> {
-        let reader = store.reader().ok()?;
-        let interrupt = reader.interrupt_handle();
+    /// Starts a worker asking `reader` (a second session on the database, and what stops its
+    /// question), and returns it with where its answers arrive. None when no thread starts:
+    /// the app then asks its own store.
+    pub fn start(
+        (reader, interrupt): Reader,
+    ) -> Option<(BankWorker, UnboundedReceiver<BankAnswer>)> {
         let (questions, inbox) = mpsc::channel();
         let (answers, received) = unbounded_channel();
         std::thread::Builder::new()
             .name("bank".to_owned())
-            .spawn(move || serve(&reader, &inbox, &answers))
+            .spawn(move || serve(&*reader, &inbox, &answers))
             .ok()?;
         Some((
             BankWorker {
@@ -44,14 +46,14 @@ impl BankQueries for BankWorker {
         let sent = self.questions.send((ticket, query)).is_ok();
         // Whatever runs now answers a question nobody waits for any more. With nothing
         // running, an interrupt is a no-op for the statements that follow it.
-        self.interrupt.interrupt();
+        (self.interrupt)();
         sent
     }
 }
 
 /// Answers questions until the app hangs up; of those waiting, only the newest.
 fn serve(
-    reader: &Store,
+    reader: &dyn Backend,
     inbox: &Receiver<(u64, BankQuery)>,
     answers: &UnboundedSender<BankAnswer>,
 ) {

@@ -18,6 +18,9 @@ pub struct Config {
     pub commissioned_by: String,
     /// The main missions, in board order.
     pub missions: Vec<Mission>,
+    /// The database when `--db` and `PULS_DB` name none: a file, or a PostgreSQL URL
+    /// (`postgres://user@host/name`).
+    pub db: Option<String>,
     /// The team's group on a shared server: a new database is made `0660` and given to it.
     pub group: Option<String>,
     /// How long each arena's turn in a stand-up lasts.
@@ -66,6 +69,7 @@ impl Default for Config {
         Config {
             commissioned_by: messages::default_commissioned_by().to_owned(),
             missions: default_missions(),
+            db: None,
             group: None,
             standup_minutes: 2,
             coaching_questions: messages::default_coaching_questions()
@@ -171,6 +175,7 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 /// names every field of `Config`.
 pub const SETTINGS: &[&str] = &[
     "commissioned_by",
+    "db",
     "group",
     "standup_minutes",
     "coaching_questions",

@@ -127,7 +127,20 @@ impl App {
     /// An app whose bank lists are asked of `background` (from the first load on) and shown
     /// when answered, through [`App::bank_answer`].
     pub fn with_background(
-        mut store: impl Backend + Send + 'static,
+        store: impl Backend + Send + 'static,
+        config: Config,
+        keymap: Keymap,
+        width: u16,
+        height: u16,
+        background: Option<Box<dyn bank_query::BankQueries>>,
+    ) -> Result<App, StoreError> {
+        App::on_store(Box::new(store), config, keymap, width, height, background)
+    }
+
+    /// [`App::with_background`] on a store already boxed: whichever backend the command line
+    /// opened.
+    pub fn on_store(
+        mut store: Box<dyn Backend + Send>,
         config: Config,
         keymap: Keymap,
         width: u16,
@@ -148,7 +161,7 @@ impl App {
         });
         let mouse = config.mouse;
         let mut app = App {
-            store: Box::new(store),
+            store,
             config,
             keymap,
             board: Board::default(),

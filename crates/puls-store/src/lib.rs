@@ -55,6 +55,7 @@ pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
+pub use output::write_for_people;
 pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,

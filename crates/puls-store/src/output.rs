@@ -123,6 +123,18 @@ fn replaceable(target: &Path, there: &fs::Metadata) -> Result<()> {
     }
 }
 
+/// Writes a file for people from a database that is no file on this machine (a database
+/// server's): the module's rules, in the team's group when `options` names one.
+pub fn write_for_people(
+    target: &Path,
+    bytes: &[u8],
+    options: &super::StoreOptions,
+    replace: bool,
+) -> Result<()> {
+    let group = options.group.as_deref().map(files::group).transpose()?;
+    write(target, bytes, group, replace)
+}
+
 /// Writes `bytes` as the new file `target` (see the module's rules).
 pub(crate) fn write(
     target: &Path,

@@ -33,7 +33,7 @@ pub struct RetentionChange {
 
 impl RetentionChange {
     /// True when the rule finds something left to do.
-    fn is_due(&self) -> bool {
+    pub fn is_due(&self) -> bool {
         self.recipient
             || self.contacts > 0
             || self.restricted

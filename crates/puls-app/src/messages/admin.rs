@@ -474,3 +474,85 @@ pub fn config_no_missions() -> &'static str {
         "missions: minst ett huvuduppdrag behövs"
     )
 }
+
+/// `puls backup` on PostgreSQL: the server's own tool writes its backups.
+pub fn backup_on_server(command: &str) -> String {
+    tr!(
+        format!(
+            "A PostgreSQL database is backed up with PostgreSQL's own tool, pg_dump:\n  {command}"
+        ),
+        format!(
+            "En PostgreSQL-databas säkerhetskopieras med PostgreSQL:s eget verktyg, pg_dump:\n  {command}"
+        )
+    )
+}
+
+/// `puls restore` and `puls check` on PostgreSQL.
+pub fn not_for_server(command: &str) -> String {
+    tr!(
+        format!(
+            "puls {command} works on a SQLite file; a PostgreSQL database is restored with pg_restore and checked by its server"
+        ),
+        format!(
+            "puls {command} fungerar på en SQLite-fil; en PostgreSQL-databas återställs med pg_restore och kontrolleras av sin server"
+        )
+    )
+}
+
+/// `puls migrate --to` names no PostgreSQL database.
+pub fn migrate_needs_url(to: &str) -> String {
+    tr!(
+        format!("--to takes a PostgreSQL URL (postgres://user@host/name), not {to}"),
+        format!("--to tar en PostgreSQL-URL (postgres://användare@värd/namn), inte {to}")
+    )
+}
+
+/// `puls migrate` into a database that holds something already.
+pub fn migrate_target_not_empty(to: &std::path::Path) -> String {
+    let to = to.display();
+    tr!(
+        format!("{to} already holds arenas or people; puls copies only into an empty database"),
+        format!(
+            "{to} innehåller redan arenor eller personer; puls kopierar bara till en tom databas"
+        )
+    )
+}
+
+/// `puls migrate` from a file with a table this puls cannot copy.
+pub fn migrate_unknown_table(from: &std::path::Path, table: &str) -> String {
+    let from = from.display();
+    tr!(
+        format!(
+            "{from} holds rows in {table}, which this puls cannot copy to PostgreSQL; nothing was copied"
+        ),
+        format!(
+            "{from} har rader i {table}, som den här versionen av puls inte kan kopiera till PostgreSQL; inget kopierades"
+        )
+    )
+}
+
+/// `puls migrate` counted a table differently on the two sides.
+pub fn migrate_counts_differ(table: &str) -> String {
+    tr!(
+        format!("{table} was counted differently in the file and in PostgreSQL"),
+        format!("{table} räknades olika i filen och i PostgreSQL")
+    )
+}
+
+/// `puls migrate` is done.
+pub fn migrated(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    rows: usize,
+    tables: usize,
+) -> String {
+    let (from, to) = (from.display(), to.display());
+    tr!(
+        format!(
+            "Copied {from} to {to}: {rows} rows in {tables} tables, counted on both sides, in one transaction."
+        ),
+        format!(
+            "Kopierade {from} till {to}: {rows} rader i {tables} tabeller, räknade på båda sidor, i en transaktion."
+        )
+    )
+}

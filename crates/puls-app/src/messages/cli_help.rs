@@ -79,7 +79,7 @@ fn help_table_sv() -> &'static [Help] {
         (
             "",
             "db",
-            "Databasfilen (standard: ~/.local/share/puls/puls.db)",
+            "Databasen: en fil (standard: ~/.local/share/puls/puls.db) eller en PostgreSQL-URL (postgres://användare@värd/namn)",
             "",
         ),
         (
@@ -280,6 +280,19 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         ("import", "file", "JSON-filen", ""),
+        (
+            "migrate",
+            "",
+            "Kopiera en SQLite-databas hel till en tom PostgreSQL-databas: puls migrate --from FIL.db --to postgres://...",
+            "",
+        ),
+        ("migrate", "from", "SQLite-databasen som kopieras", ""),
+        (
+            "migrate",
+            "to",
+            "Den tomma PostgreSQL-databasen den kopieras till (postgres://användare@värd/namn)",
+            "",
+        ),
         (
             "config",
             "",

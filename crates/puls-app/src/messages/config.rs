@@ -147,6 +147,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "Who decides to establish an arena.",
             "Vem som beslutar att etablera en arena."
         ),
+        "db" => tr!(
+            "The database when --db names none: a file, or a PostgreSQL URL (postgres://user@host/name).",
+            "Databasen när --db inte anger någon: en fil, eller en PostgreSQL-URL (postgres://användare@värd/namn)."
+        ),
         "group" => tr!(
             "On a shared server: the team's group. A new database is made 0660 and given to it.",
             "På en delad server: teamets grupp. En ny databas får rättigheterna 0660 och ges till gruppen."

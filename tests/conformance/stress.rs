@@ -1,6 +1,30 @@
-//! Eight writers, each with its own store, making random changes to one file at once.
+//! Eight writers, each with its own session, making random changes to one database at once
+//! (moved from tests/shared.rs).
 
-use super::*;
+use std::collections::HashMap;
+use std::sync::Barrier;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use puls::domain::roster::Level;
+use puls::store::prelude::*;
+use puls::store::{AuditRow, NewAllocation, PersonEdit, StoreError};
+
+use crate::Fixture;
+use crate::app::{now, signal, titled};
+
+fn person(name: &str) -> PersonEdit {
+    PersonEdit {
+        name: name.into(),
+        unit: "Learning & family".into(),
+        role: String::new(),
+        contact: String::new(),
+        capacity: 100,
+        coordinator: false,
+        competences: vec![("School nurse".into(), Level::Practising)],
+    }
+}
 
 const WRITERS: usize = 8;
 const EDITS: usize = 200;
@@ -67,9 +91,9 @@ impl Dice {
     }
 }
 
-fn write(path: &Path, writer: usize, people: &[i64], start: &Barrier) -> Outcome {
+fn write<F: Fixture>(db: &F, writer: usize, people: &[i64], start: &Barrier) -> Outcome {
     let who = format!("writer {writer}");
-    let mut store = open(path, &who);
+    let mut store = db.session(&who, now());
     let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ ((writer as u64 + 1) * 0x1000_0001));
     let mut known: HashMap<i64, i64> = store
         .board_cards(true)
@@ -144,17 +168,13 @@ fn write(path: &Path, writer: usize, people: &[i64], start: &Barrier) -> Outcome
 }
 
 /// Three competences, six people and eight arenas; the people's ids.
-fn roster_and_arenas(path: &Path) -> Vec<i64> {
-    let mut setup = open(path, "setup");
+fn roster_and_arenas<F: Fixture>(db: &F) -> Vec<i64> {
+    let mut setup = db.session("setup", now());
     for name in COMPETENCES {
         setup.add_competence(name, "").unwrap();
     }
     let people = (0..6)
-        .map(|i| {
-            setup
-                .add_person(&person(&format!("Person {i}"), ""))
-                .unwrap()
-        })
+        .map(|i| setup.add_person(&person(&format!("Person {i}"))).unwrap())
         .collect();
     for i in 0..8 {
         setup.create_signal(&signal(&format!("Seed {i}"))).unwrap();
@@ -163,63 +183,52 @@ fn roster_and_arenas(path: &Path) -> Vec<i64> {
 }
 
 /// Every writer at once, from the same starting line.
-fn all_at_once(path: &Path, people: Vec<i64>) -> Vec<Outcome> {
-    let start = Arc::new(Barrier::new(WRITERS));
-    let people = Arc::new(people);
-    let writers: Vec<_> = (0..WRITERS)
-        .map(|w| {
-            let (path, people, start) = (path.to_owned(), Arc::clone(&people), Arc::clone(&start));
-            thread::spawn(move || write(&path, w, &people, &start))
-        })
-        .collect();
-    writers.into_iter().map(|w| w.join().unwrap()).collect()
+fn all_at_once<F: Fixture>(db: &F, people: &[i64]) -> Vec<Outcome> {
+    let start = Barrier::new(WRITERS);
+    thread::scope(|scope| {
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let start = &start;
+                scope.spawn(move || write(db, w, people, start))
+            })
+            .collect();
+        writers.into_iter().map(|w| w.join().unwrap()).collect()
+    })
 }
 
 /// Each accepted change has its one audit row (its writer, arena and action), and nothing else
-/// was logged.
-fn assert_each_change_audited(conn: &Connection, outcomes: &[Outcome], audit_before: i64) {
-    let mut expected: HashMap<(String, i64, &str), i64> = HashMap::new();
+/// was logged: `logged` is the history written since the writers started.
+fn assert_each_change_audited(logged: &[AuditRow], outcomes: &[Outcome]) {
+    let mut expected: HashMap<(String, i64, String), i64> = HashMap::new();
     for outcome in outcomes {
         for change in &outcome.accepted {
-            let key = (outcome.who.clone(), change.arena(), change.action());
+            let key = (
+                outcome.who.clone(),
+                change.arena(),
+                change.action().to_owned(),
+            );
             *expected.entry(key).or_default() += 1;
         }
     }
-    let mut stmt = conn
-        .prepare(
-            "SELECT who, entity_id, action, count(*) FROM audit WHERE id > ?1 AND entity = 'arena'
-             GROUP BY who, entity_id, action",
-        )
-        .unwrap();
-    let logged: HashMap<(String, i64, String), i64> = stmt
-        .query_map([audit_before], |r| {
-            Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?))
-        })
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    let expected: HashMap<(String, i64, String), i64> = expected
-        .into_iter()
-        .map(|((who, arena, action), n)| ((who, arena, action.to_owned()), n))
-        .collect();
-    assert_eq!(logged, expected);
+    let mut counted: HashMap<(String, i64, String), i64> = HashMap::new();
+    for row in logged.iter().filter(|r| r.entity == "arena") {
+        let key = (row.who.clone(), row.entity_id, row.action.clone());
+        *counted.entry(key).or_default() += 1;
+    }
+    assert_eq!(counted, expected);
     let accepted: usize = outcomes.iter().map(|o| o.accepted.len()).sum();
-    let audit_after = count(conn, "SELECT count(*) FROM audit");
-    assert_eq!(audit_after - audit_before, accepted as i64);
+    assert_eq!(logged.len(), accepted);
 }
 
 /// Each accepted change is in the database, each raised its arena's version by exactly one (so
 /// none was written over another), and each arena carries the title of its last accepted edit.
-fn assert_each_change_stored(conn: &Connection, outcomes: &[Outcome]) {
-    let exists = |sql: &str, id: i64| -> bool {
-        conn.query_row(sql, [id], |r| r.get::<_, i64>(0)).unwrap() == 1
-    };
+fn assert_each_change_stored(store: &impl Backend, outcomes: &[Outcome]) {
     let mut bumps: HashMap<i64, i64> = HashMap::new();
     let mut last_edit: HashMap<i64, (i64, &str)> = HashMap::new();
     for change in outcomes.iter().flat_map(|o| &o.accepted) {
         match change {
             Accepted::Signal { arena } => {
-                assert!(exists("SELECT count(*) FROM arenas WHERE id = ?1", *arena));
+                assert!(store.arena(*arena).is_ok(), "arena {arena}");
                 continue;
             }
             Accepted::Edit {
@@ -232,45 +241,39 @@ fn assert_each_change_stored(conn: &Connection, outcomes: &[Outcome]) {
                     *last = (*version, title);
                 }
             }
-            Accepted::Need { need, .. } => {
-                assert!(exists("SELECT count(*) FROM needs WHERE id = ?1", *need));
+            Accepted::Need { arena, need } => {
+                let needs = store.arena_needs(*arena).unwrap();
+                assert!(needs.iter().any(|n| n.id == *need), "need {need}");
             }
-            Accepted::Allocation { allocation, .. } => {
-                assert!(exists(
-                    "SELECT count(*) FROM allocations WHERE id = ?1",
-                    *allocation
-                ));
+            Accepted::Allocation { arena, allocation } => {
+                let team = store.arena_team(*arena).unwrap();
+                assert!(
+                    team.iter().any(|m| m.allocation_id == *allocation),
+                    "allocation {allocation}"
+                );
             }
         }
         *bumps.entry(change.arena()).or_default() += 1;
     }
     for (arena, changes) in &bumps {
-        let (version, title): (i64, String) = conn
-            .query_row(
-                "SELECT version, title FROM arenas WHERE id = ?1",
-                [arena],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
-        assert_eq!(version, 1 + changes, "arena {arena}");
+        let stored = store.arena(*arena).unwrap();
+        assert_eq!(stored.version, 1 + changes, "arena {arena}");
         if let Some((_, last)) = last_edit.get(arena) {
-            assert_eq!(&title, last, "arena {arena} lost its last edit");
+            assert_eq!(&stored.title, last, "arena {arena} lost its last edit");
         }
     }
 }
 
-#[test]
-fn eight_writers_lose_nothing_and_every_refusal_is_reported() {
-    // Given a roster, some arenas, and eight sessions on one file
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("busy.db");
-    let people = roster_and_arenas(&path);
-    let conn = Connection::open(&path).unwrap();
-    let audit_before = count(&conn, "SELECT count(*) FROM audit");
+pub fn eight_writers_lose_nothing_and_every_refusal_is_reported<F: Fixture>() {
+    // Given a roster, some arenas, and eight sessions on one database
+    let db = F::new();
+    let people = roster_and_arenas(&db);
+    let reader = db.session("reader", now());
+    let audit_before = reader.history(None, None, usize::MAX).unwrap().len();
 
     // When each makes 200 random changes at once
     let started = Instant::now();
-    let outcomes = all_at_once(&path, people);
+    let outcomes = all_at_once(&db, &people);
     let took = started.elapsed();
     eprintln!(
         "{} changes by {WRITERS} writers took {took:?}",
@@ -284,8 +287,9 @@ fn eight_writers_lose_nothing_and_every_refusal_is_reported() {
     assert!(refused > 0, "stale versions were never refused");
     assert!(took < Duration::from_secs(60), "took {took:?}");
 
-    // And every accepted one is stored and audited, and the file is sound
-    assert_each_change_audited(&conn, &outcomes, audit_before);
-    assert_each_change_stored(&conn, &outcomes);
-    assert_sound(&path);
+    // And every accepted one is stored and audited, and the database is sound
+    let history = reader.history(None, None, usize::MAX).unwrap();
+    assert_each_change_audited(&history[audit_before..], &outcomes);
+    assert_each_change_stored(&reader, &outcomes);
+    db.assert_sound();
 }

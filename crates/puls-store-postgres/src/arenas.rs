@@ -1,0 +1,432 @@
+//! Arenas: the board's cards, and every change to an arena with its audit row.
+
+use puls_store::*;
+
+use crate::db::{Connection, OptionalExtension, Row, Transaction, params};
+use chrono::NaiveDate;
+pub use puls_domain::read::ArenaCard;
+
+use std::collections::HashMap;
+
+use super::access::{self, Place};
+use super::plan::{SUMMARY_COLUMNS, summary_from_row};
+use super::{PgStore, Result, Stamp, StoreError, drawn_up, history, roster, staffing, time};
+use puls_domain::arena::{self, Arena, Stage};
+use puls_domain::puls::PlanSummary;
+use puls_domain::text;
+
+/// An arena, its team size and its plan summary; `$2` is today.
+fn arena_select() -> String {
+    format!(
+        "SELECT a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
+            a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
+            a.decline_reason, a.version, a.updated_at, a.updated_by,
+            (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
+              AND al.from_date <= $2 AND (al.to_date IS NULL OR al.to_date >= $2)),
+            {SUMMARY_COLUMNS}
+         FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id WHERE a.id = $1"
+    )
+}
+
+fn stage_of(code: &str) -> Stage {
+    // The CHECK constraint keeps other codes out; Signal is the harmless reading if one slips in.
+    Stage::from_code(code).unwrap_or(Stage::Signal)
+}
+
+fn arena_from_row(r: &Row) -> crate::db::SqlResult<Arena> {
+    Ok(Arena {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        need: r.get(2)?,
+        mission: r.get(3)?,
+        stage: stage_of(&r.get::<_, String>(4)?),
+        stage_since: time::from_text(&r.get::<_, String>(5)?),
+        signalled_by: r.get(6)?,
+        signalled_at: time::from_text(&r.get::<_, String>(7)?),
+        coordinator: r.get(8)?,
+        mandate: r.get(9)?,
+        commissioned_by: r.get(10)?,
+        target_date: time::date_from_text(r.get(11)?),
+        decline_reason: r.get(12)?,
+        team: r.get(16)?,
+        plan: summary_from_row(r, 17)?,
+        version: r.get(13)?,
+        updated_at: time::from_text(&r.get::<_, String>(14)?),
+        updated_by: r.get(15)?,
+    })
+}
+
+/// One arena in full, its team counted on `today`.
+pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<Arena> {
+    conn.query_row(
+        &arena_select(),
+        params![id, time::date_to_text(Some(today))],
+        arena_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::ArenaNotFound(id))
+}
+
+/// Refuses a write about an arena that does not exist, before it writes anything: for the
+/// writes whose only row is their audit row (a stand-up, a personal-data decision).
+pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
+    conn.query_row("SELECT 1 FROM arenas WHERE id = $1", [id], |_| Ok(()))
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))
+}
+
+fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
+    tx.query_row(
+        &arena_select(),
+        params![id, today_text(stamp)],
+        arena_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::ArenaNotFound(id))
+}
+
+fn today_text(stamp: &Stamp) -> Option<String> {
+    time::date_to_text(Some(stamp.today()))
+}
+
+/// Loads the arena and checks nobody changed it since the caller read `expected_version`.
+fn load_unchanged(
+    tx: &Transaction,
+    stamp: &Stamp,
+    id: i64,
+    expected_version: i64,
+) -> Result<Arena> {
+    let arena = load(tx, stamp, id)?;
+    if arena.version != expected_version {
+        return Err(StoreError::Conflict {
+            id,
+            who: arena.updated_by,
+            at: arena.updated_at,
+        });
+    }
+    Ok(arena)
+}
+
+fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE arenas SET version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $1",
+        params![id, time::to_text(stamp.at), stamp.who],
+    )?;
+    Ok(())
+}
+
+fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
+    tx.execute(
+        "UPDATE arenas SET stage = $2, stage_since = $3 WHERE id = $1",
+        params![id, to.code(), time::to_text(stamp.at)],
+    )?;
+    Ok(())
+}
+
+/// A readable line of what an edit changed, for the history.
+fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
+    let mut changed = Vec::new();
+    if before.title != after.title {
+        changed.push(format!("title: {} -> {}", before.title, after.title));
+    }
+    if before.need != after.need {
+        changed.push("need".to_owned());
+    }
+    if before.mission != after.mission {
+        changed.push(format!("mission: {} -> {}", before.mission, after.mission));
+    }
+    if before.coordinator != after.coordinator {
+        changed.push(format!(
+            "coordinator: {} -> {}",
+            before.coordinator.as_deref().unwrap_or("-"),
+            after.coordinator.as_deref().unwrap_or("-")
+        ));
+    }
+    if before.mandate != after.mandate {
+        changed.push("mandate".to_owned());
+    }
+    if before.target_date != after.target_date {
+        changed.push(format!(
+            "target: {} -> {}",
+            time::date_to_text(before.target_date).unwrap_or_else(|| "-".into()),
+            time::date_to_text(after.target_date).unwrap_or_else(|| "-".into())
+        ));
+    }
+    if changed.is_empty() {
+        "no change".to_owned()
+    } else {
+        changed.join("; ")
+    }
+}
+
+fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
+    let coordinator = match edit.coordinator.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => Some(roster::find_or_add_coordinator(
+            tx,
+            stamp,
+            &text::one_line(name),
+        )?),
+        _ => None,
+    };
+    tx.execute(
+        "UPDATE arenas SET title = $2, need = $3, mission = $4, mandate = $5, target_date = $6
+         WHERE id = $1",
+        params![
+            id,
+            text::one_line(edit.title.trim()),
+            text::multi_line(&edit.need),
+            edit.mission,
+            text::multi_line(&edit.mandate),
+            time::date_to_text(edit.target_date),
+        ],
+    )?;
+    // Who coordinates opens the restricted record: a change is not an ordinary edit.
+    access::appoint(tx, stamp, id, Place::Coordinator, coordinator)
+}
+
+/// One arena's team size and plan counts, as the board shows them.
+#[derive(Default)]
+struct Counted {
+    team: u32,
+    plan: PlanSummary,
+}
+
+/// Every arena's team (people allocated on `today`) and plan counts, in one scan per table.
+/// The counts are the ones `plan::SUMMARY_COLUMNS` gives for a single arena; the large demo's
+/// tests hold the two to the same answer.
+fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Counted>> {
+    let mut counts: HashMap<i64, Counted> = HashMap::new();
+    let today = time::date_to_text(Some(today)).unwrap_or_default();
+    let mut team: Vec<(i64, i64)> = staffing::current_allocations(conn, &today)?
+        .into_iter()
+        .map(|a| (a.arena, a.person))
+        .collect();
+    team.sort_unstable();
+    team.dedup();
+    for (arena, _) in team {
+        counts.entry(arena).or_default().team += 1;
+    }
+    let mut count = |sql: &str, add: fn(&mut PlanSummary, bool)| -> Result<()> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params![])?;
+        while let Some(row) = rows.next()? {
+            let arena: i64 = row.get(0)?;
+            add(&mut counts.entry(arena).or_default().plan, row.get(1)?);
+        }
+        Ok(())
+    };
+    count(
+        "SELECT arena_id, status = 'filled' FROM needs WHERE status <> 'released'",
+        |p, filled| {
+            p.needs_total += 1;
+            p.needs_filled += u32::from(filled);
+        },
+    )?;
+    count(
+        "SELECT arena_id, result <> '' OR no_result_reason <> '' FROM criteria",
+        |p, resolved| {
+            p.criteria_total += 1;
+            p.criteria_resolved += u32::from(resolved);
+        },
+    )?;
+    count(
+        "SELECT arena_id, status = 'done' FROM activities",
+        |p, done| {
+            p.activities_total += 1;
+            p.activities_done += u32::from(done);
+        },
+    )?;
+    count(
+        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL",
+        |p, _| p.entries += 1,
+    )?;
+    Ok(counts)
+}
+
+impl ArenaStore for PgStore {
+    fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
+        let mut counts = board_counts(&self.conn, self.today())?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
+                (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
+                (a.feedback_days IS NOT NULL), a.registration
+             FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
+             WHERE $1 OR a.stage <> 'declined' ORDER BY a.id",
+        )?;
+        let cards = stmt.query_map(params![include_declined], |r| {
+            let id: i64 = r.get(0)?;
+            let counted = counts.remove(&id).unwrap_or_default();
+            Ok(ArenaCard {
+                id,
+                title: r.get(1)?,
+                mission: r.get(2)?,
+                stage: stage_of(&r.get::<_, String>(3)?),
+                stage_since: time::from_text(&r.get::<_, String>(4)?),
+                coordinator: r.get(5)?,
+                target_date: time::date_from_text(r.get(6)?),
+                team: counted.team,
+                plan: PlanSummary {
+                    has_recipient: r.get(7)?,
+                    has_lead: r.get(8)?,
+                    has_rhythm: r.get(9)?,
+                    ..counted.plan
+                },
+                registration: r.get(10)?,
+            })
+        })?;
+        Ok(cards.collect::<crate::db::SqlResult<_>>()?)
+    }
+
+    fn arena(&self, id: i64) -> Result<Arena> {
+        arena_of(&self.conn, id, self.today())
+    }
+
+    fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let now = time::to_text(stamp.at);
+            tx.execute(
+                "INSERT INTO arenas (title, need, mission, stage, stage_since, signalled_by,
+                     signalled_at, target_date, updated_at, updated_by)
+                 VALUES ($1, $2, $3, 'signal', $4, $5, $4, $6, $4, $7)",
+                params![
+                    text::one_line(signal.title.trim()),
+                    text::multi_line(&signal.need),
+                    signal.mission,
+                    now,
+                    text::one_line(signal.signalled_by.trim()),
+                    time::date_to_text(signal.target_date),
+                    stamp.who,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            history::record(tx, stamp, "arena", id, "signal", &signal.title)?;
+            load(tx, stamp, id)
+        })
+    }
+
+    fn edit_arena(&mut self, id: i64, expected_version: i64, edit: &ArenaEdit) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let before = load_unchanged(tx, stamp, id, expected_version)?;
+            drawn_up::ensure_open(tx, id)?;
+            write_fields(tx, stamp, id, edit)?;
+            bump(tx, stamp, id)?;
+            history::record(
+                tx,
+                stamp,
+                "arena",
+                id,
+                "edit",
+                &describe_edit(&before, edit),
+            )?;
+            load(tx, stamp, id)
+        })
+    }
+
+    fn move_arena(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        to: Stage,
+        commissioned_by: &str,
+    ) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let before = load_unchanged(tx, stamp, id, expected_version)?;
+            let refused = arena::check_move(&before, to);
+            if !refused.is_empty() || to == Stage::Declined {
+                return Err(StoreError::Refused(refused));
+            }
+            set_stage(tx, stamp, id, to)?;
+            if to == Stage::Commissioned && before.commissioned_by.is_none() {
+                tx.execute(
+                    "UPDATE arenas SET commissioned_by = $2 WHERE id = $1",
+                    params![id, commissioned_by],
+                )?;
+            }
+            if before.stage == Stage::Declined {
+                tx.execute(
+                    "UPDATE arenas SET decline_reason = NULL WHERE id = $1",
+                    [id],
+                )?;
+            }
+            bump(tx, stamp, id)?;
+            let detail = format!("stage: {} -> {}", before.stage.code(), to.code());
+            history::record(tx, stamp, "arena", id, "move", &detail)?;
+            drawn_up::stage_changed(tx, stamp, id, before.stage, to)?;
+            load(tx, stamp, id)
+        })
+    }
+
+    fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let before = load_unchanged(tx, stamp, id, expected_version)?;
+            arena::check_decline(&before, reason).map_err(|r| StoreError::Refused(vec![r]))?;
+            set_stage(tx, stamp, id, Stage::Declined)?;
+            let reason = text::multi_line(reason.trim());
+            tx.execute(
+                "UPDATE arenas SET decline_reason = $2 WHERE id = $1",
+                params![id, reason],
+            )?;
+            bump(tx, stamp, id)?;
+            history::record(tx, stamp, "arena", id, "decline", &reason)?;
+            load(tx, stamp, id)
+        })
+    }
+
+    fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena> {
+        self.write(|tx, stamp| {
+            let id = before.id;
+            let current = load_unchanged(tx, stamp, id, expected_version)?;
+            if current.stage == Stage::Closed && before.stage == Stage::Closed {
+                drawn_up::ensure_open(tx, id)?;
+            }
+            let fields = ArenaEdit {
+                title: before.title.clone(),
+                need: before.need.clone(),
+                mission: before.mission.clone(),
+                coordinator: before.coordinator.clone(),
+                mandate: before.mandate.clone(),
+                target_date: before.target_date,
+            };
+            write_fields(tx, stamp, id, &fields)?;
+            tx.execute(
+                "UPDATE arenas SET stage = $2, stage_since = $3, commissioned_by = $4,
+                        decline_reason = $5 WHERE id = $1",
+                params![
+                    id,
+                    before.stage.code(),
+                    time::to_text(before.stage_since),
+                    before.commissioned_by,
+                    before.decline_reason,
+                ],
+            )?;
+            bump(tx, stamp, id)?;
+            let mut detail = describe_edit(&current, &fields);
+            if current.stage != before.stage {
+                detail = format!(
+                    "stage: {} -> {}; {detail}",
+                    current.stage.code(),
+                    before.stage.code()
+                );
+            }
+            history::record(tx, stamp, "arena", id, "undo", &detail)?;
+            drawn_up::stage_changed(tx, stamp, id, current.stage, before.stage)?;
+            load(tx, stamp, id)
+        })
+    }
+
+    fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = load_unchanged(tx, stamp, id, expected_version)?;
+            tx.execute("DELETE FROM arenas WHERE id = $1", [id])?;
+            history::record(
+                tx,
+                stamp,
+                "arena",
+                id,
+                "undo",
+                &format!("removed signal: {}", arena.title),
+            )?;
+            Ok(())
+        })
+    }
+}

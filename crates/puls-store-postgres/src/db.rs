@@ -1,0 +1,493 @@
+//! A synchronous face on one PostgreSQL connection, shaped like the calls the store makes
+//! (`query_row`, `execute`, `prepare_cached`, `optional`), so each aggregate reads as SQLite's
+//! does and differs only where the SQL must.
+//!
+//! Why its own: the store interface is synchronous and the app calls it from inside a tokio
+//! runtime, where the blocking `postgres` client panics (it starts a runtime of its own). Here
+//! the connection is driven on a thread of its own (`link`), and each question is a
+//! `tokio_postgres` future polled to its end by `futures_executor::block_on`, which needs no
+//! runtime and refuses none.
+//!
+//! Values are loose as SQLite's are: a number binds to whatever integer, boolean or text the
+//! server expects, and reads from any integer or boolean column, so the schema can keep
+//! SQLite's 0/1 flags and the SQL stays the same.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::error::Error as StdError;
+
+use bytes::BytesMut;
+use futures_executor::block_on;
+use tokio_postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
+use tokio_postgres::{Client, Statement};
+
+use puls_store::StoreError;
+
+/// What a question to the database can end in besides its answer.
+#[derive(Debug)]
+pub enum DbError {
+    /// `query_row` found no row: `optional()` turns this into `None`.
+    NoRows,
+    Postgres(tokio_postgres::Error),
+    /// A value read as a type it cannot be.
+    Value(String),
+}
+
+pub type SqlResult<T> = std::result::Result<T, DbError>;
+
+impl From<tokio_postgres::Error> for DbError {
+    fn from(e: tokio_postgres::Error) -> Self {
+        DbError::Postgres(e)
+    }
+}
+
+impl From<DbError> for StoreError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NoRows => StoreError::Backend("no row where one was expected".to_owned()),
+            DbError::Value(v) => StoreError::Backend(v),
+            DbError::Postgres(e) => backend_error(&e),
+        }
+    }
+}
+
+/// The server's words, the way SQLite's reach the user: a lock that waited too long is `Busy`,
+/// a cancelled question `Interrupted`.
+pub fn backend_error(e: &tokio_postgres::Error) -> StoreError {
+    use tokio_postgres::error::SqlState;
+    match e.code() {
+        Some(c)
+            if *c == SqlState::LOCK_NOT_AVAILABLE || *c == SqlState::T_R_SERIALIZATION_FAILURE =>
+        {
+            StoreError::Busy
+        }
+        Some(c) if *c == SqlState::QUERY_CANCELED => StoreError::Interrupted,
+        _ => match e.as_db_error() {
+            Some(db) => StoreError::Backend(db.message().to_owned()),
+            None => StoreError::Backend(e.to_string()),
+        },
+    }
+}
+
+/// `rusqlite::OptionalExtension`, for the same calls.
+pub trait OptionalExtension<T> {
+    fn optional(self) -> SqlResult<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for SqlResult<T> {
+    fn optional(self) -> SqlResult<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(DbError::NoRows) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// A value to bind, whatever type the server expects for its place.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Bool(bool),
+    Real(f64),
+    Text(String),
+}
+
+pub trait ToValue {
+    fn to_value(&self) -> Value;
+}
+
+impl ToValue for Value {
+    fn to_value(&self) -> Value {
+        self.clone()
+    }
+}
+
+macro_rules! int_value {
+    ($($t:ty),*) => {$(
+        impl ToValue for $t {
+            fn to_value(&self) -> Value {
+                Value::Int(i64::try_from(*self).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+int_value!(i64, i32, u32, u16, u8, usize, u64);
+
+impl ToValue for bool {
+    fn to_value(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+impl ToValue for f64 {
+    fn to_value(&self) -> Value {
+        Value::Real(*self)
+    }
+}
+
+impl ToValue for str {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_owned())
+    }
+}
+
+impl ToValue for String {
+    fn to_value(&self) -> Value {
+        Value::Text(self.clone())
+    }
+}
+
+impl ToValue for std::borrow::Cow<'_, str> {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_string())
+    }
+}
+
+impl<T: ToValue + ?Sized> ToValue for &T {
+    fn to_value(&self) -> Value {
+        (**self).to_value()
+    }
+}
+
+impl<T: ToValue> ToValue for Option<T> {
+    fn to_value(&self) -> Value {
+        self.as_ref().map_or(Value::Null, ToValue::to_value)
+    }
+}
+
+type BoxError = Box<dyn StdError + Sync + Send>;
+
+impl ToSql for Value {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(i) => int_to_sql(*i, ty, out),
+            Value::Bool(b) => {
+                if *ty == Type::BOOL {
+                    b.to_sql(ty, out)
+                } else {
+                    int_to_sql(i64::from(*b), ty, out)
+                }
+            }
+            Value::Real(f) => match *ty {
+                Type::FLOAT4 => (*f as f32).to_sql(ty, out),
+                Type::FLOAT8 => f.to_sql(ty, out),
+                _ => text_to_sql(&f.to_string(), out),
+            },
+            Value::Text(s) => match *ty {
+                Type::INT8 | Type::INT4 | Type::INT2 => {
+                    int_to_sql(s.trim().parse::<i64>()?, ty, out)
+                }
+                _ => text_to_sql(s, out),
+            },
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+fn int_to_sql(i: i64, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+    match *ty {
+        Type::INT8 => i.to_sql(ty, out),
+        Type::INT4 => i32::try_from(i)?.to_sql(ty, out),
+        Type::INT2 => i16::try_from(i)?.to_sql(ty, out),
+        Type::BOOL => (i != 0).to_sql(ty, out),
+        Type::FLOAT8 => (i as f64).to_sql(ty, out),
+        _ => text_to_sql(&i.to_string(), out),
+    }
+}
+
+/// Text in the binary format of `text`, `varchar`, `citext` and the rest: its UTF-8 bytes.
+fn text_to_sql(s: &str, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+    out.extend_from_slice(s.as_bytes());
+    Ok(IsNull::No)
+}
+
+/// The values of one question, as `params!` and arrays give them.
+pub trait Params {
+    fn values(self) -> Vec<Value>;
+}
+
+impl<T: ToValue, const N: usize> Params for [T; N] {
+    fn values(self) -> Vec<Value> {
+        self.iter().map(ToValue::to_value).collect()
+    }
+}
+
+impl Params for Vec<Value> {
+    fn values(self) -> Vec<Value> {
+        self
+    }
+}
+
+impl Params for &[Value] {
+    fn values(self) -> Vec<Value> {
+        self.to_vec()
+    }
+}
+
+/// `rusqlite::params!`, for the same calls.
+#[macro_export]
+macro_rules! params {
+    () => { ::std::vec::Vec::<$crate::db::Value>::new() };
+    ($($x:expr),+ $(,)?) => {
+        vec![$($crate::db::ToValue::to_value(&$x)),+]
+    };
+}
+pub use params;
+
+/// A non-null marker, for asking whether a column is NULL whatever its type.
+struct Present;
+
+impl<'a> FromSql<'a> for Present {
+    fn from_sql(_: &Type, _: &'a [u8]) -> Result<Self, BoxError> {
+        Ok(Present)
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+}
+
+/// A value read from a row, as loosely as SQLite reads: see the module's comment.
+pub trait Get: Sized {
+    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self>;
+}
+
+fn is_null(row: &tokio_postgres::Row, i: usize) -> SqlResult<bool> {
+    Ok(row.try_get::<_, Option<Present>>(i)?.is_none())
+}
+
+fn int_of(row: &tokio_postgres::Row, i: usize) -> SqlResult<i64> {
+    let ty = row.columns()[i].type_().clone();
+    Ok(match ty {
+        Type::INT8 => row.try_get::<_, i64>(i)?,
+        Type::INT4 => i64::from(row.try_get::<_, i32>(i)?),
+        Type::INT2 => i64::from(row.try_get::<_, i16>(i)?),
+        Type::BOOL => i64::from(row.try_get::<_, bool>(i)?),
+        Type::FLOAT8 => row.try_get::<_, f64>(i)? as i64,
+        Type::TEXT => row
+            .try_get::<_, String>(i)?
+            .parse()
+            .map_err(|_| DbError::Value(format!("column {i} is not a number")))?,
+        other => {
+            return Err(DbError::Value(format!(
+                "column {i} is {other}, read as a number"
+            )));
+        }
+    })
+}
+
+impl Get for i64 {
+    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
+        int_of(row, i)
+    }
+}
+
+macro_rules! narrow_int {
+    ($($t:ty),*) => {$(
+        impl Get for $t {
+            fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
+                let v = int_of(row, i)?;
+                <$t>::try_from(v).map_err(|_| DbError::Value(format!("{v} out of range")))
+            }
+        }
+    )*};
+}
+narrow_int!(i32, u32, u16, u8, usize, u64);
+
+impl Get for bool {
+    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
+        Ok(int_of(row, i)? != 0)
+    }
+}
+
+impl Get for f64 {
+    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
+        match *row.columns()[i].type_() {
+            Type::FLOAT8 => Ok(row.try_get(i)?),
+            Type::FLOAT4 => Ok(f64::from(row.try_get::<_, f32>(i)?)),
+            _ => Ok(int_of(row, i)? as f64),
+        }
+    }
+}
+
+impl Get for String {
+    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
+        match *row.columns()[i].type_() {
+            Type::INT8 | Type::INT4 | Type::INT2 => Ok(int_of(row, i)?.to_string()),
+            _ => Ok(row.try_get(i)?),
+        }
+    }
+}
+
+impl<T: Get> Get for Option<T> {
+    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
+        if is_null(row, i)? {
+            Ok(None)
+        } else {
+            T::get(row, i).map(Some)
+        }
+    }
+}
+
+/// One row of an answer.
+pub struct Row<'a>(&'a tokio_postgres::Row);
+
+impl Row<'_> {
+    pub fn get<I: RowIndex, T: Get>(&self, i: I) -> SqlResult<T> {
+        T::get(self.0, i.index())
+    }
+}
+
+pub trait RowIndex {
+    fn index(self) -> usize;
+}
+
+impl RowIndex for usize {
+    fn index(self) -> usize {
+        self
+    }
+}
+
+/// One connection and the statements it has prepared.
+pub struct Connection {
+    client: Client,
+    statements: RefCell<HashMap<String, Statement>>,
+}
+
+/// A write runs on the connection between `BEGIN` and `COMMIT`: the same calls.
+pub type Transaction = Connection;
+
+impl Connection {
+    pub fn new(client: Client) -> Connection {
+        Connection {
+            client,
+            statements: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    fn statement(&self, sql: &str) -> SqlResult<Statement> {
+        if let Some(statement) = self.statements.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = block_on(self.client.prepare(sql))?;
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
+
+    /// Every row `sql` answers with.
+    pub fn rows(&self, sql: &str, params: impl Params) -> SqlResult<Vec<tokio_postgres::Row>> {
+        let statement = self.statement(sql)?;
+        let values = params.values();
+        let refs: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        Ok(block_on(self.client.query(&statement, &refs))?)
+    }
+
+    pub fn execute(&self, sql: &str, params: impl Params) -> SqlResult<usize> {
+        let statement = self.statement(sql)?;
+        let values = params.values();
+        let refs: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let n = block_on(self.client.execute(&statement, &refs))?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    /// Statements with no parameters, separated by `;`: migrations, `BEGIN`, `COMMIT`.
+    pub fn execute_batch(&self, sql: &str) -> SqlResult<()> {
+        Ok(block_on(self.client.batch_execute(sql))?)
+    }
+
+    pub fn query_row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        f: impl FnOnce(&Row) -> SqlResult<T>,
+    ) -> SqlResult<T> {
+        let rows = self.rows(sql, params)?;
+        let first = rows.first().ok_or(DbError::NoRows)?;
+        f(&Row(first))
+    }
+
+    pub fn prepare_cached(&self, sql: &str) -> SqlResult<Stmt<'_>> {
+        Ok(Stmt {
+            conn: self,
+            sql: sql.to_owned(),
+        })
+    }
+
+    pub fn prepare(&self, sql: &str) -> SqlResult<Stmt<'_>> {
+        self.prepare_cached(sql)
+    }
+
+    /// The id the last insert drew from its sequence, as SQLite's `last_insert_rowid`.
+    pub fn last_insert_rowid(&self) -> i64 {
+        self.query_row("SELECT lastval()", params![], |r| r.get(0))
+            .unwrap_or_default()
+    }
+}
+
+/// A statement as `prepare_cached` gives it (the connection caches every statement).
+pub struct Stmt<'c> {
+    conn: &'c Connection,
+    sql: String,
+}
+
+impl Stmt<'_> {
+    pub fn query_map<T>(
+        &mut self,
+        params: impl Params,
+        mut f: impl FnMut(&Row) -> SqlResult<T>,
+    ) -> SqlResult<std::vec::IntoIter<SqlResult<T>>> {
+        let rows = self.conn.rows(&self.sql, params)?;
+        let mapped: Vec<SqlResult<T>> = rows.iter().map(|r| f(&Row(r))).collect();
+        Ok(mapped.into_iter())
+    }
+
+    pub fn query_row<T>(
+        &mut self,
+        params: impl Params,
+        f: impl FnOnce(&Row) -> SqlResult<T>,
+    ) -> SqlResult<T> {
+        self.conn.query_row(&self.sql, params, f)
+    }
+
+    pub fn query(&mut self, params: impl Params) -> SqlResult<Rows> {
+        Ok(Rows {
+            rows: self.conn.rows(&self.sql, params)?,
+            next: 0,
+        })
+    }
+
+    pub fn exists(&mut self, params: impl Params) -> SqlResult<bool> {
+        Ok(!self.conn.rows(&self.sql, params)?.is_empty())
+    }
+}
+
+/// Rows read one at a time, as `rusqlite::Rows`.
+pub struct Rows {
+    rows: Vec<tokio_postgres::Row>,
+    next: usize,
+}
+
+impl Rows {
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> SqlResult<Option<Row<'_>>> {
+        let row = self.rows.get(self.next).map(Row);
+        self.next += 1;
+        Ok(row)
+    }
+}

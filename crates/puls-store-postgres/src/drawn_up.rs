@@ -1,0 +1,198 @@
+//! Drawn up = locked. When an arena closes, its program, evaluation and knowledge entries become
+//! official documents (upprättade): every write to them is refused, and the version as it stood
+//! is kept whole in `drawn_up`. Reopening starts a new version; the locked one stays readable.
+
+use puls_store::*;
+
+use crate::db::{Connection, OptionalExtension, Transaction, params};
+pub use puls_domain::read::DrawnUp;
+
+use super::transfer::record_of;
+use super::{PgStore, Result, Stamp, StoreError, history, time};
+use puls_domain::arena::Stage;
+
+/// The arena's lock, if it is closed: its open drawn-up version, or for an arena closed before
+/// versions were kept, when it entered the stage.
+pub(super) fn lock_of(conn: &Connection, arena: i64) -> Result<Option<DrawnUp>> {
+    let (stage, since, by): (String, String, String) = conn
+        .prepare_cached("SELECT stage, stage_since, updated_by FROM arenas WHERE id = $1")?
+        .query_row([arena], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(arena))?;
+    if stage != Stage::Closed.code() {
+        return Ok(None);
+    }
+    let version = conn
+        .prepare_cached(
+            "SELECT version, closed_at, closed_by FROM drawn_up
+             WHERE arena_id = $1 AND reopened_at IS NULL ORDER BY version DESC LIMIT 1",
+        )?
+        .query_row([arena], |r| {
+            Ok(DrawnUp {
+                version: r.get(0)?,
+                at: time::from_text(&r.get::<_, String>(1)?),
+                by: r.get(2)?,
+            })
+        })
+        .optional()?;
+    Ok(Some(version.unwrap_or(DrawnUp {
+        version: 0,
+        at: time::from_text(&since),
+        by,
+    })))
+}
+
+/// Refuses a write to the program, evaluation or entries of a drawn-up arena.
+pub(super) fn ensure_open(conn: &Connection, arena: i64) -> Result<()> {
+    match lock_of(conn, arena)? {
+        Some(lock) => Err(StoreError::DrawnUp {
+            arena,
+            at: lock.at,
+            by: lock.by,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Keeps what a stage move means for the record: a close draws up a new version, leaving
+/// Closed reopens the last one.
+pub(super) fn stage_changed(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: i64,
+    from: Stage,
+    to: Stage,
+) -> Result<()> {
+    if to == Stage::Closed && from != Stage::Closed {
+        draw_up(tx, stamp, arena)?;
+    } else if from == Stage::Closed && to != Stage::Closed {
+        reopen(tx, stamp, arena)?;
+    }
+    Ok(())
+}
+
+pub(super) fn draw_up(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()> {
+    let version: i64 = tx.query_row(
+        "SELECT coalesce(max(version), 0) + 1 FROM drawn_up WHERE arena_id = $1",
+        [arena],
+        |r| r.get(0),
+    )?;
+    let today = stamp.today();
+    let record = DrawnUpRecord {
+        arena_id: arena,
+        version,
+        closed_at: stamp.at,
+        closed_by: stamp.who.to_owned(),
+        reopened_at: None,
+        reopened_by: None,
+        arena: record_of(tx, arena, today)?,
+        entries: entries_of(tx, arena)?,
+    };
+    let json = serde_json::to_string(&record).map_err(|e| StoreError::BadRecord(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO drawn_up (arena_id, version, closed_at, closed_by, record)
+         VALUES ($1, $2, $3, $4, $5)",
+        params![arena, version, time::to_text(stamp.at), stamp.who, json],
+    )?;
+    history::record(
+        tx,
+        stamp,
+        "arena",
+        arena,
+        "drawn-up",
+        &format!("version {version} locked"),
+    )
+}
+
+fn reopen(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()> {
+    let version: Option<i64> = tx
+        .query_row(
+            "SELECT max(version) FROM drawn_up WHERE arena_id = $1 AND reopened_at IS NULL",
+            [arena],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    tx.execute(
+        "UPDATE drawn_up SET reopened_at = $2, reopened_by = $3
+         WHERE arena_id = $1 AND reopened_at IS NULL",
+        params![arena, time::to_text(stamp.at), stamp.who],
+    )?;
+    let detail = match version {
+        Some(v) => format!("version {v} kept as drawn up; a new version begins"),
+        None => "a new version begins".to_owned(),
+    };
+    history::record(tx, stamp, "arena", arena, "reopen", &detail)
+}
+
+fn entries_of(conn: &Connection, arena: i64) -> Result<Vec<DrawnUpEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, kind, body, tags_text, author FROM entries WHERE arena_id = $1
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map([arena], |r| {
+        Ok(DrawnUpEntry {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            kind: r.get(2)?,
+            body: r.get(3)?,
+            tags: r
+                .get::<_, String>(4)?
+                .lines()
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            author: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<crate::db::SqlResult<_>>()?)
+}
+
+impl DrawnUpStore for PgStore {
+    fn drawn_up(&self, arena: i64) -> Result<Option<DrawnUp>> {
+        lock_of(&self.conn, arena)
+    }
+
+    fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>> {
+        Ok(versions_of(&self.conn, arena)?
+            .into_iter()
+            .map(|(_, record)| record)
+            .collect())
+    }
+}
+
+/// Every locked version of the arena with its row id, oldest first.
+pub(super) fn versions_of(conn: &Connection, arena: i64) -> Result<Vec<(i64, DrawnUpRecord)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, record, reopened_at, reopened_by FROM drawn_up WHERE arena_id = $1
+         ORDER BY version",
+    )?;
+    let rows = stmt.query_map([arena], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let mut versions = Vec::new();
+    for row in rows {
+        let (id, json, reopened_at, reopened_by) = row?;
+        let mut record: DrawnUpRecord = serde_json::from_str(&json)
+            .map_err(|e| StoreError::BadRecord(format!("drawn-up record: {e}")))?;
+        record.reopened_at = reopened_at.as_deref().map(time::from_text);
+        record.reopened_by = reopened_by;
+        versions.push((id, record));
+    }
+    Ok(versions)
+}
+
+/// Writes a locked version back: only the retention decision may, in its own transaction.
+pub(super) fn rewrite(tx: &Transaction, id: i64, record: &DrawnUpRecord) -> Result<()> {
+    let json = serde_json::to_string(record).map_err(|e| StoreError::BadRecord(e.to_string()))?;
+    tx.execute(
+        "UPDATE drawn_up SET record = $2 WHERE id = $1",
+        params![id, json],
+    )?;
+    Ok(())
+}

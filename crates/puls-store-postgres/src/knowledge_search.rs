@@ -1,0 +1,362 @@
+//! Finding entries: the bank's list, full-text search with highlighted snippets, and the
+//! entries related to an arena. A search reads the GIN index on the generated vector
+//! `entries.search` (see migrations/001_schema.sql) and ranks with `ts_rank_cd`.
+
+use puls_store::*;
+
+use crate::db::{OptionalExtension, Row, params};
+
+use super::{EntryFilter, EntryHit, PgStore, Result, StoreError, time};
+use puls_domain::knowledge::{self, EntryKind, SearchQuery};
+use puls_domain::related::{Candidate, Topic};
+use puls_domain::text;
+
+/// How many tokens of the body a search snippet shows.
+const SNIPPET_TOKENS: usize = 20;
+/// How many characters of the body an unsearched list shows.
+const START_CHARS: usize = 160;
+
+/// The start of a body as one unmatched segment, with `…` when there is more.
+fn body_start(start: &str) -> Vec<(String, bool)> {
+    let line = text::one_line(start);
+    let mut short: String = line.chars().take(START_CHARS).collect();
+    if line.chars().count() > START_CHARS {
+        short = short.trim_end().to_owned();
+        short.push('…');
+    }
+    if short.is_empty() {
+        Vec::new()
+    } else {
+        vec![(short, false)]
+    }
+}
+
+fn tags_of(tags_text: &str) -> Vec<String> {
+    tags_text
+        .split('\n')
+        .filter(|t| !t.is_empty())
+        .map(|t| text::one_line(t).into_owned())
+        .collect()
+}
+
+/// The columns every hit query selects, in this order; the entry is `e`, the snippet or body
+/// start is column 5.
+const HIT_COLUMNS: &str = "e.id, e.title, e.kind, e.tags_text, e.arena_id";
+
+/// The filter's conditions on `e` but its kind, parameters $2 tag, $3 competence, $4 mission:
+/// tag through `entry_tags`'s primary key, competence through `entry_competences`'s, mission
+/// through the arena's row.
+const FILTER: &str = "($2::text IS NULL OR EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = $2))
+    AND ($3::citext IS NULL OR EXISTS (SELECT 1 FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
+                               WHERE ec.entry_id = e.id AND c.name = $3))
+    AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM arenas a WHERE a.id = e.arena_id AND a.mission = $4))";
+
+/// The kind condition of the list ($1): its own statement per case, so a kind reads
+/// `entries_by_kind` and everything reads `entries_by_time`, both already in order.
+fn kind_condition(kind: Option<&str>) -> &'static str {
+    if kind.is_some() {
+        "e.kind = $1"
+    } else {
+        "$1::text IS NULL"
+    }
+}
+
+fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> crate::db::SqlResult<EntryHit> {
+    Ok(EntryHit {
+        id: r.get(0)?,
+        title: text::one_line(&r.get::<_, String>(1)?).into_owned(),
+        kind: EntryKind::from_code(&r.get::<_, String>(2)?).unwrap_or_default(),
+        tags: tags_of(&r.get::<_, String>(3)?),
+        arena: r.get(4)?,
+        snippet: snippet(&r.get::<_, String>(5)?),
+        updated_at: time::from_text(&r.get::<_, String>(6)?),
+    })
+}
+
+type FilterParams = (
+    Option<&'static str>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn filter_params(filter: &EntryFilter) -> FilterParams {
+    (
+        filter.kind.map(EntryKind::code),
+        filter.tag.as_deref().and_then(knowledge::tag),
+        filter
+            .competence
+            .as_deref()
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+        filter
+            .mission
+            .as_deref()
+            .map(|m| m.trim().to_owned())
+            .filter(|m| !m.is_empty()),
+    )
+}
+
+/// How many bank entries the arena returned.
+pub(super) fn entry_count_of(conn: &crate::db::Connection, arena: i64) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM entries WHERE arena_id = $1",
+        [arena],
+        |r| r.get(0),
+    )?)
+}
+
+impl SearchStore for PgStore {
+    fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
+        let (kind, tag, competence, mission) = filter_params(filter);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
+             WHERE {} AND {FILTER} ORDER BY e.updated_at DESC, e.id DESC LIMIT $5",
+            START_CHARS + 1,
+            kind_condition(kind)
+        ))?;
+        let hits = stmt
+            .query_map(
+                params![kind, tag, competence, mission, sql_limit(limit)],
+                |r| hit(r, body_start),
+            )?
+            .collect::<crate::db::SqlResult<_>>()?;
+        Ok(hits)
+    }
+
+    fn search_entries(
+        &self,
+        query: &str,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntryHit>> {
+        match knowledge::search_query(query) {
+            Some(fts) => self.matching(&fts, filter, limit),
+            None => self.entries(filter, limit),
+        }
+    }
+
+    fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
+        let (title, need, mission): (String, String, String) = self
+            .conn
+            .query_row(
+                "SELECT title, need, mission FROM arenas WHERE id = $1",
+                [arena],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::ArenaNotFound(arena))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT c.name::text FROM needs n JOIN competences c ON c.id = n.competence_id
+             WHERE n.arena_id = $1 AND n.status <> 'released' ORDER BY 1",
+        )?;
+        let competences = stmt
+            .query_map([arena], |r| r.get(0))?
+            .collect::<crate::db::SqlResult<Vec<String>>>()?;
+        let topic = Topic::of(&title, &need, &[mission], &competences);
+        let mut features = Vec::new();
+        for id in self.related_candidates(&topic)? {
+            if let Some(entry) = self.candidate(id, arena)? {
+                features.push((id, entry));
+            }
+        }
+        let ranked = topic.rank(
+            features.iter().map(|(id, e)| {
+                let candidate = Candidate {
+                    title: &e.title,
+                    tags: &e.tags,
+                    competences: &e.competences,
+                    mission: e.mission.as_deref(),
+                };
+                (*id, candidate)
+            }),
+            limit,
+        );
+        let question = topic.every_word();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e WHERE e.id = $1"
+        ))?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for id in ranked {
+            hits.push(stmt.query_row([id], |r| {
+                hit(r, |body| {
+                    match question.as_ref().map(|q| q.snippet(body, SNIPPET_TOKENS)) {
+                        Some(snippet) if !snippet.is_empty() => snippet,
+                        _ => body_start(body),
+                    }
+                })
+            })?);
+        }
+        Ok(hits)
+    }
+
+    fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
+             WHERE e.arena_id = $1 ORDER BY e.updated_at DESC, e.id DESC LIMIT $2",
+            START_CHARS + 1
+        ))?;
+        let hits = stmt
+            .query_map(params![arena, sql_limit(limit)], |r| hit(r, body_start))?
+            .collect::<crate::db::SqlResult<_>>()?;
+        Ok(hits)
+    }
+
+    fn entry_tags(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT tag FROM entry_tags ORDER BY tag")?;
+        let tags = stmt
+            .query_map(params![], |r| r.get(0))?
+            .collect::<crate::db::SqlResult<_>>()?;
+        Ok(tags)
+    }
+
+    fn arena_entry_count(&self, arena: i64) -> Result<u32> {
+        entry_count_of(&self.conn, arena)
+    }
+}
+
+impl PgStore {
+    /// The entries that may be related to `topic`, as SQLite's store finds them: those sharing
+    /// a word with it in their title or tags (the vector's A and B weights), then those about
+    /// a competence it needs, each newest first.
+    fn related_candidates(&self, topic: &Topic) -> Result<Vec<i64>> {
+        let mut ids: Vec<i64> = Vec::new();
+        if let Some(question) = topic.query() {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT e.id FROM entries e WHERE e.search @@ to_tsquery('simple', $1)
+                 ORDER BY e.id DESC LIMIT $2",
+            )?;
+            let within = tsquery(&question).replace(":*", ":*AB");
+            for id in stmt.query_map(params![within, RELATED_CANDIDATES], |r| r.get(0))? {
+                ids.push(id?);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ec.entry_id FROM competences c
+             JOIN entry_competences ec ON ec.competence_id = c.id
+             WHERE c.name = $1 ORDER BY ec.entry_id DESC LIMIT $2",
+        )?;
+        for competence in topic.competences() {
+            for id in stmt.query_map(params![competence, RELATED_CANDIDATES], |r| r.get(0))? {
+                let id = id?;
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// What the ranking reads of entry `id`; none for an entry of arena `own`.
+    fn candidate(&self, id: i64, own: i64) -> Result<Option<CandidateRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.title, e.tags_text, a.mission FROM entries e
+             LEFT JOIN arenas a ON a.id = e.arena_id
+             WHERE e.id = $1 AND e.arena_id IS DISTINCT FROM $2",
+        )?;
+        let Some((title, tags_text, mission)) = stmt
+            .query_row(params![id, own], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            })
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.name::text FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
+             WHERE ec.entry_id = $1",
+        )?;
+        let competences = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<crate::db::SqlResult<_>>()?;
+        Ok(Some(CandidateRow {
+            title,
+            tags: tags_of(&tags_text),
+            competences,
+            mission,
+        }))
+    }
+
+    /// Entries matching `fts`, best first. The ranking
+    /// reads only ids and ranks; bodies are read for the hits alone, and their snippets made
+    /// here.
+    fn matching(
+        &self,
+        fts: &SearchQuery,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntryHit>> {
+        let (kind, tag, competence, mission) = filter_params(filter);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS}, e.body, e.updated_at
+             FROM (SELECT e.id, ts_rank_cd('{RANK_WEIGHTS}', e.search, q) AS score
+                   FROM entries e, to_tsquery('simple', $6) AS q
+                   WHERE e.search @@ q AND ($1::text IS NULL OR e.kind = $1) AND {FILTER}
+                   ORDER BY score DESC, e.id LIMIT $5) AS best
+             JOIN entries e ON e.id = best.id
+             ORDER BY best.score DESC, e.id"
+        ))?;
+        let hits = stmt
+            .query_map(
+                params![
+                    kind,
+                    tag,
+                    competence,
+                    mission,
+                    sql_limit(limit),
+                    tsquery(fts)
+                ],
+                |r| {
+                    // A match in the title or tags alone: the body's start says what it is about.
+                    hit(r, |body| match fts.snippet(body, SNIPPET_TOKENS) {
+                        none if none.is_empty() => body_start(body),
+                        snippet => snippet,
+                    })
+                },
+            )?
+            .collect::<crate::db::SqlResult<_>>()?;
+        Ok(hits)
+    }
+}
+
+/// `ts_rank_cd`'s weights for D, C, B and A: a word in the title (A) counts ten times one in
+/// the body (C), one in the tags (B) five times, as SQLite's `bm25(10.0, 1.0, 5.0)`.
+const RANK_WEIGHTS: &str = "{0.1, 0.1, 0.5, 1.0}";
+
+/// A question as `to_tsquery` text: every word a quoted lexeme (so no word can be tsquery
+/// syntax), lowered as the vector is, the prefix one `:*`, joined with `&` (all) or `|` (any).
+/// A word that holds no letters or digits becomes no lexeme, and matches nothing.
+fn tsquery(query: &SearchQuery) -> String {
+    let joiner = if query.any() { " | " } else { " & " };
+    query
+        .terms()
+        .iter()
+        .map(|t| {
+            let star = if t.prefix { ":*" } else { "" };
+            let word = t
+                .word
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('\'', "''");
+            format!("'{word}'{star}")
+        })
+        .collect::<Vec<_>>()
+        .join(joiner)
+}
+
+/// How many entries each way of finding related ones reads at most, as SQLite's store.
+const RELATED_CANDIDATES: i64 = 100;
+
+/// One candidate of the related entries, as read for the ranking.
+struct CandidateRow {
+    title: String,
+    tags: Vec<String>,
+    competences: Vec<String>,
+    mission: Option<String>,
+}
+
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
+}

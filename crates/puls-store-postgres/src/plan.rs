@@ -1,0 +1,509 @@
+//! The PULS program of one arena: proactivity, contacts, criteria and activities.
+//! Needs (the U step) live with staffing. Every change is audited on the arena's history.
+
+use puls_store::*;
+
+use crate::db::{Connection, OptionalExtension, Transaction, params};
+pub use puls_domain::read::{Plan, PlanActivity, PlanContact, PlanCriterion, Proactivity};
+
+use super::access::{self, Place};
+use super::{PgStore, Result, Stamp, StoreError, drawn_up, history, time};
+use puls_domain::puls::{ActivityStatus, PlanSummary};
+use puls_domain::roster::NeedStatus;
+use puls_domain::text;
+
+/// SQL for an arena's plan summary, in `PlanSummary` field order; the arena is `a`.
+pub(super) const SUMMARY_COLUMNS: &str = "(a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
+    (a.feedback_days IS NOT NULL),
+    (SELECT count(*) FROM needs n WHERE n.arena_id = a.id AND n.status <> 'released'),
+    (SELECT count(*) FROM needs n WHERE n.arena_id = a.id AND n.status = 'filled'),
+    (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id),
+    (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id AND (c.result <> '' OR c.no_result_reason <> '')),
+    (SELECT count(*) FROM activities t WHERE t.arena_id = a.id),
+    (SELECT count(*) FROM activities t WHERE t.arena_id = a.id AND t.status = 'done'),
+    (SELECT count(*) FROM entries e WHERE e.arena_id = a.id)";
+
+/// Reads the ten summary columns starting at `first`.
+pub(super) fn summary_from_row(
+    r: &crate::db::Row,
+    first: usize,
+) -> crate::db::SqlResult<PlanSummary> {
+    Ok(PlanSummary {
+        has_recipient: r.get(first)?,
+        has_lead: r.get(first + 1)?,
+        has_rhythm: r.get(first + 2)?,
+        needs_total: r.get(first + 3)?,
+        needs_filled: r.get(first + 4)?,
+        criteria_total: r.get(first + 5)?,
+        criteria_resolved: r.get(first + 6)?,
+        activities_total: r.get(first + 7)?,
+        activities_done: r.get(first + 8)?,
+        entries: r.get(first + 9)?,
+    })
+}
+
+/// The plan tables whose rows carry a version.
+#[derive(Clone, Copy)]
+enum Table {
+    Contacts,
+    Criteria,
+    Activities,
+    Needs,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Contacts => "contacts",
+            Table::Criteria => "criteria",
+            Table::Activities => "activities",
+            Table::Needs => "needs",
+        }
+    }
+
+    fn entity(self) -> &'static str {
+        match self {
+            Table::Contacts => "contact",
+            Table::Criteria => "criterion",
+            Table::Activities => "activity",
+            Table::Needs => "need",
+        }
+    }
+}
+
+/// Checks nobody changed the row since `expected`; returns its arena.
+fn unchanged(tx: &Transaction, table: Table, id: i64, expected: i64) -> Result<i64> {
+    let sql = format!(
+        "SELECT arena_id, version, updated_by, updated_at FROM {} WHERE id = $1",
+        table.name()
+    );
+    let (arena, version, who, at): (i64, i64, String, String) = tx
+        .query_row(&sql, [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::Removed(format!("{} {id}", table.entity())))?;
+    if version != expected {
+        return Err(StoreError::Changed {
+            what: format!("{} {id}", table.entity()),
+            who,
+            at: time::from_text(&at),
+        });
+    }
+    drawn_up::ensure_open(tx, arena)?;
+    Ok(arena)
+}
+
+fn stamp_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64) -> Result<()> {
+    let sql = format!(
+        "UPDATE {} SET version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $1",
+        table.name()
+    );
+    tx.execute(&sql, params![id, time::to_text(stamp.at), stamp.who])?;
+    Ok(())
+}
+
+fn delete_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64, expected: i64) -> Result<()> {
+    let arena = unchanged(tx, table, id, expected)?;
+    tx.execute(&format!("DELETE FROM {} WHERE id = $1", table.name()), [id])?;
+    history::record(
+        tx,
+        stamp,
+        "arena",
+        arena,
+        &format!("delete {}", table.entity()),
+        "",
+    )
+}
+
+/// The arena exists and is not drawn up: its program may be added to.
+fn arena_open(tx: &Transaction, arena: i64) -> Result<()> {
+    drawn_up::ensure_open(tx, arena)
+}
+
+/// The arena's whole PULS program.
+pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
+    let (arena_version, since, recipient, lead, rhythm): (i64, String, String, Option<String>, Option<u32>) = conn
+            .query_row(
+                "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days
+                 FROM arenas a LEFT JOIN people p ON p.id = a.communication_lead_id WHERE a.id = $1",
+                [arena],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::ArenaNotFound(arena))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
+             WHERE arena_id = $1 ORDER BY on_date, id",
+    )?;
+    let contacts = stmt
+        .query_map([arena], |r| {
+            Ok(PlanContact {
+                id: r.get(0)?,
+                on: time::date_from_text(r.get(1)?).unwrap_or_default(),
+                channel: r.get(2)?,
+                summary: r.get(3)?,
+                by: r.get(4)?,
+                version: r.get(5)?,
+            })
+        })?
+        .collect::<crate::db::SqlResult<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, text, measure, target, result, no_result_reason, version, met FROM criteria
+             WHERE arena_id = $1 ORDER BY id",
+    )?;
+    let criteria = stmt
+        .query_map([arena], |r| {
+            Ok(PlanCriterion {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                measure: r.get(2)?,
+                target: r.get(3)?,
+                result: r.get(4)?,
+                no_result_reason: r.get(5)?,
+                version: r.get(6)?,
+                met: r.get(7)?,
+            })
+        })?
+        .collect::<crate::db::SqlResult<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, text, owner, due_date, status, blocked_reason, version FROM activities
+             WHERE arena_id = $1 ORDER BY position, id",
+    )?;
+    let activities = stmt
+        .query_map([arena], |r| {
+            Ok(PlanActivity {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                owner: r.get(2)?,
+                due: time::date_from_text(r.get(3)?),
+                status: ActivityStatus::from_code(&r.get::<_, String>(4)?)
+                    .unwrap_or(ActivityStatus::Todo),
+                blocked_reason: r.get(5)?,
+                version: r.get(6)?,
+            })
+        })?
+        .collect::<crate::db::SqlResult<_>>()?;
+    Ok(Plan {
+        arena,
+        arena_version,
+        since: time::from_text(&since).date_naive(),
+        proactivity: Proactivity {
+            recipient,
+            lead,
+            rhythm_days: rhythm,
+        },
+        contacts,
+        needs: super::staffing::needs_of(conn, arena)?,
+        criteria,
+        activities,
+        entries: super::knowledge_search::entry_count_of(conn, arena)?,
+        drawn_up: super::drawn_up::lock_of(conn, arena)?,
+        restricted: super::restricted::exists(conn, arena)?,
+    })
+}
+
+impl PlanStore for PgStore {
+    fn plan(&self, arena: i64) -> Result<Plan> {
+        plan_of(&self.conn, arena)
+    }
+
+    fn set_proactivity(
+        &mut self,
+        arena: i64,
+        expected_version: i64,
+        p: &Proactivity,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            let (version, who, at): (i64, String, String) = tx
+                .query_row(
+                    "SELECT version, updated_by, updated_at FROM arenas WHERE id = $1",
+                    [arena],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::ArenaNotFound(arena))?;
+            if version != expected_version {
+                return Err(StoreError::Conflict {
+                    id: arena,
+                    who,
+                    at: time::from_text(&at),
+                });
+            }
+            drawn_up::ensure_open(tx, arena)?;
+            let lead = match p.lead.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+                Some(name) => Some(
+                    tx.query_row("SELECT id FROM people WHERE name = $1", [name], |r| {
+                        r.get::<_, i64>(0)
+                    })
+                    .optional()?
+                    .ok_or_else(|| StoreError::UnknownPerson(name.to_owned()))?,
+                ),
+                None => None,
+            };
+            // Who is communication lead opens the restricted record: not an ordinary edit.
+            access::appoint(tx, stamp, arena, Place::CommunicationLead, lead)?;
+            tx.execute(
+                "UPDATE arenas SET recipient = $2, feedback_days = $3, version = version + 1,
+                        updated_at = $4, updated_by = $5 WHERE id = $1",
+                params![
+                    arena,
+                    text::one_line(p.recipient.trim()),
+                    p.rhythm_days,
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            let detail = format!(
+                "recipient {}; lead {}; every {} days",
+                p.recipient.trim(),
+                p.lead.as_deref().unwrap_or("-"),
+                p.rhythm_days.map_or("-".to_owned(), |d| d.to_string())
+            );
+            history::record(tx, stamp, "arena", arena, "proactivity", &detail)
+        })
+    }
+
+    fn add_contact(&mut self, arena: i64, c: &ContactEdit) -> Result<i64> {
+        self.write(|tx, stamp| {
+            arena_open(tx, arena)?;
+            tx.execute(
+                "INSERT INTO contacts (arena_id, on_date, channel, summary, by_whom, updated_at, updated_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                params![
+                    arena,
+                    time::date_to_text(Some(c.on)),
+                    text::one_line(c.channel.trim()),
+                    text::multi_line(c.summary.trim()),
+                    text::one_line(c.by.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            history::record(tx, stamp, "arena", arena, "contact", &format!("{} {}", c.on, c.channel.trim()))?;
+            Ok(id)
+        })
+    }
+
+    fn edit_contact(&mut self, id: i64, expected_version: i64, c: &ContactEdit) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = unchanged(tx, Table::Contacts, id, expected_version)?;
+            tx.execute(
+                "UPDATE contacts SET on_date = $2, channel = $3, summary = $4, by_whom = $5 WHERE id = $1",
+                params![
+                    id,
+                    time::date_to_text(Some(c.on)),
+                    text::one_line(c.channel.trim()),
+                    text::multi_line(c.summary.trim()),
+                    text::one_line(c.by.trim())
+                ],
+            )?;
+            stamp_row(tx, stamp, Table::Contacts, id)?;
+            history::record(tx, stamp, "arena", arena, "contact", &format!("edited {}", c.on))
+        })
+    }
+
+    fn delete_contact(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| delete_row(tx, stamp, Table::Contacts, id, expected_version))
+    }
+
+    fn add_criterion(&mut self, arena: i64, c: &CriterionEdit) -> Result<i64> {
+        self.write(|tx, stamp| {
+            arena_open(tx, arena)?;
+            tx.execute(
+                "INSERT INTO criteria (arena_id, text, measure, target, result, no_result_reason, updated_at, updated_by, met)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                params![
+                    arena,
+                    text::one_line(c.text.trim()),
+                    text::one_line(c.measure.trim()),
+                    text::one_line(c.target.trim()),
+                    text::multi_line(c.result.trim()),
+                    text::multi_line(c.no_result_reason.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who,
+                    c.met
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            history::record(tx, stamp, "arena", arena, "criterion", c.text.trim())?;
+            Ok(id)
+        })
+    }
+
+    fn edit_criterion(&mut self, id: i64, expected_version: i64, c: &CriterionEdit) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = unchanged(tx, Table::Criteria, id, expected_version)?;
+            tx.execute(
+                "UPDATE criteria SET text = $2, measure = $3, target = $4, result = $5, no_result_reason = $6,
+                        met = $7 WHERE id = $1",
+                params![
+                    id,
+                    text::one_line(c.text.trim()),
+                    text::one_line(c.measure.trim()),
+                    text::one_line(c.target.trim()),
+                    text::multi_line(c.result.trim()),
+                    text::multi_line(c.no_result_reason.trim()),
+                    c.met
+                ],
+            )?;
+            stamp_row(tx, stamp, Table::Criteria, id)?;
+            history::record(tx, stamp, "arena", arena, "criterion", c.text.trim())
+        })
+    }
+
+    fn delete_criterion(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| delete_row(tx, stamp, Table::Criteria, id, expected_version))
+    }
+
+    fn add_activity(&mut self, arena: i64, a: &ActivityEdit) -> Result<i64> {
+        self.write(|tx, stamp| {
+            arena_open(tx, arena)?;
+            tx.execute(
+                "INSERT INTO activities (arena_id, position, text, owner, due_date, updated_at, updated_by)
+                 VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM activities WHERE arena_id = $1),
+                         $2, $3, $4, $5, $6)",
+                params![
+                    arena,
+                    text::one_line(a.text.trim()),
+                    text::one_line(a.owner.trim()),
+                    time::date_to_text(a.due),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            history::record(tx, stamp, "arena", arena, "activity", a.text.trim())?;
+            Ok(id)
+        })
+    }
+
+    fn edit_activity(&mut self, id: i64, expected_version: i64, a: &ActivityEdit) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = unchanged(tx, Table::Activities, id, expected_version)?;
+            tx.execute(
+                "UPDATE activities SET text = $2, owner = $3, due_date = $4 WHERE id = $1",
+                params![
+                    id,
+                    text::one_line(a.text.trim()),
+                    text::one_line(a.owner.trim()),
+                    time::date_to_text(a.due)
+                ],
+            )?;
+            stamp_row(tx, stamp, Table::Activities, id)?;
+            history::record(tx, stamp, "arena", arena, "activity", a.text.trim())
+        })
+    }
+
+    fn set_activity_status(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        status: ActivityStatus,
+        reason: &str,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = unchanged(tx, Table::Activities, id, expected_version)?;
+            let reason = if status == ActivityStatus::Blocked {
+                text::one_line(reason.trim()).into_owned()
+            } else {
+                String::new()
+            };
+            tx.execute(
+                "UPDATE activities SET status = $2, blocked_reason = $3 WHERE id = $1",
+                params![id, status.code(), reason],
+            )?;
+            stamp_row(tx, stamp, Table::Activities, id)?;
+            let detail = format!(
+                "{}{}",
+                status.code(),
+                if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {reason}")
+                }
+            );
+            history::record(tx, stamp, "arena", arena, "status", &detail)
+        })
+    }
+
+    fn move_activity(&mut self, id: i64, up: bool) -> Result<bool> {
+        self.write(|tx, stamp| {
+            let (arena, position): (i64, i64) = tx
+                .query_row(
+                    "SELECT arena_id, position FROM activities WHERE id = $1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::Removed(format!("activity {id}")))?;
+            drawn_up::ensure_open(tx, arena)?;
+            let neighbour: Option<(i64, i64)> = tx
+                .query_row(
+                    if up {
+                        "SELECT id, position FROM activities WHERE arena_id = $1 AND position < $2
+                         ORDER BY position DESC LIMIT 1"
+                    } else {
+                        "SELECT id, position FROM activities WHERE arena_id = $1 AND position > $2
+                         ORDER BY position LIMIT 1"
+                    },
+                    params![arena, position],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((other, other_position)) = neighbour else {
+                return Ok(false);
+            };
+            tx.execute(
+                "UPDATE activities SET position = $2 WHERE id = $1",
+                params![id, other_position],
+            )?;
+            tx.execute(
+                "UPDATE activities SET position = $2 WHERE id = $1",
+                params![other, position],
+            )?;
+            stamp_row(tx, stamp, Table::Activities, id)?;
+            stamp_row(tx, stamp, Table::Activities, other)?;
+            history::record(tx, stamp, "arena", arena, "reorder", "")?;
+            Ok(true)
+        })
+    }
+
+    fn delete_activity(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| delete_row(tx, stamp, Table::Activities, id, expected_version))
+    }
+
+    fn set_need_status(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        status: NeedStatus,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = unchanged(tx, Table::Needs, id, expected_version)?;
+            tx.execute(
+                "UPDATE needs SET status = $2 WHERE id = $1",
+                params![id, status.code()],
+            )?;
+            stamp_row(tx, stamp, Table::Needs, id)?;
+            history::record(tx, stamp, "arena", arena, "need", status.code())
+        })
+    }
+
+    fn set_need_reason(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<()> {
+        self.write(|tx, stamp| {
+            let arena = unchanged(tx, Table::Needs, id, expected_version)?;
+            tx.execute(
+                "UPDATE needs SET reason = $2 WHERE id = $1",
+                params![id, text::one_line(reason.trim())],
+            )?;
+            stamp_row(tx, stamp, Table::Needs, id)?;
+            history::record(tx, stamp, "arena", arena, "need", reason.trim())
+        })
+    }
+
+    fn delete_need(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| delete_row(tx, stamp, Table::Needs, id, expected_version))
+    }
+}

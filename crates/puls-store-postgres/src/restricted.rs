@@ -1,0 +1,134 @@
+//! The restricted record of an arena's recipient: name, contact details and a note, kept apart
+//! from the arena, opened only by its coordinator and communication lead, every opening logged.
+//! Audit rows say that it changed, never what it holds.
+
+use puls_store::*;
+
+use crate::db::{Connection, OptionalExtension, Transaction, params};
+
+use super::{PgStore, Result, Stamp, StoreError, access, history, time};
+use puls_domain::text;
+
+/// Whether the arena has a restricted record: everyone may know that much.
+pub(super) fn exists(conn: &Connection, arena: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM restricted_records WHERE arena_id = $1")?
+        .query_row([arena], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Reads the record, unchecked and unlogged: callers check and log first.
+pub(super) fn read(conn: &Connection, arena: i64) -> Result<Option<RestrictedRecord>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT name, contact, note, version, updated_at, updated_by FROM restricted_records
+             WHERE arena_id = $1",
+        )?
+        .query_row([arena], |r| {
+            Ok(RestrictedRecord {
+                arena,
+                name: r.get(0)?,
+                contact: r.get(1)?,
+                note: r.get(2)?,
+                version: r.get(3)?,
+                updated_at: time::from_text(&r.get::<_, String>(4)?),
+                updated_by: r.get(5)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Writes a read-log row in the transaction that reads.
+pub(super) fn log_read(tx: &Transaction, stamp: &Stamp, arena: i64, what: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO read_log (at, who, arena_id, what) VALUES ($1, $2, $3, $4)",
+        params![time::to_text(stamp.at), stamp.who, arena, what],
+    )?;
+    Ok(())
+}
+
+pub(super) fn read_log_of(conn: &Connection, arena: i64) -> Result<Vec<ReadLogRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, who, arena_id, what FROM read_log WHERE arena_id = $1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([arena], |r| {
+        Ok(ReadLogRow {
+            at: time::from_text(&r.get::<_, String>(0)?),
+            who: r.get(1)?,
+            arena: r.get(2)?,
+            what: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<crate::db::SqlResult<_>>()?)
+}
+
+fn ensure_may_open(conn: &Connection, who: &str, arena: i64) -> Result<()> {
+    if access::may_open_restricted(conn, who, arena)? {
+        Ok(())
+    } else {
+        Err(StoreError::Restricted(arena))
+    }
+}
+
+impl RestrictedStore for PgStore {
+    fn open_restricted(&mut self, arena: i64) -> Result<Option<RestrictedRecord>> {
+        self.write(|tx, stamp| {
+            ensure_may_open(tx, stamp.who, arena)?;
+            log_read(tx, stamp, arena, "open")?;
+            read(tx, arena)
+        })
+    }
+
+    fn may_open_restricted(&self, arena: i64) -> Result<bool> {
+        access::may_open_restricted(&self.conn, &self.who, arena)
+    }
+
+    fn save_restricted(
+        &mut self,
+        arena: i64,
+        expected_version: Option<i64>,
+        edit: &RestrictedEdit,
+    ) -> Result<()> {
+        let name = text::one_line(edit.name.trim()).into_owned();
+        let contact = text::multi_line(edit.contact.trim()).into_owned();
+        let note = text::multi_line(edit.note.trim()).into_owned();
+        self.write(|tx, stamp| {
+            ensure_may_open(tx, stamp.who, arena)?;
+            let current = read(tx, arena)?;
+            if let Some(c) = &current
+                && Some(c.version) != expected_version
+            {
+                return Err(StoreError::Changed {
+                    what: format!("the restricted record of #{arena}"),
+                    who: c.updated_by.clone(),
+                    at: c.updated_at,
+                });
+            }
+            let at = time::to_text(stamp.at);
+            let action = if name.is_empty() && contact.is_empty() && note.is_empty() {
+                tx.execute("DELETE FROM restricted_records WHERE arena_id = $1", [arena])?;
+                "erased"
+            } else {
+                tx.execute(
+                    "INSERT INTO restricted_records (arena_id, name, contact, note, updated_at, updated_by)
+                     VALUES ($1, $2, $3, $4, $5, $6)
+                     ON CONFLICT (arena_id) DO UPDATE SET name = excluded.name,
+                         contact = excluded.contact, note = excluded.note,
+                         version = restricted_records.version + 1, updated_at = excluded.updated_at,
+                         updated_by = excluded.updated_by",
+                    params![arena, name, contact, note, at, stamp.who],
+                )?;
+                "saved"
+            };
+            if current.is_none() && action == "erased" {
+                return Ok(());
+            }
+            history::record(tx, stamp, "arena", arena, "restricted", action)
+        })
+    }
+
+    fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>> {
+        read_log_of(&self.conn, arena)
+    }
+}

@@ -1,0 +1,492 @@
+//! The roster: units, people, competences and who holds them.
+
+use puls_store::*;
+
+pub use puls_domain::read::{CompetenceRow, PersonRow, Unit};
+use std::collections::HashMap;
+
+use crate::db::{OptionalExtension, Transaction, params};
+
+use super::{PgStore, Result, Stamp, StoreError, history, staffing, time};
+use puls_domain::collation;
+use puls_domain::roster::{Level, Load};
+use puls_domain::text;
+
+/// The id of the person called `name`, adding them when nobody is; marks them a coordinator.
+pub(crate) fn find_or_add_coordinator(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<i64> {
+    let found: Option<i64> = tx
+        .query_row("SELECT id FROM people WHERE name = $1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => insert_person(tx, stamp, name, None, "", "", 20, true)?,
+    };
+    tx.execute("UPDATE people SET coordinator = 1 WHERE id = $1", [id])?;
+    Ok(id)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn insert_person(
+    tx: &Transaction,
+    stamp: &Stamp,
+    name: &str,
+    unit_id: Option<i64>,
+    role: &str,
+    contact: &str,
+    capacity: u32,
+    coordinator: bool,
+) -> Result<i64> {
+    let now = time::to_text(stamp.at);
+    tx.execute(
+        "INSERT INTO people (name, unit_id, role, contact, capacity, coordinator, created_at, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)",
+        params![name, unit_id, role, contact, capacity, coordinator, now, stamp.who],
+    )?;
+    let id = tx.last_insert_rowid();
+    history::record(tx, stamp, "person", id, "create", name)?;
+    Ok(id)
+}
+
+/// A unit's or a competence's name as the catalogue keeps it and is searched by: made safe, then
+/// trimmed, so that a space before an invisible character does not make a second name.
+fn catalogue_name(raw: &str) -> String {
+    text::one_line(raw).trim().to_owned()
+}
+
+/// The id of the unit called `name`, adding it (internal) when it is new. Empty: no unit.
+pub(super) fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
+    let name = catalogue_name(name);
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let found: Option<i64> = tx
+        .query_row("SELECT id FROM units WHERE name = $1", [&name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    tx.execute(
+        "INSERT INTO units (name, external, updated_at, updated_by) VALUES ($1, 0, $2, $3)",
+        params![name, time::to_text(stamp.at), stamp.who],
+    )?;
+    let id = tx.last_insert_rowid();
+    history::record(tx, stamp, "unit", id, "create", &name)?;
+    Ok(Some(id))
+}
+
+/// Adds a competence to the catalogue, with its audit row.
+pub(super) fn insert_competence(
+    tx: &Transaction,
+    stamp: &Stamp,
+    name: &str,
+    category: &str,
+) -> Result<i64> {
+    let name = catalogue_name(name);
+    if name.is_empty() {
+        return Err(StoreError::NameMissing);
+    }
+    tx.execute(
+        "INSERT INTO competences (name, category, updated_at, updated_by) VALUES ($1, $2, $3, $4)",
+        params![
+            name,
+            catalogue_name(category),
+            time::to_text(stamp.at),
+            stamp.who
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    history::record(tx, stamp, "competence", id, "create", &name)?;
+    Ok(id)
+}
+
+/// The competence called `name`, ignoring case, if the catalogue has it.
+pub(super) fn competence_id_by_name(tx: &Transaction, name: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM competences WHERE name = $1",
+            [catalogue_name(name)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
+    tx.query_row(
+        "SELECT id FROM competences WHERE name = $1",
+        [catalogue_name(name)],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::UnknownCompetence(catalogue_name(name)))
+}
+
+pub(super) fn write_holdings(
+    tx: &Transaction,
+    person: i64,
+    competences: &[(String, Level)],
+) -> Result<()> {
+    tx.execute("DELETE FROM holdings WHERE person_id = $1", [person])?;
+    for (name, level) in competences {
+        let competence = competence_id(tx, name)?;
+        tx.execute(
+            "INSERT INTO holdings (person_id, competence_id, level) VALUES ($1, $2, $3)
+             ON CONFLICT (person_id, competence_id) DO UPDATE SET level = excluded.level",
+            params![person, competence, level.number()],
+        )?;
+    }
+    Ok(())
+}
+
+fn person_version(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
+    let (version, who, at): (i64, String, String) = tx
+        .query_row(
+            "SELECT version, updated_by, updated_at FROM people WHERE id = $1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::PersonNotFound(id))?;
+    if version != expected {
+        return Err(StoreError::Changed {
+            what: format!("person {id}"),
+            who,
+            at: time::from_text(&at),
+        });
+    }
+    Ok(())
+}
+
+fn bump_person(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE people SET version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $1",
+        params![id, time::to_text(stamp.at), stamp.who],
+    )?;
+    Ok(())
+}
+
+/// Every holding as (person, competence, level): one plain scan, joined by the caller.
+fn all_holdings(conn: &crate::db::Connection) -> Result<Vec<(i64, i64, i64)>> {
+    let mut stmt = conn.prepare_cached("SELECT person_id, competence_id, level FROM holdings")?;
+    let rows = stmt
+        .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<crate::db::SqlResult<_>>()?;
+    Ok(rows)
+}
+
+impl RosterStore for PgStore {
+    fn roster_people(&self) -> Result<Vec<PersonRow>> {
+        let today = time::date_to_text(Some(self.today())).unwrap_or_default();
+        let names = self.competence_names()?;
+        let mut holdings: HashMap<i64, Vec<(String, Level)>> = HashMap::new();
+        for (person, competence, level) in all_holdings(&self.conn)? {
+            if let (Some(name), Some(level)) = (names.get(&competence), Level::from_number(level)) {
+                holdings
+                    .entry(person)
+                    .or_default()
+                    .push((name.clone(), level));
+            }
+        }
+        let mut load: HashMap<i64, u32> = HashMap::new();
+        let mut arenas: HashMap<i64, Vec<(i64, u32)>> = HashMap::new();
+        let mut current = staffing::current_allocations(&self.conn, &today)?;
+        current.sort_unstable_by_key(|a| (a.person, a.arena));
+        for a in current {
+            *load.entry(a.person).or_default() += a.percent;
+            let list = arenas.entry(a.person).or_default();
+            match list.last_mut() {
+                Some((arena, percent)) if *arena == a.arena => *percent += a.percent,
+                _ => list.push((a.arena, a.percent)),
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.name, u.name, coalesce(u.external, 0), p.role, p.contact, p.active, p.coordinator,
+                    p.capacity, p.version
+             FROM people p LEFT JOIN units u ON u.id = p.unit_id",
+        )?;
+        let people = stmt.query_map(params![], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(PersonRow {
+                id,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+                external: r.get(3)?,
+                role: r.get(4)?,
+                contact: r.get(5)?,
+                active: r.get(6)?,
+                coordinator: r.get(7)?,
+                competences: Vec::new(),
+                load: Load {
+                    capacity: r.get(8)?,
+                    allocated: 0,
+                },
+                arenas: Vec::new(),
+                version: r.get(9)?,
+            })
+        })?;
+        let mut people = people.collect::<crate::db::SqlResult<Vec<_>>>()?;
+        // Sorted here: reading the table in order and sorting is three times faster than
+        // reading it through the name index, a row lookup per person.
+        let language = self.session.language;
+        people.sort_by(|a, b| collation::compare_names(language, &a.name, &b.name));
+        for person in &mut people {
+            let mut competences = holdings.remove(&person.id).unwrap_or_default();
+            // Strongest first, then by name as the catalogue sorts it.
+            competences
+                .sort_by(|(a, la), (b, lb)| lb.cmp(la).then_with(|| collation::nocase(a, b)));
+            person.competences = competences;
+            person.load.allocated = load.get(&person.id).copied().unwrap_or(0);
+            person.arenas = arenas.remove(&person.id).unwrap_or_default();
+        }
+        Ok(people)
+    }
+
+    fn person(&self, id: i64) -> Result<PersonRow> {
+        self.roster_people()?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or(StoreError::PersonNotFound(id))
+    }
+
+    fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
+        let today = time::date_to_text(Some(self.today())).unwrap_or_default();
+        let mut load: HashMap<i64, u32> = HashMap::new();
+        for a in staffing::current_allocations(&self.conn, &today)? {
+            *load.entry(a.person).or_default() += a.percent;
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, active, capacity FROM people")?;
+        let rows = stmt.query_map(params![], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })?;
+        let mut free: HashMap<i64, bool> = HashMap::new();
+        for row in rows {
+            let (id, active, capacity) = row?;
+            free.insert(id, active && capacity > load.get(&id).copied().unwrap_or(0));
+        }
+        let mut by_level: HashMap<i64, [u32; 4]> = HashMap::new();
+        let mut with_free: HashMap<i64, u32> = HashMap::new();
+        for (person, competence, level) in all_holdings(&self.conn)? {
+            let Some(is_free) = free.get(&person) else {
+                continue;
+            };
+            if let Some(count) = usize::try_from(level - 1)
+                .ok()
+                .and_then(|i| by_level.entry(competence).or_default().get_mut(i))
+            {
+                *count += 1;
+            }
+            if *is_free {
+                *with_free.entry(competence).or_default() += 1;
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.category, c.active, c.version
+             FROM competences c ORDER BY c.name ",
+        )?;
+        let rows = stmt.query_map(params![], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(CompetenceRow {
+                id,
+                name: r.get(1)?,
+                category: r.get(2)?,
+                active: r.get(3)?,
+                version: r.get(4)?,
+                by_level: by_level.get(&id).copied().unwrap_or_default(),
+                with_free: with_free.get(&id).copied().unwrap_or(0),
+                gaps: Vec::new(),
+            })
+        })?;
+        let mut competences = rows.collect::<crate::db::SqlResult<Vec<_>>>()?;
+        let mut gaps: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.competence_id, a.id, a.title FROM needs n JOIN arenas a ON a.id = n.arena_id
+             WHERE n.status IN ('needed', 'requested') AND a.stage NOT IN ('closed', 'declined')
+             ORDER BY a.id",
+        )?;
+        for row in stmt.query_map(params![], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })? {
+            let (competence, arena, title) = row?;
+            gaps.entry(competence).or_default().push((arena, title));
+        }
+        for c in &mut competences {
+            c.gaps = gaps.remove(&c.id).unwrap_or_default();
+        }
+        Ok(competences)
+    }
+
+    fn units(&self) -> Result<Vec<Unit>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, external FROM units ORDER BY name ")?;
+        let units = stmt.query_map(params![], |r| {
+            Ok(Unit {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                external: r.get(2)?,
+            })
+        })?;
+        Ok(units.collect::<crate::db::SqlResult<_>>()?)
+    }
+
+    fn set_unit(&mut self, name: &str, external: bool) -> Result<i64> {
+        self.write(|tx, stamp| {
+            let id = unit_id(tx, stamp, name)?.ok_or(StoreError::NameMissing)?;
+            tx.execute(
+                "UPDATE units SET external = $2 WHERE id = $1",
+                params![id, external],
+            )?;
+            Ok(id)
+        })
+    }
+
+    fn add_person(&mut self, person: &PersonEdit) -> Result<i64> {
+        self.write(|tx, stamp| {
+            let unit = unit_id(tx, stamp, &person.unit)?;
+            let name = text::one_line(person.name.trim());
+            let id = insert_person(
+                tx,
+                stamp,
+                &name,
+                unit,
+                &text::one_line(&person.role),
+                &text::one_line(&person.contact),
+                person.capacity,
+                person.coordinator,
+            )?;
+            write_holdings(tx, id, &person.competences)?;
+            Ok(id)
+        })
+    }
+
+    fn edit_person(&mut self, id: i64, expected_version: i64, person: &PersonEdit) -> Result<()> {
+        self.write(|tx, stamp| {
+            person_version(tx, id, expected_version)?;
+            let unit = unit_id(tx, stamp, &person.unit)?;
+            tx.execute(
+                "UPDATE people SET name = $2, unit_id = $3, role = $4, contact = $5, capacity = $6,
+                        coordinator = $7 WHERE id = $1",
+                params![
+                    id,
+                    text::one_line(person.name.trim()),
+                    unit,
+                    text::one_line(&person.role),
+                    text::one_line(&person.contact),
+                    person.capacity,
+                    person.coordinator
+                ],
+            )?;
+            write_holdings(tx, id, &person.competences)?;
+            bump_person(tx, stamp, id)?;
+            history::record(tx, stamp, "person", id, "edit", &person.name)
+        })
+    }
+
+    fn set_person_active(&mut self, id: i64, expected_version: i64, active: bool) -> Result<()> {
+        self.write(|tx, stamp| {
+            person_version(tx, id, expected_version)?;
+            tx.execute(
+                "UPDATE people SET active = $2 WHERE id = $1",
+                params![id, active],
+            )?;
+            bump_person(tx, stamp, id)?;
+            let action = if active { "activate" } else { "deactivate" };
+            history::record(tx, stamp, "person", id, action, "")
+        })
+    }
+
+    fn delete_person(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(|tx, stamp| {
+            person_version(tx, id, expected_version)?;
+            let ties: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM allocations WHERE person_id = $1)
+                      + (SELECT count(*) FROM arenas WHERE coordinator_id = $1)
+                      + (SELECT count(*) FROM needs WHERE person_id = $1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if ties > 0 {
+                return Err(StoreError::PersonHasAllocations(id));
+            }
+            let name: String =
+                tx.query_row("SELECT name FROM people WHERE id = $1", [id], |r| r.get(0))?;
+            tx.execute("DELETE FROM holdings WHERE person_id = $1", [id])?;
+            tx.execute("DELETE FROM people WHERE id = $1", [id])?;
+            history::record(tx, stamp, "person", id, "delete", &name)
+        })
+    }
+
+    fn add_competence(&mut self, name: &str, category: &str) -> Result<i64> {
+        self.write(|tx, stamp| insert_competence(tx, stamp, name, category))
+    }
+
+    fn edit_competence(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        name: &str,
+        category: &str,
+    ) -> Result<()> {
+        self.write(|tx, stamp| {
+            let (version, who, at): (i64, String, String) = tx.query_row(
+                "SELECT version, updated_by, updated_at FROM competences WHERE id = $1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            if version != expected_version {
+                return Err(StoreError::Changed {
+                    what: format!("competence {id}"),
+                    who,
+                    at: time::from_text(&at),
+                });
+            }
+            tx.execute(
+                "UPDATE competences SET name = $2, category = $3, version = version + 1, updated_at = $4,
+                        updated_by = $5 WHERE id = $1",
+                params![
+                    id,
+                    catalogue_name(name),
+                    catalogue_name(category),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            history::record(tx, stamp, "competence", id, "edit", name)
+        })
+    }
+
+    fn set_competence_active(&mut self, id: i64, active: bool) -> Result<()> {
+        self.write(|tx, stamp| {
+            tx.execute(
+                "UPDATE competences SET active = $2, version = version + 1, updated_at = $3, updated_by = $4
+                 WHERE id = $1",
+                params![id, active, time::to_text(stamp.at), stamp.who],
+            )?;
+            let action = if active { "activate" } else { "deactivate" };
+            history::record(tx, stamp, "competence", id, action, "")
+        })
+    }
+}
+
+impl PgStore {
+    fn competence_names(&self) -> Result<HashMap<i64, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM competences")?;
+        let rows = stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<crate::db::SqlResult<_>>()?)
+    }
+}

@@ -1,0 +1,136 @@
+//! The demo municipality on any backend, and writes about arenas that are not there (moved from
+//! tests/store.rs).
+
+use chrono::NaiveDate;
+use puls::domain::arena::Stage;
+use puls::domain::puls::Gap;
+use puls::store::StoreError;
+use puls::store::prelude::*;
+
+use crate::Fixture;
+use crate::app::now;
+use crate::support::{audit_count, demo_db};
+
+pub fn the_demo_fills_every_stage_and_every_mission<F: Fixture>() {
+    let db = demo_db::<F>();
+    let store = db.session("maja", now());
+    let cards = store.board_cards(true).unwrap();
+    assert!(cards.len() >= 13, "{}", cards.len());
+    for stage in Stage::FLOW.into_iter().chain([Stage::Declined]) {
+        assert!(
+            cards.iter().any(|c| c.stage == stage),
+            "no arena in {stage:?}"
+        );
+    }
+    for mission in ["LF", "HC", "CD"] {
+        assert!(
+            cards.iter().any(|c| c.mission == mission),
+            "no arena in {mission}"
+        );
+    }
+    assert_eq!(
+        store.meta(puls::demo::DEMO_MARK).unwrap().as_deref(),
+        Some("1")
+    );
+}
+
+pub fn returning_is_refused_until_every_criterion_has_a_result_or_reason<F: Fixture>() {
+    let db = demo_db::<F>();
+    let mut store = db.session("maja", now());
+    let active = store
+        .board_cards(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == 1)
+        .unwrap();
+    assert_eq!(active.stage, Stage::Active);
+    let arena = store.arena(1).unwrap();
+    let err = store
+        .move_arena(1, arena.version, Stage::Returning, "SSG")
+        .err()
+        .unwrap();
+    assert!(
+        matches!(&err, StoreError::Refused(r) if r == &vec![puls::domain::arena::Refusal::Plan(Gap::CriteriaWithoutResult(3))]),
+        "{err:?}"
+    );
+}
+
+pub fn a_write_about_an_arena_that_does_not_exist_writes_nothing<F: Fixture>() {
+    use puls::store::{ActivityEdit, ContactEdit, CriterionEdit};
+    // Given the demo, and a number no arena has
+    let db = demo_db::<F>();
+    let mut store = db.session("maja", now());
+    let missing = 99_999;
+    let before = audit_count(&store);
+
+    // When every write that names an arena is asked about that number
+    let contact = ContactEdit {
+        on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        channel: "phone".into(),
+        summary: "Spoke with the family".into(),
+        by: "maja".into(),
+    };
+    let criterion = CriterionEdit {
+        text: "Attendance".into(),
+        measure: "days".into(),
+        target: "90%".into(),
+        result: String::new(),
+        no_result_reason: String::new(),
+        met: None,
+    };
+    let activity = ActivityEdit {
+        text: "Meet the school".into(),
+        owner: "maja".into(),
+        due: None,
+    };
+    let attempts: Vec<(&str, bool)> = vec![
+        ("start_standup", store.start_standup(missing).is_err()),
+        (
+            "record_personal_data",
+            store
+                .record_personal_data(missing, "need", "personal identity number")
+                .is_err(),
+        ),
+        (
+            "add_need",
+            store.add_need(missing, "School nurse", "x").is_err(),
+        ),
+        ("add_contact", store.add_contact(missing, &contact).is_err()),
+        (
+            "add_criterion",
+            store.add_criterion(missing, &criterion).is_err(),
+        ),
+        (
+            "add_activity",
+            store.add_activity(missing, &activity).is_err(),
+        ),
+        ("open_restricted", store.open_restricted(missing).is_err()),
+    ];
+
+    // Then each is refused, and not one row of history was written
+    for (write, refused) in attempts {
+        assert!(refused, "{write} accepted arena #{missing}");
+    }
+    assert_eq!(audit_count(&store), before);
+}
+
+pub fn a_refused_stand_up_leaves_since_last_as_it_was<F: Fixture>() {
+    // Given an arena whose stand-up was held once
+    let db = demo_db::<F>();
+    let mut store = db.session("maja", now());
+    let id = store.board_cards(false).unwrap()[0].id;
+    let first = store.start_standup(id).unwrap();
+
+    // When a stand-up about a missing arena is refused
+    assert!(matches!(
+        store.start_standup(99_999),
+        Err(StoreError::ArenaNotFound(99_999))
+    ));
+
+    // Then the next stand-up about the arena still counts from the one held
+    let since = store.start_standup(id).unwrap();
+    assert!(
+        since.is_some(),
+        "the held stand-up was forgotten ({first:?})"
+    );
+}

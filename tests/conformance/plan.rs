@@ -1,0 +1,155 @@
+//! The PULS program: proactivity, contacts, criteria and activities (moved from tests/store.rs).
+
+use chrono::NaiveDate;
+use puls::domain::puls::{ActivityStatus, Gap, Mark, Step};
+use puls::store::prelude::*;
+use puls::store::{ActivityEdit, ContactEdit, CriterionEdit, Proactivity, StoreError};
+
+use crate::Fixture;
+use crate::app::now;
+use crate::support::{commissionable, signal};
+
+fn activity(text: &str) -> ActivityEdit {
+    ActivityEdit {
+        text: text.into(),
+        owner: "Maja".into(),
+        due: None,
+    }
+}
+
+pub fn a_program_is_written_step_by_step_and_summarised<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
+    let a = store
+        .edit_arena(
+            a.id,
+            a.version,
+            &commissionable("Newcomer needs work", "Maja"),
+        )
+        .unwrap();
+    store
+        .set_proactivity(
+            a.id,
+            a.version,
+            &Proactivity {
+                recipient: "LF-2026-014".into(),
+                lead: Some("maja".into()),
+                rhythm_days: Some(14),
+            },
+        )
+        .unwrap();
+    store
+        .add_contact(
+            a.id,
+            &ContactEdit {
+                on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                channel: "phone".into(),
+                summary: "Talked about the course".into(),
+                by: "Maja".into(),
+            },
+        )
+        .unwrap();
+    let first = store
+        .add_activity(a.id, &activity("Book the course"))
+        .unwrap();
+    store
+        .add_activity(a.id, &activity("Find a placement"))
+        .unwrap();
+    store
+        .set_activity_status(first, 1, ActivityStatus::Done, "")
+        .unwrap();
+    let plan = store.plan(a.id).unwrap();
+    assert_eq!(plan.proactivity.lead.as_deref(), Some("Maja"));
+    assert_eq!(plan.last_contact(), NaiveDate::from_ymd_opt(2026, 11, 20));
+    let summary = plan.summary();
+    assert_eq!(summary.mark(Step::Proactivity), Mark::Complete);
+    assert_eq!(summary.mark(Step::Service), Mark::Partly { done: 1, of: 2 });
+    assert_eq!(summary.gaps(Step::Learning), vec![Gap::NoCriteria]);
+    assert_eq!(store.arena(a.id).unwrap().plan, summary);
+    assert_eq!(store.board_cards(false).unwrap()[0].plan, summary);
+}
+
+pub fn activities_reorder_and_a_blocked_one_keeps_its_reason<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let a = store.create_signal(&signal("One")).unwrap();
+    let first = store.add_activity(a.id, &activity("First")).unwrap();
+    store.add_activity(a.id, &activity("Second")).unwrap();
+    assert!(store.move_activity(first, false).unwrap());
+    assert!(!store.move_activity(first, false).unwrap(), "already last");
+    let texts: Vec<String> = store
+        .plan(a.id)
+        .unwrap()
+        .activities
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    assert_eq!(texts, ["Second", "First"]);
+    let version = store.plan(a.id).unwrap().activities[1].version;
+    store
+        .set_activity_status(
+            first,
+            version,
+            ActivityStatus::Blocked,
+            "waiting for a permit",
+        )
+        .unwrap();
+    let blocked = store.plan(a.id).unwrap().activities[1].clone();
+    assert_eq!(
+        (blocked.status, blocked.blocked_reason.as_str()),
+        (ActivityStatus::Blocked, "waiting for a permit")
+    );
+    store
+        .set_activity_status(first, blocked.version, ActivityStatus::Done, "")
+        .unwrap();
+    assert_eq!(store.plan(a.id).unwrap().activities[1].blocked_reason, "");
+}
+
+pub fn a_stale_plan_row_is_refused_with_who_changed_it<F: Fixture>() {
+    let db = F::new();
+    let mut maja = db.session("maja", now());
+    let mut jonas = db.session("jonas", now());
+    let a = maja.create_signal(&signal("One")).unwrap();
+    let criterion = CriterionEdit {
+        text: "He attends the course".into(),
+        measure: "attendance".into(),
+        target: "80%".into(),
+        result: String::new(),
+        no_result_reason: String::new(),
+        met: None,
+    };
+    let id = maja.add_criterion(a.id, &criterion).unwrap();
+    let with_result = CriterionEdit {
+        result: "85%".into(),
+        ..criterion.clone()
+    };
+    jonas.edit_criterion(id, 1, &with_result).unwrap();
+    let err = maja.edit_criterion(id, 1, &criterion).err().unwrap();
+    assert!(
+        matches!(err, StoreError::Changed { ref who, .. } if who == "jonas"),
+        "{err:?}"
+    );
+    assert_eq!(maja.plan(a.id).unwrap().criteria[0].result, "85%");
+    maja.delete_criterion(id, 2).unwrap();
+    assert!(matches!(
+        jonas.delete_criterion(id, 2),
+        Err(StoreError::Removed(_))
+    ));
+}
+
+pub fn the_lead_must_be_on_the_roster<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let a = store.create_signal(&signal("One")).unwrap();
+    let p = Proactivity {
+        recipient: "LF-1".into(),
+        lead: Some("Nobody".into()),
+        rhythm_days: None,
+    };
+    assert!(matches!(
+        store.set_proactivity(a.id, a.version, &p),
+        Err(StoreError::UnknownPerson(_))
+    ));
+    assert_eq!(store.plan(a.id).unwrap().proactivity.recipient, "");
+}

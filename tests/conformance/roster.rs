@@ -1,0 +1,195 @@
+//! The competence roster: loads, needs and gaps, candidates, people (moved from tests/store.rs).
+
+use chrono::NaiveDate;
+use puls::domain::roster::{Level, NeedStatus};
+use puls::store::prelude::*;
+use puls::store::{NewAllocation, PersonEdit, StoreError};
+
+use crate::Fixture;
+use crate::app::now;
+use crate::support::{audit_count, signal};
+
+fn person(name: &str, capacity: u32, competences: &[(&str, Level)]) -> PersonEdit {
+    PersonEdit {
+        name: name.into(),
+        unit: "Learning & family".into(),
+        role: "Social worker".into(),
+        contact: String::new(),
+        capacity,
+        coordinator: false,
+        competences: competences
+            .iter()
+            .map(|(c, l)| ((*c).to_owned(), *l))
+            .collect(),
+    }
+}
+
+fn allocate(
+    store: &mut impl Backend,
+    person: i64,
+    arena: i64,
+    competence: Option<i64>,
+    percent: u32,
+    from: u32,
+    to: Option<u32>,
+) {
+    store
+        .allocate(&NewAllocation {
+            person_id: person,
+            arena_id: arena,
+            competence_id: competence,
+            percent,
+            from: NaiveDate::from_ymd_opt(2026, 11, from).unwrap(),
+            to: to.map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap()),
+        })
+        .unwrap();
+}
+
+pub fn load_counts_only_allocations_running_today<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    store
+        .add_competence("Social worker", "Social services")
+        .unwrap();
+    let karin = store
+        .add_person(&person(
+            "Karin",
+            30,
+            &[("Social worker", Level::Experienced)],
+        ))
+        .unwrap();
+    let a = store.create_signal(&signal("One")).unwrap();
+    let b = store.create_signal(&signal("Two")).unwrap();
+    allocate(&mut store, karin, a.id, None, 20, 1, None);
+    allocate(&mut store, karin, b.id, None, 20, 1, Some(30));
+    allocate(&mut store, karin, b.id, None, 50, 1, Some(22));
+    allocate(&mut store, karin, b.id, None, 50, 24, None);
+    let row = store.person(karin).unwrap();
+    assert_eq!((row.load.allocated, row.load.capacity), (40, 30));
+    assert!(row.load.is_over());
+    assert_eq!(row.arenas, vec![(a.id, 20), (b.id, 20)]);
+}
+
+pub fn an_allocation_fills_the_first_open_need_and_a_gap_lists_the_arena<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let nurse = store.add_competence("School nurse", "Health").unwrap();
+    let nora = store
+        .add_person(&person("Nora", 20, &[("School nurse", Level::Experienced)]))
+        .unwrap();
+    let a = store.create_signal(&signal("Boy falling behind")).unwrap();
+    store
+        .add_need(a.id, "school NURSE", "health at school")
+        .unwrap();
+    store
+        .add_need(a.id, "School nurse", "a second one")
+        .unwrap();
+    let gaps = &store.roster_competences().unwrap()[0].gaps;
+    assert_eq!(
+        gaps,
+        &vec![(a.id, a.title.clone()), (a.id, a.title.clone())]
+    );
+    allocate(&mut store, nora, a.id, Some(nurse), 10, 1, None);
+    let needs = store.arena_needs(a.id).unwrap();
+    assert_eq!(needs[0].status, NeedStatus::Filled);
+    assert_eq!(needs[0].person.as_deref(), Some("Nora"));
+    assert_eq!(needs[1].status, NeedStatus::Needed);
+    assert_eq!(store.board_cards(false).unwrap()[0].gaps(), 1);
+    assert_eq!(store.board_cards(false).unwrap()[0].team, 1);
+    assert_eq!(store.arena(a.id).unwrap().team, 1);
+}
+
+pub fn candidates_come_best_fit_first_and_inactive_people_never<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let teacher = store
+        .add_competence("Special-needs teacher", "Education")
+        .unwrap();
+    let held = [("Special-needs teacher", Level::Experienced)];
+    let busy = store.add_person(&person("Busy Expert", 20, &held)).unwrap();
+    store.add_person(&person("Free Expert", 20, &held)).unwrap();
+    store
+        .add_person(&person(
+            "Novice",
+            50,
+            &[("Special-needs teacher", Level::Aware)],
+        ))
+        .unwrap();
+    let gone = store.add_person(&person("Gone Expert", 50, &held)).unwrap();
+    let version = store.person(gone).unwrap().version;
+    store.set_person_active(gone, version, false).unwrap();
+    let a = store.create_signal(&signal("Boy falling behind")).unwrap();
+    let b = store.create_signal(&signal("Other")).unwrap();
+    allocate(&mut store, busy, b.id, None, 15, 1, None);
+    let names: Vec<String> = store
+        .candidates(a.id, teacher)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Free Expert", "Busy Expert", "Novice"]);
+}
+
+pub fn a_person_with_allocations_can_only_be_deactivated<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let karin = store.add_person(&person("Karin", 30, &[])).unwrap();
+    let a = store.create_signal(&signal("One")).unwrap();
+    allocate(&mut store, karin, a.id, None, 10, 1, None);
+    let version = store.person(karin).unwrap().version;
+    assert!(matches!(
+        store.delete_person(karin, version),
+        Err(StoreError::PersonHasAllocations(_))
+    ));
+    store.set_person_active(karin, version, false).unwrap();
+    assert!(!store.person(karin).unwrap().active);
+    let lone = store.add_person(&person("Lone", 30, &[])).unwrap();
+    store.delete_person(lone, 1).unwrap();
+    assert!(matches!(
+        store.person(lone),
+        Err(StoreError::PersonNotFound(_))
+    ));
+    let actions: Vec<String> = store
+        .history(None, None, usize::MAX)
+        .unwrap()
+        .into_iter()
+        .filter(|row| row.entity == "person")
+        .map(|row| row.action)
+        .collect();
+    assert_eq!(actions, ["create", "deactivate", "create", "delete"]);
+}
+
+pub fn an_unknown_competence_is_refused_and_nothing_is_written<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let err = store
+        .add_person(&person("Karin", 30, &[("Astronaut", Level::Teaches)]))
+        .err()
+        .unwrap();
+    assert!(
+        matches!(err, StoreError::UnknownCompetence(ref c) if c == "Astronaut"),
+        "{err:?}"
+    );
+    assert!(store.roster_people().unwrap().is_empty());
+    assert_eq!(audit_count(&store), 0);
+}
+
+pub fn releasing_a_member_ends_the_allocation_and_releases_the_need<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let nurse = store.add_competence("School nurse", "Health").unwrap();
+    let nora = store
+        .add_person(&person("Nora", 20, &[("School nurse", Level::Experienced)]))
+        .unwrap();
+    let a = store.create_signal(&signal("Boy falling behind")).unwrap();
+    store.add_need(a.id, "School nurse", "").unwrap();
+    allocate(&mut store, nora, a.id, Some(nurse), 10, 1, None);
+    let member = store.arena_team(a.id).unwrap().remove(0);
+    store.release(member.allocation_id).unwrap();
+    assert!(store.arena_team(a.id).unwrap().is_empty());
+    assert_eq!(
+        store.arena_needs(a.id).unwrap()[0].status,
+        NeedStatus::Released
+    );
+    assert_eq!(store.person(nora).unwrap().load.allocated, 0);
+}

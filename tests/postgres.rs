@@ -1,0 +1,262 @@
+//! PostgreSQL's own side of the store and the binary on it: what the conformance suite cannot
+//! say through the store interface. A schema of a newer puls refused without a write, a
+//! dropped connection opened again, and `--db`, `PULS_DB` and the config's `db` naming a
+//! database server, and two full screens on one database. Skipped (saying so) where no server answers, except under `CI=true`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use puls::domain::clock::FixedClock;
+use puls::store::prelude::*;
+use puls::store::{StoreError, StoreOptions};
+use puls::store_postgres::PgStore;
+
+#[path = "shared/app.rs"]
+pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
+#[path = "shared/pty.rs"]
+pub mod pty;
+#[path = "shared/postgres.rs"]
+pub mod test_server;
+
+use app::{now, signal};
+use test_server::{TestDatabase, available};
+
+fn open(db: &TestDatabase, who: &str) -> Result<PgStore, StoreError> {
+    PgStore::open(
+        &db.url,
+        who,
+        Arc::new(FixedClock(now())),
+        &StoreOptions::default(),
+    )
+}
+
+/// A plain client of the database, as an administrator's `psql` would be.
+fn client(db: &TestDatabase) -> postgres::Client {
+    postgres::Client::connect(&db.url, postgres::NoTls).unwrap()
+}
+
+#[test]
+fn a_database_of_a_newer_puls_is_refused_and_nothing_is_written() {
+    if !available() {
+        return;
+    }
+    // Given a puls database whose schema a newer puls wrote
+    let db = TestDatabase::default();
+    open(&db, "maja").unwrap();
+    let mut admin = client(&db);
+    admin
+        .batch_execute("UPDATE puls_schema SET version = 99")
+        .unwrap();
+
+    // When puls opens it
+    let refused = open(&db, "maja");
+
+    // Then it is refused, and left as it was
+    assert!(
+        matches!(refused, Err(StoreError::TooNew(_))),
+        "{:?}",
+        refused.err()
+    );
+    let version: i64 = admin
+        .query_one("SELECT version FROM puls_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, 99);
+    let audit: i64 = admin
+        .query_one("SELECT count(*) FROM audit", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(audit, 0);
+}
+
+#[test]
+fn a_dropped_connection_is_opened_again_and_counts_as_a_change() {
+    if !available() {
+        return;
+    }
+    // Given maja's session, whose connection the server drops
+    let db = TestDatabase::default();
+    let mut maja = open(&db, "maja").unwrap();
+    maja.create_signal(&signal("Before the drop")).unwrap();
+    let mut admin = client(&db);
+    admin
+        .batch_execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .unwrap();
+
+    // When the live refresh asks whether anything changed
+    let changed = maja.others_changed().unwrap();
+
+    // Then the answer is yes (what it missed is unknown), and the session works again
+    assert!(changed);
+    maja.create_signal(&signal("After the drop")).unwrap();
+    assert_eq!(maja.board_cards(false).unwrap().len(), 2);
+    assert!(!maja.others_changed().unwrap());
+}
+
+#[test]
+fn db_puls_db_and_the_config_name_a_database_server() {
+    if !available() {
+        return;
+    }
+    let db = TestDatabase::default();
+    let home = tempfile::tempdir().unwrap();
+
+    // --db
+    let recorded = cli::puls_in(
+        home.path(),
+        &["--db", &db.url, "signal", "Newcomer needs work"],
+        &[],
+    );
+    assert!(recorded.contains("#1"), "{recorded}");
+
+    // PULS_DB
+    let shown = cli::puls_in(home.path(), &["show", "1"], &[("PULS_DB", &db.url)]);
+    assert!(shown.contains("Newcomer needs work"), "{shown}");
+
+    // db = "..." in the config
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, format!("db = \"{}\"\n", db.url)).unwrap();
+    let config = config.display().to_string();
+    let history = cli::puls_in(home.path(), &["--config", &config, "history"], &[]);
+    assert!(history.contains("Newcomer needs work"), "{history}");
+    assert!(
+        !home.path().join("data/puls/puls.db").exists(),
+        "a SQLite file was made"
+    );
+}
+
+#[test]
+fn backup_on_a_database_server_prints_the_pg_dump_command_and_restore_refuses() {
+    if !available() {
+        return;
+    }
+    let db = TestDatabase::default();
+    let home = tempfile::tempdir().unwrap();
+    cli::puls_in(home.path(), &["--db", &db.url, "signal", "One"], &[]);
+
+    let said = cli::puls_in(
+        home.path(),
+        &["--db", &db.url, "backup", "region.dump"],
+        &[],
+    );
+
+    assert!(
+        said.contains(&format!(
+            "pg_dump --format=custom --file=region.dump {}",
+            db.url
+        )),
+        "{said}"
+    );
+    assert!(!home.path().join("region.dump").exists());
+    for command in ["check", "restore"] {
+        let args: Vec<&str> = match command {
+            "check" => vec!["--db", &db.url, "check"],
+            _ => vec!["--db", &db.url, "restore", "region.dump"],
+        };
+        let refused = cli::run_in(home.path(), &args, &[]);
+        assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+        let stderr = String::from_utf8(refused.stderr).unwrap();
+        assert!(stderr.contains("pg_restore"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_card_one_session_moves_shows_on_the_others_screen_within_two_seconds() {
+    if !available() {
+        return;
+    }
+    // Given two coordinators on the demo in one PostgreSQL database, the second looking at Closed
+    let db = TestDatabase::default();
+    let sandbox = pty::Sandbox::new().with_env("PULS_DB", &db.url);
+    let mut first = sandbox.tui(&["--demo"]);
+    first.wait_for_board();
+    let mut second = sandbox.tui(&[]);
+    second.wait_for_board();
+    second.press("lllll");
+    let shown = second.wait_for(
+        |s| pty::column(s, "Closed").is_some_and(|c| c.contains("▶#")),
+        pty::DEADLINE,
+    );
+    let closed_before = pty::column_count(&shown, "Closed").unwrap();
+
+    // When the first moves #5 from Returning knowledge to Closed
+    first.press("llll");
+    first.wait_for_text("▶#5 Going home");
+    first.press(">");
+    first.wait_for_text("#5 moved to Closed");
+    let moved = Instant::now();
+
+    // Then the second shows it closed, with no key pressed, within two seconds
+    second.wait_for(
+        |s| {
+            pty::column_count(s, "Closed") == Some(closed_before + 1)
+                && pty::column(s, "Closed").is_some_and(|c| c.contains("#5 Going home"))
+        },
+        pty::DEADLINE,
+    );
+    let took = moved.elapsed();
+    assert!(
+        took < Duration::from_secs(2),
+        "the second screen took {took:?}"
+    );
+}
+
+#[test]
+fn migrate_copies_a_sqlite_database_whole_and_only_into_an_empty_one() {
+    if !available() {
+        return;
+    }
+    // Given the demo in a SQLite file, whose last signal was removed (its number used up)
+    let (_dir, file) = app::demo_db();
+    let mut sqlite = app::open(&file, "maja");
+    let gone = sqlite
+        .create_signal(&signal("Recorded by mistake"))
+        .unwrap();
+    sqlite.delete_signal(gone.id, gone.version).unwrap();
+    let db = TestDatabase::default();
+    let home = tempfile::tempdir().unwrap();
+    let file_arg = file.display().to_string();
+
+    // When it is migrated into an empty PostgreSQL database
+    let said = cli::puls_in(
+        home.path(),
+        &["migrate", "--from", &file_arg, "--to", &db.url],
+        &[],
+    );
+
+    // Then everything is there, history and drawn-up versions too, and numbers go on
+    assert!(said.contains("counted on both sides"), "{said}");
+    let mut copy = open(&db, "maja").unwrap();
+    assert_eq!(
+        copy.board_cards(true).unwrap(),
+        sqlite.board_cards(true).unwrap()
+    );
+    assert_eq!(
+        copy.history(None, None, usize::MAX).unwrap(),
+        sqlite.history(None, None, usize::MAX).unwrap()
+    );
+    for card in sqlite.board_cards(true).unwrap() {
+        assert_eq!(
+            copy.drawn_up_versions(card.id).unwrap(),
+            sqlite.drawn_up_versions(card.id).unwrap()
+        );
+        assert_eq!(copy.plan(card.id).unwrap(), sqlite.plan(card.id).unwrap());
+    }
+    assert_eq!(copy.bank_record().unwrap(), sqlite.bank_record().unwrap());
+    let next = copy.create_signal(&signal("The next one")).unwrap();
+    assert_eq!(next.id, gone.id + 1, "a removed number came back");
+
+    // And a second copy into it is refused, changing nothing
+    let again = cli::run_in(
+        home.path(),
+        &["migrate", "--from", &file_arg, "--to", &db.url],
+        &[],
+    );
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    assert_eq!(copy.board_cards(true).unwrap().len(), next.id as usize - 1);
+}
