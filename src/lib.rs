@@ -18,6 +18,7 @@ pub mod input;
 pub use puls_app::messages;
 pub mod output;
 pub use puls_store::roster_csv;
+pub mod serve;
 pub mod settings;
 pub use puls_store as store;
 pub mod tui;

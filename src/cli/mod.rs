@@ -404,7 +404,7 @@ fn run(cli: Cli) -> Result<()> {
 /// command never creates one. The full screen, signals, imports, grants and restores may.
 fn reads_only(command: Option<&Command>) -> bool {
     use crate::cli::privacy::RetentionCommand;
-    use crate::cli::users::UsersCommand;
+    use crate::cli::users::{KeyCommand, UsersCommand};
     match command {
         Some(
             Command::Show { .. }
@@ -424,7 +424,11 @@ fn reads_only(command: Option<&Command>) -> bool {
                 command: RetentionCommand::Run { .. },
             } => true,
             PrivacyCommand::Users {
-                command: UsersCommand::List,
+                command:
+                    UsersCommand::List
+                    | UsersCommand::Key {
+                        command: KeyCommand::List { .. },
+                    },
             } => true,
             PrivacyCommand::Users { .. } => false,
         },

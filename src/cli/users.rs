@@ -1,4 +1,8 @@
-//! `puls users`: which OS accounts puls knows, their roles, and the roster person each is.
+//! `puls users`: which OS accounts puls knows, their roles, the roster person each is, and the
+//! SSH keys by which `puls serve` knows them.
+
+use std::io::Read;
+use std::path::PathBuf;
 
 use crate::store::prelude::*;
 use clap::Subcommand;
@@ -10,6 +14,7 @@ use crate::config::Config;
 use crate::domain::access::Role;
 use crate::messages;
 use crate::output;
+use crate::serve::public_key;
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -29,6 +34,24 @@ pub(crate) enum UsersCommand {
     /// knows that the account at the keyboard may open their restricted records. An empty
     /// PERSON unlinks the account.
     Link { account: String, person: String },
+    /// The SSH keys by which `puls serve` knows an account: puls users key add karin id.pub
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum KeyCommand {
+    /// List the OpenSSH public keys in FILE (or on standard input, `-`) for ACCOUNT.
+    ///
+    /// Only an administrator may; on a database without one, the first account to add a key
+    /// becomes its administrator (noted in the history).
+    Add { account: String, file: PathBuf },
+    /// Every listed key (or ACCOUNT's), as `ssh-keygen -l` shows it.
+    List { account: Option<String> },
+    /// Take the key with this fingerprint (SHA256:..., as `key list` shows it) off the list.
+    Remove { fingerprint: String },
 }
 
 fn role(code: &str) -> Result<Role> {
@@ -95,6 +118,66 @@ pub(crate) fn run(
             store.link_account(&account, &person)?;
             output::line(messages::account_linked(&account, person.trim()))?;
         }
+        UsersCommand::Key { command } => keys(store, config, allow, command)?,
     }
     Ok(())
+}
+
+fn keys(store: &mut Store, config: &Config, allow: bool, command: KeyCommand) -> Result<()> {
+    match command {
+        KeyCommand::Add { account, file } => {
+            let text = key_file(&file)?;
+            let keys = public_key::read(&account, &text).map_err(UserError)?;
+            screen_names(config, allow, &account, None)?;
+            let comments: Vec<Field> = keys
+                .iter()
+                .map(|key| {
+                    Field::vocabulary("comment", messages::field_key_comment(), &key.comment)
+                })
+                .collect();
+            privacy::screen(config, allow, &comments)?;
+            for key in &keys {
+                let added = store.add_account_key(key)?;
+                if added.first_administrator {
+                    output::line(messages::first_administrator(store.who()))?;
+                }
+                output::line(messages::key_added(
+                    &key.account,
+                    &public_key::described(key),
+                ))?;
+            }
+        }
+        KeyCommand::List { account } => {
+            let keys = store.account_keys(account.as_deref())?;
+            if keys.is_empty() {
+                output::line(messages::no_keys())?;
+            }
+            for key in &keys {
+                output::line(format!("{}  {}", key.account, public_key::described(key)))?;
+            }
+        }
+        KeyCommand::Remove { fingerprint } => match store.remove_account_key(&fingerprint)? {
+            Some(key) => output::line(messages::key_removed(
+                &key.account,
+                &public_key::described(&key),
+            ))?,
+            None => return Err(UserError(messages::key_not_listed(fingerprint.trim())).into()),
+        },
+    }
+    Ok(())
+}
+
+/// The text of a key file, or of standard input for `-`; a few keys at most, so a small limit.
+fn key_file(file: &std::path::Path) -> Result<String> {
+    const LIMIT: u64 = 64 * 1024;
+    let read = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .take(LIMIT)
+            .read_to_string(&mut text)
+            .map(|_| text)
+    } else {
+        crate::input::read_text(file, LIMIT)
+    };
+    read.map_err(|e| UserError(format!("{}: {e}", file.display())).into())
 }
