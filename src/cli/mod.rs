@@ -52,13 +52,13 @@ use roster::RosterCommand;
 pub struct Cli {
     /// The database file (default: ~/.local/share/puls/puls.db).
     #[arg(long, env = "PULS_DB", global = true)]
-    db: Option<PathBuf>,
+    pub(crate) db: Option<PathBuf>,
     /// Open the demo municipality (its own file unless --db names a new or empty one).
     #[arg(long)]
-    demo: bool,
+    pub(crate) demo: bool,
     /// The config file (default: ~/.config/puls/config.toml).
     #[arg(long, env = "PULS_CONFIG", global = true)]
-    config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Save text that looks like a personal identity number or health data; the decision is
     /// logged. Without it, such text is refused.
     #[arg(long, global = true)]
@@ -73,11 +73,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     plain: bool,
     #[command(subcommand)]
-    command: Option<Command>,
+    pub(crate) command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Record a signal: a citizen need that takes more than one unit. Prints its number.
     Signal {
         /// What you saw, in one line: it becomes the arena's title.
@@ -139,6 +139,8 @@ enum Command {
     },
     /// Print the manual page (roff): puls man > ~/.local/share/man/man1/puls.1
     Man,
+    /// Serve the full screen and the commands over SSH: puls serve --host-key /srv/puls/host_key
+    Serve(crate::serve::ServeArgs),
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -195,11 +197,16 @@ pub fn main() -> Result<ExitCode> {
         Ok(cli) => cli,
         Err(e) => return Ok(command_line_refused(e.format(&mut command))),
     };
-    match run(cli) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    Ok(ExitCode::from(finish(run(cli))))
+}
+
+/// The exit code of a command's result, its failure said on standard error.
+pub(crate) fn finish(result: Result<()>) -> u8 {
+    match result {
+        Ok(()) => 0,
         Err(e) => {
             output::error_line(format!("puls: {}", failure_message(&e)));
-            Ok(ExitCode::from(exit_code(&e)))
+            exit_code(&e)
         }
     }
 }
@@ -283,10 +290,40 @@ fn run(cli: Cli) -> Result<()> {
     config.theme = cli.theme.unwrap_or(config.theme);
     config.ascii |= cli.ascii;
     config.plain |= cli.plain;
-    let who = config::os_account();
+    let path = database_path(&cli)?;
+    if let Some(Command::Serve(args)) = cli.command {
+        return crate::serve::run(args, &path, Settings { config, keymap });
+    }
+    let invocation = Invocation {
+        who: config::os_account(),
+        path,
+        named: cli.db.is_some(),
+        settings: Settings { config, keymap },
+    };
+    run_as(cli, invocation)
+}
+
+/// Who runs a command, on which database, with which settings: the person at this terminal, or
+/// the account of an SSH key (`puls serve`).
+pub(crate) struct Invocation {
+    pub(crate) who: String,
+    pub(crate) path: PathBuf,
+    /// The database was named (`--db`, `PULS_DB`, the server's): a command that only reads
+    /// never creates it.
+    pub(crate) named: bool,
+    pub(crate) settings: Settings,
+}
+
+/// Runs the command of `cli` as `invocation` says, in the session this thread has entered.
+pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
+    let Invocation {
+        who,
+        path,
+        named,
+        settings: Settings { config, keymap },
+    } = invocation;
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let path = database_path(&cli)?;
     let options = config.store_options();
     // A command that only reads what is there, or applies rules to it, answers from the database
     // named or not at all: a mistyped --db must not become a new, empty database that answers
@@ -294,7 +331,6 @@ fn run(cli: Cli) -> Result<()> {
     if let Some(Command::Figures(command)) = &cli.command {
         figures::check_arguments(command)?;
     }
-    let named = cli.db.is_some();
     if named && !cli.demo && reads_only(cli.command.as_ref()) && !path.exists() {
         return Err(StoreError::NoSuchFile(path).into());
     }
@@ -395,7 +431,11 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Figures(command)) => figures::run(&store, &config, command),
         // Run above, before the database was opened.
         Some(
-            Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
+            Command::Admin(_)
+            | Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Serve(_),
         ) => Ok(()),
     }
 }

@@ -17,6 +17,8 @@ texts! {
         "puls stannar på servern; ditt arbete är sparat. Hej då.";
     serve_idle => "Closed after a long time without keys; connect again to go on.",
         "Stängd efter lång tid utan tangenttryck; anslut igen för att fortsätta.";
+    serve_unbalanced_quotes => "The command has a quote that is not closed.",
+        "Kommandot har ett citattecken som inte avslutas.";
     serve_session_failed => "puls failed in this session and closed it; nothing unsaved was written.",
         "puls fick ett fel i den här sessionen och stängde den; inget osparat skrevs.";
 }

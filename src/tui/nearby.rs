@@ -1,0 +1,76 @@
+//! The screens one process serves (`puls serve`), telling each other of their commits at once.
+//!
+//! Every screen has its own connection, and SQLite tells a connection only of the commits of
+//! others when it asks (the store's watch, once a second). Here one more connection, the
+//! process's own, asks after every step a screen took: whatever that step committed is news to
+//! it, and the news wakes every screen, which then reloads if its own connection agrees that
+//! something changed. Commits of other processes still arrive through each screen's watch.
+
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::broadcast;
+
+use crate::store::Backend;
+
+/// The process's own look at the database, and where its news goes.
+pub struct Commits {
+    watch: Mutex<Box<dyn Backend + Send>>,
+    news: broadcast::Sender<()>,
+}
+
+impl Commits {
+    /// News of commits seen through `watch`, a connection of the process's own.
+    pub fn new(watch: impl Backend + Send + 'static) -> Arc<Commits> {
+        // A screen that falls behind needs only to know that something changed.
+        let (news, _) = broadcast::channel(16);
+        Arc::new(Commits {
+            watch: Mutex::new(Box::new(watch)),
+            news,
+        })
+    }
+
+    /// A screen's link to the others.
+    pub fn join(self: &Arc<Commits>) -> Nearby {
+        Nearby {
+            commits: Arc::clone(self),
+            news: self.news.subscribe(),
+        }
+    }
+
+    /// Tells every screen when the database changed since the last look.
+    fn look(&self) {
+        let changed = match self.watch.lock() {
+            Ok(mut watch) => watch.others_changed().unwrap_or(true),
+            // A screen panicked while looking: the connection is still sound, and news is cheap.
+            Err(poisoned) => poisoned.into_inner().others_changed().unwrap_or(true),
+        };
+        if changed {
+            // Nobody listening is no error: the last screen has closed.
+            let _ = self.news.send(());
+        }
+    }
+}
+
+/// One screen's link to the others of its process.
+pub struct Nearby {
+    commits: Arc<Commits>,
+    news: broadcast::Receiver<()>,
+}
+
+impl Nearby {
+    /// The screen took a step that may have committed.
+    pub fn stepped(&self) {
+        self.commits.look();
+    }
+}
+
+/// Waits for news of a commit; never, for a screen not linked to others.
+pub async fn news(nearby: &mut Option<&mut Nearby>) {
+    let Some(nearby) = nearby else {
+        return std::future::pending().await;
+    };
+    match nearby.news.recv().await {
+        Ok(()) | Err(broadcast::error::RecvError::Lagged(_)) => {}
+        Err(broadcast::error::RecvError::Closed) => std::future::pending().await,
+    }
+}
