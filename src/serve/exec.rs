@@ -35,6 +35,7 @@ pub async fn run(
     outbox: Outbox,
 ) -> Result<()> {
     let writers = outbox.clone();
+    let commits = std::sync::Arc::clone(&shared.commits);
     // A command is synchronous work on the database: a thread of the pool, not the runtime's.
     let code = tokio::task::spawn_blocking(move || {
         let sink = Sink {
@@ -44,6 +45,8 @@ pub async fn run(
         session.enter(|| output::into(sink, || command(&shared, &account, &line)))
     })
     .await?;
+    // What the command committed reaches the open screens at once.
+    commits.look();
     outbox.exit(u32::from(code));
     Ok(())
 }

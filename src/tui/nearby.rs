@@ -37,8 +37,9 @@ impl Commits {
         }
     }
 
-    /// Tells every screen when the database changed since the last look.
-    fn look(&self) {
+    /// Tells every screen when the database changed since the last look: after a screen's
+    /// step, or a command run for someone over the connection.
+    pub fn look(&self) {
         let changed = match self.watch.lock() {
             Ok(mut watch) => watch.others_changed().unwrap_or(true),
             // A screen panicked while looking: the connection is still sound, and news is cheap.
@@ -72,5 +73,50 @@ pub async fn news(nearby: &mut Option<&mut Nearby>) {
     match nearby.news.recv().await {
         Ok(()) | Err(broadcast::error::RecvError::Lagged(_)) => {}
         Err(broadcast::error::RecvError::Closed) => std::future::pending().await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::clock::SystemClock;
+    use crate::store::prelude::*;
+    use crate::store::{NewSignal, Store};
+    use std::time::Duration;
+
+    fn store(path: &std::path::Path, who: &str) -> Store {
+        Store::open(path, who, Arc::new(SystemClock)).unwrap()
+    }
+
+    async fn woken(nearby: &mut Nearby) -> bool {
+        let mut linked = Some(nearby);
+        tokio::time::timeout(Duration::from_millis(50), news(&mut linked))
+            .await
+            .is_ok()
+    }
+
+    #[tokio::test]
+    async fn a_step_that_committed_wakes_the_other_screens_and_one_that_did_not_wakes_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let mut writer = store(&path, "maja");
+        let commits = Commits::new(store(&path, "puls"));
+        let (mut mine, mut theirs) = (commits.join(), commits.join());
+        mine.stepped();
+        assert!(!woken(&mut theirs).await, "nothing was committed");
+        writer
+            .create_signal(&NewSignal {
+                title: "A need".to_owned(),
+                need: String::new(),
+                mission: "LF".to_owned(),
+                signalled_by: "maja".to_owned(),
+                target_date: None,
+            })
+            .unwrap();
+        mine.stepped();
+        assert!(woken(&mut theirs).await);
+        assert!(woken(&mut mine).await);
+        mine.stepped();
+        assert!(!woken(&mut theirs).await, "the same commit told twice");
     }
 }
