@@ -326,3 +326,56 @@ async fn keys_move_the_selection_and_an_idle_screen_sends_nothing() {
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(screen.raw().len(), settled, "bytes sent while idle");
 }
+
+#[test]
+fn serve_check_validates_the_host_key_the_database_and_the_port_without_serving() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "").unwrap();
+    let check = |key: &std::path::Path| {
+        serve::run(
+            dir.path(),
+            &[
+                "serve",
+                "--check",
+                "--listen",
+                "127.0.0.1:0",
+                "--host-key",
+                key.to_str().unwrap(),
+            ],
+        )
+    };
+    let key = dir.path().join("host_key");
+    let out = check(&key);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("host key"),
+        "{out:?}"
+    );
+    assert!(!key.exists(), "--check wrote a host key");
+
+    let private = new_key()
+        .to_openssh(russh::keys::ssh_key::LineEnding::LF)
+        .unwrap();
+    std::fs::write(&key, private.as_bytes()).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = check(&key);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("chmod 600"),
+        "{out:?}"
+    );
+
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = check(&key);
+    assert_eq!(out.status.code(), Some(2), "no database yet: {out:?}");
+    assert!(serve::run(dir.path(), &["demo"]).status.success());
+    let out = check(&key);
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        said.lines().filter(|l| l.starts_with("ok: ")).count(),
+        3,
+        "{said}"
+    );
+}

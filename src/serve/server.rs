@@ -283,12 +283,13 @@ impl russh::server::Handler for Connection {
         };
         session.channel_success(channel)?;
         let outbox = Outbox::open(session.handle(), channel);
+        let puls_session = requests.session(&self.shared);
         let Some((width, height)) = requests.pty else {
-            outbox.out(format!("{}\r\n", messages::serve_needs_pty()).into_bytes());
+            let text = puls_session.enter(messages::serve_needs_pty);
+            outbox.out(format!("{text}\r\n").into_bytes());
             outbox.exit(2);
             return Ok(());
         };
-        let puls_session = requests.session(&self.shared);
         let colours = ColorEnv {
             no_color: requests.var("NO_COLOR").is_some_and(|v| !v.is_empty()),
             colorterm: requests.var("COLORTERM"),
@@ -301,7 +302,7 @@ impl russh::server::Handler for Connection {
             events,
             last_key: Arc::clone(&last_key),
         });
-        let Some(permit) = self.place(&outbox) else {
+        let Some(permit) = puls_session.enter(|| self.place(&outbox)) else {
             return Ok(());
         };
         let pty = Pty {
@@ -311,23 +312,23 @@ impl russh::server::Handler for Connection {
         };
         let shared = Arc::clone(&self.shared);
         info!(peer = ?self.peer, %account, "screen opened");
-        tokio::spawn(supervise(
-            account.clone(),
-            outbox.clone(),
-            permit,
-            async move {
-                screen::run(
-                    shared,
-                    account,
-                    puls_session,
-                    pty,
-                    received,
-                    last_key,
-                    outbox,
-                )
-                .await
-            },
-        ));
+        let watch = Watch {
+            account: account.clone(),
+            session: puls_session,
+            outbox: outbox.clone(),
+        };
+        tokio::spawn(supervise(watch, permit, async move {
+            screen::run(
+                shared,
+                account,
+                puls_session,
+                pty,
+                received,
+                last_key,
+                outbox,
+            )
+            .await
+        }));
         Ok(())
     }
 
@@ -343,21 +344,23 @@ impl russh::server::Handler for Connection {
         };
         session.channel_success(channel)?;
         let outbox = Outbox::open(session.handle(), channel);
-        let Some(permit) = self.place(&outbox) else {
+        let puls_session = requests.session(&self.shared);
+        let Some(permit) = puls_session.enter(|| self.place(&outbox)) else {
             return Ok(());
         };
         let command = String::from_utf8_lossy(data).into_owned();
-        let puls_session = requests.session(&self.shared);
         let shared = Arc::clone(&self.shared);
         // The command line's words are the user's to keep: the log names only the command.
         let name = command.split_whitespace().next().unwrap_or("").to_owned();
         info!(peer = ?self.peer, %account, command = %name, "exec");
-        tokio::spawn(supervise(
-            account.clone(),
-            outbox.clone(),
-            permit,
-            async move { exec::run(shared, account, puls_session, command, outbox).await },
-        ));
+        let watch = Watch {
+            account: account.clone(),
+            session: puls_session,
+            outbox: outbox.clone(),
+        };
+        tokio::spawn(supervise(watch, permit, async move {
+            exec::run(shared, account, puls_session, command, outbox).await
+        }));
         Ok(())
     }
 
@@ -425,14 +428,25 @@ fn clamp(cells: u32) -> u16 {
     u16::try_from(cells).unwrap_or(u16::MAX).max(1)
 }
 
+/// Whose session a supervisor watches, and how to tell them it failed.
+struct Watch {
+    account: String,
+    session: PulsSession,
+    outbox: Outbox,
+}
+
 /// Runs a session's work as a task of its own: a failure or a panic ends that session alone,
 /// is logged, and the client is told; its place among the sessions is given back either way.
 async fn supervise(
-    account: String,
-    outbox: Outbox,
+    watch: Watch,
     permit: OwnedSemaphorePermit,
     work: impl std::future::Future<Output = color_eyre::Result<()>> + Send + 'static,
 ) {
+    let Watch {
+        account,
+        session,
+        outbox,
+    } = watch;
     let outcome = tokio::spawn(work).await;
     let failed = match outcome {
         Ok(Ok(())) => false,
@@ -448,7 +462,8 @@ async fn supervise(
     if failed {
         // The alternate screen left, the cursor shown, then why.
         let reset = "\x1b[?1049l\x1b[?25h\r\n";
-        outbox.out(format!("{reset}{}\r\n", messages::serve_session_failed()).into_bytes());
+        let text = session.enter(messages::serve_session_failed);
+        outbox.out(format!("{reset}{text}\r\n").into_bytes());
         outbox.exit(1);
     }
     info!(%account, "session closed");
