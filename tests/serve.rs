@@ -379,3 +379,40 @@ fn serve_check_validates_the_host_key_the_database_and_the_port_without_serving(
         "{said}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_accounts_own_language_outranks_the_clients() {
+    let served = Served::start("");
+    let key = new_key();
+    served.list_key("karin", &public(&key));
+    let set = serve::run(
+        served.dir.path(),
+        &[
+            "users",
+            "settings",
+            "karin",
+            "--language",
+            "sv",
+            "--time-zone",
+            "Europe/Stockholm",
+        ],
+    );
+    assert!(set.status.success(), "{set:?}");
+    let (handle, _) = login(&served, "karin", &key).await;
+    let mut channel = handle.channel_open_session().await.unwrap();
+    channel.set_env(true, "LANG", "en_GB.UTF-8").await.unwrap();
+    channel.exec(true, "show 999").await.unwrap();
+    let mut err = Vec::new();
+    while let Some(message) = channel.wait().await {
+        if let ChannelMsg::ExtendedData { data, .. } = message {
+            err.extend_from_slice(&data);
+        }
+    }
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains("finns inte"), "Swedish for karin: {err}");
+    // An account without settings gets the server's English.
+    let maja = new_key();
+    served.list_key("maja", &public(&maja));
+    let (_, err, _) = exec(&login(&served, "maja", &maja).await.0, "show 999").await;
+    assert!(err.contains("does not exist"), "{err}");
+}

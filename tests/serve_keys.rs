@@ -274,3 +274,35 @@ fn key_commands_are_refused_to_an_account_that_is_not_administrator() {
         );
     }
 }
+
+#[test]
+fn an_account_sets_its_own_language_and_only_an_administrator_sets_anothers() {
+    use puls::domain::language::Language;
+    use puls::store::AccountSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let mut admin = store(&db, "root");
+    admin.grant("root", Role::Administrator).unwrap();
+    let swedish = AccountSettings {
+        language: Some(Language::Swedish),
+        zone: Some(chrono_tz::Tz::Europe__Stockholm),
+    };
+    let mut karin = store(&db, "karin");
+    karin.set_account_settings("karin", swedish).unwrap();
+    assert_eq!(admin.account_settings("karin").unwrap(), swedish);
+    assert!(matches!(
+        karin.set_account_settings("maja", swedish),
+        Err(StoreError::NotAdministrator(_))
+    ));
+    admin
+        .set_account_settings("karin", AccountSettings::default())
+        .unwrap();
+    assert_eq!(
+        karin.account_settings("karin").unwrap(),
+        AccountSettings::default()
+    );
+    assert_eq!(
+        karin.account_settings("nobody").unwrap(),
+        AccountSettings::default()
+    );
+}

@@ -12,6 +12,7 @@ use crate::cli::UserError;
 use crate::cli::privacy::{self, Field};
 use crate::config::Config;
 use crate::domain::access::Role;
+use crate::domain::language::Language;
 use crate::messages;
 use crate::output;
 use crate::serve::public_key;
@@ -34,6 +35,19 @@ pub(crate) enum UsersCommand {
     /// knows that the account at the keyboard may open their restricted records. An empty
     /// PERSON unlinks the account.
     Link { account: String, person: String },
+    /// The language and time zone of an account's sessions over SSH: puls users settings karin --language sv
+    ///
+    /// Without options, prints them. `none` leaves the choice to the client's LANG and the
+    /// server's config. An administrator sets anyone's; an account may set its own.
+    Settings {
+        account: String,
+        /// en or sv, or none.
+        #[arg(long)]
+        language: Option<String>,
+        /// An IANA time zone (Europe/Stockholm), or none.
+        #[arg(long)]
+        time_zone: Option<String>,
+    },
     /// The SSH keys by which `puls serve` knows an account: puls users key add karin id.pub
     Key {
         #[command(subcommand)]
@@ -119,6 +133,11 @@ pub(crate) fn run(
             output::line(messages::account_linked(&account, person.trim()))?;
         }
         UsersCommand::Key { command } => keys(store, config, allow, command)?,
+        UsersCommand::Settings {
+            account,
+            language,
+            time_zone,
+        } => settings(store, &account, language.as_deref(), time_zone.as_deref())?,
     }
     Ok(())
 }
@@ -164,6 +183,39 @@ fn keys(store: &mut Store, config: &Config, allow: bool, command: KeyCommand) ->
             None => return Err(UserError(messages::key_not_listed(fingerprint.trim())).into()),
         },
     }
+    Ok(())
+}
+
+/// Prints an account's settings, or changes those named (`none` clears one).
+fn settings(
+    store: &mut Store,
+    account: &str,
+    language: Option<&str>,
+    zone: Option<&str>,
+) -> Result<()> {
+    let mut chosen = store.account_settings(account)?;
+    if let Some(code) = language {
+        chosen.language = match code.trim() {
+            "none" => None,
+            "en" => Some(Language::English),
+            "sv" => Some(Language::Swedish),
+            other => return Err(UserError(messages::unknown_language(other)).into()),
+        };
+    }
+    if let Some(name) = zone {
+        chosen.zone = match name.trim() {
+            "none" => None,
+            other => Some(
+                other
+                    .parse()
+                    .map_err(|_| UserError(messages::unknown_time_zone(other)))?,
+            ),
+        };
+    }
+    if language.is_some() || zone.is_some() {
+        store.set_account_settings(account, chosen)?;
+    }
+    output::line(messages::account_settings_line(account.trim(), chosen))?;
     Ok(())
 }
 

@@ -25,8 +25,8 @@ use crate::domain::language::Language;
 use crate::domain::session::Session as PulsSession;
 use crate::messages;
 use crate::settings::Settings;
-use crate::store::Store;
 use crate::store::prelude::*;
+use crate::store::{AccountSettings, Store};
 use crate::tui::nearby::Commits;
 use crate::ui::theme::ColorEnv;
 
@@ -61,6 +61,17 @@ impl Shared {
                 None
             }
         }
+    }
+}
+
+impl Shared {
+    /// What `account` chose for its sessions; nothing, when that cannot be read.
+    fn settings_of(&self, account: &str) -> AccountSettings {
+        let logins = self.logins.lock().unwrap_or_else(|p| p.into_inner());
+        logins.account_settings(account).unwrap_or_else(|e| {
+            error!(error = %e, "an account's settings cannot be read");
+            AccountSettings::default()
+        })
     }
 }
 
@@ -119,18 +130,21 @@ impl Requests {
             .map(|(_, v)| v.clone())
     }
 
-    /// The client's language (`LANG` and the like, when it sends them), else the server's
-    /// config, else the server's own.
-    fn session(&self, shared: &Shared) -> PulsSession {
+    /// The account's own language and zone (`puls users settings`); else the client's
+    /// language (`LANG` and the like, when it sends them); else the server's config; else the
+    /// server's own.
+    fn session(&self, shared: &Shared, account: &str) -> PulsSession {
+        let own = shared.settings_of(account);
         let client = Language::from_env(|name| self.var(name));
         PulsSession {
-            language: client
+            language: own
+                .language
+                .or(client)
                 .or(shared.settings.config.language)
                 .unwrap_or(shared.ambient.language),
-            zone: shared
-                .settings
-                .config
-                .time_zone
+            zone: own
+                .zone
+                .or(shared.settings.config.time_zone)
                 .unwrap_or(shared.ambient.zone),
         }
     }
@@ -283,7 +297,7 @@ impl russh::server::Handler for Connection {
         };
         session.channel_success(channel)?;
         let outbox = Outbox::open(session.handle(), channel);
-        let puls_session = requests.session(&self.shared);
+        let puls_session = requests.session(&self.shared, &account);
         let Some((width, height)) = requests.pty else {
             let text = puls_session.enter(messages::serve_needs_pty);
             outbox.out(format!("{text}\r\n").into_bytes());
@@ -344,7 +358,7 @@ impl russh::server::Handler for Connection {
         };
         session.channel_success(channel)?;
         let outbox = Outbox::open(session.handle(), channel);
-        let puls_session = requests.session(&self.shared);
+        let puls_session = requests.session(&self.shared, &account);
         let Some(permit) = puls_session.enter(|| self.place(&outbox)) else {
             return Ok(());
         };

@@ -6,6 +6,7 @@
 
 mod access;
 mod account_keys;
+mod account_settings;
 mod arenas;
 mod backup;
 mod bank;
@@ -46,6 +47,7 @@ use rusqlite_migration::M;
 
 pub use access::{AccountRow, Granted};
 pub use account_keys::AccountKey;
+pub use account_settings::AccountSettings;
 pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
 pub use backup::{CheckReport, Dangling, Restored, check, restore};
 pub use bank::{
@@ -74,6 +76,7 @@ pub use transfer::{
 
 pub use access::AccessStore;
 pub use account_keys::AccountKeyStore;
+pub use account_settings::AccountSettingsStore;
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
 pub use drawn_up::DrawnUpStore;
@@ -121,6 +124,7 @@ backend!(
         + HistoryStore
         + AccessStore
         + AccountKeyStore
+        + AccountSettingsStore
         + RestrictedStore
         + PersonalDataStore
         + RetentionStore
@@ -132,10 +136,10 @@ backend!(
 /// called through them.
 pub mod prelude {
     pub use super::{
-        AccessStore, AccountKeyStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore,
-        FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore,
-        RegistrationStore, RestrictedStore, RetentionStore, RosterImportStore, RosterStore,
-        SearchStore, SessionStore, StaffingStore, TransferStore,
+        AccessStore, AccountKeyStore, AccountSettingsStore, ArenaStore, Backend, BankStore,
+        DrawnUpStore, ExtractStore, FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore,
+        PlanStore, RegistrationStore, RestrictedStore, RetentionStore, RosterImportStore,
+        RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
 

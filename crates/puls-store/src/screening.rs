@@ -45,6 +45,12 @@ pub(crate) const TEXT_COLUMNS: &[(&str, &str, Column)] = &[
     ("account_keys", "added_at", TIME),
     ("account_keys", "added_by", ACCOUNT),
     ("accounts", "name", ACCOUNT),
+    ("accounts", "language", CODE),
+    (
+        "accounts",
+        "time_zone",
+        Exempt("an IANA time zone's name, checked as it is set"),
+    ),
     ("activities", "text", CITIZEN),
     ("activities", "owner", CITIZEN),
     ("activities", "due_date", TIME),

@@ -531,6 +531,19 @@ fn help_table_sv() -> &'static [Help] {
             "Säg vilken person i kompetenskartan ett OS-konto är: puls users link karin \"Karin Svensson\"\n\nArenans koordinator och kommunikationsansvarig är personer i kompetenskartan; så vet puls att kontot vid tangentbordet får öppna deras skyddade uppgifter. Ett tomt PERSON kopplar bort kontot.",
         ),
         (
+            "users settings",
+            "",
+            "Språket och tidszonen för ett kontos sessioner över SSH: puls users settings karin --language sv",
+            "Språket och tidszonen för ett kontos sessioner över SSH: puls users settings karin --language sv\n\nUtan flaggor skrivs de ut. `none` lämnar valet åt klientens LANG och serverns inställningar. En administratör ändrar allas; ett konto får ändra sina egna.",
+        ),
+        ("users settings", "language", "en eller sv, eller none", ""),
+        (
+            "users settings",
+            "time_zone",
+            "En IANA-tidszon (Europe/Stockholm), eller none",
+            "",
+        ),
+        (
             "users key",
             "",
             "SSH-nycklarna som `puls serve` känner igen ett konto på: puls users key add karin id.pub",

@@ -112,3 +112,35 @@ pub fn serve_cannot_listen(address: &str, problem: &str) -> String {
         format!("Kan inte lyssna på {address}: {problem}")
     )
 }
+
+pub fn unknown_language(code: &str) -> String {
+    tr!(
+        format!("No language is called \"{code}\": en, sv or none."),
+        format!("Inget språk heter \"{code}\": en, sv eller none.")
+    )
+}
+
+pub fn unknown_time_zone(name: &str) -> String {
+    tr!(
+        format!(
+            "No time zone is called \"{name}\": an IANA name such as Europe/Stockholm, or none."
+        ),
+        format!("Ingen tidszon heter \"{name}\": ett IANA-namn som Europe/Stockholm, eller none.")
+    )
+}
+
+/// `users settings`: what an account's sessions over SSH speak and count in.
+pub fn account_settings_line(account: &str, settings: puls_store::AccountSettings) -> String {
+    let language = match settings.language {
+        Some(puls_domain::language::Language::English) => "en",
+        Some(puls_domain::language::Language::Swedish) => "sv",
+        None => "-",
+    };
+    let zone = settings.zone.map_or("-", |z| z.name());
+    tr!(
+        format!(
+            "{account}: language {language}, time zone {zone} (- : the client's, else the server's)"
+        ),
+        format!("{account}: språk {language}, tidszon {zone} (- : klientens, annars serverns)")
+    )
+}

@@ -17,3 +17,8 @@ CREATE TABLE account_keys (
 );
 -- The foreign key, and `puls users key list ACCOUNT` (UNIQUE gives fingerprint its index).
 CREATE INDEX account_keys_by_account ON account_keys (account_id, id);
+
+-- The language and time zone an account's sessions over SSH speak and count in, when set:
+-- "en"/"sv" and an IANA zone ("Europe/Stockholm"). NULL: the client's LANG, else the server's.
+ALTER TABLE accounts ADD COLUMN language TEXT;
+ALTER TABLE accounts ADD COLUMN time_zone TEXT;
