@@ -3,6 +3,7 @@
 //! SSH"). Every screen is its own App over its own connection to the database; a commit by one
 //! wakes the others at once (`tui::nearby`).
 
+mod bank_pool;
 mod exec;
 mod guard;
 mod host_key;
@@ -49,6 +50,9 @@ pub struct ServeArgs {
     check: bool,
 }
 
+/// Threads answering the bank's questions for all the screens: one a core.
+const BANK_WORKERS: usize = 2;
+
 /// How long the sessions have to say goodbye when the server is asked to stop.
 const GOODBYE: Duration = Duration::from_secs(5);
 
@@ -64,6 +68,7 @@ pub fn run(args: ServeArgs, db: &Path, settings: Settings) -> Result<()> {
     let options = settings.config.store_options();
     let open = || Store::open_with(db, &service, Arc::new(SystemClock), &options);
     let (logins, watch) = (open()?, open()?);
+    let bank = bank_pool::BankPool::start(&logins, BANK_WORKERS);
     for warning in logins.warnings() {
         output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }
@@ -78,6 +83,7 @@ pub fn run(args: ServeArgs, db: &Path, settings: Settings) -> Result<()> {
         db: db.to_owned(),
         ambient: session::current(),
         logins: Mutex::new(logins),
+        bank,
         commits: Commits::new(watch),
         sessions: Arc::new(Semaphore::new(max_sessions)),
         guard: guard::Guard::new(config.failed_logins.max(1)),

@@ -416,3 +416,17 @@ async fn an_accounts_own_language_outranks_the_clients() {
     let (_, err, _) = exec(&login(&served, "maja", &maja).await.0, "show 999").await;
     assert!(err.contains("does not exist"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bank_is_searched_by_the_shared_workers() {
+    let served = Served::start("");
+    let key = new_key();
+    served.list_key("karin", &public(&key));
+    let (handle, _) = login(&served, "karin", &key).await;
+    let screen = Screen::open(&handle).await;
+    screen.wait_for(|s| s.contains(ON_THE_BOARD)).await;
+    screen.press("4").await;
+    screen.press("/").await;
+    screen.press("sports club").await;
+    screen.wait_for(|s| s.contains("Ådalen sports club")).await;
+}

@@ -18,6 +18,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use super::outbox::{Outbox, OutboxWriter};
 use super::server::Shared;
 use crate::app::App;
+use crate::app::bank_query::BankQueries;
 use crate::domain::clock::SystemClock;
 use crate::domain::session::Session;
 use crate::messages;
@@ -64,7 +65,14 @@ pub async fn run(
         EnableBracketedPaste
     )?;
     let theme = Theme::choose(shared.settings.config.theme, &terminal.colours);
-    let mut app = open(&shared, &account, session, &terminal)?;
+    let (background, mut answers) = match &shared.bank {
+        Some(pool) => {
+            let (desk, answers) = pool.desk();
+            (Some(desk), Some(answers))
+        }
+        None => (None, None),
+    };
+    let mut app = open(&shared, &account, session, &terminal, background)?;
     app.follow_when_settled();
     let mut events = received(events);
     let mut nearby = shared.commits.join();
@@ -72,13 +80,19 @@ pub async fn run(
     let work = async {
         loop {
             let mut captured = false;
-            tui::run_app(&mut app, &mut events, &mut None, Some(&mut nearby), |app| {
-                let size = Size::new(app.width, app.height);
-                if screen.backend().size()? != size {
-                    screen.backend_mut().set_size(size);
-                }
-                tui::frame(&mut screen, app, &theme, &mut captured)
-            })
+            tui::run_app(
+                &mut app,
+                &mut events,
+                &mut answers,
+                Some(&mut nearby),
+                |app| {
+                    let size = Size::new(app.width, app.height);
+                    if screen.backend().size()? != size {
+                        screen.backend_mut().set_size(size);
+                    }
+                    tui::frame(&mut screen, app, &theme, &mut captured)
+                },
+            )
             .await?;
             // No editor runs on the server for someone at the far end of a connection.
             if app.take_editor_request().is_none() {
@@ -112,7 +126,13 @@ pub async fn run(
 
 /// The App for `account`: its own connection, the server's settings in the session's language
 /// and zone.
-fn open(shared: &Shared, account: &str, session: Session, terminal: &Pty) -> Result<App> {
+fn open(
+    shared: &Shared,
+    account: &str,
+    session: Session,
+    terminal: &Pty,
+    background: Option<Box<dyn BankQueries>>,
+) -> Result<App> {
     let options = shared.settings.config.store_options();
     let store = Store::open_with(&shared.db, account, Arc::new(SystemClock), &options)?;
     let mut config = shared.settings.config.clone();
@@ -120,7 +140,7 @@ fn open(shared: &Shared, account: &str, session: Session, terminal: &Pty) -> Res
     config.time_zone = Some(session.zone);
     let keymap = shared.settings.keymap.clone();
     let (width, height) = (terminal.width, terminal.height);
-    Ok(session.enter(|| App::with_background(store, config, keymap, width, height, None))?)
+    Ok(session.enter(|| App::with_background(store, config, keymap, width, height, background))?)
 }
 
 /// A line on the client's own screen, after the full screen has gone.

@@ -38,6 +38,8 @@ pub struct Shared {
     pub ambient: PulsSession,
     /// The service's connection, for finding the account of a key at login.
     pub logins: Mutex<Store>,
+    /// Answers every screen's bank questions; None, and each screen asks its own store.
+    pub bank: Option<super::bank_pool::BankPool>,
     pub commits: Arc<Commits>,
     pub sessions: Arc<Semaphore>,
     pub guard: Guard,
