@@ -8,7 +8,8 @@ use russh::ChannelId;
 use russh::server::Handle;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-enum Parcel {
+#[derive(Debug, PartialEq, Eq)]
+pub enum Parcel {
     Out(Vec<u8>),
     Err(Vec<u8>),
     Exit(u32),
@@ -40,6 +41,13 @@ impl Outbox {
             }
         });
         Outbox(outbox)
+    }
+
+    /// An outbox whose parcels the caller receives instead of a connection: for tests.
+    #[cfg(test)]
+    pub fn captured() -> (Outbox, tokio::sync::mpsc::UnboundedReceiver<Parcel>) {
+        let (outbox, parcels) = unbounded_channel();
+        (Outbox(outbox), parcels)
     }
 
     pub fn out(&self, bytes: Vec<u8>) {

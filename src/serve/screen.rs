@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use color_eyre::Result;
+use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
@@ -78,8 +79,8 @@ pub async fn run(
     let mut nearby = shared.commits.join();
     let mut stopping = shared.stopping.clone();
     let work = async {
+        let mut captured = false;
         loop {
-            let mut captured = false;
             tui::run_app(
                 &mut app,
                 &mut events,
@@ -98,7 +99,8 @@ pub async fn run(
             if app.take_editor_request().is_none() {
                 return Ok::<_, color_eyre::Report>(End::Done);
             }
-            app.editor_finished(Err(messages::editor_not_over_ssh().to_owned()));
+            let refusal = session.enter(messages::editor_not_over_ssh);
+            app.editor_finished(Err(refusal.to_owned()));
         }
     };
     let idle = idle(&last_key, shared.idle_timeout);
@@ -107,21 +109,27 @@ pub async fn run(
         _ = stopping.wait_for(|stop| *stop) => End::Stopping,
         () = idle => End::Idle,
     };
-    let backend = screen.backend_mut();
+    give_back(screen.backend_mut(), session, &end)?;
+    outbox.exit(0);
+    Ok(())
+}
+
+/// The client's terminal as it was before the full screen, and a word why it ended when that
+/// was not the user's doing.
+fn give_back(backend: &mut Wire<OutboxWriter>, session: Session, end: &End) -> Result<()> {
     execute!(
         backend,
         DisableMouseCapture,
         DisableBracketedPaste,
-        LeaveAlternateScreen
+        LeaveAlternateScreen,
+        Show
     )?;
-    crossterm::execute!(backend, crossterm::cursor::Show)?;
-    match end {
-        End::Done => {}
-        End::Stopping => say(backend, messages::serve_goodbye())?,
-        End::Idle => say(backend, messages::serve_idle())?,
-    }
-    outbox.exit(0);
-    Ok(())
+    let why = match end {
+        End::Done => return Ok(()),
+        End::Stopping => session.enter(messages::serve_goodbye),
+        End::Idle => session.enter(messages::serve_idle),
+    };
+    say(backend, why)
 }
 
 /// The App for `account`: its own connection, the server's settings in the session's language

@@ -485,3 +485,39 @@ async fn supervise(
     info!(%account, "session closed");
     drop(permit);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::outbox::Parcel;
+
+    #[tokio::test]
+    async fn a_panicking_session_ends_alone_told_logged_and_its_place_given_back() {
+        let places = Arc::new(Semaphore::new(2));
+        let (outbox, mut parcels) = Outbox::captured();
+        let watch = Watch {
+            account: "karin".to_owned(),
+            session: PulsSession::default(),
+            outbox,
+        };
+        let permit = Arc::clone(&places).try_acquire_owned().unwrap();
+        let other = Arc::clone(&places).try_acquire_owned().unwrap();
+        supervise(watch, permit, async { panic!("a bug in one screen") }).await;
+        let Some(Parcel::Out(said)) = parcels.recv().await else {
+            panic!("the client was not told");
+        };
+        let said = String::from_utf8(said).unwrap();
+        assert!(said.contains(messages::serve_session_failed()), "{said}");
+        assert!(
+            said.starts_with("\x1b[?1049l"),
+            "the terminal is given back first"
+        );
+        assert_eq!(parcels.recv().await, Some(Parcel::Exit(1)));
+        assert_eq!(
+            places.available_permits(),
+            1,
+            "its place is free, the other's kept"
+        );
+        drop(other);
+    }
+}
