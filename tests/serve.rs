@@ -430,3 +430,41 @@ async fn the_bank_is_searched_by_the_shared_workers() {
     screen.press("sports club").await;
     screen.wait_for(|s| s.contains("Ådalen sports club")).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_restricted_record_opens_for_its_coordinator_and_not_for_another_account() {
+    use puls::store::prelude::*;
+    let served = Served::start("");
+    let (maja, jonas) = (new_key(), new_key());
+    served.list_key("maja", &public(&maja));
+    served.list_key("jonas", &public(&jonas));
+    let linked = serve::run(
+        served.dir.path(),
+        &["users", "link", "maja", "Maja Lindqvist"],
+    );
+    assert!(linked.status.success(), "{linked:?}");
+    let clock = Arc::new(puls::domain::clock::SystemClock);
+    let mut store = puls::store::Store::open(&served.db(), "maja", clock).unwrap();
+    let secret = puls::store::RestrictedEdit {
+        name: "Ebba Zetterqvist-Olofsson".into(),
+        contact: "070-000 00 00".into(),
+        note: String::new(),
+    };
+    store.save_restricted(1, None, &secret).unwrap();
+    for (account, key, opens) in [("jonas", &jonas, false), ("maja", &maja, true)] {
+        let (handle, _) = login(&served, account, key).await;
+        let screen = Screen::open(&handle).await;
+        screen.wait_for(|s| s.contains(ON_THE_BOARD)).await;
+        screen.press("/#1\r").await;
+        screen.press("3").await;
+        screen.press("r").await;
+        let text = if opens {
+            screen.wait_for(|s| s.contains("Zetterqvist")).await
+        } else {
+            screen
+                .wait_for(|s| s.contains("only its coordinator"))
+                .await
+        };
+        assert_eq!(text.contains("Zetterqvist"), opens, "{account}: {text}");
+    }
+}
