@@ -468,3 +468,30 @@ async fn the_restricted_record_opens_for_its_coordinator_and_not_for_another_acc
         assert_eq!(text.contains("Zetterqvist"), opens, "{account}: {text}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_address_past_its_failed_logins_is_refused_even_a_listed_key() {
+    let served = Served::start("failed_logins = 2\n");
+    let key = new_key();
+    served.list_key("karin", &public(&key));
+    for _ in 0..2 {
+        let (handle, success) = login(&served, "karin", &new_key()).await;
+        assert!(!success);
+        handle
+            .disconnect(russh::Disconnect::ByApplication, "", "")
+            .await
+            .unwrap();
+    }
+    let deadline = Instant::now() + DEADLINE;
+    while served.log().matches("disconnect").count() < 2 {
+        assert!(Instant::now() < deadline, "{}", served.log());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (_, success) = login(&served, "karin", &key).await;
+    assert!(!success, "a listed key from a blocked address");
+    assert!(
+        served.log().contains("too many refusals"),
+        "{}",
+        served.log()
+    );
+}
