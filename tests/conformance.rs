@@ -171,6 +171,30 @@ fn searches_any_text_without_an_error_and_keeps_swedish_letters<F: Fixture>() {
     }
 }
 
+fn knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators<F: Fixture>() {
+    let db = F::new();
+    let mut admin = db.session("root", at(23, 9));
+    let key = puls::store::AccountKey {
+        account: "karin".into(),
+        public_key: "ssh-ed25519 AAAAkey".into(),
+        fingerprint: "SHA256:key".into(),
+        kind: "ED25519".into(),
+        bits: 256,
+        comment: "karin@laptop".into(),
+    };
+    assert!(admin.add_account_key(&key).unwrap().first_administrator);
+    let server = db.session("puls", at(23, 9));
+    let account = server.key_account("SHA256:key", "ssh-ed25519 AAAAkey");
+    assert_eq!(account.unwrap().as_deref(), Some("karin"));
+    let forged = server.key_account("SHA256:key", "ssh-ed25519 AAAAother");
+    assert_eq!(forged.unwrap(), None);
+    assert!(matches!(
+        server.account_keys(None),
+        Err(StoreError::NotAdministrator(_))
+    ));
+    assert_eq!(admin.account_keys(Some("karin")).unwrap(), vec![key]);
+}
+
 macro_rules! conformance {
     ($backend:ident, $fixture:ty) => {
         mod $backend {
@@ -201,6 +225,12 @@ macro_rules! conformance {
             #[test]
             fn searches_any_text_without_an_error_and_keeps_swedish_letters() {
                 super::searches_any_text_without_an_error_and_keeps_swedish_letters::<$fixture>();
+            }
+            #[test]
+            fn knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators() {
+                super::knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators::<
+                    $fixture,
+                >();
             }
         }
     };
