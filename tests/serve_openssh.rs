@@ -184,3 +184,30 @@ fn a_client_killed_mid_session_is_freed() {
     let second = Tui::spawn(ssh(&served, &key), 80, 24);
     wait_for_board(&second);
 }
+
+#[test]
+fn sigterm_with_two_clients_open_says_goodbye_on_both_and_exits_zero() {
+    if !openssh() {
+        return;
+    }
+    let mut served = Served::start("");
+    let (karin, maja) = (listed(&served, "karin"), listed(&served, "maja"));
+    let mut clients = [
+        Tui::spawn(ssh(&served, &karin), 80, 24),
+        Tui::spawn(ssh(&served, &maja), 80, 24),
+    ];
+    for client in &clients {
+        wait_for_board(client);
+    }
+    let status = served.terminate();
+    assert!(status.success(), "{status:?}");
+    for client in &mut clients {
+        client.wait_for_exit();
+        let screen = client.screen();
+        assert!(screen.contains("Goodbye"), "{screen}");
+        assert!(
+            !client.modes().alternate_screen,
+            "the terminal is given back"
+        );
+    }
+}
