@@ -11,6 +11,7 @@ mod outbox;
 pub mod public_key;
 mod screen;
 mod server;
+mod supervisor;
 mod terminal_input;
 
 use std::path::{Path, PathBuf};
