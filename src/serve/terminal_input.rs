@@ -69,6 +69,16 @@ mod tests {
     }
 
     #[test]
+    fn a_mouse_click_in_the_sgr_encoding_terminals_use() {
+        let mut input = TerminalInput::default();
+        let events = input.feed(b"\x1b[<0;10;5M");
+        let Some(Event::Mouse(click)) = events.first() else {
+            panic!("{events:?}");
+        };
+        assert_eq!((click.column, click.row), (9, 4));
+    }
+
+    #[test]
     fn a_bracketed_paste_is_one_event() {
         let mut input = TerminalInput::default();
         let events = input.feed(b"\x1b[200~two\nlines\x1b[201~");
