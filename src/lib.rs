@@ -19,6 +19,7 @@ pub mod input;
 pub use puls_app::messages;
 pub mod output;
 pub use puls_store::roster_csv;
+pub mod serve;
 pub mod settings;
 pub use puls_store as store;
 pub use puls_store_postgres as store_postgres;

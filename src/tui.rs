@@ -4,7 +4,8 @@
 
 pub mod bank_worker;
 mod editor;
-mod wire;
+pub mod nearby;
+pub mod wire;
 
 use std::io::{Stdout, Write, stdout};
 use std::task::Poll;
@@ -26,6 +27,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use crate::app::App;
 use crate::ui::{self, Theme};
 use bank_worker::BankAnswer;
+use nearby::Nearby;
 use wire::Wire;
 
 /// How often to ask SQLite whether another session committed: one cheap pragma.
@@ -146,20 +148,10 @@ async fn event_loop(
             // A new stream each time: the old one is dropped before an editor runs, so that its
             // reader thread stops and cannot take the keys meant for the editor.
             let events = EventStream::new();
-            // Capture only while the user wants the mouse: capturing takes the terminal's own
-            // text selection away. Every switch redraws the status line, so the draw is where it
-            // is noticed. Handing the terminal to an editor released it.
+            // Handing the terminal to an editor released the mouse.
             let mut captured = false;
-            run_app(&mut app, events, &mut answers, |app| {
-                if app.mouse() != captured {
-                    captured = app.mouse();
-                    if captured {
-                        execute!(terminal.backend_mut(), EnableMouseCapture)?;
-                    } else {
-                        execute!(terminal.backend_mut(), DisableMouseCapture)?;
-                    }
-                }
-                draw(terminal, app, &theme)
+            run_app(&mut app, events, &mut answers, None, |app| {
+                frame(terminal, app, &theme, &mut captured)
             })
             .await?;
             let Some(text) = app.take_editor_request() else {
@@ -190,11 +182,13 @@ fn edit_outside(terminal: &mut Screen, text: &str) -> Result<std::result::Result
 /// The loop of any driver: events in, frames out. Draws once at the start and then only when
 /// something changed: a key, a resize, another session's commit, an answer from the bank
 /// worker, or a second of a running stand-up clock. Returns how many frames it drew, when the
-/// app quits or asks the driver to run an editor.
+/// app quits or asks the driver to run an editor. `nearby` links the screens one process
+/// serves (`puls serve`): a commit by one of them wakes the others at once.
 pub async fn run_app<S, E>(
     app: &mut App,
     mut events: S,
     answers: &mut Option<Answers>,
+    mut nearby: Option<&mut Nearby>,
     mut draw: impl FnMut(&App) -> Result<()>,
 ) -> Result<u64>
 where
@@ -219,6 +213,8 @@ where
             // The panes that follow the board catch up once the keys have rested.
             _ = tokio::time::sleep(SETTLE), if app.unsettled() => app.settle(),
             _ = watch.tick() => app.poll_changes(),
+            // Another screen of this process committed: no need to wait for the watch.
+            () = nearby::news(&mut nearby) => app.poll_changes(),
             // The one periodic redraw: a stand-up clock that is running.
             _ = clock.tick(), if animating => app.tick(),
         };
@@ -237,6 +233,9 @@ where
             return Ok(frames);
         }
         if dirty {
+            if let Some(nearby) = nearby.as_deref() {
+                nearby.stepped();
+            }
             draw(app)?;
             frames += 1;
         }
@@ -251,8 +250,28 @@ async fn next_answer(answers: &mut Option<Answers>) -> Option<BankAnswer> {
     }
 }
 
+/// One frame, with the mouse captured while the user wants it: capturing takes the terminal's
+/// own text selection away. Every switch redraws the status line, so the draw is where it is
+/// noticed; `captured` is what the terminal was last told.
+pub fn frame<W: Write>(
+    terminal: &mut Terminal<Wire<W>>,
+    app: &App,
+    theme: &Theme,
+    captured: &mut bool,
+) -> Result<()> {
+    if app.mouse() != *captured {
+        *captured = app.mouse();
+        if *captured {
+            execute!(terminal.backend_mut(), EnableMouseCapture)?;
+        } else {
+            execute!(terminal.backend_mut(), DisableMouseCapture)?;
+        }
+    }
+    draw(terminal, app, theme)
+}
+
 /// One frame inside a synchronized update, so a slow link never shows half of it.
-fn draw(terminal: &mut Screen, app: &App, theme: &Theme) -> Result<()> {
+fn draw<W: Write>(terminal: &mut Terminal<Wire<W>>, app: &App, theme: &Theme) -> Result<()> {
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| ui::draw(frame, app, theme))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;

@@ -124,6 +124,8 @@ mod conflicts;
 mod demo;
 #[path = "conformance/exports.rs"]
 mod exports;
+#[path = "conformance/keys.rs"]
+mod keys;
 #[path = "conformance/knowledge.rs"]
 mod knowledge;
 #[path = "conformance/plan.rs"]
@@ -230,6 +232,7 @@ macro_rules! conformance {
                 a_refused_stand_up_leaves_since_last_as_it_was,
             ],
             exports: [every_export_and_report_is_sqlites_byte_for_byte],
+            keys: [knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators],
             stress: [eight_writers_lose_nothing_and_every_refusal_is_reported],
         });
     };

@@ -79,7 +79,7 @@ async fn the_event_loop_settles_once_after_the_keys_rest_and_then_stays_quiet() 
     let mut frames = 0;
     let _ = tokio::time::timeout(
         Duration::from_secs(60),
-        puls::tui::run_app(&mut app, keys, &mut None, |_| {
+        puls::tui::run_app(&mut app, keys, &mut None, None, |_| {
             frames += 1;
             Ok(())
         }),

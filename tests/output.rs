@@ -175,8 +175,16 @@ fn plant(db: &Path) {
     )
     .unwrap();
     conn.execute(
+        "INSERT INTO account_keys
+         (account_id, public_key, fingerprint, kind, bits, comment, added_at, added_by)
+         VALUES (last_insert_rowid(), 'ssh-ed25519 AAAA', 'SHA256:x', 'ED25519', 256, 'c',
+                 '2026-11-20T09:00:00Z', 'maja')",
+        [],
+    )
+    .unwrap();
+    conn.execute(
         "INSERT INTO account_roles (account_id, role, granted_at, granted_by)
-         VALUES (last_insert_rowid(), 'member', '2026-11-20T09:00:00Z', 'maja')",
+         VALUES ((SELECT max(id) FROM accounts), 'member', '2026-11-20T09:00:00Z', 'maja')",
         [],
     )
     .unwrap();
@@ -243,6 +251,7 @@ fn every_command_prints_hostile_text_without_a_control_character() {
         vec!["export", "arena", "1"],
         vec!["roster", "export"],
         vec!["users", "list"],
+        vec!["users", "key", "list"],
         vec!["history"],
         vec!["figures"],
         vec!["report"],

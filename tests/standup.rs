@@ -106,7 +106,7 @@ async fn the_clock_redraws_each_second_while_it_runs_and_nothing_else_does() {
     let events = futures_util::stream::pending::<Result<Event, std::io::Error>>();
     let _ = tokio::time::timeout(
         std::time::Duration::from_secs(60),
-        puls::tui::run_app(&mut app, events, &mut None, |_| {
+        puls::tui::run_app(&mut app, events, &mut None, None, |_| {
             frames += 1;
             Ok(())
         }),
@@ -121,7 +121,7 @@ async fn the_clock_redraws_each_second_while_it_runs_and_nothing_else_does() {
     let events = futures_util::stream::pending::<Result<Event, std::io::Error>>();
     let _ = tokio::time::timeout(
         std::time::Duration::from_secs(300),
-        puls::tui::run_app(&mut app, events, &mut None, |_| {
+        puls::tui::run_app(&mut app, events, &mut None, None, |_| {
             frames += 1;
             Ok(())
         }),

@@ -54,13 +54,13 @@ pub struct Cli {
     /// The database: a file (default: ~/.local/share/puls/puls.db), or a PostgreSQL URL
     /// (postgres://user@host/name).
     #[arg(long, env = "PULS_DB", global = true)]
-    db: Option<PathBuf>,
+    pub(crate) db: Option<PathBuf>,
     /// Open the demo municipality (its own file unless --db names a new or empty one).
     #[arg(long)]
-    demo: bool,
+    pub(crate) demo: bool,
     /// The config file (default: ~/.config/puls/config.toml).
     #[arg(long, env = "PULS_CONFIG", global = true)]
-    config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Save text that looks like a personal identity number or health data; the decision is
     /// logged. Without it, such text is refused.
     #[arg(long, global = true)]
@@ -75,11 +75,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     plain: bool,
     #[command(subcommand)]
-    command: Option<Command>,
+    pub(crate) command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Record a signal: a citizen need that takes more than one unit. Prints its number.
     Signal {
         /// What you saw, in one line: it becomes the arena's title.
@@ -150,6 +150,8 @@ enum Command {
     },
     /// Print the manual page (roff): puls man > ~/.local/share/man/man1/puls.1
     Man,
+    /// Serve the full screen and the commands over SSH: puls serve --host-key /srv/puls/host_key
+    Serve(crate::serve::ServeArgs),
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -211,11 +213,16 @@ pub fn main() -> Result<ExitCode> {
         Ok(cli) => cli,
         Err(e) => return Ok(command_line_refused(e.format(&mut command))),
     };
-    match run(cli) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    Ok(ExitCode::from(finish(run(cli))))
+}
+
+/// The exit code of a command's result, its failure said on standard error.
+pub(crate) fn finish(result: Result<()>) -> u8 {
+    match result {
+        Ok(()) => 0,
         Err(e) => {
             output::error_line(format!("puls: {}", failure_message(&e)));
-            Ok(ExitCode::from(exit_code(&e)))
+            exit_code(&e)
         }
     }
 }
@@ -299,10 +306,41 @@ fn run(cli: Cli) -> Result<()> {
     config.theme = cli.theme.unwrap_or(config.theme);
     config.ascii |= cli.ascii;
     config.plain |= cli.plain;
-    let who = config::os_account();
+    let path = database_path(&cli, &config)?;
+    let named = cli.db.is_some() || (!cli.demo && configured_db(&config).is_some());
+    if let Some(Command::Serve(args)) = cli.command {
+        return crate::serve::run(args, &path, Settings { config, keymap });
+    }
+    let invocation = Invocation {
+        who: config::os_account(),
+        path,
+        named,
+        settings: Settings { config, keymap },
+    };
+    run_as(cli, invocation)
+}
+
+/// Who runs a command, on which database, with which settings: the person at this terminal, or
+/// the account of an SSH key (`puls serve`).
+pub(crate) struct Invocation {
+    pub(crate) who: String,
+    pub(crate) path: PathBuf,
+    /// The database was named (`--db`, `PULS_DB`, the server's): a command that only reads
+    /// never creates it.
+    pub(crate) named: bool,
+    pub(crate) settings: Settings,
+}
+
+/// Runs the command of `cli` as `invocation` says, in the session this thread has entered.
+pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
+    let Invocation {
+        who,
+        path,
+        named,
+        settings: Settings { config, keymap },
+    } = invocation;
     let allow_personal_data = cli.allow_personal_data;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let path = database_path(&cli, &config)?;
     let options = config.store_options();
     // A command that only reads what is there, or applies rules to it, answers from the database
     // named or not at all: a mistyped --db must not become a new, empty database that answers
@@ -311,7 +349,6 @@ fn run(cli: Cli) -> Result<()> {
         figures::check_arguments(command)?;
     }
     let location = Location::of(&path);
-    let named = cli.db.is_some() || (!cli.demo && configured_db(&config).is_some());
     if let Some(file) = location.file()
         && named
         && !cli.demo
@@ -433,7 +470,8 @@ fn run(cli: Cli) -> Result<()> {
             | Command::Migrate { .. }
             | Command::Config { .. }
             | Command::Completions { .. }
-            | Command::Man,
+            | Command::Man
+            | Command::Serve(_),
         ) => Ok(()),
     }
 }
@@ -442,7 +480,7 @@ fn run(cli: Cli) -> Result<()> {
 /// command never creates one. The full screen, signals, imports, grants and restores may.
 fn reads_only(command: Option<&Command>) -> bool {
     use crate::cli::privacy::RetentionCommand;
-    use crate::cli::users::UsersCommand;
+    use crate::cli::users::{KeyCommand, UsersCommand};
     match command {
         Some(
             Command::Show { .. }
@@ -462,7 +500,11 @@ fn reads_only(command: Option<&Command>) -> bool {
                 command: RetentionCommand::Run { .. },
             } => true,
             PrivacyCommand::Users {
-                command: UsersCommand::List,
+                command:
+                    UsersCommand::List
+                    | UsersCommand::Key {
+                        command: KeyCommand::List { .. },
+                    },
             } => true,
             PrivacyCommand::Users { .. } => false,
         },

@@ -793,12 +793,7 @@ fn write_program(
 }
 
 /// Before an arena closes, it returns what it learned to the knowledge bank.
-fn return_knowledge(
-    store: &mut dyn Backend,
-    spec: &Spec,
-    arena: i64,
-    voice: &Voice,
-) -> Result<()> {
+fn return_knowledge(store: &mut dyn Backend, spec: &Spec, arena: i64, voice: &Voice) -> Result<()> {
     let entry = EntryEdit {
         title: crate::messages::entry_draft_title(&voice.say(spec.title)),
         body: format!(

@@ -36,6 +36,9 @@ pub struct Wire<W: Write> {
     /// What the terminal shows, cell by cell, as far as this backend knows.
     screen: Option<Buffer>,
     cursor_hidden: Option<bool>,
+    /// The size of a terminal at the far end of a connection (`puls serve`), which the client
+    /// tells; None asks the process's own terminal.
+    remote: Option<Size>,
 }
 
 impl<W: Write> Wire<W> {
@@ -45,7 +48,22 @@ impl<W: Write> Wire<W> {
             inner: CrosstermBackend::new(writer),
             screen: Some(Buffer::empty(Rect::new(0, 0, size.width, size.height))),
             cursor_hidden: None,
+            remote: None,
         }
+    }
+
+    /// A backend over `writer` for a terminal at the far end of a connection, of `size` until
+    /// [`Wire::set_size`] says otherwise.
+    pub fn remote(writer: W, size: Size) -> Wire<W> {
+        Wire {
+            remote: Some(size),
+            ..Wire::new(writer, size)
+        }
+    }
+
+    /// The far terminal's new size; the next draw clears and draws the screen whole.
+    pub fn set_size(&mut self, size: Size) {
+        self.remote = Some(size);
     }
 
     /// The terminal's screen is blank now, at `size`.
@@ -254,7 +272,7 @@ impl<W: Write> Backend for Wire<W> {
 
     fn clear(&mut self) -> io::Result<()> {
         self.inner.clear()?;
-        let size = self.inner.size()?;
+        let size = Backend::size(self)?;
         self.blank(size);
         Ok(())
     }
@@ -263,7 +281,7 @@ impl<W: Write> Backend for Wire<W> {
         self.inner.clear_region(clear_type)?;
         match clear_type {
             ClearType::All => {
-                let size = self.inner.size()?;
+                let size = Backend::size(self)?;
                 self.blank(size);
             }
             _ => self.screen = None,
@@ -272,11 +290,21 @@ impl<W: Write> Backend for Wire<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        match self.remote {
+            Some(size) => Ok(size),
+            None => self.inner.size(),
+        }
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        self.inner.window_size()
+        match self.remote {
+            // The client tells no pixels worth trusting.
+            Some(columns_rows) => Ok(WindowSize {
+                columns_rows,
+                pixels: Size::default(),
+            }),
+            None => self.inner.window_size(),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -129,15 +129,6 @@ pub struct Tui {
 
 impl Tui {
     pub fn start(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let cooked = line_discipline(pair.master.as_ref());
         let mut command = CommandBuilder::new(BIN);
         command.args(args);
         command.arg("--db");
@@ -147,7 +138,25 @@ impl Tui {
             command.env(key, value);
         }
         command.cwd(sandbox.dir.path());
-        let child = pair.slave.spawn_command(command).expect("start puls");
+        Tui::spawn(command, cols, rows)
+    }
+
+    /// Any program in a pseudo-terminal of `cols` x `rows` (the OpenSSH client, for
+    /// `puls serve`), read back as puls is.
+    pub fn spawn(command: CommandBuilder, cols: u16, rows: u16) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let cooked = line_discipline(pair.master.as_ref());
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("start the program");
         // Only the child may hold the slave end: once it exits, reading the master end reports
         // the end of output, which is how a test knows it has seen every byte.
         drop(pair.slave);
@@ -295,6 +304,24 @@ impl Tui {
 
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
+    }
+
+    /// The terminal is now `cols` x `rows`, as when its window is resized.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let nonzero = |n: u16| n.try_into().expect("a size > 0");
+        self.received
+            .lock()
+            .unwrap()
+            .screen
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 }
 

@@ -47,6 +47,13 @@ pub struct Config {
     pub mouse: bool,
     /// The retention decision's rules; `contacts-365` when the file names none.
     pub retention: Vec<puls_domain::retention::RetentionRule>,
+    /// `puls serve`: seconds without a key before a session is closed.
+    pub idle_timeout: u64,
+    /// `puls serve`: sessions open at once, at most.
+    pub max_sessions: usize,
+    /// `puls serve`: refused logins from one address in ten minutes before it is refused
+    /// outright until they pass.
+    pub failed_logins: u32,
 }
 
 /// The colour themes a user can name.
@@ -88,6 +95,9 @@ impl Default for Config {
             plain: false,
             mouse: false,
             retention: puls_domain::retention::default_rules(),
+            idle_timeout: 30 * 60,
+            max_sessions: 100,
+            failed_logins: 10,
         }
     }
 }
@@ -188,6 +198,9 @@ pub const SETTINGS: &[&str] = &[
     "plain",
     "mouse",
     "retention",
+    "idle_timeout",
+    "max_sessions",
+    "failed_logins",
 ];
 
 impl Config {

@@ -153,6 +153,8 @@ impl Entry {
     }
 }
 
+/// Clone: every screen `puls serve` opens has the server's keymap.
+#[derive(Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
     lookup: HashMap<(Context, Vec<KeyCombination>), Command>,

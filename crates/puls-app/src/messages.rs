@@ -50,6 +50,7 @@ mod records;
 mod roster;
 mod roster_file;
 mod screen;
+mod serve;
 
 pub use admin::*;
 pub use arena::*;
@@ -65,6 +66,7 @@ pub use records::*;
 pub use roster::*;
 pub use roster_file::*;
 pub use screen::*;
+pub use serve::*;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 

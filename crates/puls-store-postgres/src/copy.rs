@@ -28,6 +28,7 @@ pub const TABLES: &[&str] = &[
     "read_log",
     "accounts",
     "account_roles",
+    "account_keys",
     "drawn_up",
 ];
 

@@ -7,6 +7,8 @@
 //! over; a `NOTIFY` in every write, which other sessions hear as `others_changed`.
 
 mod access;
+mod account_keys;
+mod account_settings;
 mod arenas;
 mod bank;
 mod copy;

@@ -7,7 +7,10 @@ use crate::db::{Connection, OptionalExtension, params};
 use crate::{Result, as_path};
 
 /// Every migration, in order; a database's version is how many of them it has.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_schema.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_schema.sql"),
+    include_str!("../migrations/002_account_keys.sql"),
+];
 
 /// The key of the advisory lock two sessions starting on an old database take in turn.
 const MIGRATION_LOCK: i64 = 0x5055_4C54;

@@ -24,7 +24,7 @@ pub struct Granted {
 }
 
 /// The account's row, added when new.
-fn account_id(tx: &Transaction, name: &str) -> Result<i64> {
+pub(super) fn account_id(tx: &Transaction, name: &str) -> Result<i64> {
     tx.execute(
         "INSERT INTO accounts (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
         [name],
@@ -55,7 +55,7 @@ fn administrators(conn: &Connection) -> Result<i64> {
 
 /// Refuses unless the acting account is an administrator; on a database with none, makes it
 /// the first (and says so in the audit log).
-fn act_as_administrator(tx: &Transaction, stamp: &Stamp) -> Result<bool> {
+pub(super) fn act_as_administrator(tx: &Transaction, stamp: &Stamp) -> Result<bool> {
     if administrators(tx)? == 0 {
         let id = account_id(tx, stamp.who)?;
         insert_role(tx, stamp, id, Role::Administrator)?;

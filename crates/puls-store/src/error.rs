@@ -134,6 +134,11 @@ pub enum StoreError {
     NotAppointer { arena: i64, who: String },
     #[error("{0} is the last administrator")]
     LastAdministrator(String),
+    #[error("the key {fingerprint} is already listed for {account}")]
+    KeyListed {
+        fingerprint: String,
+        account: String,
+    },
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
     /// A question stopped from another thread: a newer one took its place.
@@ -206,6 +211,7 @@ impl StoreError {
             | StoreError::NotAdministrator(_)
             | StoreError::NotAppointer { .. }
             | StoreError::LastAdministrator(_)
+            | StoreError::KeyListed { .. }
             | StoreError::Refused(_) => false,
         }
     }

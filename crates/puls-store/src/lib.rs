@@ -5,6 +5,8 @@
 //! transaction together with its audit row.
 
 mod access;
+mod account_keys;
+mod account_settings;
 mod arenas;
 mod backup;
 mod bank;
@@ -44,6 +46,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
 
 pub use access::{AccountRow, Granted};
+pub use account_keys::AccountKey;
+pub use account_settings::AccountSettings;
 pub use arenas::{ArenaCard, ArenaEdit, NewSignal};
 pub use backup::{CheckReport, Dangling, Restored, check, restore};
 pub use bank::{
@@ -72,6 +76,8 @@ pub use transfer::{
 };
 
 pub use access::AccessStore;
+pub use account_keys::AccountKeyStore;
+pub use account_settings::AccountSettingsStore;
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
 pub use drawn_up::DrawnUpStore;
@@ -118,6 +124,8 @@ backend!(
         + BankStore
         + HistoryStore
         + AccessStore
+        + AccountKeyStore
+        + AccountSettingsStore
         + RestrictedStore
         + PersonalDataStore
         + RetentionStore
@@ -129,10 +137,10 @@ backend!(
 /// called through them.
 pub mod prelude {
     pub use super::{
-        AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
-        HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore, RegistrationStore,
-        RestrictedStore, RetentionStore, RosterImportStore, RosterStore, SearchStore, SessionStore,
-        StaffingStore, TransferStore,
+        AccessStore, AccountKeyStore, AccountSettingsStore, ArenaStore, Backend, BankStore,
+        DrawnUpStore, ExtractStore, FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore,
+        PlanStore, RegistrationStore, RestrictedStore, RetentionStore, RosterImportStore,
+        RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
 
@@ -147,6 +155,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/006_registration.sql")),
     M::up(include_str!("migrations/007_restricted.sql")),
     M::up(include_str!("migrations/008_drawn_up.sql")),
+    M::up(include_str!("migrations/009_ssh_keys.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -28,6 +28,7 @@ const VOCABULARY: Column = Screened(Screen::Vocabulary);
 const TIME: Column = Exempt("a time or date puls writes");
 const ACCOUNT: Column =
     Exempt("an OS account name: the system's, or one an administrator names to grant a role");
+const SSH_KEY: Column = Exempt("an SSH public key or its fingerprint, which ssh-keygen derives");
 const CODE: Column = Exempt("a code from a fixed list");
 const ENTRIES_INDEX: Column =
     Exempt("the full-text index of entries, derived from screened columns");
@@ -37,7 +38,19 @@ pub(crate) const TEXT_COLUMNS: &[(&str, &str, Column)] = &[
     ("account_roles", "role", CODE),
     ("account_roles", "granted_at", TIME),
     ("account_roles", "granted_by", ACCOUNT),
+    ("account_keys", "public_key", SSH_KEY),
+    ("account_keys", "fingerprint", SSH_KEY),
+    ("account_keys", "kind", CODE),
+    ("account_keys", "comment", VOCABULARY),
+    ("account_keys", "added_at", TIME),
+    ("account_keys", "added_by", ACCOUNT),
     ("accounts", "name", ACCOUNT),
+    ("accounts", "language", CODE),
+    (
+        "accounts",
+        "time_zone",
+        Exempt("an IANA time zone's name, checked as it is set"),
+    ),
     ("activities", "text", CITIZEN),
     ("activities", "owner", CITIZEN),
     ("activities", "due_date", TIME),

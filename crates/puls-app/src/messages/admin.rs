@@ -151,6 +151,10 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::NotAdministrator(who) => super::not_administrator(who),
         StoreError::NotAppointer { arena, who } => super::not_appointer(*arena, who),
         StoreError::LastAdministrator(who) => super::last_administrator(who),
+        StoreError::KeyListed {
+            fingerprint,
+            account,
+        } => format!("nyckeln {fingerprint} finns redan för {account}"),
         StoreError::Interrupted => "frågan avbröts".to_owned(),
         StoreError::Backend(e) => format!("databasfel: {e}"),
     }

@@ -549,6 +549,62 @@ fn help_table_sv() -> &'static [Help] {
             "Säg vilken person i kompetenskartan ett OS-konto är: puls users link karin \"Karin Svensson\"",
             "Säg vilken person i kompetenskartan ett OS-konto är: puls users link karin \"Karin Svensson\"\n\nArenans koordinator och kommunikationsansvarig är personer i kompetenskartan; så vet puls att kontot vid tangentbordet får öppna deras skyddade uppgifter. Ett tomt PERSON kopplar bort kontot.",
         ),
+        (
+            "users settings",
+            "",
+            "Språket och tidszonen för ett kontos sessioner över SSH: puls users settings karin --language sv",
+            "Språket och tidszonen för ett kontos sessioner över SSH: puls users settings karin --language sv\n\nUtan flaggor skrivs de ut. `none` lämnar valet åt klientens LANG och serverns inställningar. En administratör ändrar allas; ett konto får ändra sina egna.",
+        ),
+        ("users settings", "language", "en eller sv, eller none", ""),
+        (
+            "users settings",
+            "time_zone",
+            "En IANA-tidszon (Europe/Stockholm), eller none",
+            "",
+        ),
+        (
+            "users key",
+            "",
+            "SSH-nycklarna som `puls serve` känner igen ett konto på: puls users key add karin id.pub",
+            "",
+        ),
+        (
+            "users key add",
+            "",
+            "Lägg till de publika OpenSSH-nycklarna i FIL (eller på standard in, `-`) för KONTO",
+            "Lägg till de publika OpenSSH-nycklarna i FIL (eller på standard in, `-`) för KONTO.\n\nBara en administratör får; i en databas utan administratör blir det första konto som lägger till en nyckel dess administratör (noterat i historiken).",
+        ),
+        (
+            "users key list",
+            "",
+            "Varje nyckel (eller KONTOTS), så som `ssh-keygen -l` visar den",
+            "",
+        ),
+        (
+            "users key remove",
+            "",
+            "Ta bort nyckeln med det här fingeravtrycket (SHA256:..., som `key list` visar det)",
+            "",
+        ),
+        (
+            "serve",
+            "",
+            "Visa helskärmen och kommandona över SSH: puls serve --host-key /srv/puls/host_key",
+            "",
+        ),
+        ("serve", "listen", "Adressen och porten att lyssna på", ""),
+        (
+            "serve",
+            "host_key",
+            "Serverns privata nyckel (OpenSSH-format); skrivs, läsbar bara för dig, om den saknas",
+            "",
+        ),
+        (
+            "serve",
+            "check",
+            "Kontrollera värdnyckeln, databasen och porten, och avsluta utan att starta",
+            "",
+        ),
     ]
 }
 

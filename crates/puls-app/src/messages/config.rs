@@ -199,6 +199,18 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "Retention rules, each a name, what it clears (\"contacts\": a closed arena's contact details and restricted record; \"read-log\": old read-log rows) and after how many days.",
             "Gallringsregler, var och en med namn, vad den rensar (\"contacts\": en avslutad arenas kontaktuppgifter och skyddade uppgifter; \"read-log\": gamla rader i läsloggen) och efter hur många dagar."
         ),
+        "idle_timeout" => tr!(
+            "puls serve: seconds without a key before a session over SSH is closed.",
+            "puls serve: sekunder utan tangenttryck innan en session över SSH stängs."
+        ),
+        "max_sessions" => tr!(
+            "puls serve: how many sessions over SSH may be open at once.",
+            "puls serve: hur många sessioner över SSH som får vara öppna samtidigt."
+        ),
+        "failed_logins" => tr!(
+            "puls serve: refused logins from one address within ten minutes before it is refused outright until they pass.",
+            "puls serve: nekade inloggningar från en adress inom tio minuter innan den nekas helt tills de passerat."
+        ),
         _ => return None,
     })
 }

@@ -55,6 +55,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         privacy::TEXTS,
         records::TEXTS,
         roster::TEXTS,
+        serve::TEXTS,
         roster_file::TEXTS,
         screen::TEXTS,
     ]

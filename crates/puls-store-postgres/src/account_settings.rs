@@ -1,0 +1,63 @@
+//! An account's own language and time zone for its sessions over SSH, as SQLite's store keeps
+//! them.
+
+use puls_store::*;
+
+use crate::db::{OptionalExtension, params};
+
+use super::access::{account_id, roles_of};
+use super::{PgStore, Result, StoreError, history};
+use puls_domain::access::Role;
+use puls_domain::language::Language;
+
+fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::English => "en",
+        Language::Swedish => "sv",
+    }
+}
+
+impl AccountSettingsStore for PgStore {
+    fn account_settings(&self, account: &str) -> Result<AccountSettings> {
+        let row: Option<(Option<String>, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT language, time_zone FROM accounts WHERE name = $1")?
+            .query_row([account.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (language, zone) = row.unwrap_or_default();
+        Ok(AccountSettings {
+            language: language.and_then(|code| match code.as_str() {
+                "en" => Some(Language::English),
+                "sv" => Some(Language::Swedish),
+                _ => None,
+            }),
+            zone: zone.and_then(|name| name.parse().ok()),
+        })
+    }
+
+    fn set_account_settings(&mut self, account: &str, settings: AccountSettings) -> Result<()> {
+        let account = account.trim().to_owned();
+        if account.is_empty() {
+            return Err(StoreError::NameMissing);
+        }
+        self.write(|tx, stamp| {
+            let itself = stamp.who == account;
+            if !itself && !roles_of(tx, stamp.who)?.contains(&Role::Administrator) {
+                return Err(StoreError::NotAdministrator(stamp.who.to_owned()));
+            }
+            let id = account_id(tx, &account)?;
+            let language = settings.language.map(language_code);
+            let zone = settings.zone.map(|z| z.name());
+            tx.execute(
+                "UPDATE accounts SET language = $2, time_zone = $3 WHERE id = $1",
+                params![id, language, zone],
+            )?;
+            let detail = format!(
+                "{account} speaks {} in {}",
+                language.unwrap_or("-"),
+                zone.unwrap_or("-")
+            );
+            history::record(tx, stamp, "account", id, "settings", &detail)
+        })
+    }
+}

@@ -1,0 +1,139 @@
+//! The bank's questions of every screen `puls serve` holds, answered by a few threads with a
+//! read-only connection each, shared by all the screens: ranking thousands of entries never
+//! holds up a key, and a hundred screens do not make a hundred threads. A screen's newer
+//! question makes its older ones moot: a worker skips a question its screen has since asked
+//! again.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+use crate::app::bank_query::{BankQueries, BankQuery};
+use crate::store::Store;
+use crate::tui::Answers;
+use crate::tui::bank_worker::BankAnswer;
+
+/// A question, the newest ticket of the screen that asked, and where its answer goes.
+struct Question {
+    ticket: u64,
+    query: BankQuery,
+    newest: Arc<AtomicU64>,
+    answers: UnboundedSender<BankAnswer>,
+}
+
+pub struct BankPool {
+    questions: Sender<Question>,
+}
+
+impl BankPool {
+    /// `threads` workers over `store`'s database; None when their connections cannot be
+    /// opened (then every screen asks its own store).
+    pub fn start(store: &Store, threads: usize) -> Option<BankPool> {
+        let (questions, inbox) = mpsc::channel();
+        let inbox = Arc::new(Mutex::new(inbox));
+        for n in 0..threads.max(1) {
+            let reader = store.reader().ok()?;
+            let inbox = Arc::clone(&inbox);
+            std::thread::Builder::new()
+                .name(format!("bank-{n}"))
+                .spawn(move || answer(&reader, &inbox))
+                .ok()?;
+        }
+        Some(BankPool { questions })
+    }
+
+    /// A screen's way to the pool, and where its answers arrive.
+    pub fn desk(&self) -> (Box<dyn BankQueries>, Answers) {
+        let (answers, received) = unbounded_channel();
+        let desk = Desk {
+            questions: self.questions.clone(),
+            newest: Arc::new(AtomicU64::new(0)),
+            answers,
+        };
+        (Box::new(desk), received)
+    }
+}
+
+struct Desk {
+    questions: Sender<Question>,
+    newest: Arc<AtomicU64>,
+    answers: UnboundedSender<BankAnswer>,
+}
+
+impl BankQueries for Desk {
+    fn ask(&self, ticket: u64, query: BankQuery) -> bool {
+        self.newest.fetch_max(ticket, Ordering::Relaxed);
+        let question = Question {
+            ticket,
+            query,
+            newest: Arc::clone(&self.newest),
+            answers: self.answers.clone(),
+        };
+        self.questions.send(question).is_ok()
+    }
+}
+
+/// Answers questions until the server ends, skipping those a newer one has made moot.
+fn answer(reader: &Store, inbox: &Mutex<Receiver<Question>>) {
+    loop {
+        let next = inbox.lock().unwrap_or_else(|p| p.into_inner()).recv();
+        let Ok(question) = next else { return };
+        if question.ticket < question.newest.load(Ordering::Relaxed) {
+            continue;
+        }
+        let answer = question.query.run(reader);
+        // The screen has closed: nobody waits for this answer.
+        let _ = question.answers.send((question.ticket, answer));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::clock::SystemClock;
+    use crate::store::EntryFilter;
+
+    fn search(text: &str) -> BankQuery {
+        BankQuery::Search {
+            query: text.to_owned(),
+            filter: EntryFilter::default(),
+        }
+    }
+
+    #[tokio::test]
+    async fn each_screen_gets_its_own_answers_from_the_shared_workers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a.db"), "puls", Arc::new(SystemClock)).unwrap();
+        let pool = BankPool::start(&store, 2).unwrap();
+        let (one, mut one_answers) = pool.desk();
+        let (two, mut two_answers) = pool.desk();
+        assert!(one.ask(7, search("housing")));
+        assert!(two.ask(3, search("school")));
+        let (ticket, answer) = one_answers.recv().await.unwrap();
+        assert_eq!(ticket, 7);
+        assert!(answer.unwrap().is_empty());
+        assert_eq!(two_answers.recv().await.unwrap().0, 3);
+    }
+
+    #[tokio::test]
+    async fn a_question_asked_again_is_answered_for_the_newest() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a.db"), "puls", Arc::new(SystemClock)).unwrap();
+        let pool = BankPool::start(&store, 1).unwrap();
+        let (desk, mut answers) = pool.desk();
+        for ticket in 1..=20 {
+            desk.ask(ticket, search("h"));
+        }
+        let mut last = 0;
+        while last < 20 {
+            let (ticket, _) = answers.recv().await.unwrap();
+            assert!(
+                ticket > last,
+                "answers come in order, the moot ones skipped"
+            );
+            last = ticket;
+        }
+    }
+}
