@@ -13,6 +13,7 @@ pub mod privacy;
 pub mod puls;
 pub mod read;
 pub mod retention;
+pub mod review;
 pub mod roster;
 pub mod session;
 pub mod text;

@@ -120,6 +120,12 @@ pub enum StoreError {
     EntryNotFound(i64),
     #[error("an entry needs a title of 1 to 200 characters")]
     EntryTitle,
+    #[error(
+        "review {0} is not a case discussion; only what a case discussion learned goes to the bank"
+    )]
+    NotACaseDiscussion(i64),
+    #[error("review {review} is already in the bank as entry {entry}")]
+    ReviewFiled { review: i64, entry: i64 },
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
     DrawnUp {
         arena: i64,
@@ -201,6 +207,8 @@ impl StoreError {
             | StoreError::ImportNameTwice(_)
             | StoreError::EntryNotFound(_)
             | StoreError::EntryTitle
+            | StoreError::NotACaseDiscussion(_)
+            | StoreError::ReviewFiled { .. }
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)

@@ -25,6 +25,7 @@ mod reader;
 mod registration;
 mod restricted;
 mod retention;
+mod reviews;
 mod roster;
 pub mod roster_csv;
 mod roster_import;
@@ -62,6 +63,7 @@ pub use plan::{
 pub use reader::Interrupt;
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
 pub use retention::{Anonymised, RetentionChange, anonymised_note};
+pub use reviews::ReviewEdit;
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
@@ -84,6 +86,7 @@ pub use privacy::PersonalDataStore;
 pub use registration::RegistrationStore;
 pub use restricted::RestrictedStore;
 pub use retention::RetentionStore;
+pub use reviews::ReviewStore;
 pub use roster::RosterStore;
 pub use roster_import::RosterImportStore;
 pub use staffing::StaffingStore;
@@ -122,6 +125,7 @@ backend!(
         + RetentionStore
         + ExtractStore
         + FiguresStore
+        + ReviewStore
 );
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
@@ -130,8 +134,8 @@ pub mod prelude {
     pub use super::{
         AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
         HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore, RegistrationStore,
-        RestrictedStore, RetentionStore, RosterImportStore, RosterStore, SearchStore, SessionStore,
-        StaffingStore, TransferStore,
+        RestrictedStore, RetentionStore, ReviewStore, RosterImportStore, RosterStore, SearchStore,
+        SessionStore, StaffingStore, TransferStore,
     };
 }
 
@@ -146,6 +150,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/006_registration.sql")),
     M::up(include_str!("migrations/007_restricted.sql")),
     M::up(include_str!("migrations/008_drawn_up.sql")),
+    M::up(include_str!("migrations/011_reviews.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -145,6 +145,12 @@ fn store_error_sv(error: &StoreError) -> String {
             "post {id} finns inte; någon kan ha tagit bort den"
         ),
         StoreError::EntryTitle => "en post behöver en titel på 1 till 200 tecken".to_owned(),
+        StoreError::NotACaseDiscussion(id) => format!(
+            "möte {id} är ingen kollegial genomgång; bara det en genomgång lärt går till banken"
+        ),
+        StoreError::ReviewFiled { review, entry } => {
+            format!("möte {review} finns redan i banken som post {entry}")
+        }
         StoreError::Refused(_) => "flytten nekas".to_owned(),
         StoreError::DrawnUp { arena, at, by } => super::drawn_up_refused(*arena, *at, by),
         StoreError::Restricted(arena) => super::restricted_refused(*arena),

@@ -1,0 +1,39 @@
+-- Meetings an arena holds: sponsor reviews, citizen reviews, case discussions (issue 18).
+CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    arena_id    INTEGER NOT NULL REFERENCES arenas(id) ON DELETE CASCADE,
+    -- 'sponsor', 'citizen' or 'case' (domain::review::ReviewKind).
+    kind        TEXT NOT NULL,
+    held_on     TEXT NOT NULL,
+    led_by      TEXT NOT NULL DEFAULT '',
+    -- The sponsor's traffic light: 'green', 'amber', 'red', or none.
+    light       TEXT,
+    -- The knowledge entry a case discussion became.
+    entry_id    INTEGER REFERENCES entries(id) ON DELETE SET NULL,
+    version     INTEGER NOT NULL DEFAULT 1,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL
+);
+-- An arena's meetings, and its latest of each kind (the board's due and late).
+CREATE INDEX reviews_by_arena ON reviews (arena_id, kind, held_on);
+
+-- One answer a line: the questions differ by kind (domain::review::Question).
+CREATE TABLE review_answers (
+    review_id   INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    question    TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    PRIMARY KEY (review_id, question)
+);
+
+-- The problem statement's iterations: a sponsor review whose statement differs from the last
+-- adds the next number; earlier ones are never rewritten, so its change shows.
+CREATE TABLE problem_statements (
+    arena_id    INTEGER NOT NULL REFERENCES arenas(id) ON DELETE CASCADE,
+    number      INTEGER NOT NULL,
+    statement   TEXT NOT NULL,
+    on_date     TEXT NOT NULL,
+    review_id   INTEGER REFERENCES reviews(id) ON DELETE SET NULL,
+    PRIMARY KEY (arena_id, number)
+);
+CREATE INDEX problem_statements_by_review ON problem_statements (review_id);
+CREATE INDEX reviews_by_entry ON reviews (entry_id);
