@@ -101,7 +101,8 @@ fn a_sponsor_review_keeps_its_answers_light_and_an_audit_row() {
 #[test]
 fn the_problem_statement_gets_a_new_version_only_when_it_changes() {
     let (_dir, mut store) = app::demo_store();
-    let arena = arena_in(&store, Stage::Active);
+    // The demo's commissioned arena has held no meeting yet.
+    let arena = arena_in(&store, Stage::Commissioned);
     store
         .add_review(arena, &sponsor(day(9, 1), "He needs work", Light::Green))
         .unwrap();
@@ -172,12 +173,13 @@ fn a_drawn_up_arena_takes_no_new_meeting_and_keeps_its_old_ones() {
     let (_dir, mut store) = app::demo_store();
     let closed = arena_in(&store, Stage::Closed);
     let before = store.reviews(closed).unwrap();
+    let statements = store.problem_statements(closed).unwrap();
     let refused = store
         .add_review(closed, &sponsor(day(11, 2), "Late", Light::Green))
         .unwrap_err();
     assert!(matches!(refused, StoreError::DrawnUp { .. }), "{refused:?}");
     assert_eq!(store.reviews(closed).unwrap(), before);
-    assert!(store.problem_statements(closed).unwrap().is_empty());
+    assert_eq!(store.problem_statements(closed).unwrap(), statements);
 }
 
 #[test]
@@ -235,21 +237,21 @@ fn review_dates_name_the_latest_of_each_kind_for_arenas_at_work() {
     let (_dir, mut store) = app::demo_store();
     let arena = arena_in(&store, Stage::Active);
     store
-        .add_review(arena, &sponsor(day(10, 1), "A", Light::Green))
+        .add_review(arena, &sponsor(day(11, 21), "A", Light::Green))
         .unwrap();
     store
-        .add_review(arena, &sponsor(day(11, 1), "B", Light::Green))
+        .add_review(arena, &sponsor(day(11, 22), "B", Light::Green))
         .unwrap();
     let dates = store.review_dates().unwrap();
     let ours = dates.iter().find(|d| d.arena == arena).unwrap();
-    assert_eq!(ours.sponsor, Some(day(11, 1)));
+    assert_eq!(ours.sponsor, Some(day(11, 22)));
     assert!(
         dates
             .iter()
             .all(|d| matches!(d.stage, Stage::Staffing | Stage::Active | Stage::Returning))
     );
-    // On the tests' fixed day (2026-11-23), a monthly sponsor review from 11-01 is due 12-01.
+    // On the tests' fixed day (2026-11-23), a monthly sponsor review from 11-22 is due 12-22.
     let due = ours.due(&ReviewRhythm::default(), store.today());
     let sponsor = due.iter().find(|d| d.kind == ReviewKind::Sponsor).unwrap();
-    assert_eq!((sponsor.on, sponsor.late), (day(12, 1), false));
+    assert_eq!((sponsor.on, sponsor.late), (day(12, 22), false));
 }

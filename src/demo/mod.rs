@@ -4,7 +4,9 @@
 //! moved back in time, so its history, ages and late dates look like real use.
 
 mod knowledge;
+mod maturity;
 mod plans;
+mod reviews;
 
 use crate::store::prelude::*;
 use std::path::Path;
@@ -555,6 +557,8 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
         closing.extend(build(&mut store, &clock, spec, now)?);
     }
     knowledge::fill_knowledge(&mut store, &clock, now)?;
+    reviews::fill_reviews(&mut store, &clock, now)?;
+    maturity::fill_maturity(&mut store, &clock, now)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;

@@ -44,6 +44,9 @@ pub struct Config {
     pub mouse: bool,
     /// The retention decision's rules; `contacts-365` when the file names none.
     pub retention: Vec<puls_domain::retention::RetentionRule>,
+    /// `[review_rhythm]`: days between an arena's sponsor reviews, citizen reviews and case
+    /// discussions; 0 for a kind that is not expected.
+    pub review_rhythm: puls_domain::review::ReviewRhythm,
 }
 
 /// The colour themes a user can name.
@@ -84,6 +87,7 @@ impl Default for Config {
             plain: false,
             mouse: false,
             retention: puls_domain::retention::default_rules(),
+            review_rhythm: puls_domain::review::ReviewRhythm::default(),
         }
     }
 }
@@ -183,6 +187,7 @@ pub const SETTINGS: &[&str] = &[
     "plain",
     "mouse",
     "retention",
+    "review_rhythm",
 ];
 
 impl Config {

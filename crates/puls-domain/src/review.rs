@@ -190,33 +190,34 @@ pub struct ProblemStatement {
     pub on: NaiveDate,
 }
 
-/// Days between meetings of each kind (`[review-rhythm]` in the config); none: not expected.
+/// Days between meetings of each kind (`[review_rhythm]` in the config); 0: not expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields)]
 pub struct ReviewRhythm {
-    pub sponsor_days: Option<u32>,
-    pub citizen_days: Option<u32>,
-    pub case_days: Option<u32>,
+    pub sponsor_days: u32,
+    pub citizen_days: u32,
+    pub case_days: u32,
 }
 
 impl Default for ReviewRhythm {
     /// A sponsor each month, citizens every two weeks (a sprint), colleagues every six weeks.
     fn default() -> Self {
         ReviewRhythm {
-            sponsor_days: Some(30),
-            citizen_days: Some(14),
-            case_days: Some(42),
+            sponsor_days: 30,
+            citizen_days: 14,
+            case_days: 42,
         }
     }
 }
 
 impl ReviewRhythm {
     pub fn days(&self, kind: ReviewKind) -> Option<u32> {
-        match kind {
+        let days = match kind {
             ReviewKind::Sponsor => self.sponsor_days,
             ReviewKind::Citizen => self.citizen_days,
             ReviewKind::Case => self.case_days,
-        }
+        };
+        (days > 0).then_some(days)
     }
 }
 
@@ -346,7 +347,7 @@ mod tests {
     #[test]
     fn a_kind_without_a_rhythm_is_never_due() {
         let rhythm = ReviewRhythm {
-            citizen_days: None,
+            citizen_days: 0,
             ..ReviewRhythm::default()
         };
         let due = dates(Stage::Active).due(&rhythm, day(30));

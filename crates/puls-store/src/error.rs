@@ -126,6 +126,8 @@ pub enum StoreError {
     NotACaseDiscussion(i64),
     #[error("review {review} is already in the bank as entry {entry}")]
     ReviewFiled { review: i64, entry: i64 },
+    #[error("a rating needs every dimension once, each from 1 to 6 ({0})")]
+    MaturityLevel(String),
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
     DrawnUp {
         arena: i64,
@@ -209,6 +211,7 @@ impl StoreError {
             | StoreError::EntryTitle
             | StoreError::NotACaseDiscussion(_)
             | StoreError::ReviewFiled { .. }
+            | StoreError::MaturityLevel(_)
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)

@@ -17,6 +17,7 @@ mod files;
 mod history;
 mod knowledge;
 mod knowledge_search;
+mod maturity;
 mod open;
 mod output;
 mod plan;
@@ -56,6 +57,7 @@ pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
+pub use maturity::RatingEdit;
 pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
@@ -81,6 +83,7 @@ pub use figures::FiguresStore;
 pub use history::HistoryStore;
 pub use knowledge::KnowledgeStore;
 pub use knowledge_search::SearchStore;
+pub use maturity::MaturityStore;
 pub use plan::PlanStore;
 pub use privacy::PersonalDataStore;
 pub use registration::RegistrationStore;
@@ -126,6 +129,7 @@ backend!(
         + ExtractStore
         + FiguresStore
         + ReviewStore
+        + MaturityStore
 );
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
@@ -133,9 +137,9 @@ backend!(
 pub mod prelude {
     pub use super::{
         AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
-        HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore, RegistrationStore,
-        RestrictedStore, RetentionStore, ReviewStore, RosterImportStore, RosterStore, SearchStore,
-        SessionStore, StaffingStore, TransferStore,
+        HistoryStore, KnowledgeStore, MaturityStore, PersonalDataStore, PlanStore,
+        RegistrationStore, RestrictedStore, RetentionStore, ReviewStore, RosterImportStore,
+        RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
 

@@ -148,6 +148,9 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::NotACaseDiscussion(id) => format!(
             "möte {id} är ingen kollegial genomgång; bara det en genomgång lärt går till banken"
         ),
+        StoreError::MaturityLevel(dimension) => format!(
+            "en skattning behöver varje dimension en gång, var och en från 1 till 6 ({dimension})"
+        ),
         StoreError::ReviewFiled { review, entry } => {
             format!("möte {review} finns redan i banken som post {entry}")
         }

@@ -195,6 +195,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "Retention rules, each a name, what it clears (\"contacts\": a closed arena's contact details and restricted record; \"read-log\": old read-log rows) and after how many days.",
             "Gallringsregler, var och en med namn, vad den rensar (\"contacts\": en avslutad arenas kontaktuppgifter och skyddade uppgifter; \"read-log\": gamla rader i läsloggen) och efter hur många dagar."
         ),
+        "review_rhythm" => tr!(
+            "Days between an arena's sponsor reviews, citizen reviews and case discussions (0: not expected); the board and the stand-up say when one is due or late.",
+            "Dagar mellan en arenas sponsorgenomgångar, medborgargenomgångar och kollegiala genomgångar (0: förväntas inte); tavlan och avstämningen säger när ett möte ska hållas eller är sent."
+        ),
         _ => return None,
     })
 }

@@ -37,3 +37,27 @@ CREATE TABLE problem_statements (
 );
 CREATE INDEX problem_statements_by_review ON problem_statements (review_id);
 CREATE INDEX reviews_by_entry ON reviews (entry_id);
+
+-- Partnering maturity: the team's ratings of seven dimensions, 1 to 6, each with a note.
+CREATE TABLE maturity_ratings (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    arena_id    INTEGER NOT NULL REFERENCES arenas(id) ON DELETE CASCADE,
+    rated_on    TEXT NOT NULL,
+    -- 'baseline', 'returning' or 'check' (domain::maturity::Occasion).
+    occasion    TEXT NOT NULL,
+    -- The outside partner the rating is about; empty for the arena's own partners.
+    partner     TEXT NOT NULL DEFAULT '',
+    version     INTEGER NOT NULL DEFAULT 1,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL
+);
+-- An arena's ratings in order, and every arena's for the key figures.
+CREATE INDEX maturity_by_arena ON maturity_ratings (arena_id, rated_on, id);
+
+CREATE TABLE maturity_scores (
+    rating_id   INTEGER NOT NULL REFERENCES maturity_ratings(id) ON DELETE CASCADE,
+    dimension   TEXT NOT NULL,
+    level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 6),
+    note        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (rating_id, dimension)
+);
