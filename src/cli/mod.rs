@@ -8,6 +8,8 @@ pub mod extract;
 pub mod figures;
 pub mod help;
 pub mod privacy;
+pub mod purpose;
+pub mod purpose_agenda;
 pub mod roster;
 pub mod users;
 
@@ -139,6 +141,13 @@ enum Command {
     },
     /// Print the manual page (roff): puls man > ~/.local/share/man/man1/puls.1
     Man,
+    /// Purposes that arenas serve, and what purpose meetings record: puls purpose list
+    Purpose {
+        #[command(subcommand)]
+        command: purpose::PurposeCommand,
+    },
+    /// A meeting's agenda: puls agenda purpose 1 --format md
+    Agenda(purpose_agenda::AgendaArgs),
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -393,6 +402,10 @@ fn run(cli: Cli) -> Result<()> {
             crate::cli::bank::run(&mut store, allow_personal_data, command)
         }
         Some(Command::Figures(command)) => figures::run(&store, &config, command),
+        Some(Command::Purpose { command }) => {
+            purpose::run(&mut store, &config, allow_personal_data, command)
+        }
+        Some(Command::Agenda(args)) => purpose_agenda::run(&store, &config, &args),
         // Run above, before the database was opened.
         Some(
             Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
@@ -410,6 +423,10 @@ fn reads_only(command: Option<&Command>) -> bool {
             Command::Show { .. }
             | Command::Export { .. }
             | Command::Figures(_)
+            | Command::Agenda(_)
+            | Command::Purpose {
+                command: purpose::PurposeCommand::List,
+            }
             | Command::Roster {
                 command: RosterCommand::Export,
             }

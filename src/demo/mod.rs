@@ -6,6 +6,7 @@
 mod knowledge;
 mod maturity;
 mod plans;
+mod purposes;
 mod reviews;
 
 use crate::store::prelude::*;
@@ -559,6 +560,7 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     knowledge::fill_knowledge(&mut store, &clock, now)?;
     reviews::fill_reviews(&mut store, &clock, now)?;
     maturity::fill_maturity(&mut store, &clock, now)?;
+    purposes::fill_purposes(&mut store, &clock, now)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;

@@ -12,6 +12,7 @@ pub mod maturity;
 pub mod mission;
 pub mod privacy;
 pub mod puls;
+pub mod purpose;
 pub mod read;
 pub mod retention;
 pub mod review;

@@ -128,6 +128,10 @@ pub enum StoreError {
     ReviewFiled { review: i64, entry: i64 },
     #[error("a rating needs every dimension once, each from 1 to 6 ({0})")]
     MaturityLevel(String),
+    #[error("purpose {0} does not exist; `puls purpose list` shows them")]
+    PurposeNotFound(i64),
+    #[error("a note needs some text")]
+    NoteMissing,
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
     DrawnUp {
         arena: i64,
@@ -212,6 +216,8 @@ impl StoreError {
             | StoreError::NotACaseDiscussion(_)
             | StoreError::ReviewFiled { .. }
             | StoreError::MaturityLevel(_)
+            | StoreError::PurposeNotFound(_)
+            | StoreError::NoteMissing
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)

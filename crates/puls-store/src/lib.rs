@@ -22,6 +22,7 @@ mod open;
 mod output;
 mod plan;
 mod privacy;
+mod purposes;
 mod reader;
 mod registration;
 mod restricted;
@@ -62,6 +63,7 @@ pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
 };
+pub use purposes::{NoteKind, Purpose, PurposeNote};
 pub use reader::Interrupt;
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
 pub use retention::{Anonymised, RetentionChange, anonymised_note};
@@ -86,6 +88,7 @@ pub use knowledge_search::SearchStore;
 pub use maturity::MaturityStore;
 pub use plan::PlanStore;
 pub use privacy::PersonalDataStore;
+pub use purposes::PurposeStore;
 pub use registration::RegistrationStore;
 pub use restricted::RestrictedStore;
 pub use retention::RetentionStore;
@@ -130,6 +133,7 @@ backend!(
         + FiguresStore
         + ReviewStore
         + MaturityStore
+        + PurposeStore
 );
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
@@ -137,7 +141,7 @@ backend!(
 pub mod prelude {
     pub use super::{
         AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
-        HistoryStore, KnowledgeStore, MaturityStore, PersonalDataStore, PlanStore,
+        HistoryStore, KnowledgeStore, MaturityStore, PersonalDataStore, PlanStore, PurposeStore,
         RegistrationStore, RestrictedStore, RetentionStore, ReviewStore, RosterImportStore,
         RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };

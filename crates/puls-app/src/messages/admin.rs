@@ -148,6 +148,10 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::NotACaseDiscussion(id) => format!(
             "möte {id} är ingen kollegial genomgång; bara det en genomgång lärt går till banken"
         ),
+        StoreError::PurposeNotFound(id) => {
+            format!("syfte {id} finns inte; `puls purpose list` visar dem")
+        }
+        StoreError::NoteMissing => "en anteckning behöver text".to_owned(),
         StoreError::MaturityLevel(dimension) => format!(
             "en skattning behöver varje dimension en gång, var och en från 1 till 6 ({dimension})"
         ),

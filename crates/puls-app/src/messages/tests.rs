@@ -54,6 +54,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         maturity::TEXTS,
         plan::TEXTS,
         privacy::TEXTS,
+        purpose::TEXTS,
         records::TEXTS,
         review::TEXTS,
         roster::TEXTS,

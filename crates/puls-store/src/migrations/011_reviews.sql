@@ -61,3 +61,34 @@ CREATE TABLE maturity_scores (
     note        TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (rating_id, dimension)
 );
+
+-- Purposes: arenas grouped under one purpose ("Every child in school"), whose six-monthly
+-- purpose meeting reads their results, and the notes, dilemmas and decisions recorded there.
+CREATE TABLE purposes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    version     INTEGER NOT NULL DEFAULT 1,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL
+);
+
+-- An arena serves at most one purpose.
+CREATE TABLE purpose_arenas (
+    arena_id    INTEGER PRIMARY KEY REFERENCES arenas(id) ON DELETE CASCADE,
+    purpose_id  INTEGER NOT NULL REFERENCES purposes(id) ON DELETE CASCADE
+);
+CREATE INDEX purpose_arenas_by_purpose ON purpose_arenas (purpose_id);
+
+CREATE TABLE purpose_notes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    purpose_id  INTEGER NOT NULL REFERENCES purposes(id) ON DELETE CASCADE,
+    -- 'note', 'dilemma' or 'decision' (domain::purpose::NoteKind).
+    kind        TEXT NOT NULL,
+    on_date     TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 1,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL
+);
+CREATE INDEX purpose_notes_by_purpose ON purpose_notes (purpose_id, on_date);
