@@ -51,3 +51,66 @@ fn the_entry_offered_at_returning_asks_the_four_questions_of_reflection() {
         assert!(body.contains(question), "{question} missing from:\n{body}");
     }
 }
+
+#[test]
+fn find_staff_for_a_gap_names_who_can_teach_it_and_the_courses_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        // #1 lacks a trauma counsellor: Farid Karimi teaches it, and has filed a course.
+        screen.keys("/#1<enter>a");
+        let text = screen.text();
+        assert!(text.contains("Can teach it (level 4)"), "{text}");
+        assert!(text.contains("Farid Karimi"), "{text}");
+        assert!(text.contains("Courses in the bank"), "{text}");
+        assert!(text.contains("Trauma-informed first"), "{text}");
+        insta::assert_snapshot!(format!("find_staff_learning_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn the_knowledge_capital_counts_holders_per_level_and_names_what_nobody_teaches() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        screen.keys("<K>");
+        // Down the figures until the heading shows, and on until the list of gaps in teaching.
+        for wanted in [
+            "Knowledge capital: holders at level 1 2 3 4",
+            "Nobody can teach",
+        ] {
+            for _ in 0..60 {
+                if screen.text().contains(wanted) {
+                    break;
+                }
+                screen.keys("j");
+            }
+            assert!(screen.text().contains(wanted), "{}", screen.text());
+        }
+        let text = screen.text();
+        assert!(text.contains("Trauma counsellor        1 0 0 1"), "{text}");
+        insta::assert_snapshot!(format!("knowledge_capital_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn the_knowledge_capital_sums_active_holders_by_level() {
+    let (_dir, store) = app::demo_store();
+    let capital = store.knowledge_capital().unwrap();
+    let trauma = capital
+        .iter()
+        .find(|c| c.competence == "Trauma counsellor")
+        .unwrap();
+    assert_eq!(trauma.teachers(), 1);
+    let teachers = store
+        .learning_for(
+            store
+                .roster_competences()
+                .unwrap()
+                .iter()
+                .find(|c| c.name == "Trauma counsellor")
+                .unwrap()
+                .id,
+        )
+        .unwrap();
+    assert_eq!(teachers.teachers, ["Farid Karimi"]);
+    assert_eq!(teachers.courses[0].1, "Farid Karimi");
+}

@@ -98,6 +98,8 @@ pub struct App {
     pub review_dates: Vec<puls_domain::review::ReviewDates>,
     /// Partnering maturity across arenas, for the key figures: loaded when they open.
     pub maturity_figures: puls_domain::maturity::MaturityFigures,
+    /// The knowledge capital per competence, for the key figures: loaded when they open.
+    pub knowledge_capital: Vec<puls_domain::learning::CompetenceCapital>,
     /// A stand-up in progress: it takes the screen until it is left.
     pub standup: Option<Box<standup::Standup>>,
     pub focus: Pane,
@@ -166,6 +168,7 @@ impl App {
             bank: bank::BankPane::default(),
             review_dates: Vec::new(),
             maturity_figures: Default::default(),
+            knowledge_capital: Vec::new(),
             standup: None,
             focus: Pane::Board,
             zoomed: false,

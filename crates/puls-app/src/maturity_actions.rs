@@ -72,13 +72,17 @@ impl App {
 
     /// The key figures, with partnering maturity across arenas.
     pub(super) fn open_figures(&mut self) {
-        let loaded = self
-            .store
-            .figures(None, None)
-            .and_then(|f| Ok((f, self.store.maturity_figures()?)));
+        let loaded = self.store.figures(None, None).and_then(|f| {
+            Ok((
+                f,
+                self.store.maturity_figures()?,
+                self.store.knowledge_capital()?,
+            ))
+        });
         match loaded {
-            Ok((figures, maturity)) => {
+            Ok((figures, maturity, capital)) => {
                 self.maturity_figures = maturity;
+                self.knowledge_capital = capital;
                 self.popup = Some(Popup::Figures(Box::new(figures), 0));
             }
             Err(e) => self.fail(&e),

@@ -101,6 +101,8 @@ pub struct FindStaff {
     pub candidate: usize,
     /// Keys move in the candidate list rather than the needs.
     pub on_candidates: bool,
+    /// Who can teach the chosen need's competence, and the courses for it.
+    pub learning: puls_domain::learning::Learning,
 }
 
 impl FindStaff {

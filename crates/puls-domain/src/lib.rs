@@ -8,6 +8,7 @@ pub mod collation;
 pub mod figures;
 pub mod knowledge;
 pub mod language;
+pub mod learning;
 pub mod maturity;
 pub mod mission;
 pub mod privacy;

@@ -17,6 +17,7 @@ mod files;
 mod history;
 mod knowledge;
 mod knowledge_search;
+mod learning;
 mod maturity;
 mod open;
 mod output;
@@ -58,6 +59,7 @@ pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
+pub use learning::{CompetenceCapital, Learning};
 pub use maturity::RatingEdit;
 pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
@@ -85,6 +87,7 @@ pub use figures::FiguresStore;
 pub use history::HistoryStore;
 pub use knowledge::KnowledgeStore;
 pub use knowledge_search::SearchStore;
+pub use learning::LearningStore;
 pub use maturity::MaturityStore;
 pub use plan::PlanStore;
 pub use privacy::PersonalDataStore;
@@ -134,6 +137,7 @@ backend!(
         + ReviewStore
         + MaturityStore
         + PurposeStore
+        + LearningStore
 );
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
@@ -141,9 +145,9 @@ backend!(
 pub mod prelude {
     pub use super::{
         AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
-        HistoryStore, KnowledgeStore, MaturityStore, PersonalDataStore, PlanStore, PurposeStore,
-        RegistrationStore, RestrictedStore, RetentionStore, ReviewStore, RosterImportStore,
-        RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
+        HistoryStore, KnowledgeStore, LearningStore, MaturityStore, PersonalDataStore, PlanStore,
+        PurposeStore, RegistrationStore, RestrictedStore, RetentionStore, ReviewStore,
+        RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
 

@@ -10,12 +10,14 @@ use super::Theme;
 use super::text::fit;
 use puls_app::messages;
 use puls_domain::figures::Figures;
+use puls_domain::learning::{self, CompetenceCapital};
 use puls_domain::maturity::MaturityFigures;
 
 /// What the key figures show: the arenas' own, and partnering maturity across them.
 pub struct Shown<'a> {
     pub figures: &'a Figures,
     pub maturity: &'a MaturityFigures,
+    pub capital: &'a [CompetenceCapital],
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Shown, scroll: u16, plain: bool) {
@@ -45,6 +47,11 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Shown, scroll:
         lines.extend(maturity_lines(
             theme,
             shown.maturity,
+            usize::from(inner.width),
+        ));
+        lines.extend(capital_lines(
+            theme,
+            shown.capital,
             usize::from(inner.width),
         ));
         let p = Paragraph::new(lines)
@@ -81,6 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Shown, scroll:
         shown.maturity,
         usize::from(text.width),
     ));
+    lines.extend(capital_lines(theme, shown.capital, usize::from(text.width)));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -228,6 +236,39 @@ fn maturity_lines(theme: &Theme, m: &MaturityFigures, width: usize) -> Vec<Line<
             ),
             width,
         )));
+    }
+    lines
+}
+
+/// The knowledge capital: per competence, how many hold it at each level (4: can teach
+/// others), then the competences nobody can teach, in words.
+fn capital_lines(theme: &Theme, capital: &[CompetenceCapital], width: usize) -> Vec<Line<'static>> {
+    if capital.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled(
+            fit(messages::fig_capital(), width),
+            theme.heading,
+        )),
+    ];
+    for c in capital {
+        let name = fit(&c.competence, 24);
+        let line = fit(&messages::fig_capital_line(&name, &c.at_level), width);
+        let style = if c.teachers() == 0 {
+            theme.gap
+        } else {
+            theme.base
+        };
+        lines.push(Line::from(Span::styled(line, style)));
+    }
+    let nobody = learning::nobody_teaches(capital);
+    if !nobody.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}: ", messages::fig_nobody_teaches()), theme.gap),
+            Span::raw(nobody.join(", ")),
+        ]));
     }
     lines
 }

@@ -79,6 +79,7 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
             let shown = figures::Shown {
                 figures: f,
                 maturity: &app.maturity_figures,
+                capital: &app.knowledge_capital,
             };
             figures::draw(frame, main, theme, &shown, *scroll, app.config.plain)
         }

@@ -51,6 +51,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         config::TEXTS,
         export::TEXTS,
         figures::TEXTS,
+        learning::TEXTS,
         maturity::TEXTS,
         plan::TEXTS,
         privacy::TEXTS,
