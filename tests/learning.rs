@@ -3,6 +3,8 @@
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
 
 use app::Screen;
 use puls::app::form::FieldId;
@@ -113,4 +115,85 @@ fn the_knowledge_capital_sums_active_holders_by_level() {
         .unwrap();
     assert_eq!(teachers.teachers, ["Farid Karimi"]);
     assert_eq!(teachers.courses[0].1, "Farid Karimi");
+}
+
+#[test]
+fn a_course_has_a_teacher_and_sessions_that_fill_up_seat_by_seat() {
+    let (_dir, mut store) = app::demo_store();
+    let course = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title == "Trauma-informed first conversations")
+        .unwrap();
+    assert_eq!(course.teacher.as_deref(), Some("Farid Karimi"));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    let session = store.add_session(course.entry, day, "Room 3", 1).unwrap();
+    store.sign_up(session, "per holm").unwrap();
+    // Signing up twice keeps one seat; another colleague finds the session full.
+    store.sign_up(session, "Per Holm").unwrap();
+    assert!(matches!(
+        store.sign_up(session, "Karin Svedberg").unwrap_err(),
+        puls::store::StoreError::SessionFull(s) if s == session
+    ));
+    let added = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.entry == course.entry)
+        .unwrap()
+        .sessions
+        .into_iter()
+        .find(|s| s.id == session)
+        .unwrap();
+    assert_eq!(added.signed_up, ["Per Holm"]);
+    assert_eq!(added.seats_left(), 0);
+    assert!(matches!(
+        store.sign_up(session, "Nobody Known").unwrap_err(),
+        puls::store::StoreError::UnknownPerson(_)
+    ));
+}
+
+#[test]
+fn only_a_course_entry_takes_a_teacher_or_a_session() {
+    let (_dir, mut store) = app::demo_store();
+    let lesson = store
+        .entries(&Default::default(), 100)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind != puls::domain::knowledge::EntryKind::Course)
+        .unwrap()
+        .id;
+    assert!(matches!(
+        store.set_teacher(lesson, "Farid Karimi").unwrap_err(),
+        puls::store::StoreError::NotACourse(e) if e == lesson
+    ));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    let course = store.courses().unwrap()[0].entry;
+    assert!(matches!(
+        store.add_session(course, day, "Room", 0).unwrap_err(),
+        puls::store::StoreError::NoSeats
+    ));
+}
+
+#[test]
+fn puls_course_lists_teachers_and_seats_and_signs_people_up() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, &[])
+    };
+    let list = cli::stdout(&run(&["--demo", "course", "list"]));
+    assert!(
+        list.contains("Trauma-informed first conversations · Farid Karimi"),
+        "{list}"
+    );
+    assert!(list.contains("10 of 12 seats left"), "{list}");
+    let signed = run(&["course", "sign-up", "1", "Emma Strand"]);
+    assert!(signed.status.success(), "{signed:?}");
+    assert!(cli::stdout(&run(&["course", "list"])).contains("9 of 12 seats left"));
+    let refused = run(&["course", "sign-up", "1", "Nobody Known"]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
 }

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod bank;
 pub mod config_file;
+pub mod course;
 pub mod export;
 pub mod extract;
 pub mod figures;
@@ -148,6 +149,11 @@ enum Command {
     },
     /// A meeting's agenda: puls agenda purpose 1 --format md
     Agenda(purpose_agenda::AgendaArgs),
+    /// Courses colleagues give: teacher, sessions and sign-ups: puls course list
+    Course {
+        #[command(subcommand)]
+        command: course::CourseCommand,
+    },
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -406,6 +412,7 @@ fn run(cli: Cli) -> Result<()> {
             purpose::run(&mut store, &config, allow_personal_data, command)
         }
         Some(Command::Agenda(args)) => purpose_agenda::run(&store, &config, &args),
+        Some(Command::Course { command }) => course::run(&mut store, command),
         // Run above, before the database was opened.
         Some(
             Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,
@@ -424,6 +431,9 @@ fn reads_only(command: Option<&Command>) -> bool {
             | Command::Export { .. }
             | Command::Figures(_)
             | Command::Agenda(_)
+            | Command::Course {
+                command: course::CourseCommand::List,
+            }
             | Command::Purpose {
                 command: purpose::PurposeCommand::List,
             }

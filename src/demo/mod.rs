@@ -3,6 +3,7 @@
 //! Every arena is built through the same store calls a coordinator's keys make, on a clock
 //! moved back in time, so its history, ages and late dates look like real use.
 
+mod courses;
 mod knowledge;
 mod maturity;
 mod plans;
@@ -561,6 +562,7 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     reviews::fill_reviews(&mut store, &clock, now)?;
     maturity::fill_maturity(&mut store, &clock, now)?;
     purposes::fill_purposes(&mut store, &clock, now)?;
+    courses::fill_courses(&mut store, &clock, now)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;

@@ -132,6 +132,12 @@ pub enum StoreError {
     PurposeNotFound(i64),
     #[error("a note needs some text")]
     NoteMissing,
+    #[error("entry {0} is not a course; only a course has a teacher and sessions")]
+    NotACourse(i64),
+    #[error("session {0} is full")]
+    SessionFull(i64),
+    #[error("a session needs at least one seat")]
+    NoSeats,
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
     DrawnUp {
         arena: i64,
@@ -218,6 +224,9 @@ impl StoreError {
             | StoreError::MaturityLevel(_)
             | StoreError::PurposeNotFound(_)
             | StoreError::NoteMissing
+            | StoreError::NotACourse(_)
+            | StoreError::SessionFull(_)
+            | StoreError::NoSeats
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)

@@ -9,6 +9,7 @@ mod arenas;
 mod backup;
 mod bank;
 pub mod bulk;
+mod courses;
 mod drawn_up;
 mod error;
 mod extract;
@@ -53,6 +54,7 @@ pub use backup::{CheckReport, Dangling, Restored, check, restore};
 pub use bank::{
     BANK_FORMAT, BankImport, BankProblem, BankProblemKind, BankRecord, EntryRecord, parse_bank,
 };
+pub use courses::{Course, CourseSession};
 pub use drawn_up::{DrawnUp, DrawnUpEntry, DrawnUpRecord};
 pub use error::StoreError;
 pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
@@ -81,6 +83,7 @@ pub use transfer::{
 pub use access::AccessStore;
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
+pub use courses::CourseStore;
 pub use drawn_up::DrawnUpStore;
 pub use extract::ExtractStore;
 pub use figures::FiguresStore;
@@ -138,16 +141,18 @@ backend!(
         + MaturityStore
         + PurposeStore
         + LearningStore
+        + CourseStore
 );
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
 /// called through them.
 pub mod prelude {
     pub use super::{
-        AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
-        HistoryStore, KnowledgeStore, LearningStore, MaturityStore, PersonalDataStore, PlanStore,
-        PurposeStore, RegistrationStore, RestrictedStore, RetentionStore, ReviewStore,
-        RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
+        AccessStore, ArenaStore, Backend, BankStore, CourseStore, DrawnUpStore, ExtractStore,
+        FiguresStore, HistoryStore, KnowledgeStore, LearningStore, MaturityStore,
+        PersonalDataStore, PlanStore, PurposeStore, RegistrationStore, RestrictedStore,
+        RetentionStore, ReviewStore, RosterImportStore, RosterStore, SearchStore, SessionStore,
+        StaffingStore, TransferStore,
     };
 }
 

@@ -152,6 +152,11 @@ fn store_error_sv(error: &StoreError) -> String {
             format!("syfte {id} finns inte; `puls purpose list` visar dem")
         }
         StoreError::NoteMissing => "en anteckning behöver text".to_owned(),
+        StoreError::NotACourse(id) => {
+            format!("post {id} är ingen kurs; bara en kurs har lärare och tillfällen")
+        }
+        StoreError::SessionFull(id) => format!("tillfälle {id} är fullt"),
+        StoreError::NoSeats => "ett tillfälle behöver minst en plats".to_owned(),
         StoreError::MaturityLevel(dimension) => format!(
             "en skattning behöver varje dimension en gång, var och en från 1 till 6 ({dimension})"
         ),

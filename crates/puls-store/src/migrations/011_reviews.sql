@@ -92,3 +92,30 @@ CREATE TABLE purpose_notes (
     updated_by  TEXT NOT NULL
 );
 CREATE INDEX purpose_notes_by_purpose ON purpose_notes (purpose_id, on_date);
+
+-- Collegial learning: a course in the bank is given by a colleague on the roster, in sessions
+-- (a day, a place, a number of seats) that people sign up for.
+CREATE TABLE courses (
+    entry_id    INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+    teacher_id  INTEGER NOT NULL REFERENCES people(id)
+);
+CREATE INDEX courses_by_teacher ON courses (teacher_id);
+
+CREATE TABLE course_sessions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    on_date     TEXT NOT NULL,
+    place       TEXT NOT NULL DEFAULT '',
+    seats       INTEGER NOT NULL CHECK (seats > 0),
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL
+);
+CREATE INDEX course_sessions_by_entry ON course_sessions (entry_id, on_date);
+
+CREATE TABLE course_signups (
+    session_id  INTEGER NOT NULL REFERENCES course_sessions(id) ON DELETE CASCADE,
+    person_id   INTEGER NOT NULL REFERENCES people(id),
+    signed_at   TEXT NOT NULL,
+    PRIMARY KEY (session_id, person_id)
+);
+CREATE INDEX course_signups_by_person ON course_signups (person_id);
