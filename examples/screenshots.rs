@@ -133,6 +133,57 @@ fn shots() -> Vec<Shot> {
             keys.push(key(KeyCode::Enter));
             keys
         }),
+        // Arena 3's detail scrolled to its meetings: the problem statement's iterations,
+        // the sponsor's light and the citizens' feedback (issue 18).
+        shot("reviews", 120, 40, {
+            let mut keys = typed("/#3");
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Enter));
+            keys.extend(typed(&"j".repeat(24)));
+            keys
+        }),
+        // The form a sponsor review is recorded in: the six checking questions and the light.
+        shot("review-form", 80, 24, {
+            let mut keys = typed("/#3");
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Char('r')));
+            keys
+        }),
+        // Arena 5's partnering maturity: baseline and Returning, seven dimensions.
+        shot("maturity", 120, 40, {
+            let mut keys = typed("/#5");
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Char('m')));
+            keys
+        }),
+        with(
+            Look {
+                ascii: true,
+                ..Look::default()
+            },
+            shot("maturity-ascii", 80, 24, {
+                let mut keys = typed("/#5");
+                keys.push(key(KeyCode::Enter));
+                keys.push(key(KeyCode::Enter));
+                keys.push(key(KeyCode::Char('m')));
+                keys
+            }),
+        ),
+        // Finding staff for arena 1's trauma counsellor: who can teach it, and the course.
+        shot("find-staff-learning", 120, 40, {
+            let mut keys = typed("/#1");
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Char('a')));
+            keys
+        }),
+        // The key figures scrolled to partnering maturity and the knowledge capital.
+        shot("figures-learning", 120, 40, {
+            let mut keys = vec![KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT)];
+            keys.extend(typed(&"j".repeat(12)));
+            keys
+        }),
         shot("too-small", 30, 10, vec![]),
         // The same board in Swedish, as LANG=sv_SE.UTF-8 or `language = "sv"` shows it.
         with(swedish, shot("board-sv", 120, 40, vec![])),

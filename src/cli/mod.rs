@@ -3,12 +3,15 @@
 pub mod admin;
 pub mod bank;
 pub mod config_file;
+pub mod course;
 pub mod export;
 pub mod extract;
 pub mod figures;
 pub mod help;
 pub mod migrate;
 pub mod privacy;
+pub mod purpose;
+pub mod purpose_agenda;
 pub mod roster;
 pub mod users;
 
@@ -152,6 +155,18 @@ pub(crate) enum Command {
     Man,
     /// Serve the full screen and the commands over SSH: puls serve --host-key /srv/puls/host_key
     Serve(crate::serve::ServeArgs),
+    /// Purposes that arenas serve, and what purpose meetings record: puls purpose list
+    Purpose {
+        #[command(subcommand)]
+        command: purpose::PurposeCommand,
+    },
+    /// A meeting's agenda: puls agenda purpose 1 --format md
+    Agenda(purpose_agenda::AgendaArgs),
+    /// Courses colleagues give: teacher, sessions and sign-ups: puls course list
+    Course {
+        #[command(subcommand)]
+        command: course::CourseCommand,
+    },
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -463,6 +478,11 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
             crate::cli::bank::run(&mut *store, allow_personal_data, command)
         }
         Some(Command::Figures(command)) => figures::run(&*store, &config, command),
+        Some(Command::Purpose { command }) => {
+            purpose::run(&mut *store, &config, allow_personal_data, command)
+        }
+        Some(Command::Agenda(args)) => purpose_agenda::run(&*store, &config, &args),
+        Some(Command::Course { command }) => course::run(&mut *store, command),
         // Run above, before the database was opened.
         Some(
             Command::Admin(_)
@@ -486,6 +506,13 @@ fn reads_only(command: Option<&Command>) -> bool {
             Command::Show { .. }
             | Command::Export { .. }
             | Command::Figures(_)
+            | Command::Agenda(_)
+            | Command::Course {
+                command: course::CourseCommand::List,
+            }
+            | Command::Purpose {
+                command: purpose::PurposeCommand::List,
+            }
             | Command::Roster {
                 command: RosterCommand::Export,
             }

@@ -3,8 +3,12 @@
 //! Every arena is built through the same store calls a coordinator's keys make, on a clock
 //! moved back in time, so its history, ages and late dates look like real use.
 
+mod courses;
 mod knowledge;
+mod maturity;
 mod plans;
+mod purposes;
+mod reviews;
 mod swedish;
 
 use crate::store::prelude::*;
@@ -630,6 +634,10 @@ fn write_demo(
         closing.extend(build(store, clock, spec, now, voice)?);
     }
     knowledge::fill_knowledge(store, clock, now, voice)?;
+    reviews::fill_reviews(store, clock, now, voice)?;
+    maturity::fill_maturity(store, clock, now, voice)?;
+    purposes::fill_purposes(store, clock, now, voice)?;
+    courses::fill_courses(store, clock, now, voice)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;

@@ -4,12 +4,14 @@ mod arena_md;
 mod bank_md;
 mod extract;
 mod figures_text;
+mod purpose_md;
 mod report;
 
 pub use arena_md::arena_markdown;
 pub use bank_md::bank_markdown;
 pub use extract::{public_markdown, public_record, subject_markdown};
 pub use figures_text::{bar, figures_text};
+pub use purpose_md::{Agenda, AgendaArena, purpose_agenda_markdown};
 pub use report::{CsvStyle, report_csv, report_markdown};
 
 use crate::config::Config;

@@ -105,7 +105,7 @@ pub fn key(c: char) -> KeyEvent {
 
 /// The key called `name` between `<` and `>`: `enter`, `esc`, `tab`, `bs`, `space`, the arrows
 /// `up`, `down`, `left`, `right`, control keys `c-c`, `c-e`, `c-o`, `c-s`, and the shifted
-/// letters `H`, `J`, `K`.
+/// letters `H`, `J`, `K`, `M`.
 pub fn special(name: &str) -> KeyEvent {
     let code = match name {
         "enter" => KeyCode::Enter,
@@ -121,7 +121,7 @@ pub fn special(name: &str) -> KeyEvent {
             let letter = name.chars().last().unwrap();
             return KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL);
         }
-        "H" | "J" | "K" => {
+        "H" | "J" | "K" | "M" => {
             let letter = name.chars().next().unwrap();
             return KeyEvent::new(KeyCode::Char(letter), KeyModifiers::SHIFT);
         }

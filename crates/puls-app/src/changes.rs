@@ -213,6 +213,8 @@ impl App {
             }
             FormKind::Proactivity { .. }
             | FormKind::Restricted { .. }
+            | FormKind::Review { .. }
+            | FormKind::Rating { .. }
             | FormKind::Contact { .. }
             | FormKind::Criterion { .. }
             | FormKind::Activity { .. }

@@ -77,6 +77,10 @@ pub enum Command {
     OpenEditor,
     ToggleMouse,
     RestrictedRecord,
+    Review,
+    FileReview,
+    Maturity,
+    RateMaturity,
 }
 
 impl Command {

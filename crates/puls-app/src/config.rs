@@ -54,6 +54,9 @@ pub struct Config {
     /// `puls serve`: refused logins from one address in ten minutes before it is refused
     /// outright until they pass.
     pub failed_logins: u32,
+    /// `[review_rhythm]`: days between an arena's sponsor reviews, citizen reviews and case
+    /// discussions; 0 for a kind that is not expected.
+    pub review_rhythm: puls_domain::review::ReviewRhythm,
 }
 
 /// The colour themes a user can name.
@@ -98,6 +101,7 @@ impl Default for Config {
             idle_timeout: 30 * 60,
             max_sessions: 100,
             failed_logins: 10,
+            review_rhythm: puls_domain::review::ReviewRhythm::default(),
         }
     }
 }
@@ -201,6 +205,7 @@ pub const SETTINGS: &[&str] = &[
     "idle_timeout",
     "max_sessions",
     "failed_logins",
+    "review_rhythm",
 ];
 
 impl Config {

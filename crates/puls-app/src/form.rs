@@ -63,6 +63,18 @@ pub enum FieldId {
     Due,
     /// The restricted record's free note.
     Note,
+    /// Which meeting a review form records: sponsor, citizen or case.
+    ReviewKind,
+    HeldOn,
+    LedBy,
+    /// The sponsor's traffic light.
+    Light,
+    /// The answer to one question of the meeting's kind.
+    Answer(puls_domain::review::Question),
+    Occasion,
+    Partner,
+    /// One dimension's level and note: `4 shared budget`.
+    Level(puls_domain::maturity::Dimension),
 }
 
 impl FieldId {
@@ -189,6 +201,15 @@ pub enum FormKind {
         arena: i64,
         version: Option<i64>,
     },
+    /// A meeting of an arena: new when `existing` is `None`, else its id and version.
+    Review {
+        arena: i64,
+        existing: Option<(i64, i64)>,
+    },
+    /// A new partnering-maturity rating of an arena.
+    Rating {
+        arena: i64,
+    },
 }
 
 pub struct Form {
@@ -228,7 +249,9 @@ impl FormKind {
             | FormKind::Contact { arena, .. }
             | FormKind::Criterion { arena, .. }
             | FormKind::Activity { arena, .. }
-            | FormKind::Restricted { arena, .. } => Some(arena),
+            | FormKind::Restricted { arena, .. }
+            | FormKind::Review { arena, .. }
+            | FormKind::Rating { arena } => Some(arena),
             _ => None,
         }
     }
@@ -404,6 +427,9 @@ impl Form {
         let field = self.focused_mut();
         let n = field.choices.len().max(1) as isize;
         field.chosen = (field.chosen as isize + delta).rem_euclid(n) as usize;
+        if field.id == FieldId::ReviewKind {
+            self.ask_chosen_kind();
+        }
     }
 
     pub(super) fn value(&self, id: FieldId) -> String {

@@ -15,6 +15,7 @@ pub mod form;
 pub mod handled;
 pub mod keymap;
 pub mod layout;
+mod maturity_actions;
 pub mod messages;
 mod mouse;
 pub mod palette;
@@ -23,6 +24,9 @@ pub mod plan;
 mod plan_actions;
 mod plan_form;
 pub mod popup;
+mod rating_form;
+mod review_actions;
+mod review_form;
 pub mod roster;
 mod staffing;
 pub mod standup;
@@ -89,6 +93,13 @@ pub struct App {
     pub roster: Roster,
     pub plan: PlanPane,
     pub bank: bank::BankPane,
+    /// When each arena at work last held each kind of meeting: the board and the stand-up say
+    /// which is due or late.
+    pub review_dates: Vec<puls_domain::review::ReviewDates>,
+    /// Partnering maturity across arenas, for the key figures: loaded when they open.
+    pub maturity_figures: puls_domain::maturity::MaturityFigures,
+    /// The knowledge capital per competence, for the key figures: loaded when they open.
+    pub knowledge_capital: Vec<puls_domain::learning::CompetenceCapital>,
     /// A stand-up in progress: it takes the screen until it is left.
     pub standup: Option<Box<standup::Standup>>,
     pub focus: Pane,
@@ -168,6 +179,9 @@ impl App {
             roster: Roster::default(),
             plan: PlanPane::default(),
             bank: bank::BankPane::default(),
+            review_dates: Vec::new(),
+            maturity_figures: Default::default(),
+            knowledge_capital: Vec::new(),
             standup: None,
             focus: Pane::Board,
             zoomed: false,
@@ -230,7 +244,11 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.popup {
             Some(
-                Popup::Help { .. } | Popup::History(_) | Popup::Reading(_) | Popup::Figures(..),
+                Popup::Help { .. }
+                | Popup::History(_)
+                | Popup::Reading(_)
+                | Popup::Figures(..)
+                | Popup::Maturity(_),
             ) => Context::Help,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
@@ -375,6 +393,7 @@ impl App {
         let people = self.store.roster_people()?;
         let competences = self.store.roster_competences()?;
         self.roster.set_people(people, competences);
+        self.review_dates = self.store.review_dates()?;
         self.load_team()?;
         self.load_bank()?;
         self.refresh_turn()
@@ -443,10 +462,7 @@ impl App {
             Command::FindStaff => self.open_find_staff(),
             Command::History => self.open_history(),
             Command::Standup => self.open_standup(None),
-            Command::Figures => match self.store.figures(None, None) {
-                Ok(figures) => self.popup = Some(Popup::Figures(Box::new(figures), 0)),
-                Err(e) => self.fail(&e),
-            },
+            Command::Figures => self.open_figures(),
             Command::FilterText => self.open_filter(),
             Command::Palette => self.open_palette(),
             Command::ToggleMouse => {
@@ -504,6 +520,10 @@ impl App {
             Command::Save => self.save_form(),
             Command::Confirm => self.confirm_prompt(),
             Command::OpenEditor => self.request_editor(),
+            Command::Review => self.open_review_form(),
+            Command::FileReview => self.file_review(),
+            Command::Maturity => self.open_maturity(None),
+            Command::RateMaturity => self.open_rating_form(),
             _ => {}
         }
     }
@@ -610,6 +630,7 @@ impl App {
             Some(Popup::History(history)) => &mut history.scroll,
             Some(Popup::Reading(reading)) => &mut reading.scroll,
             Some(Popup::Figures(_, scroll)) => scroll,
+            Some(Popup::Maturity(chart)) => &mut chart.scroll,
             _ => return,
         };
         *scroll = scroll.saturating_add_signed(delta);
@@ -650,6 +671,8 @@ impl App {
                 needs: self.store.arena_needs(id)?,
                 history: self.store.arena_history(id, DETAIL_HISTORY)?,
                 related: self.store.related_entries(id, DETAIL_RELATED)?,
+                reviews: self.store.reviews(id)?,
+                statements: self.store.problem_statements(id)?,
                 scroll,
             })
         })();

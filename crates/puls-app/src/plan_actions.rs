@@ -278,6 +278,8 @@ impl App {
                 }
                 .map(|()| arena)
             }
+            FormKind::Review { .. } => return self.save_review_form(form),
+            FormKind::Rating { .. } => return self.save_rating_form(form),
             FormKind::Restricted { arena, version } => {
                 let edit = form.restricted_value();
                 return Some(

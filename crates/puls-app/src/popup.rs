@@ -16,7 +16,11 @@ pub const DETAIL_COMMANDS: &[Handled] = &[
     hint(Command::NextStage),
     hint(Command::PreviousStage),
     hint(Command::Decline),
+    hint(Command::Review),
     hint(Command::Back),
+    quiet(Command::FileReview),
+    quiet(Command::Maturity),
+    quiet(Command::RateMaturity),
     quiet(Command::FindStaff),
     quiet(Command::History),
     quiet(Command::ScrollUp),
@@ -43,6 +47,8 @@ pub enum Popup {
     Reading(Box<Reading>),
     /// The key figures the management asks for.
     Figures(Box<puls_domain::figures::Figures>, u16),
+    /// An arena's partnering maturity over time.
+    Maturity(Box<MaturityChart>),
     Detail(Box<Detail>),
     Form(Box<Form>),
     FindStaff(Box<FindStaff>),
@@ -59,6 +65,17 @@ pub struct Detail {
     pub history: Vec<AuditRow>,
     /// Bank entries that may help: "have we met this before?"
     pub related: Vec<puls_store::EntryHit>,
+    /// The arena's meetings, newest first, and its problem statement's iterations.
+    pub reviews: Vec<puls_domain::review::Review>,
+    pub statements: Vec<puls_domain::review::ProblemStatement>,
+    pub scroll: u16,
+}
+
+/// An arena's maturity ratings, oldest first, as a chart.
+pub struct MaturityChart {
+    pub arena: i64,
+    pub title: String,
+    pub ratings: Vec<puls_domain::maturity::Rating>,
     pub scroll: u16,
 }
 
@@ -84,6 +101,8 @@ pub struct FindStaff {
     pub candidate: usize,
     /// Keys move in the candidate list rather than the needs.
     pub on_candidates: bool,
+    /// Who can teach the chosen need's competence, and the courses for it.
+    pub learning: puls_domain::learning::Learning,
 }
 
 impl FindStaff {

@@ -223,6 +223,7 @@ impl App {
             candidates: Vec::new(),
             candidate: 0,
             on_candidates: false,
+            learning: Default::default(),
         };
         self.load_candidates(&mut staff);
         if staff.needs.is_empty() {
@@ -233,6 +234,16 @@ impl App {
 
     fn load_candidates(&mut self, staff: &mut FindStaff) {
         staff.candidate = 0;
+        staff.learning = match staff.selected_need() {
+            Some(need) => match self.store.learning_for(need.competence_id) {
+                Ok(learning) => learning,
+                Err(e) => {
+                    self.fail(&e);
+                    Default::default()
+                }
+            },
+            None => Default::default(),
+        };
         staff.candidates = match staff.selected_need() {
             Some(need) => match self.store.candidates(staff.arena, need.competence_id) {
                 Ok(candidates) => candidates,

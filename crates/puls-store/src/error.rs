@@ -120,6 +120,24 @@ pub enum StoreError {
     EntryNotFound(i64),
     #[error("an entry needs a title of 1 to 200 characters")]
     EntryTitle,
+    #[error(
+        "review {0} is not a case discussion; only what a case discussion learned goes to the bank"
+    )]
+    NotACaseDiscussion(i64),
+    #[error("review {review} is already in the bank as entry {entry}")]
+    ReviewFiled { review: i64, entry: i64 },
+    #[error("a rating needs every dimension once, each from 1 to 6 ({0})")]
+    MaturityLevel(String),
+    #[error("purpose {0} does not exist; `puls purpose list` shows them")]
+    PurposeNotFound(i64),
+    #[error("a note needs some text")]
+    NoteMissing,
+    #[error("entry {0} is not a course; only a course has a teacher and sessions")]
+    NotACourse(i64),
+    #[error("session {0} is full")]
+    SessionFull(i64),
+    #[error("a session needs at least one seat")]
+    NoSeats,
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
     DrawnUp {
         arena: i64,
@@ -206,6 +224,14 @@ impl StoreError {
             | StoreError::ImportNameTwice(_)
             | StoreError::EntryNotFound(_)
             | StoreError::EntryTitle
+            | StoreError::NotACaseDiscussion(_)
+            | StoreError::ReviewFiled { .. }
+            | StoreError::MaturityLevel(_)
+            | StoreError::PurposeNotFound(_)
+            | StoreError::NoteMissing
+            | StoreError::NotACourse(_)
+            | StoreError::SessionFull(_)
+            | StoreError::NoSeats
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)

@@ -11,6 +11,7 @@ mod arenas;
 mod backup;
 mod bank;
 pub mod bulk;
+mod courses;
 mod drawn_up;
 mod error;
 mod extract;
@@ -19,14 +20,18 @@ mod files;
 mod history;
 mod knowledge;
 mod knowledge_search;
+mod learning;
+mod maturity;
 mod open;
 mod output;
 mod plan;
 mod privacy;
+mod purposes;
 mod reader;
 mod registration;
 mod restricted;
 mod retention;
+mod reviews;
 mod roster;
 pub mod roster_csv;
 mod roster_import;
@@ -53,20 +58,25 @@ pub use backup::{CheckReport, Dangling, Restored, check, restore};
 pub use bank::{
     BANK_FORMAT, BankImport, BankProblem, BankProblemKind, BankRecord, EntryRecord, parse_bank,
 };
+pub use courses::{Course, CourseSession};
 pub use drawn_up::{DrawnUp, DrawnUpEntry, DrawnUpRecord};
 pub use error::StoreError;
 pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
+pub use learning::{CompetenceCapital, Learning};
+pub use maturity::RatingEdit;
 pub use output::write_for_people;
 pub use plan::{
     ActivityEdit, ContactEdit, CriterionEdit, Plan, PlanActivity, PlanContact, PlanCriterion,
     Proactivity,
 };
+pub use purposes::{NoteKind, Purpose, PurposeNote};
 pub use reader::Interrupt;
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
 pub use retention::{Anonymised, RetentionChange, anonymised_note};
+pub use reviews::ReviewEdit;
 pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
@@ -80,17 +90,22 @@ pub use account_keys::AccountKeyStore;
 pub use account_settings::AccountSettingsStore;
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
+pub use courses::CourseStore;
 pub use drawn_up::DrawnUpStore;
 pub use extract::ExtractStore;
 pub use figures::FiguresStore;
 pub use history::HistoryStore;
 pub use knowledge::KnowledgeStore;
 pub use knowledge_search::SearchStore;
+pub use learning::LearningStore;
+pub use maturity::MaturityStore;
 pub use plan::PlanStore;
 pub use privacy::PersonalDataStore;
+pub use purposes::PurposeStore;
 pub use registration::RegistrationStore;
 pub use restricted::RestrictedStore;
 pub use retention::RetentionStore;
+pub use reviews::ReviewStore;
 pub use roster::RosterStore;
 pub use roster_import::RosterImportStore;
 pub use staffing::StaffingStore;
@@ -131,6 +146,11 @@ backend!(
         + RetentionStore
         + ExtractStore
         + FiguresStore
+        + ReviewStore
+        + MaturityStore
+        + PurposeStore
+        + LearningStore
+        + CourseStore
 );
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
@@ -138,8 +158,9 @@ backend!(
 pub mod prelude {
     pub use super::{
         AccessStore, AccountKeyStore, AccountSettingsStore, ArenaStore, Backend, BankStore,
-        DrawnUpStore, ExtractStore, FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore,
-        PlanStore, RegistrationStore, RestrictedStore, RetentionStore, RosterImportStore,
+        CourseStore, DrawnUpStore, ExtractStore, FiguresStore, HistoryStore, KnowledgeStore,
+        LearningStore, MaturityStore, PersonalDataStore, PlanStore, PurposeStore,
+        RegistrationStore, RestrictedStore, RetentionStore, ReviewStore, RosterImportStore,
         RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
@@ -156,6 +177,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/007_restricted.sql")),
     M::up(include_str!("migrations/008_drawn_up.sql")),
     M::up(include_str!("migrations/009_ssh_keys.sql")),
+    M::up(include_str!("migrations/011_reviews.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -85,6 +85,17 @@ fn title(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             theme.late,
         ));
     }
+    // Narrow columns cut the card's own word, so the title counts late meetings too.
+    let meetings = cards
+        .iter()
+        .filter(|c| super::reviews::any_late(app, c.id))
+        .count();
+    if meetings > 0 {
+        spans.push(Span::styled(
+            format!("{} ", messages::meetings_late(meetings)),
+            theme.late,
+        ));
+    }
     if let Some(m) = &app.board.mission_filter {
         spans.push(Span::styled(
             format!("[{}] ", app.config.mission_name(m)),
@@ -185,6 +196,9 @@ fn card_line(
     if card.gaps() > 0 {
         parts.push(messages::gaps(card.gaps()));
     }
+    if super::reviews::any_late(app, card.id) {
+        parts.push(messages::review_late().to_owned());
+    }
     parts.push(messages::plan_marks(&card.plan));
     let timing: String = timing(app, theme, card, days, usize::MAX)
         .iter()
@@ -269,7 +283,7 @@ fn card_lines(
     let lines = [
         Line::from(Span::styled(title, title_style)),
         who_line(theme, card, width),
-        staffing_line(theme, card),
+        staffing_line(app, theme, card, width),
         plan_line(theme, card, width),
         timing_line(app, theme, card, width),
     ];
@@ -366,8 +380,9 @@ fn timing(
     vec![Span::styled(format!(" {}", choices[1]), style)]
 }
 
-/// Team size and unfilled needs. Gaps say so in words, so they read without colour.
-fn staffing_line(theme: &Theme, card: &ArenaCard) -> Line<'static> {
+/// Team size, unfilled needs and, where it fits, a late meeting (the board's title counts those
+/// too). Each says so in words, so they read without colour.
+fn staffing_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(
         format!(" {}", messages::team_size(card.team)),
         theme.base,
@@ -375,6 +390,11 @@ fn staffing_line(theme: &Theme, card: &ArenaCard) -> Line<'static> {
     if card.gaps() > 0 {
         spans.push(Span::styled(" · ".to_owned(), theme.base));
         spans.push(Span::styled(messages::gaps(card.gaps()), theme.gap));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    let late = format!(" · {}", messages::review_late());
+    if super::reviews::any_late(app, card.id) && used + late.width() <= width {
+        spans.push(Span::styled(late, theme.late));
     }
     Line::from(spans)
 }

@@ -10,15 +10,18 @@ use super::Theme;
 use super::text::fit;
 use puls_app::messages;
 use puls_domain::figures::Figures;
+use puls_domain::learning::{self, CompetenceCapital};
+use puls_domain::maturity::MaturityFigures;
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    theme: &Theme,
-    figures: &Figures,
-    scroll: u16,
-    plain: bool,
-) {
+/// What the key figures show: the arenas' own, and partnering maturity across them.
+pub struct Shown<'a> {
+    pub figures: &'a Figures,
+    pub maturity: &'a MaturityFigures,
+    pub capital: &'a [CompetenceCapital],
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Shown, scroll: u16, plain: bool) {
+    let figures = shown.figures;
     frame.render_widget(Clear, area);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -41,6 +44,16 @@ pub fn draw(
         // For a screen reader: the charts' numbers as lines of words, then the rest.
         let mut lines = plain_counts(theme, figures);
         lines.extend(text_lines(theme, figures, usize::from(inner.width)));
+        lines.extend(maturity_lines(
+            theme,
+            shown.maturity,
+            usize::from(inner.width),
+        ));
+        lines.extend(capital_lines(
+            theme,
+            shown.capital,
+            usize::from(inner.width),
+        ));
         let p = Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0));
@@ -69,7 +82,13 @@ pub fn draw(
         messages::fig_by_mission(),
         &mission_bars,
     );
-    let lines = text_lines(theme, figures, usize::from(text.width));
+    let mut lines = text_lines(theme, figures, usize::from(text.width));
+    lines.extend(maturity_lines(
+        theme,
+        shown.maturity,
+        usize::from(text.width),
+    ));
+    lines.extend(capital_lines(theme, shown.capital, usize::from(text.width)));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -183,6 +202,73 @@ fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
             ),
             theme.over,
         )));
+    }
+    lines
+}
+
+/// Partnering maturity across arenas: how many stand at each level of each dimension in their
+/// latest rating, and the mean change from their baseline. Last, so the rest stays in place.
+fn maturity_lines(theme: &Theme, m: &MaturityFigures, width: usize) -> Vec<Line<'static>> {
+    if m.arenas == 0 {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled(
+            messages::fig_maturity().to_owned(),
+            theme.heading,
+        )),
+        Line::raw(fit(&messages::fig_maturity_arenas(m.arenas), width)),
+        Line::from(Span::styled(
+            fit(
+                &format!("  {:<14} 1 2 3 4 5 6", messages::fig_maturity_levels()),
+                width,
+            ),
+            theme.muted,
+        )),
+    ];
+    for d in &m.dimensions {
+        lines.push(Line::raw(fit(
+            &messages::fig_maturity_line(
+                messages::dimension(d.dimension),
+                &d.at_level,
+                d.mean_change,
+            ),
+            width,
+        )));
+    }
+    lines
+}
+
+/// The knowledge capital: per competence, how many hold it at each level (4: can teach
+/// others), then the competences nobody can teach, in words.
+fn capital_lines(theme: &Theme, capital: &[CompetenceCapital], width: usize) -> Vec<Line<'static>> {
+    if capital.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled(
+            fit(messages::fig_capital(), width),
+            theme.heading,
+        )),
+    ];
+    for c in capital {
+        let name = fit(&c.competence, 24);
+        let line = fit(&messages::fig_capital_line(&name, &c.at_level), width);
+        let style = if c.teachers() == 0 {
+            theme.gap
+        } else {
+            theme.base
+        };
+        lines.push(Line::from(Span::styled(line, style)));
+    }
+    let nobody = learning::nobody_teaches(capital);
+    if !nobody.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}: ", messages::fig_nobody_teaches()), theme.gap),
+            Span::raw(nobody.join(", ")),
+        ]));
     }
     lines
 }

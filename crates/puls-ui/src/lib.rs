@@ -6,9 +6,11 @@ mod board;
 mod figures;
 mod form;
 pub mod glyphs;
+mod maturity;
 mod palette;
 mod plan;
 mod popup;
+mod reviews;
 mod roster;
 mod staff;
 mod standup;
@@ -74,8 +76,14 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::History(h)) => popup::history(frame, main, theme, h),
         Some(Popup::Reading(r)) => popup::reading(frame, main, theme, r),
         Some(Popup::Figures(f, scroll)) => {
-            figures::draw(frame, main, theme, f, *scroll, app.config.plain)
+            let shown = figures::Shown {
+                figures: f,
+                maturity: &app.maturity_figures,
+                capital: &app.knowledge_capital,
+            };
+            figures::draw(frame, main, theme, &shown, *scroll, app.config.plain)
         }
+        Some(Popup::Maturity(chart)) => maturity::draw(frame, main, theme, chart),
         Some(Popup::Detail(detail)) => popup::detail(frame, main, app, theme, detail),
         Some(Popup::Form(f)) => form::draw(frame, main, app, theme, f),
         Some(Popup::Prompt(p)) => popup::prompt(frame, main, theme, p),

@@ -173,6 +173,8 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
             Span::raw(text::one_line(&row.detail).into_owned()),
         ]));
     }
+    // Last, so what the detail showed before meetings existed stays where it was.
+    lines.extend(super::reviews::detail_lines(detail, theme));
     frame.render_widget(Clear, rect);
     let title = fit(
         &format!("#{} {}", arena.id, arena.title),

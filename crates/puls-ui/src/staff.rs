@@ -73,6 +73,24 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, pla
             theme.muted,
         )));
     }
+    if staff.selected_need().is_some() {
+        // Collegial learning: a gap may be filled by teaching someone, not only by finding them.
+        let learning = &staff.learning;
+        needs.push(Line::raw(""));
+        needs.push(heading(messages::can_teach_heading(), false));
+        let teachers = if learning.teachers.is_empty() {
+            messages::nobody_can_teach().to_owned()
+        } else {
+            learning.teachers.join(", ")
+        };
+        needs.push(Line::raw(format!(" {teachers}")));
+        if !learning.courses.is_empty() {
+            needs.push(heading(messages::courses_heading(), false));
+            for (title, by) in &learning.courses {
+                needs.push(Line::raw(format!(" {}", messages::course_line(title, by))));
+            }
+        }
+    }
     frame.render_widget(
         Paragraph::new(needs).wrap(ratatui::widgets::Wrap { trim: true }),
         left,

@@ -210,6 +210,7 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
             ),
         ]));
     }
+    lines.extend(super::reviews::due_line(app, view.arena.id, theme));
     lines.push(Line::raw(""));
     let questions = &app.config.coaching_questions;
     if !questions.is_empty() {

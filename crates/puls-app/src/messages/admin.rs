@@ -145,6 +145,24 @@ fn store_error_sv(error: &StoreError) -> String {
             "post {id} finns inte; någon kan ha tagit bort den"
         ),
         StoreError::EntryTitle => "en post behöver en titel på 1 till 200 tecken".to_owned(),
+        StoreError::NotACaseDiscussion(id) => format!(
+            "möte {id} är ingen kollegial genomgång; bara det en genomgång lärt går till banken"
+        ),
+        StoreError::PurposeNotFound(id) => {
+            format!("syfte {id} finns inte; `puls purpose list` visar dem")
+        }
+        StoreError::NoteMissing => "en anteckning behöver text".to_owned(),
+        StoreError::NotACourse(id) => {
+            format!("post {id} är ingen kurs; bara en kurs har lärare och tillfällen")
+        }
+        StoreError::SessionFull(id) => format!("tillfälle {id} är fullt"),
+        StoreError::NoSeats => "ett tillfälle behöver minst en plats".to_owned(),
+        StoreError::MaturityLevel(dimension) => format!(
+            "en skattning behöver varje dimension en gång, var och en från 1 till 6 ({dimension})"
+        ),
+        StoreError::ReviewFiled { review, entry } => {
+            format!("möte {review} finns redan i banken som post {entry}")
+        }
         StoreError::Refused(_) => "flytten nekas".to_owned(),
         StoreError::DrawnUp { arena, at, by } => super::drawn_up_refused(*arena, *at, by),
         StoreError::Restricted(arena) => super::restricted_refused(*arena),

@@ -134,6 +134,14 @@ pub fn field_label(field: crate::form::FieldId) -> &'static str {
         FieldId::Owner => tr!("Owner", "Ansvarig"),
         FieldId::Due => tr!("Due date", "Klart senast"),
         FieldId::Note => super::note_label(),
+        FieldId::ReviewKind => super::label_review_kind(),
+        FieldId::HeldOn => super::label_held_on(),
+        FieldId::LedBy => super::label_led_by(),
+        FieldId::Light => super::label_light(),
+        FieldId::Answer(question) => super::question_label(question),
+        FieldId::Occasion => super::label_occasion(),
+        FieldId::Partner => super::label_partner(),
+        FieldId::Level(dimension) => super::dimension(dimension),
     }
 }
 

@@ -66,14 +66,16 @@ pub fn entry_draft_title(arena_title: &str) -> String {
     )
 }
 
+/// The first entry of an arena moving to Returning: its mandate, its results, and the four
+/// questions of collegial reflection for the team to answer.
 pub fn entry_draft_body(mandate: &str, results: &[String]) -> String {
     let results = results.join("\n");
     tr!(
         format!(
-            "Mandate: {mandate}\n\nResults:\n{results}\n\nWhat worked, and what we would do differently:\n"
+            "Mandate: {mandate}\n\nResults:\n{results}\n\nWhat went well?\n\nWhat could be better?\n\nWhat do we need?\n\nHow can we use each other more?\n"
         ),
         format!(
-            "Mandat: {mandate}\n\nResultat:\n{results}\n\nVad fungerade, och vad skulle vi göra annorlunda:\n"
+            "Mandat: {mandate}\n\nResultat:\n{results}\n\nVad gick bra?\n\nVad kan bli bättre?\n\nVad behöver vi?\n\nHur kan vi använda varandra mer?\n"
         )
     )
 }

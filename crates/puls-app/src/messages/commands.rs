@@ -137,6 +137,10 @@ pub fn command_description(command: Command) -> &'static str {
         Command::OpenEditor => super::open_editor_description(),
         Command::ToggleMouse => super::toggle_mouse_description(),
         Command::RestrictedRecord => super::restricted_record_description(),
+        Command::Review => super::review_description(),
+        Command::FileReview => super::file_review_description(),
+        Command::Maturity => super::maturity_description(),
+        Command::RateMaturity => super::rate_maturity_description(),
     }
 }
 

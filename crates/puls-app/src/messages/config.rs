@@ -211,6 +211,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "puls serve: refused logins from one address within ten minutes before it is refused outright until they pass.",
             "puls serve: nekade inloggningar från en adress inom tio minuter innan den nekas helt tills de passerat."
         ),
+        "review_rhythm" => tr!(
+            "Days between an arena's sponsor reviews, citizen reviews and case discussions (0: not expected); the board and the stand-up say when one is due or late.",
+            "Dagar mellan en arenas sponsorgenomgångar, medborgargenomgångar och kollegiala genomgångar (0: förväntas inte); tavlan och avstämningen säger när ett möte ska hållas eller är sent."
+        ),
         _ => return None,
     })
 }

@@ -131,6 +131,8 @@ pub fn plan_form_title(kind: crate::form::FormKind) -> String {
             tr!("Edit knowledge entry", "Redigera post i kunskapsbanken").to_owned()
         }
         FormKind::Restricted { arena, .. } => super::restricted_form_title(arena),
+        FormKind::Review { arena, existing } => super::review_form_title(arena, edit(existing)),
+        FormKind::Rating { arena } => super::rating_form_title(arena),
         _ => String::new(),
     }
 }

@@ -1,0 +1,91 @@
+//! An arena's partnering maturity from its detail: the chart of its ratings, and a new rating.
+
+use super::App;
+use super::form::{Form, FormKind};
+use super::messages;
+use super::popup::{MaturityChart, Popup};
+use puls_domain::arena::Stage;
+use puls_domain::maturity::Occasion;
+use puls_store::StoreError;
+
+impl App {
+    /// The chart of `arena`'s ratings, or of the detail's arena.
+    pub(super) fn open_maturity(&mut self, arena: Option<i64>) {
+        let Some((arena, title)) = arena
+            .and_then(|id| self.store.arena(id).ok().map(|a| (a.id, a.title)))
+            .or_else(|| match &self.popup {
+                Some(Popup::Detail(d)) => Some((d.arena.id, d.arena.title.clone())),
+                _ => None,
+            })
+        else {
+            return;
+        };
+        match self.store.ratings(arena) {
+            Ok(ratings) => {
+                self.popup = Some(Popup::Maturity(Box::new(MaturityChart {
+                    arena,
+                    title,
+                    ratings,
+                    scroll: 0,
+                })))
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn open_rating_form(&mut self) {
+        let Some(Popup::Detail(detail)) = &self.popup else {
+            return;
+        };
+        let arena = detail.arena.id;
+        let stage = detail.arena.stage;
+        let ratings = match self.store.ratings(arena) {
+            Ok(ratings) => ratings,
+            Err(e) => return self.fail(&e),
+        };
+        // The first rating is the baseline; one made at Returning says so.
+        let occasion = if ratings.is_empty() {
+            Occasion::Baseline
+        } else if stage == Stage::Returning {
+            Occasion::Returning
+        } else {
+            Occasion::Check
+        };
+        let form = Form::rating(arena, ratings.last(), occasion, self.today());
+        self.popup = Some(Popup::Form(Box::new(form)));
+    }
+
+    /// Saves a rating form; `None`: the form shows what to fix. The chart opens with it.
+    pub(super) fn save_rating_form(
+        &mut self,
+        form: &mut Form,
+    ) -> Option<Result<String, StoreError>> {
+        let FormKind::Rating { arena } = form.kind else {
+            return None;
+        };
+        let rating = form.rating_value()?;
+        Some(self.store.add_rating(arena, &rating).map(|_| {
+            self.open_maturity(Some(arena));
+            messages::rating_saved(arena)
+        }))
+    }
+
+    /// The key figures, with partnering maturity across arenas.
+    pub(super) fn open_figures(&mut self) {
+        let loaded = self.store.figures(None, None).and_then(|f| {
+            Ok((
+                f,
+                self.store.maturity_figures()?,
+                self.store.knowledge_capital()?,
+            ))
+        });
+        match loaded {
+            Ok((figures, maturity, capital)) => {
+                self.maturity_figures = maturity;
+                self.knowledge_capital = capital;
+                self.popup = Some(Popup::Figures(Box::new(figures), 0));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Collegial learning: who can teach, the courses, and the knowledge capital.
+
+texts! {
+    can_teach_heading => "Can teach it (level 4)", "Kan lära ut (nivå 4)";
+    courses_heading => "Courses in the bank", "Kurser i banken";
+    nobody_can_teach => "nobody yet", "ingen än";
+    fig_capital => "Knowledge capital: holders at level 1 2 3 4", "Kunskapskapital: innehavare på nivå 1 2 3 4";
+    fig_nobody_teaches => "Nobody can teach", "Ingen kan lära ut";
+}
+
+/// `Farid Karimi's course: Eating disorders at school`.
+pub fn course_line(title: &str, by: &str) -> String {
+    tr!(format!("{title} (by {by})"), format!("{title} (av {by})"))
+}
+
+/// `  School nurse      0 2 1 1`.
+pub fn fig_capital_line(competence: &str, at_level: &[u32; 4]) -> String {
+    let counts: Vec<String> = at_level.iter().map(|n| n.to_string()).collect();
+    format!("  {competence:<24} {}", counts.join(" "))
+}
+
+/// `12  Trauma-informed first conversations · Farid Karimi`.
+pub fn course_heading(entry: i64, title: &str, teacher: Option<&str>) -> String {
+    let teacher = teacher.unwrap_or(tr!("no teacher named", "ingen lärare angiven"));
+    format!("{entry:>3}  {title} · {teacher}")
+}
+
+/// `     session 3: 2026-12-09, Town hall · 10 of 12 seats left`.
+pub fn session_line(id: i64, on: chrono::NaiveDate, place: &str, left: u32, seats: u32) -> String {
+    tr!(
+        format!("     session {id}: {on}, {place} · {left} of {seats} seats left"),
+        format!("     tillfälle {id}: {on}, {place} · {left} av {seats} platser kvar")
+    )
+}
+
+pub fn teacher_set(entry: i64, person: &str) -> String {
+    tr!(
+        format!("{person} gives course {entry}."),
+        format!("{person} håller kurs {entry}.")
+    )
+}
+
+pub fn session_added(id: i64) -> String {
+    tr!(
+        format!("Session {id} added."),
+        format!("Tillfälle {id} tillagt.")
+    )
+}
+
+pub fn signed_up(session: i64, person: &str) -> String {
+    tr!(
+        format!("{person} is signed up for session {session}."),
+        format!("{person} är anmäld till tillfälle {session}.")
+    )
+}

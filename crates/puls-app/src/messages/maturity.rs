@@ -1,0 +1,126 @@
+//! Partnering maturity: the seven dimensions, when a rating was made, the chart and the key
+//! figures.
+
+use chrono::NaiveDate;
+
+use puls_domain::maturity::{Dimension, Occasion};
+
+texts! {
+    maturity_description => "partnering maturity over time", "samverkansmognad över tid";
+    rate_maturity_description => "rate partnering maturity (7 dimensions, 1-6)",
+        "skatta samverkansmognad (7 dimensioner, 1-6)";
+    maturity_title => "Partnering maturity", "Samverkansmognad";
+    maturity_none => "No rating yet: M in the detail rates the seven dimensions from 1 to 6.",
+        "Ingen skattning än: M i detaljvyn skattar de sju dimensionerna från 1 till 6.";
+    maturity_scale => "1-2 each on its own · 3-4 seeking alignment · 5-6 partnering solutions",
+        "1-2 var för sig · 3-4 söker samordning · 5-6 gemensamma lösningar";
+    label_occasion => "Occasion", "Tillfälle";
+    label_partner => "Partner", "Samverkanspart";
+    level_hint => "1-6, then a note", "1-6, sedan en anteckning";
+    fig_maturity => "Partnering maturity: arenas at each level (latest rating)",
+        "Samverkansmognad: arenor på varje nivå (senaste skattning)";
+    fig_maturity_levels => "level", "nivå";
+}
+
+pub fn dimension(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Goals => tr!("Goals", "Mål"),
+        Dimension::Resources => tr!("Resources", "Resurser"),
+        Dimension::Activities => tr!("Activities", "Aktiviteter"),
+        Dimension::Communications => tr!("Information", "Information"),
+        Dimension::Governance => tr!("Governance", "Styrning"),
+        Dimension::Processes => tr!("Processes", "Processer"),
+        Dimension::Culture => tr!("Culture", "Kultur"),
+    }
+}
+
+/// Three letters under a chart's bars.
+pub fn dimension_short(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Goals => tr!("Goa", "Mål"),
+        Dimension::Resources => tr!("Res", "Res"),
+        Dimension::Activities => tr!("Act", "Akt"),
+        Dimension::Communications => tr!("Inf", "Inf"),
+        Dimension::Governance => tr!("Gov", "Sty"),
+        Dimension::Processes => tr!("Pro", "Pro"),
+        Dimension::Culture => tr!("Cul", "Kul"),
+    }
+}
+
+pub fn occasion(occasion: Occasion) -> &'static str {
+    match occasion {
+        Occasion::Baseline => tr!("baseline", "utgångsläge"),
+        Occasion::Returning => tr!("at Returning", "vid återföring"),
+        Occasion::Check => tr!("check", "avstämning"),
+    }
+}
+
+/// `A baseline 2026-06-01`: the letter a rating's bars carry in the chart.
+pub fn rating_legend(letter: char, occasion: Occasion, on: NaiveDate, partner: &str) -> String {
+    let partner = if partner.is_empty() {
+        String::new()
+    } else {
+        format!(" ({partner})")
+    };
+    format!("{letter} {} {on}{partner}", self::occasion(occasion))
+}
+
+pub fn maturity_chart_title(arena: i64) -> String {
+    tr!(
+        format!("#{arena} Partnering maturity"),
+        format!("#{arena} Samverkansmognad")
+    )
+}
+
+pub fn rating_form_title(arena: i64) -> String {
+    tr!(
+        format!("#{arena} Rate partnering maturity"),
+        format!("#{arena} Skatta samverkansmognad")
+    )
+}
+
+pub fn rating_saved(arena: i64) -> String {
+    tr!(
+        format!("Partnering maturity of #{arena} saved."),
+        format!("Samverkansmognad för #{arena} sparad.")
+    )
+}
+
+pub fn maturity_level_invalid(raw: &str) -> String {
+    tr!(
+        format!("\"{raw}\": start with a level from 1 to 6, then a note if you like."),
+        format!("\"{raw}\": börja med en nivå från 1 till 6, sedan gärna en anteckning.")
+    )
+}
+
+/// `+2 since baseline`, `−1`, `no change`: the change beside the latest level.
+pub fn change(delta: i32) -> String {
+    match delta {
+        0 => tr!("no change", "oförändrad").to_owned(),
+        d if d > 0 => tr!(
+            format!("+{d} since baseline"),
+            format!("+{d} sedan utgångsläget")
+        ),
+        d => tr!(
+            format!("{d} since baseline"),
+            format!("{d} sedan utgångsläget")
+        ),
+    }
+}
+
+/// `  Goals  0 0 1 1 0 0  change +1.5`: one dimension of the key figures.
+pub fn fig_maturity_line(name: &str, at_level: &[u32; 6], mean_change: Option<f64>) -> String {
+    let counts: Vec<String> = at_level.iter().map(|n| n.to_string()).collect();
+    let change = match mean_change {
+        Some(c) => tr!(format!("  change {c:+.1}"), format!("  förändring {c:+.1}")),
+        None => String::new(),
+    };
+    format!("  {name:<14} {}{change}", counts.join(" "))
+}
+
+pub fn fig_maturity_arenas(n: u32) -> String {
+    tr!(
+        format!("  {n} arenas rated"),
+        format!("  {n} arenor skattade")
+    )
+}

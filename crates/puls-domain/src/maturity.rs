@@ -1,0 +1,225 @@
+//! Partnering maturity: how far the partners of an arena (or of a partnership with an outside
+//! partner) work as one, rated by the team on seven dimensions from 1 (each on its own, at most
+//! exchanging information) through 3–4 (seeking alignment) to 6 (partnering solutions). A
+//! baseline at commissioning, a rating at Returning and whenever the team wants; what counts
+//! is the change.
+
+use chrono::NaiveDate;
+
+/// The seven dimensions rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// Goals and objectives shared and written together.
+    Goals,
+    /// Budgets, people, knowledge and ideas combined.
+    Resources,
+    /// Solutions made and carried out together.
+    Activities,
+    /// Shared information and joint communication.
+    Communications,
+    /// Convening, deciding, a shared secretariat.
+    Governance,
+    /// Shared workspaces, data, protocols and follow-up.
+    Processes,
+    /// Responsiveness, flexibility, trust and respect.
+    Culture,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 7] = [
+        Dimension::Goals,
+        Dimension::Resources,
+        Dimension::Activities,
+        Dimension::Communications,
+        Dimension::Governance,
+        Dimension::Processes,
+        Dimension::Culture,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Dimension::Goals => "goals",
+            Dimension::Resources => "resources",
+            Dimension::Activities => "activities",
+            Dimension::Communications => "communications",
+            Dimension::Governance => "governance",
+            Dimension::Processes => "processes",
+            Dimension::Culture => "culture",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
+/// When a rating was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Occasion {
+    /// At commissioning: what later ratings are compared with.
+    Baseline,
+    /// When the arena returns its knowledge.
+    Returning,
+    /// Whenever the team wants to look again.
+    Check,
+}
+
+impl Occasion {
+    pub const ALL: [Occasion; 3] = [Occasion::Baseline, Occasion::Returning, Occasion::Check];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Occasion::Baseline => "baseline",
+            Occasion::Returning => "returning",
+            Occasion::Check => "check",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Occasion> {
+        Occasion::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
+/// The lowest and highest level a dimension is rated.
+pub const LOWEST: u8 = 1;
+pub const HIGHEST: u8 = 6;
+
+/// One dimension's level and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Score {
+    pub dimension: Dimension,
+    pub level: u8,
+    pub note: String,
+}
+
+/// A rating of all seven dimensions on one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    pub id: i64,
+    pub arena: i64,
+    pub on: NaiveDate,
+    pub occasion: Occasion,
+    /// The outside partner the rating is about; empty for the arena's own partners.
+    pub partner: String,
+    /// One a dimension, in [`Dimension::ALL`]'s order.
+    pub scores: Vec<Score>,
+    pub version: i64,
+}
+
+impl Rating {
+    pub fn level(&self, dimension: Dimension) -> Option<u8> {
+        self.scores
+            .iter()
+            .find(|s| s.dimension == dimension)
+            .map(|s| s.level)
+    }
+}
+
+/// The baseline of a list of ratings (oldest first): the first one marked so, else the first.
+pub fn baseline(ratings: &[Rating]) -> Option<&Rating> {
+    ratings
+        .iter()
+        .find(|r| r.occasion == Occasion::Baseline)
+        .or_else(|| ratings.first())
+}
+
+/// One dimension across arenas: how many stand at each level in their latest rating, and the
+/// mean change from their baseline where an arena has been rated twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionFigure {
+    pub dimension: Dimension,
+    /// Arenas at level 1 to 6, by their latest rating.
+    pub at_level: [u32; 6],
+    /// Mean of (latest − baseline) over the arenas rated more than once.
+    pub mean_change: Option<f64>,
+}
+
+/// The key figures of partnering maturity: one line a dimension.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MaturityFigures {
+    pub arenas: u32,
+    pub dimensions: Vec<DimensionFigure>,
+}
+
+/// The figures over each arena's ratings, oldest first.
+pub fn figures(per_arena: &[Vec<Rating>]) -> MaturityFigures {
+    let rated: Vec<&Vec<Rating>> = per_arena.iter().filter(|r| !r.is_empty()).collect();
+    let dimensions = Dimension::ALL
+        .into_iter()
+        .map(|dimension| {
+            let mut at_level = [0u32; 6];
+            let mut changes = Vec::new();
+            for ratings in &rated {
+                let Some(latest) = ratings.last().and_then(|r| r.level(dimension)) else {
+                    continue;
+                };
+                if let Some(slot) = at_level.get_mut(usize::from(latest.saturating_sub(1))) {
+                    *slot += 1;
+                }
+                let first = baseline(ratings);
+                let latest_rating = ratings.last();
+                if ratings.len() > 1 && first.map(|f| f.id) != latest_rating.map(|l| l.id) {
+                    if let Some(base) = first.and_then(|f| f.level(dimension)) {
+                        changes.push(f64::from(latest) - f64::from(base));
+                    }
+                }
+            }
+            DimensionFigure {
+                dimension,
+                at_level,
+                mean_change: (!changes.is_empty())
+                    .then(|| changes.iter().sum::<f64>() / changes.len() as f64),
+            }
+        })
+        .collect();
+    MaturityFigures {
+        arenas: rated.len() as u32,
+        dimensions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rating(id: i64, occasion: Occasion, level: u8) -> Rating {
+        Rating {
+            id,
+            arena: 1,
+            on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            occasion,
+            partner: String::new(),
+            scores: Dimension::ALL
+                .iter()
+                .map(|d| Score {
+                    dimension: *d,
+                    level,
+                    note: String::new(),
+                })
+                .collect(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn the_latest_rating_counts_and_the_change_is_from_the_baseline() {
+        let one = vec![
+            rating(1, Occasion::Baseline, 2),
+            rating(2, Occasion::Check, 3),
+            rating(3, Occasion::Returning, 5),
+        ];
+        let two = vec![rating(4, Occasion::Baseline, 4)];
+        let figures = figures(&[one, two, Vec::new()]);
+        assert_eq!(figures.arenas, 2);
+        let goals = &figures.dimensions[0];
+        assert_eq!(goals.at_level, [0, 0, 0, 1, 1, 0]);
+        // Only the arena rated twice has a change: 5 − 2.
+        assert_eq!(goals.mean_change, Some(3.0));
+    }
+
+    #[test]
+    fn an_arena_rated_once_has_no_change() {
+        let figures = figures(&[vec![rating(1, Occasion::Check, 3)]]);
+        assert_eq!(figures.dimensions[6].mean_change, None);
+    }
+}

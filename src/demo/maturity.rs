@@ -1,0 +1,112 @@
+//! The demo's partnering maturity: a baseline at commissioning and a rating at Returning for
+//! the arenas that got there, so the change shows.
+
+use crate::store::prelude::*;
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::clock::ManualClock;
+use crate::domain::maturity::{Dimension, Occasion, Score};
+use crate::store::{RatingEdit, Result};
+
+struct RatingSpec {
+    arena: &'static str,
+    days_ago: i64,
+    occasion: Occasion,
+    /// Goals, resources, activities, communications, governance, processes, culture.
+    levels: [u8; 7],
+    /// A note for the dimension that moved most, or that holds the arena back.
+    note: (Dimension, &'static str),
+}
+
+const RATINGS: &[RatingSpec] = &[
+    RatingSpec {
+        arena: "Going home from hospital with dementia, safely",
+        days_ago: 140,
+        occasion: Occasion::Baseline,
+        levels: [3, 2, 2, 3, 2, 2, 3],
+        note: (
+            Dimension::Governance,
+            "Nobody convenes the ward and home care together.",
+        ),
+    },
+    RatingSpec {
+        arena: "Going home from hospital with dementia, safely",
+        days_ago: 20,
+        occasion: Occasion::Returning,
+        levels: [5, 4, 5, 4, 4, 5, 5],
+        note: (
+            Dimension::Processes,
+            "One checklist, signed by the ward, home care and the family.",
+        ),
+    },
+    RatingSpec {
+        arena: "Newly arrived women: from language class to a workplace",
+        days_ago: 190,
+        occasion: Occasion::Baseline,
+        levels: [2, 2, 2, 1, 2, 2, 3],
+        note: (
+            Dimension::Communications,
+            "Employers heard of the arena from the newspaper.",
+        ),
+    },
+    RatingSpec {
+        arena: "Newly arrived women: from language class to a workplace",
+        days_ago: 12,
+        occasion: Occasion::Returning,
+        levels: [4, 3, 5, 4, 3, 3, 5],
+        note: (
+            Dimension::Activities,
+            "The language café runs at the employers' now.",
+        ),
+    },
+    RatingSpec {
+        arena: "Summer jobs for young people in Norrbacka",
+        days_ago: 280,
+        occasion: Occasion::Baseline,
+        levels: [3, 3, 2, 2, 3, 2, 3],
+        note: (
+            Dimension::Activities,
+            "Employers and the school each found their own young people.",
+        ),
+    },
+];
+
+/// Records the demo's ratings, each on its day; before the closed arenas are drawn up.
+pub(super) fn fill_maturity(
+    store: &mut dyn Backend,
+    clock: &ManualClock,
+    now: DateTime<Utc>,
+    voice: &super::Voice,
+) -> Result<()> {
+    let arenas = store.board_cards(true)?;
+    for spec in RATINGS {
+        let Some(arena) = arenas.iter().find(|a| a.title == voice.say(spec.arena)) else {
+            continue;
+        };
+        let on = now - Duration::days(spec.days_ago);
+        clock.set(on + Duration::hours(5));
+        let scores = Dimension::ALL
+            .iter()
+            .zip(spec.levels)
+            .map(|(dimension, level)| Score {
+                dimension: *dimension,
+                level,
+                note: if spec.note.0 == *dimension {
+                    spec.note.1.to_owned()
+                } else {
+                    String::new()
+                },
+            })
+            .collect();
+        store.add_rating(
+            arena.id,
+            &RatingEdit {
+                on: on.date_naive(),
+                occasion: spec.occasion,
+                partner: String::new(),
+                scores,
+            },
+        )?;
+    }
+    Ok(())
+}

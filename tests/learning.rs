@@ -1,0 +1,199 @@
+//! Collegial learning: the reflection an arena writes when it returns its knowledge, who can
+//! teach what when an arena lacks a competence, and the organisation's knowledge capital.
+
+#[path = "shared/app.rs"]
+pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
+
+use app::Screen;
+use puls::app::form::FieldId;
+use puls::app::popup::Popup;
+use puls::store::CriterionEdit;
+use puls::store::prelude::*;
+
+fn body_of_open_form(screen: &Screen) -> String {
+    match &screen.app.popup {
+        Some(Popup::Form(form)) => form
+            .fields
+            .iter()
+            .find(|f| f.id == FieldId::Body)
+            .map(|f| f.value())
+            .unwrap_or_default(),
+        _ => panic!("no form open:\n{}", screen.text()),
+    }
+}
+
+#[test]
+fn the_entry_offered_at_returning_asks_the_four_questions_of_reflection() {
+    let mut screen = Screen::demo(120, 40);
+    // #1 is active; with a result for each criterion, > moves it to Returning knowledge, and
+    // the bank offers a first entry.
+    let mut store = screen.other_session("olle");
+    for c in store.plan(1).unwrap().criteria {
+        let edit = CriterionEdit {
+            text: c.text.clone(),
+            measure: c.measure.clone(),
+            target: c.target.clone(),
+            result: "Reached".into(),
+            no_result_reason: String::new(),
+            met: Some(true),
+        };
+        store.edit_criterion(c.id, c.version, &edit).unwrap();
+    }
+    screen.app.poll_changes();
+    screen.keys("/#1<enter>>");
+    let body = body_of_open_form(&screen);
+    for question in [
+        "What went well?",
+        "What could be better?",
+        "What do we need?",
+        "How can we use each other more?",
+    ] {
+        assert!(body.contains(question), "{question} missing from:\n{body}");
+    }
+}
+
+#[test]
+fn find_staff_for_a_gap_names_who_can_teach_it_and_the_courses_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        // #1 lacks a trauma counsellor: Farid Karimi teaches it, and has filed a course.
+        screen.keys("/#1<enter>a");
+        let text = screen.text();
+        assert!(text.contains("Can teach it (level 4)"), "{text}");
+        assert!(text.contains("Farid Karimi"), "{text}");
+        assert!(text.contains("Courses in the bank"), "{text}");
+        assert!(text.contains("Trauma-informed first"), "{text}");
+        insta::assert_snapshot!(format!("find_staff_learning_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn the_knowledge_capital_counts_holders_per_level_and_names_what_nobody_teaches() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        screen.keys("<K>");
+        // Down the figures until the heading shows, and on until the list of gaps in teaching.
+        for wanted in [
+            "Knowledge capital: holders at level 1 2 3 4",
+            "Nobody can teach",
+        ] {
+            for _ in 0..60 {
+                if screen.text().contains(wanted) {
+                    break;
+                }
+                screen.keys("j");
+            }
+            assert!(screen.text().contains(wanted), "{}", screen.text());
+        }
+        let text = screen.text();
+        assert!(text.contains("Trauma counsellor        1 0 0 1"), "{text}");
+        insta::assert_snapshot!(format!("knowledge_capital_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn the_knowledge_capital_sums_active_holders_by_level() {
+    let (_dir, store) = app::demo_store();
+    let capital = store.knowledge_capital().unwrap();
+    let trauma = capital
+        .iter()
+        .find(|c| c.competence == "Trauma counsellor")
+        .unwrap();
+    assert_eq!(trauma.teachers(), 1);
+    let teachers = store
+        .learning_for(
+            store
+                .roster_competences()
+                .unwrap()
+                .iter()
+                .find(|c| c.name == "Trauma counsellor")
+                .unwrap()
+                .id,
+        )
+        .unwrap();
+    assert_eq!(teachers.teachers, ["Farid Karimi"]);
+    assert_eq!(teachers.courses[0].1, "Farid Karimi");
+}
+
+#[test]
+fn a_course_has_a_teacher_and_sessions_that_fill_up_seat_by_seat() {
+    let (_dir, mut store) = app::demo_store();
+    let course = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title == "Trauma-informed first conversations")
+        .unwrap();
+    assert_eq!(course.teacher.as_deref(), Some("Farid Karimi"));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    let session = store.add_session(course.entry, day, "Room 3", 1).unwrap();
+    store.sign_up(session, "per holm").unwrap();
+    // Signing up twice keeps one seat; another colleague finds the session full.
+    store.sign_up(session, "Per Holm").unwrap();
+    assert!(matches!(
+        store.sign_up(session, "Karin Svedberg").unwrap_err(),
+        puls::store::StoreError::SessionFull(s) if s == session
+    ));
+    let added = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.entry == course.entry)
+        .unwrap()
+        .sessions
+        .into_iter()
+        .find(|s| s.id == session)
+        .unwrap();
+    assert_eq!(added.signed_up, ["Per Holm"]);
+    assert_eq!(added.seats_left(), 0);
+    assert!(matches!(
+        store.sign_up(session, "Nobody Known").unwrap_err(),
+        puls::store::StoreError::UnknownPerson(_)
+    ));
+}
+
+#[test]
+fn only_a_course_entry_takes_a_teacher_or_a_session() {
+    let (_dir, mut store) = app::demo_store();
+    let lesson = store
+        .entries(&Default::default(), 100)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind != puls::domain::knowledge::EntryKind::Course)
+        .unwrap()
+        .id;
+    assert!(matches!(
+        store.set_teacher(lesson, "Farid Karimi").unwrap_err(),
+        puls::store::StoreError::NotACourse(e) if e == lesson
+    ));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    let course = store.courses().unwrap()[0].entry;
+    assert!(matches!(
+        store.add_session(course, day, "Room", 0).unwrap_err(),
+        puls::store::StoreError::NoSeats
+    ));
+}
+
+#[test]
+fn puls_course_lists_teachers_and_seats_and_signs_people_up() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, &[])
+    };
+    let list = cli::stdout(&run(&["--demo", "course", "list"]));
+    assert!(
+        list.contains("Trauma-informed first conversations · Farid Karimi"),
+        "{list}"
+    );
+    assert!(list.contains("10 of 12 seats left"), "{list}");
+    let signed = run(&["course", "sign-up", "1", "Emma Strand"]);
+    assert!(signed.status.success(), "{signed:?}");
+    assert!(cli::stdout(&run(&["course", "list"])).contains("9 of 12 seats left"));
+    let refused = run(&["course", "sign-up", "1", "Nobody Known"]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+}

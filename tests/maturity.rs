@@ -1,0 +1,152 @@
+//! Partnering maturity in the store: seven dimensions rated 1 to 6 with a note, a baseline and
+//! later ratings, versions, conflicts, audit rows, the lock on a drawn-up arena, and the key
+//! figures across arenas.
+
+#[path = "shared/app.rs"]
+pub mod app;
+
+use chrono::NaiveDate;
+use puls::domain::arena::Stage;
+use puls::domain::maturity::{Dimension, Occasion, Score};
+use puls::store::prelude::*;
+use puls::store::{RatingEdit, StoreError};
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+/// A rating with `levels` in dimension order, each noted.
+fn rating(occasion: Occasion, on: NaiveDate, levels: [u8; 7]) -> RatingEdit {
+    RatingEdit {
+        on,
+        occasion,
+        partner: String::new(),
+        scores: Dimension::ALL
+            .iter()
+            .zip(levels)
+            .map(|(d, level)| Score {
+                dimension: *d,
+                level,
+                note: format!("{} at {level}", d.code()),
+            })
+            .collect(),
+    }
+}
+
+fn arena_in(store: &puls::store::Store, stage: Stage) -> i64 {
+    store
+        .board_cards(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.stage == stage)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn ratings_keep_levels_notes_and_order_with_an_audit_row_each() {
+    let (_dir, mut store) = app::demo_store();
+    let arena = arena_in(&store, Stage::Commissioned);
+    store
+        .add_rating(arena, &rating(Occasion::Check, day(11, 20), [3; 7]))
+        .unwrap();
+    store
+        .add_rating(
+            arena,
+            &rating(Occasion::Baseline, day(10, 1), [2, 1, 2, 2, 3, 1, 2]),
+        )
+        .unwrap();
+    let ratings = store.ratings(arena).unwrap();
+    assert_eq!(ratings.len(), 2);
+    assert_eq!(ratings[0].occasion, Occasion::Baseline, "oldest first");
+    assert_eq!(ratings[0].level(Dimension::Governance), Some(3));
+    assert_eq!(ratings[0].scores[1].note, "resources at 1");
+    let audit: Vec<String> = store
+        .arena_history(arena, 10)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "maturity")
+        .map(|r| r.detail)
+        .collect();
+    assert_eq!(audit[1], "check 2026-11-20: 3 3 3 3 3 3 3");
+    assert_eq!(audit[0], "baseline 2026-10-01: 2 1 2 2 3 1 2");
+}
+
+#[test]
+fn a_level_outside_1_to_6_or_a_missing_dimension_writes_nothing() {
+    let (_dir, mut store) = app::demo_store();
+    let arena = arena_in(&store, Stage::Commissioned);
+    let refused = store
+        .add_rating(
+            arena,
+            &rating(Occasion::Check, day(11, 20), [3, 3, 7, 3, 3, 3, 3]),
+        )
+        .unwrap_err();
+    assert!(matches!(refused, StoreError::MaturityLevel(ref d) if d == "activities"));
+    let mut short = rating(Occasion::Check, day(11, 20), [3; 7]);
+    short.scores.pop();
+    assert!(store.add_rating(arena, &short).is_err());
+    assert!(store.ratings(arena).unwrap().is_empty());
+}
+
+#[test]
+fn an_edit_over_an_unseen_change_is_refused_with_who() {
+    let (dir, mut maja) = app::demo_store();
+    let arena = arena_in(&maja, Stage::Commissioned);
+    let id = maja
+        .add_rating(arena, &rating(Occasion::Baseline, day(11, 1), [2; 7]))
+        .unwrap();
+    let mut olle = app::open(&dir.path().join("demo.db"), "olle");
+    olle.edit_rating(id, 1, &rating(Occasion::Baseline, day(11, 1), [3; 7]))
+        .unwrap();
+    let refused = maja
+        .edit_rating(id, 1, &rating(Occasion::Baseline, day(11, 1), [4; 7]))
+        .unwrap_err();
+    assert!(matches!(refused, StoreError::Changed { ref who, .. } if who == "olle"));
+    let kept = &maja.ratings(arena).unwrap()[0];
+    assert_eq!((kept.level(Dimension::Goals), kept.version), (Some(3), 2));
+}
+
+#[test]
+fn a_drawn_up_arena_takes_no_rating() {
+    let (_dir, mut store) = app::demo_store();
+    let closed = arena_in(&store, Stage::Closed);
+    let before = store.ratings(closed).unwrap();
+    let refused = store
+        .add_rating(closed, &rating(Occasion::Check, day(11, 20), [4; 7]))
+        .unwrap_err();
+    assert!(matches!(refused, StoreError::DrawnUp { .. }), "{refused:?}");
+    assert_eq!(store.ratings(closed).unwrap(), before);
+}
+
+#[test]
+fn the_figures_count_latest_levels_and_the_change_from_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    let mut store = app::open(&path, "maja");
+    let one = store.create_signal(&app::signal("One")).unwrap().id;
+    let two = store.create_signal(&app::signal("Two")).unwrap().id;
+    store
+        .add_rating(
+            one,
+            &rating(Occasion::Baseline, day(6, 1), [1, 2, 2, 2, 2, 2, 2]),
+        )
+        .unwrap();
+    store
+        .add_rating(
+            one,
+            &rating(Occasion::Returning, day(11, 1), [4, 2, 2, 2, 2, 2, 2]),
+        )
+        .unwrap();
+    store
+        .add_rating(
+            two,
+            &rating(Occasion::Baseline, day(9, 1), [5, 2, 2, 2, 2, 2, 2]),
+        )
+        .unwrap();
+    let figures = store.maturity_figures().unwrap();
+    assert_eq!(figures.arenas, 2);
+    let goals = &figures.dimensions[0];
+    assert_eq!(goals.at_level, [0, 0, 0, 1, 1, 0]);
+    assert_eq!(goals.mean_change, Some(3.0));
+}

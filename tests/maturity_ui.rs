@@ -1,0 +1,82 @@
+//! Partnering maturity on screen: the rating form from the detail, the chart of ratings over
+//! time in colour, mono and ASCII at 80x24 and 120x40, and the key figures' distribution.
+
+#[path = "shared/app.rs"]
+pub mod app;
+
+use app::{Screen, text_of};
+use puls::ui::Theme;
+use puls::ui::glyphs;
+
+/// The demo's dementia arena: a baseline and a rating at Returning.
+const RATED: &str = "#5";
+
+fn open_chart(screen: &mut Screen) {
+    screen.keys(&format!("/{RATED}<enter><enter>m"));
+}
+
+#[test]
+fn the_chart_shows_each_dimension_with_its_levels_written_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        open_chart(&mut screen);
+        let text = screen.text();
+        assert!(text.contains("#5 Partnering maturity"), "{text}");
+        assert!(text.contains("A baseline"), "{text}");
+        assert!(text.contains("B at Returning"), "{text}");
+        assert!(text.contains("Goa"), "{text}");
+        insta::assert_snapshot!(format!("maturity_chart_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn the_chart_reads_in_mono_and_ascii() {
+    let mut screen = Screen::demo(80, 24);
+    open_chart(&mut screen);
+    let mono = text_of(&screen.draw_with(&Theme::mono()));
+    assert!(mono.contains("+3 since baseline"), "{mono}");
+    insta::assert_snapshot!("maturity_chart_mono_80x24", mono);
+    let mut ascii = screen.draw_with(&Theme::ansi16());
+    glyphs::to_ascii(&mut ascii);
+    let ascii = text_of(&ascii);
+    assert!(ascii.is_ascii(), "{ascii}");
+    insta::assert_snapshot!("maturity_chart_ascii_80x24", ascii);
+}
+
+#[test]
+fn a_rating_from_the_detail_starts_from_the_last_and_shows_in_the_chart() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys(&format!("/{RATED}<enter><enter><M>"));
+    let form = screen.text();
+    assert!(form.contains("#5 Rate partnering maturity"), "{form}");
+    assert!(form.contains("at Returning"), "{form}");
+    insta::assert_snapshot!("rating_form_120x40", form);
+    // Goals is focused with the last level, 5: make it 6 with a note, and save.
+    screen.keys("<bs>6 one plan for the whole winter<c-s>");
+    let text = screen.text();
+    assert!(text.contains("Partnering maturity of #5 saved."), "{text}");
+    assert!(text.contains("C at Returning 2026-11-23"), "{text}");
+    assert!(text.contains("one plan for the whole winter"), "{text}");
+}
+
+#[test]
+fn a_level_outside_1_to_6_is_refused_at_its_dimension() {
+    let mut screen = Screen::demo(80, 24);
+    screen.keys(&format!("/{RATED}<enter><enter><M><bs>9<c-s>"));
+    let text = screen.text();
+    assert!(text.contains("start with a level from 1 to 6"), "{text}");
+}
+
+#[test]
+fn the_key_figures_show_the_distribution_and_the_change_from_baseline() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("<K>");
+    screen.keys(&"j".repeat(20));
+    let text = screen.text();
+    assert!(
+        text.contains("Partnering maturity: arenas at each level"),
+        "{text}"
+    );
+    assert!(text.contains("3 arenas rated"), "{text}");
+    insta::assert_snapshot!("figures_maturity_120x40", text);
+}

@@ -1,0 +1,228 @@
+//! Meetings of an arena on screen: the review form opened from the detail, the meetings in the
+//! detail, a case discussion filed in the bank with one key, and the next meeting due or late
+//! in the stand-up and on the board, on the tests' fixed clock (2026-11-23).
+
+#[path = "shared/app.rs"]
+pub mod app;
+
+use app::{Screen, open, open_app, press, text};
+use chrono::NaiveDate;
+use puls::domain::review::{Light, Question, ReviewKind};
+use puls::store::ReviewEdit;
+use puls::store::prelude::*;
+
+/// The arena the stand-up of maja starts with: #3, active.
+const ARENA: i64 = 3;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn review(kind: ReviewKind, on: NaiveDate, answers: &[(Question, &str)]) -> ReviewEdit {
+    ReviewEdit {
+        kind,
+        held_on: on,
+        led_by: "Eva Lindqvist".into(),
+        answers: answers.iter().map(|(q, a)| (*q, (*a).to_owned())).collect(),
+        light: (kind == ReviewKind::Sponsor).then_some(Light::Amber),
+    }
+}
+
+/// The detail of arena #3 open on `screen`.
+fn open_detail(screen: &mut Screen) {
+    screen.keys(&format!("/#{ARENA}<enter><enter>"));
+}
+
+/// Scrolls the open detail down to its meetings, which come last.
+fn to_meetings(screen: &mut Screen) {
+    screen.keys(&"j".repeat(24));
+}
+
+#[test]
+fn the_review_form_asks_the_sponsors_six_questions_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        open_detail(&mut screen);
+        screen.keys("r");
+        let text = screen.text();
+        assert!(text.contains("#3 New meeting"), "{text}");
+        assert!(text.contains("Sponsor review"), "{text}");
+        assert!(text.contains("Problem now"), "{text}");
+        assert!(text.contains("Members"), "{text}");
+        assert!(text.contains("Light"), "{text}");
+        insta::assert_snapshot!(format!("review_form_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn a_saved_sponsor_review_shows_in_the_detail_with_its_light_and_statement() {
+    let mut screen = Screen::demo(120, 40);
+    open_detail(&mut screen);
+    // Kind, date and who led it are filled in; the first question is three tabs down.
+    screen.keys("r<tab><tab><tab>Work first, Swedish beside it<tab>His own network<tab>");
+    // Down to the light past four more answers, then amber.
+    screen.keys("<tab><tab><tab><tab><right><right><c-s>");
+    assert!(
+        screen.text().contains("Sponsor review of #3 saved."),
+        "{}",
+        screen.text()
+    );
+    to_meetings(&mut screen);
+    let text = screen.text();
+    assert!(text.contains("Meetings ("), "{text}");
+    assert!(
+        text.contains("2026-11-23 Sponsor review · maja · Light: amber"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Problem statement v3 since 2026-11-23: Work first, Swedish beside it"),
+        "{text}"
+    );
+    assert!(text.contains("Surprise: His own network"), "{text}");
+    // The iteration before stays in sight, so the change shows.
+    assert!(
+        text.contains("v2 since 2026-11-13: The family needs to stay well"),
+        "{text}"
+    );
+    insta::assert_snapshot!("detail_with_a_sponsor_review_120x40", text);
+    // And the history says so.
+    screen.keys("h");
+    assert!(
+        screen.text().contains("sponsor 2026-11-23 amber"),
+        "{}",
+        screen.text()
+    );
+}
+
+#[test]
+fn choosing_the_citizen_review_asks_what_was_shown_and_challenged() {
+    let mut screen = Screen::demo(80, 24);
+    open_detail(&mut screen);
+    screen.keys("r<right>");
+    let text = screen.text();
+    assert!(text.contains("Citizen review"), "{text}");
+    assert!(text.contains("Shown"), "{text}");
+    assert!(text.contains("Challenged"), "{text}");
+    assert!(!text.contains("Problem now"), "{text}");
+}
+
+#[test]
+fn a_meeting_with_no_answer_is_refused_and_keeps_the_form() {
+    let mut screen = Screen::demo(80, 24);
+    open_detail(&mut screen);
+    screen.keys("r<c-s>");
+    let text = screen.text();
+    assert!(text.contains("This cannot be empty."), "{text}");
+    assert!(text.contains("#3 New meeting"), "{text}");
+}
+
+#[test]
+fn one_key_files_a_case_discussion_in_the_bank() {
+    let mut screen = Screen::demo(120, 40);
+    screen
+        .other_session("olle")
+        .add_review(
+            ARENA,
+            &review(
+                ReviewKind::Case,
+                day(20),
+                &[
+                    (
+                        Question::CaseQuestion,
+                        "How to plan around a permit that waits for years",
+                    ),
+                    (
+                        Question::Learned,
+                        "Plan the family's year, not the permit's",
+                    ),
+                ],
+            ),
+        )
+        .unwrap();
+    screen.app.poll_changes();
+    open_detail(&mut screen);
+    screen.keys("b");
+    assert!(
+        screen.text().contains("in the bank as entry"),
+        "{}",
+        screen.text()
+    );
+    to_meetings(&mut screen);
+    let text = screen.text();
+    // The newest case discussion went: olle's.
+    assert!(
+        text.contains("2026-11-20 Case discussion · Eva Lindqvist · in the bank: entry"),
+        "{text}"
+    );
+    insta::assert_snapshot!("detail_with_a_filed_case_discussion_120x40", text);
+    // The demo's older one goes next; then nothing is left to file.
+    screen.keys("bb");
+    let text = screen.text();
+    assert!(
+        text.contains("No case discussion of this arena is waiting"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_stand_up_says_which_meeting_is_due_and_which_is_late() {
+    let (_dir, path) = app::demo_db();
+    let mut store = open(&path, "maja");
+    // Monthly sponsor reviews: 11-20 makes the next due 12-20. Citizens every 14 days: 11-08
+    // made the next due 11-22, a day before the tests' today.
+    store
+        .add_review(
+            ARENA,
+            &review(ReviewKind::Sponsor, day(20), &[(Question::TeamOkay, "Yes")]),
+        )
+        .unwrap();
+    store
+        .add_review(
+            ARENA,
+            &review(
+                ReviewKind::Citizen,
+                day(8),
+                &[(Question::Shown, "The plan")],
+            ),
+        )
+        .unwrap();
+    store
+        .add_review(
+            ARENA,
+            &review(
+                ReviewKind::Case,
+                day(22),
+                &[(Question::Learned, "Ask early")],
+            ),
+        )
+        .unwrap();
+    let mut app = open_app(store, 80, 24);
+    app.open_standup(Some(ARENA));
+    let text = text(&app, 80, 24);
+    assert!(
+        text.contains("Meetings: sponsor 12-20 · citizens LATE 11-22 · case 01-03"),
+        "{text}"
+    );
+    press(&mut app, "<esc>");
+    // The board's title counts it in words (a narrow card has no room for them): this one and
+    // the demo's young man's arena, which has held none.
+    let board = app::text(&app, 80, 24);
+    assert!(board.contains("2 meetings late"), "{board}");
+}
+
+#[test]
+fn a_meeting_held_in_time_leaves_the_board_card_quiet() {
+    let (_dir, path) = app::demo_db();
+    let mut store = open(&path, "maja");
+    for (kind, question) in [
+        (ReviewKind::Sponsor, Question::TeamOkay),
+        (ReviewKind::Citizen, Question::Shown),
+        (ReviewKind::Case, Question::Learned),
+    ] {
+        store
+            .add_review(ARENA, &review(kind, day(23), &[(question, "Yes")]))
+            .unwrap();
+    }
+    let app = open_app(store, 120, 40);
+    assert!(app.reviews_due(ARENA).iter().all(|d| !d.late));
+}
