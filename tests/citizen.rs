@@ -156,7 +156,7 @@ fn reopening_keeps_the_locked_version_and_a_new_close_draws_up_the_next() {
 
     let arena = store.arena(id).unwrap();
     store
-        .move_arena(id, arena.version, Stage::Returning, "SSG")
+        .move_arena(id, arena.version, Stage::Returning)
         .unwrap();
     store
         .add_contact(id, &contact("After the reopening"))
@@ -181,9 +181,7 @@ fn reopening_keeps_the_locked_version_and_a_new_close_draws_up_the_next() {
     );
 
     let arena = store.arena(id).unwrap();
-    store
-        .move_arena(id, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    store.move_arena(id, arena.version, Stage::Closed).unwrap();
     let versions = store.drawn_up_versions(id).unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[1].closed_by, "maja");
@@ -467,7 +465,7 @@ fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the_res
     town.link("maja", "Maja Lindqvist");
     let mut maja = town.open("maja");
     let arena = maja.arena(id).unwrap();
-    maja.move_arena(id, arena.version, Stage::Returning, "SSG")
+    maja.move_arena(id, arena.version, Stage::Returning)
         .unwrap();
     maja.add_contact(id, &contact("Mother 850709-9805 says the anorexia is back"))
         .unwrap();
@@ -481,8 +479,7 @@ fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the_res
     )
     .unwrap();
     let arena = maja.arena(id).unwrap();
-    maja.move_arena(id, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    maja.move_arena(id, arena.version, Stage::Closed).unwrap();
     let record = maja.drawn_up_versions(id).unwrap().pop().unwrap();
     let terms = puls::config::Config::default().health_terms;
 
@@ -593,7 +590,7 @@ fn reopened_by_an_administrator(town: &Town) -> (Store, puls::domain::arena::Are
     let recipient = admin.plan(id).unwrap().proactivity.recipient;
     let arena = admin.arena(id).unwrap();
     let arena = admin
-        .move_arena(id, arena.version, Stage::Returning, "SSG")
+        .move_arena(id, arena.version, Stage::Returning)
         .unwrap();
     (admin, arena, recipient)
 }
@@ -630,9 +627,7 @@ fn a_subject_extract_says_what_retention_anonymised() {
         ..edit_of(&arena)
     };
     let arena = admin.edit_arena(id, arena.version, &edit).unwrap();
-    admin
-        .move_arena(id, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    admin.move_arena(id, arena.version, Stage::Closed).unwrap();
     let (_, _, rules) = closed_arena_past_retention(&town);
     admin.run_retention(&rules).unwrap();
 
@@ -892,7 +887,8 @@ mod properties {
             store
                 .add_entry(&EntryEdit { title: text.clone(), ..EntryEdit::default() })
                 .unwrap();
-            store.decline_arena(arena.id, arena.version, &text).unwrap();
+            let ssg = puls::config::default_bodies().remove(0);
+            store.decline(arena.id, arena.version, &ssg, app::now().date_naive(), &text).unwrap();
 
             for row in store.history(None, None, 100_000).unwrap() {
                 prop_assert!(personal_numbers(&row.detail).is_empty(), "{:?}", row);

@@ -107,7 +107,7 @@ fn a_refused_move_changes_nothing<F: Fixture>() {
     let db = F::new();
     let mut maja = db.session("maja", at(23, 9));
     let arena = maja.create_signal(&signal("Newcomer needs work")).unwrap();
-    let refused = maja.move_arena(arena.id, arena.version, Stage::Commissioned, "SSG");
+    let refused = maja.move_arena(arena.id, arena.version, Stage::Commissioned);
     assert!(
         matches!(refused, Err(StoreError::Refused(_))),
         "{refused:?}"

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use puls::config::Config;
 use puls::domain::arena::Stage;
 use puls::domain::clock::ManualClock;
+use puls::domain::decision::Decision;
 use puls::domain::figures::{Spread, spread};
 use puls::domain::roster::{Level, Load};
 use puls::export::{CsvStyle, report_csv, report_markdown};
@@ -93,9 +94,7 @@ impl Town {
     fn move_to(&mut self, on: DateTime<Utc>, id: i64, to: Stage) {
         self.clock.set(on);
         let version = self.store.arena(id).unwrap().version;
-        self.store
-            .move_arena(id, version, to, "Strategic coordination group")
-            .unwrap();
+        self.store.move_arena(id, version, to).unwrap();
     }
 
     /// A coordinator, a mandate and a target, then the commission.
@@ -116,7 +115,19 @@ impl Town {
                 },
             )
             .unwrap();
-        self.move_to(on, id, Stage::Commissioned);
+        self.clock.set(on);
+        let arena = self.store.arena(id).unwrap();
+        let decision = Decision {
+            body: puls::config::default_bodies().remove(0),
+            on: on.date_naive(),
+            registration: String::new(),
+            coordinator: "Maja Lindqvist".into(),
+            mandate: arena.mandate.clone(),
+            budget: String::new(),
+            may_ask: String::new(),
+            until: None,
+        };
+        self.store.commission(id, arena.version, &decision).unwrap();
     }
 
     /// What Active asks for: a recipient, a lead, an activity and one member (`percent` of
@@ -260,8 +271,10 @@ fn town() -> Town {
 
     let a5 = t.signal(noon(2026, 1, 2), "A private pool at the care home", "CD");
     t.clock.set(noon(2026, 1, 9));
+    let ssg = puls::config::default_bodies().remove(0);
+    let on = NaiveDate::from_ymd_opt(2026, 1, 9).unwrap();
     t.store
-        .decline_arena(a5, 1, "Facility management handles it.")
+        .decline(a5, 1, &ssg, on, "Facility management handles it.")
         .unwrap();
 
     let a6 = t.signal(noon(2025, 6, 1), "Reopening the village hall", "LF");

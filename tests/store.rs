@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use puls::domain::arena::{Refusal, Stage};
 use puls::domain::clock::FixedClock;
+use puls::domain::decision::DecisionProblem;
 use puls::store::{ArenaEdit, NewSignal, Store, StoreError};
 
 #[path = "shared/app.rs"]
@@ -156,13 +157,16 @@ fn commission_records_who_commissioned_and_bumps_the_version() {
     assert_eq!(a.version, 2);
     assert_eq!(a.coordinator.as_deref(), Some("Maja Lindqvist"));
     let a = store
-        .move_arena(a.id, a.version, Stage::Commissioned, "Council committee")
+        .commission(a.id, a.version, &app::decision("Maja Lindqvist"))
         .unwrap();
     assert_eq!(a.stage, Stage::Commissioned);
-    assert_eq!(a.commissioned_by.as_deref(), Some("Council committee"));
+    assert_eq!(
+        a.commissioned_by.as_deref(),
+        Some("Strategic coordination group")
+    );
     assert_eq!(a.version, 3);
-    // signal + person added + coordinator appointed + edit + move
-    assert_eq!(audit_count(&path), 5);
+    // signal + person added + coordinator appointed + edit + decision + move
+    assert_eq!(audit_count(&path), 6);
 }
 
 #[test]
@@ -172,11 +176,16 @@ fn a_refused_move_changes_nothing() {
     let mut store = open(&path, "maja");
     let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
     let err = store
-        .move_arena(a.id, a.version, Stage::Commissioned, "SSG")
+        .move_arena(a.id, a.version, Stage::Commissioned)
         .err()
         .unwrap();
+    assert!(matches!(&err, StoreError::Refused(r) if r == &vec![Refusal::NeedsDecision]));
+    let mut lacking = app::decision(" ");
+    lacking.mandate.clear();
+    let err = store.commission(a.id, a.version, &lacking).err().unwrap();
     assert!(
-        matches!(&err, StoreError::Refused(r) if r == &vec![Refusal::NoCoordinator, Refusal::NoMandate])
+        matches!(&err, StoreError::DecisionRefused(p) if p == &vec![DecisionProblem::NoCoordinator, DecisionProblem::NoMandate]),
+        "{err:?}"
     );
     assert_eq!(store.arena(a.id).unwrap(), a);
     assert_eq!(audit_count(&path), 1);
@@ -189,12 +198,19 @@ fn declining_keeps_the_reason_and_needs_one() {
     let a = store
         .create_signal(&signal("A pool at the care home"))
         .unwrap();
+    let on = app::now().date_naive();
     assert!(matches!(
-        store.decline_arena(a.id, a.version, "  "),
+        store.decline(a.id, a.version, &app::ssg(), on, "  "),
         Err(StoreError::Refused(r)) if r == vec![Refusal::NoDeclineReason]
     ));
     let d = store
-        .decline_arena(a.id, a.version, "Facility management handles it")
+        .decline(
+            a.id,
+            a.version,
+            &app::ssg(),
+            on,
+            "Facility management handles it",
+        )
         .unwrap();
     assert_eq!(d.stage, Stage::Declined);
     assert_eq!(
@@ -714,7 +730,7 @@ mod plan {
         assert_eq!(active.stage, Stage::Active);
         let arena = store.arena(1).unwrap();
         let err = store
-            .move_arena(1, arena.version, Stage::Returning, "SSG")
+            .move_arena(1, arena.version, Stage::Returning)
             .err()
             .unwrap();
         assert!(

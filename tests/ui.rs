@@ -60,13 +60,13 @@ fn an_empty_board_says_how_to_add_the_first_signal() {
 #[test]
 fn a_refused_move_says_why_and_changes_nothing() {
     let mut screen = Screen::demo(80, 24);
-    screen.keys(">");
+    screen.keys("lll>");
     let text = screen.text();
     assert!(
-        text.contains("#4 cannot go to Commissioned: no coordinator, no mandate text. e edits."),
+        text.contains("#1 cannot go to Returning knowledge: 3 criteria without result or reason."),
         "{text}"
     );
-    assert!(text.contains("Signal 3"), "{text}");
+    assert!(text.contains("Active 3"), "{text}");
     insta::assert_snapshot!(text);
 }
 
@@ -156,11 +156,14 @@ fn escape_on_a_typed_form_asks_before_discarding() {
 }
 
 #[test]
-fn a_commission_needs_the_edit_form_then_moves() {
+fn a_commission_is_the_decision_recorded_in_its_form() {
     let mut screen = Screen::demo(118, 40);
-    screen.keys("e<tab><tab><tab>Karin Svedberg<tab>Find the family within two weeks<c-s>>");
+    screen.keys("><tab><tab><tab>Karin Svedberg<tab>Find the family within two weeks<c-s>");
     let text = screen.text();
-    assert!(text.contains("moved to Commissioned"), "{text}");
+    assert!(
+        text.contains("commissioned by Strategic coordination group"),
+        "{text}"
+    );
     assert!(text.contains("Commissioned 2"), "{text}");
 }
 

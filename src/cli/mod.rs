@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod bank;
 pub mod config_file;
+pub mod decisions;
 pub mod export;
 pub mod extract;
 pub mod figures;
@@ -38,6 +39,7 @@ use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
 use crate::ui::theme::ColorEnv;
 use admin::AdminCommand;
+use decisions::DecisionCommand;
 use export::ExportCommand;
 use figures::FiguresCommand;
 use privacy::{Field, PrivacyCommand};
@@ -139,6 +141,8 @@ enum Command {
     },
     /// Print the manual page (roff): puls man > ~/.local/share/man/man1/puls.1
     Man,
+    #[command(flatten)]
+    Decision(DecisionCommand),
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -393,6 +397,9 @@ fn run(cli: Cli) -> Result<()> {
             crate::cli::bank::run(&mut store, allow_personal_data, command)
         }
         Some(Command::Figures(command)) => figures::run(&store, &config, command),
+        Some(Command::Decision(command)) => {
+            decisions::run(&mut store, &config, allow_personal_data, command)
+        }
         // Run above, before the database was opened.
         Some(
             Command::Admin(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man,

@@ -14,6 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::arena::Stage;
 use crate::domain::clock::{Clock, ManualClock};
+use crate::domain::decision::{Body, Decision};
 use crate::domain::knowledge::EntryKind;
 use crate::domain::puls::ActivityStatus;
 use crate::domain::roster::Level;
@@ -25,7 +26,16 @@ use crate::store::{
 /// Marks a database as holding the demo, so `--demo` may open it again.
 pub const DEMO_MARK: &str = "demo";
 
-const COMMISSIONER: &str = "Strategic coordination group";
+/// The body that decides on the demo's signals: the strategic coordination group, as the
+/// default config names it.
+fn deciding_body() -> Body {
+    crate::config::default_bodies().remove(0)
+}
+
+/// The demo arena's registration number (diarienummer) in the municipality's registry.
+fn registration(id: i64) -> String {
+    format!("KS 2026/{:04}", 100 + id)
+}
 
 /// Units: name, external partner?
 const UNITS: &[(&str, bool)] = &[
@@ -558,7 +568,7 @@ pub fn fill(path: &Path, who: &str, now: DateTime<Utc>) -> Result<()> {
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
-        store.move_arena(id, arena.version, Stage::Closed, COMMISSIONER)?;
+        store.move_arena(id, arena.version, Stage::Closed)?;
     }
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
@@ -582,7 +592,14 @@ fn build(
     })?;
     if spec.stage == Stage::Declined {
         clock.set(start + Duration::days(7));
-        store.decline_arena(arena.id, arena.version, spec.decline_reason)?;
+        let on = clock.now().date_naive();
+        store.decline(
+            arena.id,
+            arena.version,
+            &deciding_body(),
+            on,
+            spec.decline_reason,
+        )?;
         return Ok(None);
     }
     if spec.stage == Stage::Signal {
@@ -630,11 +647,30 @@ fn build(
             add_contacts(store, spec, plan, arena.id, now)?;
             return Ok(Some((arena.id, clock.now())));
         }
-        arena = store.move_arena(arena.id, arena.version, to, COMMISSIONER)?;
+        arena = if to == Stage::Commissioned {
+            store.commission(arena.id, arena.version, &decision(spec, &arena, clock))?
+        } else {
+            store.move_arena(arena.id, arena.version, to)?
+        };
     }
     clock.set(now - Duration::hours(1));
     add_contacts(store, spec, plan, arena.id, now)?;
     Ok(None)
+}
+
+/// The body's decision on the signal, taken at its meeting the day before it is recorded.
+fn decision(spec: &Spec, arena: &crate::domain::arena::Arena, clock: &ManualClock) -> Decision {
+    let on = (clock.now() - Duration::days(1)).date_naive();
+    Decision {
+        body: deciding_body(),
+        on,
+        registration: registration(arena.id),
+        coordinator: spec.coordinator.to_owned(),
+        mandate: spec.mandate.to_owned(),
+        budget: String::new(),
+        may_ask: String::new(),
+        until: arena.target_date,
+    }
 }
 
 /// The contact log with the recipient, dated back from `now`.

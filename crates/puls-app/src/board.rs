@@ -263,6 +263,7 @@ mod tests {
             team: 0,
             plan: Default::default(),
             registration: String::new(),
+            decision: None,
         }
     }
 

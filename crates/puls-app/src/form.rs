@@ -7,6 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::messages;
 use puls_domain::arena::Arena;
 use puls_domain::calendar;
+use puls_domain::decision::{self, Body, Decision, DecisionProblem};
 use puls_domain::roster::Level;
 use puls_domain::text::{self, TitleProblem};
 use puls_store::{ArenaEdit, NewSignal, PersonEdit, PersonRow, RestrictedEdit, RestrictedRecord};
@@ -63,6 +64,16 @@ pub enum FieldId {
     Due,
     /// The restricted record's free note.
     Note,
+    /// The body whose decision a form records.
+    DecidingBody,
+    DecidedOn,
+    /// The registration number (diarienummer) of a decision.
+    Registration,
+    Budget,
+    /// Whom a commissioned arena may ask for people or help.
+    MayAsk,
+    /// Until when a decision's authorities hold.
+    Until,
 }
 
 impl FieldId {
@@ -189,6 +200,11 @@ pub enum FormKind {
         arena: i64,
         version: Option<i64>,
     },
+    /// A body's decision to commission a signal.
+    Decision {
+        id: i64,
+        version: i64,
+    },
 }
 
 pub struct Form {
@@ -223,7 +239,7 @@ impl FormKind {
 
     pub fn arena(self) -> Option<i64> {
         match self {
-            FormKind::EditArena { id, .. } => Some(id),
+            FormKind::EditArena { id, .. } | FormKind::Decision { id, .. } => Some(id),
             FormKind::Proactivity { arena, .. }
             | FormKind::Contact { arena, .. }
             | FormKind::Criterion { arena, .. }
@@ -282,6 +298,70 @@ impl Form {
                 Field::text(FieldId::Target, &target),
             ],
         )
+    }
+
+    /// A body's decision to commission `arena`, recorded from the meeting: the body (the
+    /// account's own first), the day (today), and what the signal already says.
+    pub fn decision(arena: &Arena, bodies: &[Body], mine: usize, today: NaiveDate) -> Form {
+        let codes = bodies.iter().map(|b| b.code.clone()).collect();
+        Form::new(
+            FormKind::Decision {
+                id: arena.id,
+                version: arena.version,
+            },
+            vec![
+                Field::choice(FieldId::DecidingBody, codes, mine),
+                Field::text(FieldId::DecidedOn, &today.to_string()),
+                Field::text(FieldId::Registration, ""),
+                Field::text(
+                    FieldId::Coordinator,
+                    arena.coordinator.as_deref().unwrap_or(""),
+                ),
+                Field::text(FieldId::Mandate, &arena.mandate),
+                Field::text(FieldId::Budget, ""),
+                Field::text(FieldId::MayAsk, ""),
+                Field::text(FieldId::Until, ""),
+            ],
+        )
+    }
+
+    /// The decision to record, or `None` with the problems marked on the form.
+    pub fn decision_value(&mut self, bodies: &[Body], today: NaiveDate) -> Option<Decision> {
+        self.clear_errors();
+        let on = calendar::parse_date(&self.value(FieldId::DecidedOn))
+            .map_err(|p| messages::date_invalid(self.value(FieldId::DecidedOn).trim(), p));
+        if let Err(e) = &on {
+            self.set_error(FieldId::DecidedOn, e.clone());
+        }
+        let until = parse_target(&self.value(FieldId::Until), today, false);
+        if let Err(e) = &until {
+            self.set_error(FieldId::Until, e.clone());
+        }
+        let body = decision::find(bodies, &self.value(FieldId::DecidingBody)).cloned();
+        let (Ok(on), Ok(until), Some(body)) = (on, until, body) else {
+            self.settle();
+            return None;
+        };
+        let value = Decision {
+            body,
+            on,
+            registration: self.value(FieldId::Registration),
+            coordinator: self.value(FieldId::Coordinator),
+            mandate: self.value(FieldId::Mandate),
+            budget: self.value(FieldId::Budget),
+            may_ask: self.value(FieldId::MayAsk),
+            until,
+        };
+        for problem in decision::check(&value, today) {
+            let field = match problem {
+                DecisionProblem::NoCoordinator => FieldId::Coordinator,
+                DecisionProblem::NoMandate => FieldId::Mandate,
+                DecisionProblem::DateAhead => FieldId::DecidedOn,
+                DecisionProblem::UntilBeforeDecision => FieldId::Until,
+            };
+            self.set_error(field, messages::decision_problem(&problem).to_owned());
+        }
+        self.settle().then_some(value)
     }
 
     /// A person form, empty or filled from `person`.

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::decision::Decided;
 use super::puls::{Gap, PlanSummary};
 
 /// The life of an arena, from a signal to its close. `Declined` is a signal the commissioning
@@ -82,7 +83,10 @@ pub struct Arena {
     pub signalled_at: DateTime<Utc>,
     pub coordinator: Option<String>,
     pub mandate: String,
+    /// The name of the body that commissioned (or declined) it, as it stood then.
     pub commissioned_by: Option<String>,
+    /// The decision that commissioned or declined it: body, date, authorities.
+    pub decided: Option<Decided>,
     pub target_date: Option<NaiveDate>,
     pub decline_reason: Option<String>,
     /// People allocated to the arena now.
@@ -119,6 +123,11 @@ pub enum Refusal {
     AlreadyFirst,
     AlreadyLast,
     DeclinedMustBeReconsidered,
+    /// A signal becomes an arena only by a recorded decision of a body (`> ` opens its form).
+    NeedsDecision,
+    OnlySignalsCanBeCommissioned {
+        stage: Stage,
+    },
     /// Something the PULS program lacks for this stage.
     Plan(Gap),
 }
@@ -133,6 +142,11 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
     let forward = to > arena.stage && arena.stage != Stage::Declined;
     if arena.stage == Stage::Declined && to != Stage::Signal {
         missing.push(Refusal::DeclinedMustBeReconsidered);
+        return missing;
+    }
+    // The decision brings the coordinator and the mandate with it (`decision::check`).
+    if forward && to == Stage::Commissioned && arena.stage == Stage::Signal {
+        missing.push(Refusal::NeedsDecision);
         return missing;
     }
     if forward && needs_commission {
@@ -230,6 +244,7 @@ mod tests {
             coordinator: None,
             mandate: String::new(),
             commissioned_by: None,
+            decided: None,
             target_date: None,
             decline_reason: None,
             team: 0,
@@ -241,19 +256,35 @@ mod tests {
     }
 
     #[test]
-    fn refuses_commission_without_coordinator_and_mandate() {
-        assert_eq!(
-            next_stage(&signal()),
-            Err(vec![Refusal::NoCoordinator, Refusal::NoMandate])
-        );
+    fn a_signal_is_commissioned_only_by_a_decision() {
+        let mut a = signal();
+        assert_eq!(next_stage(&a), Err(vec![Refusal::NeedsDecision]));
+        a.coordinator = Some("Lena".into());
+        a.mandate = "Find work and language within three months".into();
+        assert_eq!(next_stage(&a), Err(vec![Refusal::NeedsDecision]));
     }
 
     #[test]
-    fn commissions_with_coordinator_and_mandate() {
+    fn staffing_goes_back_to_commissioned_without_a_new_decision() {
         let mut a = signal();
+        a.stage = Stage::Staffing;
+        a.coordinator = Some("Lena".into());
+        a.mandate = "m".into();
+        assert_eq!(previous_stage(&a), Ok(Stage::Commissioned));
+        assert!(check_move(&a, Stage::Commissioned).is_empty());
+    }
+
+    #[test]
+    fn staffing_needs_a_coordinator_and_a_mandate() {
+        let mut a = signal();
+        a.stage = Stage::Commissioned;
+        assert_eq!(
+            next_stage(&a),
+            Err(vec![Refusal::NoCoordinator, Refusal::NoMandate])
+        );
         a.coordinator = Some("Lena".into());
         a.mandate = "Find work and language within three months".into();
-        assert_eq!(next_stage(&a), Ok(Stage::Commissioned));
+        assert_eq!(next_stage(&a), Ok(Stage::Staffing));
     }
 
     #[test]

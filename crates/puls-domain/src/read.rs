@@ -23,6 +23,8 @@ pub struct ArenaCard {
     pub plan: PlanSummary,
     /// The registration number (diarienummer); empty when none.
     pub registration: String,
+    /// The code of the body that decided on it, and the day it did.
+    pub decision: Option<(String, NaiveDate)>,
 }
 
 impl ArenaCard {

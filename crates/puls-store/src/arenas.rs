@@ -9,8 +9,11 @@ use std::collections::HashMap;
 
 use super::access::{self, Place};
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{Result, Stamp, Store, StoreError, drawn_up, history, roster, staffing, time};
+use super::{
+    Result, Stamp, Store, StoreError, decisions, drawn_up, history, roster, staffing, time,
+};
 use puls_domain::arena::{self, Arena, Stage};
+use puls_domain::decision::Decided;
 use puls_domain::puls::PlanSummary;
 use puls_domain::text;
 
@@ -41,6 +44,7 @@ fn arena_select() -> String {
         "SELECT a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
             a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
             a.decline_reason, a.version, a.updated_at, a.updated_by,
+            a.decision_body, a.decision_on, a.budget, a.may_ask, a.authority_until,
             (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
               AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2)),
             {SUMMARY_COLUMNS}
@@ -68,12 +72,27 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         commissioned_by: r.get(10)?,
         target_date: time::date_from_text(r.get(11)?),
         decline_reason: r.get(12)?,
-        team: r.get(16)?,
-        plan: summary_from_row(r, 17)?,
+        decided: decided_from_row(r, 16)?,
+        team: r.get(21)?,
+        plan: summary_from_row(r, 22)?,
         version: r.get(13)?,
         updated_at: time::from_text(&r.get::<_, String>(14)?),
         updated_by: r.get(15)?,
     })
+}
+
+/// The decision columns from `at` on: body, day, budget, whom it may ask, until when.
+fn decided_from_row(r: &Row, at: usize) -> rusqlite::Result<Option<Decided>> {
+    let Some(body) = r.get::<_, Option<String>>(at)? else {
+        return Ok(None);
+    };
+    Ok(Some(Decided {
+        body,
+        on: time::date_from_text(r.get(at + 1)?),
+        budget: r.get(at + 2)?,
+        may_ask: r.get(at + 3)?,
+        until: time::date_from_text(r.get(at + 4)?),
+    }))
 }
 
 /// One arena in full, its team counted on `today`.
@@ -95,7 +114,7 @@ pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
         .ok_or(StoreError::ArenaNotFound(id))
 }
 
-fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
+pub(super) fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
     tx.query_row(
         &arena_select(),
         params![id, today_text(stamp)],
@@ -110,7 +129,7 @@ fn today_text(stamp: &Stamp) -> Option<String> {
 }
 
 /// Loads the arena and checks nobody changed it since the caller read `expected_version`.
-fn load_unchanged(
+pub(super) fn load_unchanged(
     tx: &Transaction,
     stamp: &Stamp,
     id: i64,
@@ -127,7 +146,7 @@ fn load_unchanged(
     Ok(arena)
 }
 
-fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+pub(super) fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
         params![id, time::to_text(stamp.at), stamp.who],
@@ -135,7 +154,7 @@ fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
+pub(super) fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET stage = ?2, stage_since = ?3 WHERE id = ?1",
         params![id, to.code(), time::to_text(stamp.at)],
@@ -280,17 +299,9 @@ pub trait ArenaStore {
     /// Saves a coordinator's edit, unless someone else changed the arena first.
     fn edit_arena(&mut self, id: i64, expected_version: i64, edit: &ArenaEdit) -> Result<Arena>;
 
-    /// Moves an arena to another stage, if the rules allow it. A commission records who gave it.
-    fn move_arena(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        to: Stage,
-        commissioned_by: &str,
-    ) -> Result<Arena>;
-
-    /// Declines a signal, with the reason the commissioning body gave.
-    fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena>;
+    /// Moves an arena to another stage, if the rules allow it. A signal is commissioned, or
+    /// declined, only by a body's decision (see [`crate::DecisionStore`]).
+    fn move_arena(&mut self, id: i64, expected_version: i64, to: Stage) -> Result<Arena>;
 
     /// Puts an arena back as it was (undo), unless someone changed it after `expected_version`.
     fn restore_arena(&mut self, expected_version: i64, before: &Arena) -> Result<Arena>;
@@ -305,7 +316,7 @@ impl ArenaStore for Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
-                (a.feedback_days IS NOT NULL), a.registration
+                (a.feedback_days IS NOT NULL), a.registration, a.decision_body, a.decision_on
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
         )?;
@@ -328,6 +339,9 @@ impl ArenaStore for Store {
                     ..counted.plan
                 },
                 registration: r.get(10)?,
+                decision: r
+                    .get::<_, Option<String>>(11)?
+                    .zip(time::date_from_text(r.get(12)?)),
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)
@@ -378,13 +392,7 @@ impl ArenaStore for Store {
         })
     }
 
-    fn move_arena(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        to: Stage,
-        commissioned_by: &str,
-    ) -> Result<Arena> {
+    fn move_arena(&mut self, id: i64, expected_version: i64, to: Stage) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;
             let refused = arena::check_move(&before, to);
@@ -392,15 +400,11 @@ impl ArenaStore for Store {
                 return Err(StoreError::Refused(refused));
             }
             set_stage(tx, stamp, id, to)?;
-            if to == Stage::Commissioned && before.commissioned_by.is_none() {
-                tx.execute(
-                    "UPDATE arenas SET commissioned_by = ?2 WHERE id = ?1",
-                    params![id, commissioned_by],
-                )?;
-            }
+            // A declined signal taken back waits for a new decision.
             if before.stage == Stage::Declined {
                 tx.execute(
-                    "UPDATE arenas SET decline_reason = NULL WHERE id = ?1",
+                    "UPDATE arenas SET decline_reason = NULL, commissioned_by = NULL,
+                            decision_body = NULL, decision_on = NULL WHERE id = ?1",
                     [id],
                 )?;
             }
@@ -408,22 +412,6 @@ impl ArenaStore for Store {
             let detail = format!("stage: {} -> {}", before.stage.code(), to.code());
             history::record(tx, stamp, "arena", id, "move", &detail)?;
             drawn_up::stage_changed(tx, stamp, id, before.stage, to)?;
-            load(tx, stamp, id)
-        })
-    }
-
-    fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
-        self.write(|tx, stamp| {
-            let before = load_unchanged(tx, stamp, id, expected_version)?;
-            arena::check_decline(&before, reason).map_err(|r| StoreError::Refused(vec![r]))?;
-            set_stage(tx, stamp, id, Stage::Declined)?;
-            let reason = text::multi_line(reason.trim());
-            tx.execute(
-                "UPDATE arenas SET decline_reason = ?2 WHERE id = ?1",
-                params![id, reason],
-            )?;
-            bump(tx, stamp, id)?;
-            history::record(tx, stamp, "arena", id, "decline", &reason)?;
             load(tx, stamp, id)
         })
     }
@@ -455,6 +443,7 @@ impl ArenaStore for Store {
                     before.decline_reason,
                 ],
             )?;
+            decisions::write_decided(tx, id, before.decided.as_ref())?;
             bump(tx, stamp, id)?;
             let mut detail = describe_edit(&current, &fields);
             if current.stage != before.stage {

@@ -9,6 +9,7 @@ mod arenas;
 mod backup;
 mod bank;
 pub mod bulk;
+mod decisions;
 mod drawn_up;
 mod error;
 mod extract;
@@ -73,6 +74,7 @@ pub use transfer::{
 pub use access::AccessStore;
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
+pub use decisions::DecisionStore;
 pub use drawn_up::DrawnUpStore;
 pub use extract::ExtractStore;
 pub use figures::FiguresStore;
@@ -105,6 +107,7 @@ macro_rules! backend {
 backend!(
     SessionStore
         + ArenaStore
+        + DecisionStore
         + RegistrationStore
         + DrawnUpStore
         + TransferStore
@@ -128,10 +131,10 @@ backend!(
 /// called through them.
 pub mod prelude {
     pub use super::{
-        AccessStore, ArenaStore, Backend, BankStore, DrawnUpStore, ExtractStore, FiguresStore,
-        HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore, RegistrationStore,
-        RestrictedStore, RetentionStore, RosterImportStore, RosterStore, SearchStore, SessionStore,
-        StaffingStore, TransferStore,
+        AccessStore, ArenaStore, Backend, BankStore, DecisionStore, DrawnUpStore, ExtractStore,
+        FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore,
+        RegistrationStore, RestrictedStore, RetentionStore, RosterImportStore, RosterStore,
+        SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
 
@@ -146,6 +149,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/006_registration.sql")),
     M::up(include_str!("migrations/007_restricted.sql")),
     M::up(include_str!("migrations/008_drawn_up.sql")),
+    M::up(include_str!("migrations/010_governance.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -269,7 +269,7 @@ fn card_lines(
     let lines = [
         Line::from(Span::styled(title, title_style)),
         who_line(theme, card, width),
-        staffing_line(theme, card),
+        staffing_line(theme, card, width),
         plan_line(theme, card, width),
         timing_line(app, theme, card, width),
     ];
@@ -366,8 +366,9 @@ fn timing(
     vec![Span::styled(format!(" {}", choices[1]), style)]
 }
 
-/// Team size and unfilled needs. Gaps say so in words, so they read without colour.
-fn staffing_line(theme: &Theme, card: &ArenaCard) -> Line<'static> {
+/// Team size and unfilled needs, then the body that decided on it and when, as much of that
+/// as fits. Gaps say so in words, so they read without colour.
+fn staffing_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(
         format!(" {}", messages::team_size(card.team)),
         theme.base,
@@ -375,6 +376,20 @@ fn staffing_line(theme: &Theme, card: &ArenaCard) -> Line<'static> {
     if card.gaps() > 0 {
         spans.push(Span::styled(" · ".to_owned(), theme.base));
         spans.push(Span::styled(messages::gaps(card.gaps()), theme.gap));
+    }
+    if let Some((body, on)) = &card.decision {
+        let used: usize = spans.iter().map(Span::width).sum();
+        let body = puls_domain::text::one_line(body);
+        let choices = [
+            format!(" · {}", messages::card_decision(&body, *on)),
+            format!(" · {body}"),
+        ];
+        if let Some(fits) = choices
+            .into_iter()
+            .find(|c| used + Span::raw(c.as_str()).width() <= width)
+        {
+            spans.push(Span::styled(fits, theme.muted));
+        }
     }
     Line::from(spans)
 }

@@ -65,8 +65,6 @@ texts! {
     label_category => "Category", "Kategori";
     yes => "yes", "ja";
     no => "no", "nej";
-    /// The commissioning body when the config names none.
-    default_commissioned_by => "Strategic coordination group", "Strategiska samordningsgruppen";
 }
 
 pub fn stage_label(stage: Stage) -> &'static str {
@@ -134,6 +132,12 @@ pub fn field_label(field: crate::form::FieldId) -> &'static str {
         FieldId::Owner => tr!("Owner", "Ansvarig"),
         FieldId::Due => tr!("Due date", "Klart senast"),
         FieldId::Note => super::note_label(),
+        FieldId::DecidingBody => super::label_body(),
+        FieldId::DecidedOn => super::label_decided_on(),
+        FieldId::Registration => super::label_registration(),
+        FieldId::Budget => super::label_budget(),
+        FieldId::MayAsk => super::label_may_ask(),
+        FieldId::Until => super::label_until(),
     }
 }
 
@@ -228,6 +232,10 @@ pub fn refusal(refusal: &Refusal) -> String {
             tr!("Closed is the last stage", "Avslutad är den sista fasen").to_owned()
         }
         Refusal::Plan(gap) => super::plan_gap(*gap),
+        Refusal::NeedsDecision => super::refusal_needs_decision().to_owned(),
+        Refusal::OnlySignalsCanBeCommissioned { stage } => {
+            super::only_signals_commissioned(stage_label(*stage))
+        }
         Refusal::DeclinedMustBeReconsidered => tr!(
             "it was declined; < takes it back as a signal",
             "den är avböjd; < tar tillbaka den som signal"

@@ -143,10 +143,6 @@ pub fn config_default_head(path: &str) -> String {
 /// The comment above one setting in `puls config --print-default`; `None` for an unknown name.
 pub fn config_setting_comment(name: &str) -> Option<&'static str> {
     Some(match name {
-        "commissioned_by" => tr!(
-            "Who decides to establish an arena.",
-            "Vem som beslutar att etablera en arena."
-        ),
         "group" => tr!(
             "On a shared server: the team's group. A new database is made 0660 and given to it.",
             "På en delad server: teamets grupp. En ny databas får rättigheterna 0660 och ges till gruppen."
@@ -166,6 +162,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
         "missions" => tr!(
             "The main missions, in board order: a code stored on each arena, and its name.",
             "Huvuduppdragen, i tavlans ordning: en kod som lagras på varje arena, och dess namn."
+        ),
+        "bodies" => tr!(
+            "The bodies that commission and decline arenas: a code, a name, a kind (\"coordination-group\", \"management-group\" or \"council-committee\") and the OS accounts of the members who may record their decisions.",
+            "Organen som beställer och avböjer arenor: en kod, ett namn, ett slag (\"coordination-group\", \"management-group\" eller \"council-committee\") och OS-kontona för de ledamöter som får registrera deras beslut."
         ),
         "language" => tr!(
             "\"sv\" or \"en\"; when not set, the locale (LC_ALL, LC_MESSAGES, LANG) decides.",

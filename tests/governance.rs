@@ -1,0 +1,448 @@
+//! Who decides (issue 17): bodies commission and decline signals by recorded decisions; only
+//! their members (or an administrator) record them, and never the arena's own coordinator.
+
+use puls::store::prelude::*;
+
+use puls::app::keymap::Keymap;
+use puls::config::Config;
+use puls::domain::access::Role;
+use puls::domain::arena::{Refusal, Stage};
+use puls::domain::decision::{Body, BodyKind};
+use puls::store::StoreError;
+
+#[path = "shared/app.rs"]
+pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
+use app::{Screen, decision, open, signal, ssg};
+
+/// A database with one signal, the account `anna` its administrator and `maja` the roster's
+/// Maja Lindqvist.
+fn guarded() -> (tempfile::TempDir, std::path::PathBuf, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut anna = open(&path, "anna");
+    let arena = anna.create_signal(&signal("Newcomer needs work")).unwrap();
+    anna.grant("anna", Role::Administrator).unwrap();
+    anna.add_person(&puls::store::PersonEdit {
+        name: "Maja Lindqvist".into(),
+        unit: String::new(),
+        role: String::new(),
+        contact: String::new(),
+        capacity: 50,
+        coordinator: true,
+        competences: vec![],
+    })
+    .unwrap();
+    anna.link_account("maja", "Maja Lindqvist").unwrap();
+    (dir, path, arena.id)
+}
+
+fn ssg_with(members: &[&str]) -> Body {
+    Body {
+        members: members.iter().map(|m| (*m).to_owned()).collect(),
+        ..ssg()
+    }
+}
+
+#[test]
+fn a_member_of_the_body_commissions_and_the_decision_is_kept_and_in_history() {
+    // Given a signal and jonas, a member of the SSG
+    let (_dir, path, id) = guarded();
+    let mut jonas = open(&path, "jonas");
+    let mut decided = decision("Maja Lindqvist");
+    decided.body = ssg_with(&["jonas"]);
+
+    // When jonas records the SSG's decision
+    let arena = jonas.commission(id, 1, &decided).unwrap();
+
+    // Then the arena is commissioned with the body, date, registration and authorities
+    assert_eq!(arena.stage, Stage::Commissioned);
+    assert_eq!(arena.coordinator.as_deref(), Some("Maja Lindqvist"));
+    assert_eq!(arena.mandate, "Work within three months");
+    let kept = arena.decided.unwrap();
+    assert_eq!(kept.body, "SSG");
+    assert_eq!(kept.on, Some(decided.on));
+    assert_eq!(kept.budget, "150 000 kr");
+    assert_eq!(kept.until, decided.until);
+    assert_eq!(jonas.registration(id).unwrap(), "KS 2026/0142");
+    let card = &jonas.board_cards(false).unwrap()[0];
+    assert_eq!(card.decision, Some(("SSG".to_owned(), decided.on)));
+    let history = jonas.arena_history(id, 10).unwrap();
+    let row = history.iter().find(|r| r.action == "decision").unwrap();
+    assert_eq!(row.who, "jonas");
+    assert!(
+        row.detail
+            .contains("commissioned by SSG (Strategic coordination group) on 2026-11-20"),
+        "{}",
+        row.detail
+    );
+    assert!(row.detail.contains("KS 2026/0142"), "{}", row.detail);
+}
+
+#[test]
+fn someone_outside_the_body_may_not_record_its_decision() {
+    let (_dir, path, id) = guarded();
+    let mut per = open(&path, "per");
+    let mut decided = decision("Maja Lindqvist");
+    decided.body = ssg_with(&["jonas"]);
+
+    let refused = per.commission(id, 1, &decided);
+
+    assert!(
+        matches!(&refused, Err(StoreError::NotInBody { body, who }) if body == "SSG" && who == "per"),
+        "{refused:?}"
+    );
+    assert_eq!(per.arena(id).unwrap().stage, Stage::Signal);
+}
+
+#[test]
+fn a_coordinator_may_not_commission_their_own_arena_even_as_a_member() {
+    // Given maja, the roster's Maja Lindqvist, a member of the SSG
+    let (_dir, path, id) = guarded();
+    let mut maja = open(&path, "maja");
+    let mut decided = decision("Maja Lindqvist");
+    decided.body = ssg_with(&["maja"]);
+
+    // When she records the decision that she coordinates it
+    let refused = maja.commission(id, 1, &decided);
+
+    // Then it is refused, and nothing of it is written
+    assert!(
+        matches!(&refused, Err(StoreError::OwnArena { arena, .. }) if *arena == id),
+        "{refused:?}"
+    );
+    let arena = maja.arena(id).unwrap();
+    assert_eq!(
+        (arena.stage, arena.coordinator, arena.version),
+        (Stage::Signal, None, 1)
+    );
+    assert!(
+        maja.arena_history(id, 10)
+            .unwrap()
+            .iter()
+            .all(|r| r.action != "decision")
+    );
+}
+
+#[test]
+fn an_administrator_records_a_decision_for_a_body_they_are_not_in() {
+    let (_dir, path, id) = guarded();
+    let mut anna = open(&path, "anna");
+    let mut decided = decision("Maja Lindqvist");
+    decided.body = ssg_with(&["jonas"]);
+    assert_eq!(
+        anna.commission(id, 1, &decided).unwrap().stage,
+        Stage::Commissioned
+    );
+}
+
+#[test]
+fn a_signal_does_not_move_to_commissioned_without_a_decision() {
+    let (_dir, path, id) = guarded();
+    let mut anna = open(&path, "anna");
+    let refused = anna.move_arena(id, 1, Stage::Commissioned);
+    assert!(
+        matches!(&refused, Err(StoreError::Refused(r)) if r == &vec![Refusal::NeedsDecision]),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn a_decline_records_the_body_and_needs_a_member() {
+    let (_dir, path, id) = guarded();
+    let on = app::now().date_naive();
+    let body = ssg_with(&["jonas"]);
+    let mut per = open(&path, "per");
+    assert!(matches!(
+        per.decline(id, 1, &body, on, "Facility management handles it"),
+        Err(StoreError::NotInBody { .. })
+    ));
+    let mut jonas = open(&path, "jonas");
+    let declined = jonas
+        .decline(id, 1, &body, on, "Facility management handles it")
+        .unwrap();
+    assert_eq!(declined.stage, Stage::Declined);
+    assert_eq!(declined.decided.map(|d| d.body), Some("SSG".to_owned()));
+    let history = jonas.arena_history(id, 1).unwrap();
+    assert!(
+        history[0]
+            .detail
+            .starts_with("declined by SSG (Strategic coordination group)"),
+        "{}",
+        history[0].detail
+    );
+}
+
+#[test]
+fn undoing_a_commission_takes_the_decision_back() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys(">");
+    screen.keys(
+        "<tab><tab>KS 2026/0142<tab>Karin Svedberg<tab>Find the family within two weeks<c-s>",
+    );
+    let id = screen.app.board.selected().unwrap().id;
+    assert!(
+        screen
+            .other_session("x")
+            .arena(id)
+            .unwrap()
+            .decided
+            .is_some()
+    );
+    screen.keys("u");
+    let arena = screen.other_session("x").arena(id).unwrap();
+    assert_eq!((arena.stage, arena.decided), (Stage::Signal, None));
+}
+
+#[test]
+fn the_decision_form_commissions_a_signal_and_the_card_shows_the_body() {
+    // Given the demo's board, a signal selected
+    let mut screen = Screen::demo(80, 24);
+
+    // When > opens the decision form and it is filled in and saved
+    screen.keys(">");
+    let form = screen.text();
+    screen.keys(
+        "<tab><tab>KS 2026/0142<tab>Karin Svedberg<tab>Find the family within two weeks<c-s>",
+    );
+
+    // Then the form asked for the decision, and the arena is commissioned by the SSG
+    assert!(form.contains("Decision: commission #4"), "{form}");
+    insta::assert_snapshot!("decision_form_80x24", form);
+    let text = screen.text();
+    assert!(
+        text.contains("#4 commissioned by Strategic coordination group"),
+        "{text}"
+    );
+    assert!(text.contains("Commissioned 2"), "{text}");
+}
+
+#[test]
+fn the_decision_form_says_what_is_missing_and_keeps_what_was_typed() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("><tab><tab>KS 2026/0142<c-s>");
+    let text = screen.text();
+    assert!(text.contains("no coordinator"), "{text}");
+    assert!(text.contains("no mandate text"), "{text}");
+    assert!(text.contains("KS 2026/0142"), "{text}");
+    assert_eq!(screen.app.board.selected().unwrap().stage, Stage::Signal);
+}
+
+#[test]
+fn the_screen_refuses_a_coordinator_commissioning_their_own_arena() {
+    // Given maja, an administrator who is the roster's Maja Lindqvist
+    let mut screen = Screen::demo(120, 40);
+    let mut admin = screen.other_session("maja");
+    admin.grant("maja", Role::Administrator).unwrap();
+    admin.link_account("maja", "Maja Lindqvist").unwrap();
+
+    // When she records a decision that she coordinates the signal
+    screen.keys("><tab><tab><tab>Maja Lindqvist<tab>Her own arena<c-s>");
+
+    // Then it is refused with the reason, the form still open
+    let text = screen.text();
+    assert!(
+        text.contains("a coordinator may not commission their own arena"),
+        "{text}"
+    );
+    assert!(text.contains("Her own arena"), "{text}");
+}
+
+#[test]
+fn a_member_of_a_configured_body_gets_it_first_in_the_form() {
+    let mut config = Config::default();
+    config.bodies.push(Body {
+        code: "LG-HC".into(),
+        name: "Health & care management group".into(),
+        kind: BodyKind::ManagementGroup,
+        members: vec!["maja".into()],
+    });
+    let mut screen = Screen::demo_with(config, Keymap::default_keys(), 120, 40);
+    screen.keys("><tab><tab><tab>Karin Svedberg<tab>Find the family<c-s>");
+    let arena = screen
+        .other_session("x")
+        .arena(screen.app.board.selected().unwrap().id)
+        .unwrap();
+    assert_eq!(arena.decided.map(|d| d.body), Some("LG-HC".to_owned()));
+    assert_eq!(
+        arena.commissioned_by.as_deref(),
+        Some("Health & care management group")
+    );
+}
+
+/// Where a column has the room (a wide terminal, the board zoomed) the card adds the day.
+#[test]
+fn a_wide_card_shows_the_body_and_the_day_it_decided() {
+    let mut screen = Screen::demo(170, 40);
+    screen.keys("z");
+    let text = screen.text();
+    assert!(text.contains("SSG 2026-"), "{text}");
+}
+
+#[test]
+fn the_detail_shows_who_decided_when_and_the_authorities() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys(">");
+    screen.keys("<tab><tab><tab>Karin Svedberg<tab>Find the family<tab>150 000 kr<tab>the school<tab>2027-03-01<c-s>");
+    screen.keys("<enter>");
+    let text = screen.text();
+    assert!(
+        text.contains("Decided by Strategic coordination group on 2026-11-23"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Budget: 150 000 kr · May ask: the school · Authorities until 2027-03-01"),
+        "{text}"
+    );
+}
+
+mod command_line {
+
+    use super::cli::{os_account, puls_in, run_in, stderr};
+
+    /// A HOME whose config names the SSG with the tests' account among its members, and a
+    /// database with one signal.
+    fn home() -> (tempfile::TempDir, String) {
+        let home = tempfile::tempdir().unwrap();
+        let config = home.path().join("config/puls/config.toml");
+        std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+        std::fs::write(
+            &config,
+            format!(
+                "[[bodies]]\ncode = \"SSG\"\nname = \"Strategic coordination group\"\nkind = \"coordination-group\"\nmembers = [\"{}\"]\n\n[[bodies]]\ncode = \"VN\"\nname = \"Welfare committee\"\nkind = \"council-committee\"\nmembers = [\"someone-else\"]\n",
+                os_account()
+            ),
+        )
+        .unwrap();
+        let db = home.path().join("p.db").display().to_string();
+        puls_in(
+            home.path(),
+            &["--db", &db, "signal", "Newcomer needs work"],
+            &[],
+        );
+        (home, db)
+    }
+
+    #[test]
+    fn commission_records_the_decision_and_the_export_opens_with_it() {
+        let (home, db) = home();
+        let said = puls_in(
+            home.path(),
+            &[
+                "--db",
+                &db,
+                "commission",
+                "1",
+                "--body",
+                "ssg",
+                "--date",
+                "2026-11-20",
+                "--ref",
+                "KS 2026/0142",
+                "--coordinator",
+                "Maja Lindqvist",
+                "--mandate",
+                "Work within three months",
+                "--budget",
+                "150 000 kr",
+                "--until",
+                "2027-03-01",
+            ],
+            &[],
+        );
+        assert_eq!(
+            said,
+            "Arena #1 commissioned by Strategic coordination group.\n"
+        );
+        let md = puls_in(home.path(), &["--db", &db, "export", "arena", "1"], &[]);
+        let opening: Vec<&str> = md.lines().take(4).collect();
+        assert_eq!(
+            opening,
+            [
+                "# #1 Newcomer needs work",
+                "",
+                "**Decision:** commissioned by Strategic coordination group on 2026-11-20 (KS 2026/0142).",
+                "Budget: 150 000 kr; Authorities until 2027-03-01.",
+            ],
+            "{md}"
+        );
+        let history = puls_in(home.path(), &["--db", &db, "history", "--arena", "1"], &[]);
+        assert!(history.contains("decision"), "{history}");
+    }
+
+    #[test]
+    fn a_body_the_account_is_not_in_is_refused_with_exit_code_2() {
+        let (home, db) = home();
+        let out = run_in(
+            home.path(),
+            &[
+                "--db",
+                &db,
+                "commission",
+                "1",
+                "--body",
+                "VN",
+                "--coordinator",
+                "Maja Lindqvist",
+                "--mandate",
+                "m",
+            ],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains("is not a member of VN"),
+            "{}",
+            stderr(&out)
+        );
+    }
+
+    #[test]
+    fn an_unknown_body_is_named_with_the_ones_there_are() {
+        let (home, db) = home();
+        let out = run_in(
+            home.path(),
+            &[
+                "--db", &db, "decline", "1", "--body", "KLG", "--reason", "x",
+            ],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains(
+                "no body is called \"KLG\"; choose one of: SSG (Strategic coordination group), VN (Welfare committee)"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+
+    #[test]
+    fn decline_records_the_body() {
+        let (home, db) = home();
+        let said = puls_in(
+            home.path(),
+            &[
+                "--db",
+                &db,
+                "decline",
+                "1",
+                "--body",
+                "SSG",
+                "--reason",
+                "Facility management handles it",
+            ],
+            &[],
+        );
+        assert_eq!(
+            said,
+            "Signal #1 declined by Strategic coordination group.\n"
+        );
+        let md = puls_in(home.path(), &["--db", &db, "export", "arena", "1"], &[]);
+        assert!(
+            md.contains("**Decision:** declined by Strategic coordination group on "),
+            "{md}"
+        );
+    }
+}
