@@ -879,6 +879,7 @@ mod properties {
                     need: String::new(),
                     mission: "LF".into(),
                     signalled_by: text.clone(),
+                    manager: String::new(),
                     target_date: None,
                 })
                 .unwrap();

@@ -85,6 +85,7 @@ impl Town {
                 need: String::new(),
                 mission: mission.into(),
                 signalled_by: "Per Holm".into(),
+                manager: String::new(),
                 target_date: None,
             })
             .unwrap()

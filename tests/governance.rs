@@ -446,3 +446,130 @@ mod command_line {
         );
     }
 }
+
+mod signal_route {
+    use super::*;
+    use chrono::NaiveDate;
+    use puls::store::NewSignal;
+
+    fn meeting(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, day).unwrap()
+    }
+
+    /// `guarded()` with a second signal, raised by Per Holm through his manager Maja Lindqvist.
+    fn with_manager() -> (tempfile::TempDir, std::path::PathBuf, i64) {
+        let (dir, path, _) = guarded();
+        let mut anna = open(&path, "anna");
+        let arena = anna
+            .create_signal(&NewSignal {
+                manager: "Maja Lindqvist".into(),
+                need: "Two boys out of school since October".into(),
+                ..signal("Siblings absent from school")
+            })
+            .unwrap();
+        (dir, path, arena.id)
+    }
+
+    #[test]
+    fn the_signals_manager_puts_it_on_a_bodys_agenda() {
+        // Given a signal that Maja Lindqvist took on, and maja her account
+        let (_dir, path, id) = with_manager();
+        let mut maja = open(&path, "maja");
+
+        // When she forwards it to the SSG's meeting of 10 December
+        let arena = maja
+            .forward(id, 1, &ssg_with(&["jonas"]), meeting(10))
+            .unwrap();
+
+        // Then it is on that agenda, and the history says so
+        assert_eq!(arena.manager, "Maja Lindqvist");
+        assert_eq!(arena.agenda, Some(("SSG".to_owned(), meeting(10))));
+        let agenda = maja.agenda("SSG").unwrap();
+        assert_eq!(agenda.len(), 1);
+        assert_eq!((agenda[0].id, agenda[0].meeting), (id, meeting(10)));
+        let history = maja.arena_history(id, 1).unwrap();
+        assert_eq!(history[0].detail, "on the SSG agenda 2026-12-10");
+    }
+
+    #[test]
+    fn a_member_of_the_body_forwards_and_anyone_else_is_refused() {
+        let (_dir, path, id) = with_manager();
+        let body = ssg_with(&["jonas"]);
+        let mut per = open(&path, "per");
+        assert!(matches!(
+            per.forward(id, 1, &body, meeting(10)),
+            Err(StoreError::NotInBody { .. })
+        ));
+        let mut jonas = open(&path, "jonas");
+        assert!(jonas.forward(id, 1, &body, meeting(10)).is_ok());
+    }
+
+    #[test]
+    fn the_agenda_lists_waiting_signals_by_meeting_and_drops_a_decided_one() {
+        let (_dir, path, second) = with_manager();
+        let mut anna = open(&path, "anna");
+        anna.forward(second, 1, &ssg(), meeting(17)).unwrap();
+        anna.forward(1, 1, &ssg(), meeting(10)).unwrap();
+        let ids: Vec<i64> = anna.agenda("SSG").unwrap().iter().map(|i| i.id).collect();
+        assert_eq!(ids, [1, second]);
+
+        let arena = anna.arena(1).unwrap();
+        anna.commission(1, arena.version, &decision("Karin Svedberg"))
+            .unwrap();
+
+        let ids: Vec<i64> = anna.agenda("SSG").unwrap().iter().map(|i| i.id).collect();
+        assert_eq!(ids, [second]);
+        assert!(anna.agenda("VN").unwrap().is_empty());
+    }
+
+    #[test]
+    fn only_a_signal_goes_on_an_agenda() {
+        let (_dir, path, _) = with_manager();
+        let mut anna = open(&path, "anna");
+        anna.commission(1, 1, &decision("Karin Svedberg")).unwrap();
+        let version = anna.arena(1).unwrap().version;
+        assert!(matches!(
+            anna.forward(1, version, &ssg(), meeting(10)),
+            Err(StoreError::Refused(r)) if matches!(r[..], [Refusal::OnlySignalsCanBeForwarded { .. }])
+        ));
+    }
+
+    #[test]
+    fn the_new_signal_form_records_the_manager_and_the_detail_shows_the_agenda() {
+        let mut screen = Screen::demo(120, 40);
+        // The demo's signals wait on the SSG's agenda; a new one names its manager.
+        screen.keys("<enter>");
+        let detail = screen.text();
+        screen.keys("<esc>nStreet lights out<tab><tab><tab><tab><tab>Anders Vik<c-s>");
+        let id = screen.app.board.selected().unwrap().id;
+        assert!(detail.contains("on the SSG agenda 2026-12-07"), "{detail}");
+        assert!(detail.contains("Manager: Oskar Lund"), "{detail}");
+        assert_eq!(
+            screen.other_session("x").arena(id).unwrap().manager,
+            "Anders Vik"
+        );
+    }
+
+    #[test]
+    fn puls_agenda_writes_the_meetings_document() {
+        let home = tempfile::tempdir().unwrap();
+        let db = home.path().join("demo.db");
+        puls::demo::fill(&db, "maja", app::now()).unwrap();
+        let db = db.display().to_string();
+        let md = cli::puls_in(
+            home.path(),
+            &["--db", &db, "agenda", "ssg", "--format", "md"],
+            &[],
+        );
+        insta::assert_snapshot!("agenda_md", md);
+        let text = cli::puls_in(home.path(), &["--db", &db, "agenda", "SSG"], &[]);
+        assert!(
+            text.starts_with("Agenda of Strategic coordination group (SSG)\n#4"),
+            "{text}"
+        );
+        assert!(
+            text.contains("signalled by Jonas Ekberg on 2026-11-19, taken on by Oskar Lund"),
+            "{text}"
+        );
+    }
+}

@@ -48,6 +48,7 @@ fn signal(store: &mut Store, title: &str, need: &str, mission: &str) -> i64 {
             need: need.into(),
             mission: mission.into(),
             signalled_by: "Per Holm".into(),
+            manager: String::new(),
             target_date: None,
         })
         .unwrap()

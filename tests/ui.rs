@@ -280,6 +280,7 @@ fn another_sessions_signal_appears_and_the_selection_stays() {
             need: String::new(),
             mission: "CD".into(),
             signalled_by: "jonas".into(),
+            manager: String::new(),
             target_date: None,
         })
         .unwrap();

@@ -4,7 +4,7 @@
 use crate::store::prelude::*;
 
 use chrono::NaiveDate;
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 use color_eyre::Result;
 
 use crate::cli::privacy::{self, Field};
@@ -14,6 +14,14 @@ use crate::domain::decision::{Body, Decision};
 use crate::messages;
 use crate::output;
 use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AgendaFormat {
+    /// Lines on the terminal.
+    Text,
+    /// The document for the meeting.
+    Md,
+}
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum DecisionCommand {
@@ -50,6 +58,28 @@ pub(crate) enum DecisionCommand {
         /// Until when the authorities hold (YYYY-MM-DD).
         #[arg(long, value_parser = parse_day)]
         until: Option<NaiveDate>,
+    },
+    /// Put a signal on a body's agenda for its meeting:
+    /// puls forward 12 --body SSG --meeting 2026-12-10
+    ///
+    /// The signal's manager may, and whoever records the body's decisions.
+    Forward {
+        /// The arena's number, with or without #.
+        #[arg(value_parser = parse_arena_number)]
+        arena: i64,
+        /// The body, by code or name (the config's [[bodies]]).
+        #[arg(long)]
+        body: String,
+        /// The day of the meeting (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        meeting: NaiveDate,
+    },
+    /// The signals waiting for a body's meeting: puls agenda SSG --format md
+    Agenda {
+        /// The body, by code or name (the config's [[bodies]]).
+        body: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: AgendaFormat,
     },
     /// Record a body's decision to decline a signal, with its reason:
     /// puls decline 12 --body SSG --reason "..."
@@ -127,6 +157,28 @@ pub(crate) fn run(
             let after = store.commission(arena, signal.version, &decision)?;
             privacy::record_allowed(store, after.id, &allowed)?;
             output::line(messages::commission_recorded(after.id, &decision.body.name))?;
+        }
+        DecisionCommand::Forward {
+            arena,
+            body: wanted,
+            meeting,
+        } => {
+            let body = body(config, &wanted)?.clone();
+            let signal = store.arena(arena)?;
+            store.forward(arena, signal.version, &body, meeting)?;
+            output::line(messages::forwarded(arena, &body.code, meeting))?;
+        }
+        DecisionCommand::Agenda {
+            body: wanted,
+            format,
+        } => {
+            let body = body(config, &wanted)?;
+            let items = store.agenda(&body.code)?;
+            let text = match format {
+                AgendaFormat::Text => crate::export::agenda_text(body, &items, config),
+                AgendaFormat::Md => crate::export::agenda_markdown(body, &items, config),
+            };
+            output::print(&text)?;
         }
         DecisionCommand::Decline {
             arena,

@@ -93,6 +93,9 @@ enum Command {
         /// More about the need.
         #[arg(long)]
         need: Option<String>,
+        /// Your nearest manager, who takes the signal on.
+        #[arg(long)]
+        manager: Option<String>,
     },
     /// Print one arena: puls show 12
     Show {
@@ -345,6 +348,7 @@ fn run(cli: Cli) -> Result<()> {
             from,
             mission,
             need,
+            manager,
         }) => {
             let title = text::title(&text).map_err(|p| UserError(title_problem(p)))?;
             let mission = match mission {
@@ -357,6 +361,7 @@ fn run(cli: Cli) -> Result<()> {
                     .ok_or_else(|| UserError(mission_list(&config)))?,
             };
             let need = need.unwrap_or_default();
+            let manager = manager.unwrap_or_default();
             let signalled_by = from.unwrap_or(who);
             let allowed = privacy::screen(
                 &config,
@@ -365,6 +370,7 @@ fn run(cli: Cli) -> Result<()> {
                     Field::new("title", messages::field_title(), &title),
                     Field::new("need", messages::field_need(), &need),
                     Field::new("from", messages::field_from(), &signalled_by),
+                    Field::new("manager", messages::label_manager(), &manager),
                 ],
             )?;
             let arena = store.create_signal(&NewSignal {
@@ -372,6 +378,7 @@ fn run(cli: Cli) -> Result<()> {
                 need,
                 mission: mission.code.clone(),
                 signalled_by,
+                manager,
                 target_date: None,
             })?;
             privacy::record_allowed(&mut store, arena.id, &allowed)?;
@@ -417,6 +424,7 @@ fn reads_only(command: Option<&Command>) -> bool {
             Command::Show { .. }
             | Command::Export { .. }
             | Command::Figures(_)
+            | Command::Decision(DecisionCommand::Agenda { .. })
             | Command::Roster {
                 command: RosterCommand::Export,
             }

@@ -32,6 +32,16 @@ fn deciding_body() -> Body {
     crate::config::default_bodies().remove(0)
 }
 
+/// The manager in each mission who takes its signals to the management group.
+fn manager_of(mission: &str) -> &'static str {
+    match mission {
+        "LF" => "Per Holm",
+        "HC" => "Oskar Lund",
+        "CD" => "Anders Vik",
+        _ => "Tomas Nyström",
+    }
+}
+
 /// The demo arena's registration number (diarienummer) in the municipality's registry.
 fn registration(id: i64) -> String {
     format!("KS 2026/{:04}", 100 + id)
@@ -588,6 +598,7 @@ fn build(
         need: spec.need.to_owned(),
         mission: spec.mission.to_owned(),
         signalled_by: spec.from.to_owned(),
+        manager: manager_of(spec.mission).to_owned(),
         target_date: None,
     })?;
     if spec.stage == Stage::Declined {
@@ -603,6 +614,9 @@ fn build(
         return Ok(None);
     }
     if spec.stage == Stage::Signal {
+        // The manager took it to the SSG, whose next meeting is in a fortnight.
+        let meeting = (now + Duration::days(14)).date_naive();
+        store.forward(arena.id, arena.version, &deciding_body(), meeting)?;
         return Ok(None);
     }
     let target_date = spec

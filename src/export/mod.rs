@@ -1,11 +1,13 @@
 //! Arenas and the knowledge bank written out for people and other programs.
 
+mod agenda;
 mod arena_md;
 mod bank_md;
 mod extract;
 mod figures_text;
 mod report;
 
+pub use agenda::{agenda_markdown, agenda_text};
 pub use arena_md::arena_markdown;
 pub use bank_md::bank_markdown;
 pub use extract::{public_markdown, public_record, subject_markdown};

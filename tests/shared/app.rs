@@ -54,6 +54,7 @@ pub fn signal(title: &str) -> NewSignal {
         need: String::new(),
         mission: "LF".into(),
         signalled_by: "Per Holm".into(),
+        manager: String::new(),
         target_date: None,
     }
 }

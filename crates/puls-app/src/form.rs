@@ -74,6 +74,8 @@ pub enum FieldId {
     MayAsk,
     /// Until when a decision's authorities hold.
     Until,
+    /// The signaller's nearest manager, who takes a signal on.
+    Manager,
 }
 
 impl FieldId {
@@ -271,6 +273,7 @@ impl Form {
                 Field::choice(FieldId::Mission, missions, 0),
                 Field::text(FieldId::From, from),
                 Field::text(FieldId::Target, ""),
+                Field::text(FieldId::Manager, ""),
             ],
         )
     }
@@ -546,6 +549,7 @@ impl Form {
             need: self.value(FieldId::Need),
             mission: self.value(FieldId::Mission),
             signalled_by: self.value(FieldId::From),
+            manager: self.value(FieldId::Manager),
             target_date,
         })
     }

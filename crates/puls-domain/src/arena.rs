@@ -81,6 +81,10 @@ pub struct Arena {
     pub stage_since: DateTime<Utc>,
     pub signalled_by: String,
     pub signalled_at: DateTime<Utc>,
+    /// The signaller's nearest manager, who takes the signal on; empty when not named.
+    pub manager: String,
+    /// The body whose meeting the signal waits for, and the meeting's day.
+    pub agenda: Option<(String, NaiveDate)>,
     pub coordinator: Option<String>,
     pub mandate: String,
     /// The name of the body that commissioned (or declined) it, as it stood then.
@@ -126,6 +130,9 @@ pub enum Refusal {
     /// A signal becomes an arena only by a recorded decision of a body (`> ` opens its form).
     NeedsDecision,
     OnlySignalsCanBeCommissioned {
+        stage: Stage,
+    },
+    OnlySignalsCanBeForwarded {
         stage: Stage,
     },
     /// Something the PULS program lacks for this stage.
@@ -241,6 +248,8 @@ mod tests {
             stage_since: t,
             signalled_by: "kim".into(),
             signalled_at: t,
+            manager: String::new(),
+            agenda: None,
             coordinator: None,
             mandate: String::new(),
             commissioned_by: None,

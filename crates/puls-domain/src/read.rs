@@ -260,3 +260,18 @@ pub struct DrawnUp {
     pub at: DateTime<Utc>,
     pub by: String,
 }
+
+/// A signal waiting for a body's meeting: one item of its agenda.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub title: String,
+    pub need: String,
+    pub mission: String,
+    pub signalled_by: String,
+    pub signalled_at: DateTime<Utc>,
+    /// Who took it on; empty when not named.
+    pub manager: String,
+    /// The meeting it is on.
+    pub meeting: NaiveDate,
+}

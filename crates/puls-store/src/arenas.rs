@@ -24,6 +24,8 @@ pub struct NewSignal {
     pub need: String,
     pub mission: String,
     pub signalled_by: String,
+    /// The signaller's nearest manager, who takes it on (empty: not named).
+    pub manager: String,
     pub target_date: Option<NaiveDate>,
 }
 
@@ -45,6 +47,7 @@ fn arena_select() -> String {
             a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
             a.decline_reason, a.version, a.updated_at, a.updated_by,
             a.decision_body, a.decision_on, a.budget, a.may_ask, a.authority_until,
+            a.manager, a.agenda_body, a.agenda_on,
             (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
               AND al.from_date <= ?2 AND (al.to_date IS NULL OR al.to_date >= ?2)),
             {SUMMARY_COLUMNS}
@@ -73,8 +76,12 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         target_date: time::date_from_text(r.get(11)?),
         decline_reason: r.get(12)?,
         decided: decided_from_row(r, 16)?,
-        team: r.get(21)?,
-        plan: summary_from_row(r, 22)?,
+        manager: r.get(21)?,
+        agenda: r
+            .get::<_, Option<String>>(22)?
+            .zip(time::date_from_text(r.get(23)?)),
+        team: r.get(24)?,
+        plan: summary_from_row(r, 25)?,
         version: r.get(13)?,
         updated_at: time::from_text(&r.get::<_, String>(14)?),
         updated_by: r.get(15)?,
@@ -356,8 +363,8 @@ impl ArenaStore for Store {
             let now = time::to_text(stamp.at);
             tx.execute(
                 "INSERT INTO arenas (title, need, mission, stage, stage_since, signalled_by,
-                     signalled_at, target_date, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, 'signal', ?4, ?5, ?4, ?6, ?4, ?7)",
+                     signalled_at, target_date, updated_at, updated_by, manager)
+                 VALUES (?1, ?2, ?3, 'signal', ?4, ?5, ?4, ?6, ?4, ?7, ?8)",
                 params![
                     text::one_line(signal.title.trim()),
                     text::multi_line(&signal.need),
@@ -366,6 +373,7 @@ impl ArenaStore for Store {
                     text::one_line(signal.signalled_by.trim()),
                     time::date_to_text(signal.target_date),
                     stamp.who,
+                    text::one_line(signal.manager.trim()),
                 ],
             )?;
             let id = tx.last_insert_rowid();

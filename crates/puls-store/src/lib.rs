@@ -5,6 +5,7 @@
 //! transaction together with its audit row.
 
 mod access;
+mod agenda;
 mod arenas;
 mod backup;
 mod bank;
@@ -72,6 +73,7 @@ pub use transfer::{
 };
 
 pub use access::AccessStore;
+pub use agenda::{AgendaItem, AgendaStore};
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
 pub use decisions::DecisionStore;
@@ -108,6 +110,7 @@ backend!(
     SessionStore
         + ArenaStore
         + DecisionStore
+        + AgendaStore
         + RegistrationStore
         + DrawnUpStore
         + TransferStore
@@ -131,8 +134,8 @@ backend!(
 /// called through them.
 pub mod prelude {
     pub use super::{
-        AccessStore, ArenaStore, Backend, BankStore, DecisionStore, DrawnUpStore, ExtractStore,
-        FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore,
+        AccessStore, AgendaStore, ArenaStore, Backend, BankStore, DecisionStore, DrawnUpStore,
+        ExtractStore, FiguresStore, HistoryStore, KnowledgeStore, PersonalDataStore, PlanStore,
         RegistrationStore, RestrictedStore, RetentionStore, RosterImportStore, RosterStore,
         SearchStore, SessionStore, StaffingStore, TransferStore,
     };

@@ -123,6 +123,22 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
             arena.signalled_at,
         )),
     ]));
+    if !arena.manager.is_empty() {
+        lines.push(Line::from(vec![
+            label(""),
+            Span::raw(messages::manager_took_it(&text::one_line(&arena.manager))),
+        ]));
+    }
+    if let Some((body, meeting)) = arena
+        .agenda
+        .as_ref()
+        .filter(|_| arena.stage == puls_domain::arena::Stage::Signal)
+    {
+        lines.push(Line::from(vec![
+            label(""),
+            Span::raw(messages::on_agenda(&text::one_line(body), *meeting)),
+        ]));
+    }
     if let Some(reason) = &arena.decline_reason {
         lines.push(Line::from(Span::styled(
             messages::declined_because(&text::one_line(reason)),

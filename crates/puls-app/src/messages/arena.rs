@@ -138,6 +138,7 @@ pub fn field_label(field: crate::form::FieldId) -> &'static str {
         FieldId::Budget => super::label_budget(),
         FieldId::MayAsk => super::label_may_ask(),
         FieldId::Until => super::label_until(),
+        FieldId::Manager => super::label_manager(),
     }
 }
 
@@ -235,6 +236,9 @@ pub fn refusal(refusal: &Refusal) -> String {
         Refusal::NeedsDecision => super::refusal_needs_decision().to_owned(),
         Refusal::OnlySignalsCanBeCommissioned { stage } => {
             super::only_signals_commissioned(stage_label(*stage))
+        }
+        Refusal::OnlySignalsCanBeForwarded { stage } => {
+            super::only_signals_forwarded(stage_label(*stage))
         }
         Refusal::DeclinedMustBeReconsidered => tr!(
             "it was declined; < takes it back as a signal",

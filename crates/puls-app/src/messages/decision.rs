@@ -11,6 +11,7 @@ texts! {
     label_budget => "Budget", "Budget";
     label_may_ask => "May ask", "Får fråga";
     label_until => "Until", "Gäller till";
+    label_manager => "Manager", "Närmaste chef";
     config_no_bodies => "bodies: at least one [[bodies]] is needed to commission arenas",
         "bodies: minst ett [[bodies]] behövs för att beställa arenor";
     refusal_needs_decision => "a signal becomes an arena by a body's decision: > records it",
@@ -209,4 +210,62 @@ pub fn md_decision(
             format!("**Beslut:** avböjd av {body} {on}{number}.")
         ),
     }
+}
+
+pub fn only_signals_forwarded(stage: &str) -> String {
+    tr!(
+        format!("only a signal waits on an agenda, and this arena is {stage}"),
+        format!("bara en signal väntar på en dagordning, och arenan är i fasen {stage}")
+    )
+}
+
+/// "on the SSG agenda 2026-12-10"
+pub fn on_agenda(body: &str, meeting: NaiveDate) -> String {
+    tr!(
+        format!("on the {body} agenda {meeting}"),
+        format!("på {body}:s dagordning {meeting}")
+    )
+}
+
+pub fn forwarded(id: i64, body: &str, meeting: NaiveDate) -> String {
+    tr!(
+        format!("Signal #{id} is on the {body} agenda {meeting}."),
+        format!("Signal #{id} står på {body}:s dagordning {meeting}.")
+    )
+}
+
+pub fn manager_took_it(manager: &str) -> String {
+    tr!(format!("Manager: {manager}"), format!("Chef: {manager}"))
+}
+
+pub fn agenda_title(body: &str, name: &str) -> String {
+    tr!(
+        format!("Agenda of {name} ({body})"),
+        format!("Dagordning för {name} ({body})")
+    )
+}
+
+pub fn agenda_empty(body: &str) -> String {
+    tr!(
+        format!("No signals wait for {body}."),
+        format!("Inga signaler väntar på {body}.")
+    )
+}
+
+/// One agenda item's line of who raised it, when, and through which manager.
+pub fn agenda_raised(by: &str, on: NaiveDate, manager: &str) -> String {
+    match manager.is_empty() {
+        true => tr!(
+            format!("signalled by {by} on {on}"),
+            format!("signalerad av {by} {on}")
+        ),
+        false => tr!(
+            format!("signalled by {by} on {on}, taken on by {manager}"),
+            format!("signalerad av {by} {on}, tagen vidare av {manager}")
+        ),
+    }
+}
+
+pub fn agenda_meeting(meeting: NaiveDate) -> String {
+    tr!(format!("Meeting {meeting}"), format!("Möte {meeting}"))
 }

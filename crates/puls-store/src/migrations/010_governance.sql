@@ -7,3 +7,11 @@ ALTER TABLE arenas ADD COLUMN decision_on TEXT;
 ALTER TABLE arenas ADD COLUMN budget TEXT NOT NULL DEFAULT '';
 ALTER TABLE arenas ADD COLUMN may_ask TEXT NOT NULL DEFAULT '';
 ALTER TABLE arenas ADD COLUMN authority_until TEXT;
+
+-- The signal's route: the signaller's nearest manager, who takes it on, and the body whose
+-- meeting it waits for (a code of [[bodies]]) with the meeting's day.
+ALTER TABLE arenas ADD COLUMN manager TEXT NOT NULL DEFAULT '';
+ALTER TABLE arenas ADD COLUMN agenda_body TEXT;
+ALTER TABLE arenas ADD COLUMN agenda_on TEXT;
+-- `puls agenda SSG`: a body's waiting signals by meeting day.
+CREATE INDEX arenas_by_agenda ON arenas (agenda_body, agenda_on, id);
