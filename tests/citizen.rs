@@ -123,6 +123,7 @@ fn a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries() {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: arena.participating.clone(),
     };
     assert_drawn_up(store.edit_arena(id, arena.version, &edit), id);
 
@@ -577,6 +578,7 @@ fn edit_of(arena: &puls::domain::arena::Arena) -> puls::store::ArenaEdit {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: arena.participating.clone(),
     }
 }
 

@@ -52,6 +52,7 @@ fn commissionable(title: &str) -> ArenaEdit {
         coordinator: Some("Maja Lindqvist".into()),
         mandate: "Work within three months".into(),
         target_date: NaiveDate::from_ymd_opt(2027, 1, 31),
+        participating: vec![],
     }
 }
 

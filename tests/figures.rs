@@ -113,6 +113,7 @@ impl Town {
                     coordinator: Some("Maja Lindqvist".into()),
                     mandate: "Meet the need within the term.".into(),
                     target_date: target,
+                    participating: vec![],
                 },
             )
             .unwrap();

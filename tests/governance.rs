@@ -573,3 +573,95 @@ mod signal_route {
         );
     }
 }
+
+mod across_missions {
+    use super::*;
+    use puls::store::ArenaEdit;
+
+    #[test]
+    fn an_arena_keeps_the_missions_taking_part_and_undo_gives_them_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(&dir.path().join("p.db"), "maja");
+        let a = store.create_signal(&signal("A family stuck")).unwrap();
+        let edit = ArenaEdit {
+            participating: vec!["HC".into(), "LF".into(), "CD".into()],
+            ..app::titled("A family stuck")
+        };
+        let after = store.edit_arena(a.id, a.version, &edit).unwrap();
+        // The lead mission (LF) is not also a participant.
+        assert_eq!(after.participating, ["CD", "HC"]);
+        assert_eq!(
+            store.board_cards(false).unwrap()[0].participating,
+            ["CD", "HC"]
+        );
+        let row = &store.arena_history(a.id, 1).unwrap()[0];
+        assert!(
+            row.detail.contains("participating: - -> CD, HC"),
+            "{}",
+            row.detail
+        );
+        let restored = store.restore_arena(after.version, &a).unwrap();
+        assert!(restored.participating.is_empty());
+    }
+
+    #[test]
+    fn the_mission_filter_shows_an_arena_under_each_mission_marked_participating() {
+        // Given the demo's family arena, led by CD with LF and HC taking part
+        let mut screen = Screen::demo(80, 24);
+
+        // When the board is filtered to Health & care (the second mission)
+        screen.keys("ff");
+
+        // Then the CD-led arenas HC takes part in show, marked so
+        let text = screen.text();
+        assert!(text.contains("#3 A family"), "{text}");
+        assert!(text.contains("HC, led by CD"), "{text}");
+        assert!(text.contains("HC, led by LF"), "{text}");
+        insta::assert_snapshot!("mission_filter_participating_80x24", text);
+    }
+
+    #[test]
+    fn the_edit_form_takes_participating_missions_and_refuses_unknown_ones() {
+        let mut screen = Screen::demo(120, 40);
+        screen.keys("e<tab><tab><tab><tab><tab><tab>lf, XX<c-s>");
+        let refused = screen.text();
+        assert!(refused.contains("unknown mission \"XX\""), "{refused}");
+        screen.keys("<bs><bs><bs><bs><c-s>");
+        let id = screen.app.board.selected().unwrap().id;
+        let arena = screen.other_session("x").arena(id).unwrap();
+        assert_eq!(arena.participating, ["LF"]);
+    }
+
+    #[test]
+    fn figures_of_a_mission_count_what_it_leads_and_what_it_takes_part_in_apart() {
+        let home = tempfile::tempdir().unwrap();
+        let db = home.path().join("demo.db");
+        puls::demo::fill(&db, "maja", app::now()).unwrap();
+        let db = db.display().to_string();
+        let figures = cli::puls_in(
+            home.path(),
+            &["--db", &db, "figures", "--mission", "hc"],
+            &[],
+        );
+        // HC leads #4, #5, #8 and the declined pool (#12); it takes part in #2 (LF) and #3 (CD).
+        assert!(
+            figures.contains("Health & care (HC): leads 4 arena(s), takes part in 2 more."),
+            "{figures}"
+        );
+        let report = cli::puls_in(
+            home.path(),
+            &["--db", &db, "report", "--mission", "HC", "--format", "json"],
+            &[],
+        );
+        let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+        assert_eq!(json["mission"]["lead"], 4);
+        assert_eq!(json["mission"]["participating"], 2);
+        assert_eq!(json["arenas"].as_array().unwrap().len(), 6);
+        let unknown = cli::run_in(
+            home.path(),
+            &["--db", &db, "figures", "--mission", "XX"],
+            &[],
+        );
+        assert_eq!(unknown.status.code(), Some(2));
+    }
+}

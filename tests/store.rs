@@ -38,6 +38,7 @@ fn commissionable(title: &str, coordinator: &str) -> ArenaEdit {
         coordinator: Some(coordinator.into()),
         mandate: "Work within three months".into(),
         target_date: NaiveDate::from_ymd_opt(2027, 1, 31),
+        participating: vec![],
     }
 }
 

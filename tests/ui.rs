@@ -181,6 +181,7 @@ fn saving_over_a_colleagues_edit_is_refused_and_keeps_the_text() {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: vec![],
     };
     jonas.edit_arena(id, arena.version, &edit).unwrap();
     screen.keys("<c-s>");
@@ -766,6 +767,7 @@ fn a_conflicting_edit_shows_their_version_under_each_field() {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: vec![],
     };
     jonas.edit_arena(1, arena.version, &edit).unwrap();
     screen.keys(" too<c-s>");

@@ -32,6 +32,17 @@ fn deciding_body() -> Body {
     crate::config::default_bodies().remove(0)
 }
 
+/// The missions that take part in an arena another mission leads.
+fn taking_part(title: &str) -> Vec<String> {
+    let codes: &[&str] = match title {
+        "A twelve-year-old falling behind, with addiction at home" => &["HC"],
+        "A family stuck between a plot and a detailed plan" => &["LF", "HC"],
+        "Going home from hospital with dementia, safely" => &["CD"],
+        _ => &[],
+    };
+    codes.iter().map(|c| (*c).to_owned()).collect()
+}
+
 /// The manager in each mission who takes its signals to the management group.
 fn manager_of(mission: &str) -> &'static str {
     match mission {
@@ -633,6 +644,7 @@ fn build(
             coordinator: Some(spec.coordinator.to_owned()),
             mandate: spec.mandate.to_owned(),
             target_date,
+            participating: taking_part(spec.title),
         },
     )?;
     let plan = plans::plan_for(spec.title);

@@ -68,6 +68,7 @@ pub fn titled(title: &str) -> ArenaEdit {
         coordinator: None,
         mandate: String::new(),
         target_date: None,
+        participating: vec![],
     }
 }
 

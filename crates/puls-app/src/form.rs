@@ -76,6 +76,8 @@ pub enum FieldId {
     Until,
     /// The signaller's nearest manager, who takes a signal on.
     Manager,
+    /// The missions taking part besides the lead, by code.
+    AlsoMissions,
 }
 
 impl FieldId {
@@ -299,6 +301,7 @@ impl Form {
                 ),
                 Field::text(FieldId::Mandate, &arena.mandate),
                 Field::text(FieldId::Target, &target),
+                Field::text(FieldId::AlsoMissions, &arena.participating.join(", ")),
             ],
         )
     }
@@ -489,6 +492,15 @@ impl Form {
         field.chosen = (field.chosen as isize + delta).rem_euclid(n) as usize;
     }
 
+    /// The mission codes the form's mission field chooses from.
+    fn missions(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .find(|f| f.id == FieldId::Mission)
+            .map(|f| f.choices.clone())
+            .unwrap_or_default()
+    }
+
     pub(super) fn value(&self, id: FieldId) -> String {
         self.fields
             .iter()
@@ -557,6 +569,15 @@ impl Form {
     /// The arena edit to save, or `None` with the problems marked on the form.
     pub fn arena_value(&mut self, today: NaiveDate) -> Option<ArenaEdit> {
         let (title, target_date) = self.arena_basics(today)?;
+        let participating =
+            match parse_missions(&self.value(FieldId::AlsoMissions), &self.missions()) {
+                Ok(codes) => codes,
+                Err(e) => {
+                    self.set_error(FieldId::AlsoMissions, e);
+                    self.settle();
+                    return None;
+                }
+            };
         let coordinator = self.value(FieldId::Coordinator);
         Some(ArenaEdit {
             title,
@@ -565,6 +586,7 @@ impl Form {
             coordinator: Some(coordinator.trim().to_owned()).filter(|c| !c.is_empty()),
             mandate: self.value(FieldId::Mandate),
             target_date,
+            participating,
         })
     }
 
@@ -614,6 +636,25 @@ impl Form {
         }
         Some((name, self.value(FieldId::Category)))
     }
+}
+
+/// `HC, CD`: the codes of missions, each one the config knows, each once, in the order given.
+fn parse_missions(raw: &str, known: &[String]) -> Result<Vec<String>, String> {
+    let mut codes: Vec<String> = Vec::new();
+    for wanted in raw
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        let code = known
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| messages::unknown_mission(wanted, &known.join(", ")))?;
+        if !codes.contains(code) {
+            codes.push(code.clone());
+        }
+    }
+    Ok(codes)
 }
 
 fn title_problem(problem: &TitleProblem) -> String {

@@ -75,8 +75,10 @@ pub struct Arena {
     pub title: String,
     /// What the citizen needs, in the words of the signal.
     pub need: String,
-    /// Code of the main mission the arena belongs to.
+    /// Code of the main mission the arena belongs to: its lead.
     pub mission: String,
+    /// The codes of the missions taking part besides the lead.
+    pub participating: Vec<String>,
     pub stage: Stage,
     pub stage_since: DateTime<Utc>,
     pub signalled_by: String,
@@ -244,6 +246,7 @@ mod tests {
             title: "Work and Swedish for a newcomer".into(),
             need: String::new(),
             mission: "LF".into(),
+            participating: vec![],
             stage: Stage::Signal,
             stage_since: t,
             signalled_by: "kim".into(),

@@ -25,6 +25,8 @@ pub struct ArenaCard {
     pub registration: String,
     /// The code of the body that decided on it, and the day it did.
     pub decision: Option<(String, NaiveDate)>,
+    /// The missions taking part besides the lead one (`mission`).
+    pub participating: Vec<String>,
 }
 
 impl ArenaCard {

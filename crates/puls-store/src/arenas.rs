@@ -38,6 +38,8 @@ pub struct ArenaEdit {
     pub coordinator: Option<String>,
     pub mandate: String,
     pub target_date: Option<NaiveDate>,
+    /// The missions taking part besides the lead one, by code.
+    pub participating: Vec<String>,
 }
 
 /// An arena, its team size and its plan summary; `?2` is today.
@@ -76,6 +78,7 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         target_date: time::date_from_text(r.get(11)?),
         decline_reason: r.get(12)?,
         decided: decided_from_row(r, 16)?,
+        participating: Vec::new(),
         manager: r.get(21)?,
         agenda: r
             .get::<_, Option<String>>(22)?
@@ -104,13 +107,16 @@ fn decided_from_row(r: &Row, at: usize) -> rusqlite::Result<Option<Decided>> {
 
 /// One arena in full, its team counted on `today`.
 pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<Arena> {
-    conn.query_row(
-        &arena_select(),
-        params![id, time::date_to_text(Some(today))],
-        arena_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::ArenaNotFound(id))
+    let mut arena = conn
+        .query_row(
+            &arena_select(),
+            params![id, time::date_to_text(Some(today))],
+            arena_from_row,
+        )
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))?;
+    arena.participating = participating_of(conn, id)?;
+    Ok(arena)
 }
 
 /// Refuses a write about an arena that does not exist, before it writes anything: for the
@@ -122,13 +128,16 @@ pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
 }
 
 pub(super) fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
-    tx.query_row(
-        &arena_select(),
-        params![id, today_text(stamp)],
-        arena_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::ArenaNotFound(id))
+    let mut arena = tx
+        .query_row(
+            &arena_select(),
+            params![id, today_text(stamp)],
+            arena_from_row,
+        )
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))?;
+    arena.participating = participating_of(tx, id)?;
+    Ok(arena)
 }
 
 fn today_text(stamp: &Stamp) -> Option<String> {
@@ -191,6 +200,14 @@ fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
     if before.mandate != after.mandate {
         changed.push("mandate".to_owned());
     }
+    let now_taking_part = participating(after);
+    if before.participating != now_taking_part {
+        changed.push(format!(
+            "participating: {} -> {}",
+            dash_list(&before.participating),
+            dash_list(&now_taking_part)
+        ));
+    }
     if before.target_date != after.target_date {
         changed.push(format!(
             "target: {} -> {}",
@@ -205,7 +222,64 @@ fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
     }
 }
 
+fn dash_list(codes: &[String]) -> String {
+    if codes.is_empty() {
+        "-".to_owned()
+    } else {
+        codes.join(", ")
+    }
+}
+
+/// The missions taking part in arena `id`, besides its lead mission, in code order.
+pub(super) fn participating_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT mission FROM arena_missions WHERE arena_id = ?1 ORDER BY mission",
+    )?;
+    let codes = stmt.query_map([id], |r| r.get(0))?;
+    Ok(codes.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every arena's participating missions, for the board and the figures: one scan.
+pub(super) fn all_participating(conn: &Connection) -> Result<HashMap<i64, Vec<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT arena_id, mission FROM arena_missions ORDER BY arena_id, mission",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut all: HashMap<i64, Vec<String>> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        all.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    Ok(all)
+}
+
+/// The participating missions an edit names, as stored: one line each, in code order, each
+/// once, never the lead mission.
+fn participating(edit: &ArenaEdit) -> Vec<String> {
+    let mut codes: Vec<String> = edit
+        .participating
+        .iter()
+        .map(|c| text::one_line(c.trim()).into_owned())
+        .filter(|c| !c.is_empty() && *c != edit.mission)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+fn write_participating(tx: &Transaction, id: i64, edit: &ArenaEdit) -> Result<()> {
+    tx.execute("DELETE FROM arena_missions WHERE arena_id = ?1", [id])?;
+    for code in participating(edit) {
+        tx.execute(
+            "INSERT INTO arena_missions (arena_id, mission) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
+            params![id, code],
+        )?;
+    }
+    Ok(())
+}
+
 fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
+    write_participating(tx, id, edit)?;
     let coordinator = match edit.coordinator.as_deref().map(str::trim) {
         Some(name) if !name.is_empty() => Some(roster::find_or_add_coordinator(
             tx,
@@ -320,6 +394,7 @@ pub trait ArenaStore {
 impl ArenaStore for Store {
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
         let mut counts = board_counts(&self.conn, self.today())?;
+        let mut participating = all_participating(&self.conn)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
@@ -349,6 +424,7 @@ impl ArenaStore for Store {
                 decision: r
                     .get::<_, Option<String>>(11)?
                     .zip(time::date_from_text(r.get(12)?)),
+                participating: participating.remove(&id).unwrap_or_default(),
             })
         })?;
         Ok(cards.collect::<rusqlite::Result<_>>()?)
@@ -438,6 +514,7 @@ impl ArenaStore for Store {
                 coordinator: before.coordinator.clone(),
                 mandate: before.mandate.clone(),
                 target_date: before.target_date,
+                participating: before.participating.clone(),
             };
             write_fields(tx, stamp, id, &fields)?;
             tx.execute(

@@ -72,6 +72,7 @@ pub(crate) const TEXT_COLUMNS: &[(&str, &str, Column)] = &[
     ("arenas", "manager", CITIZEN),
     ("arenas", "agenda_body", CODE),
     ("arenas", "agenda_on", TIME),
+    ("arena_missions", "mission", CITIZEN),
     ("audit", "at", TIME),
     ("audit", "who", ACCOUNT),
     ("audit", "entity", CODE),

@@ -268,7 +268,7 @@ fn card_lines(
     };
     let lines = [
         Line::from(Span::styled(title, title_style)),
-        who_line(theme, card, width),
+        who_line(app, theme, card, width),
         staffing_line(theme, card, width),
         plan_line(theme, card, width),
         timing_line(app, theme, card, width),
@@ -300,13 +300,20 @@ fn edge(line: Line<'static>, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The mission and the coordinator, muted when there is none.
-fn who_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
+/// The mission and the coordinator, muted when there is none. Under a mission's filter an
+/// arena that mission only takes part in says so, and which mission leads it.
+fn who_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let coordinator = card
         .coordinator
         .as_deref()
         .unwrap_or(messages::no_coordinator());
-    let who = fit(&format!(" {} · {}", card.mission, coordinator), width);
+    let mission = match &app.board.mission_filter {
+        Some(filter) if *filter != card.mission => {
+            messages::participating_under(filter, &card.mission)
+        }
+        _ => card.mission.clone(),
+    };
+    let who = fit(&format!(" {mission} · {coordinator}"), width);
     let style = if card.coordinator.is_none() {
         theme.muted
     } else {

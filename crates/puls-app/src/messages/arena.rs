@@ -139,6 +139,7 @@ pub fn field_label(field: crate::form::FieldId) -> &'static str {
         FieldId::MayAsk => super::label_may_ask(),
         FieldId::Until => super::label_until(),
         FieldId::Manager => super::label_manager(),
+        FieldId::AlsoMissions => super::label_also_missions(),
     }
 }
 

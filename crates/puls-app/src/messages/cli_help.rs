@@ -426,6 +426,18 @@ fn help_table_sv() -> &'static [Help] {
         ),
         (
             "figures",
+            "mission",
+            "Ett huvuduppdrags nyckeltal, med kod eller namn: arenorna det leder och de det deltar i, räknade var för sig",
+            "",
+        ),
+        (
+            "report",
+            "mission",
+            "Ett huvuduppdrags rapport, med kod eller namn: arenorna det leder och de det deltar i, räknade var för sig",
+            "",
+        ),
+        (
+            "figures",
             "to",
             "Periodens sista dag (ÅÅÅÅ-MM-DD); standard: inget slut",
             "",

@@ -12,6 +12,7 @@ texts! {
     label_may_ask => "May ask", "Får fråga";
     label_until => "Until", "Gäller till";
     label_manager => "Manager", "Närmaste chef";
+    label_also_missions => "Also missions", "Även uppdrag";
     config_no_bodies => "bodies: at least one [[bodies]] is needed to commission arenas",
         "bodies: minst ett [[bodies]] behövs för att beställa arenor";
     refusal_needs_decision => "a signal becomes an arena by a body's decision: > records it",
@@ -268,4 +269,20 @@ pub fn agenda_raised(by: &str, on: NaiveDate, manager: &str) -> String {
 
 pub fn agenda_meeting(meeting: NaiveDate) -> String {
     tr!(format!("Meeting {meeting}"), format!("Möte {meeting}"))
+}
+
+/// A card under the filter of a mission that takes part in the arena: `HC, led by LF`.
+pub fn participating_under(mission: &str, lead: &str) -> String {
+    tr!(
+        format!("{mission}, led by {lead}"),
+        format!("{mission}, leds av {lead}")
+    )
+}
+
+/// The head of one mission's figures: what it leads and what it takes part in.
+pub fn mission_share(name: &str, code: &str, lead: u32, participating: u32) -> String {
+    tr!(
+        format!("{name} ({code}): leads {lead} arena(s), takes part in {participating} more."),
+        format!("{name} ({code}): leder {lead} arena(or), deltar i {participating} till.")
+    )
 }

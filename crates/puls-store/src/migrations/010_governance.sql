@@ -15,3 +15,13 @@ ALTER TABLE arenas ADD COLUMN agenda_body TEXT;
 ALTER TABLE arenas ADD COLUMN agenda_on TEXT;
 -- `puls agenda SSG`: a body's waiting signals by meeting day.
 CREATE INDEX arenas_by_agenda ON arenas (agenda_body, agenda_on, id);
+
+-- Arenas across missions: besides the lead mission (`arenas.mission`), the missions that take
+-- part in the arena.
+CREATE TABLE arena_missions (
+    arena_id INTEGER NOT NULL REFERENCES arenas(id) ON DELETE CASCADE,
+    mission  TEXT NOT NULL,
+    PRIMARY KEY (arena_id, mission)
+) WITHOUT ROWID;
+-- The board and the figures read a mission's participating arenas.
+CREATE INDEX arena_missions_by_mission ON arena_missions (mission, arena_id);
