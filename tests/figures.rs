@@ -233,6 +233,8 @@ fn add_entry(store: &mut Store, arena: i64, title: &str) {
 /// 4. a signal of 2026-11-20 (Health & care);
 /// 5. a signal of 2026-01-02 declined a week later (Community development);
 /// 6. signalled 2025-06-01, commissioned 2025-06-05, closed 2025-12-20: one entry.
+///
+/// The arenas' criteria are written before they become active, as the rules ask.
 fn town() -> Town {
     let mut t = Town::with_roster();
 
@@ -241,8 +243,8 @@ fn town() -> Town {
     t.commission(same_day, a1, None);
     t.move_to(same_day, a1, Stage::Staffing);
     t.staff(same_day, a1, 5);
-    t.move_to(same_day, a1, Stage::Active);
     t.criterion(a1, "All three days", Some(true));
+    t.move_to(same_day, a1, Stage::Active);
     t.move_to(same_day, a1, Stage::Returning);
     // Closing needs an entry; this one is taken away afterwards, leaving a closed arena without.
     t.entries(a1, 1);
@@ -254,9 +256,9 @@ fn town() -> Town {
     t.move_to(noon(2026, 1, 20), a2, Stage::Staffing);
     t.staff(noon(2026, 1, 20), a2, 5);
     t.store.add_need(a2, "Social worker", "").unwrap();
-    t.move_to(noon(2026, 2, 1), a2, Stage::Active);
     t.criterion(a2, "Twenty jobs", Some(true));
     t.criterion(a2, "Ten employers", Some(false));
+    t.move_to(noon(2026, 2, 1), a2, Stage::Active);
     t.move_to(noon(2026, 4, 1), a2, Stage::Returning);
     t.entries(a2, 2);
     t.move_to(noon(2026, 4, 14), a2, Stage::Closed);
@@ -266,8 +268,8 @@ fn town() -> Town {
     t.move_to(noon(2026, 2, 22), a3, Stage::Staffing);
     t.staff(noon(2026, 2, 22), a3, 25);
     t.store.add_need(a3, "Trauma counsellor", "").unwrap();
-    t.move_to(noon(2026, 3, 1), a3, Stage::Active);
     t.criterion(a3, "", None);
+    t.move_to(noon(2026, 3, 1), a3, Stage::Active);
 
     t.signal(noon(2026, 11, 20), "Widower alone at home", "HC");
 
@@ -283,8 +285,8 @@ fn town() -> Town {
     t.commission(noon(2025, 6, 5), a6, None);
     t.move_to(noon(2025, 6, 6), a6, Stage::Staffing);
     t.staff(noon(2025, 6, 6), a6, 5);
-    t.move_to(noon(2025, 6, 7), a6, Stage::Active);
     t.criterion(a6, "Open by midsummer", Some(true));
+    t.move_to(noon(2025, 6, 7), a6, Stage::Active);
     t.move_to(noon(2025, 12, 1), a6, Stage::Returning);
     t.entries(a6, 1);
     t.move_to(noon(2025, 12, 20), a6, Stage::Closed);

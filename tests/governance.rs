@@ -665,3 +665,170 @@ mod across_missions {
         assert_eq!(unknown.status.code(), Some(2));
     }
 }
+
+mod evaluation {
+    use super::*;
+    use puls::store::{CriterionEdit, Store, StoreOptions};
+    use std::sync::Arc;
+
+    /// #9 of the demo, in Staffing with a team, a recipient, a lead and activities, stripped
+    /// of its criteria.
+    fn staffing_without_criteria(store: &mut Store) -> i64 {
+        let id = 9;
+        for c in store.plan(id).unwrap().criteria {
+            store.delete_criterion(c.id, c.version).unwrap();
+        }
+        assert_eq!(store.arena(id).unwrap().stage, Stage::Staffing);
+        id
+    }
+
+    #[test]
+    fn an_arena_becomes_active_only_with_a_criterion() {
+        let (_dir, mut store) = app::demo_store();
+        let id = staffing_without_criteria(&mut store);
+        let version = store.arena(id).unwrap().version;
+        let refused = store.move_arena(id, version, Stage::Active);
+        assert!(
+            matches!(&refused, Err(StoreError::Refused(r)) if r == &vec![Refusal::Plan(puls::domain::puls::Gap::NoCriteria)]),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_config_may_let_an_arena_start_without_criteria() {
+        let (_dir, path) = app::demo_db();
+        let config = Config::from_toml("criteria_before_active = false\n").unwrap();
+        let mut store = Store::open_with(
+            &path,
+            "maja",
+            Arc::new(puls::domain::clock::FixedClock(app::now())),
+            &StoreOptions {
+                ..config.store_options()
+            },
+        )
+        .unwrap();
+        let id = staffing_without_criteria(&mut store);
+        let version = store.arena(id).unwrap().version;
+        assert_eq!(
+            store.move_arena(id, version, Stage::Active).unwrap().stage,
+            Stage::Active
+        );
+    }
+
+    fn changed(c: &puls::store::PlanCriterion, measure: &str) -> CriterionEdit {
+        CriterionEdit {
+            text: c.text.clone(),
+            measure: measure.into(),
+            target: c.target.clone(),
+            result: c.result.clone(),
+            no_result_reason: c.no_result_reason.clone(),
+            met: c.met,
+        }
+    }
+
+    #[test]
+    fn a_criterion_changed_after_start_keeps_its_earlier_text_and_says_so() {
+        // Given #1 of the demo, active, and #9, still staffing
+        let (_dir, mut store) = app::demo_store();
+        let active = store.plan(1).unwrap().criteria[0].clone();
+        let before_start = store.plan(9).unwrap().criteria[0].clone();
+
+        // When a measure of each is changed
+        store
+            .edit_criterion(
+                active.id,
+                active.version,
+                &changed(&active, "Hours worked a week"),
+            )
+            .unwrap();
+        store
+            .edit_criterion(
+                before_start.id,
+                before_start.version,
+                &changed(&before_start, "Pumps in place"),
+            )
+            .unwrap();
+
+        // Then only the active arena's is marked, its earlier measure in the history
+        assert!(store.plan(1).unwrap().criteria[0].changed_after_start);
+        assert!(!store.plan(9).unwrap().criteria[0].changed_after_start);
+        let history = store.arena_history(1, 5).unwrap();
+        let row = history
+            .iter()
+            .find(|r| r.detail.starts_with("changed after start"))
+            .unwrap();
+        assert_eq!(
+            row.detail,
+            format!(
+                "changed after start: measure: {} -> Hours worked a week",
+                active.measure
+            )
+        );
+        let md = puls::export::arena_markdown(
+            &store.arena(1).unwrap(),
+            &store.plan(1).unwrap(),
+            &store.arena_team(1).unwrap(),
+            &Config::default(),
+            app::now().date_naive(),
+            None,
+        );
+        assert!(md.contains("(changed after start)"), "{md}");
+    }
+
+    #[test]
+    fn the_plan_pane_marks_a_criterion_changed_after_start() {
+        let mut screen = Screen::demo(120, 40);
+        let mut store = screen.other_session("maja");
+        let c = store.plan(1).unwrap().criteria[0].clone();
+        store
+            .edit_criterion(c.id, c.version, &changed(&c, "Hours worked a week"))
+            .unwrap();
+        screen.app.poll_changes();
+        screen.keys("/#1<enter>3z");
+        let text = screen.text();
+        assert!(text.contains("[changed after start]"), "{text}");
+    }
+
+    #[test]
+    fn the_untouched_draft_is_not_knowledge_returned_until_someone_edits_it() {
+        // Given #8 of the demo with every criterion resolved, moved to Returning knowledge
+        let mut screen = Screen::demo(118, 40);
+        let conn = rusqlite::Connection::open(&screen.path).unwrap();
+        conn.execute("UPDATE criteria SET result = 'done' WHERE arena_id = 8", [])
+            .unwrap();
+        drop(conn);
+        screen.app.poll_changes();
+        screen.keys("/#8<enter>>");
+
+        // When the offered draft is saved as it is, and the arena asked to close
+        screen.keys("<c-s>");
+        screen.keys("<esc>>");
+
+        // Then the close is refused: the draft alone is no knowledge returned
+        let text = screen.text();
+        assert!(
+            text.contains("#8 cannot go to Closed: no knowledge-bank entry written yet (an untouched draft does not count)."),
+            "{text}"
+        );
+
+        // And once someone edits the draft, the arena closes
+        let mut store = screen.other_session("maja");
+        let conn = rusqlite::Connection::open(&screen.path).unwrap();
+        let id: i64 = conn
+            .query_row(
+                "SELECT id FROM entries WHERE arena_id = 8 AND written = 0",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let entry = store.entry(id).unwrap();
+        let mut edit = puls::store::EntryEdit::from(&entry);
+        edit.body.push_str("\nWhat surprised us: the fathers came.");
+        store.edit_entry(id, entry.version, &edit).unwrap();
+        let version = store.arena(8).unwrap().version;
+        assert_eq!(
+            store.move_arena(8, version, Stage::Closed).unwrap().stage,
+            Stage::Closed
+        );
+    }
+}

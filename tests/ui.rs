@@ -930,7 +930,7 @@ mod bank_pane {
         screen.keys("<esc><esc>>");
         let text = screen.text();
         assert!(
-            text.contains("#8 cannot go to Closed: no knowledge-bank entry returned yet."),
+            text.contains("#8 cannot go to Closed: no knowledge-bank entry written yet (an untouched draft does not count)."),
             "{text}"
         );
     }

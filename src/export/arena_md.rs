@@ -246,8 +246,13 @@ pub fn arena_markdown(
             } else {
                 c.result.clone()
             };
+            let text = if c.changed_after_start {
+                format!("{} ({})", c.text.trim(), messages::changed_after_start())
+            } else {
+                c.text.clone()
+            };
             vec![
-                cell(&c.text),
+                cell(&text),
                 cell(&c.measure),
                 cell(&c.target),
                 cell(&result),

@@ -58,7 +58,7 @@ impl App {
             return self.open_decision(&before);
         }
         let to = if forward {
-            arena::next_stage(&before)
+            arena::next_stage(&before, self.config.rules())
         } else {
             arena::previous_stage(&before)
         };

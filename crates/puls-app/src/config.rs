@@ -15,6 +15,8 @@ use puls_domain::mission::Mission;
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// An arena becomes active only with at least one evaluation criterion.
+    pub criteria_before_active: bool,
     /// The bodies that commission and decline arenas, and their members' OS accounts
     /// (DOMAIN.md: organisations change their minds about who decides).
     pub bodies: Vec<Body>,
@@ -67,6 +69,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             bodies: default_bodies(),
+            criteria_before_active: true,
             missions: default_missions(),
             group: None,
             standup_minutes: 2,
@@ -191,6 +194,7 @@ pub const SETTINGS: &[&str] = &[
     "health_terms",
     "missions",
     "bodies",
+    "criteria_before_active",
     "language",
     "time_zone",
     "theme",
@@ -246,7 +250,15 @@ impl Config {
         puls_store::StoreOptions {
             group: self.group.clone().filter(|g| !g.trim().is_empty()),
             health_terms: self.health_terms.clone(),
+            rules: self.rules(),
             ..puls_store::StoreOptions::default()
+        }
+    }
+
+    /// The flow's rules this config chooses.
+    pub fn rules(&self) -> puls_domain::arena::Rules {
+        puls_domain::arena::Rules {
+            criteria_before_active: self.criteria_before_active,
         }
     }
 

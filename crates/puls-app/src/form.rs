@@ -221,6 +221,9 @@ pub struct Form {
     pub discard_warned: bool,
     /// What looks like personal data was shown: the next save keeps it.
     pub privacy_warned: bool,
+    /// For a draft puls wrote itself: its fields as offered. Saved untouched, it is not
+    /// knowledge a person returned.
+    pub prefilled: Option<Vec<String>>,
 }
 
 fn yes_no() -> Vec<String> {
@@ -263,6 +266,7 @@ impl Form {
             dirty: false,
             discard_warned: false,
             privacy_warned: false,
+            prefilled: None,
         }
     }
 
@@ -499,6 +503,16 @@ impl Form {
             .find(|f| f.id == FieldId::Mission)
             .map(|f| f.choices.clone())
             .unwrap_or_default()
+    }
+
+    /// A draft puls prefilled, saved as it was offered.
+    pub fn is_untouched_draft(&self) -> bool {
+        self.prefilled.as_ref().is_some_and(|offered| {
+            self.fields
+                .iter()
+                .map(Field::value)
+                .eq(offered.iter().cloned())
+        })
     }
 
     pub(super) fn value(&self, id: FieldId) -> String {

@@ -141,8 +141,24 @@ pub enum Refusal {
     Plan(Gap),
 }
 
-/// Checks a move to `to`, returning every reason it is refused (empty: allowed).
-pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
+/// The rules of the flow an organisation may relax (config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// An arena becomes active only with at least one evaluation criterion: what it will be
+    /// judged by is set before the work.
+    pub criteria_before_active: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            criteria_before_active: true,
+        }
+    }
+}
+
+/// Checks a move to `to` under `rules`, returning every reason it is refused (empty: allowed).
+pub fn check_move(arena: &Arena, to: Stage, rules: Rules) -> Vec<Refusal> {
     let mut missing = Vec::new();
     let needs_commission = matches!(
         to,
@@ -175,6 +191,10 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
             (!plan.has_recipient, Gap::NoRecipient),
             (!plan.has_lead, Gap::NoLead),
             (plan.activities_total == 0, Gap::NoActivities),
+            (
+                rules.criteria_before_active && plan.criteria_total == 0,
+                Gap::NoCriteria,
+            ),
         ];
         missing.extend(
             lacks
@@ -199,7 +219,7 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
 }
 
 /// The stage `>` leads to, or why there is none.
-pub fn next_stage(arena: &Arena) -> Result<Stage, Vec<Refusal>> {
+pub fn next_stage(arena: &Arena, rules: Rules) -> Result<Stage, Vec<Refusal>> {
     if arena.stage == Stage::Declined {
         return Err(vec![Refusal::DeclinedMustBeReconsidered]);
     }
@@ -207,7 +227,7 @@ pub fn next_stage(arena: &Arena) -> Result<Stage, Vec<Refusal>> {
         .stage
         .next()
         .ok_or_else(|| vec![Refusal::AlreadyLast])?;
-    let refused = check_move(arena, to);
+    let refused = check_move(arena, to, rules);
     if refused.is_empty() {
         Ok(to)
     } else {
@@ -270,10 +290,16 @@ mod tests {
     #[test]
     fn a_signal_is_commissioned_only_by_a_decision() {
         let mut a = signal();
-        assert_eq!(next_stage(&a), Err(vec![Refusal::NeedsDecision]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::NeedsDecision])
+        );
         a.coordinator = Some("Lena".into());
         a.mandate = "Find work and language within three months".into();
-        assert_eq!(next_stage(&a), Err(vec![Refusal::NeedsDecision]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::NeedsDecision])
+        );
     }
 
     #[test]
@@ -283,7 +309,7 @@ mod tests {
         a.coordinator = Some("Lena".into());
         a.mandate = "m".into();
         assert_eq!(previous_stage(&a), Ok(Stage::Commissioned));
-        assert!(check_move(&a, Stage::Commissioned).is_empty());
+        assert!(check_move(&a, Stage::Commissioned, Rules::default()).is_empty());
     }
 
     #[test]
@@ -291,12 +317,12 @@ mod tests {
         let mut a = signal();
         a.stage = Stage::Commissioned;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![Refusal::NoCoordinator, Refusal::NoMandate])
         );
         a.coordinator = Some("Lena".into());
         a.mandate = "Find work and language within three months".into();
-        assert_eq!(next_stage(&a), Ok(Stage::Staffing));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Staffing));
     }
 
     #[test]
@@ -309,11 +335,12 @@ mod tests {
             has_recipient: true,
             has_lead: true,
             activities_total: 1,
+            criteria_total: 1,
             ..PlanSummary::default()
         };
-        assert_eq!(next_stage(&a), Err(vec![Refusal::NoTeam]));
+        assert_eq!(next_stage(&a, Rules::default()), Err(vec![Refusal::NoTeam]));
         a.team = 1;
-        assert_eq!(next_stage(&a), Ok(Stage::Active));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Active));
     }
 
     #[test]
@@ -324,13 +351,37 @@ mod tests {
         a.coordinator = Some("Lena".into());
         a.team = 2;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![
                 Refusal::Plan(Gap::NoRecipient),
                 Refusal::Plan(Gap::NoLead),
-                Refusal::Plan(Gap::NoActivities)
+                Refusal::Plan(Gap::NoActivities),
+                Refusal::Plan(Gap::NoCriteria)
             ])
         );
+    }
+
+    #[test]
+    fn active_needs_a_criterion_unless_the_rules_say_otherwise() {
+        let mut a = signal();
+        a.stage = Stage::Staffing;
+        a.mandate = "m".into();
+        a.coordinator = Some("Lena".into());
+        a.team = 1;
+        a.plan = PlanSummary {
+            has_recipient: true,
+            has_lead: true,
+            activities_total: 1,
+            ..PlanSummary::default()
+        };
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::Plan(Gap::NoCriteria)])
+        );
+        let relaxed = Rules {
+            criteria_before_active: false,
+        };
+        assert_eq!(next_stage(&a, relaxed), Ok(Stage::Active));
     }
 
     #[test]
@@ -339,15 +390,18 @@ mod tests {
         a.stage = Stage::Active;
         a.mandate = "m".into();
         a.coordinator = Some("Lena".into());
-        assert_eq!(next_stage(&a), Err(vec![Refusal::Plan(Gap::NoCriteria)]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::Plan(Gap::NoCriteria)])
+        );
         a.plan.criteria_total = 3;
         a.plan.criteria_resolved = 2;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![Refusal::Plan(Gap::CriteriaWithoutResult(1))])
         );
         a.plan.criteria_resolved = 3;
-        assert_eq!(next_stage(&a), Ok(Stage::Returning));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Returning));
     }
 
     #[test]
@@ -356,9 +410,12 @@ mod tests {
         a.stage = Stage::Returning;
         a.mandate = "m".into();
         a.coordinator = Some("Lena".into());
-        assert_eq!(next_stage(&a), Err(vec![Refusal::Plan(Gap::NoEntries)]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::Plan(Gap::NoEntries)])
+        );
         a.plan.entries = 1;
-        assert_eq!(next_stage(&a), Ok(Stage::Closed));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Closed));
     }
 
     #[test]
@@ -366,7 +423,10 @@ mod tests {
         let mut a = signal();
         a.stage = Stage::Closed;
         assert_eq!(previous_stage(&a), Ok(Stage::Returning));
-        assert_eq!(next_stage(&a), Err(vec![Refusal::AlreadyLast]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::AlreadyLast])
+        );
     }
 
     #[test]
@@ -375,7 +435,7 @@ mod tests {
         a.stage = Stage::Staffing;
         a.mandate = "m".into();
         assert_eq!(
-            check_move(&a, Stage::Active)[..2],
+            check_move(&a, Stage::Active, Rules::default())[..2],
             [Refusal::NoCoordinator, Refusal::NoTeam]
         );
     }
@@ -404,7 +464,7 @@ mod tests {
         let mut a = signal();
         a.stage = Stage::Declined;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![Refusal::DeclinedMustBeReconsidered])
         );
         assert_eq!(previous_stage(&a), Ok(Stage::Signal));

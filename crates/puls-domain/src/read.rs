@@ -119,6 +119,8 @@ pub struct PlanCriterion {
     /// The verdict: met, not met, or not known yet.
     pub met: Option<bool>,
     pub version: i64,
+    /// Its text, measure or target changed after the arena became active.
+    pub changed_after_start: bool,
 }
 
 impl PlanCriterion {

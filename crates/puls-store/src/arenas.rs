@@ -357,7 +357,7 @@ fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Coun
         },
     )?;
     count(
-        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL",
+        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
         |p, _| p.entries += 1,
     )?;
     Ok(counts)
@@ -479,7 +479,7 @@ impl ArenaStore for Store {
     fn move_arena(&mut self, id: i64, expected_version: i64, to: Stage) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;
-            let refused = arena::check_move(&before, to);
+            let refused = arena::check_move(&before, to, stamp.rules);
             if !refused.is_empty() || to == Stage::Declined {
                 return Err(StoreError::Refused(refused));
             }

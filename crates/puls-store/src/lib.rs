@@ -172,6 +172,8 @@ pub struct Store {
     seen_version: i64,
     /// The team's group, given the files this store writes (see `output`).
     group: Option<files::Group>,
+    /// The flow's rules the organisation chose.
+    rules: puls_domain::arena::Rules,
 }
 
 /// The session a store serves and the questions about the whole database: who writes, what
@@ -277,6 +279,8 @@ impl SessionStore for Store {
 
 /// Who and when, for the audit row of the write in progress.
 pub(crate) struct Stamp<'a> {
+    /// The flow's rules the organisation chose.
+    pub rules: puls_domain::arena::Rules,
     pub who: &'a str,
     pub at: DateTime<Utc>,
     /// The health terms every audit row's text is masked for.
@@ -319,6 +323,7 @@ impl Store {
             session: Session::default(),
             seen_version: 0,
             group,
+            rules: options.rules,
         };
         store.seen_version = store.data_version()?;
         Ok(store)
@@ -341,6 +346,7 @@ impl Store {
         f: impl FnOnce(&Transaction, &Stamp) -> Result<T>,
     ) -> Result<T> {
         let stamp = Stamp {
+            rules: self.rules,
             who: &self.who,
             at: self.clock.now(),
             health_terms: &self.health_terms,

@@ -167,6 +167,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "The bodies that commission and decline arenas: a code, a name, a kind (\"coordination-group\", \"management-group\" or \"council-committee\") and the OS accounts of the members who may record their decisions.",
             "Organen som beställer och avböjer arenor: en kod, ett namn, ett slag (\"coordination-group\", \"management-group\" eller \"council-committee\") och OS-kontona för de ledamöter som får registrera deras beslut."
         ),
+        "criteria_before_active" => tr!(
+            "An arena becomes active only with at least one evaluation criterion: what it will be judged by is set before the work.",
+            "En arena blir aktiv bara med minst ett utvärderingskriterium: vad den ska bedömas efter bestäms före arbetet."
+        ),
         "language" => tr!(
             "\"sv\" or \"en\"; when not set, the locale (LC_ALL, LC_MESSAGES, LANG) decides.",
             "\"sv\" eller \"en\"; när det inte är satt avgör språkmiljön (LC_ALL, LC_MESSAGES, LANG)."

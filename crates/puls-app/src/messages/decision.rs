@@ -13,6 +13,7 @@ texts! {
     label_until => "Until", "Gäller till";
     label_manager => "Manager", "Närmaste chef";
     label_also_missions => "Also missions", "Även uppdrag";
+    changed_after_start => "changed after start", "ändrat efter start";
     config_no_bodies => "bodies: at least one [[bodies]] is needed to commission arenas",
         "bodies: minst ett [[bodies]] behövs för att beställa arenor";
     refusal_needs_decision => "a signal becomes an arena by a body's decision: > records it",

@@ -25,3 +25,10 @@ CREATE TABLE arena_missions (
 ) WITHOUT ROWID;
 -- The board and the figures read a mission's participating arenas.
 CREATE INDEX arena_missions_by_mission ON arena_missions (mission, arena_id);
+
+-- Evaluation set before the work: a criterion whose text, measure or target changed once the
+-- arena was active says so (its earlier text is in the history).
+ALTER TABLE criteria ADD COLUMN changed_after_start INTEGER NOT NULL DEFAULT 0;
+-- Knowledge returned is what a person wrote: the prefilled draft saved untouched is 0 until
+-- someone edits it.
+ALTER TABLE entries ADD COLUMN written INTEGER NOT NULL DEFAULT 1;
