@@ -832,3 +832,44 @@ mod evaluation {
         );
     }
 }
+
+mod staffing_rank {
+    use super::*;
+    use puls::store::PersonEdit;
+
+    #[test]
+    fn find_staff_never_ranks_someone_over_capacity_first_and_says_how_it_ranks() {
+        // Given Karin, the demo's social worker with authority, over her capacity, and a
+        // colleague with the competence at a lower level and time to give
+        let mut screen = Screen::demo(120, 40);
+        let mut store = screen.other_session("maja");
+        store
+            .add_person(&PersonEdit {
+                name: "Ulla Berg".into(),
+                unit: "Learning & family".into(),
+                role: "Social worker".into(),
+                contact: String::new(),
+                capacity: 20,
+                coordinator: false,
+                competences: vec![(
+                    "Social worker with authority to decide".into(),
+                    puls::domain::roster::Level::Aware,
+                )],
+            })
+            .unwrap();
+        screen.app.poll_changes();
+
+        // When staff are found for #2's need
+        screen.keys("/#2<enter>a");
+
+        // Then Ulla comes first, Karin after her, and the list says why
+        let text = screen.text();
+        let ulla = text.find("Ulla Berg").unwrap();
+        let karin = text.find("Karin Svedberg         L3").unwrap();
+        assert!(ulla < karin, "{text}");
+        assert!(
+            text.contains("Best fit first: level, then free time"),
+            "{text}"
+        );
+    }
+}

@@ -14,6 +14,8 @@ texts! {
     label_manager => "Manager", "Närmaste chef";
     label_also_missions => "Also missions", "Även uppdrag";
     changed_after_start => "changed after start", "ändrat efter start";
+    ranking_why => "Best fit first: level, then free time, then already in the team; over capacity last.",
+        "Bäst lämpad först: nivå, sedan ledig tid, sedan redan i teamet; överbelastade sist.";
     config_no_bodies => "bodies: at least one [[bodies]] is needed to commission arenas",
         "bodies: minst ett [[bodies]] behövs för att beställa arenor";
     refusal_needs_decision => "a signal becomes an arena by a body's decision: > records it",
