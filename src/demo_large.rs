@@ -479,6 +479,7 @@ mod tests {
                 need: String::new(),
                 mission: "CD".into(),
                 signalled_by: "Per Holm".into(),
+                manager: String::new(),
                 target_date: None,
             })
             .unwrap();

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use puls::config::Config;
 use puls::domain::arena::Stage;
 use puls::domain::clock::ManualClock;
+use puls::domain::decision::Decision;
 use puls::domain::figures::{Spread, spread};
 use puls::domain::roster::{Level, Load};
 use puls::export::{CsvStyle, report_csv, report_markdown};
@@ -84,6 +85,7 @@ impl Town {
                 need: String::new(),
                 mission: mission.into(),
                 signalled_by: "Per Holm".into(),
+                manager: String::new(),
                 target_date: None,
             })
             .unwrap()
@@ -93,9 +95,7 @@ impl Town {
     fn move_to(&mut self, on: DateTime<Utc>, id: i64, to: Stage) {
         self.clock.set(on);
         let version = self.store.arena(id).unwrap().version;
-        self.store
-            .move_arena(id, version, to, "Strategic coordination group")
-            .unwrap();
+        self.store.move_arena(id, version, to).unwrap();
     }
 
     /// A coordinator, a mandate and a target, then the commission.
@@ -113,10 +113,23 @@ impl Town {
                     coordinator: Some("Maja Lindqvist".into()),
                     mandate: "Meet the need within the term.".into(),
                     target_date: target,
+                    participating: vec![],
                 },
             )
             .unwrap();
-        self.move_to(on, id, Stage::Commissioned);
+        self.clock.set(on);
+        let arena = self.store.arena(id).unwrap();
+        let decision = Decision {
+            body: puls::config::default_bodies().remove(0),
+            on: on.date_naive(),
+            registration: String::new(),
+            coordinator: "Maja Lindqvist".into(),
+            mandate: arena.mandate.clone(),
+            budget: String::new(),
+            may_ask: String::new(),
+            until: None,
+        };
+        self.store.commission(id, arena.version, &decision).unwrap();
     }
 
     /// What Active asks for: a recipient, a lead, an activity and one member (`percent` of
@@ -220,6 +233,8 @@ fn add_entry(store: &mut Store, arena: i64, title: &str) {
 /// 4. a signal of 2026-11-20 (Health & care);
 /// 5. a signal of 2026-01-02 declined a week later (Community development);
 /// 6. signalled 2025-06-01, commissioned 2025-06-05, closed 2025-12-20: one entry.
+///
+/// The arenas' criteria are written before they become active, as the rules ask.
 fn town() -> Town {
     let mut t = Town::with_roster();
 
@@ -228,8 +243,8 @@ fn town() -> Town {
     t.commission(same_day, a1, None);
     t.move_to(same_day, a1, Stage::Staffing);
     t.staff(same_day, a1, 5);
-    t.move_to(same_day, a1, Stage::Active);
     t.criterion(a1, "All three days", Some(true));
+    t.move_to(same_day, a1, Stage::Active);
     t.move_to(same_day, a1, Stage::Returning);
     // Closing needs an entry; this one is taken away afterwards, leaving a closed arena without.
     t.entries(a1, 1);
@@ -241,9 +256,9 @@ fn town() -> Town {
     t.move_to(noon(2026, 1, 20), a2, Stage::Staffing);
     t.staff(noon(2026, 1, 20), a2, 5);
     t.store.add_need(a2, "Social worker", "").unwrap();
-    t.move_to(noon(2026, 2, 1), a2, Stage::Active);
     t.criterion(a2, "Twenty jobs", Some(true));
     t.criterion(a2, "Ten employers", Some(false));
+    t.move_to(noon(2026, 2, 1), a2, Stage::Active);
     t.move_to(noon(2026, 4, 1), a2, Stage::Returning);
     t.entries(a2, 2);
     t.move_to(noon(2026, 4, 14), a2, Stage::Closed);
@@ -253,23 +268,25 @@ fn town() -> Town {
     t.move_to(noon(2026, 2, 22), a3, Stage::Staffing);
     t.staff(noon(2026, 2, 22), a3, 25);
     t.store.add_need(a3, "Trauma counsellor", "").unwrap();
-    t.move_to(noon(2026, 3, 1), a3, Stage::Active);
     t.criterion(a3, "", None);
+    t.move_to(noon(2026, 3, 1), a3, Stage::Active);
 
     t.signal(noon(2026, 11, 20), "Widower alone at home", "HC");
 
     let a5 = t.signal(noon(2026, 1, 2), "A private pool at the care home", "CD");
     t.clock.set(noon(2026, 1, 9));
+    let ssg = puls::config::default_bodies().remove(0);
+    let on = NaiveDate::from_ymd_opt(2026, 1, 9).unwrap();
     t.store
-        .decline_arena(a5, 1, "Facility management handles it.")
+        .decline(a5, 1, &ssg, on, "Facility management handles it.")
         .unwrap();
 
     let a6 = t.signal(noon(2025, 6, 1), "Reopening the village hall", "LF");
     t.commission(noon(2025, 6, 5), a6, None);
     t.move_to(noon(2025, 6, 6), a6, Stage::Staffing);
     t.staff(noon(2025, 6, 6), a6, 5);
-    t.move_to(noon(2025, 6, 7), a6, Stage::Active);
     t.criterion(a6, "Open by midsummer", Some(true));
+    t.move_to(noon(2025, 6, 7), a6, Stage::Active);
     t.move_to(noon(2025, 12, 1), a6, Stage::Returning);
     t.entries(a6, 1);
     t.move_to(noon(2025, 12, 20), a6, Stage::Closed);

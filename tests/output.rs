@@ -142,7 +142,7 @@ fn hostile_site() -> Site {
         home: tempfile::tempdir().unwrap(),
     };
     let mut config = format!(
-        "commissioned_by = \"Group{HOSTILE_TOML}\"\n\
+        "[[bodies]]\ncode = \"SSG\"\nname = \"Group{HOSTILE_TOML}\"\nkind = \"coordination-group\"\n\
          [[retention]]\nname = \"rule{HOSTILE_TOML}\"\nwhat = \"contacts\"\ndays = 1\n"
     );
     for code in ["LF", "HC", "CD", "SS", "Q\\u001b[1m"] {

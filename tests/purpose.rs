@@ -121,9 +121,10 @@ fn puls_agenda_purpose_prints_it_and_refuses_what_it_cannot_read() {
     );
     assert!(out.status.success(), "{out:?}");
     assert!(cli::stdout(&out).starts_with("# Purpose meeting: Every young person"));
-    // Another agenda's first word is not this one's; a missing number says what is needed.
+    // Another first word names a body, and one there is not says which there are; a missing
+    // number says what is needed.
     for (args, said) in [
-        (vec!["agenda", "SSG"], "puls agenda purpose 1"),
+        (vec!["agenda", "XYZ"], "no body is called \"XYZ\""),
         (vec!["agenda", "purpose"], "a purpose's number is needed"),
         (vec!["agenda", "purpose", "99"], "purpose 99 does not exist"),
     ] {

@@ -60,13 +60,13 @@ fn an_empty_board_says_how_to_add_the_first_signal() {
 #[test]
 fn a_refused_move_says_why_and_changes_nothing() {
     let mut screen = Screen::demo(80, 24);
-    screen.keys(">");
+    screen.keys("lll>");
     let text = screen.text();
     assert!(
-        text.contains("#4 cannot go to Commissioned: no coordinator, no mandate text. e edits."),
+        text.contains("#1 cannot go to Returning knowledge: 3 criteria without result or reason."),
         "{text}"
     );
-    assert!(text.contains("Signal 3"), "{text}");
+    assert!(text.contains("Active 3"), "{text}");
     insta::assert_snapshot!(text);
 }
 
@@ -156,11 +156,14 @@ fn escape_on_a_typed_form_asks_before_discarding() {
 }
 
 #[test]
-fn a_commission_needs_the_edit_form_then_moves() {
+fn a_commission_is_the_decision_recorded_in_its_form() {
     let mut screen = Screen::demo(118, 40);
-    screen.keys("e<tab><tab><tab>Karin Svedberg<tab>Find the family within two weeks<c-s>>");
+    screen.keys("><tab><tab><tab>Karin Svedberg<tab>Find the family within two weeks<c-s>");
     let text = screen.text();
-    assert!(text.contains("moved to Commissioned"), "{text}");
+    assert!(
+        text.contains("commissioned by Strategic coordination group"),
+        "{text}"
+    );
     assert!(text.contains("Commissioned 2"), "{text}");
 }
 
@@ -178,6 +181,7 @@ fn saving_over_a_colleagues_edit_is_refused_and_keeps_the_text() {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: vec![],
     };
     jonas.edit_arena(id, arena.version, &edit).unwrap();
     screen.keys("<c-s>");
@@ -277,6 +281,7 @@ fn another_sessions_signal_appears_and_the_selection_stays() {
             need: String::new(),
             mission: "CD".into(),
             signalled_by: "jonas".into(),
+            manager: String::new(),
             target_date: None,
         })
         .unwrap();
@@ -762,6 +767,7 @@ fn a_conflicting_edit_shows_their_version_under_each_field() {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: vec![],
     };
     jonas.edit_arena(1, arena.version, &edit).unwrap();
     screen.keys(" too<c-s>");
@@ -932,7 +938,7 @@ mod bank_pane {
         screen.keys("<esc><esc>>");
         let text = screen.text();
         assert!(
-            text.contains("#8 cannot go to Closed: no knowledge-bank entry returned yet."),
+            text.contains("#8 cannot go to Closed: no knowledge-bank entry written yet (an untouched draft does not count)."),
             "{text}"
         );
     }

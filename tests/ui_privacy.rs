@@ -231,12 +231,10 @@ fn the_restricted_record_is_absent_from_every_export_and_snapshot() {
     // A closed arena reopened, given a restricted record, and drawn up again: the locked
     // version holds its program, never the record.
     let arena = maja.arena(7).unwrap();
-    maja.move_arena(7, arena.version, Stage::Returning, "SSG")
-        .unwrap();
+    maja.move_arena(7, arena.version, Stage::Returning).unwrap();
     maja.save_restricted(7, None, &record()).unwrap();
     let arena = maja.arena(7).unwrap();
-    maja.move_arena(7, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    maja.move_arena(7, arena.version, Stage::Closed).unwrap();
     let versions = serde_json::to_string(&maja.drawn_up_versions(7).unwrap()).unwrap();
     assert!(versions.contains("Summer jobs"), "the snapshot is there");
     assert_hidden("the drawn-up versions", &versions);

@@ -9,6 +9,7 @@ use color_eyre::Result;
 
 use crate::cli::{UserError, parse_day};
 use crate::config::Config;
+use crate::domain::figures::Figures;
 use crate::domain::text;
 use crate::export::{self, CsvStyle};
 use crate::messages;
@@ -41,6 +42,10 @@ pub(crate) enum FiguresCommand {
         /// The last day of the period (YYYY-MM-DD); default: no end.
         #[arg(long, value_parser = parse_day)]
         to: Option<NaiveDate>,
+        /// One mission's figures, by code or name: the arenas it leads and those it takes part
+        /// in, counted apart.
+        #[arg(long)]
+        mission: Option<String>,
     },
     /// Write the key figures and the arenas as md, csv or json: puls report --out h1.md
     ///
@@ -56,6 +61,10 @@ pub(crate) enum FiguresCommand {
         to: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
+        /// One mission's report, by code or name: the arenas it leads and those it takes part
+        /// in, counted apart.
+        #[arg(long)]
+        mission: Option<String>,
         /// CSV: start with a byte-order mark, so Excel reads the file as UTF-8.
         #[arg(long)]
         bom: bool,
@@ -74,7 +83,7 @@ pub(crate) enum FiguresCommand {
 /// What is wrong with the command's own arguments, said before any database is opened.
 pub(crate) fn check_arguments(command: &FiguresCommand) -> Result<()> {
     match command {
-        FiguresCommand::Figures { from, to } | FiguresCommand::Report { from, to, .. } => {
+        FiguresCommand::Figures { from, to, .. } | FiguresCommand::Report { from, to, .. } => {
             check_period(*from, *to)
         }
     }
@@ -91,22 +100,23 @@ fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
 
 pub(crate) fn run(store: &dyn Database, config: &Config, command: FiguresCommand) -> Result<()> {
     match command {
-        FiguresCommand::Figures { from, to } => {
+        FiguresCommand::Figures { from, to, mission } => {
             check_period(from, to)?;
-            let figures = store.figures(from, to)?;
+            let figures = of_mission(store.figures(from, to)?, config, mission.as_deref())?;
             emit(store, None, false, export::figures_text(&figures, config))
         }
         FiguresCommand::Report {
             from,
             to,
             format,
+            mission,
             bom,
             semicolon,
             out,
             force,
         } => {
             check_period(from, to)?;
-            let figures = store.figures(from, to)?;
+            let figures = of_mission(store.figures(from, to)?, config, mission.as_deref())?;
             let text = match format {
                 ReportFormat::Md => export::report_markdown(&figures, config),
                 ReportFormat::Csv => {
@@ -120,6 +130,20 @@ pub(crate) fn run(store: &dyn Database, config: &Config, command: FiguresCommand
             emit(store, out, force, text)
         }
     }
+}
+
+/// The figures of the mission named (by code or name), or all of them when none is.
+fn of_mission(figures: Figures, config: &Config, wanted: Option<&str>) -> Result<Figures> {
+    let Some(wanted) = wanted else {
+        return Ok(figures);
+    };
+    let mission = crate::domain::mission::find(&config.missions, wanted).ok_or_else(|| {
+        UserError(messages::unknown_mission(
+            wanted,
+            &crate::cli::mission_list(config),
+        ))
+    })?;
+    Ok(figures.of_mission(&mission.code))
 }
 
 /// Writes to the file named (replaced only when `force`), or to standard output: the same

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod bank;
 pub mod config_file;
 pub mod course;
+pub mod decisions;
 pub mod export;
 pub mod extract;
 pub mod figures;
@@ -42,6 +43,7 @@ use crate::tui::{self, bank_worker::BankWorker};
 use crate::ui::Theme;
 use crate::ui::theme::ColorEnv;
 use admin::AdminCommand;
+use decisions::DecisionCommand;
 use export::ExportCommand;
 use figures::FiguresCommand;
 use privacy::{Field, PrivacyCommand};
@@ -96,6 +98,9 @@ pub(crate) enum Command {
         /// More about the need.
         #[arg(long)]
         need: Option<String>,
+        /// Your nearest manager, who takes the signal on.
+        #[arg(long)]
+        manager: Option<String>,
     },
     /// Print one arena: puls show 12
     Show {
@@ -167,6 +172,8 @@ pub(crate) enum Command {
         #[command(subcommand)]
         command: course::CourseCommand,
     },
+    #[command(flatten)]
+    Decision(DecisionCommand),
     #[command(flatten)]
     Figures(FiguresCommand),
     #[command(flatten)]
@@ -426,6 +433,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
             from,
             mission,
             need,
+            manager,
         }) => {
             let title = text::title(&text).map_err(|p| UserError(title_problem(p)))?;
             let mission = match mission {
@@ -438,6 +446,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
                     .ok_or_else(|| UserError(mission_list(&config)))?,
             };
             let need = need.unwrap_or_default();
+            let manager = manager.unwrap_or_default();
             let signalled_by = from.unwrap_or(who);
             let allowed = privacy::screen(
                 &config,
@@ -446,6 +455,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
                     Field::new("title", messages::field_title(), &title),
                     Field::new("need", messages::field_need(), &need),
                     Field::new("from", messages::field_from(), &signalled_by),
+                    Field::new("manager", messages::label_manager(), &manager),
                 ],
             )?;
             let arena = store.create_signal(&NewSignal {
@@ -453,6 +463,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
                 need,
                 mission: mission.code.clone(),
                 signalled_by,
+                manager,
                 target_date: None,
             })?;
             privacy::record_allowed(&mut *store, arena.id, &allowed)?;
@@ -483,6 +494,9 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
         }
         Some(Command::Agenda(args)) => purpose_agenda::run(&*store, &config, &args),
         Some(Command::Course { command }) => course::run(&mut *store, command),
+        Some(Command::Decision(command)) => {
+            decisions::run(&mut *store, &config, allow_personal_data, command)
+        }
         // Run above, before the database was opened.
         Some(
             Command::Admin(_)

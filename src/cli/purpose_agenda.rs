@@ -1,6 +1,6 @@
-//! `puls agenda purpose ID`: the six-monthly purpose meeting's agenda, from the arenas under
-//! the purpose. `agenda` takes a first word so other agendas can live beside it (`purpose` is
-//! this one's).
+//! `puls agenda`: a meeting's agenda. `puls agenda purpose ID` is the six-monthly purpose
+//! meeting's, from the arenas under the purpose; any other first word names a decision-making
+//! body, whose agenda lists the signals waiting for its meeting (`puls agenda SSG`).
 
 use crate::store::prelude::*;
 
@@ -19,23 +19,28 @@ pub const PURPOSE: &str = "purpose";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AgendaFormat {
+    /// Lines on the terminal (a purpose meeting's agenda is always its document).
+    Text,
     /// A Markdown document to send with the invitation.
     Md,
 }
 
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
-    /// What the agenda is for: `purpose` and the purpose's number.
+    /// Whose agenda: a body by code or name (the config's [[bodies]]), or `purpose` and the
+    /// purpose's number.
     pub what: String,
     /// The purpose's number (see `puls purpose list`).
     pub id: Option<String>,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: AgendaFormat,
+    /// A body's agenda as lines (default) or the meeting's document.
+    #[arg(long, value_enum)]
+    pub format: Option<AgendaFormat>,
 }
 
 pub fn run(store: &dyn Backend, config: &Config, args: &AgendaArgs) -> Result<()> {
     if args.what != PURPOSE {
-        return Err(UserError(messages::agenda_not_purpose().to_owned()).into());
+        let markdown = args.format == Some(AgendaFormat::Md);
+        return crate::cli::decisions::print_agenda(store, config, &args.what, markdown);
     }
     let id = args
         .id
@@ -43,12 +48,10 @@ pub fn run(store: &dyn Backend, config: &Config, args: &AgendaArgs) -> Result<()
         .and_then(|raw| raw.trim().parse::<i64>().ok())
         .ok_or_else(|| UserError(messages::agenda_purpose_id().to_owned()))?;
     let agenda = gather(store, id)?;
-    match args.format {
-        AgendaFormat::Md => Ok(output::print(&format!(
-            "{}\n",
-            export::purpose_agenda_markdown(&agenda, config)
-        ))?),
-    }
+    Ok(output::print(&format!(
+        "{}\n",
+        export::purpose_agenda_markdown(&agenda, config)
+    ))?)
 }
 
 /// Everything the agenda says, read from the store.

@@ -20,6 +20,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::arena::Stage;
 use crate::domain::clock::{Clock, ManualClock};
+use crate::domain::decision::{Body, Decision};
 use crate::domain::knowledge::EntryKind;
 use crate::domain::language::Language;
 use crate::domain::puls::ActivityStatus;
@@ -33,7 +34,37 @@ use crate::store::{
 /// Marks a database as holding the demo, so `--demo` may open it again.
 pub const DEMO_MARK: &str = "demo";
 
-const COMMISSIONER: &str = "Strategic coordination group";
+/// The body that decides on the demo's signals: the strategic coordination group, as the
+/// default config names it.
+fn deciding_body() -> Body {
+    crate::config::default_bodies().remove(0)
+}
+
+/// The missions that take part in an arena another mission leads.
+fn taking_part(title: &str) -> Vec<String> {
+    let codes: &[&str] = match title {
+        "A twelve-year-old falling behind, with addiction at home" => &["HC"],
+        "A family stuck between a plot and a detailed plan" => &["LF", "HC"],
+        "Going home from hospital with dementia, safely" => &["CD"],
+        _ => &[],
+    };
+    codes.iter().map(|c| (*c).to_owned()).collect()
+}
+
+/// The manager in each mission who takes its signals to the management group.
+fn manager_of(mission: &str) -> &'static str {
+    match mission {
+        "LF" => "Per Holm",
+        "HC" => "Oskar Lund",
+        "CD" => "Anders Vik",
+        _ => "Tomas Nyström",
+    }
+}
+
+/// The demo arena's registration number (diarienummer) in the municipality's registry.
+fn registration(id: i64) -> String {
+    format!("KS 2026/{:04}", 100 + id)
+}
 
 /// Units: name, external partner?
 const UNITS: &[(&str, bool)] = &[
@@ -641,7 +672,7 @@ fn write_demo(
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
-        store.move_arena(id, arena.version, Stage::Closed, &voice.say(COMMISSIONER))?;
+        store.move_arena(id, arena.version, Stage::Closed)?;
     }
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
@@ -662,14 +693,25 @@ fn build(
         need: voice.say(spec.need),
         mission: spec.mission.to_owned(),
         signalled_by: spec.from.to_owned(),
+        manager: manager_of(spec.mission).to_owned(),
         target_date: None,
     })?;
     if spec.stage == Stage::Declined {
         clock.set(start + Duration::days(7));
-        store.decline_arena(arena.id, arena.version, &voice.say(spec.decline_reason))?;
+        let on = clock.now().date_naive();
+        store.decline(
+            arena.id,
+            arena.version,
+            &deciding_body(),
+            on,
+            &voice.say(spec.decline_reason),
+        )?;
         return Ok(None);
     }
     if spec.stage == Stage::Signal {
+        // The manager took it to the SSG, whose next meeting is in a fortnight.
+        let meeting = (now + Duration::days(14)).date_naive();
+        store.forward(arena.id, arena.version, &deciding_body(), meeting)?;
         return Ok(None);
     }
     let target_date = spec
@@ -686,6 +728,7 @@ fn build(
             coordinator: Some(spec.coordinator.to_owned()),
             mandate: voice.say(spec.mandate),
             target_date,
+            participating: taking_part(spec.title),
         },
     )?;
     let plan = plans::plan_for(spec.title);
@@ -714,11 +757,39 @@ fn build(
             add_contacts(store, spec, plan, arena.id, now, voice)?;
             return Ok(Some((arena.id, clock.now())));
         }
-        arena = store.move_arena(arena.id, arena.version, to, &voice.say(COMMISSIONER))?;
+        arena = if to == Stage::Commissioned {
+            store.commission(
+                arena.id,
+                arena.version,
+                &decision(spec, &arena, clock, voice),
+            )?
+        } else {
+            store.move_arena(arena.id, arena.version, to)?
+        };
     }
     clock.set(now - Duration::hours(1));
     add_contacts(store, spec, plan, arena.id, now, voice)?;
     Ok(None)
+}
+
+/// The body's decision on the signal, taken at its meeting the day before it is recorded.
+fn decision(
+    spec: &Spec,
+    arena: &crate::domain::arena::Arena,
+    clock: &ManualClock,
+    voice: &Voice,
+) -> Decision {
+    let on = (clock.now() - Duration::days(1)).date_naive();
+    Decision {
+        body: deciding_body(),
+        on,
+        registration: registration(arena.id),
+        coordinator: spec.coordinator.to_owned(),
+        mandate: voice.say(spec.mandate),
+        budget: String::new(),
+        may_ask: String::new(),
+        until: arena.target_date,
+    }
 }
 
 /// The contact log with the recipient, dated back from `now`.

@@ -69,6 +69,35 @@ pub fn arena_markdown(
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# #{} {}\n", arena.id, cell(&arena.title));
+    // The document goes to the body that decided: it opens with that decision.
+    if let Some(decided) = &arena.decided {
+        let body = cell(config.body_name(&decided.body));
+        let declined = arena.stage == crate::domain::arena::Stage::Declined;
+        let number = registration
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(cell)
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}",
+            messages::md_decision(declined, &body, decided.on, &number)
+        );
+        // A table cell shows nothing as a dash; a phrase left out is not written at all.
+        let phrase = |s: &str| match s.trim() {
+            "" => String::new(),
+            s => cell(s),
+        };
+        let authorities = messages::authorities(
+            &phrase(&decided.budget),
+            &phrase(&decided.may_ask),
+            decided.until,
+        );
+        if !authorities.is_empty() {
+            let _ = writeln!(out, "{}.", authorities.join("; "));
+        }
+        out.push('\n');
+    }
     let mut facts = vec![
         (
             messages::label_stage(),
@@ -217,8 +246,13 @@ pub fn arena_markdown(
             } else {
                 c.result.clone()
             };
+            let text = if c.changed_after_start {
+                format!("{} ({})", c.text.trim(), messages::changed_after_start())
+            } else {
+                c.text.clone()
+            };
             vec![
-                cell(&c.text),
+                cell(&text),
                 cell(&c.measure),
                 cell(&c.target),
                 cell(&result),

@@ -123,6 +123,14 @@ pub fn figures_text(figures: &Figures, config: &Config) -> String {
         messages::fig_period(figures.from, figures.to),
         messages::fig_as_of(figures.today, figures.arenas.len())
     );
+    if let Some(share) = &figures.mission {
+        let name = text::one_line(config.mission_name(&share.code));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            messages::mission_share(&name, &share.code, share.lead, share.participating)
+        );
+    }
     bars(&mut out, messages::fig_by_stage(), &stage_rows(figures));
     bars(
         &mut out,

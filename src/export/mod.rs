@@ -1,5 +1,6 @@
 //! Arenas and the knowledge bank written out for people and other programs.
 
+mod agenda;
 mod arena_md;
 mod bank_md;
 mod extract;
@@ -7,6 +8,7 @@ mod figures_text;
 mod purpose_md;
 mod report;
 
+pub use agenda::{agenda_markdown, agenda_text};
 pub use arena_md::arena_markdown;
 pub use bank_md::bank_markdown;
 pub use extract::{public_markdown, public_record, subject_markdown};

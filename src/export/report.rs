@@ -62,6 +62,14 @@ pub fn report_markdown(figures: &Figures, config: &Config) -> String {
         messages::fig_period(figures.from, figures.to),
         messages::fig_as_of(figures.today, figures.arenas.len())
     );
+    if let Some(share) = &figures.mission {
+        let name = cell(config.mission_name(&share.code));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            messages::mission_share(&name, &share.code, share.lead, share.participating)
+        );
+    }
 
     let _ = writeln!(out, "## {}\n", messages::fig_by_stage());
     table(

@@ -8,12 +8,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use puls::app::App;
 use puls::app::keymap::Keymap;
 use puls::config::Config;
 use puls::domain::clock::FixedClock;
+use puls::domain::decision::{Body, Decision};
 use puls::store::{ArenaEdit, NewSignal, Store};
 use puls::ui::{self, Theme};
 use ratatui::Terminal;
@@ -53,6 +54,7 @@ pub fn signal(title: &str) -> NewSignal {
         need: String::new(),
         mission: "LF".into(),
         signalled_by: "Per Holm".into(),
+        manager: String::new(),
         target_date: None,
     }
 }
@@ -66,6 +68,27 @@ pub fn titled(title: &str) -> ArenaEdit {
         coordinator: None,
         mandate: String::new(),
         target_date: None,
+        participating: vec![],
+    }
+}
+
+/// The strategic coordination group as the default config names it: no members, so anyone
+/// records its decisions on a database nobody administers.
+pub fn ssg() -> Body {
+    puls::config::default_bodies().remove(0)
+}
+
+/// The SSG's decision of 2026-11-20 that `coordinator` coordinates the arena, with a mandate.
+pub fn decision(coordinator: &str) -> Decision {
+    Decision {
+        body: ssg(),
+        on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        registration: "KS 2026/0142".into(),
+        coordinator: coordinator.into(),
+        mandate: "Work within three months".into(),
+        budget: "150 000 kr".into(),
+        may_ask: "Learning & family, the employment service".into(),
+        until: NaiveDate::from_ymd_opt(2027, 3, 1),
     }
 }
 

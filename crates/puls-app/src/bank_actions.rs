@@ -184,6 +184,7 @@ impl App {
         })?;
         let result = match form.kind {
             FormKind::EditEntry { id, version } => self.store.edit_entry(id, version, &edit),
+            _ if form.is_untouched_draft() => self.store.add_draft_entry(&edit).map(|_| ()),
             _ => self.store.add_entry(&edit).map(|_| ()),
         };
         Some(result.map(|()| messages::entry_saved(&edit.title)))

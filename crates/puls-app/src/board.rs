@@ -89,7 +89,7 @@ impl Board {
         let mission_ok = self
             .mission_filter
             .as_ref()
-            .is_none_or(|m| &card.mission == m);
+            .is_none_or(|m| &card.mission == m || card.participating.contains(m));
         let needle = self.text_filter.trim().to_lowercase();
         mission_ok
             && (needle.is_empty()
@@ -263,6 +263,8 @@ mod tests {
             team: 0,
             plan: Default::default(),
             registration: String::new(),
+            decision: None,
+            participating: vec![],
         }
     }
 

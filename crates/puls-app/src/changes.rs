@@ -53,8 +53,12 @@ impl App {
         let Some(before) = self.target_arena() else {
             return;
         };
+        // A signal becomes an arena by a body's decision: `>` opens the form that records it.
+        if forward && before.stage == Stage::Signal {
+            return self.open_decision(&before);
+        }
         let to = if forward {
-            arena::next_stage(&before)
+            arena::next_stage(&before, self.config.rules())
         } else {
             arena::previous_stage(&before)
         };
@@ -62,11 +66,7 @@ impl App {
             Ok(to) => to,
             Err(refusals) => return self.refuse(&before, forward, &refusals),
         };
-        let commissioner = self.config.commissioned_by.clone();
-        match self
-            .store
-            .move_arena(before.id, before.version, to, &commissioner)
-        {
+        match self.store.move_arena(before.id, before.version, to) {
             Ok(after) => {
                 self.info(messages::moved(&after));
                 self.remember(before, &after);
@@ -89,6 +89,34 @@ impl App {
         self.error(messages::move_refused(arena.id, to, refusals));
     }
 
+    fn open_decision(&mut self, arena: &Arena) {
+        let who = self.who().to_owned();
+        let mine = self
+            .config
+            .bodies
+            .iter()
+            .position(|b| b.members.contains(&who))
+            .unwrap_or(0);
+        let form = Form::decision(arena, &self.config.bodies, mine, self.today());
+        self.popup = Some(Popup::Form(Box::new(form)));
+    }
+
+    /// Records the decision the form holds; a refusal (not a member, their own arena) leaves
+    /// the form open with what was typed.
+    fn save_decision(
+        &mut self,
+        id: i64,
+        version: i64,
+        form: &mut Form,
+    ) -> Option<Result<Arena, StoreError>> {
+        let decision = form.decision_value(&self.config.bodies, self.today())?;
+        Some(self.store.arena(id).and_then(|before| {
+            let after = self.store.commission(id, version, &decision)?;
+            self.remember(before, &after);
+            Ok(after)
+        }))
+    }
+
     pub(super) fn open_edit(&mut self) {
         if let Some(arena) = self.target_arena() {
             let form = Form::edit_arena(self.mission_codes(), &arena);
@@ -103,9 +131,13 @@ impl App {
         if let Err(refusal) = arena::check_decline(&arena, "-") {
             return self.refuse(&arena, true, &[refusal]);
         }
+        let Some(body) = self.config.body_of(self.who()) else {
+            return;
+        };
         let purpose = PromptPurpose::Decline {
             id: arena.id,
             version: arena.version,
+            body: body.code.clone(),
         };
         self.popup = Some(Popup::Prompt(Prompt::new(purpose, "")));
     }
@@ -151,7 +183,7 @@ impl App {
             PromptPurpose::DeletePlanRow { .. }
             | PromptPurpose::Block { .. }
             | PromptPurpose::NeedReason { .. } => self.confirm_plan_prompt(prompt),
-            PromptPurpose::Decline { id, version } => {
+            PromptPurpose::Decline { id, version, body } => {
                 let reason = prompt.value();
                 if reason.trim().is_empty() {
                     let mut prompt = prompt;
@@ -159,8 +191,13 @@ impl App {
                     self.popup = Some(Popup::Prompt(prompt));
                     return;
                 }
+                let Some(body) = self.config.body(&body).cloned() else {
+                    return;
+                };
+                let today = self.today();
                 let before = self.store.arena(id);
-                match before.and_then(|b| Ok((self.store.decline_arena(id, version, &reason)?, b)))
+                match before
+                    .and_then(|b| Ok((self.store.decline(id, version, &body, today, &reason)?, b)))
                 {
                     Ok((after, before)) => {
                         self.info(messages::declined(&after));
@@ -205,6 +242,9 @@ impl App {
             FormKind::EditArena { id, version } => form
                 .arena_value(today)
                 .map(|edit| self.save_edit(id, version, &edit, &mut form).map(Some)),
+            FormKind::Decision { id, version } => self
+                .save_decision(id, version, &mut form)
+                .map(|saved| saved.map(Some)),
             FormKind::NewPerson
             | FormKind::EditPerson { .. }
             | FormKind::NewCompetence
@@ -245,7 +285,12 @@ impl App {
                     self.log_personal_data(about, form.kind.place(), &logged);
                 }
                 if let Some(arena) = arena {
-                    let mut message = messages::saved(&arena, form.kind == FormKind::NewSignal);
+                    let mut message = match (&form.kind, &arena.decided) {
+                        (FormKind::Decision { .. }, Some(decided)) => {
+                            messages::commissioned(&arena, self.config.body_name(&decided.body))
+                        }
+                        _ => messages::saved(&arena, form.kind == FormKind::NewSignal),
+                    };
                     // A new signal asks the bank at once whether the organisation met it before.
                     if form.kind == FormKind::NewSignal {
                         let related = self

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::messages;
+use puls_domain::decision::{self, Body, BodyKind};
 use puls_domain::language::{self, Language};
 use puls_domain::mission::Mission;
 
@@ -14,8 +15,11 @@ use puls_domain::mission::Mission;
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Who decides to establish an arena (DOMAIN.md: organisations change their minds).
-    pub commissioned_by: String,
+    /// An arena becomes active only with at least one evaluation criterion.
+    pub criteria_before_active: bool,
+    /// The bodies that commission and decline arenas, and their members' OS accounts
+    /// (DOMAIN.md: organisations change their minds about who decides).
+    pub bodies: Vec<Body>,
     /// The main missions, in board order.
     pub missions: Vec<Mission>,
     /// The database when `--db` and `PULS_DB` name none: a file, or a PostgreSQL URL
@@ -77,7 +81,8 @@ pub enum ThemeName {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            commissioned_by: messages::default_commissioned_by().to_owned(),
+            bodies: default_bodies(),
+            criteria_before_active: true,
             missions: default_missions(),
             db: None,
             group: None,
@@ -112,6 +117,19 @@ pub fn default_missions() -> Vec<Mission> {
         .iter()
         .map(|(code, name)| Mission::new(code, name))
         .collect()
+}
+
+/// The strategic coordination group of the model, in the current language, with no members
+/// named: until the file names them, an administrator records its decisions (or anyone, on a
+/// database nobody administers yet).
+pub fn default_bodies() -> Vec<Body> {
+    let (code, name) = messages::default_body();
+    vec![Body {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        kind: BodyKind::CoordinationGroup,
+        members: Vec::new(),
+    }]
 }
 
 pub use puls_domain::privacy::DEFAULT_HEALTH_TERMS;
@@ -188,13 +206,14 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 /// The settings in the order `puls config --print-default` prints them. A test checks that it
 /// names every field of `Config`.
 pub const SETTINGS: &[&str] = &[
-    "commissioned_by",
     "db",
     "group",
     "standup_minutes",
     "coaching_questions",
     "health_terms",
     "missions",
+    "bodies",
+    "criteria_before_active",
     "language",
     "time_zone",
     "theme",
@@ -228,6 +247,18 @@ impl Config {
                 detail: messages::config_no_missions().to_owned(),
             });
         }
+        if config.bodies.is_empty() {
+            return Err(Problem {
+                span: None,
+                detail: messages::config_no_bodies().to_owned(),
+            });
+        }
+        if let Some(problem) = decision::problem(&config.bodies) {
+            return Err(Problem {
+                span: None,
+                detail: messages::body_problem(&problem),
+            });
+        }
         if let Some(problem) = puls_domain::retention::problem(&config.retention) {
             return Err(Problem {
                 span: None,
@@ -242,8 +273,38 @@ impl Config {
         puls_store::StoreOptions {
             group: self.group.clone().filter(|g| !g.trim().is_empty()),
             health_terms: self.health_terms.clone(),
+            rules: self.rules(),
             ..puls_store::StoreOptions::default()
         }
+    }
+
+    /// The flow's rules this config chooses.
+    pub fn rules(&self) -> puls_domain::arena::Rules {
+        puls_domain::arena::Rules {
+            criteria_before_active: self.criteria_before_active,
+        }
+    }
+
+    /// The body with this code or name (see [`decision::find`]).
+    pub fn body(&self, wanted: &str) -> Option<&Body> {
+        decision::find(&self.bodies, wanted)
+    }
+
+    /// The display name of a body's code; the code itself when the config no longer has it.
+    pub fn body_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.bodies
+            .iter()
+            .find(|b| b.code == code)
+            .map_or(code, |b| b.name.as_str())
+    }
+
+    /// The body `account` records decisions for by default: the first it is a member of,
+    /// else the first configured.
+    pub fn body_of(&self, account: &str) -> Option<&Body> {
+        self.bodies
+            .iter()
+            .find(|b| b.members.iter().any(|m| m == account))
+            .or_else(|| self.bodies.first())
     }
 
     /// The display name of a mission code; the code itself when the config no longer has it.
@@ -271,9 +332,42 @@ mod tests {
 
     #[test]
     fn a_file_that_names_one_setting_keeps_the_other_defaults() {
-        let config = Config::from_toml("commissioned_by = \"Council committee\"\n").unwrap();
-        assert_eq!(config.commissioned_by, "Council committee");
+        let config = Config::from_toml("standup_minutes = 5\n").unwrap();
+        assert_eq!(config.standup_minutes, 5);
         assert_eq!(config.missions, default_missions());
+        assert_eq!(config.bodies, default_bodies());
+    }
+
+    #[test]
+    fn bodies_come_from_the_file_with_their_kind_and_members() {
+        let config = Config::from_toml(
+            "[[bodies]]\ncode = \"SSG\"\nname = \"Strategiska samordningsgruppen\"\nkind = \"coordination-group\"\nmembers = [\"anna\", \"per\"]\n\n[[bodies]]\ncode = \"VN\"\nname = \"Välfärdsnämndens beredning\"\nkind = \"council-committee\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.bodies.len(), 2);
+        assert_eq!(config.bodies[1].kind, BodyKind::CouncilCommittee);
+        assert_eq!(config.body_of("per").map(|b| b.code.as_str()), Some("SSG"));
+        assert_eq!(config.body("vn").map(|b| b.members.len()), Some(0));
+        assert_eq!(config.body_name("VN"), "Välfärdsnämndens beredning");
+    }
+
+    #[test]
+    fn bad_bodies_are_refused_with_what_is_wrong() {
+        let kind =
+            Config::from_toml("[[bodies]]\ncode = \"SSG\"\nname = \"S\"\nkind = \"board\"\n")
+                .unwrap_err();
+        assert!(
+            kind.detail.contains("coordination-group"),
+            "{}",
+            kind.detail
+        );
+        let twice = Config::from_toml(
+            "[[bodies]]\ncode = \"SSG\"\nname = \"S\"\nkind = \"coordination-group\"\n[[bodies]]\ncode = \"ssg\"\nname = \"T\"\nkind = \"management-group\"\n",
+        )
+        .unwrap_err();
+        assert!(twice.detail.contains("ssg"), "{}", twice.detail);
+        let none = Config::from_toml("bodies = []\n").unwrap_err();
+        assert!(none.detail.contains("[[bodies]]"), "{}", none.detail);
     }
 
     #[test]
@@ -369,7 +463,7 @@ mod tests {
         let config = Config::from_toml("language = \"sv\"\n").unwrap();
         assert_eq!(config.language, Some(Language::Swedish));
         assert_eq!(config.mission_name("CD"), "Samhällsutveckling");
-        assert_eq!(config.commissioned_by, "Strategiska samordningsgruppen");
+        assert_eq!(config.bodies[0].name, "Strategiska samordningsgruppen");
         assert_eq!(
             language::current(),
             Language::English,

@@ -50,6 +50,7 @@ impl Form {
     pub fn entry_draft(draft: &EntryEdit, kinds: &[String]) -> Form {
         let mut form = Form::new(FormKind::NewEntry, fields(draft, kinds));
         form.dirty = true;
+        form.prefilled = Some(form.fields.iter().map(|f| f.value()).collect());
         form
     }
 

@@ -7,6 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::messages;
 use puls_domain::arena::Arena;
 use puls_domain::calendar;
+use puls_domain::decision::{self, Body, Decision, DecisionProblem};
 use puls_domain::roster::Level;
 use puls_domain::text::{self, TitleProblem};
 use puls_store::{ArenaEdit, NewSignal, PersonEdit, PersonRow, RestrictedEdit, RestrictedRecord};
@@ -75,6 +76,20 @@ pub enum FieldId {
     Partner,
     /// One dimension's level and note: `4 shared budget`.
     Level(puls_domain::maturity::Dimension),
+    /// The body whose decision a form records.
+    DecidingBody,
+    DecidedOn,
+    /// The registration number (diarienummer) of a decision.
+    Registration,
+    Budget,
+    /// Whom a commissioned arena may ask for people or help.
+    MayAsk,
+    /// Until when a decision's authorities hold.
+    Until,
+    /// The signaller's nearest manager, who takes a signal on.
+    Manager,
+    /// The missions taking part besides the lead, by code.
+    AlsoMissions,
 }
 
 impl FieldId {
@@ -210,6 +225,11 @@ pub enum FormKind {
     Rating {
         arena: i64,
     },
+    /// A body's decision to commission a signal.
+    Decision {
+        id: i64,
+        version: i64,
+    },
 }
 
 pub struct Form {
@@ -222,6 +242,9 @@ pub struct Form {
     pub discard_warned: bool,
     /// What looks like personal data was shown: the next save keeps it.
     pub privacy_warned: bool,
+    /// For a draft puls wrote itself: its fields as offered. Saved untouched, it is not
+    /// knowledge a person returned.
+    pub prefilled: Option<Vec<String>>,
 }
 
 fn yes_no() -> Vec<String> {
@@ -244,7 +267,7 @@ impl FormKind {
 
     pub fn arena(self) -> Option<i64> {
         match self {
-            FormKind::EditArena { id, .. } => Some(id),
+            FormKind::EditArena { id, .. } | FormKind::Decision { id, .. } => Some(id),
             FormKind::Proactivity { arena, .. }
             | FormKind::Contact { arena, .. }
             | FormKind::Criterion { arena, .. }
@@ -266,6 +289,7 @@ impl Form {
             dirty: false,
             discard_warned: false,
             privacy_warned: false,
+            prefilled: None,
         }
     }
 
@@ -278,6 +302,7 @@ impl Form {
                 Field::choice(FieldId::Mission, missions, 0),
                 Field::text(FieldId::From, from),
                 Field::text(FieldId::Target, ""),
+                Field::text(FieldId::Manager, ""),
             ],
         )
     }
@@ -303,8 +328,73 @@ impl Form {
                 ),
                 Field::text(FieldId::Mandate, &arena.mandate),
                 Field::text(FieldId::Target, &target),
+                Field::text(FieldId::AlsoMissions, &arena.participating.join(", ")),
             ],
         )
+    }
+
+    /// A body's decision to commission `arena`, recorded from the meeting: the body (the
+    /// account's own first), the day (today), and what the signal already says.
+    pub fn decision(arena: &Arena, bodies: &[Body], mine: usize, today: NaiveDate) -> Form {
+        let codes = bodies.iter().map(|b| b.code.clone()).collect();
+        Form::new(
+            FormKind::Decision {
+                id: arena.id,
+                version: arena.version,
+            },
+            vec![
+                Field::choice(FieldId::DecidingBody, codes, mine),
+                Field::text(FieldId::DecidedOn, &today.to_string()),
+                Field::text(FieldId::Registration, ""),
+                Field::text(
+                    FieldId::Coordinator,
+                    arena.coordinator.as_deref().unwrap_or(""),
+                ),
+                Field::text(FieldId::Mandate, &arena.mandate),
+                Field::text(FieldId::Budget, ""),
+                Field::text(FieldId::MayAsk, ""),
+                Field::text(FieldId::Until, ""),
+            ],
+        )
+    }
+
+    /// The decision to record, or `None` with the problems marked on the form.
+    pub fn decision_value(&mut self, bodies: &[Body], today: NaiveDate) -> Option<Decision> {
+        self.clear_errors();
+        let on = calendar::parse_date(&self.value(FieldId::DecidedOn))
+            .map_err(|p| messages::date_invalid(self.value(FieldId::DecidedOn).trim(), p));
+        if let Err(e) = &on {
+            self.set_error(FieldId::DecidedOn, e.clone());
+        }
+        let until = parse_target(&self.value(FieldId::Until), today, false);
+        if let Err(e) = &until {
+            self.set_error(FieldId::Until, e.clone());
+        }
+        let body = decision::find(bodies, &self.value(FieldId::DecidingBody)).cloned();
+        let (Ok(on), Ok(until), Some(body)) = (on, until, body) else {
+            self.settle();
+            return None;
+        };
+        let value = Decision {
+            body,
+            on,
+            registration: self.value(FieldId::Registration),
+            coordinator: self.value(FieldId::Coordinator),
+            mandate: self.value(FieldId::Mandate),
+            budget: self.value(FieldId::Budget),
+            may_ask: self.value(FieldId::MayAsk),
+            until,
+        };
+        for problem in decision::check(&value, today) {
+            let field = match problem {
+                DecisionProblem::NoCoordinator => FieldId::Coordinator,
+                DecisionProblem::NoMandate => FieldId::Mandate,
+                DecisionProblem::DateAhead => FieldId::DecidedOn,
+                DecisionProblem::UntilBeforeDecision => FieldId::Until,
+            };
+            self.set_error(field, messages::decision_problem(&problem).to_owned());
+        }
+        self.settle().then_some(value)
     }
 
     /// A person form, empty or filled from `person`.
@@ -432,6 +522,25 @@ impl Form {
         }
     }
 
+    /// The mission codes the form's mission field chooses from.
+    fn missions(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .find(|f| f.id == FieldId::Mission)
+            .map(|f| f.choices.clone())
+            .unwrap_or_default()
+    }
+
+    /// A draft puls prefilled, saved as it was offered.
+    pub fn is_untouched_draft(&self) -> bool {
+        self.prefilled.as_ref().is_some_and(|offered| {
+            self.fields
+                .iter()
+                .map(Field::value)
+                .eq(offered.iter().cloned())
+        })
+    }
+
     pub(super) fn value(&self, id: FieldId) -> String {
         self.fields
             .iter()
@@ -492,6 +601,7 @@ impl Form {
             need: self.value(FieldId::Need),
             mission: self.value(FieldId::Mission),
             signalled_by: self.value(FieldId::From),
+            manager: self.value(FieldId::Manager),
             target_date,
         })
     }
@@ -499,6 +609,15 @@ impl Form {
     /// The arena edit to save, or `None` with the problems marked on the form.
     pub fn arena_value(&mut self, today: NaiveDate) -> Option<ArenaEdit> {
         let (title, target_date) = self.arena_basics(today)?;
+        let participating =
+            match parse_missions(&self.value(FieldId::AlsoMissions), &self.missions()) {
+                Ok(codes) => codes,
+                Err(e) => {
+                    self.set_error(FieldId::AlsoMissions, e);
+                    self.settle();
+                    return None;
+                }
+            };
         let coordinator = self.value(FieldId::Coordinator);
         Some(ArenaEdit {
             title,
@@ -507,6 +626,7 @@ impl Form {
             coordinator: Some(coordinator.trim().to_owned()).filter(|c| !c.is_empty()),
             mandate: self.value(FieldId::Mandate),
             target_date,
+            participating,
         })
     }
 
@@ -556,6 +676,25 @@ impl Form {
         }
         Some((name, self.value(FieldId::Category)))
     }
+}
+
+/// `HC, CD`: the codes of missions, each one the config knows, each once, in the order given.
+fn parse_missions(raw: &str, known: &[String]) -> Result<Vec<String>, String> {
+    let mut codes: Vec<String> = Vec::new();
+    for wanted in raw
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        let code = known
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| messages::unknown_mission(wanted, &known.join(", ")))?;
+        if !codes.contains(code) {
+            codes.push(code.clone());
+        }
+    }
+    Ok(codes)
 }
 
 fn title_problem(problem: &TitleProblem) -> String {

@@ -139,10 +139,8 @@ pub struct Prompt {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptPurpose {
-    Decline {
-        id: i64,
-        version: i64,
-    },
+    /// `body` (a code) declines the signal today.
+    Decline { id: i64, version: i64, body: String },
     /// Filtering live; Esc puts back the filter that was there before.
     Filter {
         target: FilterTarget,
@@ -157,9 +155,7 @@ pub enum PromptPurpose {
         competence: Option<i64>,
     },
     /// A competence the arena needs, by name.
-    AddNeed {
-        arena: i64,
-    },
+    AddNeed { arena: i64 },
     /// Confirms releasing a member; Enter releases.
     Release {
         allocation: i64,
@@ -167,15 +163,9 @@ pub enum PromptPurpose {
         arena: i64,
     },
     /// Confirms deleting a line of the PULS program; Enter deletes.
-    DeletePlanRow {
-        row: PlanRow,
-        label: String,
-    },
+    DeletePlanRow { row: PlanRow, label: String },
     /// Why an activity is blocked.
-    Block {
-        activity: i64,
-        version: i64,
-    },
+    Block { activity: i64, version: i64 },
     /// Confirms deleting a knowledge entry; Enter deletes.
     DeleteEntry {
         id: i64,
@@ -183,10 +173,7 @@ pub enum PromptPurpose {
         title: String,
     },
     /// Why the arena needs a competence.
-    NeedReason {
-        need: i64,
-        version: i64,
-    },
+    NeedReason { need: i64, version: i64 },
 }
 
 /// A versioned line of the PULS program.

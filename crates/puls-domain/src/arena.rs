@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::decision::Decided;
 use super::puls::{Gap, PlanSummary};
 
 /// The life of an arena, from a signal to its close. `Declined` is a signal the commissioning
@@ -74,15 +75,24 @@ pub struct Arena {
     pub title: String,
     /// What the citizen needs, in the words of the signal.
     pub need: String,
-    /// Code of the main mission the arena belongs to.
+    /// Code of the main mission the arena belongs to: its lead.
     pub mission: String,
+    /// The codes of the missions taking part besides the lead.
+    pub participating: Vec<String>,
     pub stage: Stage,
     pub stage_since: DateTime<Utc>,
     pub signalled_by: String,
     pub signalled_at: DateTime<Utc>,
+    /// The signaller's nearest manager, who takes the signal on; empty when not named.
+    pub manager: String,
+    /// The body whose meeting the signal waits for, and the meeting's day.
+    pub agenda: Option<(String, NaiveDate)>,
     pub coordinator: Option<String>,
     pub mandate: String,
+    /// The name of the body that commissioned (or declined) it, as it stood then.
     pub commissioned_by: Option<String>,
+    /// The decision that commissioned or declined it: body, date, authorities.
+    pub decided: Option<Decided>,
     pub target_date: Option<NaiveDate>,
     pub decline_reason: Option<String>,
     /// People allocated to the arena now.
@@ -119,12 +129,36 @@ pub enum Refusal {
     AlreadyFirst,
     AlreadyLast,
     DeclinedMustBeReconsidered,
+    /// A signal becomes an arena only by a recorded decision of a body (`> ` opens its form).
+    NeedsDecision,
+    OnlySignalsCanBeCommissioned {
+        stage: Stage,
+    },
+    OnlySignalsCanBeForwarded {
+        stage: Stage,
+    },
     /// Something the PULS program lacks for this stage.
     Plan(Gap),
 }
 
-/// Checks a move to `to`, returning every reason it is refused (empty: allowed).
-pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
+/// The rules of the flow an organisation may relax (config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// An arena becomes active only with at least one evaluation criterion: what it will be
+    /// judged by is set before the work.
+    pub criteria_before_active: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            criteria_before_active: true,
+        }
+    }
+}
+
+/// Checks a move to `to` under `rules`, returning every reason it is refused (empty: allowed).
+pub fn check_move(arena: &Arena, to: Stage, rules: Rules) -> Vec<Refusal> {
     let mut missing = Vec::new();
     let needs_commission = matches!(
         to,
@@ -133,6 +167,11 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
     let forward = to > arena.stage && arena.stage != Stage::Declined;
     if arena.stage == Stage::Declined && to != Stage::Signal {
         missing.push(Refusal::DeclinedMustBeReconsidered);
+        return missing;
+    }
+    // The decision brings the coordinator and the mandate with it (`decision::check`).
+    if forward && to == Stage::Commissioned && arena.stage == Stage::Signal {
+        missing.push(Refusal::NeedsDecision);
         return missing;
     }
     if forward && needs_commission {
@@ -152,6 +191,10 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
             (!plan.has_recipient, Gap::NoRecipient),
             (!plan.has_lead, Gap::NoLead),
             (plan.activities_total == 0, Gap::NoActivities),
+            (
+                rules.criteria_before_active && plan.criteria_total == 0,
+                Gap::NoCriteria,
+            ),
         ];
         missing.extend(
             lacks
@@ -176,7 +219,7 @@ pub fn check_move(arena: &Arena, to: Stage) -> Vec<Refusal> {
 }
 
 /// The stage `>` leads to, or why there is none.
-pub fn next_stage(arena: &Arena) -> Result<Stage, Vec<Refusal>> {
+pub fn next_stage(arena: &Arena, rules: Rules) -> Result<Stage, Vec<Refusal>> {
     if arena.stage == Stage::Declined {
         return Err(vec![Refusal::DeclinedMustBeReconsidered]);
     }
@@ -184,7 +227,7 @@ pub fn next_stage(arena: &Arena) -> Result<Stage, Vec<Refusal>> {
         .stage
         .next()
         .ok_or_else(|| vec![Refusal::AlreadyLast])?;
-    let refused = check_move(arena, to);
+    let refused = check_move(arena, to, rules);
     if refused.is_empty() {
         Ok(to)
     } else {
@@ -223,13 +266,17 @@ mod tests {
             title: "Work and Swedish for a newcomer".into(),
             need: String::new(),
             mission: "LF".into(),
+            participating: vec![],
             stage: Stage::Signal,
             stage_since: t,
             signalled_by: "kim".into(),
             signalled_at: t,
+            manager: String::new(),
+            agenda: None,
             coordinator: None,
             mandate: String::new(),
             commissioned_by: None,
+            decided: None,
             target_date: None,
             decline_reason: None,
             team: 0,
@@ -241,19 +288,41 @@ mod tests {
     }
 
     #[test]
-    fn refuses_commission_without_coordinator_and_mandate() {
+    fn a_signal_is_commissioned_only_by_a_decision() {
+        let mut a = signal();
         assert_eq!(
-            next_stage(&signal()),
-            Err(vec![Refusal::NoCoordinator, Refusal::NoMandate])
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::NeedsDecision])
+        );
+        a.coordinator = Some("Lena".into());
+        a.mandate = "Find work and language within three months".into();
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::NeedsDecision])
         );
     }
 
     #[test]
-    fn commissions_with_coordinator_and_mandate() {
+    fn staffing_goes_back_to_commissioned_without_a_new_decision() {
         let mut a = signal();
+        a.stage = Stage::Staffing;
+        a.coordinator = Some("Lena".into());
+        a.mandate = "m".into();
+        assert_eq!(previous_stage(&a), Ok(Stage::Commissioned));
+        assert!(check_move(&a, Stage::Commissioned, Rules::default()).is_empty());
+    }
+
+    #[test]
+    fn staffing_needs_a_coordinator_and_a_mandate() {
+        let mut a = signal();
+        a.stage = Stage::Commissioned;
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::NoCoordinator, Refusal::NoMandate])
+        );
         a.coordinator = Some("Lena".into());
         a.mandate = "Find work and language within three months".into();
-        assert_eq!(next_stage(&a), Ok(Stage::Commissioned));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Staffing));
     }
 
     #[test]
@@ -266,11 +335,12 @@ mod tests {
             has_recipient: true,
             has_lead: true,
             activities_total: 1,
+            criteria_total: 1,
             ..PlanSummary::default()
         };
-        assert_eq!(next_stage(&a), Err(vec![Refusal::NoTeam]));
+        assert_eq!(next_stage(&a, Rules::default()), Err(vec![Refusal::NoTeam]));
         a.team = 1;
-        assert_eq!(next_stage(&a), Ok(Stage::Active));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Active));
     }
 
     #[test]
@@ -281,13 +351,37 @@ mod tests {
         a.coordinator = Some("Lena".into());
         a.team = 2;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![
                 Refusal::Plan(Gap::NoRecipient),
                 Refusal::Plan(Gap::NoLead),
-                Refusal::Plan(Gap::NoActivities)
+                Refusal::Plan(Gap::NoActivities),
+                Refusal::Plan(Gap::NoCriteria)
             ])
         );
+    }
+
+    #[test]
+    fn active_needs_a_criterion_unless_the_rules_say_otherwise() {
+        let mut a = signal();
+        a.stage = Stage::Staffing;
+        a.mandate = "m".into();
+        a.coordinator = Some("Lena".into());
+        a.team = 1;
+        a.plan = PlanSummary {
+            has_recipient: true,
+            has_lead: true,
+            activities_total: 1,
+            ..PlanSummary::default()
+        };
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::Plan(Gap::NoCriteria)])
+        );
+        let relaxed = Rules {
+            criteria_before_active: false,
+        };
+        assert_eq!(next_stage(&a, relaxed), Ok(Stage::Active));
     }
 
     #[test]
@@ -296,15 +390,18 @@ mod tests {
         a.stage = Stage::Active;
         a.mandate = "m".into();
         a.coordinator = Some("Lena".into());
-        assert_eq!(next_stage(&a), Err(vec![Refusal::Plan(Gap::NoCriteria)]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::Plan(Gap::NoCriteria)])
+        );
         a.plan.criteria_total = 3;
         a.plan.criteria_resolved = 2;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![Refusal::Plan(Gap::CriteriaWithoutResult(1))])
         );
         a.plan.criteria_resolved = 3;
-        assert_eq!(next_stage(&a), Ok(Stage::Returning));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Returning));
     }
 
     #[test]
@@ -313,9 +410,12 @@ mod tests {
         a.stage = Stage::Returning;
         a.mandate = "m".into();
         a.coordinator = Some("Lena".into());
-        assert_eq!(next_stage(&a), Err(vec![Refusal::Plan(Gap::NoEntries)]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::Plan(Gap::NoEntries)])
+        );
         a.plan.entries = 1;
-        assert_eq!(next_stage(&a), Ok(Stage::Closed));
+        assert_eq!(next_stage(&a, Rules::default()), Ok(Stage::Closed));
     }
 
     #[test]
@@ -323,7 +423,10 @@ mod tests {
         let mut a = signal();
         a.stage = Stage::Closed;
         assert_eq!(previous_stage(&a), Ok(Stage::Returning));
-        assert_eq!(next_stage(&a), Err(vec![Refusal::AlreadyLast]));
+        assert_eq!(
+            next_stage(&a, Rules::default()),
+            Err(vec![Refusal::AlreadyLast])
+        );
     }
 
     #[test]
@@ -332,7 +435,7 @@ mod tests {
         a.stage = Stage::Staffing;
         a.mandate = "m".into();
         assert_eq!(
-            check_move(&a, Stage::Active)[..2],
+            check_move(&a, Stage::Active, Rules::default())[..2],
             [Refusal::NoCoordinator, Refusal::NoTeam]
         );
     }
@@ -361,7 +464,7 @@ mod tests {
         let mut a = signal();
         a.stage = Stage::Declined;
         assert_eq!(
-            next_stage(&a),
+            next_stage(&a, Rules::default()),
             Err(vec![Refusal::DeclinedMustBeReconsidered])
         );
         assert_eq!(previous_stage(&a), Ok(Stage::Signal));

@@ -57,8 +57,10 @@ fn percentile(sorted: &[f64], percent: usize) -> Option<f64> {
 pub struct ArenaLine {
     pub id: i64,
     pub title: String,
-    /// Code of the main mission.
+    /// Code of the main mission: the arena's lead.
     pub mission: String,
+    /// The missions taking part besides the lead.
+    pub participating: Vec<String>,
     pub stage: Stage,
     pub coordinator: Option<String>,
     pub signalled: NaiveDate,
@@ -160,9 +162,47 @@ pub struct Figures {
     pub over_allocated: Vec<(String, Load)>,
     /// The arenas of the period, in number order.
     pub arenas: Vec<ArenaLine>,
+    /// When the figures are one mission's: its arenas, led and taken part in, counted apart.
+    pub mission: Option<MissionShare>,
+}
+
+/// One mission's part in the arenas of the figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissionShare {
+    pub code: String,
+    /// Arenas the mission leads.
+    pub lead: u32,
+    /// Arenas another mission leads and this one takes part in.
+    pub participating: u32,
 }
 
 impl Figures {
+    /// The figures of the arenas mission `code` leads or takes part in, the two counted
+    /// apart; today's staffing stays the whole organisation's.
+    pub fn of_mission(self, code: &str) -> Figures {
+        let mine: Vec<ArenaLine> = self
+            .arenas
+            .into_iter()
+            .filter(|a| a.mission == code || a.participating.iter().any(|p| p == code))
+            .collect();
+        let lead = count(mine.iter().filter(|a| a.mission == code));
+        let participating = count(mine.iter()) - lead;
+        let mut figures = compute(
+            mine,
+            self.unfilled_by_competence,
+            self.over_allocated,
+            self.from,
+            self.to,
+            self.today,
+        );
+        figures.mission = Some(MissionShare {
+            code: code.to_owned(),
+            lead,
+            participating,
+        });
+        figures
+    }
+
     /// Arenas of the period closed within it.
     pub fn closed_in_period(&self) -> impl Iterator<Item = &ArenaLine> {
         self.arenas
@@ -247,6 +287,7 @@ pub fn compute(
         unfilled_by_competence: unfilled,
         over_allocated: over,
         arenas,
+        mission: None,
     }
 }
 
@@ -271,6 +312,7 @@ mod tests {
             id,
             title: format!("Arena {id}"),
             mission: "LF".into(),
+            participating: vec![],
             stage,
             coordinator: None,
             signalled,

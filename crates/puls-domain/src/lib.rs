@@ -5,6 +5,7 @@ pub mod arena;
 pub mod calendar;
 pub mod clock;
 pub mod collation;
+pub mod decision;
 pub mod figures;
 pub mod knowledge;
 pub mod language;

@@ -23,6 +23,10 @@ pub struct ArenaCard {
     pub plan: PlanSummary,
     /// The registration number (diarienummer); empty when none.
     pub registration: String,
+    /// The code of the body that decided on it, and the day it did.
+    pub decision: Option<(String, NaiveDate)>,
+    /// The missions taking part besides the lead one (`mission`).
+    pub participating: Vec<String>,
 }
 
 impl ArenaCard {
@@ -115,6 +119,8 @@ pub struct PlanCriterion {
     /// The verdict: met, not met, or not known yet.
     pub met: Option<bool>,
     pub version: i64,
+    /// Its text, measure or target changed after the arena became active.
+    pub changed_after_start: bool,
 }
 
 impl PlanCriterion {
@@ -257,4 +263,19 @@ pub struct DrawnUp {
     pub version: i64,
     pub at: DateTime<Utc>,
     pub by: String,
+}
+
+/// A signal waiting for a body's meeting: one item of its agenda.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub title: String,
+    pub need: String,
+    pub mission: String,
+    pub signalled_by: String,
+    pub signalled_at: DateTime<Utc>,
+    /// Who took it on; empty when not named.
+    pub manager: String,
+    /// The meeting it is on.
+    pub meeting: NaiveDate,
 }

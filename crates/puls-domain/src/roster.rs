@@ -96,12 +96,16 @@ pub struct Candidate {
     pub in_team: bool,
 }
 
-/// Best fit first: the higher level, then the more free time, then someone already in the team
-/// (fewer new people to brief), then by name so the order is stable.
+/// Best fit first: anyone already over capacity last, whatever their level (asking more of
+/// them is how people burn out); then the higher level, then the more free time, then
+/// someone already in the team (fewer new people to brief), then by name so the order is
+/// stable.
 pub fn rank(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| {
-        b.level
-            .cmp(&a.level)
+        a.load
+            .is_over()
+            .cmp(&b.load.is_over())
+            .then(b.level.cmp(&a.level))
             .then(b.load.free().cmp(&a.load.free()))
             .then(b.in_team.cmp(&a.in_team))
             .then(a.name.cmp(&b.name))
@@ -136,6 +140,17 @@ mod tests {
         rank(&mut c);
         let names: Vec<_> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Di", "Cy", "Bo", "Ada"]);
+    }
+
+    #[test]
+    fn someone_over_capacity_is_never_ranked_first() {
+        let mut c = vec![
+            candidate("Ada", Level::Teaches, 60, true),
+            candidate("Bo", Level::Aware, 0, false),
+        ];
+        rank(&mut c);
+        let names: Vec<_> = c.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Bo", "Ada"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use puls_domain::arena::Refusal;
+use puls_domain::decision::DecisionProblem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -150,6 +151,12 @@ pub enum StoreError {
     NotAdministrator(String),
     #[error("{who} may not change who coordinates arena #{arena} or is its communication lead")]
     NotAppointer { arena: i64, who: String },
+    #[error("{who} is not a member of {body} and may not record its decisions")]
+    NotInBody { body: String, who: String },
+    #[error("{who} coordinates arena #{arena} and may not commission it")]
+    OwnArena { arena: i64, who: String },
+    #[error("the decision cannot be recorded as given")]
+    DecisionRefused(Vec<DecisionProblem>),
     #[error("{0} is the last administrator")]
     LastAdministrator(String),
     #[error("the key {fingerprint} is already listed for {account}")]
@@ -236,6 +243,9 @@ impl StoreError {
             | StoreError::Restricted(_)
             | StoreError::NotAdministrator(_)
             | StoreError::NotAppointer { .. }
+            | StoreError::NotInBody { .. }
+            | StoreError::OwnArena { .. }
+            | StoreError::DecisionRefused(_)
             | StoreError::LastAdministrator(_)
             | StoreError::KeyListed { .. }
             | StoreError::Refused(_) => false,

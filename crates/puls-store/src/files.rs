@@ -24,6 +24,8 @@ pub struct StoreOptions {
     pub busy_timeout: Duration,
     /// The health terms masked, with personal identity numbers, in every history row.
     pub health_terms: Vec<String>,
+    /// The flow's rules the organisation chose (config).
+    pub rules: puls_domain::arena::Rules,
 }
 
 impl Default for StoreOptions {
@@ -31,6 +33,7 @@ impl Default for StoreOptions {
         StoreOptions {
             group: None,
             busy_timeout: BUSY_TIMEOUT,
+            rules: puls_domain::arena::Rules::default(),
             health_terms: puls_domain::privacy::DEFAULT_HEALTH_TERMS
                 .iter()
                 .map(|t| (*t).to_owned())

@@ -129,6 +129,10 @@ fn write_links(tx: &Transaction, stamp: &Stamp, id: i64, e: &Clean) -> Result<()
     Ok(())
 }
 
+/// The audit action of a draft puls prefilled, saved untouched: not yet knowledge a person
+/// returned.
+const DRAFTED: &str = "draft";
+
 /// Inserts a cleaned entry by `author`, created at `created`; audited as `action`.
 pub(super) fn insert_entry(
     tx: &Transaction,
@@ -140,8 +144,9 @@ pub(super) fn insert_entry(
 ) -> Result<i64> {
     check_arena(tx, e.arena)?;
     tx.execute(
-        "INSERT INTO entries (title, body, kind, arena_id, tags_text, author, created_at, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO entries (title, body, kind, arena_id, tags_text, author, created_at, updated_at, updated_by,
+                written)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             e.title,
             e.body,
@@ -151,7 +156,8 @@ pub(super) fn insert_entry(
             text::one_line(author.trim()),
             time::to_text(created),
             time::to_text(stamp.at),
-            stamp.who
+            stamp.who,
+            action != DRAFTED
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -189,7 +195,12 @@ pub trait KnowledgeStore {
     /// wrote); the audit row names the store's user.
     fn add_entry_by(&mut self, author: &str, e: &EntryEdit) -> Result<i64>;
 
-    /// Saves an edited entry, unless someone changed it since `expected_version`.
+    /// Adds the draft puls prefilled for a returning arena, saved as offered: it stays in the
+    /// bank, but does not count as knowledge returned until someone edits it.
+    fn add_draft_entry(&mut self, e: &EntryEdit) -> Result<i64>;
+
+    /// Saves an edited entry, unless someone changed it since `expected_version`; an edited
+    /// draft is knowledge a person returned.
     fn edit_entry(&mut self, id: i64, expected_version: i64, e: &EntryEdit) -> Result<()>;
 
     /// Deletes an entry, unless someone changed it since `expected_version`.
@@ -209,6 +220,11 @@ impl KnowledgeStore for Store {
         self.write(|tx, stamp| insert_entry(tx, stamp, &clean, author, stamp.at, "create"))
     }
 
+    fn add_draft_entry(&mut self, e: &EntryEdit) -> Result<i64> {
+        let clean = Clean::of(e)?;
+        self.write(|tx, stamp| insert_entry(tx, stamp, &clean, stamp.who, stamp.at, DRAFTED))
+    }
+
     fn edit_entry(&mut self, id: i64, expected_version: i64, e: &EntryEdit) -> Result<()> {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| {
@@ -217,7 +233,7 @@ impl KnowledgeStore for Store {
             check_arena(tx, clean.arena)?;
             tx.execute(
                 "UPDATE entries SET title = ?2, body = ?3, kind = ?4, arena_id = ?5, tags_text = ?6,
-                        version = version + 1, updated_at = ?7, updated_by = ?8
+                        version = version + 1, updated_at = ?7, updated_by = ?8, written = 1
                  WHERE id = ?1",
                 params![
                     id,

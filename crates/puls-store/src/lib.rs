@@ -7,11 +7,13 @@
 mod access;
 mod account_keys;
 mod account_settings;
+mod agenda;
 mod arenas;
 mod backup;
 mod bank;
 pub mod bulk;
 mod courses;
+mod decisions;
 mod drawn_up;
 mod error;
 mod extract;
@@ -88,9 +90,11 @@ pub use transfer::{
 pub use access::AccessStore;
 pub use account_keys::AccountKeyStore;
 pub use account_settings::AccountSettingsStore;
+pub use agenda::{AgendaItem, AgendaStore};
 pub use arenas::ArenaStore;
 pub use bank::BankStore;
 pub use courses::CourseStore;
+pub use decisions::DecisionStore;
 pub use drawn_up::DrawnUpStore;
 pub use extract::ExtractStore;
 pub use figures::FiguresStore;
@@ -127,6 +131,8 @@ macro_rules! backend {
 backend!(
     SessionStore
         + ArenaStore
+        + DecisionStore
+        + AgendaStore
         + RegistrationStore
         + DrawnUpStore
         + TransferStore
@@ -157,11 +163,11 @@ backend!(
 /// called through them.
 pub mod prelude {
     pub use super::{
-        AccessStore, AccountKeyStore, AccountSettingsStore, ArenaStore, Backend, BankStore,
-        CourseStore, DrawnUpStore, ExtractStore, FiguresStore, HistoryStore, KnowledgeStore,
-        LearningStore, MaturityStore, PersonalDataStore, PlanStore, PurposeStore,
-        RegistrationStore, RestrictedStore, RetentionStore, ReviewStore, RosterImportStore,
-        RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
+        AccessStore, AccountKeyStore, AccountSettingsStore, AgendaStore, ArenaStore, Backend,
+        BankStore, CourseStore, DecisionStore, DrawnUpStore, ExtractStore, FiguresStore,
+        HistoryStore, KnowledgeStore, LearningStore, MaturityStore, PersonalDataStore, PlanStore,
+        PurposeStore, RegistrationStore, RestrictedStore, RetentionStore, ReviewStore,
+        RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
     };
 }
 
@@ -177,6 +183,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/007_restricted.sql")),
     M::up(include_str!("migrations/008_drawn_up.sql")),
     M::up(include_str!("migrations/009_ssh_keys.sql")),
+    M::up(include_str!("migrations/010_governance.sql")),
     M::up(include_str!("migrations/011_reviews.sql")),
 ];
 
@@ -197,6 +204,8 @@ pub struct Store {
     seen_version: i64,
     /// The team's group, given the files this store writes (see `output`).
     group: Option<files::Group>,
+    /// The flow's rules the organisation chose.
+    rules: puls_domain::arena::Rules,
 }
 
 /// The session a store serves and the questions about the whole database: who writes, what
@@ -302,6 +311,8 @@ impl SessionStore for Store {
 
 /// Who and when, for the audit row of the write in progress.
 pub(crate) struct Stamp<'a> {
+    /// The flow's rules the organisation chose.
+    pub rules: puls_domain::arena::Rules,
     pub who: &'a str,
     pub at: DateTime<Utc>,
     /// The health terms every audit row's text is masked for.
@@ -344,6 +355,7 @@ impl Store {
             session: Session::default(),
             seen_version: 0,
             group,
+            rules: options.rules,
         };
         store.seen_version = store.data_version()?;
         Ok(store)
@@ -366,6 +378,7 @@ impl Store {
         f: impl FnOnce(&Transaction, &Stamp) -> Result<T>,
     ) -> Result<T> {
         let stamp = Stamp {
+            rules: self.rules,
             who: &self.who,
             at: self.clock.now(),
             health_terms: &self.health_terms,

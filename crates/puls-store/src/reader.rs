@@ -26,6 +26,7 @@ impl Store {
             seen_version: self.seen_version,
             group: self.group,
             health_terms: self.health_terms.clone(),
+            rules: self.rules,
         })
     }
 

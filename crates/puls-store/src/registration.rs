@@ -81,6 +81,7 @@ mod tests {
                 need: String::new(),
                 mission: "LF".into(),
                 signalled_by: "Karin S".into(),
+                manager: String::new(),
                 target_date: None,
             })
             .unwrap();

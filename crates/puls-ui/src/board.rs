@@ -282,7 +282,7 @@ fn card_lines(
     };
     let lines = [
         Line::from(Span::styled(title, title_style)),
-        who_line(theme, card, width),
+        who_line(app, theme, card, width),
         staffing_line(app, theme, card, width),
         plan_line(theme, card, width),
         timing_line(app, theme, card, width),
@@ -314,13 +314,20 @@ fn edge(line: Line<'static>, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The mission and the coordinator, muted when there is none.
-fn who_line(theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
+/// The mission and the coordinator, muted when there is none. Under a mission's filter an
+/// arena that mission only takes part in says so, and which mission leads it.
+fn who_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let coordinator = card
         .coordinator
         .as_deref()
         .unwrap_or(messages::no_coordinator());
-    let who = fit(&format!(" {} · {}", card.mission, coordinator), width);
+    let mission = match &app.board.mission_filter {
+        Some(filter) if *filter != card.mission => {
+            messages::participating_under(filter, &card.mission)
+        }
+        _ => card.mission.clone(),
+    };
+    let who = fit(&format!(" {mission} · {coordinator}"), width);
     let style = if card.coordinator.is_none() {
         theme.muted
     } else {
@@ -380,8 +387,9 @@ fn timing(
     vec![Span::styled(format!(" {}", choices[1]), style)]
 }
 
-/// Team size, unfilled needs and, where it fits, a late meeting (the board's title counts those
-/// too). Each says so in words, so they read without colour.
+/// Team size and unfilled needs, then the body that decided on it and when, and a late meeting
+/// (the board's title counts those too), as much of that as fits. Each says so in words, so
+/// they read without colour.
 fn staffing_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(
         format!(" {}", messages::team_size(card.team)),
@@ -390,6 +398,20 @@ fn staffing_line(app: &App, theme: &Theme, card: &ArenaCard, width: usize) -> Li
     if card.gaps() > 0 {
         spans.push(Span::styled(" · ".to_owned(), theme.base));
         spans.push(Span::styled(messages::gaps(card.gaps()), theme.gap));
+    }
+    if let Some((body, on)) = &card.decision {
+        let used: usize = spans.iter().map(Span::width).sum();
+        let body = puls_domain::text::one_line(body);
+        let choices = [
+            format!(" · {}", messages::card_decision(&body, *on)),
+            format!(" · {body}"),
+        ];
+        if let Some(fits) = choices
+            .into_iter()
+            .find(|c| used + Span::raw(c.as_str()).width() <= width)
+        {
+            spans.push(Span::styled(fits, theme.muted));
+        }
     }
     let used: usize = spans.iter().map(Span::width).sum();
     let late = format!(" · {}", messages::review_late());

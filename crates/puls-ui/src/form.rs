@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
     let title = match form.kind {
         FormKind::NewSignal => messages::form_new_title().to_owned(),
         FormKind::EditArena { id, .. } => messages::form_edit_title(id),
+        FormKind::Decision { id, .. } => messages::decision_form_title(id),
         FormKind::NewPerson => messages::form_new_person().to_owned(),
         FormKind::EditPerson { .. } => messages::form_edit_person().to_owned(),
         FormKind::NewCompetence => messages::form_new_competence().to_owned(),

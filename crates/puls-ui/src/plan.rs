@@ -221,12 +221,17 @@ fn item_line(
             } else {
                 String::new()
             };
+            let changed = if c.changed_after_start {
+                format!(" [{}]", messages::changed_after_start())
+            } else {
+                String::new()
+            };
             (
                 format!(
-                    "  {} · {} · {}{outcome}{verdict}",
+                    "  {} · {} · {}{outcome}{verdict}{changed}",
                     c.text, c.measure, c.target
                 ),
-                None,
+                c.changed_after_start.then_some(theme.late),
             )
         }
         PlanItem::Activity(i) => {

@@ -81,11 +81,30 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
             ),
         ]),
     ];
-    if let Some(by) = &arena.commissioned_by {
-        lines.push(Line::from(vec![
+    match (&arena.decided, &arena.commissioned_by) {
+        (Some(decided), _) => {
+            let body = text::one_line(app.config.body_name(&decided.body)).into_owned();
+            lines.push(Line::from(vec![
+                label(""),
+                Span::raw(messages::decided_by(&body, decided.on)),
+            ]));
+            let authorities = messages::authorities(
+                &text::one_line(&decided.budget),
+                &text::one_line(&decided.may_ask),
+                decided.until,
+            );
+            if !authorities.is_empty() {
+                lines.push(Line::from(vec![
+                    label(""),
+                    Span::raw(authorities.join(" · ")),
+                ]));
+            }
+        }
+        (None, Some(by)) => lines.push(Line::from(vec![
             label(""),
             Span::raw(messages::commissioned_by(&text::one_line(by))),
-        ]));
+        ])),
+        (None, None) => {}
     }
     if let Some(target) = arena.target_date {
         let mut spans = vec![
@@ -104,6 +123,22 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
             arena.signalled_at,
         )),
     ]));
+    if !arena.manager.is_empty() {
+        lines.push(Line::from(vec![
+            label(""),
+            Span::raw(messages::manager_took_it(&text::one_line(&arena.manager))),
+        ]));
+    }
+    if let Some((body, meeting)) = arena
+        .agenda
+        .as_ref()
+        .filter(|_| arena.stage == puls_domain::arena::Stage::Signal)
+    {
+        lines.push(Line::from(vec![
+            label(""),
+            Span::raw(messages::on_agenda(&text::one_line(body), *meeting)),
+        ]));
+    }
     if let Some(reason) = &arena.decline_reason {
         lines.push(Line::from(Span::styled(
             messages::declined_because(&text::one_line(reason)),
@@ -268,7 +303,9 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let title = match &prompt.purpose {
-        PromptPurpose::Decline { id, .. } => format!("#{id}: {}", messages::decline_prompt()),
+        PromptPurpose::Decline { id, body, .. } => {
+            format!("#{id} ({body}): {}", messages::decline_prompt())
+        }
         PromptPurpose::Filter { target, .. } => messages::filter_prompt(*target).to_owned(),
         PromptPurpose::Allocate {
             arena, name, load, ..

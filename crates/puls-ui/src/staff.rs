@@ -96,13 +96,19 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, pla
         left,
     );
 
-    let mut people = vec![heading(messages::candidates_heading(), staff.on_candidates)];
+    let mut people = vec![
+        heading(messages::candidates_heading(), staff.on_candidates),
+        Line::from(Span::styled(
+            fit(messages::ranking_why(), usize::from(right.width)),
+            theme.muted,
+        )),
+    ];
     let width = usize::from(right.width);
     for (i, c) in staff
         .candidates
         .iter()
         .enumerate()
-        .take(usize::from(right.height.saturating_sub(1)))
+        .take(usize::from(right.height.saturating_sub(2)))
     {
         let selected = staff.on_candidates && i == staff.candidate;
         let style = if selected { theme.selected } else { theme.base };

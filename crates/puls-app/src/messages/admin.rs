@@ -19,6 +19,9 @@ pub fn store_error(error: &StoreError) -> String {
         StoreError::NotAdministrator(who) => super::not_administrator(who),
         StoreError::NotAppointer { arena, who } => super::not_appointer(*arena, who),
         StoreError::LastAdministrator(who) => super::last_administrator(who),
+        StoreError::NotInBody { body, who } => super::not_in_body(body, who),
+        StoreError::OwnArena { arena, who } => super::own_arena(*arena, who),
+        StoreError::DecisionRefused(problems) => super::decision_refused(problems),
         StoreError::Refused(refusals) => {
             let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
             tr!(format!("Refused: {reasons}."), format!("Nekat: {reasons}."))
@@ -173,6 +176,9 @@ fn store_error_sv(error: &StoreError) -> String {
             fingerprint,
             account,
         } => format!("nyckeln {fingerprint} finns redan för {account}"),
+        StoreError::NotInBody { body, who } => super::not_in_body(body, who),
+        StoreError::OwnArena { arena, who } => super::own_arena(*arena, who),
+        StoreError::DecisionRefused(problems) => super::decision_refused(problems),
         StoreError::Interrupted => "frågan avbröts".to_owned(),
         StoreError::Backend(e) => format!("databasfel: {e}"),
     }

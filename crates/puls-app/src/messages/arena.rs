@@ -65,8 +65,6 @@ texts! {
     label_category => "Category", "Kategori";
     yes => "yes", "ja";
     no => "no", "nej";
-    /// The commissioning body when the config names none.
-    default_commissioned_by => "Strategic coordination group", "Strategiska samordningsgruppen";
 }
 
 pub fn stage_label(stage: Stage) -> &'static str {
@@ -142,6 +140,14 @@ pub fn field_label(field: crate::form::FieldId) -> &'static str {
         FieldId::Occasion => super::label_occasion(),
         FieldId::Partner => super::label_partner(),
         FieldId::Level(dimension) => super::dimension(dimension),
+        FieldId::DecidingBody => super::label_body(),
+        FieldId::DecidedOn => super::label_decided_on(),
+        FieldId::Registration => super::label_registration(),
+        FieldId::Budget => super::label_budget(),
+        FieldId::MayAsk => super::label_may_ask(),
+        FieldId::Until => super::label_until(),
+        FieldId::Manager => super::label_manager(),
+        FieldId::AlsoMissions => super::label_also_missions(),
     }
 }
 
@@ -236,6 +242,13 @@ pub fn refusal(refusal: &Refusal) -> String {
             tr!("Closed is the last stage", "Avslutad är den sista fasen").to_owned()
         }
         Refusal::Plan(gap) => super::plan_gap(*gap),
+        Refusal::NeedsDecision => super::refusal_needs_decision().to_owned(),
+        Refusal::OnlySignalsCanBeCommissioned { stage } => {
+            super::only_signals_commissioned(stage_label(*stage))
+        }
+        Refusal::OnlySignalsCanBeForwarded { stage } => {
+            super::only_signals_forwarded(stage_label(*stage))
+        }
         Refusal::DeclinedMustBeReconsidered => tr!(
             "it was declined; < takes it back as a signal",
             "den är avböjd; < tar tillbaka den som signal"

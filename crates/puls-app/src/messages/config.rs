@@ -143,10 +143,6 @@ pub fn config_default_head(path: &str) -> String {
 /// The comment above one setting in `puls config --print-default`; `None` for an unknown name.
 pub fn config_setting_comment(name: &str) -> Option<&'static str> {
     Some(match name {
-        "commissioned_by" => tr!(
-            "Who decides to establish an arena.",
-            "Vem som beslutar att etablera en arena."
-        ),
         "db" => tr!(
             "The database when --db names none: a file, or a PostgreSQL URL (postgres://user@host/name).",
             "Databasen när --db inte anger någon: en fil, eller en PostgreSQL-URL (postgres://användare@värd/namn)."
@@ -170,6 +166,14 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
         "missions" => tr!(
             "The main missions, in board order: a code stored on each arena, and its name.",
             "Huvuduppdragen, i tavlans ordning: en kod som lagras på varje arena, och dess namn."
+        ),
+        "bodies" => tr!(
+            "The bodies that commission and decline arenas: a code, a name, a kind (\"coordination-group\", \"management-group\" or \"council-committee\") and the OS accounts of the members who may record their decisions.",
+            "Organen som beställer och avböjer arenor: en kod, ett namn, ett slag (\"coordination-group\", \"management-group\" eller \"council-committee\") och OS-kontona för de ledamöter som får registrera deras beslut."
+        ),
+        "criteria_before_active" => tr!(
+            "An arena becomes active only with at least one evaluation criterion: what it will be judged by is set before the work.",
+            "En arena blir aktiv bara med minst ett utvärderingskriterium: vad den ska bedömas efter bestäms före arbetet."
         ),
         "language" => tr!(
             "\"sv\" or \"en\"; when not set, the locale (LC_ALL, LC_MESSAGES, LANG) decides.",

@@ -246,8 +246,8 @@ pub fn plan_gap(gap: puls_domain::puls::Gap) -> String {
         ),
         Gap::NoActivities => tr!("no activities", "inga aktiviteter").to_owned(),
         Gap::NoEntries => tr!(
-            "no knowledge-bank entry returned yet",
-            "ingen post återförd till kunskapsbanken än"
+            "no knowledge-bank entry written yet (an untouched draft does not count)",
+            "ingen post skriven till kunskapsbanken än (ett orört utkast räknas inte)"
         )
         .to_owned(),
         Gap::ActivitiesOpen(n) => tr!(

@@ -20,8 +20,6 @@ texts! {
     agenda_none => "none", "inga";
     no_purposes => "No purposes yet: `puls purpose add NAME` adds one.",
         "Inga syften än: `puls purpose add NAMN` lägger till ett.";
-    agenda_not_purpose => "`puls agenda` takes `purpose ID`: puls agenda purpose 1",
-        "`puls agenda` tar `purpose ID`: puls agenda purpose 1";
     agenda_purpose_id => "a purpose's number is needed: puls agenda purpose 1",
         "syftets nummer behövs: puls agenda purpose 1";
 }

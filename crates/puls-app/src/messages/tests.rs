@@ -19,6 +19,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "md_status",
     "announce_person",
     "field_text",
+    "label_budget",
 ];
 
 /// Literals outside `tr!` and `texts!` that are no sentence: words the same in Swedish, the
@@ -49,6 +50,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         bank::TEXTS,
         cli_help::TEXTS,
         config::TEXTS,
+        decision::TEXTS,
         export::TEXTS,
         figures::TEXTS,
         learning::TEXTS,
