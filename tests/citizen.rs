@@ -54,6 +54,7 @@ mod properties {
                     need: String::new(),
                     mission: "LF".into(),
                     signalled_by: text.clone(),
+                    manager: String::new(),
                     target_date: None,
                 })
                 .unwrap();
@@ -62,7 +63,8 @@ mod properties {
             store
                 .add_entry(&EntryEdit { title: text.clone(), ..EntryEdit::default() })
                 .unwrap();
-            store.decline_arena(arena.id, arena.version, &text).unwrap();
+            let ssg = puls::config::default_bodies().remove(0);
+            store.decline(arena.id, arena.version, &ssg, app::now().date_naive(), &text).unwrap();
 
             for row in store.history(None, None, 100_000).unwrap() {
                 prop_assert!(personal_numbers(&row.detail).is_empty(), "{:?}", row);

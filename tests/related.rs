@@ -72,6 +72,7 @@ fn measure() -> Vec<Measured> {
                         need: need.clone(),
                         mission: judged.mission.clone().expect("a new arena has a mission"),
                         signalled_by: "Per Holm".into(),
+                        manager: String::new(),
                         target_date: None,
                     })
                     .unwrap();

@@ -23,6 +23,7 @@ fn signal(title: &str) -> NewSignal {
         need: "A need that takes several units".into(),
         mission: "LF".into(),
         signalled_by: "Per Holm".into(),
+        manager: String::new(),
         target_date: None,
     }
 }

@@ -110,6 +110,7 @@ mod tests {
                 need: String::new(),
                 mission: "LF".to_owned(),
                 signalled_by: "maja".to_owned(),
+                manager: String::new(),
                 target_date: None,
             })
             .unwrap();

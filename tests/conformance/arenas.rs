@@ -1,6 +1,7 @@
 //! Arenas: numbers, versions and conflicts, moves, declines and undo (moved from tests/store.rs).
 
 use puls::domain::arena::{Refusal, Stage};
+use puls::domain::decision::DecisionProblem;
 use puls::store::StoreError;
 use puls::store::prelude::*;
 
@@ -47,13 +48,16 @@ pub fn commission_records_who_commissioned_and_bumps_the_version<F: Fixture>() {
     assert_eq!(a.version, 2);
     assert_eq!(a.coordinator.as_deref(), Some("Maja Lindqvist"));
     let a = store
-        .move_arena(a.id, a.version, Stage::Commissioned, "Council committee")
+        .commission(a.id, a.version, &crate::app::decision("Maja Lindqvist"))
         .unwrap();
     assert_eq!(a.stage, Stage::Commissioned);
-    assert_eq!(a.commissioned_by.as_deref(), Some("Council committee"));
+    assert_eq!(
+        a.commissioned_by.as_deref(),
+        Some("Strategic coordination group")
+    );
     assert_eq!(a.version, 3);
-    // signal + person added + coordinator appointed + edit + move
-    assert_eq!(audit_count(&store), 5);
+    // signal + person added + coordinator appointed + edit + decision + move
+    assert_eq!(audit_count(&store), 6);
 }
 
 pub fn a_refused_move_changes_nothing<F: Fixture>() {
@@ -61,11 +65,16 @@ pub fn a_refused_move_changes_nothing<F: Fixture>() {
     let mut store = db.session("maja", now());
     let a = store.create_signal(&signal("Newcomer needs work")).unwrap();
     let err = store
-        .move_arena(a.id, a.version, Stage::Commissioned, "SSG")
+        .move_arena(a.id, a.version, Stage::Commissioned)
         .err()
         .unwrap();
+    assert!(matches!(&err, StoreError::Refused(r) if r == &vec![Refusal::NeedsDecision]));
+    let mut lacking = crate::app::decision(" ");
+    lacking.mandate.clear();
+    let err = store.commission(a.id, a.version, &lacking).err().unwrap();
     assert!(
-        matches!(&err, StoreError::Refused(r) if r == &vec![Refusal::NoCoordinator, Refusal::NoMandate])
+        matches!(&err, StoreError::DecisionRefused(p) if p == &vec![DecisionProblem::NoCoordinator, DecisionProblem::NoMandate]),
+        "{err:?}"
     );
     assert_eq!(store.arena(a.id).unwrap(), a);
     assert_eq!(audit_count(&store), 1);
@@ -77,12 +86,19 @@ pub fn declining_keeps_the_reason_and_needs_one<F: Fixture>() {
     let a = store
         .create_signal(&signal("A pool at the care home"))
         .unwrap();
+    let on = crate::app::now().date_naive();
     assert!(matches!(
-        store.decline_arena(a.id, a.version, "  "),
+        store.decline(a.id, a.version, &crate::app::ssg(), on, "  "),
         Err(StoreError::Refused(r)) if r == vec![Refusal::NoDeclineReason]
     ));
     let d = store
-        .decline_arena(a.id, a.version, "Facility management handles it")
+        .decline(
+            a.id,
+            a.version,
+            &crate::app::ssg(),
+            on,
+            "Facility management handles it",
+        )
         .unwrap();
     assert_eq!(d.stage, Stage::Declined);
     assert_eq!(

@@ -120,6 +120,7 @@ pub fn a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries<
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: vec![],
     };
     assert_drawn_up(store.edit_arena(id, arena.version, &edit), id);
 
@@ -152,7 +153,7 @@ pub fn reopening_keeps_the_locked_version_and_a_new_close_draws_up_the_next<F: F
 
     let arena = store.arena(id).unwrap();
     store
-        .move_arena(id, arena.version, Stage::Returning, "SSG")
+        .move_arena(id, arena.version, Stage::Returning)
         .unwrap();
     store
         .add_contact(id, &contact("After the reopening"))
@@ -177,9 +178,7 @@ pub fn reopening_keeps_the_locked_version_and_a_new_close_draws_up_the_next<F: F
     );
 
     let arena = store.arena(id).unwrap();
-    store
-        .move_arena(id, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    store.move_arena(id, arena.version, Stage::Closed).unwrap();
     let versions = store.drawn_up_versions(id).unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[1].closed_by, "maja");
@@ -461,7 +460,7 @@ pub fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the
     town.link("maja", "Maja Lindqvist");
     let mut maja = town.open("maja");
     let arena = maja.arena(id).unwrap();
-    maja.move_arena(id, arena.version, Stage::Returning, "SSG")
+    maja.move_arena(id, arena.version, Stage::Returning)
         .unwrap();
     maja.add_contact(id, &contact("Mother 850709-9805 says the anorexia is back"))
         .unwrap();
@@ -475,8 +474,7 @@ pub fn a_public_extract_masks_the_recipient_and_personal_data_and_leaves_out_the
     )
     .unwrap();
     let arena = maja.arena(id).unwrap();
-    maja.move_arena(id, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    maja.move_arena(id, arena.version, Stage::Closed).unwrap();
     let record = maja.drawn_up_versions(id).unwrap().pop().unwrap();
     let terms = puls::config::Config::default().health_terms;
 
@@ -573,6 +571,7 @@ fn edit_of(arena: &puls::domain::arena::Arena) -> puls::store::ArenaEdit {
         coordinator: arena.coordinator.clone(),
         mandate: arena.mandate.clone(),
         target_date: arena.target_date,
+        participating: vec![],
     }
 }
 
@@ -588,7 +587,7 @@ fn reopened_by_an_administrator<F: Fixture>(
     let recipient = admin.plan(id).unwrap().proactivity.recipient;
     let arena = admin.arena(id).unwrap();
     let arena = admin
-        .move_arena(id, arena.version, Stage::Returning, "SSG")
+        .move_arena(id, arena.version, Stage::Returning)
         .unwrap();
     (admin, arena, recipient)
 }
@@ -623,9 +622,7 @@ pub fn a_subject_extract_says_what_retention_anonymised<F: Fixture>() {
         ..edit_of(&arena)
     };
     let arena = admin.edit_arena(id, arena.version, &edit).unwrap();
-    admin
-        .move_arena(id, arena.version, Stage::Closed, "SSG")
-        .unwrap();
+    admin.move_arena(id, arena.version, Stage::Closed).unwrap();
     let (_, _, rules) = closed_arena_past_retention(&town);
     admin.run_retention(&rules).unwrap();
 

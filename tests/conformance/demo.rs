@@ -46,7 +46,7 @@ pub fn returning_is_refused_until_every_criterion_has_a_result_or_reason<F: Fixt
     assert_eq!(active.stage, Stage::Active);
     let arena = store.arena(1).unwrap();
     let err = store
-        .move_arena(1, arena.version, Stage::Returning, "SSG")
+        .move_arena(1, arena.version, Stage::Returning)
         .err()
         .unwrap();
     assert!(

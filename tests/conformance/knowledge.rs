@@ -33,6 +33,7 @@ fn signal(store: &mut impl Backend, title: &str, need: &str, mission: &str) -> i
             need: need.into(),
             mission: mission.into(),
             signalled_by: "Per Holm".into(),
+            manager: String::new(),
             target_date: None,
         })
         .unwrap()

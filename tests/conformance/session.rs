@@ -18,6 +18,7 @@ fn commissionable(title: &str) -> ArenaEdit {
         coordinator: Some("Maja Lindqvist".into()),
         mandate: "Work within three months".into(),
         target_date: NaiveDate::from_ymd_opt(2027, 1, 31),
+        participating: vec![],
     }
 }
 
@@ -73,7 +74,7 @@ pub fn a_refused_move_changes_nothing<F: Fixture>() {
     let db = F::new();
     let mut maja = db.session("maja", at(23, 9));
     let arena = maja.create_signal(&signal("Newcomer needs work")).unwrap();
-    let refused = maja.move_arena(arena.id, arena.version, Stage::Commissioned, "SSG");
+    let refused = maja.move_arena(arena.id, arena.version, Stage::Commissioned);
     assert!(
         matches!(refused, Err(StoreError::Refused(_))),
         "{refused:?}"

@@ -31,6 +31,7 @@ pub fn signal(title: &str) -> NewSignal {
         need: "A need that takes several units".into(),
         mission: "LF".into(),
         signalled_by: "Per Holm".into(),
+        manager: String::new(),
         target_date: None,
     }
 }
@@ -44,6 +45,7 @@ pub fn commissionable(title: &str, coordinator: &str) -> ArenaEdit {
         coordinator: Some(coordinator.into()),
         mandate: "Work within three months".into(),
         target_date: NaiveDate::from_ymd_opt(2027, 1, 31),
+        participating: vec![],
     }
 }
 
