@@ -2,8 +2,10 @@
 //! read-only connection each, shared by all the screens: ranking thousands of entries never
 //! holds up a key, and a hundred screens do not make a hundred threads. A screen's newer
 //! question makes its older ones moot: a worker skips a question its screen has since asked
-//! again.
+//! again. Screens on one board ask the same questions (the related entries of the arena
+//! selected), so each worker keeps its answers until its connection sees a commit.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -11,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use crate::app::bank_query::{BankQueries, BankQuery};
-use crate::store::Store;
+use crate::store::{EntryHit, Store};
 use crate::tui::Answers;
 use crate::tui::bank_worker::BankAnswer;
 
@@ -75,15 +77,50 @@ impl BankQueries for Desk {
     }
 }
 
+/// Answers kept by one worker, as long as its connection has seen no commit.
+struct Kept {
+    version: i64,
+    answers: HashMap<String, Vec<EntryHit>>,
+}
+
+/// How many answers a worker keeps before it starts afresh.
+const KEPT: usize = 512;
+
+impl Kept {
+    /// The answer to `query`, kept or asked of `reader`.
+    fn answer(
+        &mut self,
+        reader: &Store,
+        query: &BankQuery,
+    ) -> Result<Vec<EntryHit>, crate::store::StoreError> {
+        let version = reader.data_version()?;
+        if version != self.version || self.answers.len() >= KEPT {
+            self.answers.clear();
+            self.version = version;
+        }
+        let key = format!("{query:?}");
+        if let Some(hits) = self.answers.get(&key) {
+            return Ok(hits.clone());
+        }
+        let hits = query.run(reader)?;
+        self.answers.insert(key, hits.clone());
+        Ok(hits)
+    }
+}
+
 /// Answers questions until the server ends, skipping those a newer one has made moot.
 fn answer(reader: &Store, inbox: &Mutex<Receiver<Question>>) {
+    let mut kept = Kept {
+        version: 0,
+        answers: HashMap::new(),
+    };
     loop {
         let next = inbox.lock().unwrap_or_else(|p| p.into_inner()).recv();
         let Ok(question) = next else { return };
         if question.ticket < question.newest.load(Ordering::Relaxed) {
             continue;
         }
-        let answer = question.query.run(reader);
+        let answer = kept.answer(reader, &question.query);
         // The screen has closed: nobody waits for this answer.
         let _ = question.answers.send((question.ticket, answer));
     }
@@ -115,6 +152,27 @@ mod tests {
         assert_eq!(ticket, 7);
         assert!(answer.unwrap().is_empty());
         assert_eq!(two_answers.recv().await.unwrap().0, 3);
+    }
+
+    #[tokio::test]
+    async fn a_kept_answer_is_asked_again_once_the_database_changed() {
+        use crate::store::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let mut writer = Store::open(&path, "maja", Arc::new(SystemClock)).unwrap();
+        let pool = BankPool::start(&writer, 1).unwrap();
+        let (desk, mut answers) = pool.desk();
+        desk.ask(1, search(""));
+        assert!(answers.recv().await.unwrap().1.unwrap().is_empty());
+        writer
+            .add_entry(&crate::store::EntryEdit {
+                title: "Kept answers go stale".to_owned(),
+                ..Default::default()
+            })
+            .unwrap();
+        desk.ask(2, search(""));
+        let hits = answers.recv().await.unwrap().1.unwrap();
+        assert_eq!(hits.len(), 1, "the kept empty answer was not given again");
     }
 
     #[tokio::test]

@@ -13,8 +13,8 @@ texts! {
         "Helskärmen behöver en terminal: anslut med `ssh -t`, eller ange ett kommando.";
     serve_full => "puls is serving as many sessions as it may; try again in a while.",
         "puls har så många sessioner som tillåts; försök igen om en stund.";
-    serve_goodbye => "puls is stopping on the server; your work is saved. Goodbye.",
-        "puls stannar på servern; ditt arbete är sparat. Hej då.";
+    serve_goodbye => "puls is stopping on the server; what you saved is kept. Goodbye.",
+        "puls stannar på servern; det du har sparat finns kvar. Hej då.";
     serve_idle => "Closed after a long time without keys; connect again to go on.",
         "Stängd efter lång tid utan tangenttryck; anslut igen för att fortsätta.";
     serve_unbalanced_quotes => "The command has a quote that is not closed.",
