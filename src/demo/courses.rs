@@ -50,7 +50,7 @@ pub(super) fn fill_courses(
         };
         store.set_teacher(course.entry, teacher)?;
         let on = (now + Duration::days(*days)).date_naive();
-        let session = store.add_session(course.entry, on, place, *seats)?;
+        let session = store.add_session(course.entry, on, &voice.say(place), *seats)?;
         for person in *people {
             store.sign_up(session, person)?;
         }

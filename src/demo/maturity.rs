@@ -92,7 +92,7 @@ pub(super) fn fill_maturity(
                 dimension: *dimension,
                 level,
                 note: if spec.note.0 == *dimension {
-                    spec.note.1.to_owned()
+                    voice.say(spec.note.1)
                 } else {
                     String::new()
                 },

@@ -41,7 +41,7 @@ pub(super) fn fill_purposes(
     voice: &super::Voice,
 ) -> Result<()> {
     clock.set(now - Duration::days(60));
-    let purpose = store.add_purpose(NAME, DESCRIPTION)?;
+    let purpose = store.add_purpose(&voice.say(NAME), &voice.say(DESCRIPTION))?;
     let cards = store.board_cards(true)?;
     for title in ARENAS {
         if let Some(card) = cards.iter().find(|c| c.title == voice.say(title)) {
@@ -51,7 +51,7 @@ pub(super) fn fill_purposes(
     for (days_ago, kind, text) in NOTES {
         let on = now - Duration::days(*days_ago);
         clock.set(on + Duration::hours(6));
-        store.add_purpose_note(purpose, *kind, on.date_naive(), text)?;
+        store.add_purpose_note(purpose, *kind, on.date_naive(), &voice.say(text))?;
     }
     Ok(())
 }

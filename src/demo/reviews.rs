@@ -295,7 +295,7 @@ pub(super) fn fill_reviews(
                 answers: spec
                     .answers
                     .iter()
-                    .map(|(q, a)| (*q, (*a).to_owned()))
+                    .map(|(q, a)| (*q, voice.say(a)))
                     .collect(),
                 light: spec.light,
             },

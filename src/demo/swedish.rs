@@ -357,6 +357,117 @@ pub(super) fn in_swedish(english: &str) -> Option<&'static str> {
         "In three arenas about work for newly arrived adults, health problems nobody had asked about stopped the plan halfway.\nAsk the regional health service for a health check (hälsoundersökning) in the first month, before the placement is planned." => {
             "I tre arenor om arbete för nyanlända vuxna stoppades planen halvvägs av hälsoproblem som ingen hade frågat om.\nBe regionens hälso- och sjukvård om en hälsoundersökning den första månaden, innan placeringen planeras."
         }
+        // Meetings, ratings, the purpose and the courses
+        "The boy needs one adult who follows him through the school year." => {
+            "Pojken behöver en vuxen som följer honom genom läsåret."
+        }
+        "Yes." => "Ja.",
+        "The draft plan, to his mother." => "Utkastet till plan, för hans mamma.",
+        "She wants school and social services at one meeting, not two." => {
+            "Hon vill ha skolan och socialtjänsten på ett möte, inte två."
+        }
+        "One joint meeting a month." => "Ett gemensamt möte i månaden.",
+        "The family needs a building permit." => "Familjen behöver ett bygglov.",
+        "The family needs to stay well while the plan takes years." => {
+            "Familjen behöver må bra medan planen tar år."
+        }
+        "The permit is the smallest of their problems." => {
+            "Bygglovet är det minsta av deras problem."
+        }
+        "Six other plots wait for the same plan." => "Sex andra tomter väntar på samma plan.",
+        "Tired; the planning officer is in two other arenas." => {
+            "Trött; planhandläggaren är med i två andra arenor."
+        }
+        "A decision on temporary permits is up to the committee." => {
+            "Ett beslut om tillfälliga bygglov ligger hos nämnden."
+        }
+        "Not yet: we ask for a visit before the committee meets." => {
+            "Inte än: vi ber om ett besök innan nämnden sammanträder."
+        }
+        "The timeline of the detailed plan." => "Detaljplanens tidslinje.",
+        "They cannot wait three years at the grandmother's." => {
+            "De kan inte vänta tre år hos mormor."
+        }
+        "Why a temporary house is not allowed on their own plot." => {
+            "Varför ett tillfälligt hus inte är tillåtet på deras egen tomt."
+        }
+        "Ask the committee about a temporary permit." => {
+            "Fråga nämnden om ett tillfälligt bygglov."
+        }
+        "How do we keep a family's trust when the answer is years away?" => {
+            "Hur behåller vi en familjs förtroende när svaret ligger år bort?"
+        }
+        "Two coordinators and the planning officer." => "Två koordinatorer och planhandläggaren.",
+        "Give them a date for the next answer, even when it is not the final one." => {
+            "Ge dem ett datum för nästa besked, även när det inte är det slutliga."
+        }
+        "Going home safely takes a plan made before the discharge, not after." => {
+            "Att komma hem tryggt kräver en plan som görs före utskrivningen, inte efter."
+        }
+        "The discharge checklist, to two families." => {
+            "Checklistan för utskrivning, för två familjer."
+        }
+        "The night is what worries them." => "Det är natten som oroar dem.",
+        "Who calls the family the first evening at home?" => {
+            "Vem ringer familjen första kvällen hemma?"
+        }
+        "The home-care night team, with the nurse's notes in hand." => {
+            "Hemtjänstens nattpatrull, med sjuksköterskans anteckningar i handen."
+        }
+        "New parents need one person to ask, in the first weeks." => {
+            "Nyblivna föräldrar behöver en person att fråga de första veckorna."
+        }
+        "The welcome visit at home." => "Välkomstbesöket i hemmet.",
+        "Good; come once more at six weeks." => "Bra; kom en gång till vid sex veckor.",
+        "How do we reach fathers?" => "Hur når vi papporna?",
+        "Evening visits." => "Kvällsbesök.",
+        "The mill district floods because the old pipes meet the new ones." => {
+            "Kvarnkvarteren översvämmas där de gamla ledningarna möter de nya."
+        }
+        "The map of last spring's floods." => "Kartan över förra vårens översvämningar.",
+        "Whose pipe it is." => "Vems ledningen är.",
+        "Childcare and the bus decide whether a placement lasts." => {
+            "Barnomsorgen och bussen avgör om en placering håller."
+        }
+        "What the arena learned." => "Det arenan lärde sig.",
+        "Tell the next group about the language café." => {
+            "Berätta om språkcaféet för nästa grupp."
+        }
+        "What makes an employer say yes?" => "Vad får en arbetsgivare att säga ja?",
+        "A colleague who volunteers to be the buddy." => "En kollega som frivilligt blir fadder.",
+        "Young people in Norrbacka lack a first reference, not a job." => {
+            "Unga i Norrbacka saknar en första referens, inte ett jobb."
+        }
+        "Nobody convenes the ward and home care together." => {
+            "Ingen kallar avdelningen och hemtjänsten till samma bord."
+        }
+        "One checklist, signed by the ward, home care and the family." => {
+            "En checklista, underskriven av avdelningen, hemtjänsten och familjen."
+        }
+        "Employers heard of the arena from the newspaper." => {
+            "Arbetsgivarna hörde talas om arenan i tidningen."
+        }
+        "The language café runs at the employers' now." => {
+            "Språkcaféet hålls hos arbetsgivarna nu."
+        }
+        "Employers and the school each found their own young people." => {
+            "Arbetsgivarna och skolan hittade var för sig sina unga."
+        }
+        "Every young person in school or work" => "Alla unga i skola eller arbete",
+        "Nobody between 12 and 25 in the municipality falls out of school or work without someone noticing and acting together." => {
+            "Ingen mellan 12 och 25 år i kommunen faller ur skola eller arbete utan att någon märker det och agerar tillsammans."
+        }
+        "School attendance is the school's duty, but the reasons for staying away lie with the family: who leads?" => {
+            "Närvaron är skolans ansvar, men skälen till frånvaron finns i familjen: vem leder?"
+        }
+        "The arenas share one contact at the employment office instead of three." => {
+            "Arenorna delar en kontakt på Arbetsförmedlingen i stället för tre."
+        }
+        "The council members asked to visit one citizen review before the next meeting." => {
+            "Fullmäktigeledamöterna bad att få vara med på en medborgargenomgång före nästa möte."
+        }
+        "Town hall, room 3" => "Stadshuset, rum 3",
+        "Health centre, library" => "Vårdcentralen, biblioteket",
         _ => return None,
     };
     Some(swedish)
