@@ -732,14 +732,21 @@ fn build(
         },
     )?;
     let plan = plans::plan_for(spec.title);
-    let criteria = write_program(store, spec, plan, &arena, now, voice)?;
-    arena = store.arena(arena.id)?;
     let steps = Stage::FLOW
         .iter()
         .position(|s| *s == spec.stage)
         .unwrap_or(0);
     // Spread the moves evenly over the arena's life so far, leaving time in the current stage.
     let span = spec.signalled_days_ago.max(1) * 3 / 4;
+    // What an arena did is dated back from the day it closed, or from today if it is open, so
+    // nothing of a closed arena happens after its close.
+    let closes = start + Duration::days(span) + Duration::hours(2);
+    let reference = if spec.stage == Stage::Closed {
+        closes
+    } else {
+        now
+    };
+    let mut criteria = Vec::new();
     for (i, to) in Stage::FLOW.iter().copied().enumerate().skip(1).take(steps) {
         clock.set(start + Duration::days(span * i as i64 / steps as i64) + Duration::hours(2));
         if to == Stage::Active || (to == Stage::Staffing && spec.stage == Stage::Staffing) {
@@ -754,15 +761,19 @@ fn build(
             // A closed arena is drawn up, locked: everything it holds is written first, and
             // the close waits until the bank has its entries too.
             return_knowledge(store, spec, arena.id, voice)?;
-            add_contacts(store, spec, plan, arena.id, now, voice)?;
+            add_contacts(store, spec, plan, arena.id, reference, voice)?;
             return Ok(Some((arena.id, clock.now())));
         }
         arena = if to == Stage::Commissioned {
-            store.commission(
+            let decided = store.commission(
                 arena.id,
                 arena.version,
                 &decision(spec, &arena, clock, voice),
-            )?
+            )?;
+            // The coordinator writes the program once the arena is commissioned, not before.
+            clock.set(clock.now() + Duration::hours(20));
+            criteria = write_program(store, spec, plan, &decided, reference, voice)?;
+            store.arena(arena.id)?
         } else {
             store.move_arena(arena.id, arena.version, to)?
         };
@@ -802,11 +813,17 @@ fn add_contacts(
     voice: &Voice,
 ) -> Result<()> {
     let lead = plan.lead.unwrap_or(spec.coordinator);
+    let commissioned = store.arena(arena)?.decided.and_then(|d| d.on);
     for (days_ago, channel, summary, by) in plan.contacts {
+        let on = (now - Duration::days(*days_ago)).date_naive();
+        // The recipient hears from the arena once it exists: no contact before its decision.
+        if commissioned.is_some_and(|day| on < day) {
+            continue;
+        }
         store.add_contact(
             arena,
             &ContactEdit {
-                on: (now - Duration::days(*days_ago)).date_naive(),
+                on,
                 channel: voice.say(channel),
                 summary: voice.say(summary),
                 by: if by.is_empty() { lead } else { by }.to_owned(),
@@ -852,7 +869,14 @@ fn write_program(
         };
         criteria.push((store.add_criterion(arena.id, &edit)?, i));
     }
+    // A closed arena finished what it set out to do, before it closed.
+    let closed = spec.stage == Stage::Closed;
     for (text, owner, due_in, status, reason) in plan.activities {
+        let (due_in, status) = if closed {
+            ((*due_in).min(-1), &ActivityStatus::Done)
+        } else {
+            (*due_in, status)
+        };
         let edit = ActivityEdit {
             text: voice.say(text),
             owner: if owner.is_empty() {
@@ -861,7 +885,7 @@ fn write_program(
                 owner
             }
             .to_owned(),
-            due: Some((now + Duration::days(*due_in)).date_naive()),
+            due: Some((now + Duration::days(due_in)).date_naive()),
         };
         let id = store.add_activity(arena.id, &edit)?;
         if *status != ActivityStatus::Todo {
@@ -981,6 +1005,60 @@ mod tests {
             "{:?}",
             entries.iter().map(|e| &e.title).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn the_demos_dates_agree_with_its_decisions_and_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        fill_in(&path, "maja", now(), Language::English).unwrap();
+        let store = Store::open(&path, "maja", Arc::new(ManualClock::new(now()))).unwrap();
+        for card in store.board_cards(true).unwrap() {
+            let arena = store.arena(card.id).unwrap();
+            let plan = store.plan(card.id).unwrap();
+            let history = store.arena_history(card.id, 1_000).unwrap();
+            let decided = history
+                .iter()
+                .find(|r| r.action == "decision")
+                .map(|r| r.at);
+            // Nothing of the program is written before the decision that commissions it.
+            for row in &history {
+                if ["proactivity", "criterion", "activity", "contact"]
+                    .contains(&row.action.as_str())
+                {
+                    let decided = decided
+                        .unwrap_or_else(|| panic!("#{} {row:?} before any decision", card.id));
+                    assert!(
+                        row.at > decided,
+                        "#{}: {row:?} before the decision",
+                        card.id
+                    );
+                }
+            }
+            let decision_day = arena.decided.as_ref().and_then(|d| d.on);
+            for contact in &plan.contacts {
+                assert!(
+                    decision_day.is_some_and(|day| contact.on >= day),
+                    "#{}: a contact on {} before the decision",
+                    card.id,
+                    contact.on
+                );
+            }
+            if arena.stage == Stage::Closed {
+                let closed = arena.stage_since.date_naive();
+                assert!(plan.contacts.iter().all(|c| c.on <= closed), "#{}", card.id);
+                assert!(
+                    plan.activities
+                        .iter()
+                        .all(|a| a.status == ActivityStatus::Done
+                            && a.due.is_some_and(|d| d <= closed)),
+                    "#{}: {:?}",
+                    card.id,
+                    plan.activities
+                );
+                assert_eq!(plan.next_contact(), None, "#{}", card.id);
+            }
+        }
     }
 
     #[test]

@@ -175,7 +175,7 @@ pub fn arena_markdown(
 
     step_heading(&mut out, plan, Step::Proactivity);
     let p = &plan.proactivity;
-    let next = puls::next_contact(plan.last_contact(), p.rhythm_days, plan.since);
+    let next = plan.next_contact();
     let mut facts = vec![
         (messages::md_recipient(), cell(&p.recipient)),
         (messages::md_lead(), cell(p.lead.as_deref().unwrap_or(""))),

@@ -151,7 +151,7 @@ pub fn purpose_agenda_markdown(agenda: &Agenda, config: &crate::config::Config) 
     let _ = writeln!(
         out,
         "# {}\n",
-        messages::agenda_title(&cell(&agenda.purpose.name))
+        messages::purpose_agenda_title(&cell(&agenda.purpose.name))
     );
     if !agenda.purpose.description.trim().is_empty() {
         let _ = writeln!(out, "{}\n", cell(&agenda.purpose.description));

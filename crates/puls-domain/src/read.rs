@@ -85,6 +85,20 @@ impl Plan {
     pub fn last_contact(&self) -> Option<NaiveDate> {
         self.contacts.iter().map(|c| c.on).max()
     }
+
+    /// When the recipient should next hear from the arena: the last contact plus the rhythm.
+    /// None once the arena is closed (drawn up): it keeps in touch no more, so nothing is due
+    /// or late.
+    pub fn next_contact(&self) -> Option<NaiveDate> {
+        if self.drawn_up.is_some() {
+            return None;
+        }
+        crate::puls::next_contact(
+            self.last_contact(),
+            self.proactivity.rhythm_days,
+            self.since,
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,4 +292,39 @@ pub struct AgendaItem {
     pub manager: String,
     /// The meeting it is on.
     pub meeting: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+
+    #[test]
+    fn a_closed_arena_has_no_next_contact() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut plan = Plan {
+            arena: 1,
+            arena_version: 1,
+            since: day(1),
+            proactivity: Proactivity {
+                rhythm_days: Some(14),
+                ..Proactivity::default()
+            },
+            contacts: Vec::new(),
+            needs: Vec::new(),
+            criteria: Vec::new(),
+            activities: Vec::new(),
+            entries: 0,
+            drawn_up: None,
+            restricted: false,
+        };
+        assert_eq!(plan.next_contact(), Some(day(15)));
+        plan.drawn_up = Some(DrawnUp {
+            version: 1,
+            at: Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap(),
+            by: "maja".into(),
+        });
+        assert_eq!(plan.next_contact(), None);
+    }
 }

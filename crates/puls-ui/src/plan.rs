@@ -12,7 +12,7 @@ use puls_app::command::Command;
 use puls_app::keymap::Context;
 use puls_app::messages;
 use puls_app::plan::PlanItem;
-use puls_domain::puls::{self, ActivityStatus, Step};
+use puls_domain::puls::{ActivityStatus, Step};
 use puls_domain::read::Plan;
 use puls_domain::roster::NeedStatus;
 
@@ -154,7 +154,7 @@ fn item_line(
     let (text, alert) = match item {
         PlanItem::Proactivity => {
             let p = &plan.proactivity;
-            let next = puls::next_contact(plan.last_contact(), p.rhythm_days, plan.since);
+            let next = plan.next_contact();
             let late = next.is_some_and(|d| d < today);
             let mut text = format!(
                 "{} · {} {} · {}",

@@ -11,7 +11,6 @@ use super::text::fit;
 use puls_app::App;
 use puls_app::messages;
 use puls_app::standup::{Standup, StandupView};
-use puls_domain::puls;
 use puls_domain::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, standup: &Standup) {
@@ -191,8 +190,7 @@ fn later_lines(app: &App, theme: &Theme, view: &StandupView, width: usize) -> Ve
         ]));
     }
     let p = &view.plan.proactivity;
-    if let Some(next) = puls::next_contact(view.plan.last_contact(), p.rhythm_days, view.plan.since)
-    {
+    if let Some(next) = view.plan.next_contact() {
         let late = next < today;
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", messages::md_next_contact()), theme.heading),

@@ -24,7 +24,7 @@ texts! {
         "syftets nummer behövs: puls agenda purpose 1";
 }
 
-pub fn agenda_title(name: &str) -> String {
+pub fn purpose_agenda_title(name: &str) -> String {
     tr!(
         format!("Purpose meeting: {name}"),
         format!("Syftesmöte: {name}")
