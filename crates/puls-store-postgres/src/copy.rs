@@ -30,6 +30,17 @@ pub const TABLES: &[&str] = &[
     "account_roles",
     "account_keys",
     "drawn_up",
+    "reviews",
+    "review_answers",
+    "problem_statements",
+    "maturity_ratings",
+    "maturity_scores",
+    "purposes",
+    "purpose_arenas",
+    "purpose_notes",
+    "courses",
+    "course_sessions",
+    "course_signups",
 ];
 
 /// One table's rows as read from the source, in the order of its `columns`.

@@ -1,0 +1,164 @@
+//! Courses colleagues give: the bank's course entries with their teacher from the roster, and
+//! their sessions (a day, a place, seats) that people sign up for. Every change is audited on
+//! the entry.
+
+use chrono::NaiveDate;
+use puls_store::*;
+
+use crate::db::{Connection, OptionalExtension, SqlResult, params};
+
+use super::{PgStore, Result, StoreError, history, time};
+use puls_domain::text;
+
+/// The active person of that name; `people.name` is citext, as SQLite's NOCASE.
+fn person_id(conn: &Connection, name: &str) -> Result<i64> {
+    conn.query_row(
+        "SELECT id FROM people WHERE name = $1 AND active = 1",
+        [name.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::UnknownPerson(name.trim().to_owned()))
+}
+
+/// The entry exists and is a course.
+fn course_entry(conn: &Connection, entry: i64) -> Result<()> {
+    let kind: Option<String> = conn
+        .query_row("SELECT kind FROM entries WHERE id = $1", [entry], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match kind.as_deref() {
+        Some("course") => Ok(()),
+        Some(_) => Err(StoreError::NotACourse(entry)),
+        None => Err(StoreError::EntryNotFound(entry)),
+    }
+}
+
+fn sessions_of(conn: &Connection, entry: i64) -> Result<Vec<CourseSession>> {
+    let rows: Vec<(i64, Option<String>, String, u32)> = conn
+        .prepare_cached(
+            "SELECT id, on_date, place, seats FROM course_sessions WHERE entry_id = $1
+             ORDER BY on_date, id",
+        )?
+        .query_map([entry], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<SqlResult<_>>()?;
+    let mut names = conn.prepare_cached(
+        "SELECT p.name FROM course_signups s JOIN people p ON p.id = s.person_id
+         WHERE s.session_id = $1 ORDER BY s.signed_at, p.name",
+    )?;
+    let mut sessions = Vec::new();
+    for (id, on, place, seats) in rows {
+        let signed_up = names
+            .query_map([id], |r| r.get(0))?
+            .collect::<SqlResult<_>>()?;
+        sessions.push(CourseSession {
+            id,
+            on: time::date_from_text(on).unwrap_or_default(),
+            place,
+            seats,
+            signed_up,
+        });
+    }
+    Ok(sessions)
+}
+
+impl CourseStore for PgStore {
+    fn set_teacher(&mut self, entry: i64, teacher: &str) -> Result<()> {
+        self.write(|tx, stamp| {
+            course_entry(tx, entry)?;
+            let person = person_id(tx, teacher)?;
+            tx.execute(
+                "INSERT INTO courses (entry_id, teacher_id) VALUES ($1, $2)
+                 ON CONFLICT (entry_id) DO UPDATE SET teacher_id = excluded.teacher_id",
+                params![entry, person],
+            )?;
+            history::record(tx, stamp, "entry", entry, "teacher", teacher.trim())
+        })
+    }
+
+    fn add_session(&mut self, entry: i64, on: NaiveDate, place: &str, seats: u32) -> Result<i64> {
+        if seats == 0 {
+            return Err(StoreError::NoSeats);
+        }
+        self.write(|tx, stamp| {
+            course_entry(tx, entry)?;
+            let place = text::one_line(place.trim()).into_owned();
+            let id: i64 = tx.query_row(
+                "INSERT INTO course_sessions (entry_id, on_date, place, seats, updated_at, updated_by)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                params![
+                    entry,
+                    time::date_to_text(Some(on)),
+                    place,
+                    seats,
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+                |r| r.get(0),
+            )?;
+            history::record(tx, stamp, "entry", entry, "session", &format!("{on} {place} {seats}"))?;
+            Ok(id)
+        })
+    }
+
+    fn sign_up(&mut self, session: i64, person: &str) -> Result<()> {
+        self.write(|tx, stamp| {
+            let (entry, seats): (i64, u32) = tx
+                .query_row(
+                    "SELECT entry_id, seats FROM course_sessions WHERE id = $1",
+                    [session],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::Removed(format!("session {session}")))?;
+            let who = person_id(tx, person)?;
+            // Counted under the write lock, so two sessions cannot both take the last seat.
+            let taken: u32 = tx.query_row(
+                "SELECT count(*) FROM course_signups WHERE session_id = $1 AND person_id <> $2",
+                params![session, who],
+                |r| r.get(0),
+            )?;
+            if taken >= seats {
+                return Err(StoreError::SessionFull(session));
+            }
+            tx.execute(
+                "INSERT INTO course_signups (session_id, person_id, signed_at)
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                params![session, who, time::to_text(stamp.at)],
+            )?;
+            history::record(
+                tx,
+                stamp,
+                "entry",
+                entry,
+                "sign-up",
+                &format!("session {session}: {}", person.trim()),
+            )
+        })
+    }
+
+    fn courses(&self) -> Result<Vec<Course>> {
+        let rows: Vec<(i64, String, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.title, p.name FROM entries e
+                 LEFT JOIN courses c ON c.entry_id = e.id LEFT JOIN people p ON p.id = c.teacher_id
+                 WHERE e.kind = 'course' ORDER BY e.title, e.id",
+            )?
+            .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<SqlResult<_>>()?;
+        rows.into_iter()
+            .map(|(entry, title, teacher)| {
+                Ok(Course {
+                    entry,
+                    title,
+                    teacher,
+                    sessions: sessions_of(&self.conn, entry)?,
+                })
+            })
+            .collect()
+    }
+}

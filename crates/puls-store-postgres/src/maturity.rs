@@ -1,0 +1,194 @@
+//! Partnering maturity ratings of an arena: seven dimensions, 1 to 6, each with a note.
+//! Every change is audited on the arena's history, and a drawn-up arena's ratings are locked.
+
+use puls_store::*;
+
+use crate::db::{Connection, OptionalExtension, Row, SqlResult, Transaction, params};
+
+use super::{PgStore, Result, StoreError, drawn_up, history, time};
+use puls_domain::maturity::{
+    Dimension, HIGHEST, LOWEST, MaturityFigures, Occasion, Rating, Score, figures,
+};
+use puls_domain::text;
+
+/// Every dimension once, each level from 1 to 6.
+fn check(rating: &RatingEdit) -> Result<()> {
+    for dimension in Dimension::ALL {
+        let mut scores = rating.scores.iter().filter(|s| s.dimension == dimension);
+        match (scores.next(), scores.next()) {
+            (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
+            _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
+        }
+    }
+    Ok(())
+}
+
+fn scores_of(conn: &Connection, id: i64) -> SqlResult<Vec<Score>> {
+    let stored: Vec<(String, u8, String)> = conn
+        .prepare_cached("SELECT dimension, level, note FROM maturity_scores WHERE rating_id = $1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<SqlResult<_>>()?;
+    Ok(Dimension::ALL
+        .into_iter()
+        .filter_map(|dimension| {
+            stored
+                .iter()
+                .find(|(code, _, _)| code == dimension.code())
+                .map(|(_, level, note)| Score {
+                    dimension,
+                    level: *level,
+                    note: note.clone(),
+                })
+        })
+        .collect())
+}
+
+fn rating_row(conn: &Connection, r: &Row) -> SqlResult<Rating> {
+    let id: i64 = r.get(0)?;
+    let occasion: String = r.get(3)?;
+    Ok(Rating {
+        id,
+        arena: r.get(1)?,
+        on: time::date_from_text(r.get(2)?).unwrap_or_default(),
+        occasion: Occasion::from_code(&occasion).unwrap_or(Occasion::Check),
+        partner: r.get(4)?,
+        scores: scores_of(conn, id)?,
+        version: r.get(5)?,
+    })
+}
+
+const RATING_SELECT: &str =
+    "SELECT id, arena_id, rated_on, occasion, partner, version FROM maturity_ratings";
+
+fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
+    tx.execute("DELETE FROM maturity_scores WHERE rating_id = $1", [id])?;
+    for score in &rating.scores {
+        tx.execute(
+            "INSERT INTO maturity_scores (rating_id, dimension, level, note) VALUES ($1, $2, $3, $4)",
+            params![
+                id,
+                score.dimension.code(),
+                score.level,
+                text::multi_line(score.note.trim())
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
+fn audit_detail(rating: &RatingEdit) -> String {
+    let levels: Vec<String> = Dimension::ALL
+        .iter()
+        .filter_map(|d| rating.scores.iter().find(|s| s.dimension == *d))
+        .map(|s| s.level.to_string())
+        .collect();
+    format!(
+        "{} {}: {}",
+        rating.occasion.code(),
+        rating.on,
+        levels.join(" ")
+    )
+}
+
+impl MaturityStore for PgStore {
+    fn ratings(&self, arena: i64) -> Result<Vec<Rating>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{RATING_SELECT} WHERE arena_id = $1 ORDER BY rated_on, id"
+        ))?;
+        let rows = stmt.query_map([arena], |r| rating_row(&self.conn, r))?;
+        Ok(rows.collect::<SqlResult<_>>()?)
+    }
+
+    fn add_rating(&mut self, arena: i64, rating: &RatingEdit) -> Result<i64> {
+        check(rating)?;
+        self.write(|tx, stamp| {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM arenas WHERE id = $1)",
+                [arena],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Err(StoreError::ArenaNotFound(arena));
+            }
+            drawn_up::ensure_open(tx, arena)?;
+            let id: i64 = tx.query_row(
+                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                params![
+                    arena,
+                    time::date_to_text(Some(rating.on)),
+                    rating.occasion.code(),
+                    text::one_line(rating.partner.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+                |r| r.get(0),
+            )?;
+            write_scores(tx, id, rating)?;
+            history::record(tx, stamp, "arena", arena, "maturity", &audit_detail(rating))?;
+            Ok(id)
+        })
+    }
+
+    fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
+        check(rating)?;
+        self.write(|tx, stamp| {
+            let (arena, version, who, at): (i64, i64, String, String) = tx
+                .query_row(
+                    "SELECT arena_id, version, updated_by, updated_at FROM maturity_ratings WHERE id = $1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::Removed(format!("rating {id}")))?;
+            if version != expected_version {
+                return Err(StoreError::Changed {
+                    what: format!("rating {id}"),
+                    who,
+                    at: time::from_text(&at),
+                });
+            }
+            drawn_up::ensure_open(tx, arena)?;
+            tx.execute(
+                "UPDATE maturity_ratings SET rated_on = $2, occasion = $3, partner = $4,
+                 version = version + 1, updated_at = $5, updated_by = $6 WHERE id = $1",
+                params![
+                    id,
+                    time::date_to_text(Some(rating.on)),
+                    rating.occasion.code(),
+                    text::one_line(rating.partner.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            write_scores(tx, id, rating)?;
+            history::record(
+                tx,
+                stamp,
+                "arena",
+                arena,
+                "maturity",
+                &format!("edited {}", audit_detail(rating)),
+            )
+        })
+    }
+
+    fn maturity_figures(&self) -> Result<MaturityFigures> {
+        let all: Vec<Rating> = self
+            .conn
+            .prepare_cached(&format!("{RATING_SELECT} ORDER BY arena_id, rated_on, id"))?
+            .query_map(params![], |r| rating_row(&self.conn, r))?
+            .collect::<SqlResult<_>>()?;
+        let mut per_arena: Vec<Vec<Rating>> = Vec::new();
+        for rating in all {
+            match per_arena.last_mut() {
+                Some(group) if group.first().is_some_and(|r| r.arena == rating.arena) => {
+                    group.push(rating);
+                }
+                _ => per_arena.push(vec![rating]),
+            }
+        }
+        Ok(figures(&per_arena))
+    }
+}
