@@ -7,6 +7,7 @@ use crate::db::{Connection, OptionalExtension, Transaction, params};
 
 use super::{PgStore, Result, Stamp, StoreError, history, time};
 use puls_domain::access::{self, Role};
+use puls_domain::decision::{self, Body};
 use puls_domain::text;
 
 /// The account's row, added when new.
@@ -80,6 +81,18 @@ pub(super) fn person_of(conn: &Connection, account: &str) -> Result<Option<i64>>
         .flatten())
 }
 
+/// Whether `account` may record a decision of `body`: a member, or an administrator (see
+/// [`decision::may_record`]).
+pub(super) fn may_record(conn: &Connection, account: &str, body: &Body) -> Result<bool> {
+    let administrator = roles_of(conn, account)?.contains(&Role::Administrator);
+    Ok(decision::may_record(
+        body,
+        account,
+        administrator,
+        administrators(conn)? > 0,
+    ))
+}
+
 /// Whether `account` may open the arena's restricted record: its coordinator or its
 /// communication lead.
 pub(super) fn may_open_restricted(conn: &Connection, account: &str, arena: i64) -> Result<bool> {
@@ -139,6 +152,51 @@ pub(super) fn appoint(
         access::Appointer::Administrator => " (as administrator)",
         access::Appointer::Coordinator => " (as its coordinator)",
     };
+    write_place(tx, stamp, arena, place, current, person, right)
+}
+
+/// Appoints the coordinator a body's decision names: the decision is the right (its recorder
+/// was checked against the body, see `decisions`).
+pub(super) fn appoint_by_decision(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: i64,
+    person: i64,
+    body: &str,
+) -> Result<()> {
+    let current: Option<i64> = tx
+        .query_row(
+            "SELECT coordinator_id FROM arenas WHERE id = $1",
+            [arena],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(arena))?;
+    if current == Some(person) {
+        return Ok(());
+    }
+    let right = format!(" (by decision of {body})");
+    write_place(
+        tx,
+        stamp,
+        arena,
+        Place::Coordinator,
+        current,
+        Some(person),
+        &right,
+    )
+}
+
+/// Writes who holds `place` and its history row, the right already settled.
+fn write_place(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: i64,
+    place: Place,
+    current: Option<i64>,
+    person: Option<i64>,
+    right: &str,
+) -> Result<()> {
     let name = |id: Option<i64>| -> Result<String> {
         Ok(match id {
             Some(id) => tx

@@ -10,8 +10,11 @@ use std::collections::HashMap;
 
 use super::access::{self, Place};
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{PgStore, Result, Stamp, StoreError, drawn_up, history, roster, staffing, time};
+use super::{
+    PgStore, Result, Stamp, StoreError, decisions, drawn_up, history, roster, staffing, time,
+};
 use puls_domain::arena::{self, Arena, Stage};
+use puls_domain::decision::Decided;
 use puls_domain::puls::PlanSummary;
 use puls_domain::text;
 
@@ -21,6 +24,8 @@ fn arena_select() -> String {
         "SELECT a.id, a.title, a.need, a.mission, a.stage, a.stage_since,
             a.signalled_by, a.signalled_at, p.name, a.mandate, a.commissioned_by, a.target_date,
             a.decline_reason, a.version, a.updated_at, a.updated_by,
+            a.decision_body, a.decision_on, a.budget, a.may_ask, a.authority_until,
+            a.manager, a.agenda_body, a.agenda_on,
             (SELECT count(DISTINCT al.person_id) FROM allocations al WHERE al.arena_id = a.id
               AND al.from_date <= $2 AND (al.to_date IS NULL OR al.to_date >= $2)),
             {SUMMARY_COLUMNS}
@@ -48,23 +53,46 @@ fn arena_from_row(r: &Row) -> crate::db::SqlResult<Arena> {
         commissioned_by: r.get(10)?,
         target_date: time::date_from_text(r.get(11)?),
         decline_reason: r.get(12)?,
-        team: r.get(16)?,
-        plan: summary_from_row(r, 17)?,
+        decided: decided_from_row(r, 16)?,
+        participating: Vec::new(),
+        manager: r.get(21)?,
+        agenda: r
+            .get::<_, Option<String>>(22)?
+            .zip(time::date_from_text(r.get(23)?)),
+        team: r.get(24)?,
+        plan: summary_from_row(r, 25)?,
         version: r.get(13)?,
         updated_at: time::from_text(&r.get::<_, String>(14)?),
         updated_by: r.get(15)?,
     })
 }
 
+/// The decision columns from `at` on: body, day, budget, whom it may ask, until when.
+fn decided_from_row(r: &Row, at: usize) -> crate::db::SqlResult<Option<Decided>> {
+    let Some(body) = r.get::<_, Option<String>>(at)? else {
+        return Ok(None);
+    };
+    Ok(Some(Decided {
+        body,
+        on: time::date_from_text(r.get(at + 1)?),
+        budget: r.get(at + 2)?,
+        may_ask: r.get(at + 3)?,
+        until: time::date_from_text(r.get(at + 4)?),
+    }))
+}
+
 /// One arena in full, its team counted on `today`.
 pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<Arena> {
-    conn.query_row(
-        &arena_select(),
-        params![id, time::date_to_text(Some(today))],
-        arena_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::ArenaNotFound(id))
+    let mut arena = conn
+        .query_row(
+            &arena_select(),
+            params![id, time::date_to_text(Some(today))],
+            arena_from_row,
+        )
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))?;
+    arena.participating = participating_of(conn, id)?;
+    Ok(arena)
 }
 
 /// Refuses a write about an arena that does not exist, before it writes anything: for the
@@ -75,14 +103,17 @@ pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
         .ok_or(StoreError::ArenaNotFound(id))
 }
 
-fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
-    tx.query_row(
-        &arena_select(),
-        params![id, today_text(stamp)],
-        arena_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::ArenaNotFound(id))
+pub(super) fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
+    let mut arena = tx
+        .query_row(
+            &arena_select(),
+            params![id, today_text(stamp)],
+            arena_from_row,
+        )
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(id))?;
+    arena.participating = participating_of(tx, id)?;
+    Ok(arena)
 }
 
 fn today_text(stamp: &Stamp) -> Option<String> {
@@ -90,7 +121,7 @@ fn today_text(stamp: &Stamp) -> Option<String> {
 }
 
 /// Loads the arena and checks nobody changed it since the caller read `expected_version`.
-fn load_unchanged(
+pub(super) fn load_unchanged(
     tx: &Transaction,
     stamp: &Stamp,
     id: i64,
@@ -107,7 +138,7 @@ fn load_unchanged(
     Ok(arena)
 }
 
-fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+pub(super) fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $1",
         params![id, time::to_text(stamp.at), stamp.who],
@@ -115,7 +146,7 @@ fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
+pub(super) fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET stage = $2, stage_since = $3 WHERE id = $1",
         params![id, to.code(), time::to_text(stamp.at)],
@@ -145,6 +176,14 @@ fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
     if before.mandate != after.mandate {
         changed.push("mandate".to_owned());
     }
+    let now_taking_part = participating(after);
+    if before.participating != now_taking_part {
+        changed.push(format!(
+            "participating: {} -> {}",
+            dash_list(&before.participating),
+            dash_list(&now_taking_part)
+        ));
+    }
     if before.target_date != after.target_date {
         changed.push(format!(
             "target: {} -> {}",
@@ -159,7 +198,64 @@ fn describe_edit(before: &Arena, after: &ArenaEdit) -> String {
     }
 }
 
+fn dash_list(codes: &[String]) -> String {
+    if codes.is_empty() {
+        "-".to_owned()
+    } else {
+        codes.join(", ")
+    }
+}
+
+/// The missions taking part in arena `id`, besides its lead mission, in code order.
+pub(super) fn participating_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT mission FROM arena_missions WHERE arena_id = $1 ORDER BY mission",
+    )?;
+    let codes = stmt.query_map([id], |r| r.get(0))?;
+    Ok(codes.collect::<crate::db::SqlResult<_>>()?)
+}
+
+/// Every arena's participating missions, for the board and the figures: one scan.
+pub(super) fn all_participating(conn: &Connection) -> Result<HashMap<i64, Vec<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT arena_id, mission FROM arena_missions ORDER BY arena_id, mission",
+    )?;
+    let mut rows = stmt.query(params![])?;
+    let mut all: HashMap<i64, Vec<String>> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        all.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    Ok(all)
+}
+
+/// The participating missions an edit names, as stored: one line each, in code order, each
+/// once, never the lead mission.
+fn participating(edit: &ArenaEdit) -> Vec<String> {
+    let mut codes: Vec<String> = edit
+        .participating
+        .iter()
+        .map(|c| text::one_line(c.trim()).into_owned())
+        .filter(|c| !c.is_empty() && *c != edit.mission)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+fn write_participating(tx: &Transaction, id: i64, edit: &ArenaEdit) -> Result<()> {
+    tx.execute("DELETE FROM arena_missions WHERE arena_id = $1", [id])?;
+    for code in participating(edit) {
+        tx.execute(
+            "INSERT INTO arena_missions (arena_id, mission) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING",
+            params![id, code],
+        )?;
+    }
+    Ok(())
+}
+
 fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
+    write_participating(tx, id, edit)?;
     let coordinator = match edit.coordinator.as_deref().map(str::trim) {
         Some(name) if !name.is_empty() => Some(roster::find_or_add_coordinator(
             tx,
@@ -237,7 +333,7 @@ fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Coun
         },
     )?;
     count(
-        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL",
+        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
         |p, _| p.entries += 1,
     )?;
     Ok(counts)
@@ -246,10 +342,11 @@ fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Coun
 impl ArenaStore for PgStore {
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
         let mut counts = board_counts(&self.conn, self.today())?;
+        let mut participating = all_participating(&self.conn)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
-                (a.feedback_days IS NOT NULL), a.registration
+                (a.feedback_days IS NOT NULL), a.registration, a.decision_body, a.decision_on
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE $1 OR a.stage <> 'declined' ORDER BY a.id",
         )?;
@@ -272,6 +369,10 @@ impl ArenaStore for PgStore {
                     ..counted.plan
                 },
                 registration: r.get(10)?,
+                decision: r
+                    .get::<_, Option<String>>(11)?
+                    .zip(time::date_from_text(r.get(12)?)),
+                participating: participating.remove(&id).unwrap_or_default(),
             })
         })?;
         Ok(cards.collect::<crate::db::SqlResult<_>>()?)
@@ -286,8 +387,8 @@ impl ArenaStore for PgStore {
             let now = time::to_text(stamp.at);
             tx.execute(
                 "INSERT INTO arenas (title, need, mission, stage, stage_since, signalled_by,
-                     signalled_at, target_date, updated_at, updated_by)
-                 VALUES ($1, $2, $3, 'signal', $4, $5, $4, $6, $4, $7)",
+                     signalled_at, target_date, updated_at, updated_by, manager)
+                 VALUES ($1, $2, $3, 'signal', $4, $5, $4, $6, $4, $7, $8)",
                 params![
                     text::one_line(signal.title.trim()),
                     text::multi_line(&signal.need),
@@ -296,6 +397,7 @@ impl ArenaStore for PgStore {
                     text::one_line(signal.signalled_by.trim()),
                     time::date_to_text(signal.target_date),
                     stamp.who,
+                    text::one_line(signal.manager.trim()),
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -322,29 +424,19 @@ impl ArenaStore for PgStore {
         })
     }
 
-    fn move_arena(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        to: Stage,
-        commissioned_by: &str,
-    ) -> Result<Arena> {
+    fn move_arena(&mut self, id: i64, expected_version: i64, to: Stage) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;
-            let refused = arena::check_move(&before, to);
+            let refused = arena::check_move(&before, to, stamp.rules);
             if !refused.is_empty() || to == Stage::Declined {
                 return Err(StoreError::Refused(refused));
             }
             set_stage(tx, stamp, id, to)?;
-            if to == Stage::Commissioned && before.commissioned_by.is_none() {
-                tx.execute(
-                    "UPDATE arenas SET commissioned_by = $2 WHERE id = $1",
-                    params![id, commissioned_by],
-                )?;
-            }
+            // A declined signal taken back waits for a new decision.
             if before.stage == Stage::Declined {
                 tx.execute(
-                    "UPDATE arenas SET decline_reason = NULL WHERE id = $1",
+                    "UPDATE arenas SET decline_reason = NULL, commissioned_by = NULL,
+                            decision_body = NULL, decision_on = NULL WHERE id = $1",
                     [id],
                 )?;
             }
@@ -352,22 +444,6 @@ impl ArenaStore for PgStore {
             let detail = format!("stage: {} -> {}", before.stage.code(), to.code());
             history::record(tx, stamp, "arena", id, "move", &detail)?;
             drawn_up::stage_changed(tx, stamp, id, before.stage, to)?;
-            load(tx, stamp, id)
-        })
-    }
-
-    fn decline_arena(&mut self, id: i64, expected_version: i64, reason: &str) -> Result<Arena> {
-        self.write(|tx, stamp| {
-            let before = load_unchanged(tx, stamp, id, expected_version)?;
-            arena::check_decline(&before, reason).map_err(|r| StoreError::Refused(vec![r]))?;
-            set_stage(tx, stamp, id, Stage::Declined)?;
-            let reason = text::multi_line(reason.trim());
-            tx.execute(
-                "UPDATE arenas SET decline_reason = $2 WHERE id = $1",
-                params![id, reason],
-            )?;
-            bump(tx, stamp, id)?;
-            history::record(tx, stamp, "arena", id, "decline", &reason)?;
             load(tx, stamp, id)
         })
     }
@@ -386,6 +462,7 @@ impl ArenaStore for PgStore {
                 coordinator: before.coordinator.clone(),
                 mandate: before.mandate.clone(),
                 target_date: before.target_date,
+                participating: before.participating.clone(),
             };
             write_fields(tx, stamp, id, &fields)?;
             tx.execute(
@@ -399,6 +476,7 @@ impl ArenaStore for PgStore {
                     before.decline_reason,
                 ],
             )?;
+            decisions::write_decided(tx, id, before.decided.as_ref())?;
             bump(tx, stamp, id)?;
             let mut detail = describe_edit(&current, &fields);
             if current.stage != before.stage {

@@ -13,6 +13,7 @@ pub const TABLES: &[&str] = &[
     "units",
     "people",
     "arenas",
+    "arena_missions",
     "audit",
     "competences",
     "holdings",

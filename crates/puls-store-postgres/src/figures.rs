@@ -127,6 +127,7 @@ impl PgStore {
     /// Every arena as the figures see it, in number order.
     fn arena_lines(&self) -> Result<Vec<ArenaLine>> {
         let dates = self.stage_dates()?;
+        let mut participating = super::arenas::all_participating(&self.conn)?;
         let mut stmt = self.conn.prepare_cached(&lines_select())?;
         let lines = stmt.query_map(params![], |r| {
             let id: i64 = r.get(0)?;
@@ -140,6 +141,7 @@ impl PgStore {
                 id,
                 title: masked(r.get(1)?),
                 mission: r.get(2)?,
+                participating: participating.remove(&id).unwrap_or_default(),
                 stage,
                 coordinator: r.get::<_, Option<String>>(6)?.map(masked),
                 signalled: local_day(self.session, &r.get::<_, String>(5)?),

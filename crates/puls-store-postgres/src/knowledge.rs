@@ -91,6 +91,10 @@ fn write_links(tx: &Transaction, stamp: &Stamp, id: i64, e: &Clean) -> Result<()
     Ok(())
 }
 
+/// The audit action of a draft puls prefilled, saved untouched: not yet knowledge a person
+/// returned.
+const DRAFTED: &str = "draft";
+
 /// Inserts a cleaned entry by `author`, created at `created`; audited as `action`.
 pub(super) fn insert_entry(
     tx: &Transaction,
@@ -102,8 +106,9 @@ pub(super) fn insert_entry(
 ) -> Result<i64> {
     check_arena(tx, e.arena)?;
     tx.execute(
-        "INSERT INTO entries (title, body, kind, arena_id, tags_text, author, created_at, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO entries (title, body, kind, arena_id, tags_text, author, created_at, updated_at, updated_by,
+                written)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         params![
             e.title,
             e.body,
@@ -113,7 +118,8 @@ pub(super) fn insert_entry(
             text::one_line(author.trim()),
             time::to_text(created),
             time::to_text(stamp.at),
-            stamp.who
+            stamp.who,
+            action != DRAFTED
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -153,6 +159,11 @@ impl KnowledgeStore for PgStore {
         self.write(|tx, stamp| insert_entry(tx, stamp, &clean, author, stamp.at, "create"))
     }
 
+    fn add_draft_entry(&mut self, e: &EntryEdit) -> Result<i64> {
+        let clean = Clean::of(e)?;
+        self.write(|tx, stamp| insert_entry(tx, stamp, &clean, stamp.who, stamp.at, DRAFTED))
+    }
+
     fn edit_entry(&mut self, id: i64, expected_version: i64, e: &EntryEdit) -> Result<()> {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| {
@@ -161,7 +172,7 @@ impl KnowledgeStore for PgStore {
             check_arena(tx, clean.arena)?;
             tx.execute(
                 "UPDATE entries SET title = $2, body = $3, kind = $4, arena_id = $5, tags_text = $6,
-                        version = version + 1, updated_at = $7, updated_by = $8
+                        version = version + 1, updated_at = $7, updated_by = $8, written = 1
                  WHERE id = $1",
                 params![
                     id,

@@ -100,7 +100,7 @@ fn filter_params(filter: &EntryFilter) -> FilterParams {
 /// How many bank entries the arena returned.
 pub(super) fn entry_count_of(conn: &crate::db::Connection, arena: i64) -> Result<u32> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM entries WHERE arena_id = $1",
+        "SELECT count(*) FROM entries WHERE arena_id = $1 AND written = 1",
         [arena],
         |r| r.get(0),
     )?)

@@ -9,11 +9,13 @@
 mod access;
 mod account_keys;
 mod account_settings;
+mod agenda;
 mod arenas;
 mod bank;
 mod copy;
 mod courses;
 mod db;
+mod decisions;
 mod drawn_up;
 mod extract;
 mod figures;
@@ -74,6 +76,8 @@ pub struct PgStore {
     lock_timeout: Duration,
     /// The team's group, given the files this store writes for people.
     group: Option<String>,
+    /// The flow's rules the organisation chose.
+    rules: puls_domain::arena::Rules,
     heard: Arc<link::Heard>,
     /// The count of other sessions' notifications last seen by `others_changed`.
     seen: u64,
@@ -84,6 +88,8 @@ const WRITE_LOCK: i64 = 0x5055_4C53;
 
 /// Who and when, for the audit row of the write in progress.
 pub(crate) struct Stamp<'a> {
+    /// The flow's rules the organisation chose.
+    pub rules: puls_domain::arena::Rules,
     pub who: &'a str,
     pub at: DateTime<Utc>,
     /// The health terms every audit row's text is masked for.
@@ -121,6 +127,7 @@ impl PgStore {
             session: Session::default(),
             lock_timeout: options.busy_timeout,
             group: options.group.clone(),
+            rules: options.rules,
             heard,
             seen,
         })
@@ -145,6 +152,7 @@ impl PgStore {
             session: self.session,
             lock_timeout: self.lock_timeout,
             group: self.group.clone(),
+            rules: self.rules,
             heard,
             seen,
         })
@@ -177,6 +185,7 @@ impl PgStore {
         f: impl FnOnce(&Transaction, &Stamp) -> Result<T>,
     ) -> Result<T> {
         let stamp = Stamp {
+            rules: self.rules,
             who: &self.who,
             at: self.clock.now(),
             health_terms: &self.health_terms,

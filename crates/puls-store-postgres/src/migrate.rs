@@ -10,7 +10,8 @@ use crate::{Result, as_path};
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_schema.sql"),
     include_str!("../migrations/002_account_keys.sql"),
-    include_str!("../migrations/005_reviews.sql"),
+    include_str!("../migrations/003_governance.sql"),
+    include_str!("../migrations/004_reviews.sql"),
 ];
 
 /// The key of the advisory lock two sessions starting on an old database take in turn.

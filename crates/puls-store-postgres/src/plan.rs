@@ -21,7 +21,7 @@ pub(super) const SUMMARY_COLUMNS: &str = "(a.recipient <> ''), (a.communication_
     (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id AND (c.result <> '' OR c.no_result_reason <> '')),
     (SELECT count(*) FROM activities t WHERE t.arena_id = a.id),
     (SELECT count(*) FROM activities t WHERE t.arena_id = a.id AND t.status = 'done'),
-    (SELECT count(*) FROM entries e WHERE e.arena_id = a.id)";
+    (SELECT count(*) FROM entries e WHERE e.arena_id = a.id AND e.written = 1)";
 
 /// Reads the ten summary columns starting at `first`.
 pub(super) fn summary_from_row(
@@ -94,6 +94,47 @@ fn unchanged(tx: &Transaction, table: Table, id: i64, expected: i64) -> Result<i
     Ok(arena)
 }
 
+/// Once the arena is active its criteria are the ones it set out with: a change of a
+/// criterion's text, measure or target is marked, and the history keeps the earlier text.
+fn changed_after_start(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: i64,
+    id: i64,
+    c: &CriterionEdit,
+) -> Result<()> {
+    let (stage, text_was, measure_was, target_was): (String, String, String, String) = tx
+        .query_row(
+            "SELECT a.stage, c.text, c.measure, c.target FROM criteria c
+             JOIN arenas a ON a.id = c.arena_id WHERE c.id = $1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+    if !matches!(stage.as_str(), "active" | "returning" | "closed") {
+        return Ok(());
+    }
+    let mut changed = Vec::new();
+    for (what, was, now) in [
+        ("text", &text_was, c.text.trim()),
+        ("measure", &measure_was, c.measure.trim()),
+        ("target", &target_was, c.target.trim()),
+    ] {
+        let now = text::one_line(now);
+        if *was != now {
+            changed.push(format!("{what}: {was} -> {now}"));
+        }
+    }
+    if changed.is_empty() {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE criteria SET changed_after_start = 1 WHERE id = $1",
+        [id],
+    )?;
+    let detail = format!("changed after start: {}", changed.join("; "));
+    history::record(tx, stamp, "arena", arena, "criterion", &detail)
+}
+
 fn stamp_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64) -> Result<()> {
     let sql = format!(
         "UPDATE {} SET version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $1",
@@ -149,7 +190,8 @@ pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
         })?
         .collect::<crate::db::SqlResult<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, text, measure, target, result, no_result_reason, version, met FROM criteria
+        "SELECT id, text, measure, target, result, no_result_reason, version, met,
+                changed_after_start FROM criteria
              WHERE arena_id = $1 ORDER BY id",
     )?;
     let criteria = stmt
@@ -163,6 +205,7 @@ pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
                 no_result_reason: r.get(5)?,
                 version: r.get(6)?,
                 met: r.get(7)?,
+                changed_after_start: r.get(8)?,
             })
         })?
         .collect::<crate::db::SqlResult<_>>()?;
@@ -335,6 +378,7 @@ impl PlanStore for PgStore {
     fn edit_criterion(&mut self, id: i64, expected_version: i64, c: &CriterionEdit) -> Result<()> {
         self.write(|tx, stamp| {
             let arena = unchanged(tx, Table::Criteria, id, expected_version)?;
+            changed_after_start(tx, stamp, arena, id, c)?;
             tx.execute(
                 "UPDATE criteria SET text = $2, measure = $3, target = $4, result = $5, no_result_reason = $6,
                         met = $7 WHERE id = $1",
