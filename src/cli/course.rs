@@ -9,7 +9,6 @@ use color_eyre::Result;
 use crate::cli::parse_day;
 use crate::messages;
 use crate::output;
-use crate::store::prelude::*;
 
 #[derive(Debug, Subcommand)]
 pub enum CourseCommand {

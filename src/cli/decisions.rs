@@ -10,6 +10,7 @@ use color_eyre::Result;
 use crate::cli::privacy::{self, Field};
 use crate::cli::{UserError, parse_arena_number, parse_day};
 use crate::config::Config;
+use crate::database::Database;
 use crate::domain::decision::{Body, Decision};
 use crate::messages;
 use crate::output;
@@ -112,7 +113,7 @@ fn body<'a>(config: &'a Config, wanted: &str) -> Result<&'a Body> {
 }
 
 pub(crate) fn run(
-    store: &mut dyn Backend,
+    store: &mut dyn Database,
     config: &Config,
     allow_personal_data: bool,
     command: DecisionCommand,

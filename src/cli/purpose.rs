@@ -12,7 +12,6 @@ use crate::config::Config;
 use crate::messages;
 use crate::output;
 use crate::store::NoteKind;
-use crate::store::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Kind {

@@ -12,7 +12,6 @@ use crate::config::Config;
 use crate::export::{self, Agenda, AgendaArena};
 use crate::messages;
 use crate::output;
-use crate::store::prelude::*;
 
 /// The first word of `puls agenda` that asks for a purpose meeting's agenda.
 pub const PURPOSE: &str = "purpose";

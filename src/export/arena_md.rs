@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::domain::arena::Arena;
-use crate::domain::puls::{self, Step};
+use crate::domain::puls::Step;
 use crate::domain::text;
 use crate::messages;
 use crate::store::{Plan, TeamMember};
