@@ -233,7 +233,8 @@ fn the_mission_filter_cycles_through_the_configured_missions() {
 
 #[test]
 fn the_detail_shows_need_mandate_and_history() {
-    let mut screen = Screen::demo(118, 40);
+    // Tall enough for the whole detail: the decision, team, related entries, meetings, history.
+    let mut screen = Screen::demo(118, 64);
     let id = card_id_in_stage(&screen.path, "active");
     screen.keys(&format!("/#{id}<enter><enter>"));
     let text = screen.text();
