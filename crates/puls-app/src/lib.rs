@@ -95,7 +95,8 @@ pub struct App {
     pub bank: bank::BankPane,
     /// When each arena at work last held each kind of meeting: the board and the stand-up say
     /// which is due or late.
-    pub review_dates: Vec<puls_domain::review::ReviewDates>,
+    /// Each open arena's last meetings, by arena: the board asks for every card on every draw.
+    pub review_dates: std::collections::HashMap<i64, puls_domain::review::ReviewDates>,
     /// Partnering maturity across arenas, for the key figures: loaded when they open.
     pub maturity_figures: puls_domain::maturity::MaturityFigures,
     /// The knowledge capital per competence, for the key figures: loaded when they open.
@@ -179,7 +180,7 @@ impl App {
             roster: Roster::default(),
             plan: PlanPane::default(),
             bank: bank::BankPane::default(),
-            review_dates: Vec::new(),
+            review_dates: std::collections::HashMap::new(),
             maturity_figures: Default::default(),
             knowledge_capital: Vec::new(),
             standup: None,
@@ -393,7 +394,12 @@ impl App {
         let people = self.store.roster_people()?;
         let competences = self.store.roster_competences()?;
         self.roster.set_people(people, competences);
-        self.review_dates = self.store.review_dates()?;
+        self.review_dates = self
+            .store
+            .review_dates()?
+            .into_iter()
+            .map(|d| (d.arena, d))
+            .collect();
         self.load_team()?;
         self.load_bank()?;
         self.refresh_turn()

@@ -75,8 +75,7 @@ impl App {
     /// holds no meetings.
     pub fn reviews_due(&self, arena: i64) -> Vec<puls_domain::review::ReviewDue> {
         self.review_dates
-            .iter()
-            .find(|d| d.arena == arena)
+            .get(&arena)
             .map(|d| d.due(&self.config.review_rhythm, self.today()))
             .unwrap_or_default()
     }

@@ -32,3 +32,6 @@ ALTER TABLE criteria ADD COLUMN changed_after_start INTEGER NOT NULL DEFAULT 0;
 -- Knowledge returned is what a person wrote: the prefilled draft saved untouched is 0 until
 -- someone edits it.
 ALTER TABLE entries ADD COLUMN written INTEGER NOT NULL DEFAULT 1;
+-- The board counts each arena's written entries: without this it would read every entry's row,
+-- bodies and all, where the count of old read only entries_by_arena.
+CREATE INDEX entries_written_by_arena ON entries (arena_id) WHERE written = 1;
