@@ -13,16 +13,6 @@ use puls_domain::knowledge::EntryKind;
 use puls_domain::review::{Light, ProblemStatement, Question, Review, ReviewDates, ReviewKind};
 use puls_domain::text;
 
-/// The form's answer to `question`, as stored: trimmed, its lines cleaned.
-fn answer(review: &ReviewEdit, question: Question) -> String {
-    review
-        .answers
-        .iter()
-        .find(|(q, _)| *q == question)
-        .map(|(_, a)| text::multi_line(a.trim()).into_owned())
-        .unwrap_or_default()
-}
-
 const REVIEW_SELECT: &str =
     "SELECT id, arena_id, kind, held_on, led_by, light, entry_id, version FROM reviews";
 
@@ -105,7 +95,7 @@ fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<i64> {
 fn write_answers(tx: &Transaction, id: i64, review: &ReviewEdit) -> Result<()> {
     tx.execute("DELETE FROM review_answers WHERE review_id = $1", [id])?;
     for question in review.kind.questions() {
-        let answer = answer(review, *question);
+        let answer = review.answer(*question);
         if !answer.is_empty() {
             tx.execute(
                 "INSERT INTO review_answers (review_id, question, answer) VALUES ($1, $2, $3)",
@@ -121,7 +111,7 @@ fn keep_statement(tx: &Transaction, arena: i64, id: i64, review: &ReviewEdit) ->
     if review.kind != ReviewKind::Sponsor {
         return Ok(());
     }
-    let statement = answer(review, Question::ProblemStatement);
+    let statement = review.answer(Question::ProblemStatement);
     if statement.is_empty() {
         return Ok(());
     }

@@ -24,7 +24,9 @@ pub struct ReviewEdit {
 }
 
 impl ReviewEdit {
-    fn answer(&self, question: Question) -> String {
+    /// The form's answer to `question`, as stored: trimmed, its lines cleaned. Every backend
+    /// stores it so.
+    pub fn answer(&self, question: Question) -> String {
         self.answers
             .iter()
             .find(|(q, _)| *q == question)
