@@ -28,13 +28,12 @@ use tracing::info;
 
 use crate::cli::UserError;
 use crate::config;
+use crate::database::{self, Location};
 use crate::domain::clock::SystemClock;
 use crate::domain::session;
 use crate::messages;
 use crate::output;
 use crate::settings::Settings;
-use crate::store::Store;
-use crate::store::prelude::*;
 use crate::tui::nearby::Commits;
 use server::{Server, Shared};
 
@@ -67,9 +66,10 @@ pub fn run(args: ServeArgs, db: &Path, settings: Settings) -> Result<()> {
     }
     let service = config::os_account();
     let options = settings.config.store_options();
-    let open = || Store::open_with(db, &service, Arc::new(SystemClock), &options);
+    let location = Location::of(db);
+    let open = || database::open(&location, &service, Arc::new(SystemClock), &options);
     let (logins, watch) = (open()?, open()?);
-    let bank = bank_pool::BankPool::start(&logins, BANK_WORKERS);
+    let bank = bank_pool::BankPool::start(logins.as_ref(), BANK_WORKERS);
     for warning in logins.warnings() {
         output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }
@@ -85,7 +85,7 @@ pub fn run(args: ServeArgs, db: &Path, settings: Settings) -> Result<()> {
         ambient: session::current(),
         logins: Mutex::new(logins),
         bank,
-        commits: Commits::new(watch),
+        commits: Commits::new(database::backend(watch)),
         sessions: Arc::new(Semaphore::new(max_sessions)),
         guard: guard::Guard::new(config.failed_logins.max(1)),
         idle_timeout: Duration::from_secs(config.idle_timeout.max(1)),
@@ -158,11 +158,17 @@ async fn check(args: &ServeArgs, db: &Path, settings: &Settings) -> Result<()> {
         args.host_key.display(),
         host_key::fingerprint(&key)
     )))?;
-    if !db.exists() {
-        return Err(crate::store::StoreError::NoSuchFile(db.to_owned()).into());
+    let location = Location::of(db);
+    if let Some(file) = location.file().filter(|file| !file.exists()) {
+        return Err(crate::store::StoreError::NoSuchFile(file.to_owned()).into());
     }
     let options = settings.config.store_options();
-    let store = Store::open_with(db, &config::os_account(), Arc::new(SystemClock), &options)?;
+    let store = database::open(
+        &location,
+        &config::os_account(),
+        Arc::new(SystemClock),
+        &options,
+    )?;
     for warning in store.warnings() {
         output::error_line(format!("puls: {}", messages::store_warning(warning)));
     }

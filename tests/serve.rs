@@ -8,6 +8,8 @@ use russh::ChannelMsg;
 use russh::client::{self, AuthResult, Handle};
 use russh::keys::{Algorithm, PrivateKey, PrivateKeyWithHashAlg, PublicKeyOrCertificate};
 
+#[path = "shared/postgres.rs"]
+pub mod postgres;
 #[path = "shared/serve.rs"]
 pub mod serve;
 use serve::Served;
@@ -385,18 +387,15 @@ async fn an_accounts_own_language_outranks_the_clients() {
     let served = Served::start("");
     let key = new_key();
     served.list_key("karin", &public(&key));
-    let set = serve::run(
-        served.dir.path(),
-        &[
-            "users",
-            "settings",
-            "karin",
-            "--language",
-            "sv",
-            "--time-zone",
-            "Europe/Stockholm",
-        ],
-    );
+    let set = served.run(&[
+        "users",
+        "settings",
+        "karin",
+        "--language",
+        "sv",
+        "--time-zone",
+        "Europe/Stockholm",
+    ]);
     assert!(set.status.success(), "{set:?}");
     let (handle, _) = login(&served, "karin", &key).await;
     let mut channel = handle.channel_open_session().await.unwrap();
@@ -438,10 +437,7 @@ async fn the_restricted_record_opens_for_its_coordinator_and_not_for_another_acc
     let (maja, jonas) = (new_key(), new_key());
     served.list_key("maja", &public(&maja));
     served.list_key("jonas", &public(&jonas));
-    let linked = serve::run(
-        served.dir.path(),
-        &["users", "link", "maja", "Maja Lindqvist"],
-    );
+    let linked = served.run(&["users", "link", "maja", "Maja Lindqvist"]);
     assert!(linked.status.success(), "{linked:?}");
     let clock = Arc::new(puls::domain::clock::SystemClock);
     let mut store = puls::store::Store::open(&served.db(), "maja", clock).unwrap();
@@ -494,4 +490,50 @@ async fn an_address_past_its_failed_logins_is_refused_even_a_listed_key() {
         "{}",
         served.log()
     );
+}
+
+/// A region runs more than one `puls serve` on one PostgreSQL database (behind a load
+/// balancer): a screen on one server sees a signal recorded through the other.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_servers_on_one_postgresql_database_see_each_others_changes() {
+    if !postgres::available() {
+        return;
+    }
+    let database = postgres::TestDatabase::default();
+    let first = Served::start_on("", Some(&database.url), true);
+    let second = Served::start_on("", Some(&database.url), false);
+    let host_key = second.dir.path().join("host_key");
+    let check = second.run(&[
+        "serve",
+        "--check",
+        "--listen",
+        "127.0.0.1:0",
+        "--host-key",
+        host_key.to_str().unwrap(),
+    ]);
+    assert!(check.status.success(), "{check:?}");
+    let (karin, maja) = (new_key(), new_key());
+    first.list_key("karin", &public(&karin));
+    first.list_key("maja", &public(&maja));
+    let (watching, _) = login(&first, "karin", &karin).await;
+    let screen = Screen::open(&watching).await;
+    let before = screen.wait_for(|s| s.contains(ON_THE_BOARD)).await;
+    assert!(before.contains("Signal 3"), "{before}");
+    let (writing, _) = login(&second, "maja", &maja).await;
+    let (out, err, status) = exec(&writing, "signal 'Noise at the youth centre'").await;
+    assert_eq!(status, Some(0), "{err}");
+    let number = out
+        .trim()
+        .trim_end_matches('.')
+        .rsplit('#')
+        .next()
+        .unwrap()
+        .to_owned();
+    let after = screen.wait_for(|s| s.contains("Signal 4")).await;
+    assert!(after.contains(&format!("#{number} Noise")), "{after}");
+    // The bank's shared workers read the same server.
+    screen.press("4").await;
+    screen.press("/").await;
+    screen.press("sports club").await;
+    screen.wait_for(|s| s.contains("Ådalen sports club")).await;
 }

@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use crate::app::bank_query::{BankQueries, BankQuery};
-use crate::store::{EntryHit, Store};
+use crate::database::Database;
+use crate::store::{Backend, EntryHit, StoreError};
 use crate::tui::Answers;
 use crate::tui::bank_worker::BankAnswer;
 
@@ -30,17 +31,17 @@ pub struct BankPool {
 }
 
 impl BankPool {
-    /// `threads` workers over `store`'s database; None when their connections cannot be
-    /// opened (then every screen asks its own store).
-    pub fn start(store: &Store, threads: usize) -> Option<BankPool> {
+    /// `threads` workers over `database`; None when their connections cannot be opened (then
+    /// every screen asks its own store).
+    pub fn start(database: &dyn Database, threads: usize) -> Option<BankPool> {
         let (questions, inbox) = mpsc::channel();
         let inbox = Arc::new(Mutex::new(inbox));
         for n in 0..threads.max(1) {
-            let reader = store.reader().ok()?;
+            let (mut reader, _) = database.reader()?;
             let inbox = Arc::clone(&inbox);
             std::thread::Builder::new()
                 .name(format!("bank-{n}"))
-                .spawn(move || answer(&reader, &inbox))
+                .spawn(move || answer(reader.as_mut(), &inbox))
                 .ok()?;
         }
         Some(BankPool { questions })
@@ -79,7 +80,6 @@ impl BankQueries for Desk {
 
 /// Answers kept by one worker, as long as its connection has seen no commit.
 struct Kept {
-    version: i64,
     answers: HashMap<String, Vec<EntryHit>>,
 }
 
@@ -90,13 +90,11 @@ impl Kept {
     /// The answer to `query`, kept or asked of `reader`.
     fn answer(
         &mut self,
-        reader: &Store,
+        reader: &mut (dyn Backend + Send),
         query: &BankQuery,
-    ) -> Result<Vec<EntryHit>, crate::store::StoreError> {
-        let version = reader.data_version()?;
-        if version != self.version || self.answers.len() >= KEPT {
+    ) -> Result<Vec<EntryHit>, StoreError> {
+        if reader.others_changed()? || self.answers.len() >= KEPT {
             self.answers.clear();
-            self.version = version;
         }
         let key = format!("{query:?}");
         if let Some(hits) = self.answers.get(&key) {
@@ -109,9 +107,8 @@ impl Kept {
 }
 
 /// Answers questions until the server ends, skipping those a newer one has made moot.
-fn answer(reader: &Store, inbox: &Mutex<Receiver<Question>>) {
+fn answer(reader: &mut (dyn Backend + Send), inbox: &Mutex<Receiver<Question>>) {
     let mut kept = Kept {
-        version: 0,
         answers: HashMap::new(),
     };
     loop {
@@ -130,7 +127,7 @@ fn answer(reader: &Store, inbox: &Mutex<Receiver<Question>>) {
 mod tests {
     use super::*;
     use crate::domain::clock::SystemClock;
-    use crate::store::EntryFilter;
+    use crate::store::{EntryFilter, Store};
 
     fn search(text: &str) -> BankQuery {
         BankQuery::Search {

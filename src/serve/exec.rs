@@ -24,7 +24,6 @@ use crate::domain::session::Session;
 use crate::messages;
 use crate::output::{self, Sink};
 use crate::settings::Settings;
-use crate::store::prelude::*;
 
 /// Runs `line` for `account` and ends the channel with its exit code.
 pub async fn run(

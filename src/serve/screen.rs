@@ -20,10 +20,10 @@ use super::outbox::{Outbox, OutboxWriter};
 use super::server::Shared;
 use crate::app::App;
 use crate::app::bank_query::BankQueries;
+use crate::database::{self, Location};
 use crate::domain::clock::SystemClock;
 use crate::domain::session::Session;
 use crate::messages;
-use crate::store::Store;
 use crate::tui::{self, wire::Wire};
 use crate::ui::Theme;
 use crate::ui::theme::ColorEnv;
@@ -142,13 +142,23 @@ fn open(
     background: Option<Box<dyn BankQueries>>,
 ) -> Result<App> {
     let options = shared.settings.config.store_options();
-    let store = Store::open_with(&shared.db, account, Arc::new(SystemClock), &options)?;
+    let location = Location::of(&shared.db);
+    let store = database::open(&location, account, Arc::new(SystemClock), &options)?;
     let mut config = shared.settings.config.clone();
     config.language = Some(session.language);
     config.time_zone = Some(session.zone);
     let keymap = shared.settings.keymap.clone();
     let (width, height) = (terminal.width, terminal.height);
-    Ok(session.enter(|| App::with_background(store, config, keymap, width, height, background))?)
+    Ok(session.enter(|| {
+        App::on_store(
+            database::backend(store),
+            config,
+            keymap,
+            width,
+            height,
+            background,
+        )
+    })?)
 }
 
 /// A line on the client's own screen, after the full screen has gone.

@@ -22,12 +22,12 @@ use super::public_key::{self, Identity};
 use super::screen::{self, LastKey, Pty};
 use super::supervisor::{Watch, supervise};
 use super::terminal_input::TerminalInput;
+use crate::database::Database;
 use crate::domain::language::Language;
 use crate::domain::session::Session as PulsSession;
 use crate::messages;
 use crate::settings::Settings;
-use crate::store::prelude::*;
-use crate::store::{AccountSettings, Store};
+use crate::store::AccountSettings;
 use crate::tui::nearby::Commits;
 use crate::ui::theme::ColorEnv;
 
@@ -38,7 +38,7 @@ pub struct Shared {
     /// The server's session: the language and zone of a user whose client says none.
     pub ambient: PulsSession,
     /// The service's connection, for finding the account of a key at login.
-    pub logins: Mutex<Store>,
+    pub logins: Mutex<Box<dyn Database + Send>>,
     /// Answers every screen's bank questions; None, and each screen asks its own store.
     pub bank: Option<super::bank_pool::BankPool>,
     pub commits: Arc<Commits>,

@@ -20,11 +20,11 @@ pub struct Commits {
 
 impl Commits {
     /// News of commits seen through `watch`, a connection of the process's own.
-    pub fn new(watch: impl Backend + Send + 'static) -> Arc<Commits> {
+    pub fn new(watch: Box<dyn Backend + Send>) -> Arc<Commits> {
         // A screen that falls behind needs only to know that something changed.
         let (news, _) = broadcast::channel(16);
         Arc::new(Commits {
-            watch: Mutex::new(Box::new(watch)),
+            watch: Mutex::new(watch),
             news,
         })
     }
@@ -100,7 +100,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.db");
         let mut writer = store(&path, "maja");
-        let commits = Commits::new(store(&path, "puls"));
+        let commits = Commits::new(Box::new(store(&path, "puls")));
         let (mut mine, mut theirs) = (commits.join(), commits.join());
         mine.stepped();
         assert!(!woken(&mut theirs).await, "nothing was committed");

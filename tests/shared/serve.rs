@@ -14,6 +14,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_puls");
 
 pub struct Served {
     pub dir: TempDir,
+    /// The database it serves: a file in `dir`, or a PostgreSQL URL.
+    db: String,
     child: Child,
     /// `127.0.0.1:PORT`.
     pub address: String,
@@ -22,12 +24,24 @@ pub struct Served {
 impl Served {
     /// The server on a new demo database, with `config` as its config file.
     pub fn start(config: &str) -> Served {
+        Served::start_on(config, None, true)
+    }
+
+    /// The server on `db` (a PostgreSQL URL; None: a file of its own), first filled with the
+    /// demo when `demo`.
+    pub fn start_on(config: &str, db: Option<&str>, demo: bool) -> Served {
         let dir = tempfile::tempdir().unwrap();
+        let db = db.map_or_else(
+            || dir.path().join("p.db").display().to_string(),
+            str::to_owned,
+        );
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
-        let demo = run(dir.path(), &["demo"]);
-        assert!(demo.status.success(), "{demo:?}");
+        if demo {
+            let demo = command(dir.path(), &db).arg("demo").output().unwrap();
+            assert!(demo.status.success(), "{demo:?}");
+        }
         let log = std::fs::File::create(dir.path().join("serve.log")).unwrap();
-        let mut child = command(dir.path())
+        let mut child = command(dir.path(), &db)
             .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
             .arg(dir.path().join("host_key"))
             .stdout(Stdio::piped())
@@ -46,6 +60,7 @@ impl Served {
         };
         Served {
             dir,
+            db,
             child,
             address,
         }
@@ -56,7 +71,7 @@ impl Served {
     }
 
     pub fn db(&self) -> PathBuf {
-        self.dir.path().join("p.db")
+        PathBuf::from(&self.db)
     }
 
     /// Lists the OpenSSH public key `public` for `account`, as the administrator (the account
@@ -64,11 +79,16 @@ impl Served {
     pub fn list_key(&self, account: &str, public: &str) {
         let file = self.dir.path().join(format!("{account}.pub"));
         std::fs::write(&file, public).unwrap();
-        let out = run(
-            self.dir.path(),
-            &["users", "key", "add", account, file.to_str().unwrap()],
-        );
+        let out = self.run(&["users", "key", "add", account, file.to_str().unwrap()]);
         assert!(out.status.success(), "{out:?}");
+    }
+
+    /// A command of puls run in the server's folder, on its database.
+    pub fn run(&self, args: &[&str]) -> Output {
+        command(self.dir.path(), &self.db)
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     /// What the server logged so far.
@@ -103,21 +123,23 @@ impl Drop for Served {
     }
 }
 
-/// puls in the private folder `dir`, on its database and config, with nothing of the developer's.
-fn command(dir: &Path) -> Command {
+/// puls in the private folder `dir`, on `db` and the folder's config, with nothing of the
+/// developer's.
+fn command(dir: &Path, db: &str) -> Command {
     let mut command = Command::new(BIN);
     command
         .env_clear()
         .env("HOME", dir)
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("XDG_DATA_HOME", dir.join("data"))
-        .env("PULS_DB", dir.join("p.db"))
+        .env("PULS_DB", db)
         .env("PULS_CONFIG", dir.join("config.toml"))
         .env("TZ", "UTC");
     command
 }
 
-/// A command of puls run in `dir`.
+/// A command of puls run in `dir`, on the database file the server there would serve.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
-    command(dir).args(args).output().unwrap()
+    let db = dir.join("p.db").display().to_string();
+    command(dir, &db).args(args).output().unwrap()
 }
