@@ -170,6 +170,7 @@ macro_rules! conformance {
                 a_person_with_allocations_can_only_be_deactivated,
                 an_unknown_competence_is_refused_and_nothing_is_written,
                 releasing_a_member_ends_the_allocation_and_releases_the_need,
+                the_roster_holds_each_competence_name_once_for_all_its_holders,
             ],
             plan: [
                 a_program_is_written_step_by_step_and_summarised,

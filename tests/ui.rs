@@ -565,7 +565,7 @@ mod roster_pane {
             .find(|p| p.name == "Anna Ek")
             .unwrap();
         assert_eq!(anna.load.capacity, 25);
-        assert_eq!(anna.competences[0].0, "Dementia nurse");
+        assert_eq!(&*anna.competences[0].0, "Dementia nurse");
     }
 }
 

@@ -24,6 +24,7 @@ use crate::database::{self, Location};
 use crate::domain::clock::SystemClock;
 use crate::domain::session::Session;
 use crate::messages;
+use crate::store::StoreOptions;
 use crate::tui::{self, wire::Wire};
 use crate::ui::Theme;
 use crate::ui::theme::ColorEnv;
@@ -132,6 +133,11 @@ fn give_back(backend: &mut Wire<OutboxWriter>, session: Session, end: &End) -> R
     say(backend, why)
 }
 
+/// Each screen's own SQLite page cache, in KiB (SQLite's default is 2 MiB). The file's pages
+/// stay in the system's cache once for every screen; a screen reads a few pages a key, and
+/// with a hundred screens the default would be most of the server's memory.
+const SCREEN_PAGE_CACHE_KIB: u32 = 256;
+
 /// The App for `account`: its own connection, the server's settings in the session's language
 /// and zone.
 fn open(
@@ -141,7 +147,10 @@ fn open(
     terminal: &Pty,
     background: Option<Box<dyn BankQueries>>,
 ) -> Result<App> {
-    let options = shared.settings.config.store_options();
+    let options = StoreOptions {
+        page_cache_kib: Some(SCREEN_PAGE_CACHE_KIB),
+        ..shared.settings.config.store_options()
+    };
     let location = Location::of(&shared.db);
     let store = database::open(&location, account, Arc::new(SystemClock), &options)?;
     let mut config = shared.settings.config.clone();

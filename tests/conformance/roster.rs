@@ -193,3 +193,22 @@ pub fn releasing_a_member_ends_the_allocation_and_releases_the_need<F: Fixture>(
     );
     assert_eq!(store.person(nora).unwrap().load.allocated, 0);
 }
+
+/// A roster of thousands names a few hundred competences: each name is held once, shared by
+/// its holders, so a server's hundred screens do not each keep a copy a holder.
+pub fn the_roster_holds_each_competence_name_once_for_all_its_holders<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    store
+        .add_competence("Social worker", "Social services")
+        .unwrap();
+    for name in ["Karin", "Jonas"] {
+        store
+            .add_person(&person(name, 40, &[("Social worker", Level::Experienced)]))
+            .unwrap();
+    }
+    let people = store.roster_people().unwrap();
+    let names: Vec<_> = people.iter().map(|p| &p.competences[0].0).collect();
+    assert_eq!(&**names[0], "Social worker");
+    assert!(std::sync::Arc::ptr_eq(names[0], names[1]));
+}

@@ -1,6 +1,8 @@
 //! Read models: what a store hands up and the panes draw (an arena's card, its PULS plan, the
 //! roster's rows, the bank's hits, a row of history). Plain data, the same from any backend.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::arena::Stage;
@@ -165,8 +167,9 @@ pub struct PersonRow {
     pub contact: String,
     pub active: bool,
     pub coordinator: bool,
-    /// Competences with levels, strongest first.
-    pub competences: Vec<(String, Level)>,
+    /// Competences with levels, strongest first. A name is shared by every holder of the
+    /// competence: a roster of thousands holds each name once, not once a holder.
+    pub competences: Vec<(Arc<str>, Level)>,
     pub load: Load,
     /// Where their time goes now: (arena number, percent).
     pub arenas: Vec<(i64, u32)>,

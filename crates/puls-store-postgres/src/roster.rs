@@ -4,6 +4,7 @@ use puls_store::*;
 
 pub use puls_domain::read::{CompetenceRow, PersonRow, Unit};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::db::{OptionalExtension, Transaction, params};
 
@@ -180,8 +181,12 @@ fn all_holdings(conn: &crate::db::Connection) -> Result<Vec<(i64, i64, i64)>> {
 impl RosterStore for PgStore {
     fn roster_people(&self) -> Result<Vec<PersonRow>> {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
-        let names = self.competence_names()?;
-        let mut holdings: HashMap<i64, Vec<(String, Level)>> = HashMap::new();
+        let names: HashMap<i64, Arc<str>> = self
+            .competence_names()?
+            .into_iter()
+            .map(|(id, name)| (id, Arc::from(name)))
+            .collect();
+        let mut holdings: HashMap<i64, Vec<(Arc<str>, Level)>> = HashMap::new();
         for (person, competence, level) in all_holdings(&self.conn)? {
             if let (Some(name), Some(level)) = (names.get(&competence), Level::from_number(level)) {
                 holdings

@@ -26,6 +26,9 @@ pub struct StoreOptions {
     pub health_terms: Vec<String>,
     /// The flow's rules the organisation chose (config).
     pub rules: puls_domain::arena::Rules,
+    /// SQLite's page cache for this connection, in KiB; None keeps SQLite's own (2 MiB). A
+    /// server holding a hundred screens gives each a smaller one.
+    pub page_cache_kib: Option<u32>,
 }
 
 impl Default for StoreOptions {
@@ -34,6 +37,7 @@ impl Default for StoreOptions {
             group: None,
             busy_timeout: BUSY_TIMEOUT,
             rules: puls_domain::arena::Rules::default(),
+            page_cache_kib: None,
             health_terms: puls_domain::privacy::DEFAULT_HEALTH_TERMS
                 .iter()
                 .map(|t| (*t).to_owned())

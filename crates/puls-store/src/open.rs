@@ -85,6 +85,10 @@ pub(super) fn connect(
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(|e| StoreError::open(path, e))?;
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    if let Some(kib) = options.page_cache_kib {
+        // A negative size is in KiB rather than pages.
+        conn.pragma_update(None, "cache_size", -i64::from(kib))?;
+    }
     if version < MIGRATIONS.len() {
         migrate(&mut conn, path)?;
     }
@@ -177,5 +181,22 @@ mod tests {
             "/srv/a%20b/50%25%3F%23x.db"
         );
         assert_eq!(uri_path(Path::new("arenas.db")), "arenas.db");
+    }
+
+    #[test]
+    fn a_connection_keeps_the_page_cache_it_was_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.db");
+        let cache = |options: &StoreOptions| {
+            let (conn, _, _) = connect(&path, options).unwrap();
+            conn.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
+                .unwrap()
+        };
+        assert_eq!(cache(&StoreOptions::default()), -2000, "SQLite's own");
+        let small = StoreOptions {
+            page_cache_kib: Some(256),
+            ..StoreOptions::default()
+        };
+        assert_eq!(cache(&small), -256);
     }
 }

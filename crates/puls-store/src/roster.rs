@@ -3,6 +3,7 @@
 use crate::prelude::*;
 pub use puls_domain::read::{CompetenceRow, PersonRow, Unit};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -241,8 +242,12 @@ pub trait RosterStore {
 impl RosterStore for Store {
     fn roster_people(&self) -> Result<Vec<PersonRow>> {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
-        let names = self.competence_names()?;
-        let mut holdings: HashMap<i64, Vec<(String, Level)>> = HashMap::new();
+        let names: HashMap<i64, Arc<str>> = self
+            .competence_names()?
+            .into_iter()
+            .map(|(id, name)| (id, Arc::from(name)))
+            .collect();
+        let mut holdings: HashMap<i64, Vec<(Arc<str>, Level)>> = HashMap::new();
         for (person, competence, level) in all_holdings(&self.conn)? {
             if let (Some(name), Some(level)) = (names.get(&competence), Level::from_number(level)) {
                 holdings

@@ -338,7 +338,11 @@ pub fn rows_of(people: &[PersonRow]) -> Vec<ImportRow> {
                 contact: p.contact.clone(),
                 capacity: p.load.capacity,
                 coordinator: p.coordinator,
-                competences: p.competences.clone(),
+                competences: p
+                    .competences
+                    .iter()
+                    .map(|(name, level)| (name.to_string(), *level))
+                    .collect(),
             },
             external: p.external,
         })
