@@ -171,6 +171,7 @@ macro_rules! conformance {
                 an_unknown_competence_is_refused_and_nothing_is_written,
                 releasing_a_member_ends_the_allocation_and_releases_the_need,
                 the_roster_holds_each_competence_name_once_for_all_its_holders,
+                the_glance_counts_the_active_and_those_over_capacity_today,
             ],
             plan: [
                 a_program_is_written_step_by_step_and_summarised,

@@ -481,6 +481,33 @@ mod roster_pane {
         );
     }
 
+    /// A screen on the board keeps the roster's glance, not every person: the people view
+    /// reads them, a reload outside it lets them go, and the title counts the same either way.
+    #[test]
+    fn people_are_held_only_while_a_view_needs_them_and_the_counts_agree() {
+        let mut screen = Screen::demo(120, 40);
+        let roster = |s: &Screen| {
+            let r = &s.app.roster;
+            (r.holds_people(), r.people_count(), r.over_count())
+        };
+        assert_eq!(roster(&screen), (false, 22, 1));
+        assert!(screen.text().contains("Roster 1 OVER"));
+        screen.keys("2v");
+        assert_eq!(roster(&screen), (true, 22, 1), "the people view");
+        screen.keys("vv");
+        let mut other = screen.other_session("jonas");
+        other
+            .add_competence("Sign language", "Communication")
+            .unwrap();
+        assert!(screen.app.poll_changes());
+        assert_eq!(roster(&screen), (false, 22, 1), "let go in the team view");
+        // A filter needs every person, in any view.
+        screen.keys("c");
+        screen.keys("Social<enter>");
+        assert!(screen.app.roster.holds_people());
+        assert!(screen.app.roster.people_count() < 22);
+    }
+
     #[test]
     fn find_staff_allocates_the_best_fit_with_a_few_keys() {
         let mut screen = Screen::demo(120, 40);
@@ -501,6 +528,8 @@ mod roster_pane {
         let text = screen.text();
         assert!(text.contains("Karin Svedberg allocated to #2"), "{text}");
         assert!(text.contains("team 3 · !1 gap"), "{text}");
+        // The people view reads every person, their loads as they are now.
+        screen.keys("2v");
         let karin = screen
             .app
             .roster

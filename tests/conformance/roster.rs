@@ -212,3 +212,30 @@ pub fn the_roster_holds_each_competence_name_once_for_all_its_holders<F: Fixture
     assert_eq!(&**names[0], "Social worker");
     assert!(std::sync::Arc::ptr_eq(names[0], names[1]));
 }
+
+/// The glance a screen keeps instead of every person counts as the people do: the active, and
+/// those of them whose allocations running today pass their capacity.
+pub fn the_glance_counts_the_active_and_those_over_capacity_today<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let karin = store.add_person(&person("Karin", 30, &[])).unwrap();
+    store.add_person(&person("Jonas", 30, &[])).unwrap();
+    let left = store.add_person(&person("Lena", 30, &[])).unwrap();
+    let version = store.person(left).unwrap().version;
+    store.set_person_active(left, version, false).unwrap();
+    let a = store.create_signal(&signal("One")).unwrap();
+    allocate(&mut store, karin, a.id, None, 40, 1, None);
+    // Ended before today: not counted.
+    allocate(&mut store, karin, a.id, None, 50, 1, Some(2));
+    let people = store.roster_people().unwrap();
+    let count = |over: bool| {
+        let n = people
+            .iter()
+            .filter(|p| p.active && (!over || p.load.is_over()))
+            .count();
+        u32::try_from(n).unwrap()
+    };
+    let glance = store.roster_glance().unwrap();
+    assert_eq!((glance.active, glance.over), (count(false), count(true)));
+    assert_eq!((glance.active, glance.over), (2, 1));
+}

@@ -213,7 +213,30 @@ impl App {
     /// speaks its language and tells its time, whichever thread runs it.
     pub(crate) fn step<T>(&mut self, f: impl FnOnce(&mut App) -> T) -> T {
         let session = self.session();
-        session.enter(|| f(self))
+        session.enter(|| {
+            let answer = f(self);
+            self.read_people_when_needed();
+            answer
+        })
+    }
+
+    /// Reads the roster's people once a step has made a view or a filter need them.
+    fn read_people_when_needed(&mut self) {
+        if self.roster.needs_people() {
+            self.hold_people();
+        }
+    }
+
+    /// Reads the roster's people unless they are held: until the next reload, they are.
+    pub(crate) fn hold_people(&mut self) {
+        if self.roster.holds_people() {
+            return;
+        }
+        let read = self.store.roster_people();
+        match read {
+            Ok(people) => self.roster.hold_people(people),
+            Err(e) => self.fail(&e),
+        }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -391,9 +414,14 @@ impl App {
     fn reload(&mut self) -> Result<(), StoreError> {
         let cards = self.store.board_cards(self.board.show_declined)?;
         self.board.set_cards(cards);
-        let people = self.store.roster_people()?;
         let competences = self.store.roster_competences()?;
-        self.roster.set_people(people, competences);
+        if self.roster.needs_people() {
+            let people = self.store.roster_people()?;
+            self.roster.set_people(people, competences);
+        } else {
+            let glance = self.store.roster_glance()?;
+            self.roster.set_glance(glance, competences);
+        }
         self.review_dates = self
             .store
             .review_dates()?

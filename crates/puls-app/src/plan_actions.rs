@@ -242,6 +242,7 @@ impl App {
     pub(super) fn save_plan_form(&mut self, form: &mut Form) -> Option<Result<String, StoreError>> {
         let result = match form.kind {
             FormKind::Proactivity { arena, version } => {
+                self.hold_people();
                 let people = &self.roster.people;
                 let p = form.proactivity_value(|name| {
                     let name = name.to_lowercase();

@@ -1,7 +1,7 @@
 //! The roster pane's state: which view, the filters and sort, the selection.
 
 use puls_domain::roster::NeedStatus;
-use puls_store::{CompetenceRow, NeedRow, PersonRow, TeamMember};
+use puls_store::{CompetenceRow, NeedRow, PersonRow, RosterGlance, TeamMember};
 
 use super::command::Command;
 use super::handled::{Handled, hint, quiet};
@@ -134,6 +134,11 @@ pub struct Roster {
     selected: [usize; 3],
     scroll: [usize; 3],
     pub page: usize,
+    /// Whether `people` holds the roster. Thousands of people are read only while a view or a
+    /// filter needs them; otherwise `glance` counts them, so a screen on the board stays small
+    /// (a server holds a hundred) and its first frame comes sooner.
+    people_read: bool,
+    pub glance: RosterGlance,
 }
 
 /// The text filters, lowercased.
@@ -149,10 +154,63 @@ fn contains(haystack: &str, needle: &str) -> bool {
 
 impl Roster {
     pub fn set_people(&mut self, people: Vec<PersonRow>, competences: Vec<CompetenceRow>) {
+        self.set_rows(Some(people), Some(competences));
+    }
+
+    /// The competences and the roster's glance: the people are let go until a view or a filter
+    /// needs them again.
+    pub fn set_glance(&mut self, glance: RosterGlance, competences: Vec<CompetenceRow>) {
+        self.glance = glance;
+        self.set_rows(None, Some(competences));
+    }
+
+    /// The people, read because a view or a filter came to need them.
+    pub fn hold_people(&mut self, people: Vec<PersonRow>) {
+        self.set_rows(Some(people), None);
+    }
+
+    pub fn holds_people(&self) -> bool {
+        self.people_read
+    }
+
+    /// The people view, a filter or the inactive shown: each needs every person.
+    pub fn needs_people(&self) -> bool {
+        self.view == RosterView::People || self.is_filtered() || self.show_inactive
+    }
+
+    /// People as the view tab counts them: those the filters let through.
+    pub fn people_count(&self) -> usize {
+        if self.people_read {
+            self.visible_people.len()
+        } else {
+            self.glance.active as usize
+        }
+    }
+
+    /// Active people allocated past their capacity today.
+    pub fn over_count(&self) -> usize {
+        if self.people_read {
+            self.people
+                .iter()
+                .filter(|p| p.active && p.load.is_over())
+                .count()
+        } else {
+            self.glance.over as usize
+        }
+    }
+
+    fn set_rows(
+        &mut self,
+        people: Option<Vec<PersonRow>>,
+        competences: Option<Vec<CompetenceRow>>,
+    ) {
         let keep_person = self.selected_person().map(|p| p.id);
         let keep_competence = self.selected_competence().map(|c| c.id);
-        self.people = people;
-        self.competences = competences;
+        self.people_read = people.is_some();
+        self.people = people.unwrap_or_default();
+        if let Some(competences) = competences {
+            self.competences = competences;
+        }
         self.refilter();
         if let Some(id) = keep_person {
             if let Some(row) = self

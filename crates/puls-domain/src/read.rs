@@ -176,6 +176,14 @@ pub struct PersonRow {
     pub version: i64,
 }
 
+/// The roster at a glance, for a screen that does not hold every person: how many people are
+/// active and how many of them are allocated past their capacity today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RosterGlance {
+    pub active: u32,
+    pub over: u32,
+}
+
 /// One competence as the competence view lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetenceRow {

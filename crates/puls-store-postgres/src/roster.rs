@@ -2,7 +2,7 @@
 
 use puls_store::*;
 
-pub use puls_domain::read::{CompetenceRow, PersonRow, Unit};
+pub use puls_domain::read::{CompetenceRow, PersonRow, RosterGlance, Unit};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -178,6 +178,28 @@ fn all_holdings(conn: &crate::db::Connection) -> Result<Vec<(i64, i64, i64)>> {
     Ok(rows)
 }
 
+/// Every person's id, whether they are active, and their load today: what the competence
+/// view and the roster's glance count from.
+fn people_loads(store: &PgStore) -> Result<Vec<(i64, bool, Load)>> {
+    let today = time::date_to_text(Some(store.today())).unwrap_or_default();
+    let mut allocated: HashMap<i64, u32> = HashMap::new();
+    for a in staffing::current_allocations(&store.conn, &today)? {
+        *allocated.entry(a.person).or_default() += a.percent;
+    }
+    let mut stmt = store
+        .conn
+        .prepare_cached("SELECT id, active, capacity FROM people")?;
+    let rows = stmt.query_map(params![], |r| {
+        let id = r.get::<_, i64>(0)?;
+        let load = Load {
+            allocated: allocated.get(&id).copied().unwrap_or(0),
+            capacity: r.get(2)?,
+        };
+        Ok((id, r.get::<_, bool>(1)?, load))
+    })?;
+    Ok(rows.collect::<crate::db::SqlResult<_>>()?)
+}
+
 impl RosterStore for PgStore {
     fn roster_people(&self) -> Result<Vec<PersonRow>> {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
@@ -256,27 +278,22 @@ impl RosterStore for PgStore {
             .ok_or(StoreError::PersonNotFound(id))
     }
 
+    fn roster_glance(&self) -> Result<RosterGlance> {
+        let mut glance = RosterGlance::default();
+        for (_, active, load) in people_loads(self)? {
+            if active {
+                glance.active += 1;
+                glance.over += u32::from(load.is_over());
+            }
+        }
+        Ok(glance)
+    }
+
     fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
-        let today = time::date_to_text(Some(self.today())).unwrap_or_default();
-        let mut load: HashMap<i64, u32> = HashMap::new();
-        for a in staffing::current_allocations(&self.conn, &today)? {
-            *load.entry(a.person).or_default() += a.percent;
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, active, capacity FROM people")?;
-        let rows = stmt.query_map(params![], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, bool>(1)?,
-                r.get::<_, u32>(2)?,
-            ))
-        })?;
-        let mut free: HashMap<i64, bool> = HashMap::new();
-        for row in rows {
-            let (id, active, capacity) = row?;
-            free.insert(id, active && capacity > load.get(&id).copied().unwrap_or(0));
-        }
+        let free: HashMap<i64, bool> = people_loads(self)?
+            .into_iter()
+            .map(|(id, active, load)| (id, active && load.free() > 0))
+            .collect();
         let mut by_level: HashMap<i64, [u32; 4]> = HashMap::new();
         let mut with_free: HashMap<i64, u32> = HashMap::new();
         for (person, competence, level) in all_holdings(&self.conn)? {

@@ -79,7 +79,7 @@ pub use reader::Interrupt;
 pub use restricted::{ReadLogRow, RestrictedEdit, RestrictedRecord};
 pub use retention::{Anonymised, RetentionChange, anonymised_note};
 pub use reviews::ReviewEdit;
-pub use roster::{CompetenceRow, PersonEdit, PersonRow, Unit};
+pub use roster::{CompetenceRow, PersonEdit, PersonRow, RosterGlance, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
 pub use transfer::{

@@ -1,7 +1,7 @@
 //! The roster: units, people, competences and who holds them.
 
 use crate::prelude::*;
-pub use puls_domain::read::{CompetenceRow, PersonRow, Unit};
+pub use puls_domain::read::{CompetenceRow, PersonRow, RosterGlance, Unit};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -206,6 +206,10 @@ pub trait RosterStore {
     /// holding took 34 ms at 300 competences and 12,000 holdings.
     fn roster_competences(&self) -> Result<Vec<CompetenceRow>>;
 
+    /// How many people are active and how many are over capacity today, without reading
+    /// the people themselves.
+    fn roster_glance(&self) -> Result<RosterGlance>;
+
     fn units(&self) -> Result<Vec<Unit>>;
 
     /// Adds or updates a unit, marking it internal or external.
@@ -237,6 +241,28 @@ pub trait RosterStore {
 
     /// Retires or restores a competence; retired ones stay on old records.
     fn set_competence_active(&mut self, id: i64, active: bool) -> Result<()>;
+}
+
+/// Every person's id, whether they are active, and their load today: what the competence
+/// view and the roster's glance count from.
+fn people_loads(store: &Store) -> Result<Vec<(i64, bool, Load)>> {
+    let today = time::date_to_text(Some(store.today())).unwrap_or_default();
+    let mut allocated: HashMap<i64, u32> = HashMap::new();
+    for a in staffing::current_allocations(&store.conn, &today)? {
+        *allocated.entry(a.person).or_default() += a.percent;
+    }
+    let mut stmt = store
+        .conn
+        .prepare_cached("SELECT id, active, capacity FROM people")?;
+    let rows = stmt.query_map([], |r| {
+        let id = r.get::<_, i64>(0)?;
+        let load = Load {
+            allocated: allocated.get(&id).copied().unwrap_or(0),
+            capacity: r.get(2)?,
+        };
+        Ok((id, r.get::<_, bool>(1)?, load))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl RosterStore for Store {
@@ -317,27 +343,22 @@ impl RosterStore for Store {
             .ok_or(StoreError::PersonNotFound(id))
     }
 
+    fn roster_glance(&self) -> Result<RosterGlance> {
+        let mut glance = RosterGlance::default();
+        for (_, active, load) in people_loads(self)? {
+            if active {
+                glance.active += 1;
+                glance.over += u32::from(load.is_over());
+            }
+        }
+        Ok(glance)
+    }
+
     fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
-        let today = time::date_to_text(Some(self.today())).unwrap_or_default();
-        let mut load: HashMap<i64, u32> = HashMap::new();
-        for a in staffing::current_allocations(&self.conn, &today)? {
-            *load.entry(a.person).or_default() += a.percent;
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, active, capacity FROM people")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, bool>(1)?,
-                r.get::<_, u32>(2)?,
-            ))
-        })?;
-        let mut free: HashMap<i64, bool> = HashMap::new();
-        for row in rows {
-            let (id, active, capacity) = row?;
-            free.insert(id, active && capacity > load.get(&id).copied().unwrap_or(0));
-        }
+        let free: HashMap<i64, bool> = people_loads(self)?
+            .into_iter()
+            .map(|(id, active, load)| (id, active && load.free() > 0))
+            .collect();
         let mut by_level: HashMap<i64, [u32; 4]> = HashMap::new();
         let mut with_free: HashMap<i64, u32> = HashMap::new();
         for (person, competence, level) in all_holdings(&self.conn)? {

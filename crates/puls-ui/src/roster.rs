@@ -95,11 +95,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
 }
 
 fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
-    let over = roster
-        .people
-        .iter()
-        .filter(|p| p.active && p.load.is_over())
-        .count();
+    let over = roster.over_count();
     let mut spans = vec![Span::styled(
         format!(" {} ", messages::roster_title()),
         theme.title,
@@ -143,7 +139,7 @@ fn view_tabs(roster: &Roster, theme: &Theme) -> Line<'static> {
     for view in RosterView::ALL {
         let (label, count) = match view {
             RosterView::Team => (messages::view_team(), roster.team.members.len()),
-            RosterView::People => (messages::view_people(), roster.visible_people.len()),
+            RosterView::People => (messages::view_people(), roster.people_count()),
             RosterView::Competences => (
                 messages::view_competences(),
                 roster.visible_competences.len(),
