@@ -71,6 +71,7 @@ impl Town {
                     capacity,
                     coordinator,
                     competences: vec![(competence.into(), Level::Experienced)],
+                    manager: String::new(),
                 })
                 .unwrap();
         }

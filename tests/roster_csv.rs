@@ -160,6 +160,7 @@ fn names_match_ignoring_case_of_swedish_letters_too() {
             capacity: 10,
             coordinator: false,
             competences: Vec::new(),
+            manager: String::new(),
         })
         .unwrap();
 

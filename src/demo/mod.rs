@@ -658,6 +658,7 @@ fn write_demo(
                 .iter()
                 .map(|(c, l)| (voice.say(c), *l))
                 .collect(),
+            manager: String::new(),
         })?;
     }
     let mut closing = Vec::new();

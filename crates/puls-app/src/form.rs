@@ -662,6 +662,7 @@ impl Form {
             capacity: capacity?,
             coordinator: self.value(FieldId::IsCoordinator) == messages::yes(),
             competences: competences.ok()?,
+            manager: String::new(),
         })
     }
 

@@ -388,6 +388,7 @@ mod tests {
             },
             arenas: Vec::new(),
             version: 1,
+            manager: String::new(),
         }
     }
 

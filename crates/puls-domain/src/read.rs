@@ -165,6 +165,8 @@ pub struct PersonRow {
     pub contact: String,
     pub active: bool,
     pub coordinator: bool,
+    /// The OS account of their line manager, who releases their time; empty: none recorded.
+    pub manager: String,
     /// Competences with levels, strongest first.
     pub competences: Vec<(String, Level)>,
     pub load: Load,

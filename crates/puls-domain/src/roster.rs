@@ -94,6 +94,8 @@ pub struct Candidate {
     pub level: Level,
     pub load: Load,
     pub in_team: bool,
+    /// Percent of their week asked of their line manager and not yet decided, any arena.
+    pub asked: u32,
 }
 
 /// Best fit first: anyone already over capacity last, whatever their level (asking more of
@@ -126,6 +128,7 @@ mod tests {
                 capacity: 50,
             },
             in_team,
+            asked: 0,
         }
     }
 
