@@ -129,6 +129,7 @@ impl Town {
             budget: String::new(),
             may_ask: String::new(),
             until: None,
+            own_share: 0,
         };
         self.store.commission(id, arena.version, &decision).unwrap();
     }

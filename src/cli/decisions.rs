@@ -141,6 +141,7 @@ pub(crate) fn run(
                 may_ask: may_ask.unwrap_or_default(),
                 until,
                 body,
+                own_share: 0,
             };
             let allowed = privacy::screen(
                 config,

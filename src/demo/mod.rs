@@ -801,6 +801,7 @@ fn decision(
         budget: String::new(),
         may_ask: String::new(),
         until: arena.target_date,
+        own_share: 0,
     }
 }
 

@@ -89,6 +89,7 @@ pub fn decision(coordinator: &str) -> Decision {
         budget: "150 000 kr".into(),
         may_ask: "Learning & family, the employment service".into(),
         until: NaiveDate::from_ymd_opt(2027, 3, 1),
+        own_share: 0,
     }
 }
 

@@ -146,7 +146,9 @@ impl RequestStore for PgStore {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let until = allocation.to.map_or(String::new(), |u| format!(" until {u}"));
+            let until = allocation
+                .to
+                .map_or(String::new(), |u| format!(" until {u}"));
             let detail = format!(
                 "{name}, {}%{until}, asked of {manager} (request {id})",
                 allocation.percent

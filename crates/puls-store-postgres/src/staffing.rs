@@ -77,10 +77,18 @@ pub(super) fn needs_of(conn: &Connection, arena: i64) -> Result<Vec<NeedRow>> {
 
 /// Writes an allocation of a person to an arena and fills the arena's first open need for its
 /// competence: a direct allocation, or a staffing request's approval.
-pub(super) fn insert_allocation(tx: &Transaction, stamp: &Stamp, allocation: &NewAllocation) -> Result<i64> {
+pub(super) fn insert_allocation(
+    tx: &Transaction,
+    stamp: &Stamp,
+    allocation: &NewAllocation,
+) -> Result<i64> {
     arena_open(tx, allocation.arena_id)?;
     let name: String = tx
-        .query_row("SELECT name FROM people WHERE id = $1", [allocation.person_id], |r| r.get(0))
+        .query_row(
+            "SELECT name FROM people WHERE id = $1",
+            [allocation.person_id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or(StoreError::PersonNotFound(allocation.person_id))?;
     let now = time::to_text(stamp.at);
@@ -106,7 +114,13 @@ pub(super) fn insert_allocation(tx: &Transaction, stamp: &Stamp, allocation: &Ne
                     updated_at = $4, updated_by = $5
              WHERE id = (SELECT id FROM needs WHERE arena_id = $1 AND competence_id = $2
                          AND status IN ('needed', 'requested') ORDER BY id LIMIT 1)",
-            params![allocation.arena_id, competence, allocation.person_id, now, stamp.who],
+            params![
+                allocation.arena_id,
+                competence,
+                allocation.person_id,
+                now,
+                stamp.who
+            ],
         )?;
     }
     bump_arena(tx, stamp, allocation.arena_id)?;

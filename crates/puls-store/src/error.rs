@@ -182,10 +182,7 @@ pub enum StoreError {
     #[error("{who} did not ask request {request} and may not withdraw it")]
     NotAsker { request: i64, who: String },
     #[error("staffing request {request} is already {}", status.code())]
-    RequestClosed {
-        request: i64,
-        status: RequestStatus,
-    },
+    RequestClosed { request: i64, status: RequestStatus },
     #[error("the approval cannot be made as given")]
     ApprovalRefused(ApprovalProblem),
     #[error("a decline needs a reason")]

@@ -169,8 +169,9 @@ pub mod prelude {
         AccessStore, AccountKeyStore, AccountSettingsStore, AgendaStore, ArenaStore, Backend,
         BankStore, CourseStore, DecisionStore, DrawnUpStore, ExtractStore, FiguresStore,
         HistoryStore, KnowledgeStore, LearningStore, MaturityStore, PersonalDataStore, PlanStore,
-        PurposeStore, RegistrationStore, RequestStore, RestrictedStore, RetentionStore, ReviewStore,
-        RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
+        PurposeStore, RegistrationStore, RequestStore, RestrictedStore, RetentionStore,
+        ReviewStore, RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore,
+        TransferStore,
     };
 }
 

@@ -113,8 +113,7 @@ pub fn parse_lines(bytes: &[u8]) -> Result<Vec<(u64, ImportRow)>, Vec<Problem>> 
         Some(Err(e)) => return Err(vec![unreadable(&e)]),
         Some(Ok(header)) => header,
     };
-    let columns =
-        check_header(&header).map_err(|kind| vec![problem(line_of(&header, 1), kind)])?;
+    let columns = check_header(&header).map_err(|kind| vec![problem(line_of(&header, 1), kind)])?;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut seen = Seen::default();

@@ -96,8 +96,14 @@ pub fn request_line(r: &StaffingRequest) -> String {
     let (person, percent, arena) = (&r.person, r.percent, r.arena);
     let until = until(r.from, r.until);
     tr!(
-        format!("{person} {percent}% for arena #{arena} {}, {until}", r.arena_title),
-        format!("{person} {percent}% till arena #{arena} {}, {until}", r.arena_title)
+        format!(
+            "{person} {percent}% for arena #{arena} {}, {until}",
+            r.arena_title
+        ),
+        format!(
+            "{person} {percent}% till arena #{arena} {}, {until}",
+            r.arena_title
+        )
     )
 }
 
@@ -118,7 +124,10 @@ pub fn until(from: NaiveDate, until: Option<NaiveDate>) -> String {
 /// Who asked and when, for the requests view.
 pub fn asked_by(who: &str, at: chrono::DateTime<chrono::Utc>) -> String {
     let at = local_time(at);
-    tr!(format!("asked by {who} {at}"), format!("frågat av {who} {at}"))
+    tr!(
+        format!("asked by {who} {at}"),
+        format!("frågat av {who} {at}")
+    )
 }
 
 pub fn requested(person: &str, manager: &str, percent: u32, arena: i64) -> String {
