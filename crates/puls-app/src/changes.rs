@@ -177,6 +177,7 @@ impl App {
             PromptPurpose::Allocate { .. }
             | PromptPurpose::AddNeed { .. }
             | PromptPurpose::Release { .. } => self.confirm_staffing(prompt),
+            PromptPurpose::DeclineRequest { .. } => self.confirm_decline_request(prompt),
             PromptPurpose::DeleteEntry { id, version, title } => {
                 self.confirm_delete_entry(id, version, &title)
             }
@@ -251,6 +252,9 @@ impl App {
             | FormKind::EditCompetence { .. } => {
                 self.save_roster_form(&mut form).map(|r| r.map(|()| None))
             }
+            FormKind::ApproveRequest { id, version } => self
+                .save_approval(id, version, &mut form)
+                .map(|r| r.map(|()| None)),
             FormKind::Proactivity { .. }
             | FormKind::Restricted { .. }
             | FormKind::Review { .. }

@@ -241,6 +241,11 @@ pub enum FormKind {
         id: i64,
         version: i64,
     },
+    /// A line manager's approval of a staffing request.
+    ApproveRequest {
+        id: i64,
+        version: i64,
+    },
 }
 
 pub struct Form {
@@ -271,7 +276,8 @@ impl FormKind {
             FormKind::NewPerson
             | FormKind::EditPerson { .. }
             | FormKind::NewCompetence
-            | FormKind::EditCompetence { .. } => "roster",
+            | FormKind::EditCompetence { .. }
+            | FormKind::ApproveRequest { .. } => "roster",
             _ => "arena",
         }
     }

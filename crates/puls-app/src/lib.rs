@@ -26,6 +26,7 @@ mod plan_form;
 pub mod popup;
 mod rating_form;
 mod review_actions;
+mod requests;
 mod review_form;
 pub mod roster;
 mod staffing;
@@ -45,7 +46,7 @@ use plan::PlanPane;
 use popup::{Detail, FilterTarget, History, Popup, Prompt, PromptPurpose};
 use puls_domain::session::{self, Session};
 use puls_store::StoreError;
-use roster::{Roster, Team};
+use roster::{Roster, RosterView, Team};
 
 /// Rows of screen that are not board cards: the top bar, the status line, the pane's border and
 /// its column headings. The UI draws exactly these.
@@ -259,6 +260,7 @@ impl App {
             None if self.standup.is_some() => Context::Standup,
             None => match self.focus {
                 Pane::Board => Context::Board,
+                Pane::Roster if self.roster.view == RosterView::Requests => Context::Requests,
                 Pane::Roster => Context::Roster,
                 Pane::Plan => Context::Plan,
                 Pane::Bank => Context::Bank,
@@ -394,6 +396,7 @@ impl App {
         let people = self.store.roster_people()?;
         let competences = self.store.roster_competences()?;
         self.roster.set_people(people, competences);
+        self.roster.set_requests(self.store.requests_to_decide(false)?);
         self.review_dates = self
             .store
             .review_dates()?
@@ -440,6 +443,7 @@ impl App {
             Context::Bank => self.run_bank(command),
             Context::Standup => self.run_standup(command),
             Context::Staff => self.run_staff(command),
+            Context::Requests => self.run_requests(command),
             Context::Palette => self.run_palette(command),
             _ => self.run_popup(command),
         }
@@ -608,6 +612,9 @@ impl App {
             None if self.focus == Pane::Board && self.board.is_filtered() => {
                 self.board.clear_filters();
                 self.info(messages::filters_cleared().to_owned());
+            }
+            None if self.focus == Pane::Roster && self.roster.view == RosterView::Requests => {
+                self.roster.view = RosterView::Team;
             }
             None if self.focus == Pane::Roster && self.roster.is_filtered() => {
                 self.roster.clear_filters();

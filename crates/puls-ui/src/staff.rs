@@ -123,8 +123,14 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, pla
         } else {
             String::new()
         };
+        // Asked-for time counts in the reason line, so the ranking's "why" stays true.
+        let asked = match staff.waiting_for(c.person_id) {
+            Some(r) => format!(" · {}", messages::asked_waiting(&r.manager)),
+            None if c.asked > 0 => format!(" · {}", messages::asked_load(c.asked)),
+            None => String::new(),
+        };
         let text = format!(
-            "{marker}{:<22} {} · {}{over}{team}",
+            "{marker}{:<22} {} · {}{over}{team}{asked}",
             fit(&c.name, 22),
             messages::level_mark(c.level.number()),
             messages::load(c.load)
