@@ -451,10 +451,6 @@ impl Form {
                 Field::text(FieldId::Role, person.map_or("", |p| p.role.as_str())),
                 Field::text(FieldId::Contact, person.map_or("", |p| p.contact.as_str())),
                 Field::text(FieldId::Capacity, &capacity.to_string()),
-                Field::text(
-                    FieldId::LineManager,
-                    person.map_or("", |p| p.manager.as_str()),
-                ),
                 Field::choice(
                     FieldId::IsCoordinator,
                     yes_no(),
@@ -467,6 +463,10 @@ impl Form {
                         .set_placeholder_text(messages::competences_hint());
                     field
                 },
+                Field::text(
+                    FieldId::LineManager,
+                    person.map_or("", |p| p.manager.as_str()),
+                ),
             ],
         )
     }

@@ -25,8 +25,8 @@ mod plan_actions;
 mod plan_form;
 pub mod popup;
 mod rating_form;
-mod review_actions;
 mod requests;
+mod review_actions;
 mod review_form;
 pub mod roster;
 mod staffing;
@@ -396,7 +396,8 @@ impl App {
         let people = self.store.roster_people()?;
         let competences = self.store.roster_competences()?;
         self.roster.set_people(people, competences);
-        self.roster.set_requests(self.store.requests_to_decide(false)?);
+        self.roster
+            .set_requests(self.store.requests_to_decide(false)?);
         self.review_dates = self
             .store
             .review_dates()?

@@ -189,9 +189,10 @@ impl App {
             .map(|p| p.manager.clone())
             .unwrap_or_default();
         if !manager.is_empty() {
-            return self.store.request_staff(allocation).map(|_| {
-                messages::requested(name, &manager, allocation.percent, arena)
-            });
+            return self
+                .store
+                .request_staff(allocation)
+                .map(|_| messages::requested(name, &manager, allocation.percent, arena));
         }
         if self.store.my_roles()?.contains(&Role::Administrator) {
             return self.store.allocate(allocation).map(|_| {

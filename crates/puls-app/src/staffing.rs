@@ -15,7 +15,7 @@ pub const COMMANDS: &[Handled] = &[
     hint(Command::SwitchList),
     hint(Command::Confirm),
     hint(Command::NewEntry),
-    hint(Command::WithdrawRequest),
+    quiet(Command::WithdrawRequest),
     hint(Command::Back),
     quiet(Command::RowUp),
     quiet(Command::RowDown),

@@ -244,8 +244,7 @@ fn person_line(p: &PersonRow, theme: &Theme, width: usize, selected: bool) -> Li
 
 /// "Requests to me": two lines a request, oldest first; the hint of its keys below.
 fn draw_requests(frame: &mut Frame, body: Rect, roster: &Roster, theme: &Theme, focused: bool) {
-    let [list, foot] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
+    let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
     if roster.requests.is_empty() {
         frame.render_widget(
             Paragraph::new(messages::no_requests())
@@ -268,7 +267,10 @@ fn draw_requests(frame: &mut Frame, body: Rect, roster: &Roster, theme: &Theme, 
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
-        Span::styled(fit(messages::requests_hint(), usize::from(foot.width)), theme.muted),
+        Span::styled(
+            fit(messages::requests_hint(), usize::from(foot.width)),
+            theme.muted,
+        ),
         foot,
     );
 }
