@@ -61,6 +61,23 @@ fn manager_of(mission: &str) -> &'static str {
     }
 }
 
+/// The OS account of a demo person's line manager: the head of their unit, and the municipal
+/// director's for the heads. Outside partners answer to their own organisations: none.
+fn line_manager_of(name: &str, unit: &str) -> &'static str {
+    let head = match unit {
+        "Learning & family" => ("Per Holm", "per"),
+        "Health & care" => ("Oskar Lund", "oskar"),
+        "Community development" => ("Anders Vik", "anders"),
+        "Service support" => ("Tomas Nyström", "tomas"),
+        _ => return "",
+    };
+    match name {
+        "Tomas Nyström" => "",
+        n if n == head.0 => "tomas",
+        _ => head.1,
+    }
+}
+
 /// The demo arena's registration number (diarienummer) in the municipality's registry.
 fn registration(id: i64) -> String {
     format!("KS 2026/{:04}", 100 + id)
@@ -658,7 +675,7 @@ fn write_demo(
                 .iter()
                 .map(|(c, l)| (voice.say(c), *l))
                 .collect(),
-            manager: String::new(),
+            manager: line_manager_of(m.name, m.unit).to_owned(),
         })?;
     }
     let mut closing = Vec::new();
