@@ -75,7 +75,7 @@ pub fn run(
         None => {
             let waiting = store.requests_to_decide(args.all)?;
             let text = if args.format == Some(RequestsFormat::Md) {
-                markdown(&waiting)
+                markdown(&waiting, args.all)
             } else {
                 lines(&waiting)
             };
@@ -135,8 +135,13 @@ fn lines(waiting: &[StaffingRequest]) -> String {
         .collect()
 }
 
-fn markdown(waiting: &[StaffingRequest]) -> String {
-    let mut out = format!("# {}\n\n", messages::requests_title());
+fn markdown(waiting: &[StaffingRequest], all: bool) -> String {
+    let title = if all {
+        messages::requests_all_title()
+    } else {
+        messages::requests_title()
+    };
+    let mut out = format!("# {title}\n\n");
     if waiting.is_empty() {
         out.push_str(&format!("{}\n", messages::no_requests()));
         return out;

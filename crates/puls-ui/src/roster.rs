@@ -141,17 +141,19 @@ fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
 }
 
 fn view_tabs(roster: &Roster, theme: &Theme) -> Line<'static> {
+    // "Requests to me" open stands alone: `v` or Esc goes back to the other views.
+    if roster.view == RosterView::Requests {
+        let label = format!(" {} {} ", messages::requests_title(), roster.requests.len());
+        return Line::from(Span::styled(label, theme.heading_selected));
+    }
     let mut spans = Vec::new();
     for view in RosterView::ALL {
-        // "Requests to me" shows only when something waits, or when it is open.
-        if view == RosterView::Requests
-            && roster.requests.is_empty()
-            && roster.view != RosterView::Requests
-        {
+        // "Requests to me" shows only when something waits.
+        if view == RosterView::Requests && roster.requests.is_empty() {
             continue;
         }
         let (label, count) = match view {
-            RosterView::Requests => (messages::requests_title(), roster.requests.len()),
+            RosterView::Requests => (messages::view_requests(), roster.requests.len()),
             RosterView::Team => (messages::view_team(), roster.team.members.len()),
             RosterView::People => (messages::view_people(), roster.visible_people.len()),
             RosterView::Competences => (
@@ -242,9 +244,8 @@ fn person_line(p: &PersonRow, theme: &Theme, width: usize, selected: bool) -> Li
     Line::from(spans)
 }
 
-/// "Requests to me": two lines a request, oldest first; the hint of its keys below.
-fn draw_requests(frame: &mut Frame, body: Rect, roster: &Roster, theme: &Theme, focused: bool) {
-    let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
+/// "Requests to me": two lines a request, oldest first.
+fn draw_requests(frame: &mut Frame, list: Rect, roster: &Roster, theme: &Theme, focused: bool) {
     if roster.requests.is_empty() {
         frame.render_widget(
             Paragraph::new(messages::no_requests())
@@ -266,13 +267,6 @@ fn draw_requests(frame: &mut Frame, body: Rect, roster: &Roster, theme: &Theme, 
         .flat_map(|(row, r)| request_lines(r, theme, width, focused && row == roster.selected()))
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(
-        Span::styled(
-            fit(messages::requests_hint(), usize::from(foot.width)),
-            theme.muted,
-        ),
-        foot,
-    );
 }
 
 fn request_lines(

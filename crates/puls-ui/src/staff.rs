@@ -125,17 +125,23 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, pla
         };
         // Asked-for time counts in the reason line, so the ranking's "why" stays true.
         let asked = match staff.waiting_for(c.person_id) {
-            Some(r) => format!(" · {}", messages::asked_waiting(&r.manager)),
-            None if c.asked > 0 => format!(" · {}", messages::asked_load(c.asked)),
+            Some(r) => messages::asked_waiting(&r.manager),
+            None if c.asked > 0 => messages::asked_load(c.asked),
             None => String::new(),
         };
         let text = format!(
-            "{marker}{:<22} {} · {}{over}{team}{asked}",
+            "{marker}{:<22} {} · {}{over}{team}",
             fit(&c.name, 22),
             messages::level_mark(c.level.number()),
             messages::load(c.load)
         );
         people.push(Line::from(Span::styled(fill(&text, width), style)));
+        if !asked.is_empty() {
+            people.push(Line::from(Span::styled(
+                fit(&format!("{:23}{asked}", ""), width),
+                theme.muted,
+            )));
+        }
     }
     if staff.candidates.is_empty() && !staff.needs.is_empty() {
         people.push(Line::from(Span::styled(

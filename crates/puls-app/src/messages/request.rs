@@ -7,9 +7,9 @@ use puls_domain::request::{ApprovalProblem, RequestStatus, StaffingRequest};
 
 texts! {
     requests_title => "Requests to me", "Förfrågningar till mig";
+    view_requests => "Requests", "Förfrågningar";
     requests_all_title => "Staffing requests waiting", "Bemanningsförfrågningar som väntar";
     no_requests => "No staffing requests wait for you.", "Inga bemanningsförfrågningar väntar på dig.";
-    requests_hint => "y approve · x decline · Esc back", "y godkänn · x avslå · Esc tillbaka";
     label_manager_account => "Line manager (account)", "Linjechef (konto)";
     label_share => "Share %", "Andel %";
     label_from => "From", "Från";
@@ -186,17 +186,6 @@ pub fn allocated_without_manager(person: &str) -> String {
         ),
         format!(
             "{person} har ingen linjechef i kompetensregistret: bemannad direkt, som en administratör får."
-        )
-    )
-}
-
-pub fn coordinator_not_on_roster(who: &str) -> String {
-    tr!(
-        format!(
-            "{who} is no person on the roster: the coordinator's own share is not allocated. Link the account (`puls users link`) to count it."
-        ),
-        format!(
-            "{who} är ingen person i kompetensregistret: koordinatorns egen andel bemannas inte. Koppla kontot (`puls users link`) för att räkna den."
         )
     )
 }
