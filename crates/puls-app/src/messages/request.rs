@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::local_time;
 use puls_domain::request::{ApprovalProblem, RequestStatus, StaffingRequest};
+use puls_store::StoreError;
 
 texts! {
     requests_title => "Requests to me", "Förfrågningar till mig";
@@ -27,6 +28,24 @@ pub fn request_status(status: RequestStatus) -> &'static str {
         RequestStatus::Approved => tr!("approved", "godkänd"),
         RequestStatus::Declined => tr!("declined", "avslagen"),
         RequestStatus::Withdrawn => tr!("withdrawn", "återkallad"),
+    }
+}
+
+/// What went wrong with a staffing request, in both languages alike.
+pub fn request_error(error: &StoreError) -> String {
+    match error {
+        StoreError::NoManager(person) => no_manager(person),
+        StoreError::RequestNotFound(id) => request_not_found(*id),
+        StoreError::NotManager {
+            request,
+            person,
+            who,
+        } => not_manager(*request, person, who),
+        StoreError::NotAsker { request, who } => not_asker(*request, who),
+        StoreError::RequestClosed { request, status } => request_closed(*request, *status),
+        StoreError::ApprovalRefused(problem) => approval_problem(*problem).to_owned(),
+        StoreError::ReasonMissing => reason_needed().to_owned(),
+        other => other.to_string(),
     }
 }
 
