@@ -250,6 +250,12 @@ fn puls_requests_lists_the_waiting_request_and_approve_allocates_it() {
     assert_eq!(store.arena_team(1).unwrap()[0].percent, 30);
     let empty = cli::puls_in(home.path(), &["--db", &db, "requests"], &[]);
     assert_eq!(empty, "No staffing requests wait for you.\n");
+    let swedish = cli::puls_in(
+        home.path(),
+        &["--db", &db, "requests"],
+        &[("LANG", "sv_SE.UTF-8")],
+    );
+    assert_eq!(swedish, "Inga bemanningsförfrågningar väntar på dig.\n");
 }
 
 #[test]
@@ -286,4 +292,57 @@ fn puls_requests_refuses_someone_who_is_not_the_line_manager() {
     assert!(said.contains("is not the line manager of Karin"), "{said}");
     let output = cli::run_in(home.path(), &["--db", &db, "requests", "--all"], &[]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
+}
+
+#[test]
+fn the_person_form_sets_the_line_manager() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("2v/Karin<enter>e");
+    let form = screen.text();
+    assert!(
+        form.lines()
+            .any(|l| l.contains("Line manager") && l.contains("per")),
+        "{form}"
+    );
+    screen.keys("<tab><tab><tab><tab><tab><tab><tab><bs><bs><bs>olle<c-s>");
+    let karin = screen
+        .other_session("x")
+        .roster_people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Karin Svedberg")
+        .unwrap();
+    assert_eq!(karin.manager, "olle");
+}
+
+#[test]
+fn puls_commission_allocates_the_coordinators_own_share() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("c.db");
+    open(&path, "maja")
+        .create_signal(&signal("Work for a young man"))
+        .unwrap();
+    let db = path.display().to_string();
+    cli::puls_in(
+        home.path(),
+        &[
+            "--db",
+            &db,
+            "commission",
+            "1",
+            "--body",
+            "SSG",
+            "--coordinator",
+            "Eva Berg",
+            "--mandate",
+            "Work within three months",
+            "--own-share",
+            "30",
+            "--date",
+            "2026-11-20",
+        ],
+        &[],
+    );
+    let team = open(&path, "x").arena_team(1).unwrap();
+    assert_eq!((team[0].name.as_str(), team[0].percent), ("Eva Berg", 30));
 }

@@ -11,7 +11,7 @@ texts! {
     view_requests => "Requests", "Förfrågningar";
     requests_all_title => "Staffing requests waiting", "Bemanningsförfrågningar som väntar";
     no_requests => "No staffing requests wait for you.", "Inga bemanningsförfrågningar väntar på dig.";
-    label_manager_account => "Line manager (account)", "Linjechef (konto)";
+    label_manager_account => "Line manager", "Linjechef";
     label_share => "Share %", "Andel %";
     label_from => "From", "Från";
     label_own_share => "Own share %", "Egen andel %";
