@@ -346,3 +346,13 @@ fn puls_commission_allocates_the_coordinators_own_share() {
     let team = open(&path, "x").arena_team(1).unwrap();
     assert_eq!((team[0].name.as_str(), team[0].percent), ("Eva Berg", 30));
 }
+
+#[test]
+fn a_decline_reason_that_looks_like_personal_data_is_shown_once_first() {
+    let asked = asked_for_karin(80, 24);
+    let mut per = Screen::open(&asked.path, "per", 120, 40);
+    per.keys("2<R>xOn leave, 19850709-9805<enter>");
+    let text = per.text();
+    assert!(text.contains("Looks like personal data"), "{text}");
+    assert_eq!(per.other_session("x").arena_requests(2).unwrap().len(), 1);
+}

@@ -161,7 +161,9 @@ impl App {
         });
         let about = match prompt.purpose {
             PromptPurpose::Decline { id, .. } => Some(id),
-            PromptPurpose::AddNeed { arena } => Some(arena),
+            PromptPurpose::AddNeed { arena } | PromptPurpose::DeclineRequest { arena, .. } => {
+                Some(arena)
+            }
             _ => self.plan.plan.as_ref().map(|p| p.arena),
         };
         self.dispatch_prompt(prompt);
@@ -447,6 +449,7 @@ fn prompt_fields(prompt: &Prompt) -> Vec<(&'static str, String, Screen)> {
     let value = prompt.value();
     match prompt.purpose {
         PromptPurpose::Decline { .. }
+        | PromptPurpose::DeclineRequest { .. }
         | PromptPurpose::Block { .. }
         | PromptPurpose::NeedReason { .. } => {
             vec![(messages::field_reason(), value, Screen::Citizen)]
