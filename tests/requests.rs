@@ -356,3 +356,24 @@ fn a_decline_reason_that_looks_like_personal_data_is_shown_once_first() {
     assert!(text.contains("Looks like personal data"), "{text}");
     assert_eq!(per.other_session("x").arena_requests(2).unwrap().len(), 1);
 }
+
+#[test]
+fn the_demo_has_a_request_waiting_for_a_line_manager() {
+    let screen = Screen::demo(80, 24);
+    let waiting = screen
+        .other_session("anders")
+        .requests_to_decide(false)
+        .unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(
+        (waiting[0].person.as_str(), waiting[0].arena_title.as_str()),
+        ("Ida Sjögren", "Flooded basements in the old mill district")
+    );
+    assert!(
+        screen
+            .other_session("maja")
+            .requests_to_decide(false)
+            .unwrap()
+            .is_empty()
+    );
+}

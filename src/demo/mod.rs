@@ -682,6 +682,8 @@ fn write_demo(
     for spec in ARENAS {
         closing.extend(build(store, clock, spec, now, voice)?);
     }
+    clock.set(now - Duration::days(2));
+    ask_for_an_inspector(store, voice)?;
     knowledge::fill_knowledge(store, clock, now, voice)?;
     reviews::fill_reviews(store, clock, now, voice)?;
     maturity::fill_maturity(store, clock, now, voice)?;
@@ -694,6 +696,38 @@ fn write_demo(
     }
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
+}
+
+/// A staffing request waiting for a line manager: the flooded basements' environment inspector,
+/// asked of Ida Sjögren's manager (`anders`, who sees it in "Requests to me").
+fn ask_for_an_inspector(store: &mut dyn Backend, voice: &Voice) -> Result<()> {
+    const FLOODED: &str = "Flooded basements in the old mill district";
+    let Some(arena) = ARENAS.iter().position(|s| s.title == FLOODED) else {
+        return Ok(());
+    };
+    let inspector = voice.say("Environment inspector");
+    let competence = store
+        .roster_competences()?
+        .into_iter()
+        .find(|c| c.name == inspector)
+        .map(|c| c.id);
+    let ida = store
+        .roster_people()?
+        .into_iter()
+        .find(|p| p.name == "Ida Sjögren")
+        .map(|p| p.id);
+    // Arenas are numbered in the order they are written, from 1.
+    if let (Ok(arena), Some(person)) = (i64::try_from(arena + 1), ida) {
+        store.request_staff(&NewAllocation {
+            person_id: person,
+            arena_id: arena,
+            competence_id: competence,
+            percent: 10,
+            from: store.today(),
+            to: None,
+        })?;
+    }
+    Ok(())
 }
 
 /// Builds one arena; one that closes returns its number and when it closes.
