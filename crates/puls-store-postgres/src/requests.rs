@@ -162,12 +162,24 @@ impl RequestStore for PgStore {
         if all && !is_administrator(&self.conn, &self.who)? {
             return Err(StoreError::NotAdministrator(self.who.clone()));
         }
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{REQUEST_COLUMNS} WHERE r.status = 'pending' AND ($1 OR p.manager = $2)
-             ORDER BY r.asked_at, r.id"
-        ))?;
-        let rows = stmt.query_map(params![all, self.who], request_row)?;
-        Ok(rows.collect::<SqlResult<_>>()?)
+        // Two statements: "or everyone" in one would keep the manager's from people_by_manager.
+        let rows = if all {
+            self.conn
+                .prepare_cached(&format!(
+                    "{REQUEST_COLUMNS} WHERE r.status = 'pending' ORDER BY r.asked_at, r.id"
+                ))?
+                .query_map(params![], request_row)?
+                .collect::<SqlResult<_>>()?
+        } else {
+            self.conn
+                .prepare_cached(&format!(
+                    "{REQUEST_COLUMNS} WHERE p.manager = $1 AND r.status = 'pending'
+                     ORDER BY r.asked_at, r.id"
+                ))?
+                .query_map([&self.who], request_row)?
+                .collect::<SqlResult<_>>()?
+        };
+        Ok(rows)
     }
 
     fn arena_requests(&self, arena: i64) -> Result<Vec<StaffingRequest>> {
