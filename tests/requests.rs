@@ -20,15 +20,14 @@ fn asked_for_karin(width: u16, height: u16) -> Screen {
     screen
 }
 
+/// The percent of `name`'s week allocated, as the screen's roster has it.
+fn load_of(screen: &Screen, name: &str) -> u32 {
+    let person = screen.app.roster.people.iter().find(|p| p.name == name);
+    person.unwrap().load.allocated
+}
+
 fn karins_load(screen: &Screen) -> u32 {
-    let karin = screen
-        .app
-        .roster
-        .people
-        .iter()
-        .find(|p| p.name == "Karin Svedberg")
-        .unwrap();
-    karin.load.allocated
+    load_of(screen, "Karin Svedberg")
 }
 
 #[test]
@@ -161,16 +160,7 @@ fn a_person_without_a_line_manager_is_refused_unless_an_administrator_allocates(
     screen.keys("<enter><enter>");
     let text = screen.text();
     assert!(text.contains("Emma Strand has no line manager"), "{text}");
-    let emma = |s: &Screen| {
-        s.app
-            .roster
-            .people
-            .iter()
-            .find(|p| p.name == "Emma Strand")
-            .unwrap()
-            .load
-            .allocated
-    };
+    let emma = |s: &Screen| load_of(s, "Emma Strand");
     assert_eq!(emma(&screen), 10, "nothing allocated");
 
     // Then an administrator allocates her directly, and is told why
