@@ -32,7 +32,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "an unknown top-level key",
             "\ncolour = \"red\"\n",
             "DIR/config.toml:2:1: unknown field `colour`, expected one of \
-             `criteria_before_active`, `bodies`, `missions`, `db`, `group`, `standup_minutes`, `coaching_questions`, \
+             `criteria_before_active`, `staffing_approval`, `bodies`, `missions`, `db`, `group`, `standup_minutes`, `coaching_questions`, \
              `health_terms`, `language`, `time_zone`, `keys`, `theme`, `ascii`, `plain`, `mouse`, `retention`, `idle_timeout`, `max_sessions`, `failed_logins`, `review_rhythm`",
         ),
         (
@@ -45,7 +45,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "an unknown context",
             "standup_minutes = 3\n\n[keys.boardd]\n\"x\" = \"zoom\"\n",
             "DIR/config.toml:3:7: unknown mode [keys.boardd]; the modes are global, board, \
-             roster, plan, bank, detail, staff, standup, help, form, prompt, palette",
+             roster, plan, bank, detail, staff, standup, help, form, prompt, palette, requests",
         ),
         (
             "a bad key name",

@@ -134,6 +134,8 @@ mod plan;
 mod roster;
 #[path = "conformance/session.rs"]
 mod session;
+#[path = "conformance/staffing_requests.rs"]
+mod staffing_requests;
 #[path = "conformance/stress.rs"]
 mod stress;
 #[path = "conformance/support.rs"]
@@ -236,6 +238,15 @@ macro_rules! conformance {
             exports: [every_export_and_report_is_sqlites_byte_for_byte],
             keys: [knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators],
             stress: [eight_writers_lose_nothing_and_every_refusal_is_reported],
+            staffing_requests: [
+                a_request_allocates_nothing_until_the_manager_approves_it,
+                a_declined_request_keeps_the_reason_and_allocates_nothing,
+                only_the_line_manager_or_an_administrator_decides,
+                a_request_decided_over_an_unseen_change_is_refused,
+                a_request_is_withdrawn_by_who_asked_and_nobody_else,
+                a_person_without_a_line_manager_cannot_be_requested,
+                a_commission_allocates_the_coordinators_own_share,
+            ],
         });
     };
     (@tests $backend:ident, $fixture:ty, { $($module:ident: [$($test:ident),* $(,)?]),* $(,)? }) => {

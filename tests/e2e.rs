@@ -322,8 +322,12 @@ fn every_key_of_a_quick_sequence_answers_at_once() {
 
 #[test]
 fn allocating_through_the_keys_changes_the_load() {
-    // Given the demo on a screen wide enough to tile the board and the roster
+    // Given the demo on a screen wide enough to tile the board and the roster, for a small team
+    // that allocates without asking line managers
     let sandbox = Sandbox::new();
+    let config = sandbox.dir.path().join("config.toml");
+    std::fs::write(&config, "staffing_approval = false\n").unwrap();
+    let sandbox = sandbox.with_env("PULS_CONFIG", config.to_str().unwrap());
     let mut tui = Tui::start(&sandbox, &["--demo"], 120, 40);
     tui.wait_for_board();
 

@@ -71,6 +71,7 @@ impl Town {
                     capacity,
                     coordinator,
                     competences: vec![(competence.into(), Level::Experienced)],
+                    manager: String::new(),
                 })
                 .unwrap();
         }
@@ -128,6 +129,7 @@ impl Town {
             budget: String::new(),
             may_ask: String::new(),
             until: None,
+            own_share: 0,
         };
         self.store.commission(id, arena.version, &decision).unwrap();
     }

@@ -32,6 +32,7 @@ fn guarded() -> (tempfile::TempDir, std::path::PathBuf, i64) {
         capacity: 50,
         coordinator: true,
         competences: vec![],
+        manager: String::new(),
     })
     .unwrap();
     anna.link_account("maja", "Maja Lindqvist").unwrap();
@@ -855,6 +856,7 @@ mod staffing_rank {
                     "Social worker with authority to decide".into(),
                     puls::domain::roster::Level::Aware,
                 )],
+                manager: String::new(),
             })
             .unwrap();
         screen.app.poll_changes();

@@ -58,6 +58,7 @@ fn the_roster_sorts_names_in_swedish_order_when_swedish() {
                 capacity: 20,
                 coordinator: false,
                 competences: Vec::new(),
+                manager: String::new(),
             })
             .unwrap();
     }

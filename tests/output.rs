@@ -44,7 +44,7 @@ fn coded(table: &str, column: &str) -> bool {
         || matches!(
             (table, column),
             ("arenas", "stage" | "stage_since" | "mission")
-                | ("needs" | "activities", "status")
+                | ("needs" | "activities" | "staffing_requests", "status")
                 | ("entries", "kind")
                 | ("account_roles", "role")
                 | ("drawn_up", "record")
@@ -166,6 +166,9 @@ fn plant(db: &Path) {
         "INSERT INTO restricted_records (arena_id, name, contact, note, version, updated_at, updated_by)
              VALUES (1, 'Name', 'Contact', 'Note', 1, '2026-11-20T09:00:00Z', 'maja');
          INSERT INTO read_log (at, who, arena_id, what) VALUES ('2026-11-20T09:00:00Z', 'maja', 1, 'record');
+         INSERT INTO staffing_requests (person_id, arena_id, percent, from_date, asked_by, asked_at,
+                                        updated_at, updated_by)
+             VALUES (1, 1, 10, '2026-11-20', 'maja', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z', 'maja');
          UPDATE arenas SET mission = mission || char(27) || '[5m' WHERE id = 4;",
     )
     .unwrap();
@@ -260,6 +263,7 @@ fn every_command_prints_hostile_text_without_a_control_character() {
         vec!["extract", "subject", &case_ref],
         vec!["extract", "public", &closed],
         vec!["retention", "run", "--dry-run"],
+        vec!["requests", "--all"],
     ];
     for args in &printed {
         let out = site.safe_run(args);

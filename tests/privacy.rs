@@ -497,6 +497,7 @@ fn users_link_names_a_roster_person_and_refuses_a_stranger() {
             capacity: 50,
             coordinator: true,
             competences: vec![],
+            manager: String::new(),
         })
         .unwrap();
     drop(store);

@@ -160,6 +160,7 @@ fn names_match_ignoring_case_of_swedish_letters_too() {
             capacity: 10,
             coordinator: false,
             competences: Vec::new(),
+            manager: String::new(),
         })
         .unwrap();
 
@@ -433,4 +434,40 @@ fn the_binary_imports_then_exports_the_same_rows() {
         sorted(rows(&String::from_utf8_lossy(&export.stdout))),
         sorted(rows(ROSTER))
     );
+}
+
+#[test]
+fn the_manager_column_sets_line_managers_and_a_file_without_it_keeps_them() {
+    // Given a roster imported with line managers
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("r.db"));
+    let with = "name,unit,external,role,contact,capacity,coordinator,competences,manager\n\
+                Åsa Öberg,Lärande & familj,no,Specialpedagog,,50,no,,per\n\
+                Karin Sjöström,Region Skåne,yes,Sjuksköterska,,,no,,\n";
+    store.import_roster(&rows(with)).unwrap();
+    let manager = |store: &Store, name: &str| {
+        store
+            .roster_people()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .manager
+    };
+    assert_eq!(manager(&store, "Åsa Öberg"), "per");
+    assert_eq!(manager(&store, "Karin Sjöström"), "");
+    assert!(
+        exported(&store).starts_with(
+            "name,unit,external,role,contact,capacity,coordinator,competences,manager\n"
+        )
+    );
+    assert!(exported(&store).contains(",per\n"));
+
+    // When an older file without the column is imported over it
+    let older = format!("{HEADER}Åsa Öberg,Lärande & familj,no,Kurator,,50,no,\n");
+    let summary = store.import_roster(&rows(&older)).unwrap();
+
+    // Then the role changes and the line manager stays
+    assert_eq!(summary.updated, 1);
+    assert_eq!(manager(&store, "Åsa Öberg"), "per");
 }

@@ -510,7 +510,13 @@ mod roster_pane {
 
     #[test]
     fn find_staff_allocates_the_best_fit_with_a_few_keys() {
-        let mut screen = Screen::demo(120, 40);
+        // A small team without line managers' approval: finding staff allocates at once.
+        let config = puls::config::Config {
+            staffing_approval: false,
+            ..Default::default()
+        };
+        let keys = puls::app::keymap::Keymap::default_keys();
+        let mut screen = Screen::demo_with(config, keys, 120, 40);
         screen.keys("/#2<enter>a");
         let text = screen.text();
         assert!(text.contains("▶Social worker with authority"), "{text}");

@@ -50,6 +50,11 @@ pub(crate) enum DecisionCommand {
         /// Until when the authorities hold (YYYY-MM-DD).
         #[arg(long, value_parser = parse_day)]
         until: Option<NaiveDate>,
+        /// The coordinator's own share of a week for the arena, allocated with the decision;
+        /// 0 for none.
+        #[arg(long, default_value_t = crate::app::form::DEFAULT_OWN_SHARE,
+              value_parser = clap::value_parser!(u32).range(0..=100))]
+        own_share: u32,
     },
     /// Put a signal on a body's agenda for its meeting:
     /// puls forward 12 --body SSG --meeting 2026-12-10
@@ -129,6 +134,7 @@ pub(crate) fn run(
             budget,
             may_ask,
             until,
+            own_share,
         } => {
             let body = body(config, &wanted)?.clone();
             let signal = store.arena(arena)?;
@@ -141,6 +147,7 @@ pub(crate) fn run(
                 may_ask: may_ask.unwrap_or_default(),
                 until,
                 body,
+                own_share,
             };
             let allowed = privacy::screen(
                 config,

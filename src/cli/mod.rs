@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod privacy;
 pub mod purpose;
 pub mod purpose_agenda;
+pub mod requests;
 pub mod roster;
 pub mod users;
 
@@ -167,6 +168,11 @@ pub(crate) enum Command {
     },
     /// A meeting's agenda: puls agenda purpose 1 --format md
     Agenda(purpose_agenda::AgendaArgs),
+    /// Staffing requests waiting for your decision as line manager: puls requests
+    ///
+    /// Approve one with puls requests approve ID, or decline it with puls requests decline ID
+    /// --reason "...". The allocation is made when the request is approved.
+    Requests(requests::RequestsArgs),
     /// Courses colleagues give: teacher, sessions and sign-ups: puls course list
     Course {
         #[command(subcommand)]
@@ -494,6 +500,9 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
         }
         Some(Command::Agenda(args)) => purpose_agenda::run(&*store, &config, &args),
         Some(Command::Course { command }) => course::run(&mut *store, command),
+        Some(Command::Requests(args)) => {
+            requests::run(&mut *store, &config, allow_personal_data, args)
+        }
         Some(Command::Decision(command)) => {
             decisions::run(&mut *store, &config, allow_personal_data, command)
         }
@@ -535,6 +544,7 @@ fn reads_only(command: Option<&Command>) -> bool {
             }
             | Command::Admin(AdminCommand::History { .. } | AdminCommand::Backup { .. }),
         ) => true,
+        Some(Command::Requests(args)) => requests::reads_only(args),
         Some(Command::Privacy(privacy)) => match privacy {
             PrivacyCommand::Register { .. } | PrivacyCommand::Extract { .. } => true,
             PrivacyCommand::Retention {

@@ -61,6 +61,23 @@ fn manager_of(mission: &str) -> &'static str {
     }
 }
 
+/// The OS account of a demo person's line manager: the head of their unit, and the municipal
+/// director's for the heads. Outside partners answer to their own organisations: none.
+fn line_manager_of(name: &str, unit: &str) -> &'static str {
+    let head = match unit {
+        "Learning & family" => ("Per Holm", "per"),
+        "Health & care" => ("Oskar Lund", "oskar"),
+        "Community development" => ("Anders Vik", "anders"),
+        "Service support" => ("Tomas Nyström", "tomas"),
+        _ => return "",
+    };
+    match name {
+        "Tomas Nyström" => "",
+        n if n == head.0 => "tomas",
+        _ => head.1,
+    }
+}
+
 /// The demo arena's registration number (diarienummer) in the municipality's registry.
 fn registration(id: i64) -> String {
     format!("KS 2026/{:04}", 100 + id)
@@ -658,12 +675,15 @@ fn write_demo(
                 .iter()
                 .map(|(c, l)| (voice.say(c), *l))
                 .collect(),
+            manager: line_manager_of(m.name, m.unit).to_owned(),
         })?;
     }
     let mut closing = Vec::new();
     for spec in ARENAS {
         closing.extend(build(store, clock, spec, now, voice)?);
     }
+    clock.set(now - Duration::days(2));
+    ask_for_an_inspector(store, voice)?;
     knowledge::fill_knowledge(store, clock, now, voice)?;
     reviews::fill_reviews(store, clock, now, voice)?;
     maturity::fill_maturity(store, clock, now, voice)?;
@@ -676,6 +696,38 @@ fn write_demo(
     }
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
+}
+
+/// A staffing request waiting for a line manager: the flooded basements' environment inspector,
+/// asked of Ida Sjögren's manager (`anders`, who sees it in "Requests to me").
+fn ask_for_an_inspector(store: &mut dyn Backend, voice: &Voice) -> Result<()> {
+    const FLOODED: &str = "Flooded basements in the old mill district";
+    let Some(arena) = ARENAS.iter().position(|s| s.title == FLOODED) else {
+        return Ok(());
+    };
+    let inspector = voice.say("Environment inspector");
+    let competence = store
+        .roster_competences()?
+        .into_iter()
+        .find(|c| c.name == inspector)
+        .map(|c| c.id);
+    let ida = store
+        .roster_people()?
+        .into_iter()
+        .find(|p| p.name == "Ida Sjögren")
+        .map(|p| p.id);
+    // Arenas are numbered in the order they are written, from 1.
+    if let (Ok(arena), Some(person)) = (i64::try_from(arena + 1), ida) {
+        store.request_staff(&NewAllocation {
+            person_id: person,
+            arena_id: arena,
+            competence_id: competence,
+            percent: 10,
+            from: store.today(),
+            to: None,
+        })?;
+    }
+    Ok(())
 }
 
 /// Builds one arena; one that closes returns its number and when it closes.
@@ -800,6 +852,7 @@ fn decision(
         budget: String::new(),
         may_ask: String::new(),
         until: arena.target_date,
+        own_share: 0,
     }
 }
 

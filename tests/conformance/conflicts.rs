@@ -17,6 +17,7 @@ fn person(name: &str, role: &str) -> PersonEdit {
         capacity: 100,
         coordinator: false,
         competences: vec![("School nurse".into(), Level::Practising)],
+        manager: String::new(),
     }
 }
 

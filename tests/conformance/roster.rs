@@ -21,6 +21,7 @@ fn person(name: &str, capacity: u32, competences: &[(&str, Level)]) -> PersonEdi
             .iter()
             .map(|(c, l)| ((*c).to_owned(), *l))
             .collect(),
+        manager: String::new(),
     }
 }
 

@@ -23,6 +23,7 @@ fn person(name: &str) -> PersonEdit {
         capacity: 100,
         coordinator: false,
         competences: vec![("School nurse".into(), Level::Practising)],
+        manager: String::new(),
     }
 }
 

@@ -89,6 +89,7 @@ pub fn decision(coordinator: &str) -> Decision {
         budget: "150 000 kr".into(),
         may_ask: "Learning & family, the employment service".into(),
         until: NaiveDate::from_ymd_opt(2027, 3, 1),
+        own_share: 0,
     }
 }
 
@@ -128,7 +129,7 @@ pub fn key(c: char) -> KeyEvent {
 
 /// The key called `name` between `<` and `>`: `enter`, `esc`, `tab`, `bs`, `space`, the arrows
 /// `up`, `down`, `left`, `right`, control keys `c-c`, `c-e`, `c-o`, `c-s`, and the shifted
-/// letters `H`, `J`, `K`, `M`.
+/// letters `H`, `J`, `K`, `M`, `R`.
 pub fn special(name: &str) -> KeyEvent {
     let code = match name {
         "enter" => KeyCode::Enter,
@@ -144,7 +145,7 @@ pub fn special(name: &str) -> KeyEvent {
             let letter = name.chars().last().unwrap();
             return KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL);
         }
-        "H" | "J" | "K" | "M" => {
+        "H" | "J" | "K" | "M" | "R" => {
             let letter = name.chars().next().unwrap();
             return KeyEvent::new(KeyCode::Char(letter), KeyModifiers::SHIFT);
         }

@@ -161,7 +161,9 @@ impl App {
         });
         let about = match prompt.purpose {
             PromptPurpose::Decline { id, .. } => Some(id),
-            PromptPurpose::AddNeed { arena } => Some(arena),
+            PromptPurpose::AddNeed { arena } | PromptPurpose::DeclineRequest { arena, .. } => {
+                Some(arena)
+            }
             _ => self.plan.plan.as_ref().map(|p| p.arena),
         };
         self.dispatch_prompt(prompt);
@@ -177,6 +179,7 @@ impl App {
             PromptPurpose::Allocate { .. }
             | PromptPurpose::AddNeed { .. }
             | PromptPurpose::Release { .. } => self.confirm_staffing(prompt),
+            PromptPurpose::DeclineRequest { .. } => self.confirm_decline_request(prompt),
             PromptPurpose::DeleteEntry { id, version, title } => {
                 self.confirm_delete_entry(id, version, &title)
             }
@@ -251,6 +254,9 @@ impl App {
             | FormKind::EditCompetence { .. } => {
                 self.save_roster_form(&mut form).map(|r| r.map(|()| None))
             }
+            FormKind::ApproveRequest { id, version } => self
+                .save_approval(id, version, &mut form)
+                .map(|r| r.map(|()| None)),
             FormKind::Proactivity { .. }
             | FormKind::Restricted { .. }
             | FormKind::Review { .. }
@@ -443,6 +449,7 @@ fn prompt_fields(prompt: &Prompt) -> Vec<(&'static str, String, Screen)> {
     let value = prompt.value();
     match prompt.purpose {
         PromptPurpose::Decline { .. }
+        | PromptPurpose::DeclineRequest { .. }
         | PromptPurpose::Block { .. }
         | PromptPurpose::NeedReason { .. } => {
             vec![(messages::field_reason(), value, Screen::Citizen)]

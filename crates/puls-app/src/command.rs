@@ -81,6 +81,10 @@ pub enum Command {
     FileReview,
     Maturity,
     RateMaturity,
+    RequestsToMe,
+    ApproveRequest,
+    DeclineRequest,
+    WithdrawRequest,
 }
 
 impl Command {

@@ -17,6 +17,9 @@ use puls_domain::mission::Mission;
 pub struct Config {
     /// An arena becomes active only with at least one evaluation criterion.
     pub criteria_before_active: bool,
+    /// Finding staff asks the person's line manager, who approves or declines; false allocates
+    /// directly, for small teams.
+    pub staffing_approval: bool,
     /// The bodies that commission and decline arenas, and their members' OS accounts
     /// (DOMAIN.md: organisations change their minds about who decides).
     pub bodies: Vec<Body>,
@@ -83,6 +86,7 @@ impl Default for Config {
         Config {
             bodies: default_bodies(),
             criteria_before_active: true,
+            staffing_approval: true,
             missions: default_missions(),
             db: None,
             group: None,
@@ -214,6 +218,7 @@ pub const SETTINGS: &[&str] = &[
     "missions",
     "bodies",
     "criteria_before_active",
+    "staffing_approval",
     "language",
     "time_zone",
     "theme",

@@ -12,6 +12,9 @@ use puls_domain::roster::Level;
 use puls_domain::text::{self, TitleProblem};
 use puls_store::{ArenaEdit, NewSignal, PersonEdit, PersonRow, RestrictedEdit, RestrictedRecord};
 
+/// The coordinator's own share of a week a commission offers: a day a week.
+pub const DEFAULT_OWN_SHARE: u32 = 20;
+
 use super::command::Command;
 use super::handled::{Handled, hint, quiet};
 
@@ -90,6 +93,14 @@ pub enum FieldId {
     Manager,
     /// The missions taking part besides the lead, by code.
     AlsoMissions,
+    /// A person's line manager, by OS account.
+    LineManager,
+    /// The coordinator's own share of a week, allocated with a commission.
+    OwnShare,
+    /// The share of a week a staffing request's approval allocates.
+    Share,
+    /// The day an approved allocation starts.
+    StartsOn,
 }
 
 impl FieldId {
@@ -230,6 +241,11 @@ pub enum FormKind {
         id: i64,
         version: i64,
     },
+    /// A line manager's approval of a staffing request.
+    ApproveRequest {
+        id: i64,
+        version: i64,
+    },
 }
 
 pub struct Form {
@@ -260,7 +276,8 @@ impl FormKind {
             FormKind::NewPerson
             | FormKind::EditPerson { .. }
             | FormKind::NewCompetence
-            | FormKind::EditCompetence { .. } => "roster",
+            | FormKind::EditCompetence { .. }
+            | FormKind::ApproveRequest { .. } => "roster",
             _ => "arena",
         }
     }
@@ -354,6 +371,7 @@ impl Form {
                 Field::text(FieldId::Budget, ""),
                 Field::text(FieldId::MayAsk, ""),
                 Field::text(FieldId::Until, ""),
+                Field::text(FieldId::OwnShare, &DEFAULT_OWN_SHARE.to_string()),
             ],
         )
     }
@@ -370,8 +388,12 @@ impl Form {
         if let Err(e) = &until {
             self.set_error(FieldId::Until, e.clone());
         }
+        let own_share = parse_share(&self.value(FieldId::OwnShare), 0);
+        if own_share.is_none() {
+            self.set_error(FieldId::OwnShare, messages::percent_invalid().to_owned());
+        }
         let body = decision::find(bodies, &self.value(FieldId::DecidingBody)).cloned();
-        let (Ok(on), Ok(until), Some(body)) = (on, until, body) else {
+        let (Ok(on), Ok(until), Some(body), Some(own_share)) = (on, until, body, own_share) else {
             self.settle();
             return None;
         };
@@ -384,6 +406,7 @@ impl Form {
             budget: self.value(FieldId::Budget),
             may_ask: self.value(FieldId::MayAsk),
             until,
+            own_share,
         };
         for problem in decision::check(&value, today) {
             let field = match problem {
@@ -391,6 +414,7 @@ impl Form {
                 DecisionProblem::NoMandate => FieldId::Mandate,
                 DecisionProblem::DateAhead => FieldId::DecidedOn,
                 DecisionProblem::UntilBeforeDecision => FieldId::Until,
+                DecisionProblem::OwnShare => FieldId::OwnShare,
             };
             self.set_error(field, messages::decision_problem(&problem).to_owned());
         }
@@ -439,6 +463,10 @@ impl Form {
                         .set_placeholder_text(messages::competences_hint());
                     field
                 },
+                Field::text(
+                    FieldId::LineManager,
+                    person.map_or("", |p| p.manager.as_str()),
+                ),
             ],
         )
     }
@@ -662,6 +690,7 @@ impl Form {
             capacity: capacity?,
             coordinator: self.value(FieldId::IsCoordinator) == messages::yes(),
             competences: competences.ok()?,
+            manager: self.value(FieldId::LineManager).trim().to_owned(),
         })
     }
 
@@ -676,6 +705,16 @@ impl Form {
         }
         Some((name, self.value(FieldId::Category)))
     }
+}
+
+/// A share of a week, `20` or `20%`, from `least` to 100.
+pub fn parse_share(raw: &str, least: u32) -> Option<u32> {
+    raw.trim()
+        .trim_end_matches('%')
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|p| (least..=100).contains(p))
 }
 
 /// `HC, CD`: the codes of missions, each one the config knows, each once, in the order given.

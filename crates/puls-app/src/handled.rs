@@ -9,7 +9,7 @@
 
 use super::command::Command;
 use super::keymap::{Context, Keymap};
-use super::{bank, board, form, palette, plan, popup, roster, staffing, standup};
+use super::{bank, board, form, palette, plan, popup, requests, roster, staffing, standup};
 
 /// One command a place answers for, and whether its hint bar names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +71,7 @@ impl Context {
             Context::Form => form::COMMANDS,
             Context::Prompt => popup::PROMPT_COMMANDS,
             Context::Palette => palette::COMMANDS,
+            Context::Requests => requests::COMMANDS,
         }
     }
 

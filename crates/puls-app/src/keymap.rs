@@ -29,10 +29,12 @@ pub enum Context {
     Prompt,
     /// The command palette (`:`).
     Palette,
+    /// The roster's "Requests to me": staffing requests waiting for the account's decision.
+    Requests,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Board,
         Context::Roster,
@@ -45,6 +47,7 @@ impl Context {
         Context::Form,
         Context::Prompt,
         Context::Palette,
+        Context::Requests,
     ];
 
     /// The context's name in keymap files: `[board]` in keymap.toml, `[keys.board]` in config.
@@ -62,6 +65,7 @@ impl Context {
             Context::Form => "form",
             Context::Prompt => "prompt",
             Context::Palette => "palette",
+            Context::Requests => "requests",
         }
     }
 

@@ -25,6 +25,7 @@ mod plan_actions;
 mod plan_form;
 pub mod popup;
 mod rating_form;
+mod requests;
 mod review_actions;
 mod review_form;
 pub mod roster;
@@ -45,7 +46,7 @@ use plan::PlanPane;
 use popup::{Detail, FilterTarget, History, Popup, Prompt, PromptPurpose};
 use puls_domain::session::{self, Session};
 use puls_store::StoreError;
-use roster::{Roster, Team};
+use roster::{Roster, RosterView, Team};
 
 /// Rows of screen that are not board cards: the top bar, the status line, the pane's border and
 /// its column headings. The UI draws exactly these.
@@ -282,6 +283,7 @@ impl App {
             None if self.standup.is_some() => Context::Standup,
             None => match self.focus {
                 Pane::Board => Context::Board,
+                Pane::Roster if self.roster.view == RosterView::Requests => Context::Requests,
                 Pane::Roster => Context::Roster,
                 Pane::Plan => Context::Plan,
                 Pane::Bank => Context::Bank,
@@ -422,6 +424,8 @@ impl App {
             let glance = self.store.roster_glance()?;
             self.roster.set_glance(glance, competences);
         }
+        self.roster
+            .set_requests(self.store.requests_to_decide(false)?);
         self.review_dates = self
             .store
             .review_dates()?
@@ -468,6 +472,7 @@ impl App {
             Context::Bank => self.run_bank(command),
             Context::Standup => self.run_standup(command),
             Context::Staff => self.run_staff(command),
+            Context::Requests => self.run_requests(command),
             Context::Palette => self.run_palette(command),
             _ => self.run_popup(command),
         }
@@ -636,6 +641,9 @@ impl App {
             None if self.focus == Pane::Board && self.board.is_filtered() => {
                 self.board.clear_filters();
                 self.info(messages::filters_cleared().to_owned());
+            }
+            None if self.focus == Pane::Roster && self.roster.view == RosterView::Requests => {
+                self.roster.view = RosterView::Team;
             }
             None if self.focus == Pane::Roster && self.roster.is_filtered() => {
                 self.roster.clear_filters();

@@ -65,7 +65,8 @@ impl App {
             | Context::Bank
             | Context::Staff
             | Context::Standup
-            | Context::Palette => (Command::RowDown, Command::RowUp),
+            | Context::Palette
+            | Context::Requests => (Command::RowDown, Command::RowUp),
             Context::Help | Context::Detail => (Command::ScrollDown, Command::ScrollUp),
             Context::Form | Context::Prompt | Context::Global => return false,
         };

@@ -103,6 +103,8 @@ pub struct FindStaff {
     pub on_candidates: bool,
     /// Who can teach the chosen need's competence, and the courses for it.
     pub learning: puls_domain::learning::Learning,
+    /// The arena's staffing requests waiting for a line manager.
+    pub waiting: Vec<puls_domain::request::StaffingRequest>,
 }
 
 impl FindStaff {
@@ -112,6 +114,11 @@ impl FindStaff {
 
     pub fn selected_candidate(&self) -> Option<&Candidate> {
         self.candidates.get(self.candidate)
+    }
+
+    /// The waiting request for `person` to this arena, if one was made.
+    pub fn waiting_for(&self, person: i64) -> Option<&puls_domain::request::StaffingRequest> {
+        self.waiting.iter().find(|r| r.person_id == person)
     }
 }
 
@@ -156,6 +163,13 @@ pub enum PromptPurpose {
     },
     /// A competence the arena needs, by name.
     AddNeed { arena: i64 },
+    /// Why a line manager declines a staffing request.
+    DeclineRequest {
+        id: i64,
+        version: i64,
+        person: String,
+        arena: i64,
+    },
     /// Confirms releasing a member; Enter releases.
     Release {
         allocation: i64,

@@ -1,5 +1,6 @@
 //! The roster pane's state: which view, the filters and sort, the selection.
 
+use puls_domain::request::StaffingRequest;
 use puls_domain::roster::NeedStatus;
 use puls_store::{CompetenceRow, NeedRow, PersonRow, RosterGlance, TeamMember};
 
@@ -29,6 +30,7 @@ pub const COMMANDS: &[Handled] = &[
     quiet(Command::ToggleActive),
     quiet(Command::Delete),
     quiet(Command::Release),
+    quiet(Command::RequestsToMe),
     quiet(Command::Back),
 ];
 
@@ -39,21 +41,28 @@ pub enum RosterView {
     Team,
     People,
     Competences,
+    /// "Requests to me": staffing requests waiting for the account's decision. Reached by its
+    /// own key; `next` leaves it for the team.
+    Requests,
 }
 
 impl RosterView {
-    pub const ALL: [RosterView; 3] = [
+    pub const ALL: [RosterView; 4] = [
         RosterView::Team,
         RosterView::People,
         RosterView::Competences,
+        RosterView::Requests,
     ];
+
+    /// The views `next` cycles through.
+    const CYCLE: usize = 3;
 
     fn index(self) -> usize {
         RosterView::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }
 
     pub fn next(self) -> RosterView {
-        RosterView::ALL[(self.index() + 1) % RosterView::ALL.len()]
+        RosterView::ALL[(self.index() + 1) % RosterView::CYCLE]
     }
 }
 
@@ -120,6 +129,8 @@ pub struct Roster {
     pub people: Vec<PersonRow>,
     pub competences: Vec<CompetenceRow>,
     pub team: Team,
+    /// Pending staffing requests for the people the account is line manager of, oldest first.
+    pub requests: Vec<StaffingRequest>,
     /// Indices into `people` after filters and sort.
     pub visible_people: Vec<usize>,
     /// Indices into `competences` after the search.
@@ -131,8 +142,8 @@ pub struct Roster {
     pub side: Side,
     pub free_only: bool,
     pub show_inactive: bool,
-    selected: [usize; 3],
-    scroll: [usize; 3],
+    selected: [usize; 4],
+    scroll: [usize; 4],
     pub page: usize,
     /// Whether `people` holds the roster. Thousands of people are read only while a view or a
     /// filter needs them; otherwise `glance` counts them, so a screen on the board stays small
@@ -233,6 +244,17 @@ impl Roster {
         self.clamp();
     }
 
+    pub fn set_requests(&mut self, requests: Vec<StaffingRequest>) {
+        self.requests = requests;
+        self.clamp();
+    }
+
+    /// The request under the selection in "Requests to me".
+    pub fn selected_request(&self) -> Option<&StaffingRequest> {
+        self.requests
+            .get(self.selected[RosterView::Requests.index()])
+    }
+
     pub fn set_team(&mut self, team: Team) {
         if team.arena.as_ref().map(|a| a.0) != self.team.arena.as_ref().map(|a| a.0) {
             self.selected[RosterView::Team.index()] = 0;
@@ -312,6 +334,7 @@ impl Roster {
             RosterView::Team => self.team.rows(),
             RosterView::People => self.visible_people.len(),
             RosterView::Competences => self.visible_competences.len(),
+            RosterView::Requests => self.requests.len(),
         }
     }
 
@@ -341,6 +364,7 @@ impl Roster {
                 RosterView::Team => self.team.rows(),
                 RosterView::People => self.visible_people.len(),
                 RosterView::Competences => self.visible_competences.len(),
+                RosterView::Requests => self.requests.len(),
             };
             let i = view.index();
             self.selected[i] = self.selected[i].min(rows.saturating_sub(1));
@@ -446,6 +470,7 @@ mod tests {
             },
             arenas: Vec::new(),
             version: 1,
+            manager: String::new(),
         }
     }
 

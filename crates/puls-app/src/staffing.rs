@@ -15,6 +15,7 @@ pub const COMMANDS: &[Handled] = &[
     hint(Command::SwitchList),
     hint(Command::Confirm),
     hint(Command::NewEntry),
+    quiet(Command::WithdrawRequest),
     hint(Command::Back),
     quiet(Command::RowUp),
     quiet(Command::RowDown),
@@ -46,6 +47,7 @@ impl App {
                 self.roster.free_only = !self.roster.free_only;
                 self.roster.refilter();
             }
+            Command::RequestsToMe => self.show_requests(),
             Command::ToggleInactive => {
                 self.roster.show_inactive = !self.roster.show_inactive;
                 self.roster.refilter();
@@ -89,6 +91,7 @@ impl App {
                 }
                 Form::competence(existing)
             }
+            RosterView::Requests => return,
             RosterView::People | RosterView::Team => {
                 let person = self.roster.selected_person().filter(|_| edit);
                 if edit && (person.is_none() || self.roster.view == RosterView::Team) {
@@ -215,6 +218,10 @@ impl App {
             Ok(needs) => needs.into_iter().filter(|n| n.status.is_gap()).collect(),
             Err(e) => return self.fail(&e),
         };
+        let waiting = match self.store.arena_requests(arena) {
+            Ok(waiting) => waiting,
+            Err(e) => return self.fail(&e),
+        };
         let mut staff = FindStaff {
             arena,
             title,
@@ -224,6 +231,7 @@ impl App {
             candidate: 0,
             on_candidates: false,
             learning: Default::default(),
+            waiting,
         };
         self.load_candidates(&mut staff);
         if staff.needs.is_empty() {
@@ -298,6 +306,14 @@ impl App {
                     return;
                 }
             }
+            Command::WithdrawRequest => {
+                if let Some(person) = staff.selected_candidate().map(|c| c.person_id)
+                    && self.withdraw_in_find_staff(staff.arena, person)
+                {
+                    self.open_find_staff();
+                    return;
+                }
+            }
             Command::NewEntry => {
                 let purpose = PromptPurpose::AddNeed { arena: staff.arena };
                 self.popup = Some(Popup::Prompt(Prompt::new(purpose, "")));
@@ -338,9 +354,8 @@ impl App {
                     from: self.today(),
                     to: None,
                 };
-                self.store
-                    .allocate(&allocation)
-                    .map(|_| (arena, messages::allocated(&name, arena, percent)))
+                self.staff_person(&allocation, &name)
+                    .map(|message| (arena, message))
             }
             PromptPurpose::AddNeed { arena } => {
                 // "Trauma counsellor: after what he fled" names the competence, then the reason.

@@ -98,6 +98,9 @@ pub struct Decision {
     pub budget: String,
     pub may_ask: String,
     pub until: Option<NaiveDate>,
+    /// The coordinator's own share of a week for the arena, allocated with the decision (the
+    /// body's decision is the approval); 0: none.
+    pub own_share: u32,
 }
 
 /// Why a decision cannot be recorded as given.
@@ -109,6 +112,8 @@ pub enum DecisionProblem {
     DateAhead,
     /// The authorities end before the decision was taken.
     UntilBeforeDecision,
+    /// The coordinator's own share is 0 to 100 percent of a week.
+    OwnShare,
 }
 
 /// Every problem of `decision`, taken on or before `today`.
@@ -125,6 +130,9 @@ pub fn check(decision: &Decision, today: NaiveDate) -> Vec<DecisionProblem> {
     }
     if decision.until.is_some_and(|until| until < decision.on) {
         problems.push(DecisionProblem::UntilBeforeDecision);
+    }
+    if decision.own_share > 100 {
+        problems.push(DecisionProblem::OwnShare);
     }
     problems
 }
@@ -185,6 +193,7 @@ mod tests {
             budget: String::new(),
             may_ask: String::new(),
             until: Some(day(20)),
+            own_share: 0,
         };
         assert_eq!(
             check(&decision, day(23)),

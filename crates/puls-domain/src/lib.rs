@@ -17,6 +17,7 @@ pub mod puls;
 pub mod purpose;
 pub mod read;
 pub mod related;
+pub mod request;
 pub mod retention;
 pub mod review;
 pub mod roster;

@@ -167,6 +167,8 @@ pub struct PersonRow {
     pub contact: String,
     pub active: bool,
     pub coordinator: bool,
+    /// The OS account of their line manager, who releases their time; empty: none recorded.
+    pub manager: String,
     /// Competences with levels, strongest first. A name is shared by every holder of the
     /// competence: a roster of thousands holds each name once, not once a holder.
     pub competences: Vec<(Arc<str>, Level)>,

@@ -94,19 +94,32 @@ pub struct Candidate {
     pub level: Level,
     pub load: Load,
     pub in_team: bool,
+    /// Percent of their week asked of their line manager and not yet decided, any arena.
+    pub asked: u32,
 }
 
-/// Best fit first: anyone already over capacity last, whatever their level (asking more of
-/// them is how people burn out); then the higher level, then the more free time, then
-/// someone already in the team (fewer new people to brief), then by name so the order is
-/// stable.
+impl Candidate {
+    /// The load once what is asked of them is approved: a request waiting counts, so nobody
+    /// is asked past their capacity by two coordinators at once.
+    pub fn load_if_approved(&self) -> Load {
+        Load {
+            allocated: self.load.allocated + self.asked,
+            ..self.load
+        }
+    }
+}
+
+/// Best fit first: anyone over capacity (counting what is asked of them and waiting) last,
+/// whatever their level (asking more of them is how people burn out); then the higher level,
+/// then the more free time, then someone already in the team (fewer new people to brief), then
+/// by name so the order is stable.
 pub fn rank(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| {
-        a.load
-            .is_over()
-            .cmp(&b.load.is_over())
+        let (la, lb) = (a.load_if_approved(), b.load_if_approved());
+        la.is_over()
+            .cmp(&lb.is_over())
             .then(b.level.cmp(&a.level))
-            .then(b.load.free().cmp(&a.load.free()))
+            .then(lb.free().cmp(&la.free()))
             .then(b.in_team.cmp(&a.in_team))
             .then(a.name.cmp(&b.name))
     });
@@ -126,6 +139,7 @@ mod tests {
                 capacity: 50,
             },
             in_team,
+            asked: 0,
         }
     }
 
@@ -148,6 +162,16 @@ mod tests {
             candidate("Ada", Level::Teaches, 60, true),
             candidate("Bo", Level::Aware, 0, false),
         ];
+        rank(&mut c);
+        let names: Vec<_> = c.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Bo", "Ada"]);
+    }
+
+    #[test]
+    fn time_asked_and_waiting_counts_towards_capacity() {
+        let mut ada = candidate("Ada", Level::Teaches, 30, false);
+        ada.asked = 30;
+        let mut c = vec![ada, candidate("Bo", Level::Aware, 0, false)];
         rank(&mut c);
         let names: Vec<_> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Bo", "Ada"]);

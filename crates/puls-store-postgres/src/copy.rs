@@ -19,6 +19,7 @@ pub const TABLES: &[&str] = &[
     "holdings",
     "needs",
     "allocations",
+    "staffing_requests",
     "contacts",
     "criteria",
     "activities",

@@ -5,11 +5,13 @@ use crate::db::{Transaction, params};
 use chrono::NaiveDate;
 
 use super::arenas::{bump, load, load_unchanged, set_stage};
+use super::staffing;
 use super::{PgStore, Result, Stamp, StoreError, access, drawn_up, history, roster, time};
 use puls_domain::arena::{self, Arena, Refusal, Stage};
 use puls_domain::decision::{self, Body, Decided, Decision};
 use puls_domain::text;
 use puls_store::DecisionStore;
+use puls_store::NewAllocation;
 
 /// Writes the decision columns of an arena as `decided` says (none: cleared).
 pub(super) fn write_decided(tx: &Transaction, id: i64, decided: Option<&Decided>) -> Result<()> {
@@ -106,6 +108,18 @@ impl DecisionStore for PgStore {
             )?;
             ensure_not_own(tx, stamp, id, coordinator)?;
             access::appoint_by_decision(tx, stamp, id, coordinator, &decision.body.code)?;
+            // The coordinator's time is staffing like anyone's; the body's decision approves it.
+            if decision.own_share > 0 {
+                let own = NewAllocation {
+                    person_id: coordinator,
+                    arena_id: id,
+                    competence_id: None,
+                    percent: decision.own_share,
+                    from: decision.on,
+                    to: decision.until,
+                };
+                staffing::insert_allocation(tx, stamp, &own)?;
+            }
             tx.execute(
                 "UPDATE arenas SET mandate = $2, commissioned_by = $3 WHERE id = $1",
                 params![

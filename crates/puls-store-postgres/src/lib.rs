@@ -30,6 +30,7 @@ mod plan;
 mod privacy;
 mod purposes;
 mod registration;
+mod requests;
 mod restricted;
 mod retention;
 mod reviews;

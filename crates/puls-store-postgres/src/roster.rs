@@ -231,7 +231,7 @@ impl RosterStore for PgStore {
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.name, u.name, coalesce(u.external, 0), p.role, p.contact, p.active, p.coordinator,
-                    p.capacity, p.version
+                    p.capacity, p.version, p.manager
              FROM people p LEFT JOIN units u ON u.id = p.unit_id",
         )?;
         let people = stmt.query_map(params![], |r| {
@@ -245,6 +245,7 @@ impl RosterStore for PgStore {
                 contact: r.get(5)?,
                 active: r.get(6)?,
                 coordinator: r.get(7)?,
+                manager: r.get(10)?,
                 competences: Vec::new(),
                 load: Load {
                     capacity: r.get(8)?,
@@ -389,6 +390,10 @@ impl RosterStore for PgStore {
                 person.capacity,
                 person.coordinator,
             )?;
+            tx.execute(
+                "UPDATE people SET manager = $2 WHERE id = $1",
+                params![id, text::one_line(person.manager.trim())],
+            )?;
             write_holdings(tx, id, &person.competences)?;
             Ok(id)
         })
@@ -400,7 +405,7 @@ impl RosterStore for PgStore {
             let unit = unit_id(tx, stamp, &person.unit)?;
             tx.execute(
                 "UPDATE people SET name = $2, unit_id = $3, role = $4, contact = $5, capacity = $6,
-                        coordinator = $7 WHERE id = $1",
+                        coordinator = $7, manager = $8 WHERE id = $1",
                 params![
                     id,
                     text::one_line(person.name.trim()),
@@ -408,7 +413,8 @@ impl RosterStore for PgStore {
                     text::one_line(&person.role),
                     text::one_line(&person.contact),
                     person.capacity,
-                    person.coordinator
+                    person.coordinator,
+                    text::one_line(person.manager.trim())
                 ],
             )?;
             write_holdings(tx, id, &person.competences)?;

@@ -32,6 +32,7 @@ struct Current {
     contact: String,
     capacity: u32,
     coordinator: bool,
+    manager: String,
 }
 
 /// The import worked out against the database, before anything is written.
@@ -64,7 +65,8 @@ fn names(conn: &Connection, sql: &str) -> Result<HashMap<String, String>> {
 
 fn current_people(conn: &Connection) -> Result<HashMap<String, Current>> {
     let mut stmt = conn.prepare(
-        "SELECT p.id, p.name, coalesce(u.name, ''), p.role, p.contact, p.capacity, p.coordinator
+        "SELECT p.id, p.name, coalesce(u.name, ''), p.role, p.contact, p.capacity, p.coordinator,
+                p.manager
          FROM people p LEFT JOIN units u ON u.id = p.unit_id ORDER BY p.id",
     )?;
     let mut people = HashMap::new();
@@ -78,6 +80,7 @@ fn current_people(conn: &Connection) -> Result<HashMap<String, Current>> {
                 contact: r.get(4)?,
                 capacity: r.get(5)?,
                 coordinator: r.get(6)?,
+                manager: r.get(7)?,
             },
         ))
     })?;
@@ -147,6 +150,7 @@ impl Known {
                     && now.contact == person.contact
                     && now.capacity == person.capacity
                     && now.coordinator == person.coordinator
+                    && (person.manager.is_empty() || now.manager == person.manager)
                     && same_holdings(self.holdings.get(&now.id), &person.competences) =>
             {
                 Target::Same
@@ -182,6 +186,7 @@ impl Plan {
         person.name = clean(&person.name);
         person.role = clean(&person.role);
         person.contact = clean(&person.contact);
+        person.manager = clean(&person.manager);
         if person.name.is_empty() {
             return Err(StoreError::NameMissing);
         }
@@ -261,6 +266,12 @@ impl Plan {
                     id
                 }
             };
+            if *target == Target::Add && !person.manager.is_empty() {
+                tx.execute(
+                    "UPDATE people SET manager = $2 WHERE id = $1",
+                    params![id, person.manager],
+                )?;
+            }
             write_holdings(tx, id, &person.competences)?;
         }
         Ok(())
@@ -272,6 +283,7 @@ fn update_person(tx: &Transaction, stamp: &Stamp, id: i64, person: &PersonEdit) 
     let unit = unit_id(tx, stamp, &person.unit)?;
     tx.execute(
         "UPDATE people SET unit_id = $2, role = $3, contact = $4, capacity = $5, coordinator = $6,
+                manager = CASE WHEN $9 = '' THEN manager ELSE $9 END,
                 version = version + 1, updated_at = $7, updated_by = $8 WHERE id = $1",
         params![
             id,
@@ -281,7 +293,8 @@ fn update_person(tx: &Transaction, stamp: &Stamp, id: i64, person: &PersonEdit) 
             person.capacity,
             person.coordinator,
             time::to_text(stamp.at),
-            stamp.who
+            stamp.who,
+            person.manager
         ],
     )?;
     history::record(tx, stamp, "person", id, "import", &person.name)

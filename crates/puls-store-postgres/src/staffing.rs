@@ -75,6 +75,60 @@ pub(super) fn needs_of(conn: &Connection, arena: i64) -> Result<Vec<NeedRow>> {
     Ok(needs.collect::<crate::db::SqlResult<_>>()?)
 }
 
+/// Writes an allocation of a person to an arena and fills the arena's first open need for its
+/// competence: a direct allocation, or a staffing request's approval.
+pub(super) fn insert_allocation(
+    tx: &Transaction,
+    stamp: &Stamp,
+    allocation: &NewAllocation,
+) -> Result<i64> {
+    arena_open(tx, allocation.arena_id)?;
+    let name: String = tx
+        .query_row(
+            "SELECT name FROM people WHERE id = $1",
+            [allocation.person_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::PersonNotFound(allocation.person_id))?;
+    let now = time::to_text(stamp.at);
+    tx.execute(
+        "INSERT INTO allocations (person_id, arena_id, competence_id, percent, from_date, to_date,
+             updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        params![
+            allocation.person_id,
+            allocation.arena_id,
+            allocation.competence_id,
+            allocation.percent,
+            time::date_to_text(Some(allocation.from)),
+            time::date_to_text(allocation.to),
+            now,
+            stamp.who
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if let Some(competence) = allocation.competence_id {
+        tx.execute(
+            "UPDATE needs SET status = 'filled', person_id = $3, version = version + 1,
+                    updated_at = $4, updated_by = $5
+             WHERE id = (SELECT id FROM needs WHERE arena_id = $1 AND competence_id = $2
+                         AND status IN ('needed', 'requested') ORDER BY id LIMIT 1)",
+            params![
+                allocation.arena_id,
+                competence,
+                allocation.person_id,
+                now,
+                stamp.who
+            ],
+        )?;
+    }
+    bump_arena(tx, stamp, allocation.arena_id)?;
+    let detail = format!("{name}, {}%", allocation.percent);
+    history::record(tx, stamp, "arena", allocation.arena_id, "allocate", &detail)?;
+    Ok(id)
+}
+
 impl StaffingStore for PgStore {
     fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
         needs_of(&self.conn, arena)
@@ -141,7 +195,9 @@ impl StaffingStore for PgStore {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT p.id, p.name, h.level, p.capacity, {LOAD_OF_P},
                     EXISTS (SELECT 1 FROM allocations t WHERE t.person_id = p.id AND t.arena_id = $2
-                            AND t.from_date <= $1 AND (t.to_date IS NULL OR t.to_date >= $1))
+                            AND t.from_date <= $1 AND (t.to_date IS NULL OR t.to_date >= $1)),
+                    (SELECT coalesce(sum(q.percent), 0)::bigint FROM staffing_requests q
+                     WHERE q.person_id = p.id AND q.status = 'pending')
              FROM holdings h JOIN people p ON p.id = h.person_id
              WHERE h.competence_id = $3 AND p.active = 1"
         ))?;
@@ -155,6 +211,7 @@ impl StaffingStore for PgStore {
                     allocated: r.get(4)?,
                 },
                 in_team: r.get(5)?,
+                asked: r.get(6)?,
             })
         })?;
         let mut candidates = rows.collect::<crate::db::SqlResult<Vec<_>>>()?;
@@ -163,43 +220,7 @@ impl StaffingStore for PgStore {
     }
 
     fn allocate(&mut self, allocation: &NewAllocation) -> Result<i64> {
-        self.write(|tx, stamp| {
-            arena_open(tx, allocation.arena_id)?;
-            let name: String = tx
-                .query_row("SELECT name FROM people WHERE id = $1", [allocation.person_id], |r| r.get(0))
-                .optional()?
-                .ok_or(StoreError::PersonNotFound(allocation.person_id))?;
-            let now = time::to_text(stamp.at);
-            tx.execute(
-                "INSERT INTO allocations (person_id, arena_id, competence_id, percent, from_date, to_date,
-                     updated_at, updated_by)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                params![
-                    allocation.person_id,
-                    allocation.arena_id,
-                    allocation.competence_id,
-                    allocation.percent,
-                    time::date_to_text(Some(allocation.from)),
-                    time::date_to_text(allocation.to),
-                    now,
-                    stamp.who
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            if let Some(competence) = allocation.competence_id {
-                tx.execute(
-                    "UPDATE needs SET status = 'filled', person_id = $3, version = version + 1,
-                            updated_at = $4, updated_by = $5
-                     WHERE id = (SELECT id FROM needs WHERE arena_id = $1 AND competence_id = $2
-                                 AND status IN ('needed', 'requested') ORDER BY id LIMIT 1)",
-                    params![allocation.arena_id, competence, allocation.person_id, now, stamp.who],
-                )?;
-            }
-            bump_arena(tx, stamp, allocation.arena_id)?;
-            let detail = format!("{name}, {}%", allocation.percent);
-            history::record(tx, stamp, "arena", allocation.arena_id, "allocate", &detail)?;
-            Ok(id)
-        })
+        self.write(|tx, stamp| insert_allocation(tx, stamp, allocation))
     }
 
     fn release(&mut self, allocation: i64) -> Result<()> {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
 
 use super::arenas::{bump, load, load_unchanged, set_stage};
+use super::staffing::{self, NewAllocation};
 use super::{Result, Stamp, Store, StoreError, access, drawn_up, history, roster, time};
 use puls_domain::arena::{self, Arena, Refusal, Stage};
 use puls_domain::decision::{self, Body, Decided, Decision};
@@ -124,6 +125,18 @@ impl DecisionStore for Store {
             )?;
             ensure_not_own(tx, stamp, id, coordinator)?;
             access::appoint_by_decision(tx, stamp, id, coordinator, &decision.body.code)?;
+            // The coordinator's time is staffing like anyone's; the body's decision approves it.
+            if decision.own_share > 0 {
+                let own = NewAllocation {
+                    person_id: coordinator,
+                    arena_id: id,
+                    competence_id: None,
+                    percent: decision.own_share,
+                    from: decision.on,
+                    to: decision.until,
+                };
+                staffing::insert_allocation(tx, stamp, &own)?;
+            }
             tx.execute(
                 "UPDATE arenas SET mandate = ?2, commissioned_by = ?3 WHERE id = ?1",
                 params![

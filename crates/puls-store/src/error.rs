@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use puls_domain::arena::Refusal;
 use puls_domain::decision::DecisionProblem;
+use puls_domain::request::{ApprovalProblem, RequestStatus};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -166,6 +167,26 @@ pub enum StoreError {
     },
     #[error("the move is refused")]
     Refused(Vec<Refusal>),
+    #[error(
+        "{0} has no line manager on the roster: set their manager (e on the person), or an administrator allocates directly"
+    )]
+    NoManager(String),
+    #[error("staffing request {0} does not exist; `puls requests` lists them")]
+    RequestNotFound(i64),
+    #[error("{who} is not the line manager of {person} and may not decide request {request}")]
+    NotManager {
+        request: i64,
+        person: String,
+        who: String,
+    },
+    #[error("{who} did not ask request {request} and may not withdraw it")]
+    NotAsker { request: i64, who: String },
+    #[error("staffing request {request} is already {}", status.code())]
+    RequestClosed { request: i64, status: RequestStatus },
+    #[error("the approval cannot be made as given")]
+    ApprovalRefused(ApprovalProblem),
+    #[error("a decline needs a reason")]
+    ReasonMissing,
     /// A question stopped from another thread: a newer one took its place.
     #[error("the question was interrupted")]
     Interrupted,
@@ -248,7 +269,14 @@ impl StoreError {
             | StoreError::DecisionRefused(_)
             | StoreError::LastAdministrator(_)
             | StoreError::KeyListed { .. }
-            | StoreError::Refused(_) => false,
+            | StoreError::Refused(_)
+            | StoreError::NoManager(_)
+            | StoreError::RequestNotFound(_)
+            | StoreError::NotManager { .. }
+            | StoreError::NotAsker { .. }
+            | StoreError::RequestClosed { .. }
+            | StoreError::ApprovalRefused(_)
+            | StoreError::ReasonMissing => false,
         }
     }
 

@@ -31,6 +31,7 @@ mod privacy;
 mod purposes;
 mod reader;
 mod registration;
+mod requests;
 mod restricted;
 mod retention;
 mod reviews;
@@ -107,6 +108,7 @@ pub use plan::PlanStore;
 pub use privacy::PersonalDataStore;
 pub use purposes::PurposeStore;
 pub use registration::RegistrationStore;
+pub use requests::RequestStore;
 pub use restricted::RestrictedStore;
 pub use retention::RetentionStore;
 pub use reviews::ReviewStore;
@@ -138,6 +140,7 @@ backend!(
         + TransferStore
         + RosterStore
         + StaffingStore
+        + RequestStore
         + RosterImportStore
         + PlanStore
         + KnowledgeStore
@@ -166,8 +169,9 @@ pub mod prelude {
         AccessStore, AccountKeyStore, AccountSettingsStore, AgendaStore, ArenaStore, Backend,
         BankStore, CourseStore, DecisionStore, DrawnUpStore, ExtractStore, FiguresStore,
         HistoryStore, KnowledgeStore, LearningStore, MaturityStore, PersonalDataStore, PlanStore,
-        PurposeStore, RegistrationStore, RestrictedStore, RetentionStore, ReviewStore,
-        RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore, TransferStore,
+        PurposeStore, RegistrationStore, RequestStore, RestrictedStore, RetentionStore,
+        ReviewStore, RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore,
+        TransferStore,
     };
 }
 
@@ -185,6 +189,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/009_ssh_keys.sql")),
     M::up(include_str!("migrations/010_governance.sql")),
     M::up(include_str!("migrations/011_reviews.sql")),
+    M::up(include_str!("migrations/012_staffing_requests.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -21,6 +21,8 @@ pub struct PersonEdit {
     pub contact: String,
     pub capacity: u32,
     pub coordinator: bool,
+    /// The OS account of their line manager; empty: none.
+    pub manager: String,
     pub competences: Vec<(String, Level)>,
 }
 
@@ -296,7 +298,7 @@ impl RosterStore for Store {
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.name, u.name, coalesce(u.external, 0), p.role, p.contact, p.active, p.coordinator,
-                    p.capacity, p.version
+                    p.capacity, p.version, p.manager
              FROM people p LEFT JOIN units u ON u.id = p.unit_id",
         )?;
         let people = stmt.query_map([], |r| {
@@ -310,6 +312,7 @@ impl RosterStore for Store {
                 contact: r.get(5)?,
                 active: r.get(6)?,
                 coordinator: r.get(7)?,
+                manager: r.get(10)?,
                 competences: Vec::new(),
                 load: Load {
                     capacity: r.get(8)?,
@@ -454,6 +457,10 @@ impl RosterStore for Store {
                 person.capacity,
                 person.coordinator,
             )?;
+            tx.execute(
+                "UPDATE people SET manager = ?2 WHERE id = ?1",
+                params![id, text::one_line(person.manager.trim())],
+            )?;
             write_holdings(tx, id, &person.competences)?;
             Ok(id)
         })
@@ -465,7 +472,7 @@ impl RosterStore for Store {
             let unit = unit_id(tx, stamp, &person.unit)?;
             tx.execute(
                 "UPDATE people SET name = ?2, unit_id = ?3, role = ?4, contact = ?5, capacity = ?6,
-                        coordinator = ?7 WHERE id = ?1",
+                        coordinator = ?7, manager = ?8 WHERE id = ?1",
                 params![
                     id,
                     text::one_line(person.name.trim()),
@@ -473,7 +480,8 @@ impl RosterStore for Store {
                     text::one_line(&person.role),
                     text::one_line(&person.contact),
                     person.capacity,
-                    person.coordinator
+                    person.coordinator,
+                    text::one_line(person.manager.trim())
                 ],
             )?;
             write_holdings(tx, id, &person.competences)?;
@@ -605,6 +613,7 @@ mod tests {
                 capacity: 20,
                 coordinator: false,
                 competences: Vec::new(),
+                manager: String::new(),
             };
             store.add_person(&person).unwrap();
         }

@@ -2,8 +2,10 @@
 //! rows back to CSV. No files and no database here: `cli_roster` reads, the store writes.
 //!
 //! The format (also in README.md and `puls roster import --help`): UTF-8, comma-separated, a
-//! header row `name,unit,external,role,contact,capacity,coordinator,competences`, competences as
-//! `Name:level; Name:level`. A csv crate reads it, not `split(',')`: spreadsheets quote cells
+//! header row `name,unit,external,role,contact,capacity,coordinator,competences,manager`,
+//! competences as `Name:level; Name:level`, the manager as the line manager's OS account. The
+//! `manager` column is optional, so files written before it import as they did; an empty
+//! manager cell keeps the line manager the roster has. A csv crate reads it, not `split(',')`: spreadsheets quote cells
 //! that hold commas, quotes or line breaks, and double the quotes inside.
 
 use std::collections::HashMap;
@@ -14,7 +16,7 @@ use puls_domain::roster::Level;
 use puls_domain::text;
 
 /// The header row, in order.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 9] = [
     "name",
     "unit",
     "external",
@@ -23,7 +25,11 @@ pub const COLUMNS: [&str; 8] = [
     "capacity",
     "coordinator",
     "competences",
+    "manager",
 ];
+
+/// The columns of a file written before people had line managers.
+const COLUMNS_WITHOUT_MANAGER: usize = 8;
 
 /// Capacity when the cell is empty: a day a week, as for a person added any other way.
 pub const DEFAULT_CAPACITY: u32 = 20;
@@ -107,7 +113,7 @@ pub fn parse_lines(bytes: &[u8]) -> Result<Vec<(u64, ImportRow)>, Vec<Problem>> 
         Some(Err(e)) => return Err(vec![unreadable(&e)]),
         Some(Ok(header)) => header,
     };
-    check_header(&header).map_err(|kind| vec![problem(line_of(&header, 1), kind)])?;
+    let columns = check_header(&header).map_err(|kind| vec![problem(line_of(&header, 1), kind)])?;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut seen = Seen::default();
@@ -124,7 +130,7 @@ pub fn parse_lines(bytes: &[u8]) -> Result<Vec<(u64, ImportRow)>, Vec<Problem>> 
             continue;
         }
         let line = line_of(&record, index as u64 + 2);
-        if record.len() != COLUMNS.len() {
+        if record.len() != columns {
             let found = record.len();
             problems.push(problem(line, ProblemKind::Columns { found }));
             continue;
@@ -201,8 +207,8 @@ impl Seen {
 /// settings writes `;` even for "CSV UTF-8 (comma delimited)", since `,` is the decimal sign.
 fn delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or_default();
-    let cells = header.split(';').map(|c| c.trim().to_lowercase());
-    if !header.contains(',') && cells.eq(COLUMNS) {
+    let cells: Vec<String> = header.split(';').map(|c| c.trim().to_lowercase()).collect();
+    if !header.contains(',') && known_columns(&cells).is_some() {
         b';'
     } else {
         b','
@@ -218,18 +224,22 @@ fn unreadable(e: &csv::Error) -> Problem {
     problem(line, ProblemKind::Unreadable(e.to_string()))
 }
 
-fn check_header(header: &csv::StringRecord) -> Result<(), ProblemKind> {
-    let found: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
-    if found.iter().eq(COLUMNS.iter()) {
-        Ok(())
-    } else {
-        Err(ProblemKind::Header {
-            found: found.join(","),
-        })
-    }
+/// How many of [`COLUMNS`] a header names, in order: all, or all but `manager`.
+fn known_columns(found: &[String]) -> Option<usize> {
+    [COLUMNS.len(), COLUMNS_WITHOUT_MANAGER]
+        .into_iter()
+        .find(|&n| found.iter().eq(COLUMNS[..n].iter()))
 }
 
-/// One data row of exactly `COLUMNS.len()` cells.
+/// The number of columns the file has, when its header is ours.
+fn check_header(header: &csv::StringRecord) -> Result<usize, ProblemKind> {
+    let found: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
+    known_columns(&found).ok_or_else(|| ProblemKind::Header {
+        found: found.join(","),
+    })
+}
+
+/// One data row with as many cells as its header (`manager` may be missing).
 fn row(record: &csv::StringRecord) -> Result<ImportRow, Vec<ProblemKind>> {
     let at = |i: usize| record.get(i).unwrap_or_default();
     let mut problems = Vec::new();
@@ -268,6 +278,7 @@ fn row(record: &csv::StringRecord) -> Result<ImportRow, Vec<ProblemKind>> {
             capacity,
             coordinator,
             competences,
+            manager: cell(at(8)),
         },
         external,
     })
@@ -343,6 +354,7 @@ pub fn rows_of(people: &[PersonRow]) -> Vec<ImportRow> {
                     .iter()
                     .map(|(name, level)| (name.to_string(), *level))
                     .collect(),
+                manager: p.manager.clone(),
             },
             external: p.external,
         })
@@ -397,6 +409,7 @@ pub fn write(out: impl Write, rows: &[ImportRow]) -> io::Result<()> {
                 &p.capacity.to_string(),
                 yes_no_text(p.coordinator),
                 &cell(&competences),
+                &cell(&p.manager),
             ])
             .map_err(io_error)?;
     }

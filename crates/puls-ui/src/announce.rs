@@ -87,6 +87,10 @@ fn roster(app: &App) -> Option<String> {
             messages::announce_competence(),
             roster.selected_competence()?.name.clone(),
         ),
+        RosterView::Requests => (
+            messages::requests_title(),
+            roster.selected_request()?.person.clone(),
+        ),
         RosterView::Team => match roster.selected_member() {
             Some(member) => (messages::announce_member(), member.name.clone()),
             None => {

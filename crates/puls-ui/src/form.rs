@@ -36,6 +36,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         FormKind::EditPerson { .. } => messages::form_edit_person().to_owned(),
         FormKind::NewCompetence => messages::form_new_competence().to_owned(),
         FormKind::EditCompetence { .. } => messages::form_edit_competence().to_owned(),
+        FormKind::ApproveRequest { id, .. } => {
+            format!("{} {id}", messages::approve_title())
+        }
         kind => messages::plan_form_title(kind),
     };
     let block = Block::new()

@@ -312,6 +312,9 @@ pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
         } => messages::allocate_prompt(name, *arena, *load),
         PromptPurpose::AddNeed { arena } => format!("#{arena}: {}", messages::add_need_prompt()),
         PromptPurpose::Release { name, arena, .. } => messages::release_prompt(name, *arena),
+        PromptPurpose::DeclineRequest { person, arena, .. } => {
+            format!("{person}, #{arena}: {}", messages::decline_reason_title())
+        }
         PromptPurpose::DeletePlanRow { label, .. } => messages::delete_prompt(label),
         PromptPurpose::Block { .. } => messages::block_prompt().to_owned(),
         PromptPurpose::DeleteEntry { title, .. } => messages::delete_prompt(title),

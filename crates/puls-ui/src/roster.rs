@@ -12,6 +12,7 @@ use puls_app::App;
 use puls_app::messages;
 use puls_app::roster::{Roster, RosterView};
 use puls_domain::read::{CompetenceRow, PersonRow};
+use puls_domain::request::StaffingRequest;
 use puls_domain::roster::Load;
 
 const LOAD_BAR: usize = 5;
@@ -64,6 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
                 frame.render_widget(person_footer(person, theme, usize::from(foot.width)), foot);
             }
         }
+        RosterView::Requests => draw_requests(frame, body, roster, theme, focused),
         RosterView::Competences => {
             if roster.visible_competences.is_empty() {
                 frame.render_widget(
@@ -135,9 +137,19 @@ fn title(roster: &Roster, theme: &Theme) -> Vec<Span<'static>> {
 }
 
 fn view_tabs(roster: &Roster, theme: &Theme) -> Line<'static> {
+    // "Requests to me" open stands alone: `v` or Esc goes back to the other views.
+    if roster.view == RosterView::Requests {
+        let label = format!(" {} {} ", messages::requests_title(), roster.requests.len());
+        return Line::from(Span::styled(label, theme.heading_selected));
+    }
     let mut spans = Vec::new();
     for view in RosterView::ALL {
+        // "Requests to me" shows only when something waits.
+        if view == RosterView::Requests && roster.requests.is_empty() {
+            continue;
+        }
         let (label, count) = match view {
+            RosterView::Requests => (messages::view_requests(), roster.requests.len()),
             RosterView::Team => (messages::view_team(), roster.team.members.len()),
             RosterView::People => (messages::view_people(), roster.people_count()),
             RosterView::Competences => (
@@ -226,6 +238,54 @@ fn person_line(p: &PersonRow, theme: &Theme, width: usize, selected: bool) -> Li
         ));
     }
     Line::from(spans)
+}
+
+/// "Requests to me": two lines a request, oldest first.
+fn draw_requests(frame: &mut Frame, list: Rect, roster: &Roster, theme: &Theme, focused: bool) {
+    if roster.requests.is_empty() {
+        frame.render_widget(
+            Paragraph::new(messages::no_requests())
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            list,
+        );
+        return;
+    }
+    let width = usize::from(list.width);
+    let shown = usize::from(list.height / 2).max(1);
+    let first = roster.selected().saturating_sub(shown - 1);
+    let lines: Vec<Line> = roster
+        .requests
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .flat_map(|(row, r)| request_lines(r, theme, width, focused && row == roster.selected()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+fn request_lines(
+    r: &StaffingRequest,
+    theme: &Theme,
+    width: usize,
+    selected: bool,
+) -> [Line<'static>; 2] {
+    let style = if selected { theme.selected } else { theme.base };
+    let marker = if selected { "▶" } else { " " };
+    let head = format!(
+        "{marker}{} {}% · #{} {}",
+        r.person, r.percent, r.arena, r.arena_title
+    );
+    let tail = format!(
+        "  {} · {}",
+        messages::until(r.from, r.until),
+        messages::asked_by(&r.asked_by, r.asked_at)
+    );
+    [
+        Line::from(Span::styled(fill(&head, width), style)),
+        Line::from(Span::styled(fit(&tail, width), theme.muted)),
+    ]
 }
 
 fn person_footer(p: &PersonRow, theme: &Theme, width: usize) -> Line<'static> {

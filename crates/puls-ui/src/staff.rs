@@ -123,6 +123,12 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, pla
         } else {
             String::new()
         };
+        // Asked-for time counts in the reason line, so the ranking's "why" stays true.
+        let asked = match staff.waiting_for(c.person_id) {
+            Some(r) => messages::asked_waiting(&r.manager),
+            None if c.asked > 0 => messages::asked_load(c.asked),
+            None => String::new(),
+        };
         let text = format!(
             "{marker}{:<22} {} · {}{over}{team}",
             fit(&c.name, 22),
@@ -130,6 +136,12 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, staff: &FindStaff, pla
             messages::load(c.load)
         );
         people.push(Line::from(Span::styled(fill(&text, width), style)));
+        if !asked.is_empty() {
+            people.push(Line::from(Span::styled(
+                fit(&format!("{:23}{asked}", ""), width),
+                theme.muted,
+            )));
+        }
     }
     if staff.candidates.is_empty() && !staff.needs.is_empty() {
         people.push(Line::from(Span::styled(

@@ -21,6 +21,13 @@ pub fn store_error(error: &StoreError) -> String {
         StoreError::LastAdministrator(who) => super::last_administrator(who),
         StoreError::NotInBody { body, who } => super::not_in_body(body, who),
         StoreError::OwnArena { arena, who } => super::own_arena(*arena, who),
+        StoreError::NoManager(_)
+        | StoreError::RequestNotFound(_)
+        | StoreError::NotManager { .. }
+        | StoreError::NotAsker { .. }
+        | StoreError::RequestClosed { .. }
+        | StoreError::ApprovalRefused(_)
+        | StoreError::ReasonMissing => super::request_error(error),
         StoreError::DecisionRefused(problems) => super::decision_refused(problems),
         StoreError::Refused(refusals) => {
             let reasons = refusals.iter().map(refusal).collect::<Vec<_>>().join("; ");
@@ -178,6 +185,13 @@ fn store_error_sv(error: &StoreError) -> String {
         } => format!("nyckeln {fingerprint} finns redan för {account}"),
         StoreError::NotInBody { body, who } => super::not_in_body(body, who),
         StoreError::OwnArena { arena, who } => super::own_arena(*arena, who),
+        StoreError::NoManager(_)
+        | StoreError::RequestNotFound(_)
+        | StoreError::NotManager { .. }
+        | StoreError::NotAsker { .. }
+        | StoreError::RequestClosed { .. }
+        | StoreError::ApprovalRefused(_)
+        | StoreError::ReasonMissing => super::request_error(error),
         StoreError::DecisionRefused(problems) => super::decision_refused(problems),
         StoreError::Interrupted => "frågan avbröts".to_owned(),
         StoreError::Backend(e) => format!("databasfel: {e}"),

@@ -148,6 +148,10 @@ pub fn field_label(field: crate::form::FieldId) -> &'static str {
         FieldId::Until => super::label_until(),
         FieldId::Manager => super::label_manager(),
         FieldId::AlsoMissions => super::label_also_missions(),
+        FieldId::LineManager => super::label_manager_account(),
+        FieldId::OwnShare => super::label_own_share(),
+        FieldId::Share => super::label_share(),
+        FieldId::StartsOn => super::label_from(),
     }
 }
 

@@ -141,6 +141,22 @@ pub fn command_description(command: Command) -> &'static str {
         Command::FileReview => super::file_review_description(),
         Command::Maturity => super::maturity_description(),
         Command::RateMaturity => super::rate_maturity_description(),
+        Command::RequestsToMe => tr!(
+            "staffing requests waiting for you",
+            "bemanningsförfrågningar som väntar på dig"
+        ),
+        Command::ApproveRequest => tr!(
+            "approve the request: the allocation is made",
+            "godkänn förfrågan: bemanningen görs"
+        ),
+        Command::DeclineRequest => tr!(
+            "decline the request, with a reason",
+            "avslå förfrågan, med ett skäl"
+        ),
+        Command::WithdrawRequest => tr!(
+            "withdraw your waiting request for the person",
+            "återkalla din väntande förfrågan om personen"
+        ),
     }
 }
 
@@ -186,6 +202,10 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::CycleKind => tr!("kind", "slag"),
         Command::FilterTag => tr!("tag", "tagg"),
         Command::OpenEditor => super::open_editor_hint(),
+        Command::RequestsToMe => tr!("requests", "förfrågningar"),
+        Command::ApproveRequest => tr!("approve", "godkänn"),
+        Command::DeclineRequest => tr!("decline", "avslå"),
+        Command::WithdrawRequest => tr!("withdraw", "återkalla"),
         other => command_description(other),
     }
 }
@@ -205,5 +225,6 @@ pub fn context_label(context: crate::keymap::Context) -> &'static str {
         Context::Form => tr!("Forms", "Formulär"),
         Context::Prompt => tr!("Questions", "Frågor"),
         Context::Palette => super::palette_title(),
+        Context::Requests => super::requests_title(),
     }
 }

@@ -175,6 +175,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "An arena becomes active only with at least one evaluation criterion: what it will be judged by is set before the work.",
             "En arena blir aktiv bara med minst ett utvärderingskriterium: vad den ska bedömas efter bestäms före arbetet."
         ),
+        "staffing_approval" => tr!(
+            "Finding staff sends a staffing request to the person's line manager, and the allocation is made when the manager approves; false allocates directly, for small teams.",
+            "Att hitta bemanning skickar en bemanningsförfrågan till personens linjechef, och bemanningen görs när chefen godkänner; false bemannar direkt, för små team."
+        ),
         "language" => tr!(
             "\"sv\" or \"en\"; when not set, the locale (LC_ALL, LC_MESSAGES, LANG) decides.",
             "\"sv\" eller \"en\"; när det inte är satt avgör språkmiljön (LC_ALL, LC_MESSAGES, LANG)."

@@ -74,6 +74,10 @@ pub fn decision_problem(problem: &DecisionProblem) -> &'static str {
             "the authorities end before the decision",
             "befogenheterna upphör före beslutet"
         ),
+        DecisionProblem::OwnShare => tr!(
+            "the coordinator's own share is 0 to 100 percent",
+            "koordinatorns egna andel är 0 till 100 procent"
+        ),
     }
 }
 

@@ -59,6 +59,7 @@ fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
         privacy::TEXTS,
         purpose::TEXTS,
         records::TEXTS,
+        request::TEXTS,
         review::TEXTS,
         roster::TEXTS,
         serve::TEXTS,
