@@ -99,7 +99,7 @@ pub use drawn_up::DrawnUpStore;
 pub use extract::ExtractStore;
 pub use figures::FiguresStore;
 pub use history::HistoryStore;
-pub use knowledge::KnowledgeStore;
+pub use knowledge::{KnowledgeStore, share_action};
 pub use knowledge_search::SearchStore;
 pub use learning::LearningStore;
 pub use maturity::MaturityStore;
@@ -185,6 +185,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/009_ssh_keys.sql")),
     M::up(include_str!("migrations/010_governance.sql")),
     M::up(include_str!("migrations/011_reviews.sql")),
+    M::up(include_str!("migrations/013_shared_entries.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

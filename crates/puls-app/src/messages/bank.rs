@@ -173,6 +173,19 @@ pub fn bank_problem(problem: &puls_store::BankProblem) -> String {
 }
 
 /// What a bank import did, or with `dry_run` would do; new competences listed so a typo shows.
+pub fn entry_shared(id: i64, shared: bool) -> String {
+    match shared {
+        true => tr!(
+            format!("Entry {id} is shared with the region: its other municipalities read it."),
+            format!("Post {id} delas med regionen: dess andra kommuner läser den.")
+        ),
+        false => tr!(
+            format!("Entry {id} is this municipality's alone again."),
+            format!("Post {id} är åter bara den här kommunens.")
+        ),
+    }
+}
+
 pub fn bank_import_summary(summary: &puls_store::BankImport, dry_run: bool) -> String {
     let counts = tr!(
         format!(
