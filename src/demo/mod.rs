@@ -642,8 +642,17 @@ fn write_demo(
     for (name, external) in UNITS {
         store.set_unit(&voice.say(name), *external)?;
     }
+    // A region's catalogue is shared: a second municipality's demo finds it filled already.
+    let catalogue: Vec<String> = store
+        .roster_competences()?
+        .into_iter()
+        .map(|c| c.name.to_lowercase())
+        .collect();
     for (name, category) in COMPETENCES {
-        store.add_competence(&voice.say(name), &voice.say(category))?;
+        let name = voice.say(name);
+        if !catalogue.contains(&name.to_lowercase()) {
+            store.add_competence(&name, &voice.say(category))?;
+        }
     }
     for m in ROSTER {
         store.add_person(&PersonEdit {
