@@ -19,6 +19,8 @@ use puls::store_postgres::PgStore;
 
 #[path = "shared/app.rs"]
 pub mod app;
+#[path = "shared/cli.rs"]
+pub mod cli;
 #[path = "shared/postgres.rs"]
 pub mod test_server;
 
@@ -467,6 +469,44 @@ fn every_table_has_row_level_security_forced_but_the_shared_ones() {
         .collect();
     assert_eq!(unguarded, vec!["competences", "puls_roles", "puls_schema"]);
     assert!(rows.len() > 30, "every table of puls: {}", rows.len());
+}
+
+#[test]
+fn puls_region_add_role_maps_a_role_that_then_works_in_its_municipality() {
+    if !available() {
+        return;
+    }
+    // Given a region's database and a new login role nobody mapped
+    let mut region = Region::new();
+    let west = region.role(None);
+    let home = tempfile::tempdir().unwrap();
+    let url = region.db().url.clone();
+
+    // When its owner maps the role with the command line
+    let out = cli::run_in(
+        home.path(),
+        &["--db", &url, "region", "add-role", &west, "Västerby"],
+        &[],
+    );
+
+    // Then it says so, and the role writes and reads in its municipality
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("The role {west} acts for Västerby now, and may use puls's tables.\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut karin = region.session(&west, "karin");
+    karin.create_signal(&app::signal("A western need")).unwrap();
+    assert_eq!(
+        region.psql(&west, "SELECT string_agg(municipality, ',') FROM arenas"),
+        "Västerby"
+    );
+    assert_eq!(
+        region.count(&west, "SELECT count(*) FROM audit WHERE action = 'map'"),
+        0,
+        "the mapping's history row is the owner's"
+    );
 }
 
 /// The tests' own client of the region's database.

@@ -80,6 +80,20 @@ pub fn entry_draft_body(mandate: &str, results: &[String]) -> String {
     )
 }
 
+/// How far an entry reaches in a region: none said for an entry kept at home.
+pub fn entry_sharing(shared: bool, elsewhere: bool) -> Option<&'static str> {
+    match (shared, elsewhere) {
+        (_, true) => Some(entry_from_elsewhere()),
+        (true, false) => Some(tr!("shared with the region", "delad med regionen")),
+        (false, false) => None,
+    }
+}
+
+/// The mark of another municipality's entry, shared with the region.
+pub fn entry_from_elsewhere() -> &'static str {
+    tr!("from another municipality", "från en annan kommun")
+}
+
 pub fn entry_byline(author: &str, updated: DateTime<Utc>) -> String {
     let at = local_time(updated);
     tr!(format!("by {author}, {at}"), format!("av {author}, {at}"))
