@@ -15,7 +15,7 @@ use puls::domain::clock::ManualClock;
 use puls::domain::knowledge::EntryKind;
 use puls::store::prelude::*;
 use puls::store::{EntryEdit, EntryFilter, RestrictedEdit, StoreError, StoreOptions};
-use puls::store_postgres::PgStore;
+use puls::store_postgres::{PgStore, TABLES};
 
 #[path = "shared/app.rs"]
 pub mod app;
@@ -124,6 +124,17 @@ impl Region {
             .to_owned()
     }
 
+    /// Whether plain `psql`, logged in as `role`, is refused `sql`.
+    fn psql_refused(&self, role: &str, sql: &str) -> bool {
+        !Command::new("psql")
+            .args(["-X", "-c", sql])
+            .arg(self.url_as(role))
+            .output()
+            .expect("psql, the PostgreSQL client, is installed")
+            .status
+            .success()
+    }
+
     fn count(&self, role: &str, sql: &str) -> i64 {
         self.psql(role, sql).parse().unwrap()
     }
@@ -195,25 +206,19 @@ fn fill(region: &Region, role: &str, place: &str) -> (i64, i64) {
     (kept, shared)
 }
 
-/// The regional tables, each with a municipality; the rest the region shares.
-const REGIONAL: &[&str] = &[
-    "arenas",
-    "people",
-    "units",
-    "holdings",
-    "needs",
-    "allocations",
-    "contacts",
-    "criteria",
-    "activities",
-    "restricted_records",
-    "read_log",
-    "audit",
-    "accounts",
-    "account_roles",
-    "drawn_up",
-    "meta",
-];
+/// Norrby and Söderby as two roles of a new region, Norrby filled (see [`fill`]): the region,
+/// Norrby's role, Söderby's, and Norrby's kept and shared entries.
+fn norrby_and_soderby() -> (Region, String, String, (i64, i64)) {
+    let mut region = Region::new();
+    let north = region.role(Some("Norrby"));
+    let south = region.role(Some("Söderby"));
+    let entries = fill(&region, &north, "Norrby");
+    (region, north, south, entries)
+}
+
+/// What the region shares with every municipality: the catalogue, and the entries (with their
+/// tags and competences) a municipality chose to share.
+const SHARED: &[&str] = &["competences", "entries", "entry_tags", "entry_competences"];
 
 #[test]
 fn a_second_municipality_finds_nothing_of_the_first_with_plain_psql() {
@@ -221,16 +226,13 @@ fn a_second_municipality_finds_nothing_of_the_first_with_plain_psql() {
         return;
     }
     // Given two municipalities of a region, each filled through puls as its own role
-    let mut region = Region::new();
-    let north = region.role(Some("Norrby"));
-    let south = region.role(Some("Söderby"));
-    let (north_kept, north_shared) = fill(&region, &north, "Norrby");
+    let (region, north, south, (north_kept, north_shared)) = norrby_and_soderby();
     fill(&region, &south, "Söderby");
 
     // When the second municipality's role asks the database directly, with plain psql
     // Then nothing of the first is there: arenas, people, restricted records, history, read
     // log and the rest
-    for table in REGIONAL {
+    for table in TABLES.iter().filter(|t| !SHARED.contains(t)) {
         assert_eq!(
             region.count(
                 &south,
@@ -277,13 +279,8 @@ fn a_second_municipality_finds_nothing_of_the_first_with_plain_psql() {
         1
     );
     // And nobody reads the role map
-    let denied = Command::new("psql")
-        .args(["-X", "-c", "SELECT * FROM puls_roles"])
-        .arg(region.url_as(&south))
-        .output()
-        .unwrap();
     assert!(
-        !denied.status.success(),
+        region.psql_refused(&south, "SELECT * FROM puls_roles"),
         "the role map is the owner's alone"
     );
 }
@@ -294,10 +291,7 @@ fn a_shared_entry_is_found_read_and_marked_but_not_written_by_another_municipali
         return;
     }
     // Given the first municipality's kept and shared entries
-    let mut region = Region::new();
-    let north = region.role(Some("Norrby"));
-    let south = region.role(Some("Söderby"));
-    let (north_kept, north_shared) = fill(&region, &north, "Norrby");
+    let (region, north, south, (north_kept, north_shared)) = norrby_and_soderby();
     let mut karin = region.session(&south, "karin");
 
     // When the second municipality's session searches and reads them
@@ -357,9 +351,7 @@ fn only_the_coordinator_lead_or_an_administrator_read_restricted_rows_in_sql() {
         return;
     }
     // Given a municipality whose coordinator maja saved a restricted record
-    let mut region = Region::new();
-    let north = region.role(Some("Norrby"));
-    fill(&region, &north, "Norrby");
+    let (region, north, _, _) = norrby_and_soderby();
     region.clock.set(now() + Duration::minutes(1));
     region
         .session(&north, "admin")
@@ -409,9 +401,7 @@ fn a_role_not_mapped_to_a_municipality_sees_nothing() {
         return;
     }
     // Given a filled municipality and a role with puls's grants but no municipality
-    let mut region = Region::new();
-    let north = region.role(Some("Norrby"));
-    fill(&region, &north, "Norrby");
+    let (mut region, _, _, _) = norrby_and_soderby();
     let stray = region.role(None);
     server_client_on(&region)
         .batch_execute(&format!("SELECT puls_grant('{stray}')"))
@@ -420,19 +410,14 @@ fn a_role_not_mapped_to_a_municipality_sees_nothing() {
     // When it asks, and tries to write
     let arenas = region.count(&stray, "SELECT count(*) FROM arenas");
     let entries = region.count(&stray, "SELECT count(*) FROM entries WHERE shared = 0");
-    let write = Command::new("psql")
-        .args([
-            "-X",
-            "-c",
-            "INSERT INTO meta (key, value) VALUES ('stray', 'x')",
-        ])
-        .arg(region.url_as(&stray))
-        .output()
-        .unwrap();
+    let refused = region.psql_refused(
+        &stray,
+        "INSERT INTO meta (key, value) VALUES ('stray', 'x')",
+    );
 
     // Then it sees nothing of any municipality, and writes nothing
     assert_eq!((arenas, entries), (0, 0));
-    assert!(!write.status.success());
+    assert!(refused);
 }
 
 #[test]
