@@ -104,7 +104,7 @@ impl Region {
     }
 
     /// What plain `psql`, logged in as `role`, answers to `sql` (the statements before the last
-    /// set up its session): its one value.
+    /// set up its session).
     fn psql(&self, role: &str, sql: &str) -> String {
         let out = Command::new("psql")
             .args(["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
@@ -116,12 +116,7 @@ impl Region {
             "psql as {role}: {sql}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .last()
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
     /// Whether plain `psql`, logged in as `role`, is refused `sql`.
@@ -135,8 +130,10 @@ impl Region {
             .success()
     }
 
+    /// The number `sql` counts, after whatever the statements before it say.
     fn count(&self, role: &str, sql: &str) -> i64 {
-        self.psql(role, sql).parse().unwrap()
+        let out = self.psql(role, sql);
+        out.lines().last().unwrap_or_default().parse().unwrap()
     }
 }
 
@@ -492,6 +489,27 @@ fn puls_region_add_role_maps_a_role_that_then_works_in_its_municipality() {
         0,
         "the mapping's history row is the owner's"
     );
+}
+
+#[test]
+fn searches_may_read_their_indexes_ahead_of_the_policies() {
+    if !available() {
+        return;
+    }
+    // Given a region's database whose schema a superuser made
+    let (region, north, _, _) = norrby_and_soderby();
+
+    // When a municipality's role asks whether the text-search match and the equality of names
+    // are leakproof
+    let leakproof = region.psql(
+        &north,
+        "SELECT string_agg(proleakproof::text, ',') FROM pg_proc
+         WHERE oid IN ('ts_match_vq'::regproc, 'citext_eq'::regproc)",
+    );
+
+    // Then they are: only then does PostgreSQL read the search index for a session the
+    // policies hold, instead of every entry (on the large demo, 90 ms a search instead of 500)
+    assert_eq!(leakproof, "true,true");
 }
 
 /// The tests' own client of the region's database.

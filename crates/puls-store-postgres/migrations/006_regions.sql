@@ -169,3 +169,22 @@ BEGIN
     EXECUTE format('ALTER FUNCTION puls_has_restricted(bigint) SET search_path = %I, pg_temp',
                    current_schema());
 END $$;
+
+-- A superuser's session (one municipality, no policies) asks for a person by name alone.
+CREATE INDEX people_by_name ON people (name);
+
+-- Searches under the policies. PostgreSQL reads an index for a condition ahead of a policy's
+-- only when the condition's function is leakproof, and neither the text-search match nor
+-- citext's equality is marked so: every search would read every entry the session may see
+-- (500 ms on the large demo's 50,000 entries instead of 90), every name every person (4 ms
+-- instead of 0.7). Both raise no error that depends on a row's text and tell nothing but
+-- whether it matches. Marking them takes a superuser: when one runs this migration they are
+-- marked in this database; otherwise searches stay right but slow until a superuser runs the
+-- same statements (README, "A region").
+DO $$
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;
+        ALTER FUNCTION citext_eq(citext, citext) LEAKPROOF;
+    END IF;
+END $$;
