@@ -343,6 +343,46 @@ fn a_shared_entry_is_found_read_and_marked_but_not_written_by_another_municipali
 }
 
 #[test]
+fn the_bank_on_screen_marks_a_shared_entry_from_elsewhere_and_refuses_to_edit_it() {
+    if !available() {
+        return;
+    }
+    // Given the second municipality's full screen, on a region where the first shared an entry
+    let (region, _, south, _) = norrby_and_soderby();
+    let mut app = puls::app::App::new(
+        region.session(&south, "karin"),
+        puls::config::Config::default(),
+        puls::app::keymap::Keymap::default_keys(),
+        120,
+        40,
+    )
+    .unwrap();
+
+    // When karin searches the bank for it, and presses e to edit it
+    app::press(&mut app, "4z/shares<enter>");
+    let listed = app::text(&app, 120, 40);
+    app::press(&mut app, "e");
+    let refused = app::text(&app, 120, 40);
+
+    // Then it is listed as from another municipality, without its arena's number, and the edit
+    // is refused before a form opens
+    assert!(
+        listed.contains("Norrby shares this (lesson) · from another municipality · region"),
+        "{listed}"
+    );
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.contains("by maja") && l.contains("· from another municipality")),
+        "the preview says so too:\n{listed}"
+    );
+    assert!(
+        refused.contains("another municipality's, shared with the region"),
+        "{refused}"
+    );
+}
+
+#[test]
 fn only_the_coordinator_lead_or_an_administrator_read_restricted_rows_in_sql() {
     if !available() {
         return;
