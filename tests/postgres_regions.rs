@@ -280,6 +280,17 @@ fn a_second_municipality_finds_nothing_of_the_first_with_plain_psql() {
         region.psql_refused(&south, "SELECT * FROM puls_roles"),
         "the role map is the owner's alone"
     );
+    assert!(
+        region.psql_refused(&south, "SELECT puls_add_role(current_user, 'Norrby')"),
+        "a role cannot move itself to another municipality"
+    );
+    assert!(
+        region.psql_refused(
+            &south,
+            "SET ROLE NONE; UPDATE puls_roles SET municipality = 'Norrby'"
+        ),
+        "nor write the map"
+    );
 }
 
 #[test]

@@ -77,6 +77,11 @@ BEGIN
     PERFORM puls_grant(role) FROM puls_roles;
 END $$;
 
+-- The region's administration is the owner's: nobody else calls it (it would be refused at
+-- the tables anyway).
+REVOKE EXECUTE ON FUNCTION puls_grant(text), puls_add_role(text, text), puls_regional(regclass)
+    FROM PUBLIC;
+
 -- The tables the whole region shares, and the bookkeeping of the schema itself. Every other
 -- table of the schema, now and in every later migration, is regional.
 CREATE FUNCTION puls_shared_tables() RETURNS text[]
