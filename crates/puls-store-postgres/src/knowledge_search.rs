@@ -40,7 +40,8 @@ fn tags_of(tags_text: &str) -> Vec<String> {
 }
 
 /// The columns every hit query selects, in this order; the entry is `e`, the snippet or body
-/// start is column 6. Column 5 says whether another municipality of the region wrote it.
+/// start is column 6. Column 5 says whether another municipality of the region wrote it
+/// (`knowledge::ELSEWHERE`, on `e`).
 const HIT_COLUMNS: &str = "e.id, e.title, e.kind, e.tags_text, e.arena_id,
     e.municipality IS DISTINCT FROM coalesce((SELECT puls_municipality()), 'default')";
 

@@ -122,7 +122,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
 }
 
 /// Who wrote the entry and when, and how far it is shared.
-pub fn byline(entry: &Entry) -> String {
+pub(crate) fn byline(entry: &Entry) -> String {
     let by = messages::entry_byline(&entry.author, entry.updated_at);
     match messages::entry_sharing(entry.shared, entry.elsewhere) {
         Some(sharing) => format!("{by} · {sharing}"),
