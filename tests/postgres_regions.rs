@@ -38,14 +38,18 @@ struct Region {
 impl Region {
     /// A new database with puls's schema, made by the tests' own (super)user.
     fn new() -> Region {
-        let db = TestDatabase::default();
-        let region = Region {
-            db: Some(db),
-            roles: Vec::new(),
-            clock: Arc::new(ManualClock::new(now())),
-        };
+        let region = Region::without_schema();
         region.owner("admin");
         region
+    }
+
+    /// A new empty database.
+    fn without_schema() -> Region {
+        Region {
+            db: Some(TestDatabase::default()),
+            roles: Vec::new(),
+            clock: Arc::new(ManualClock::new(now())),
+        }
     }
 
     fn db(&self) -> &TestDatabase {
@@ -561,6 +565,53 @@ fn searches_may_read_their_indexes_ahead_of_the_policies() {
     // Then they are: only then does PostgreSQL read the search index for a session the
     // policies hold, instead of every entry (on the large demo, 90 ms a search instead of 500)
     assert_eq!(leakproof, "true,true");
+}
+
+#[test]
+fn one_municipality_connecting_as_an_ordinary_owner_keeps_working() {
+    if !available() {
+        return;
+    }
+    // Given an empty database owned by an ordinary role (no superuser), as many installs are
+    let mut region = Region::without_schema();
+    let owner = region.role(None);
+    server_client_on(&region)
+        .batch_execute(&format!(
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I OWNER TO {owner}', current_database()); END $$"
+        ))
+        .unwrap();
+
+    // When puls makes its schema and fills it as that role, and maja saves a restricted record
+    fill(&region, &owner, "default");
+
+    // Then the owner's municipality is the one every row belongs to, colleagues still see that
+    // the record exists, and SQL naming no account reads none of it
+    assert_eq!(
+        region.psql(
+            &owner,
+            "SELECT string_agg(DISTINCT municipality, ',') FROM arenas"
+        ),
+        "default"
+    );
+    let jonas = region.session(&owner, "jonas");
+    let restricted = jonas
+        .board_cards(false)
+        .unwrap()
+        .into_iter()
+        .filter(|c| jonas.plan(c.id).unwrap().restricted)
+        .count();
+    assert_eq!(restricted, 1);
+    assert_eq!(
+        region.count(&owner, "SELECT count(*) FROM restricted_records"),
+        0
+    );
+    assert_eq!(
+        region.count(
+            &owner,
+            "SET puls.account = 'maja'; SELECT count(*) FROM restricted_records"
+        ),
+        1
+    );
 }
 
 /// The tests' own client of the region's database.

@@ -132,11 +132,12 @@ CREATE POLICY shared ON entry_competences FOR SELECT
 -- The restricted record's rule as puls keeps it (domain::access::may_open_restricted), and
 -- administrators, who anonymise and extract: the session's account must be the arena's
 -- coordinator or communication lead and not external. Restrictive: on top of `region`.
--- The table's owner, acting for another role in a function of its own (puls_has_restricted),
--- passes: whoever can act as the owner could switch the policy off anyway.
+-- The table's owner passes while it asks whether a record exists (puls_has_restricted, which
+-- runs as the owner and says so in `puls.asking_exists` while it asks): only the owner passes
+-- so, and the owner could switch the policy off anyway.
 CREATE FUNCTION puls_may_read_restricted(arena bigint) RETURNS boolean
     LANGUAGE sql STABLE AS $$
-    SELECT (current_user <> session_user
+    SELECT (current_setting('puls.asking_exists', true) = 'on'
             AND current_user = (SELECT pg_get_userbyid(relowner) FROM pg_class
                                 WHERE oid = 'restricted_records'::regclass))
     OR EXISTS (
@@ -156,11 +157,18 @@ CREATE POLICY readers ON restricted_records AS RESTRICTIVE FOR SELECT
 -- Whether an arena of the session's municipality has a restricted record: everyone may know
 -- that much, though only its readers see the record.
 CREATE FUNCTION puls_has_restricted(arena bigint) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER AS $$
-    SELECT EXISTS (SELECT 1 FROM restricted_records
-                   WHERE arena_id = arena
-                     AND municipality = coalesce(puls_municipality(), 'default'))
-$$;
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    held boolean;
+BEGIN
+    PERFORM set_config('puls.asking_exists', 'on', true);
+    SELECT EXISTS (SELECT 1 FROM restricted_records r
+                   WHERE r.arena_id = arena
+                     AND r.municipality = coalesce(puls_municipality(), 'default'))
+        INTO held;
+    PERFORM set_config('puls.asking_exists', '', true);
+    RETURN held;
+END $$;
 
 -- A function that runs with its owner's rights, or that a policy calls, finds its tables in
 -- puls's schema only: a temporary table of the same name must not stand in for the role map
