@@ -13,6 +13,7 @@ use puls::domain::access::Role;
 use puls::domain::arena::Stage;
 use puls::domain::clock::ManualClock;
 use puls::domain::knowledge::EntryKind;
+use puls::domain::retention::default_rules;
 use puls::store::prelude::*;
 use puls::store::{EntryEdit, EntryFilter, RestrictedEdit, StoreError, StoreOptions};
 use puls::store_postgres::{PgStore, TABLES};
@@ -612,6 +613,43 @@ fn one_municipality_connecting_as_an_ordinary_owner_keeps_working() {
         ),
         1
     );
+}
+
+#[test]
+fn retention_run_by_a_member_anonymises_a_restricted_record_it_may_not_read() {
+    if !available() {
+        return;
+    }
+    // Given a municipality whose coordinator keeps a restricted record on a closed arena
+    let (region, north, _, _) = norrby_and_soderby();
+    let mut maja = region.session(&north, "maja");
+    let closed = maja
+        .board_cards(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.stage == Stage::Closed && c.coordinator.as_deref() == Some("Maja Lindqvist"))
+        .unwrap()
+        .id;
+    let record = RestrictedEdit {
+        name: "Noor Haddad".into(),
+        contact: "noor@example.org".into(),
+        note: String::new(),
+    };
+    maja.save_restricted(closed, None, &record).unwrap();
+    let closed_at = maja.drawn_up(closed).unwrap().unwrap().at;
+
+    // When a member, who may not read it, runs retention a year and a day after the close
+    region.clock.set(closed_at + Duration::days(366));
+    let mut jonas = region.session(&north, "jonas");
+    let done = jonas.run_retention(&default_rules()).unwrap();
+
+    // Then the record is anonymised as on SQLite, and said so
+    assert!(
+        done.iter().any(|c| c.arena == closed && c.restricted),
+        "{done:?}"
+    );
+    let name = maja.open_restricted(closed).unwrap().unwrap().name;
+    assert!(name.starts_with("[anonymised"), "{name}");
 }
 
 /// The tests' own client of the region's database.

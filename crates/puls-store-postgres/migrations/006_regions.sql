@@ -132,9 +132,10 @@ CREATE POLICY shared ON entry_competences FOR SELECT
 -- The restricted record's rule as puls keeps it (domain::access::may_open_restricted), and
 -- administrators, who anonymise and extract: the session's account must be the arena's
 -- coordinator or communication lead and not external. Restrictive: on top of `region`.
--- The table's owner passes while it asks whether a record exists (puls_has_restricted, which
--- runs as the owner and says so in `puls.asking_exists` while it asks): only the owner passes
--- so, and the owner could switch the policy off anyway.
+-- The table's owner passes while it asks whether a record exists or anonymises it for
+-- retention (puls_has_restricted, puls_anonymise_restricted: they run as the owner and say so
+-- in `puls.asking_exists` meanwhile): only the owner passes so, and the owner could switch the
+-- policy off anyway.
 CREATE FUNCTION puls_may_read_restricted(arena bigint) RETURNS boolean
     LANGUAGE sql STABLE AS $$
     SELECT (current_setting('puls.asking_exists', true) = 'on'
@@ -170,6 +171,31 @@ BEGIN
     RETURN held;
 END $$;
 
+-- Retention anonymises a closed arena's restricted record whoever runs it, as on SQLite: the
+-- record is not read, only overwritten with the note. Returns whether one was still to do
+-- (its name does not begin with `prefix`); a dry run asks with `mark` NULL and writes nothing.
+CREATE FUNCTION puls_anonymise_restricted(arena bigint, prefix text, mark text, at text, who text)
+    RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    due boolean;
+BEGIN
+    PERFORM set_config('puls.asking_exists', 'on', true);
+    SELECT EXISTS (SELECT 1 FROM restricted_records r
+                   WHERE r.arena_id = arena AND substr(r.name, 1, 12) <> prefix
+                     AND r.municipality = coalesce(puls_municipality(), 'default'))
+        INTO due;
+    IF due AND mark IS NOT NULL THEN
+        UPDATE restricted_records r
+            SET name = mark, contact = mark, note = mark, version = r.version + 1,
+                updated_at = at, updated_by = who
+            WHERE r.arena_id = arena
+              AND r.municipality = coalesce(puls_municipality(), 'default');
+    END IF;
+    PERFORM set_config('puls.asking_exists', '', true);
+    RETURN due;
+END $$;
+
 -- A function that runs with its owner's rights, or that a policy calls, finds its tables in
 -- puls's schema only: a temporary table of the same name must not stand in for the role map
 -- or the accounts.
@@ -181,6 +207,8 @@ BEGIN
                    current_schema());
     EXECUTE format('ALTER FUNCTION puls_has_restricted(bigint) SET search_path = %I, pg_temp',
                    current_schema());
+    EXECUTE format('ALTER FUNCTION puls_anonymise_restricted(bigint, text, text, text, text)
+                    SET search_path = %I, pg_temp', current_schema());
 END $$;
 
 -- A superuser's session (one municipality, no policies) asks for a person by name alone.
