@@ -202,6 +202,7 @@ macro_rules! conformance {
             ],
             knowledge: [
                 adds_an_entry_with_clean_tags_and_competences_added_to_the_catalogue,
+                a_coordinator_shares_an_entry_with_the_region_and_others_may_not,
                 refuses_an_entry_without_a_title_or_with_an_arena_that_is_not_there,
                 a_save_over_a_colleagues_change_is_refused_with_who_and_when,
                 every_change_to_an_entry_is_audited,

@@ -86,3 +86,53 @@ fn the_cli_exports_the_bank_and_imports_it_all_or_nothing() {
     let empty: serde_json::Value = serde_json::from_slice(&empty.stdout).unwrap();
     assert_eq!(empty["entries"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn the_cli_shares_an_entry_with_the_region_and_stops_sharing_it() {
+    // Given the demo's bank on one SQLite file
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| cli::run_in(dir.path(), args, &[]);
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let demo = dir.path().join("demo.db").display().to_string();
+    assert!(
+        run(&["--demo", "--db", &demo, "bank", "export"])
+            .status
+            .success()
+    );
+
+    // When entry 1 is shared, then no longer
+    let shared = run(&["--db", &demo, "bank", "share", "1"]);
+    let unshared = run(&["--db", &demo, "bank", "unshare", "1"]);
+    let missing = run(&["--db", &demo, "bank", "share", "9999"]);
+
+    // Then each says so, and an entry that is not there is a user's mistake (exit 2)
+    assert_eq!(
+        text(&shared.stdout),
+        "Entry 1 is shared with the region: its other municipalities read it.\n",
+        "{}",
+        text(&shared.stderr)
+    );
+    assert_eq!(
+        text(&unshared.stdout),
+        "Entry 1 is this municipality's alone again.\n"
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("entry 9999 does not exist"));
+}
+
+#[test]
+fn a_region_lives_on_postgresql_not_in_a_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("one.db").display().to_string();
+    let out = cli::run_in(
+        dir.path(),
+        &["--db", &db, "region", "add-role", "north", "Norrby"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("A region lives on PostgreSQL"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -903,6 +903,32 @@ mod bank_pane {
     }
 
     #[test]
+    fn an_entry_shared_with_the_region_says_so_in_its_preview_and_reading() {
+        // Given a demo entry its coordinator shared with the region
+        let (_dir, path) = app::demo_db();
+        let mut store = app::open(&path, "maja");
+        let hit = &store
+            .search_entries("discharge", &puls::store::EntryFilter::default(), 1)
+            .unwrap()[0];
+        store.share_entry(hit.id, true).unwrap();
+
+        // When the bank finds it
+        let mut screen = Screen::open(&path, "maja", 120, 40);
+        screen.keys("4z/discharge");
+
+        // Then its preview says it is shared, and so does the whole entry
+        let text = screen.text();
+        assert!(
+            text.contains("by Jonas Ekberg") && text.contains(" · shared with the region"),
+            "{text}"
+        );
+        insta::assert_snapshot!(text);
+        screen.keys("<enter><enter>");
+        let text = screen.text();
+        assert!(text.contains(" · shared with the region"), "{text}");
+    }
+
+    #[test]
     fn hostile_search_text_never_errors() {
         let mut screen = Screen::demo(120, 40);
         screen.keys("4z");

@@ -1,5 +1,6 @@
 //! `puls bank export` and `puls bank import`: the whole knowledge bank as Markdown or JSON, and
-//! a JSON bank back in, every entry or none.
+//! a JSON bank back in, every entry or none; `puls bank share` and `unshare`: an entry read by
+//! the region's other municipalities, or no longer.
 
 use crate::database::Database;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,17 @@ pub enum BankCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Share an entry with every municipality of the region (they read it, you keep writing
+    /// it): puls bank share 12. A coordinator or an administrator may.
+    Share {
+        /// The entry's number.
+        entry: i64,
+    },
+    /// Stop sharing an entry with the region: puls bank unshare 12
+    Unshare {
+        /// The entry's number.
+        entry: i64,
+    },
 }
 
 pub fn run(
@@ -47,6 +59,8 @@ pub fn run(
     match command {
         BankCommand::Export { format, out, force } => export(store, format, out.as_deref(), force),
         BankCommand::Import { file, dry_run } => import(store, &file, dry_run, allow_personal_data),
+        BankCommand::Share { entry } => share(store, entry, true),
+        BankCommand::Unshare { entry } => share(store, entry, false),
     }
 }
 
@@ -62,6 +76,12 @@ fn export(store: &dyn Database, format: Format, out: Option<&Path>, force: bool)
         Some(path) => crate::cli::write_out(store, path, text.as_bytes(), force)?,
         None => output::print(&text)?,
     }
+    Ok(())
+}
+
+fn share(store: &mut dyn Database, entry: i64, shared: bool) -> Result<()> {
+    store.share_entry(entry, shared)?;
+    output::line(messages::entry_shared(entry, shared))?;
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod privacy;
 pub mod purpose;
 pub mod purpose_agenda;
+pub mod region;
 pub mod requests;
 pub mod roster;
 pub mod users;
@@ -173,6 +174,11 @@ pub(crate) enum Command {
     /// Approve one with puls requests approve ID, or decline it with puls requests decline ID
     /// --reason "...". The allocation is made when the request is approved.
     Requests(requests::RequestsArgs),
+    /// A region on PostgreSQL: which municipality each database role acts for: puls region add-role ROLE MUNICIPALITY
+    Region {
+        #[command(subcommand)]
+        command: region::RegionCommand,
+    },
     /// Courses colleagues give: teacher, sessions and sign-ups: puls course list
     Course {
         #[command(subcommand)]
@@ -391,6 +397,9 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
         Some(Command::Migrate { from, to }) => {
             return migrate::run(&from, &to, &who, clock, &options);
         }
+        Some(Command::Region { command }) => {
+            return region::run(command, &location, &who, clock, &options);
+        }
         other => other,
     };
     if cli.demo {
@@ -511,6 +520,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
             Command::Admin(_)
             | Command::Demo(_)
             | Command::Migrate { .. }
+            | Command::Region { .. }
             | Command::Config { .. }
             | Command::Completions { .. }
             | Command::Man

@@ -659,8 +659,17 @@ fn write_demo(
     for (name, external) in UNITS {
         store.set_unit(&voice.say(name), *external)?;
     }
+    // A region's catalogue is shared: a second municipality's demo finds it filled already.
+    let catalogue: Vec<String> = store
+        .roster_competences()?
+        .into_iter()
+        .map(|c| c.name.to_lowercase())
+        .collect();
     for (name, category) in COMPETENCES {
-        store.add_competence(&voice.say(name), &voice.say(category))?;
+        let name = voice.say(name);
+        if !catalogue.contains(&name.to_lowercase()) {
+            store.add_competence(&name, &voice.say(category))?;
+        }
     }
     for m in ROSTER {
         store.add_person(&PersonEdit {
@@ -701,8 +710,14 @@ fn write_demo(
 /// A staffing request waiting for a line manager: the flooded basements' environment inspector,
 /// asked of Ida Sjögren's manager (`anders`, who sees it in "Requests to me").
 fn ask_for_an_inspector(store: &mut dyn Backend, voice: &Voice) -> Result<()> {
-    const FLOODED: &str = "Flooded basements in the old mill district";
-    let Some(arena) = ARENAS.iter().position(|s| s.title == FLOODED) else {
+    let flooded = voice.say("Flooded basements in the old mill district");
+    // Found by its title: in a region the numbers are shared by every municipality's arenas.
+    let Some(arena) = store
+        .board_cards(false)?
+        .into_iter()
+        .find(|c| c.title == flooded)
+        .map(|c| c.id)
+    else {
         return Ok(());
     };
     let inspector = voice.say("Environment inspector");
@@ -716,8 +731,7 @@ fn ask_for_an_inspector(store: &mut dyn Backend, voice: &Voice) -> Result<()> {
         .into_iter()
         .find(|p| p.name == "Ida Sjögren")
         .map(|p| p.id);
-    // Arenas are numbered in the order they are written, from 1.
-    if let (Ok(arena), Some(person)) = (i64::try_from(arena + 1), ida) {
+    if let Some(person) = ida {
         store.request_staff(&NewAllocation {
             person_id: person,
             arena_id: arena,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use puls::domain::access::Role;
 use puls::domain::clock::ManualClock;
 use puls::domain::knowledge::EntryKind;
 use puls::store::prelude::*;
@@ -157,6 +158,57 @@ pub fn every_change_to_an_entry_is_audited<F: Fixture>() {
             ("delete".to_owned(), "Audited again".to_owned()),
         ]
     );
+}
+
+pub fn a_coordinator_shares_an_entry_with_the_region_and_others_may_not<F: Fixture>() {
+    // Given an entry, and roles set up: maja coordinates, jonas is a member
+    let db = F::new();
+    let mut admin = db.session("admin", at(23, 9));
+    admin.grant("maja", Role::Coordinator).unwrap();
+    admin.grant("jonas", Role::Member).unwrap();
+    let mut maja = db.session("maja", at(23, 10));
+    let id = maja
+        .add_entry(&entry("Shared lesson", "what we learned"))
+        .unwrap();
+    assert!(!maja.entry(id).unwrap().shared);
+
+    // When maja shares it, and jonas tries to stop sharing it
+    maja.share_entry(id, true).unwrap();
+    let mut jonas = db.session("jonas", at(23, 11));
+    let refused = jonas.share_entry(id, false);
+
+    // Then it is shared, its text and version as they were, and jonas was refused
+    assert!(
+        matches!(refused, Err(StoreError::NotSharer(ref who)) if who == "jonas"),
+        "{refused:?}"
+    );
+    let shared = maja.entry(id).unwrap();
+    assert!(shared.shared);
+    assert!(!shared.elsewhere, "one's own entry is not from elsewhere");
+    assert_eq!(
+        (shared.version, shared.title.as_str()),
+        (1, "Shared lesson")
+    );
+    let hits = maja
+        .search_entries("lesson", &EntryFilter::default(), 10)
+        .unwrap();
+    assert!(hits.iter().all(|h| !h.elsewhere));
+
+    // And unsharing is the coordinator's too, every change in the history
+    maja.share_entry(id, false).unwrap();
+    assert!(!maja.entry(id).unwrap().shared);
+    let actions: Vec<String> = maja
+        .history(None, None, 10)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.entity == "entry" && r.entity_id == id)
+        .map(|r| r.action)
+        .collect();
+    assert_eq!(actions, vec!["create", "share", "unshare"]);
+    assert!(matches!(
+        maja.share_entry(id + 100, true),
+        Err(StoreError::EntryNotFound(_))
+    ));
 }
 
 // The full-text index in step with the table.

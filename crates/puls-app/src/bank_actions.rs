@@ -139,6 +139,13 @@ impl App {
                 self.popup = Some(Popup::Form(Box::new(form)));
                 Ok(())
             }
+            // Another municipality's entry is read here, written there: said before a form opens.
+            Command::Edit | Command::Delete
+                if self.bank.preview.as_ref().is_some_and(|e| e.elsewhere) =>
+            {
+                let id = self.bank.preview.as_ref().map_or(0, |e| e.id);
+                Err(StoreError::EntryElsewhere(id))
+            }
             Command::Edit => {
                 if let Some(entry) = &self.bank.preview {
                     let form = Form::entry(Some(entry), entry.arena, &self.kinds());

@@ -85,9 +85,25 @@ pub fn appointer(
     }
 }
 
+/// Whether an account may share a knowledge entry with the region, or stop sharing it: a
+/// coordinator or an administrator; anyone while the database has no administrator (no roles
+/// are set up, as for [`Appointer::Unguarded`]).
+pub fn may_share(roles: &[Role], any_administrator: bool) -> bool {
+    !any_administrator || roles.contains(&Role::Coordinator) || roles.contains(&Role::Administrator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_coordinators_and_administrators_share_entries_once_roles_are_set_up() {
+        assert!(may_share(&[Role::Coordinator], true));
+        assert!(may_share(&[Role::Administrator], true));
+        assert!(!may_share(&[Role::Member], true));
+        assert!(!may_share(&[], true));
+        assert!(may_share(&[], false));
+    }
 
     #[test]
     fn roles_read_back_from_their_codes_in_any_case() {

@@ -252,6 +252,8 @@ pub struct EntryHit {
     /// A piece of the body, one line, in segments: true for a word the search matched.
     pub snippet: Vec<(String, bool)>,
     pub updated_at: DateTime<Utc>,
+    /// Another municipality's entry, shared with the region: read here, written there.
+    pub elsewhere: bool,
 }
 
 /// One entry, whole.
@@ -270,6 +272,10 @@ pub struct Entry {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+    /// Readable by every municipality of the region (on PostgreSQL).
+    pub shared: bool,
+    /// Another municipality's entry, shared with the region: read here, written there.
+    pub elsewhere: bool,
 }
 
 /// One row of history.

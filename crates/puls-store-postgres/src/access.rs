@@ -13,7 +13,7 @@ use puls_domain::text;
 /// The account's row, added when new.
 pub(super) fn account_id(tx: &Transaction, name: &str) -> Result<i64> {
     tx.execute(
-        "INSERT INTO accounts (name) VALUES ($1) ON CONFLICT (name) DO NOTHING",
+        "INSERT INTO accounts (name) VALUES ($1) ON CONFLICT (municipality, name) DO NOTHING",
         [name],
     )?;
     Ok(
@@ -34,7 +34,7 @@ pub(super) fn roles_of(conn: &Connection, account: &str) -> Result<Vec<Role>> {
     Ok(codes.iter().filter_map(|c| Role::from_code(c)).collect())
 }
 
-fn administrators(conn: &Connection) -> Result<i64> {
+pub(super) fn administrators(conn: &Connection) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM account_roles WHERE role = 'administrator'")?
         .query_row(params![], |r| r.get(0))?)

@@ -59,14 +59,15 @@ pub struct Table {
 const ROWS_A_STATEMENT: usize = 500;
 
 impl PgStore {
-    /// The columns of `table` a copy writes: all but the generated ones, in the table's order.
+    /// The columns of `table` a copy writes: all but the generated ones and the municipality
+    /// (the copying role's, by default), in the table's order.
     pub fn copy_columns(&self, table: &str) -> Result<Vec<String>> {
         let columns = self
             .conn
             .prepare_cached(
                 "SELECT column_name::text FROM information_schema.columns
                  WHERE table_schema = current_schema() AND table_name = $1
-                   AND is_generated = 'NEVER'
+                   AND is_generated = 'NEVER' AND column_name <> 'municipality'
                  ORDER BY ordinal_position",
             )?
             .query_map([table], |r| r.get(0))?

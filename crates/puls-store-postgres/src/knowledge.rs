@@ -8,7 +8,7 @@ use crate::db::{OptionalExtension, Transaction, params};
 use chrono::{DateTime, Utc};
 pub use puls_domain::read::Entry;
 
-use super::{PgStore, Result, Stamp, StoreError, history, roster, time};
+use super::{PgStore, Result, Stamp, StoreError, access, history, roster, time};
 use puls_domain::knowledge::{self, EntryKind};
 use puls_domain::text;
 
@@ -128,16 +128,27 @@ pub(super) fn insert_entry(
     Ok(id)
 }
 
-/// Checks nobody changed the entry since `expected`.
+/// Whether the entry (`entries`, unaliased or as `e`) is another municipality's, shared with
+/// the region: the session's municipality is its role's, and the one municipality's for a
+/// role not mapped (a superuser sees every row).
+pub(crate) const ELSEWHERE: &str =
+    "municipality IS DISTINCT FROM coalesce((SELECT puls_municipality()), 'default')";
+
+/// Checks nobody changed the entry since `expected`, and that it is this municipality's.
 fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
-    let (version, who, at): (i64, String, String) = tx
+    let (version, who, at, elsewhere): (i64, String, String, bool) = tx
         .query_row(
-            "SELECT version, updated_by, updated_at FROM entries WHERE id = $1",
+            &format!(
+                "SELECT version, updated_by, updated_at, {ELSEWHERE} FROM entries WHERE id = $1"
+            ),
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?
         .ok_or(StoreError::EntryNotFound(id))?;
+    if elsewhere {
+        return Err(StoreError::EntryElsewhere(id));
+    }
     if version != expected {
         return Err(StoreError::Changed {
             what: format!("entry {id}"),
@@ -203,12 +214,40 @@ impl KnowledgeStore for PgStore {
         })
     }
 
+    fn share_entry(&mut self, id: i64, shared: bool) -> Result<()> {
+        self.write(|tx, stamp| {
+            let roles = access::roles_of(tx, stamp.who)?;
+            if !puls_domain::access::may_share(&roles, access::administrators(tx)? > 0) {
+                return Err(StoreError::NotSharer(stamp.who.to_owned()));
+            }
+            let (title, elsewhere): (String, bool) = tx
+                .query_row(
+                    &format!("SELECT title, {ELSEWHERE} FROM entries WHERE id = $1"),
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::EntryNotFound(id))?;
+            if elsewhere {
+                return Err(StoreError::EntryElsewhere(id));
+            }
+            tx.execute(
+                "UPDATE entries SET shared = $2 WHERE id = $1",
+                params![id, shared],
+            )?;
+            history::record(tx, stamp, "entry", id, share_action(shared), &title)
+        })
+    }
+
     fn entry(&self, id: i64) -> Result<Entry> {
         let mut entry = self
             .conn
             .query_row(
-                "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version
-                 FROM entries WHERE id = $1",
+                &format!(
+                    "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version,
+                        shared, {ELSEWHERE}
+                 FROM entries WHERE id = $1"
+                ),
                 [id],
                 |r| {
                     Ok(Entry {
@@ -223,6 +262,8 @@ impl KnowledgeStore for PgStore {
                         created_at: time::from_text(&r.get::<_, String>(6)?),
                         updated_at: time::from_text(&r.get::<_, String>(7)?),
                         version: r.get(8)?,
+                        shared: r.get(9)?,
+                        elsewhere: r.get(10)?,
                     })
                 },
             )

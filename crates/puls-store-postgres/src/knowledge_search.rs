@@ -40,8 +40,10 @@ fn tags_of(tags_text: &str) -> Vec<String> {
 }
 
 /// The columns every hit query selects, in this order; the entry is `e`, the snippet or body
-/// start is column 5.
-const HIT_COLUMNS: &str = "e.id, e.title, e.kind, e.tags_text, e.arena_id";
+/// start is column 6. Column 5 says whether another municipality of the region wrote it
+/// (`knowledge::ELSEWHERE`, on `e`).
+const HIT_COLUMNS: &str = "e.id, e.title, e.kind, e.tags_text, e.arena_id,
+    e.municipality IS DISTINCT FROM coalesce((SELECT puls_municipality()), 'default')";
 
 /// The filter's conditions on `e` but its kind, parameters $2 tag, $3 competence, $4 mission:
 /// tag through `entry_tags`'s primary key, competence through `entry_competences`'s, mission
@@ -68,8 +70,9 @@ fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> crate::db::Sql
         kind: EntryKind::from_code(&r.get::<_, String>(2)?).unwrap_or_default(),
         tags: tags_of(&r.get::<_, String>(3)?),
         arena: r.get(4)?,
-        snippet: snippet(&r.get::<_, String>(5)?),
-        updated_at: time::from_text(&r.get::<_, String>(6)?),
+        snippet: snippet(&r.get::<_, String>(6)?),
+        updated_at: time::from_text(&r.get::<_, String>(7)?),
+        elsewhere: r.get(5)?,
     })
 }
 

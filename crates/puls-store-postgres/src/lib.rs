@@ -29,6 +29,7 @@ mod migrate;
 mod plan;
 mod privacy;
 mod purposes;
+mod region;
 mod registration;
 mod requests;
 mod restricted;
@@ -116,7 +117,7 @@ impl PgStore {
         clock: Arc<dyn Clock>,
         options: &StoreOptions,
     ) -> Result<PgStore> {
-        let (conn, heard) = listen(url, options.busy_timeout)?;
+        let (conn, heard) = listen(url, who, options.busy_timeout)?;
         migrate::to_latest(&conn, url)?;
         let seen = heard.changes.load(Ordering::Acquire);
         Ok(PgStore {
@@ -142,7 +143,7 @@ impl PgStore {
     /// A second connection to the same database, for a worker thread: a slow question never
     /// holds up the connection the keys use.
     pub fn reader(&self) -> Result<PgStore> {
-        let (conn, heard) = listen(&self.url, self.lock_timeout)?;
+        let (conn, heard) = listen(&self.url, &self.who, self.lock_timeout)?;
         let seen = heard.changes.load(Ordering::Acquire);
         Ok(PgStore {
             conn,
@@ -216,10 +217,16 @@ impl PgStore {
 }
 
 /// Connects and listens for other sessions' writes, with the time a write waits for another
-/// session before it says `Busy`.
-fn listen(url: &str, lock_timeout: Duration) -> Result<(Connection, Arc<link::Heard>)> {
+/// session before it says `Busy`. The connection names the session's account (`puls.account`),
+/// whom the restricted record's policy asks about.
+fn listen(url: &str, who: &str, lock_timeout: Duration) -> Result<(Connection, Arc<link::Heard>)> {
     let (client, heard) = link::connect(url)?;
     let conn = Connection::new(client);
+    conn.query_row(
+        "SELECT set_config('puls.account', $1, false)",
+        [who],
+        |_| Ok(()),
+    )?;
     // This connection's own notifications are not news.
     let pid: i32 = conn.query_row("SELECT pg_backend_pid()", params![], |r| r.get(0))?;
     heard.own_pid.store(pid, Ordering::Release);
@@ -283,7 +290,7 @@ impl SessionStore for PgStore {
     fn others_changed(&mut self) -> Result<bool> {
         let alive = !self.conn.client().is_closed() && self.conn.execute_batch("SELECT 1").is_ok();
         if !alive {
-            let (conn, heard) = listen(&self.url, self.lock_timeout)?;
+            let (conn, heard) = listen(&self.url, &self.who, self.lock_timeout)?;
             self.conn = conn;
             self.seen = heard.changes.load(Ordering::Acquire);
             self.heard = heard;
@@ -315,7 +322,7 @@ impl SessionStore for PgStore {
         self.write(|tx, _| {
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ($1, $2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 ON CONFLICT (municipality, key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )?;
             Ok(())

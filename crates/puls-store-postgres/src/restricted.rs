@@ -9,13 +9,12 @@ use crate::db::{Connection, OptionalExtension, Transaction, params};
 use super::{PgStore, Result, Stamp, StoreError, access, history, time};
 use puls_domain::text;
 
-/// Whether the arena has a restricted record: everyone may know that much.
+/// Whether the arena has a restricted record: everyone may know that much, though the
+/// restricted record's policy shows the record only to its readers (migration 006).
 pub(super) fn exists(conn: &Connection, arena: i64) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM restricted_records WHERE arena_id = $1")?
-        .query_row([arena], |_| Ok(()))
-        .optional()?
-        .is_some())
+        .prepare_cached("SELECT puls_has_restricted($1)")?
+        .query_row([arena], |r| r.get(0))?)
 }
 
 /// Reads the record, unchecked and unlogged: callers check and log first.

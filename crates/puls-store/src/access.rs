@@ -48,7 +48,7 @@ pub(super) fn roles_of(conn: &Connection, account: &str) -> Result<Vec<Role>> {
     Ok(codes.iter().filter_map(|c| Role::from_code(c)).collect())
 }
 
-fn administrators(conn: &Connection) -> Result<i64> {
+pub(super) fn administrators(conn: &Connection) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM account_roles WHERE role = 'administrator'")?
         .query_row([], |r| r.get(0))?)

@@ -123,6 +123,14 @@ pub enum StoreError {
     #[error("an entry needs a title of 1 to 200 characters")]
     EntryTitle,
     #[error(
+        "entry {0} is another municipality's, shared with the region: you may read it, not change it"
+    )]
+    EntryElsewhere(i64),
+    #[error(
+        "{0} is neither a coordinator nor an administrator; only they share entries with the region"
+    )]
+    NotSharer(String),
+    #[error(
         "review {0} is not a case discussion; only what a case discussion learned goes to the bank"
     )]
     NotACaseDiscussion(i64),
@@ -252,6 +260,8 @@ impl StoreError {
             | StoreError::ImportNameTwice(_)
             | StoreError::EntryNotFound(_)
             | StoreError::EntryTitle
+            | StoreError::EntryElsewhere(_)
+            | StoreError::NotSharer(_)
             | StoreError::NotACaseDiscussion(_)
             | StoreError::ReviewFiled { .. }
             | StoreError::MaturityLevel(_)

@@ -7,7 +7,7 @@ pub use puls_domain::read::{Entry, EntryHit};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Result, Stamp, Store, StoreError, history, roster, time};
+use super::{Result, Stamp, Store, StoreError, access, history, roster, time};
 use puls_domain::knowledge::{self, EntryKind};
 use puls_domain::text;
 
@@ -207,6 +207,16 @@ pub trait KnowledgeStore {
     fn delete_entry(&mut self, id: i64, expected_version: i64) -> Result<()>;
 
     fn entry(&self, id: i64) -> Result<Entry>;
+
+    /// Shares the entry with every municipality of the region, or stops sharing it: a
+    /// coordinator or an administrator may. Only the flag changes: the entry's text and version
+    /// stay as they are, and a drawn-up arena's entry may be shared too.
+    fn share_entry(&mut self, id: i64, shared: bool) -> Result<()>;
+}
+
+/// The audit action of sharing an entry, or of no longer sharing it.
+pub fn share_action(shared: bool) -> &'static str {
+    if shared { "share" } else { "unshare" }
 }
 
 impl KnowledgeStore for Store {
@@ -264,11 +274,32 @@ impl KnowledgeStore for Store {
         })
     }
 
+    fn share_entry(&mut self, id: i64, shared: bool) -> Result<()> {
+        self.write(|tx, stamp| {
+            let roles = access::roles_of(tx, stamp.who)?;
+            if !puls_domain::access::may_share(&roles, access::administrators(tx)? > 0) {
+                return Err(StoreError::NotSharer(stamp.who.to_owned()));
+            }
+            let title: String = tx
+                .query_row("SELECT title FROM entries WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or(StoreError::EntryNotFound(id))?;
+            tx.execute(
+                "UPDATE entries SET shared = ?2 WHERE id = ?1",
+                params![id, shared],
+            )?;
+            history::record(tx, stamp, "entry", id, share_action(shared), &title)
+        })
+    }
+
     fn entry(&self, id: i64) -> Result<Entry> {
         let mut entry = self
             .conn
             .query_row(
-                "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version
+                "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version,
+                        shared
                  FROM entries WHERE id = ?1",
                 [id],
                 |r| {
@@ -284,6 +315,8 @@ impl KnowledgeStore for Store {
                         created_at: time::from_text(&r.get::<_, String>(6)?),
                         updated_at: time::from_text(&r.get::<_, String>(7)?),
                         version: r.get(8)?,
+                        shared: r.get(9)?,
+                        elsewhere: false,
                     })
                 },
             )

@@ -68,6 +68,8 @@ fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> rusqlite::Resu
         arena: r.get(4)?,
         snippet: snippet(&r.get::<_, String>(5)?),
         updated_at: time::from_text(&r.get::<_, String>(6)?),
+        // One SQLite file is one municipality.
+        elsewhere: false,
     })
 }
 

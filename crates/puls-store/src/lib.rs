@@ -100,7 +100,7 @@ pub use drawn_up::DrawnUpStore;
 pub use extract::ExtractStore;
 pub use figures::FiguresStore;
 pub use history::HistoryStore;
-pub use knowledge::KnowledgeStore;
+pub use knowledge::{KnowledgeStore, share_action};
 pub use knowledge_search::SearchStore;
 pub use learning::LearningStore;
 pub use maturity::MaturityStore;
@@ -190,6 +190,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/010_governance.sql")),
     M::up(include_str!("migrations/011_reviews.sql")),
     M::up(include_str!("migrations/012_staffing_requests.sql")),
+    M::up(include_str!("migrations/013_shared_entries.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -12,7 +12,7 @@ use super::text::{fill, fit};
 use puls_app::App;
 use puls_app::bank::BankView;
 use puls_app::messages;
-use puls_domain::read::EntryHit;
+use puls_domain::read::{Entry, EntryHit};
 use puls_domain::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
@@ -110,13 +110,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     if let Some(entry) = &bank.preview {
         let mut lines = vec![
             Line::from(Span::styled(fit(&entry.title, width), theme.heading)),
-            Line::from(Span::styled(
-                fit(
-                    &messages::entry_byline(&entry.author, entry.updated_at),
-                    width,
-                ),
-                theme.muted,
-            )),
+            Line::from(Span::styled(fit(&byline(entry), width), theme.muted)),
         ];
         lines.extend(
             text::multi_line(&entry.body)
@@ -127,17 +121,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
     }
 }
 
+/// Who wrote the entry and when, and how far it is shared.
+pub(crate) fn byline(entry: &Entry) -> String {
+    let by = messages::entry_byline(&entry.author, entry.updated_at);
+    match messages::entry_sharing(entry.shared, entry.elsewhere) {
+        Some(sharing) => format!("{by} · {sharing}"),
+        None => by,
+    }
+}
+
 /// Two lines: title with kind, tags and arena; the snippet with its matches marked.
 fn hit_lines(hit: &EntryHit, theme: &Theme, width: usize, selected: bool) -> Vec<Line<'static>> {
     let marker = if selected { "▶" } else { " " };
-    let arena = hit.arena.map(|a| format!(" #{a}")).unwrap_or_default();
+    // Another municipality's arena number means nothing here.
+    let arena = match hit.arena {
+        Some(a) if !hit.elsewhere => format!(" #{a}"),
+        _ => String::new(),
+    };
+    let elsewhere = if hit.elsewhere {
+        format!(" · {}", messages::entry_from_elsewhere())
+    } else {
+        String::new()
+    };
     let tags = if hit.tags.is_empty() {
         String::new()
     } else {
         format!(" · {}", hit.tags.join(", "))
     };
     let head = format!(
-        "{marker}{} ({}{arena}){tags}",
+        "{marker}{} ({}{arena}){elsewhere}{tags}",
         hit.title,
         messages::entry_kind(hit.kind)
     );
@@ -172,4 +184,41 @@ fn hit_lines(hit: &EntryHit, theme: &Theme, width: usize, selected: bool) -> Vec
         )),
         Line::from(snippet),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use puls_domain::knowledge::EntryKind;
+
+    use super::*;
+
+    fn hit(elsewhere: bool) -> EntryHit {
+        EntryHit {
+            id: 7,
+            title: "Discharge checklist".into(),
+            kind: EntryKind::Method,
+            tags: vec!["care".into()],
+            arena: Some(12),
+            snippet: Vec::new(),
+            updated_at: Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap(),
+            elsewhere,
+        }
+    }
+
+    fn head(hit: &EntryHit) -> String {
+        hit_lines(hit, &Theme::ansi16(), 100, false)[0].to_string()
+    }
+
+    #[test]
+    fn another_municipalitys_entry_is_marked_without_its_arena_number() {
+        assert_eq!(
+            head(&hit(true)),
+            " Discharge checklist (method) · from another municipality · care"
+        );
+        assert_eq!(
+            head(&hit(false)),
+            " Discharge checklist (method #12) · care"
+        );
+    }
 }

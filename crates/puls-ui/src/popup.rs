@@ -266,7 +266,7 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
     let rect = centred(area, 100, area.height);
     let entry = &reading.entry;
     let mut facts = vec![messages::entry_kind(entry.kind).to_owned()];
-    if let Some(arena) = entry.arena {
+    if let Some(arena) = entry.arena.filter(|_| !entry.elsewhere) {
         facts.push(format!("#{arena}"));
     }
     if !entry.tags.is_empty() {
@@ -280,10 +280,7 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
             text::one_line(&facts.join(" · ")).into_owned(),
             theme.key,
         )),
-        Line::from(Span::styled(
-            messages::entry_byline(&entry.author, entry.updated_at),
-            theme.muted,
-        )),
+        Line::from(Span::styled(crate::bank::byline(entry), theme.muted)),
         Line::raw(""),
     ];
     lines.extend(

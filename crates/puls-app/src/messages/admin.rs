@@ -155,6 +155,12 @@ fn store_error_sv(error: &StoreError) -> String {
             "post {id} finns inte; någon kan ha tagit bort den"
         ),
         StoreError::EntryTitle => "en post behöver en titel på 1 till 200 tecken".to_owned(),
+        StoreError::EntryElsewhere(id) => format!(
+            "post {id} är en annan kommuns, delad med regionen: du kan läsa den, inte ändra den"
+        ),
+        StoreError::NotSharer(who) => format!(
+            "{who} är varken koordinator eller administratör; bara de delar poster med regionen"
+        ),
         StoreError::NotACaseDiscussion(id) => format!(
             "möte {id} är ingen kollegial genomgång; bara det en genomgång lärt går till banken"
         ),
@@ -530,6 +536,20 @@ pub fn backup_on_server(command: &str) -> String {
 }
 
 /// `puls restore` and `puls check` on PostgreSQL.
+pub fn region_needs_server() -> &'static str {
+    tr!(
+        "A region lives on PostgreSQL: name its database with --db postgres://...; a SQLite file is one municipality.",
+        "En region finns i PostgreSQL: ange dess databas med --db postgres://...; en SQLite-fil är en kommun."
+    )
+}
+
+pub fn role_mapped(role: &str, municipality: &str) -> String {
+    tr!(
+        format!("The role {role} acts for {municipality} now, and may use puls's tables."),
+        format!("Rollen {role} agerar nu för {municipality} och får använda puls tabeller.")
+    )
+}
+
 pub fn not_for_server(command: &str) -> String {
     tr!(
         format!(

@@ -80,6 +80,20 @@ pub fn entry_draft_body(mandate: &str, results: &[String]) -> String {
     )
 }
 
+/// How far an entry reaches in a region: none said for an entry kept at home.
+pub fn entry_sharing(shared: bool, elsewhere: bool) -> Option<&'static str> {
+    match (shared, elsewhere) {
+        (_, true) => Some(entry_from_elsewhere()),
+        (true, false) => Some(tr!("shared with the region", "delad med regionen")),
+        (false, false) => None,
+    }
+}
+
+/// The mark of another municipality's entry, shared with the region.
+pub fn entry_from_elsewhere() -> &'static str {
+    tr!("from another municipality", "från en annan kommun")
+}
+
 pub fn entry_byline(author: &str, updated: DateTime<Utc>) -> String {
     let at = local_time(updated);
     tr!(format!("by {author}, {at}"), format!("av {author}, {at}"))
@@ -173,6 +187,19 @@ pub fn bank_problem(problem: &puls_store::BankProblem) -> String {
 }
 
 /// What a bank import did, or with `dry_run` would do; new competences listed so a typo shows.
+pub fn entry_shared(id: i64, shared: bool) -> String {
+    match shared {
+        true => tr!(
+            format!("Entry {id} is shared with the region: its other municipalities read it."),
+            format!("Post {id} delas med regionen: dess andra kommuner läser den.")
+        ),
+        false => tr!(
+            format!("Entry {id} is this municipality's alone again."),
+            format!("Post {id} är åter bara den här kommunens.")
+        ),
+    }
+}
+
 pub fn bank_import_summary(summary: &puls_store::BankImport, dry_run: bool) -> String {
     let counts = tr!(
         format!(

@@ -444,6 +444,32 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "bank share",
+            "",
+            "Dela en post med regionens alla kommuner (de läser den, ni skriver den fortfarande): puls bank share 12. En koordinator eller en administratör får",
+            "",
+        ),
+        ("bank share", "entry", "Postens nummer", ""),
+        (
+            "bank unshare",
+            "",
+            "Sluta dela en post med regionen: puls bank unshare 12",
+            "",
+        ),
+        ("bank unshare", "entry", "Postens nummer", ""),
+        (
+            "region",
+            "",
+            "En region i PostgreSQL: vilken kommun varje databasroll agerar för: puls region add-role ROLL KOMMUN",
+            "",
+        ),
+        (
+            "region add-role",
+            "",
+            "Koppla en PostgreSQL-roll till dess kommun: puls region add-role north_puls \"Norrby\"",
+            "Koppla en PostgreSQL-roll till dess kommun: puls region add-role north_puls \"Norrby\"\n\nRollen (skapad med CREATE ROLE ... LOGIN, varken superuser eller BYPASSRLS) ser och skriver sedan bara sin kommuns rader och de poster regionen delar. Kör det som rollen som skapade puls tabeller; en roll som kopplas igen flyttar.",
+        ),
+        (
             "import",
             "",
             "Läs in en arena skriven av `puls export arena ID --format json`; skriver ut dess nya nummer",
