@@ -210,6 +210,7 @@ pub(super) fn fill_knowledge(
             competences: spec.competences.iter().map(|c| voice.say(c)).collect(),
             arena,
         };
+        store.act_as(&super::account_of(spec.author))?;
         store.add_entry_by(spec.author, &entry)?;
     }
     Ok(())

@@ -98,6 +98,9 @@ pub(super) fn fill_maturity(
                 },
             })
             .collect();
+        // The team rates; its coordinator records the ratings.
+        let coordinator = store.arena(arena.id)?.coordinator.unwrap_or_default();
+        store.act_as(&super::account_of(&coordinator))?;
         store.add_rating(
             arena.id,
             &RatingEdit {

@@ -78,6 +78,24 @@ fn line_manager_of(name: &str, unit: &str) -> &'static str {
     }
 }
 
+/// A demo person's OS account: their first name in lower case, in ASCII (`Åsa Berg`: `asa`),
+/// as the unit heads' accounts above are.
+fn account_of(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    first
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'Å' | 'Ä' | 'á' | 'à' => 'a',
+            'ö' | 'Ö' | 'ó' => 'o',
+            'é' | 'è' | 'É' => 'e',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Who records the bodies' decisions in the demo: the municipal director, who chairs the SSG.
+const DIRECTOR: &str = "tomas";
+
 /// The demo arena's registration number (diarienummer) in the municipality's registry.
 fn registration(id: i64) -> String {
     format!("KS 2026/{:04}", 100 + id)
@@ -687,22 +705,31 @@ fn write_demo(
             manager: line_manager_of(m.name, m.unit).to_owned(),
         })?;
     }
+    // Each arena's history names who did each thing: the signaller, the manager, the body's
+    // chair, the coordinator. The rest is written by whoever fills the demo.
+    let filler = store.who().to_owned();
     let mut closing = Vec::new();
     for spec in ARENAS {
         closing.extend(build(store, clock, spec, now, voice)?);
     }
     clock.set(now - Duration::days(2));
     ask_for_an_inspector(store, voice)?;
+    store.act_as(&filler)?;
     knowledge::fill_knowledge(store, clock, now, voice)?;
     reviews::fill_reviews(store, clock, now, voice)?;
     maturity::fill_maturity(store, clock, now, voice)?;
+    // The director keeps the purpose and its meeting's notes; courses are the filler's.
+    store.act_as(DIRECTOR)?;
     purposes::fill_purposes(store, clock, now, voice)?;
+    store.act_as(&filler)?;
     courses::fill_courses(store, clock, now, voice)?;
     for (id, at) in closing {
         clock.set(at);
         let arena = store.arena(id)?;
+        store.act_as(&account_of(arena.coordinator.as_deref().unwrap_or(&filler)))?;
         store.move_arena(id, arena.version, Stage::Closed)?;
     }
+    store.act_as(&filler)?;
     clock.set(now);
     store.set_meta(DEMO_MARK, "1")
 }
@@ -732,6 +759,8 @@ fn ask_for_an_inspector(store: &mut dyn Backend, voice: &Voice) -> Result<()> {
         .find(|p| p.name == "Ida Sjögren")
         .map(|p| p.id);
     if let Some(person) = ida {
+        let coordinator = store.arena(arena)?.coordinator.unwrap_or_default();
+        store.act_as(&account_of(&coordinator))?;
         store.request_staff(&NewAllocation {
             person_id: person,
             arena_id: arena,
@@ -754,6 +783,8 @@ fn build(
 ) -> Result<Option<(i64, DateTime<Utc>)>> {
     let start = now - Duration::days(spec.signalled_days_ago);
     clock.set(start);
+    let manager = account_of(manager_of(spec.mission));
+    store.act_as(&account_of(spec.from))?;
     let mut arena = store.create_signal(&NewSignal {
         title: voice.say(spec.title),
         need: voice.say(spec.need),
@@ -763,6 +794,7 @@ fn build(
         target_date: None,
     })?;
     if spec.stage == Stage::Declined {
+        store.act_as(DIRECTOR)?;
         clock.set(start + Duration::days(7));
         let on = clock.now().date_naive();
         store.decline(
@@ -777,6 +809,7 @@ fn build(
     if spec.stage == Stage::Signal {
         // The manager took it to the SSG, whose next meeting is in a fortnight.
         let meeting = (now + Duration::days(14)).date_naive();
+        store.act_as(&manager)?;
         store.forward(arena.id, arena.version, &deciding_body(), meeting)?;
         return Ok(None);
     }
@@ -784,6 +817,8 @@ fn build(
         .target_in_days
         .map(|d| (now + Duration::days(d)).date_naive());
     clock.set(start + Duration::hours(30));
+    // The manager who took the signal on proposes the coordinator and the mandate.
+    store.act_as(&manager)?;
     arena = store.edit_arena(
         arena.id,
         arena.version,
@@ -831,13 +866,16 @@ fn build(
             return Ok(Some((arena.id, clock.now())));
         }
         arena = if to == Stage::Commissioned {
+            store.act_as(DIRECTOR)?;
             let decided = store.commission(
                 arena.id,
                 arena.version,
                 &decision(spec, &arena, clock, voice),
             )?;
-            // The coordinator writes the program once the arena is commissioned, not before.
+            // The coordinator writes the program once the arena is commissioned, not before,
+            // and does what the arena does from then on.
             clock.set(clock.now() + Duration::hours(20));
+            store.act_as(&account_of(spec.coordinator))?;
             criteria = write_program(store, spec, plan, &decided, reference, voice)?;
             store.arena(arena.id)?
         } else {

@@ -286,6 +286,8 @@ pub(super) fn fill_reviews(
         };
         let held = now - Duration::days(spec.days_ago);
         clock.set(held + Duration::hours(4));
+        // Whoever led the meeting records it.
+        store.act_as(&super::account_of(spec.led_by))?;
         store.add_review(
             arena.id,
             &ReviewEdit {

@@ -134,3 +134,41 @@ pub fn a_refused_stand_up_leaves_since_last_as_it_was<F: Fixture>() {
         "the held stand-up was forgotten ({first:?})"
     );
 }
+
+/// Each row of an arena's history names the person who did it: the signaller, the manager who
+/// proposed the coordinator, the director recording the body's decision, the coordinator; the
+/// account that filled the demo does none of it, and writes as itself again afterwards.
+pub fn each_history_row_names_the_person_who_did_it<F: Fixture>() {
+    let db = F::new();
+    let clock = std::sync::Arc::new(puls::domain::clock::ManualClock::new(now()));
+    let mut store = db.session_on("maja", clock.clone());
+    puls::demo::fill_store(&mut store, &clock, now()).unwrap();
+    let family = store
+        .board_cards(true)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title == "A family stuck between a plot and a detailed plan")
+        .unwrap();
+    let rows = store.arena_history(family.id, 500).unwrap();
+    let by = |action: &str| {
+        rows.iter()
+            .find(|r| r.action == action)
+            .map(|r| r.who.as_str())
+            .unwrap()
+    };
+    assert_eq!(by("signal"), "anders");
+    assert_eq!(by("decision"), "tomas");
+    assert_eq!(by("proactivity"), "sofia");
+    assert_eq!(by("allocate"), "sofia");
+    assert!(rows.iter().all(|r| r.who != "maja"), "{rows:#?}");
+    // The store it was given writes as its own account again.
+    let id = store
+        .add_competence("Sign language", "Communication")
+        .unwrap();
+    let rows = store.history(None, None, 100_000).unwrap();
+    let added = rows
+        .iter()
+        .find(|r| r.entity == "competence" && r.entity_id == id)
+        .unwrap();
+    assert_eq!(added.who, "maja");
+}
