@@ -36,13 +36,16 @@ struct Shot {
     look: Look,
 }
 
-/// The language and screen settings of a picture; English on ansi16 unless it says otherwise.
+/// The language and screen settings of a picture, and whose screen it is; English on ansi16,
+/// as maja, unless it says otherwise.
 #[derive(Default, Clone, Copy)]
 struct Look {
     swedish: bool,
     mono: bool,
     ascii: bool,
     plain: bool,
+    /// Another account than maja's.
+    account: Option<&'static str>,
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -184,6 +187,22 @@ fn shots() -> Vec<Shot> {
             keys.extend(typed(&"j".repeat(12)));
             keys
         }),
+        // Anders, the environment inspector's line manager, with a request waiting for him.
+        with(
+            Look {
+                account: Some("anders"),
+                ..Look::default()
+            },
+            shot(
+                "requests",
+                120,
+                40,
+                vec![
+                    key(KeyCode::Char('2')),
+                    KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT),
+                ],
+            ),
+        ),
         shot("too-small", 30, 10, vec![]),
         // The same board in Swedish, as LANG=sv_SE.UTF-8 or `language = "sv"` shows it.
         with(swedish, shot("board-sv", 120, 40, vec![])),
@@ -258,7 +277,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 fn take(db: &Path, shot: &Shot) -> Result<String, Box<dyn Error>> {
     let now = now();
     puls::demo::fill(db, "maja", now)?;
-    let store = Store::open(db, "maja", Arc::new(FixedClock(now)))?;
+    let account = shot.look.account.unwrap_or("maja");
+    let store = Store::open(db, account, Arc::new(FixedClock(now)))?;
     let config = Config {
         ascii: shot.look.ascii,
         plain: shot.look.plain,

@@ -68,7 +68,7 @@ fn assert_drawn_up<T: std::fmt::Debug>(result: Result<T, StoreError>, arena: i64
     match result {
         Err(StoreError::DrawnUp { arena: a, by, .. }) => {
             assert_eq!(a, arena);
-            assert_eq!(by, "demo", "who closed it");
+            assert_eq!(by, "maja", "its coordinator closed it");
         }
         other => panic!("expected a drawn-up refusal, got {other:?}"),
     }
@@ -80,7 +80,7 @@ pub fn a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries<
     let mut store = town.open("maja");
     let plan = store.plan(id).unwrap();
     let closed = plan.drawn_up.clone().expect("a closed arena is drawn up");
-    assert_eq!(closed.by, "demo");
+    assert_eq!(closed.by, "maja", "its coordinator");
 
     assert_drawn_up(store.add_contact(id, &contact("Called the family")), id);
     let c = &plan.contacts[0];
@@ -132,7 +132,7 @@ pub fn a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries<
     let message = puls::messages::store_error(&store.add_contact(id, &contact("x")).unwrap_err());
     assert!(
         message.starts_with(&format!(
-            "Arena #{id} was drawn up {} by demo: its program, evaluation and knowledge entries are locked.",
+            "Arena #{id} was drawn up {} by maja: its program, evaluation and knowledge entries are locked.",
             closed.at.with_timezone(&chrono::Local).date_naive()
         )),
         "{message}"
