@@ -237,7 +237,10 @@ macro_rules! conformance {
                 a_write_about_an_arena_that_does_not_exist_writes_nothing,
                 a_refused_stand_up_leaves_since_last_as_it_was,
             ],
-            exports: [every_export_and_report_is_sqlites_byte_for_byte],
+            exports: [
+                every_export_and_report_is_sqlites_byte_for_byte,
+                a_record_carries_the_decision_and_the_participating_missions,
+            ],
             keys: [knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators],
             stress: [eight_writers_lose_nothing_and_every_refusal_is_reported],
             staffing_requests: [

@@ -385,6 +385,9 @@ mod tests {
                 blocked_reason: String::new(),
             }],
             registration: String::new(),
+            manager: String::new(),
+            participating: vec![],
+            decision: None,
         }
     }
 

@@ -79,3 +79,27 @@ pub fn every_export_and_report_is_sqlites_byte_for_byte<F: Fixture>() {
         );
     }
 }
+
+/// A record carries the body's decision, the manager who took the signal on and the missions
+/// that take part: imported, the arena says who decided what, as the original does.
+pub fn a_record_carries_the_decision_and_the_participating_missions<F: Fixture>() {
+    let db = demo_db::<F>();
+    let mut store = db.session("maja", now());
+    let family = store
+        .board_cards(true)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title == "A family stuck between a plot and a detailed plan")
+        .unwrap();
+    let record = store.arena_record(family.id).unwrap();
+    let decision = record.decision.clone().expect("decided");
+    assert_eq!(decision.body, "SSG");
+    assert_eq!(record.participating, vec!["HC", "LF"]);
+    assert!(!record.manager.is_empty());
+    let id = store.import_arena(&record).unwrap();
+    let (original, copy) = (store.arena(family.id).unwrap(), store.arena(id).unwrap());
+    assert_eq!(copy.decided, original.decided);
+    assert_eq!(copy.participating, original.participating);
+    assert_eq!(copy.manager, original.manager);
+    assert_eq!(store.arena_record(id).unwrap().decision, Some(decision));
+}

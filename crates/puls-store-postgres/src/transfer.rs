@@ -6,174 +6,16 @@ use puls_store::*;
 use crate::db::{Connection, params};
 use chrono::NaiveDate;
 
-use super::{
-    ActivityEdit, ContactEdit, CriterionEdit, PgStore, Result, StoreError, history, roster, time,
-};
+use super::{PgStore, Result, StoreError, history, roster, time};
 use puls_domain::arena::Stage;
-use puls_domain::puls::ActivityStatus;
-use puls_domain::roster::NeedStatus;
 use puls_domain::text::{self};
-use puls_domain::{calendar, privacy};
-
-/// What a record's codes mean, once every one of them is known.
-struct Checked {
-    title: String,
-    stage: Stage,
-    needs: Vec<NeedStatus>,
-    activities: Vec<ActivityStatus>,
-}
-
-/// Every problem of `record`, or its title, stage and statuses read. A record from a newer puls
-/// is only that: its other fields may mean something this puls cannot know.
-fn check(record: &ArenaRecord) -> std::result::Result<Checked, Vec<RecordProblem>> {
-    if record.format > RECORD_FORMAT {
-        return Err(vec![RecordProblem::TooNew(record.format)]);
-    }
-    let mut problems = Vec::new();
-    let title = text::title(&record.title)
-        .map_err(|p| problems.push(RecordProblem::Title(p)))
-        .ok();
-    let stage = Stage::from_code(&record.stage);
-    if stage.is_none() {
-        problems.push(RecordProblem::Stage(record.stage.clone()));
-    }
-    let needs = statuses(
-        record.needs.iter().map(|n| n.status.as_str()),
-        NeedStatus::from_code,
-        |need, found| RecordProblem::NeedStatus { need, found },
-        &mut problems,
-    );
-    let activities = statuses(
-        record.activities.iter().map(|a| a.status.as_str()),
-        ActivityStatus::from_code,
-        |activity, found| RecordProblem::ActivityStatus { activity, found },
-        &mut problems,
-    );
-    for (i, need) in record.needs.iter().enumerate() {
-        if need.competence.trim().is_empty() {
-            problems.push(RecordProblem::NeedCompetence { need: i + 1 });
-        }
-    }
-    let dates = record
-        .target_date
-        .map(|d| (DatePlace::Target, d))
-        .into_iter()
-        .chain(
-            record
-                .contacts
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (DatePlace::Contact(i + 1), c.on)),
-        )
-        .chain(
-            record
-                .activities
-                .iter()
-                .enumerate()
-                .filter_map(|(i, a)| a.activity.due.map(|d| (DatePlace::Activity(i + 1), d))),
-        );
-    for (place, date) in dates {
-        if !calendar::in_range(date) {
-            problems.push(RecordProblem::Date { place, date });
-        }
-    }
-    let chars = record.registration.chars().count();
-    if chars > privacy::REGISTRATION_MAX_CHARS {
-        problems.push(RecordProblem::Registration { chars });
-    }
-    match (title, stage) {
-        (Some(title), Some(stage)) if problems.is_empty() => Ok(Checked {
-            title,
-            stage,
-            needs,
-            activities,
-        }),
-        _ => Err(problems),
-    }
-}
-
-/// Each code read by `from_code`; one that is not known is a problem, made by `problem` from
-/// its place (counting from 1) and the code.
-fn statuses<'a, S>(
-    codes: impl Iterator<Item = &'a str>,
-    from_code: fn(&str) -> Option<S>,
-    problem: fn(usize, String) -> RecordProblem,
-    problems: &mut Vec<RecordProblem>,
-) -> Vec<S> {
-    let mut read = Vec::new();
-    for (i, code) in codes.enumerate() {
-        match from_code(code) {
-            Some(status) => read.push(status),
-            None => problems.push(problem(i + 1, code.to_owned())),
-        }
-    }
-    read
-}
 
 /// The arena and its program as a record, read through `conn` (inside a transaction too).
 pub(super) fn record_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<ArenaRecord> {
     let arena = super::arenas::arena_of(conn, id, today)?;
     let plan = super::plan::plan_of(conn, id)?;
     let registration = super::registration::registration_of(conn, id)?;
-    Ok(ArenaRecord {
-        format: RECORD_FORMAT,
-        title: arena.title,
-        need: arena.need,
-        mission: arena.mission,
-        stage: arena.stage.code().to_owned(),
-        coordinator: arena.coordinator,
-        mandate: arena.mandate,
-        commissioned_by: arena.commissioned_by,
-        target_date: arena.target_date,
-        recipient: plan.proactivity.recipient,
-        communication_lead: plan.proactivity.lead,
-        rhythm_days: plan.proactivity.rhythm_days,
-        contacts: plan
-            .contacts
-            .into_iter()
-            .map(|c| ContactEdit {
-                on: c.on,
-                channel: c.channel,
-                summary: c.summary,
-                by: c.by,
-            })
-            .collect(),
-        needs: plan
-            .needs
-            .into_iter()
-            .map(|n| NeedRecord {
-                competence: n.competence,
-                reason: n.reason,
-                status: n.status.code().to_owned(),
-            })
-            .collect(),
-        criteria: plan
-            .criteria
-            .into_iter()
-            .map(|c| CriterionEdit {
-                text: c.text,
-                measure: c.measure,
-                target: c.target,
-                result: c.result,
-                no_result_reason: c.no_result_reason,
-                met: c.met,
-            })
-            .collect(),
-        activities: plan
-            .activities
-            .into_iter()
-            .map(|a| ActivityRecord {
-                activity: ActivityEdit {
-                    text: a.text,
-                    owner: a.owner,
-                    due: a.due,
-                },
-                status: a.status.code().to_owned(),
-                blocked_reason: a.blocked_reason,
-            })
-            .collect(),
-        registration,
-    })
+    Ok(record_from(arena, plan, registration))
 }
 
 impl TransferStore for PgStore {
@@ -182,7 +24,7 @@ impl TransferStore for PgStore {
     }
 
     fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
-        let checked = check(record).map_err(|problems| {
+        let checked = check_record(record).map_err(|problems| {
             problems.into_iter().next().map_or_else(
                 || StoreError::BadRecord("record".to_owned()),
                 StoreError::from,
@@ -227,6 +69,28 @@ impl TransferStore for PgStore {
                 ],
             )?;
             let arena = tx.last_insert_rowid();
+            let decision = record.decision.as_ref();
+            tx.execute(
+                "UPDATE arenas SET manager = $2, decision_body = $3, decision_on = $4, budget = $5,
+                     may_ask = $6, authority_until = $7
+                 WHERE id = $1",
+                params![
+                    arena,
+                    text::one_line(&record.manager),
+                    decision.map(|d| text::one_line(&d.body)),
+                    time::date_to_text(decision.and_then(|d| d.on)),
+                    decision.map_or_else(String::new, |d| text::one_line(&d.budget).into_owned()),
+                    decision.map_or_else(String::new, |d| text::one_line(&d.may_ask).into_owned()),
+                    time::date_to_text(decision.and_then(|d| d.until)),
+                ],
+            )?;
+            for mission in &record.participating {
+                tx.execute(
+                    "INSERT INTO arena_missions (arena_id, mission) VALUES ($1, $2)
+                     ON CONFLICT DO NOTHING",
+                    params![arena, text::one_line(mission)],
+                )?;
+            }
             for c in &record.contacts {
                 tx.execute(
                     "INSERT INTO contacts (arena_id, on_date, channel, summary, by_whom, updated_at, updated_by)

@@ -84,8 +84,8 @@ pub use roster::{CompetenceRow, PersonEdit, PersonRow, RosterGlance, Unit};
 pub use roster_import::{ImportRow, ImportSummary};
 pub use staffing::{NeedRow, NewAllocation, TeamMember};
 pub use transfer::{
-    ActivityRecord, ArenaRecord, DatePlace, NeedRecord, RECORD_FORMAT, RecordProblem,
-    record_problems,
+    ActivityRecord, ArenaRecord, Checked, DatePlace, DecisionRecord, NeedRecord, RECORD_FORMAT,
+    RecordProblem, check as check_record, record_from, record_problems,
 };
 
 pub use access::AccessStore;

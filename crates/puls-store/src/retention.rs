@@ -361,6 +361,9 @@ mod tests {
             criteria: vec![],
             activities: vec![],
             registration: String::new(),
+            manager: String::new(),
+            participating: vec![],
+            decision: None,
         }
     }
 

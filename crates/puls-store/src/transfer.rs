@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::{
     ActivityEdit, ContactEdit, CriterionEdit, Result, Store, StoreError, history, roster, time,
 };
-use puls_domain::arena::Stage;
+use puls_domain::arena::{Arena, Stage};
 use puls_domain::puls::ActivityStatus;
+use puls_domain::read::Plan;
 use puls_domain::roster::NeedStatus;
 use puls_domain::text::{self, TitleProblem};
 use puls_domain::{calendar, privacy};
@@ -39,6 +40,26 @@ pub struct ArenaRecord {
     /// The registration number (diarienummer); empty in files from before it existed.
     #[serde(default)]
     pub registration: String,
+    /// The signaller's nearest manager, who took the signal on.
+    #[serde(default)]
+    pub manager: String,
+    /// The missions that take part besides the lead mission.
+    #[serde(default)]
+    pub participating: Vec<String>,
+    /// The body's decision that commissioned or declined it; none in files from before.
+    #[serde(default)]
+    pub decision: Option<DecisionRecord>,
+}
+
+/// A body's decision on the arena, as a record carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    /// The body's code in the config's `[[bodies]]`.
+    pub body: String,
+    pub on: Option<NaiveDate>,
+    pub budget: String,
+    pub may_ask: String,
+    pub until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,17 +117,17 @@ pub enum DatePlace {
     Activity(usize),
 }
 
-/// What a record's codes mean, once every one of them is known.
-struct Checked {
-    title: String,
-    stage: Stage,
-    needs: Vec<NeedStatus>,
-    activities: Vec<ActivityStatus>,
+/// What a record's codes mean, once every one of them is known: what a store writes.
+pub struct Checked {
+    pub title: String,
+    pub stage: Stage,
+    pub needs: Vec<NeedStatus>,
+    pub activities: Vec<ActivityStatus>,
 }
 
 /// Every problem of `record`, or its title, stage and statuses read. A record from a newer puls
 /// is only that: its other fields may mean something this puls cannot know.
-fn check(record: &ArenaRecord) -> std::result::Result<Checked, Vec<RecordProblem>> {
+pub fn check(record: &ArenaRecord) -> std::result::Result<Checked, Vec<RecordProblem>> {
     if record.format > RECORD_FORMAT {
         return Err(vec![RecordProblem::TooNew(record.format)]);
     }
@@ -224,7 +245,12 @@ pub(super) fn record_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<
     let arena = super::arenas::arena_of(conn, id, today)?;
     let plan = super::plan::plan_of(conn, id)?;
     let registration = super::registration::registration_of(conn, id)?;
-    Ok(ArenaRecord {
+    Ok(record_from(arena, plan, registration))
+}
+
+/// The record of an arena, its program and its registration number: the same from any store.
+pub fn record_from(arena: Arena, plan: Plan, registration: String) -> ArenaRecord {
+    ArenaRecord {
         format: RECORD_FORMAT,
         title: arena.title,
         need: arena.need,
@@ -282,7 +308,16 @@ pub(super) fn record_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<
             })
             .collect(),
         registration,
-    })
+        manager: arena.manager,
+        participating: arena.participating,
+        decision: arena.decided.map(|d| DecisionRecord {
+            body: d.body,
+            on: d.on,
+            budget: d.budget,
+            may_ask: d.may_ask,
+            until: d.until,
+        }),
+    }
 }
 
 /// An arena as a record, out of one database and into another. Part of the store interface (see [`crate::Backend`]).
@@ -347,6 +382,27 @@ impl TransferStore for Store {
                 ],
             )?;
             let arena = tx.last_insert_rowid();
+            let decision = record.decision.as_ref();
+            tx.execute(
+                "UPDATE arenas SET manager = ?2, decision_body = ?3, decision_on = ?4, budget = ?5,
+                     may_ask = ?6, authority_until = ?7
+                 WHERE id = ?1",
+                params![
+                    arena,
+                    text::one_line(&record.manager),
+                    decision.map(|d| text::one_line(&d.body)),
+                    time::date_to_text(decision.and_then(|d| d.on)),
+                    decision.map_or_else(String::new, |d| text::one_line(&d.budget).into_owned()),
+                    decision.map_or_else(String::new, |d| text::one_line(&d.may_ask).into_owned()),
+                    time::date_to_text(decision.and_then(|d| d.until)),
+                ],
+            )?;
+            for mission in &record.participating {
+                tx.execute(
+                    "INSERT OR IGNORE INTO arena_missions (arena_id, mission) VALUES (?1, ?2)",
+                    params![arena, text::one_line(mission)],
+                )?;
+            }
             for c in &record.contacts {
                 tx.execute(
                     "INSERT INTO contacts (arena_id, on_date, channel, summary, by_whom, updated_at, updated_by)
