@@ -1,7 +1,8 @@
 //! `puls serve` end to end with the real OpenSSH client (Debian's `openssh-client`), each in a
 //! pseudo-terminal read back through a terminal emulator, with keys made by `ssh-keygen`: log
 //! in, see the board, move a card and see it move on a second client, resize, an unknown key
-//! refused, a client killed mid-session freed.
+//! and a password refused, the restricted record kept from an account that is not its
+//! coordinator's, a client killed mid-session freed.
 //!
 //! Without `ssh` and `ssh-keygen` the tests say so and pass, except on CI (`CI=true`), where
 //! they must run.
@@ -47,28 +48,28 @@ fn keygen(dir: &Path, name: &str) -> PathBuf {
 
 /// `ssh` with nothing of the developer's: no config, no agent, no known hosts, this key only.
 fn ssh(served: &Served, key: &Path) -> CommandBuilder {
+    let mut command = ssh_without_key(served, "BatchMode=yes");
+    command.args(["-o", "IdentitiesOnly=yes", "-i"]);
+    command.arg(key);
+    command.arg("127.0.0.1");
+    command
+}
+
+/// `ssh` as [`ssh`] sets it up, but with `option` and no key or host yet.
+fn ssh_without_key(served: &Served, option: &str) -> CommandBuilder {
     let mut command = CommandBuilder::new("ssh");
     command.env_clear();
     command.env("HOME", served.dir.path());
     command.env("TERM", "xterm-256color");
     command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
-    command.args([
-        "-F",
-        "/dev/null",
-        "-o",
-        "IdentitiesOnly=yes",
-        "-o",
-        "BatchMode=yes",
-    ]);
+    command.args(["-F", "/dev/null", "-o", option]);
     command.args([
         "-o",
         "StrictHostKeyChecking=no",
         "-o",
         "UserKnownHostsFile=/dev/null",
     ]);
-    command.args(["-o", "LogLevel=ERROR", "-tt", "-p", served.port(), "-i"]);
-    command.arg(key);
-    command.arg("127.0.0.1");
+    command.args(["-o", "LogLevel=ERROR", "-tt", "-p", served.port()]);
     command
 }
 
@@ -163,6 +164,60 @@ fn an_unlisted_key_is_refused() {
             .wait_for_log("key not listed")
             .contains("key not listed")
     );
+}
+
+#[test]
+fn a_password_is_never_asked_for_and_the_client_is_refused() {
+    if !openssh() {
+        return;
+    }
+    let served = Served::start("");
+    listed(&served, "karin");
+    // A client that would type a password: the server offers only keys, so none is asked.
+    let mut command = ssh_without_key(
+        &served,
+        "PreferredAuthentications=password,keyboard-interactive",
+    );
+    command.args(["-o", "PubkeyAuthentication=no", "karin@127.0.0.1"]);
+    let mut tui = Tui::spawn(command, 80, 24);
+    let status = tui.wait_for_exit();
+    assert!(!status.success());
+    let screen = tui.screen();
+    assert!(screen.contains("Permission denied (publickey)"), "{screen}");
+    assert!(!screen.to_lowercase().contains("password:"), "{screen}");
+}
+
+#[test]
+fn a_restricted_record_stays_closed_to_an_account_that_is_not_its_coordinators() {
+    use puls::store::prelude::*;
+    if !openssh() {
+        return;
+    }
+    let served = Served::start("");
+    let (maja, jonas) = (listed(&served, "maja"), listed(&served, "jonas"));
+    let linked = served.run(&["users", "link", "maja", "Maja Lindqvist"]);
+    assert!(linked.status.success(), "{linked:?}");
+    let clock = std::sync::Arc::new(puls::domain::clock::SystemClock);
+    let mut store = puls::store::Store::open(&served.db(), "maja", clock).unwrap();
+    let secret = puls::store::RestrictedEdit {
+        name: "Ebba Zetterqvist-Olofsson".into(),
+        contact: "070-000 00 00".into(),
+        note: String::new(),
+    };
+    store.save_restricted(1, None, &secret).unwrap();
+    for (key, opens) in [(&jonas, false), (&maja, true)] {
+        let mut tui = Tui::spawn(ssh(&served, key), 100, 30);
+        wait_for_board(&tui);
+        tui.press("/#1\r");
+        tui.press("3");
+        tui.press("r");
+        let screen = if opens {
+            tui.wait_for_text("Zetterqvist")
+        } else {
+            tui.wait_for_text("only its coordinator")
+        };
+        assert_eq!(screen.contains("Zetterqvist"), opens, "{screen}");
+    }
 }
 
 #[test]
