@@ -2,6 +2,7 @@
 //! a limit, so a huge file, or an endless one such as `/dev/zero`, is refused with a message
 //! instead of filling the memory. README's "Exit codes" lists the limits.
 
+use std::cell::RefCell;
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -41,6 +42,43 @@ pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, messages::file_not_utf8()))
 }
 
+thread_local! {
+    static STDIN: RefCell<Option<Box<dyn Read>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `stdin` as its standard input (`puls serve`: what the SSH client sends); after
+/// it, also when `f` panics, this thread reads the process's own again.
+pub fn from<T>(stdin: Box<dyn Read>, f: impl FnOnce() -> T) -> T {
+    struct Restore;
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STDIN.with(|s| s.borrow_mut().take());
+        }
+    }
+    STDIN.with(|s| *s.borrow_mut() = Some(stdin));
+    let _restore = Restore;
+    f()
+}
+
+/// The text of standard input (this thread's, see [`from`]); past `limit` it is refused.
+pub fn read_stdin_text(limit: u64) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    STDIN.with(|s| match s.borrow_mut().as_mut() {
+        Some(given) => given.take(limit.saturating_add(1)).read_to_end(&mut bytes),
+        None => io::stdin()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes),
+    })?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            messages::file_too_large(limit / MB),
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, messages::file_not_utf8()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +102,15 @@ mod tests {
         let error = read(Path::new("/dev/zero"), 4 * MB).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::FileTooLarge);
         assert!(error.to_string().contains("4 MB"), "{error}");
+    }
+
+    #[test]
+    fn standard_input_is_the_one_given_to_this_thread() {
+        let given = Box::new(io::Cursor::new(b"ssh-ed25519 AAAA karin".to_vec()));
+        let text = from(given, || read_stdin_text(MB)).unwrap();
+        assert_eq!(text, "ssh-ed25519 AAAA karin");
+        let endless = Box::new(io::repeat(b'x'));
+        let error = from(endless, || read_stdin_text(1024)).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::FileTooLarge);
     }
 }

@@ -50,8 +50,19 @@ async fn login(served: &Served, account: &str, key: &PrivateKey) -> (Handle<Trus
 
 /// Standard output, standard error and the exit status of `command` over exec.
 async fn exec(handle: &Handle<Trusting>, command: &str) -> (String, String, Option<u32>) {
+    exec_with_input(handle, command, b"").await
+}
+
+/// [`exec`], sending `input` as the command's standard input, then its end.
+async fn exec_with_input(
+    handle: &Handle<Trusting>,
+    command: &str,
+    input: &[u8],
+) -> (String, String, Option<u32>) {
     let mut channel = handle.channel_open_session().await.unwrap();
     channel.exec(true, command).await.unwrap();
+    channel.data(input).await.unwrap();
+    channel.eof().await.unwrap();
     let (mut out, mut err, mut status) = (Vec::new(), Vec::new(), None);
     while let Some(message) = channel.wait().await {
         match message {
@@ -238,6 +249,36 @@ async fn administering_over_exec_is_for_administrators() {
     assert!(err.contains("`users` is for administrators"), "{err}");
     let (_, _, status) = exec(&handle, "retention run --dry-run").await;
     assert_eq!(status, Some(2));
+}
+
+/// An administrator lists a colleague's key without a shell on the server: the key goes over
+/// the connection as the command's standard input. A file named would be the server's.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_lists_a_key_sent_over_the_connection() {
+    let served = Served::start("");
+    let key = new_key();
+    served.list_key("maja", &public(&key));
+    let granted = served.run(&["users", "grant", "maja", "administrator"]);
+    assert!(granted.status.success(), "{granted:?}");
+    let (handle, _) = login(&served, "maja", &key).await;
+    let jonas = new_key();
+    let (_, refused) = login(&served, "jonas", &jonas).await;
+    assert!(!refused, "not listed yet");
+    let listing = format!("{}\n", public(&jonas));
+    let (out, err, status) =
+        exec_with_input(&handle, "users key add jonas -", listing.as_bytes()).await;
+    assert_eq!(status, Some(0), "{out}{err}");
+    let (_, logged_in) = login(&served, "jonas", &jonas).await;
+    assert!(logged_in, "jonas's key listed: {out}");
+    let (_, err, status) = exec(&handle, "users key add jonas /etc/ssh/key.pub").await;
+    assert_eq!(status, Some(2));
+    assert!(err.contains("users key add ACCOUNT - < key.pub"), "{err}");
+    // Not an administrator: refused, whatever is sent.
+    let (jonas_handle, _) = login(&served, "jonas", &jonas).await;
+    let (_, err, status) =
+        exec_with_input(&jonas_handle, "users key add jonas -", listing.as_bytes()).await;
+    assert_eq!(status, Some(2));
+    assert!(err.contains("for administrators"), "{err}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,7 +1,6 @@
 //! `puls users`: which OS accounts puls knows, their roles, the roster person each is, and the
 //! SSH keys by which `puls serve` knows them.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use crate::database::Database;
@@ -218,15 +217,11 @@ fn settings(
     Ok(())
 }
 
-/// The text of a key file, or of standard input for `-`; a few keys at most, so a small limit.
+/// The text of a key file, or of standard input for `-`: a few keys, so a megabyte at most.
 fn key_file(file: &std::path::Path) -> Result<String> {
-    const LIMIT: u64 = 64 * 1024;
+    const LIMIT: u64 = 1024 * 1024;
     let read = if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .take(LIMIT)
-            .read_to_string(&mut text)
-            .map(|_| text)
+        crate::input::read_stdin_text(LIMIT)
     } else {
         crate::input::read_text(file, LIMIT)
     };

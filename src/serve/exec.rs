@@ -6,7 +6,9 @@
 //! over SSH: the files are the service's, not the caller's. Commands that administer (users,
 //! retention, extracts, check) are for administrators.
 
+use std::io::{Cursor, Read};
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use clap::{CommandFactory, FromArgMatches};
 use color_eyre::Result;
@@ -21,16 +23,19 @@ use crate::cli::users::{KeyCommand, UsersCommand};
 use crate::cli::{self, Cli, Command, Invocation, help};
 use crate::domain::access::Role;
 use crate::domain::session::Session;
+use crate::input;
 use crate::messages;
 use crate::output::{self, Sink};
 use crate::settings::Settings;
 
-/// Runs `line` for `account` and ends the channel with its exit code.
+/// Runs `line` for `account`, with what the client sends as its standard input, and ends the
+/// channel with its exit code.
 pub async fn run(
     shared: Arc<Shared>,
     account: String,
     session: Session,
     line: String,
+    stdin: Receiver<Vec<u8>>,
     outbox: Outbox,
 ) -> Result<()> {
     let writers = outbox.clone();
@@ -41,13 +46,43 @@ pub async fn run(
             out: Box::new(writers.writer(false)),
             err: Box::new(writers.writer(true)),
         };
-        session.enter(|| output::into(sink, || command(&shared, &account, &line)))
+        let stdin = Box::new(ChannelInput {
+            chunks: stdin,
+            current: Cursor::new(Vec::new()),
+        });
+        session.enter(|| {
+            output::into(sink, || {
+                input::from(stdin, || command(&shared, &account, &line))
+            })
+        })
     })
     .await?;
     // What the command committed reaches the open screens at once.
     commits.look();
     outbox.exit(u32::from(code));
     Ok(())
+}
+
+/// What the client sends, as a command's standard input: chunks until the client's end of
+/// file (or the channel's close). Only a command told to read `-` waits for it.
+struct ChannelInput {
+    chunks: Receiver<Vec<u8>>,
+    current: Cursor<Vec<u8>>,
+}
+
+impl Read for ChannelInput {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.current.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            match self.chunks.recv() {
+                Ok(next) => self.current = Cursor::new(next),
+                Err(_) => return Ok(0),
+            }
+        }
+    }
 }
 
 /// The exit code of `line` run as `account`.
@@ -98,6 +133,15 @@ fn refusal(shared: &Shared, account: &str, cli: &Cli, words: &[String]) -> Optio
             return Some(messages::serve_not_remote(name));
         }
     }
+    if let Some(Command::Privacy(PrivacyCommand::Users {
+        command: UsersCommand::Key {
+            command: KeyCommand::Add { file, .. },
+        },
+    })) = &cli.command
+        && file.as_os_str() != "-"
+    {
+        return Some(messages::serve_key_from_stdin().to_owned());
+    }
     let on_server_files = match &cli.command {
         None | Some(Command::Standup { .. }) => {
             return Some(messages::serve_needs_pty().to_owned());
@@ -114,12 +158,6 @@ fn refusal(shared: &Shared, account: &str, cli: &Cli, words: &[String]) -> Optio
         Some(Command::Serve(_)) => Some("serve"),
         Some(Command::Admin(AdminCommand::Backup { .. })) => Some("backup"),
         Some(Command::Admin(AdminCommand::Restore { .. })) => Some("restore"),
-        Some(Command::Privacy(PrivacyCommand::Users {
-            command:
-                UsersCommand::Key {
-                    command: KeyCommand::Add { .. },
-                },
-        })) => Some("users key add"),
         _ => None,
     };
     if let Some(name) = on_server_files {

@@ -113,7 +113,19 @@ struct Requests {
     term: Option<String>,
     env: Vec<(String, String)>,
     input: Option<Input>,
+    /// A command's standard input: what the client sends, until its end of file.
+    stdin: Option<StdinSender>,
 }
+
+/// Where a command's standard input goes, and how much has gone.
+struct StdinSender {
+    chunks: std::sync::mpsc::Sender<Vec<u8>>,
+    sent: usize,
+}
+
+/// What a command may be sent as its standard input (a few keys; past this it is cut, and the
+/// command finds its input too large).
+const STDIN_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Where a running screen's keys go.
 struct Input {
@@ -355,10 +367,14 @@ impl russh::server::Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let (Some(account), Some(requests)) = (self.account.clone(), self.channels.get(&channel))
+        let (Some(account), Some(requests)) =
+            (self.account.clone(), self.channels.get_mut(&channel))
         else {
             return session.channel_failure(channel);
         };
+        let (chunks, stdin) = std::sync::mpsc::channel();
+        requests.stdin = Some(StdinSender { chunks, sent: 0 });
+        let requests = &*requests;
         session.channel_success(channel)?;
         let outbox = Outbox::open(session.handle(), channel);
         let puls_session = requests.session(&self.shared, &account);
@@ -376,7 +392,7 @@ impl russh::server::Handler for Connection {
             outbox: outbox.clone(),
         };
         tokio::spawn(supervise(watch, permit, async move {
-            exec::run(shared, account, puls_session, command, outbox).await
+            exec::run(shared, account, puls_session, command, stdin, outbox).await
         }));
         Ok(())
     }
@@ -387,6 +403,16 @@ impl russh::server::Handler for Connection {
         data: &[u8],
         _: &mut Session,
     ) -> Result<(), Self::Error> {
+        if let Some(stdin) = self
+            .channels
+            .get_mut(&channel)
+            .and_then(|r| r.stdin.as_mut())
+            .filter(|s| s.sent <= STDIN_LIMIT)
+        {
+            stdin.sent += data.len();
+            // A command that never reads its input has ended: nobody waits for it.
+            let _ = stdin.chunks.send(data.to_vec());
+        }
         if let Some(input) = self
             .channels
             .get_mut(&channel)
@@ -423,9 +449,11 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        // No more keys: the screen's stream ends, and with it the screen.
+        // No more keys: the screen's stream ends, and with it the screen; a command's standard
+        // input ends.
         if let Some(requests) = self.channels.get_mut(&channel) {
             requests.input = None;
+            requests.stdin = None;
         }
         Ok(())
     }

@@ -62,6 +62,13 @@ pub fn serve_admin_only(command: &str) -> String {
 }
 
 /// Over SSH: a command or option that reads or writes files on the server.
+pub fn serve_key_from_stdin() -> &'static str {
+    tr!(
+        "`users key add` over SSH reads the key from what you send, not from a file on the server: `ssh ... users key add ACCOUNT - < key.pub`.",
+        "`users key add` över SSH läser nyckeln från det du skickar, inte från en fil på servern: `ssh ... users key add KONTO - < key.pub`."
+    )
+}
+
 pub fn serve_not_remote(what: &str) -> String {
     tr!(
         format!("`{what}` works with files on the server and is not available over SSH."),
