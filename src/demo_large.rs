@@ -537,6 +537,19 @@ mod tests {
             if past(Stage::Commissioned) {
                 assert!(arena.coordinator.is_some() && !arena.mandate.is_empty());
             }
+            // The body's decision: every arena past the signal was commissioned or declined by
+            // one, on a day no later than the arena's stage began.
+            match &arena.decided {
+                Some(decided) => {
+                    assert_eq!(decided.body, "SSG", "#{}", card.id);
+                    assert!(
+                        decided
+                            .on
+                            .is_some_and(|on| on <= card.stage_since.date_naive())
+                    );
+                }
+                None => assert_eq!(card.stage, Stage::Signal, "#{}: no decision", card.id),
+            }
             if past(Stage::Active) {
                 let plan = arena.plan;
                 assert!(plan.has_recipient && plan.has_lead && plan.activities_total > 0);

@@ -39,6 +39,10 @@ pub(super) struct Person {
     pub updated: (i64, usize),
 }
 
+/// The body that decides on every arena of the large demo: the default config's coordination
+/// group.
+const DECIDING_BODY: &str = "SSG";
+
 pub(super) struct Arena {
     pub title: String,
     pub need: String,
@@ -54,6 +58,8 @@ pub(super) struct Arena {
     pub coordinator: Option<usize>,
     pub mandate: &'static str,
     pub commissioned_by: Option<&'static str>,
+    /// The body's code and the day it decided: commissioned, or declined.
+    pub decided: Option<(&'static str, NaiveDate)>,
     pub target: Option<NaiveDate>,
     pub decline_reason: Option<&'static str>,
     pub recipient: String,
@@ -296,6 +302,7 @@ impl<'a> Municipality<'a> {
                 coordinator: None,
                 mandate: "",
                 commissioned_by: None,
+                decided: None,
                 target: None,
                 decline_reason: None,
                 recipient: String::new(),
@@ -342,7 +349,8 @@ impl<'a> Municipality<'a> {
         format!("{case} {mission}-{year}-{number:04}: {first}\n{second}")
     }
 
-    /// The arena's way from its signal to its stage: commission and moves, or a decline.
+    /// The arena's way from its signal to its stage: the body's decision to commission and the
+    /// moves, or its decline.
     fn plan_life(&mut self, i: usize) {
         let (stage, signalled) = (self.arenas[i].stage, self.arenas[i].signalled);
         let coordinator = *self.rng.pick(&self.coordinators);
@@ -351,6 +359,7 @@ impl<'a> Municipality<'a> {
             let reason = *self.rng.pick(DECLINE_REASONS);
             let a = &mut self.arenas[i];
             a.decline_reason = Some(reason);
+            a.decided = Some((DECIDING_BODY, date_of(at)));
             a.stage_since = at;
             self.arena_event(i, at, coordinator, "decline", reason.to_owned());
             return;
@@ -385,6 +394,7 @@ impl<'a> Municipality<'a> {
             let a = &mut self.arenas[i];
             a.stage_since = at;
             match to {
+                Stage::Commissioned => a.decided = Some((DECIDING_BODY, date_of(at))),
                 Stage::Staffing => a.staffed = Some(at),
                 Stage::Active => a.active = Some(at),
                 Stage::Closed => a.closed = Some(at),

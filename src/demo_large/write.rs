@@ -90,6 +90,7 @@ impl Municipality<'_> {
                 coordinator: a.coordinator.map(id),
                 mandate: a.mandate,
                 commissioned_by: a.commissioned_by,
+                decision: a.decided,
                 target: a.target,
                 decline_reason: a.decline_reason,
                 recipient: &a.recipient,

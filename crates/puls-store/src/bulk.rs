@@ -58,6 +58,8 @@ pub struct BulkArena<'a> {
     pub coordinator: Option<i64>,
     pub mandate: &'a str,
     pub commissioned_by: Option<&'a str>,
+    /// The deciding body's code and the day it decided.
+    pub decision: Option<(&'a str, NaiveDate)>,
     pub target: Option<NaiveDate>,
     pub decline_reason: Option<&'a str>,
     pub recipient: &'a str,
@@ -227,9 +229,9 @@ impl BulkWriter<'_> {
                 "INSERT INTO arenas (id, title, need, mission, stage, stage_since, signalled_by,
                      signalled_at, coordinator_id, mandate, commissioned_by, target_date,
                      decline_reason, recipient, communication_lead_id, feedback_days, version,
-                     updated_at, updated_by)
+                     updated_at, updated_by, decision_body, decision_on)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19)",
+                     ?17, ?18, ?19, ?20, ?21)",
             )?
             .execute(params![
                 a.id,
@@ -251,6 +253,8 @@ impl BulkWriter<'_> {
                 a.version,
                 time::to_text(a.updated_at),
                 a.updated_by,
+                a.decision.map(|(body, _)| body),
+                time::date_to_text(a.decision.map(|(_, on)| on)),
             ])?;
         Ok(())
     }
