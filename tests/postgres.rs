@@ -71,6 +71,30 @@ fn a_database_of_a_newer_puls_is_refused_and_nothing_is_written() {
     assert_eq!(audit, 0);
 }
 
+/// The board counts each arena's written entries from an index of them alone, not by reading
+/// every entry's row with its body.
+#[test]
+fn the_boards_count_of_written_entries_reads_its_own_index() {
+    if !available() {
+        return;
+    }
+    let db = TestDatabase::default();
+    open(&db, "maja").unwrap();
+    let mut admin = client(&db);
+    admin.batch_execute("SET enable_seqscan = off").unwrap();
+    let plan: Vec<String> = admin
+        .query(
+            "EXPLAIN SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    let plan = plan.join("\n");
+    assert!(plan.contains("entries_written_by_arena"), "{plan}");
+}
+
 #[test]
 fn a_dropped_connection_is_opened_again_and_counts_as_a_change() {
     if !available() {
