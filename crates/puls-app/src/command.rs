@@ -81,6 +81,9 @@ pub enum Command {
     FileReview,
     Maturity,
     RateMaturity,
+    NextRecord,
+    PreviousRecord,
+    OpenRecord,
 }
 
 impl Command {

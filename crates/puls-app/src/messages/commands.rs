@@ -141,6 +141,9 @@ pub fn command_description(command: Command) -> &'static str {
         Command::FileReview => super::file_review_description(),
         Command::Maturity => super::maturity_description(),
         Command::RateMaturity => super::rate_maturity_description(),
+        Command::NextRecord => super::next_record_description(),
+        Command::PreviousRecord => super::previous_record_description(),
+        Command::OpenRecord => super::open_record_description(),
     }
 }
 
@@ -186,6 +189,7 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::CycleKind => tr!("kind", "slag"),
         Command::FilterTag => tr!("tag", "tagg"),
         Command::OpenEditor => super::open_editor_hint(),
+        Command::OpenRecord => super::open_record_hint(),
         other => command_description(other),
     }
 }
