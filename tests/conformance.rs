@@ -130,6 +130,8 @@ mod keys;
 mod knowledge;
 #[path = "conformance/plan.rs"]
 mod plan;
+#[path = "conformance/reviews.rs"]
+mod reviews;
 #[path = "conformance/roster.rs"]
 mod roster;
 #[path = "conformance/session.rs"]
@@ -230,6 +232,13 @@ macro_rules! conformance {
                 returning_is_refused_until_every_criterion_has_a_result_or_reason,
                 a_write_about_an_arena_that_does_not_exist_writes_nothing,
                 a_refused_stand_up_leaves_since_last_as_it_was,
+            ],
+            reviews: [
+                a_meeting_is_edited_in_place_with_its_version_and_an_audit_row,
+                the_problem_statement_gets_an_iteration_only_when_it_changes,
+                a_meeting_or_rating_saved_over_an_unseen_edit_is_refused_with_who,
+                a_rating_is_edited_in_place_and_a_level_outside_1_to_6_is_refused,
+                a_drawn_up_arena_refuses_new_and_edited_meetings_and_ratings,
             ],
             exports: [every_export_and_report_is_sqlites_byte_for_byte],
             keys: [knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators],
