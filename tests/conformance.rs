@@ -120,6 +120,8 @@ mod arenas;
 mod citizen;
 #[path = "conformance/conflicts.rs"]
 mod conflicts;
+#[path = "conformance/courses.rs"]
+mod courses;
 #[path = "conformance/demo.rs"]
 mod demo;
 #[path = "conformance/exports.rs"]
@@ -239,6 +241,10 @@ macro_rules! conformance {
                 a_meeting_or_rating_saved_over_an_unseen_edit_is_refused_with_who,
                 a_rating_is_edited_in_place_and_a_level_outside_1_to_6_is_refused,
                 a_drawn_up_arena_refuses_new_and_edited_meetings_and_ratings,
+            ],
+            courses: [
+                a_session_takes_sign_ups_up_to_its_seats_and_refuses_the_next,
+                only_a_course_entry_gets_sessions_and_a_session_needs_a_seat,
             ],
             exports: [every_export_and_report_is_sqlites_byte_for_byte],
             keys: [knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators],
