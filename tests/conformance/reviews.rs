@@ -45,13 +45,15 @@ fn rating(level: u8, note: &str) -> RatingEdit {
     }
 }
 
-fn history_details(store: &impl Backend, arena: i64) -> Vec<String> {
-    store
+/// Fails unless a row of the arena's history says `detail`.
+fn assert_in_history(store: &impl Backend, arena: i64, detail: &str) {
+    let details: Vec<String> = store
         .arena_history(arena, 50)
         .unwrap()
         .into_iter()
         .map(|r| r.detail)
-        .collect()
+        .collect();
+    assert!(details.iter().any(|d| d == detail), "{details:?}");
 }
 
 pub fn a_meeting_is_edited_in_place_with_its_version_and_an_audit_row<F: Fixture>() {
@@ -79,13 +81,7 @@ pub fn a_meeting_is_edited_in_place_with_its_version_and_an_audit_row<F: Fixture
     assert_eq!(after[0].version, before.version + 1);
     assert_eq!(after[0].answer(Question::Surprise), "His own network");
     assert_eq!(after[0].light, Some(Light::Amber));
-    let details = history_details(&maja, arena);
-    assert!(
-        details
-            .iter()
-            .any(|d| d == "edited sponsor 2026-11-20 amber"),
-        "{details:?}"
-    );
+    assert_in_history(&maja, arena, "edited sponsor 2026-11-20 amber");
 }
 
 pub fn the_problem_statement_gets_an_iteration_only_when_it_changes<F: Fixture>() {
@@ -181,13 +177,7 @@ pub fn a_rating_is_edited_in_place_and_a_level_outside_1_to_6_is_refused<F: Fixt
     assert_eq!(ratings.len(), 1);
     assert_eq!(ratings[0].version, version + 1);
     assert_eq!(ratings[0].scores[6].note, "one budget");
-    let details = history_details(&maja, arena);
-    assert!(
-        details
-            .iter()
-            .any(|d| d == "edited baseline 2026-11-20: 4 4 4 4 4 4 4"),
-        "{details:?}"
-    );
+    assert_in_history(&maja, arena, "edited baseline 2026-11-20: 4 4 4 4 4 4 4");
 }
 
 pub fn a_drawn_up_arena_refuses_new_and_edited_meetings_and_ratings<F: Fixture>() {
