@@ -132,6 +132,8 @@ mod keys;
 mod knowledge;
 #[path = "conformance/plan.rs"]
 mod plan;
+#[path = "conformance/purposes.rs"]
+mod purposes;
 #[path = "conformance/reviews.rs"]
 mod reviews;
 #[path = "conformance/roster.rs"]
@@ -241,6 +243,10 @@ macro_rules! conformance {
                 a_meeting_or_rating_saved_over_an_unseen_edit_is_refused_with_who,
                 a_rating_is_edited_in_place_and_a_level_outside_1_to_6_is_refused,
                 a_drawn_up_arena_refuses_new_and_edited_meetings_and_ratings,
+            ],
+            purposes: [
+                arenas_go_under_a_purpose_whose_meetings_keep_their_notes_in_order,
+                a_purpose_needs_a_name,
             ],
             courses: [
                 a_session_takes_sign_ups_up_to_its_seats_and_refuses_the_next,
