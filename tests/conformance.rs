@@ -122,6 +122,8 @@ mod citizen;
 mod conflicts;
 #[path = "conformance/courses.rs"]
 mod courses;
+#[path = "conformance/decisions.rs"]
+mod decisions;
 #[path = "conformance/demo.rs"]
 mod demo;
 #[path = "conformance/exports.rs"]
@@ -243,6 +245,11 @@ macro_rules! conformance {
                 a_meeting_or_rating_saved_over_an_unseen_edit_is_refused_with_who,
                 a_rating_is_edited_in_place_and_a_level_outside_1_to_6_is_refused,
                 a_drawn_up_arena_refuses_new_and_edited_meetings_and_ratings,
+            ],
+            decisions: [
+                a_member_forwards_and_commissions_and_anyone_else_is_refused,
+                a_member_declines_with_the_bodys_reason,
+                an_arena_keeps_the_missions_taking_part_besides_its_own,
             ],
             purposes: [
                 arenas_go_under_a_purpose_whose_meetings_keep_their_notes_in_order,
