@@ -774,7 +774,7 @@ fn after_retention_run_extract_public_prints_nothing_it_removed() {
 }
 
 #[test]
-fn the_subject_extract_holds_the_meetings_and_ratings_of_an_arena_whose_meeting_names_the_case() {
+fn the_subject_extract_holds_the_meetings_ratings_and_purpose_notes_that_name_the_case() {
     use puls::domain::maturity::{Dimension, Occasion, Score};
     use puls::domain::review::{Question, ReviewKind};
     use puls::store::{RatingEdit, ReviewEdit};
@@ -822,6 +822,25 @@ fn the_subject_extract_holds_the_meetings_and_ratings_of_an_arena_whose_meeting_
             },
         )
         .unwrap();
+    let purpose = store
+        .add_purpose("Every child in school", "No child left at home")
+        .unwrap();
+    store
+        .add_purpose_note(
+            purpose,
+            puls::domain::purpose::NoteKind::Dilemma,
+            day,
+            "Whether LF-2026-014 may join the meeting",
+        )
+        .unwrap();
+    store
+        .add_purpose_note(
+            purpose,
+            puls::domain::purpose::NoteKind::Note,
+            day,
+            "LF-2026-0145 is someone else",
+        )
+        .unwrap();
     drop(store);
 
     let english = sandbox.path("extract.md");
@@ -858,10 +877,19 @@ fn the_subject_extract_holds_the_meetings_and_ratings_of_an_arena_whose_meeting_
     );
     assert!(text.contains("### Maturity ratings"), "{text}");
     assert!(text.contains("  - Goals: 2 each on its own"), "{text}");
+    assert!(text.contains("## Notes of purpose meetings"), "{text}");
+    assert!(
+        text.contains(
+            "- 2026-11-20 Every child in school · Dilemmas · test: Whether LF-2026-014 may join the meeting"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("someone else"), "{text}");
     let text = std::fs::read_to_string(&swedish).unwrap();
     assert!(
         text.contains("  - Återkoppling: LF-2026-014 asked for evening meetings"),
         "{text}"
     );
     assert!(text.contains("### Skattningar av mognad"), "{text}");
+    assert!(text.contains("## Anteckningar från syftesmöten"), "{text}");
 }

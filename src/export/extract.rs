@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::domain::maturity::{Dimension, Occasion};
 use crate::domain::privacy;
+use crate::domain::purpose::NoteKind;
 use crate::domain::review::{Question, ReviewKind};
 use crate::messages;
 use crate::store::{ArenaRecord, DrawnUpRecord, SubjectArena, SubjectExtract};
@@ -91,7 +92,7 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
         messages::subject_extract_title(&extract.case_reference),
         messages::extract_written(&utc(extract.written_at), &extract.written_by)
     );
-    if extract.arenas.is_empty() {
+    if extract.arenas.is_empty() && extract.purpose_notes.is_empty() {
         let _ = writeln!(out, "{}", messages::extract_nothing_held());
     }
     for arena in &extract.arenas {
@@ -140,6 +141,22 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
             let _ = writeln!(out, "- {} {}: {}", utc(row.at), line(&row.who), row.what);
         }
         out.push('\n');
+    }
+    if !extract.purpose_notes.is_empty() {
+        let _ = writeln!(out, "## {}\n", messages::extract_purpose_notes());
+    }
+    for note in &extract.purpose_notes {
+        let kind = NoteKind::from_code(&note.kind)
+            .map(messages::note_kind)
+            .unwrap_or(note.kind.as_str());
+        let _ = writeln!(
+            out,
+            "- {} {} · {kind} · {}: {}",
+            note.on,
+            line(&note.purpose),
+            line(&note.by),
+            line(&note.text)
+        );
     }
     out
 }

@@ -108,6 +108,7 @@ impl ExtractStore for PgStore {
                 written_at: stamp.at,
                 written_by: stamp.who.to_owned(),
                 arenas,
+                purpose_notes: Vec::new(),
             })
         })?;
         with_meetings(self, extract)

@@ -61,9 +61,10 @@ pub struct RatingPart {
     pub scores: Vec<(String, u8, String)>,
 }
 
-/// Adds each extracted arena's meetings and ratings, read after the extract's transaction
-/// through the store interface, so both backends give them alike.
-pub fn with_meetings<S: ReviewStore + MaturityStore>(
+/// Adds each extracted arena's meetings and ratings, and the purpose notes that name the case
+/// reference, read after the extract's transaction through the store interface, so both
+/// backends give them alike.
+pub fn with_meetings<S: ReviewStore + MaturityStore + PurposeStore>(
     store: &S,
     mut extract: SubjectExtract,
 ) -> Result<SubjectExtract> {
@@ -98,6 +99,19 @@ pub fn with_meetings<S: ReviewStore + MaturityStore>(
             })
             .collect();
     }
+    for purpose in store.purposes()? {
+        for note in store.purpose_notes(purpose.id)? {
+            if privacy::mentions(&note.text, &extract.case_reference) {
+                extract.purpose_notes.push(PurposeNotePart {
+                    purpose: purpose.name.clone(),
+                    kind: note.kind.code().to_owned(),
+                    on: note.on,
+                    text: note.text,
+                    by: note.by,
+                });
+            }
+        }
+    }
     Ok(extract)
 }
 
@@ -107,6 +121,18 @@ pub struct SubjectExtract {
     pub written_at: DateTime<Utc>,
     pub written_by: String,
     pub arenas: Vec<SubjectArena>,
+    /// Notes, dilemmas and decisions of purpose meetings that name the case reference.
+    pub purpose_notes: Vec<PurposeNotePart>,
+}
+
+/// A purpose meeting's note as the extract shows it: its purpose by name, its kind by code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PurposeNotePart {
+    pub purpose: String,
+    pub kind: String,
+    pub on: chrono::NaiveDate,
+    pub text: String,
+    pub by: String,
 }
 
 /// The arenas that hold `case_ref` anywhere, in number order: as the recipient or in the text
@@ -215,6 +241,7 @@ impl ExtractStore for Store {
                 written_at: stamp.at,
                 written_by: stamp.who.to_owned(),
                 arenas,
+                purpose_notes: Vec::new(),
             })
         })?;
         with_meetings(self, extract)

@@ -64,7 +64,8 @@ pub use courses::{Course, CourseSession};
 pub use drawn_up::{DrawnUp, DrawnUpEntry, DrawnUpRecord};
 pub use error::StoreError;
 pub use extract::{
-    MeetingPart, RatingPart, RestrictedPart, SubjectArena, SubjectExtract, with_meetings,
+    MeetingPart, PurposeNotePart, RatingPart, RestrictedPart, SubjectArena, SubjectExtract,
+    with_meetings,
 };
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
