@@ -258,6 +258,7 @@ macro_rules! conformance {
             courses: [
                 a_session_takes_sign_ups_up_to_its_seats_and_refuses_the_next,
                 only_a_course_entry_gets_sessions_and_a_session_needs_a_seat,
+                withdrawing_frees_the_seat_and_is_refused_for_someone_not_signed_up,
             ],
             exports: [every_export_and_report_is_sqlites_byte_for_byte],
             keys: [knows_an_account_by_its_exact_listed_key_and_lists_keys_to_administrators],

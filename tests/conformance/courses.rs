@@ -65,6 +65,39 @@ pub fn a_session_takes_sign_ups_up_to_its_seats_and_refuses_the_next<F: Fixture>
     assert_eq!(held.seats_left(), 0);
 }
 
+pub fn withdrawing_frees_the_seat_and_is_refused_for_someone_not_signed_up<F: Fixture>() {
+    let db = F::new();
+    let mut maja = db.session("maja", now());
+    let course = maja
+        .add_entry(&entry("Motivational interviewing", EntryKind::Course))
+        .unwrap();
+    for name in ["Ada", "Bo"] {
+        maja.add_person(&person(name)).unwrap();
+    }
+    let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let session = maja.add_session(course, day, "Room 2", 1).unwrap();
+    maja.sign_up(session, "Ada").unwrap();
+
+    maja.withdraw(session, "ada").unwrap();
+    let again = maja.withdraw(session, "Ada");
+    maja.sign_up(session, "Bo").unwrap();
+
+    assert!(
+        matches!(again, Err(StoreError::NotSignedUp { session: s, .. }) if s == session),
+        "{again:?}"
+    );
+    let courses = maja.courses().unwrap();
+    let held = &courses.iter().find(|c| c.entry == course).unwrap().sessions[0];
+    assert_eq!(held.signed_up, ["Bo"]);
+    let history = maja.history(None, None, 50).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|r| r.action == "withdraw" && r.detail == format!("session {session}: ada")),
+        "{history:?}"
+    );
+}
+
 pub fn only_a_course_entry_gets_sessions_and_a_session_needs_a_seat<F: Fixture>() {
     let db = F::new();
     let mut maja = db.session("maja", now());
