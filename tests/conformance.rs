@@ -120,6 +120,10 @@ mod arenas;
 mod citizen;
 #[path = "conformance/conflicts.rs"]
 mod conflicts;
+#[path = "conformance/courses.rs"]
+mod courses;
+#[path = "conformance/decisions.rs"]
+mod decisions;
 #[path = "conformance/demo.rs"]
 mod demo;
 #[path = "conformance/exports.rs"]
@@ -130,6 +134,10 @@ mod keys;
 mod knowledge;
 #[path = "conformance/plan.rs"]
 mod plan;
+#[path = "conformance/purposes.rs"]
+mod purposes;
+#[path = "conformance/reviews.rs"]
+mod reviews;
 #[path = "conformance/roster.rs"]
 mod roster;
 #[path = "conformance/session.rs"]
@@ -236,6 +244,27 @@ macro_rules! conformance {
                 returning_is_refused_until_every_criterion_has_a_result_or_reason,
                 a_write_about_an_arena_that_does_not_exist_writes_nothing,
                 a_refused_stand_up_leaves_since_last_as_it_was,
+            ],
+            reviews: [
+                a_meeting_is_edited_in_place_with_its_version_and_an_audit_row,
+                the_problem_statement_gets_an_iteration_only_when_it_changes,
+                a_meeting_or_rating_saved_over_an_unseen_edit_is_refused_with_who,
+                a_rating_is_edited_in_place_and_a_level_outside_1_to_6_is_refused,
+                a_drawn_up_arena_refuses_new_and_edited_meetings_and_ratings,
+            ],
+            decisions: [
+                a_member_forwards_and_commissions_and_anyone_else_is_refused,
+                a_member_declines_with_the_bodys_reason,
+                an_arena_keeps_the_missions_taking_part_besides_its_own,
+            ],
+            purposes: [
+                arenas_go_under_a_purpose_whose_meetings_keep_their_notes_in_order,
+                a_purpose_needs_a_name,
+            ],
+            courses: [
+                a_session_takes_sign_ups_up_to_its_seats_and_refuses_the_next,
+                only_a_course_entry_gets_sessions_and_a_session_needs_a_seat,
+                withdrawing_frees_the_seat_and_is_refused_for_someone_not_signed_up,
             ],
             exports: [
                 every_export_and_report_is_sqlites_byte_for_byte,

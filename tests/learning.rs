@@ -197,3 +197,40 @@ fn puls_course_lists_teachers_and_seats_and_signs_people_up() {
     let refused = run(&["course", "sign-up", "1", "Nobody Known"]);
     assert_eq!(refused.status.code(), Some(2), "{refused:?}");
 }
+
+#[test]
+fn puls_course_withdraw_frees_the_seat_and_refuses_someone_not_signed_up() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db").display().to_string();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, env)
+    };
+    let signed = run(&["--demo", "course", "sign-up", "1", "Emma Strand"], &[]);
+    assert!(signed.status.success(), "{signed:?}");
+
+    let withdrawn = run(&["course", "withdraw", "1", "Emma Strand"], &[]);
+    let again = run(&["course", "withdraw", "1", "Emma Strand"], &[]);
+    let swedish = run(
+        &["course", "withdraw", "1", "Emma Strand"],
+        &[("LC_ALL", "sv_SE.UTF-8")],
+    );
+
+    assert_eq!(
+        cli::stdout(&withdrawn),
+        "Emma Strand is no longer signed up for session 1.\n"
+    );
+    assert!(cli::stdout(&run(&["course", "list"], &[])).contains("10 of 12 seats left"));
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    assert!(
+        cli::stderr(&again).contains("Emma Strand is not signed up for session 1"),
+        "{}",
+        cli::stderr(&again)
+    );
+    assert!(
+        cli::stderr(&swedish).contains("Emma Strand är inte anmäld till tillfälle 1"),
+        "{}",
+        cli::stderr(&swedish)
+    );
+}

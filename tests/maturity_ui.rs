@@ -80,3 +80,54 @@ fn the_key_figures_show_the_distribution_and_the_change_from_baseline() {
     assert!(text.contains("3 arenas rated"), "{text}");
     insta::assert_snapshot!("figures_maturity_120x40", text);
 }
+
+#[test]
+fn enter_on_a_rating_opens_it_with_its_levels_and_notes_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        // Past the meetings, the selection stops at the last rating: the one at Returning.
+        screen.keys(&format!("/{RATED}<enter><enter>nnnnnnnnnn<enter>"));
+        let text = screen.text();
+        assert!(
+            text.contains("#5 Edit partnering-maturity rating"),
+            "{text}"
+        );
+        assert!(text.contains("at Returning"), "{text}");
+        insta::assert_snapshot!(format!("rating_edit_form_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn an_edited_rating_replaces_the_old_and_the_history_says_edited() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys(&format!(
+        "/{RATED}<enter><enter>nnnnnnnnnn<enter><tab><tab>Region Norrbotten<c-s>"
+    ));
+    let text = screen.text();
+    assert!(text.contains("Partnering maturity of #5 saved."), "{text}");
+    assert!(text.contains("(Region Norrbotten)"), "{text}");
+    assert!(!text.contains("C at Returning"), "{text}");
+    screen.keys("<esc><H>");
+    assert!(
+        screen.text().contains("edited returning"),
+        "{}",
+        screen.text()
+    );
+}
+
+#[test]
+fn in_swedish_the_rating_opens_to_be_edited_and_the_detail_lists_it() {
+    puls::messages::set_language(puls::messages::Language::Swedish);
+    let mut screen = Screen::demo(120, 40);
+    screen.keys(&format!("/{RATED}<enter><enter>"));
+    screen.keys(&"j".repeat(40));
+    let detail = screen.text();
+    assert!(detail.contains("Skattningar av mognad (2)"), "{detail}");
+    assert!(detail.contains("vid återföring"), "{detail}");
+    screen.keys("nnnnnnnnnn<enter>");
+    let form = screen.text();
+    assert!(
+        form.contains("#5 Redigera skattning av samverkansmognad"),
+        "{form}"
+    );
+}

@@ -773,3 +773,124 @@ fn after_retention_run_extract_public_prints_nothing_it_removed() {
         assert!(!shown.contains(text.as_str()), "{text} in\n{shown}");
     }
 }
+
+#[test]
+fn the_subject_extract_holds_the_meetings_ratings_and_purpose_notes_that_name_the_case() {
+    use puls::domain::maturity::{Dimension, Occasion, Score};
+    use puls::domain::review::{Question, ReviewKind};
+    use puls::store::{RatingEdit, ReviewEdit};
+    let sandbox = Sandbox::new();
+    assert!(sandbox.run(&["signal", "Siblings absent"]).status.success());
+    assert!(
+        sandbox
+            .run(&["users", "grant", "karin", "member"])
+            .status
+            .success()
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut store = sandbox.open("db.db");
+    store
+        .add_review(
+            1,
+            &ReviewEdit {
+                kind: ReviewKind::Citizen,
+                held_on: day,
+                led_by: "Eva Lindqvist".into(),
+                answers: vec![(
+                    Question::Feedback,
+                    "LF-2026-014 asked for evening meetings".into(),
+                )],
+                light: None,
+            },
+        )
+        .unwrap();
+    let scores = Dimension::ALL
+        .into_iter()
+        .map(|dimension| Score {
+            dimension,
+            level: 2,
+            note: "each on its own".into(),
+        })
+        .collect();
+    store
+        .add_rating(
+            1,
+            &RatingEdit {
+                on: day,
+                occasion: Occasion::Baseline,
+                partner: String::new(),
+                scores,
+            },
+        )
+        .unwrap();
+    let purpose = store
+        .add_purpose("Every child in school", "No child left at home")
+        .unwrap();
+    store
+        .add_purpose_note(
+            purpose,
+            puls::domain::purpose::NoteKind::Dilemma,
+            day,
+            "Whether LF-2026-014 may join the meeting",
+        )
+        .unwrap();
+    store
+        .add_purpose_note(
+            purpose,
+            puls::domain::purpose::NoteKind::Note,
+            day,
+            "LF-2026-0145 is someone else",
+        )
+        .unwrap();
+    drop(store);
+
+    let english = sandbox.path("extract.md");
+    let swedish = sandbox.path("utdrag.md");
+    let written = sandbox.run(&[
+        "extract",
+        "subject",
+        "LF-2026-014",
+        "--out",
+        &english.display().to_string(),
+    ]);
+    let skrivet = sandbox.run_in(
+        &[
+            "extract",
+            "subject",
+            "LF-2026-014",
+            "--out",
+            &swedish.display().to_string(),
+        ],
+        "sv_SE.UTF-8",
+    );
+
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(skrivet.status.success(), "{}", stderr(&skrivet));
+    let text = std::fs::read_to_string(&english).unwrap();
+    assert!(text.contains("## #1 Siblings absent"), "{text}");
+    assert!(
+        text.contains("- 2026-11-20 Citizen review · Led by: Eva Lindqvist"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  - Feedback: LF-2026-014 asked for evening meetings"),
+        "{text}"
+    );
+    assert!(text.contains("### Maturity ratings"), "{text}");
+    assert!(text.contains("  - Goals: 2 each on its own"), "{text}");
+    assert!(text.contains("## Notes of purpose meetings"), "{text}");
+    assert!(
+        text.contains(
+            "- 2026-11-20 Every child in school · Dilemmas · test: Whether LF-2026-014 may join the meeting"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("someone else"), "{text}");
+    let text = std::fs::read_to_string(&swedish).unwrap();
+    assert!(
+        text.contains("  - Återkoppling: LF-2026-014 asked for evening meetings"),
+        "{text}"
+    );
+    assert!(text.contains("### Skattningar av mognad"), "{text}");
+    assert!(text.contains("## Anteckningar från syftesmöten"), "{text}");
+}

@@ -226,3 +226,102 @@ fn a_meeting_held_in_time_leaves_the_board_card_quiet() {
     let app = open_app(store, 120, 40);
     assert!(app.reviews_due(ARENA).iter().all(|d| !d.late));
 }
+
+#[test]
+fn enter_opens_the_selected_meeting_with_its_answers_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::demo(width, height);
+        open_detail(&mut screen);
+        // The newest meeting is selected; n selects the next, the demo's case discussion.
+        screen.keys("n<enter>");
+        let text = screen.text();
+        assert!(text.contains("#3 Edit meeting"), "{text}");
+        assert!(text.contains("Case discussion"), "{text}");
+        assert!(
+            text.contains("Two coordinators and the planning officer."),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("review_edit_form_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn the_detail_marks_the_meeting_that_enter_opens() {
+    let mut screen = Screen::demo(120, 40);
+    open_detail(&mut screen);
+    screen.keys("n");
+    to_meetings(&mut screen);
+    let text = screen.text();
+    assert!(text.contains("▶ 2026-11-08 Case discussion"), "{text}");
+    assert!(text.contains("  2026-11-13 Sponsor review"), "{text}");
+}
+
+#[test]
+fn an_edited_meeting_is_saved_in_place_and_the_history_says_edited() {
+    let mut screen = Screen::demo(120, 40);
+    open_detail(&mut screen);
+    // Four tabs down from the kind: the surprise.
+    screen.keys("<enter><tab><tab><tab><tab> And the school is far.<c-s>");
+    assert!(
+        screen.text().contains("Sponsor review of #3 saved."),
+        "{}",
+        screen.text()
+    );
+    to_meetings(&mut screen);
+    let text = screen.text();
+    assert!(text.contains("Meetings (4)"), "{text}");
+    assert!(
+        text.contains(
+            "Surprise: The permit is the smallest of their problems. And the school is far."
+        ),
+        "{text}"
+    );
+    screen.keys("h");
+    assert!(
+        screen.text().contains("edited sponsor 2026-11-13 red"),
+        "{}",
+        screen.text()
+    );
+}
+
+#[test]
+fn a_meeting_someone_else_saved_first_keeps_the_form_and_says_who() {
+    let mut screen = Screen::demo(120, 40);
+    open_detail(&mut screen);
+    screen.keys("<enter><tab><tab><tab><tab> Mine.");
+    let mut olle = screen.other_session("olle");
+    let newest = olle.reviews(ARENA).unwrap().remove(0);
+    let mut theirs = review(
+        ReviewKind::Sponsor,
+        newest.held_on,
+        &[(Question::Surprise, "Theirs.")],
+    );
+    theirs.led_by = newest.led_by.clone();
+    olle.edit_review(newest.id, newest.version, &theirs)
+        .unwrap();
+    screen.keys("<c-s>");
+    let text = screen.text();
+    assert!(text.contains("#3 Edit meeting"), "{text}");
+    assert!(text.contains("olle"), "{text}");
+    assert!(text.contains("smallest of their problems. Mine."), "{text}");
+}
+
+#[test]
+fn a_drawn_up_arena_refuses_to_open_its_meetings() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("/Summer jobs<enter><enter><enter>");
+    let text = screen.text();
+    assert!(text.contains("was drawn up"), "{text}");
+    assert!(!text.contains("Edit meeting"), "{text}");
+}
+
+#[test]
+fn in_swedish_the_meeting_opens_as_redigera_mote() {
+    puls::messages::set_language(puls::messages::Language::Swedish);
+    let mut screen = Screen::demo(80, 24);
+    open_detail(&mut screen);
+    screen.keys("<enter>");
+    let text = screen.text();
+    assert!(text.contains("#3 Redigera möte"), "{text}");
+    assert!(text.contains("Sponsorgenomgång"), "{text}");
+}

@@ -31,6 +31,8 @@ pub enum CourseCommand {
     },
     /// Sign a colleague up for a session: puls course sign-up 3 "Per Holm"
     SignUp { session: i64, person: String },
+    /// Take a colleague off a session: puls course withdraw 3 "Per Holm"
+    Withdraw { session: i64, person: String },
 }
 
 pub fn run(store: &mut dyn Backend, command: CourseCommand) -> Result<()> {
@@ -70,6 +72,13 @@ pub fn run(store: &mut dyn Backend, command: CourseCommand) -> Result<()> {
         CourseCommand::SignUp { session, person } => {
             store.sign_up(session, &person)?;
             Ok(output::line(messages::signed_up(session, person.trim()))?)
+        }
+        CourseCommand::Withdraw { session, person } => {
+            store.withdraw(session, &person)?;
+            Ok(output::line(messages::withdrawn_from_session(
+                session,
+                person.trim(),
+            ))?)
         }
     }
 }

@@ -4,9 +4,12 @@
 
 use std::fmt::Write;
 
+use crate::domain::maturity::{Dimension, Occasion};
 use crate::domain::privacy;
+use crate::domain::purpose::NoteKind;
+use crate::domain::review::{Question, ReviewKind};
 use crate::messages;
-use crate::store::{ArenaRecord, DrawnUpRecord, SubjectExtract};
+use crate::store::{ArenaRecord, DrawnUpRecord, SubjectArena, SubjectExtract};
 
 /// Times in an extract are UTC, as stored: a legal document states them unambiguously.
 fn utc(at: chrono::DateTime<chrono::Utc>) -> String {
@@ -89,7 +92,7 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
         messages::subject_extract_title(&extract.case_reference),
         messages::extract_written(&utc(extract.written_at), &extract.written_by)
     );
-    if extract.arenas.is_empty() {
+    if extract.arenas.is_empty() && extract.purpose_notes.is_empty() {
         let _ = writeln!(out, "{}", messages::extract_nothing_held());
     }
     for arena in &extract.arenas {
@@ -121,6 +124,7 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
             let _ = writeln!(out, "\n#### {closed}\n");
             program(&mut out, &version.arena);
         }
+        meetings(&mut out, arena);
         let _ = writeln!(out, "\n### {}\n", messages::extract_history());
         for row in &arena.audit {
             let _ = writeln!(
@@ -138,7 +142,64 @@ pub fn subject_markdown(extract: &SubjectExtract) -> String {
         }
         out.push('\n');
     }
+    if !extract.purpose_notes.is_empty() {
+        let _ = writeln!(out, "## {}\n", messages::extract_purpose_notes());
+    }
+    for note in &extract.purpose_notes {
+        let kind = NoteKind::from_code(&note.kind)
+            .map(messages::note_kind)
+            .unwrap_or(note.kind.as_str());
+        let _ = writeln!(
+            out,
+            "- {} {} · {kind} · {}: {}",
+            note.on,
+            line(&note.purpose),
+            line(&note.by),
+            line(&note.text)
+        );
+    }
     out
+}
+
+/// The arena's meetings with every answer, then its maturity ratings with every note: what
+/// the people in them said is held too.
+fn meetings(out: &mut String, arena: &SubjectArena) {
+    if !arena.meetings.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", messages::detail_reviews());
+    }
+    for meeting in &arena.meetings {
+        let kind = ReviewKind::from_code(&meeting.kind)
+            .map(messages::review_kind)
+            .unwrap_or(meeting.kind.as_str());
+        let _ = writeln!(
+            out,
+            "- {} {kind} · {}: {}",
+            meeting.held_on,
+            messages::label_led_by(),
+            line(&meeting.led_by)
+        );
+        for (question, answer) in &meeting.answers {
+            let label = Question::from_code(question)
+                .map(messages::question_label)
+                .unwrap_or(question.as_str());
+            let _ = writeln!(out, "  - {label}: {}", line(answer));
+        }
+    }
+    if !arena.ratings.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", messages::detail_ratings());
+    }
+    for rating in &arena.ratings {
+        let occasion = Occasion::from_code(&rating.occasion)
+            .map(messages::occasion)
+            .unwrap_or(rating.occasion.as_str());
+        let _ = writeln!(out, "- {} {occasion} {}", rating.on, line(&rating.partner));
+        for (dimension, level, note) in &rating.scores {
+            let name = Dimension::from_code(dimension)
+                .map(messages::dimension)
+                .unwrap_or(dimension.as_str());
+            let _ = writeln!(out, "  - {name}: {level} {}", line(note));
+        }
+    }
 }
 
 /// The drawn-up record with the recipient masked and the personal identity numbers and health

@@ -85,6 +85,9 @@ pub enum Command {
     ApproveRequest,
     DeclineRequest,
     WithdrawRequest,
+    NextRecord,
+    PreviousRecord,
+    OpenRecord,
 }
 
 impl Command {

@@ -232,9 +232,11 @@ pub enum FormKind {
         arena: i64,
         existing: Option<(i64, i64)>,
     },
-    /// A new partnering-maturity rating of an arena.
+    /// A partnering-maturity rating of an arena: new when `existing` is `None`, else its id
+    /// and version.
     Rating {
         arena: i64,
+        existing: Option<(i64, i64)>,
     },
     /// A body's decision to commission a signal.
     Decision {
@@ -291,7 +293,7 @@ impl FormKind {
             | FormKind::Activity { arena, .. }
             | FormKind::Restricted { arena, .. }
             | FormKind::Review { arena, .. }
-            | FormKind::Rating { arena } => Some(arena),
+            | FormKind::Rating { arena, .. } => Some(arena),
             _ => None,
         }
     }

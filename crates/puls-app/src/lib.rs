@@ -563,6 +563,9 @@ impl App {
             Command::FileReview => self.file_review(),
             Command::Maturity => self.open_maturity(None),
             Command::RateMaturity => self.open_rating_form(),
+            Command::NextRecord => self.move_record(1),
+            Command::PreviousRecord => self.move_record(-1),
+            Command::OpenRecord => self.open_record(),
             _ => {}
         }
     }
@@ -702,9 +705,9 @@ impl App {
     }
 
     fn open_detail(&mut self, id: i64) {
-        let scroll = match &self.popup {
-            Some(Popup::Detail(d)) if d.arena.id == id => d.scroll,
-            _ => 0,
+        let (scroll, record) = match &self.popup {
+            Some(Popup::Detail(d)) if d.arena.id == id => (d.scroll, d.record),
+            _ => (0, 0),
         };
         let loaded = (|| {
             Ok::<_, StoreError>(Detail {
@@ -715,6 +718,8 @@ impl App {
                 related: self.store.related_entries(id, DETAIL_RELATED)?,
                 reviews: self.store.reviews(id)?,
                 statements: self.store.problem_statements(id)?,
+                ratings: self.store.ratings(id)?,
+                record,
                 scroll,
             })
         })();

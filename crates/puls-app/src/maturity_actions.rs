@@ -55,16 +55,21 @@ impl App {
         self.popup = Some(Popup::Form(Box::new(form)));
     }
 
-    /// Saves a rating form; `None`: the form shows what to fix. The chart opens with it.
+    /// Saves a new or edited rating; `None`: the form shows what to fix. The chart opens with
+    /// it.
     pub(super) fn save_rating_form(
         &mut self,
         form: &mut Form,
     ) -> Option<Result<String, StoreError>> {
-        let FormKind::Rating { arena } = form.kind else {
+        let FormKind::Rating { arena, existing } = form.kind else {
             return None;
         };
         let rating = form.rating_value()?;
-        Some(self.store.add_rating(arena, &rating).map(|_| {
+        let saved = match existing {
+            Some((id, version)) => self.store.edit_rating(id, version, &rating),
+            None => self.store.add_rating(arena, &rating).map(|_| ()),
+        };
+        Some(saved.map(|()| {
             self.open_maturity(Some(arena));
             messages::rating_saved(arena)
         }))

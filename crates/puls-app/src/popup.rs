@@ -17,7 +17,10 @@ pub const DETAIL_COMMANDS: &[Handled] = &[
     hint(Command::PreviousStage),
     hint(Command::Decline),
     hint(Command::Review),
+    hint(Command::OpenRecord),
     hint(Command::Back),
+    quiet(Command::NextRecord),
+    quiet(Command::PreviousRecord),
     quiet(Command::FileReview),
     quiet(Command::Maturity),
     quiet(Command::RateMaturity),
@@ -68,7 +71,41 @@ pub struct Detail {
     /// The arena's meetings, newest first, and its problem statement's iterations.
     pub reviews: Vec<puls_domain::review::Review>,
     pub statements: Vec<puls_domain::review::ProblemStatement>,
+    /// Its partnering-maturity ratings, oldest first.
+    pub ratings: Vec<puls_domain::maturity::Rating>,
+    /// The meeting or rating a key opens: meetings first, then ratings.
+    pub record: usize,
     pub scroll: u16,
+}
+
+/// A record of the detail that opens in its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailRecord<'a> {
+    Meeting(&'a puls_domain::review::Review),
+    Rating(&'a puls_domain::maturity::Rating),
+}
+
+impl Detail {
+    fn records(&self) -> usize {
+        self.reviews.len() + self.ratings.len()
+    }
+
+    /// The selected meeting or rating, if the arena has any.
+    pub fn selected_record(&self) -> Option<DetailRecord<'_>> {
+        match self.reviews.get(self.record) {
+            Some(review) => Some(DetailRecord::Meeting(review)),
+            None => self
+                .ratings
+                .get(self.record - self.reviews.len())
+                .map(DetailRecord::Rating),
+        }
+    }
+
+    /// Moves the selection by `delta`, staying among the records.
+    pub fn move_record(&mut self, delta: isize) {
+        let last = self.records().saturating_sub(1);
+        self.record = self.record.saturating_add_signed(delta).min(last);
+    }
 }
 
 /// An arena's maturity ratings, oldest first, as a chart.

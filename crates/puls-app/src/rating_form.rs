@@ -24,38 +24,76 @@ pub fn parse_level(raw: &str) -> Option<(u8, String)> {
     Some((level, note.to_owned()))
 }
 
+fn rating_fields(
+    on: NaiveDate,
+    occasion: Occasion,
+    partner: &str,
+    level: impl Fn(Dimension) -> String,
+) -> Vec<Field> {
+    let chosen = Occasion::ALL
+        .iter()
+        .position(|o| *o == occasion)
+        .unwrap_or(0);
+    let mut fields = vec![
+        Field::text(FieldId::Date, &on.to_string()),
+        Field::choice(
+            FieldId::Occasion,
+            Occasion::ALL
+                .iter()
+                .map(|o| messages::occasion(*o).to_owned())
+                .collect(),
+            chosen,
+        ),
+        Field::text(FieldId::Partner, partner),
+    ];
+    for dimension in Dimension::ALL {
+        let mut field = Field::text(FieldId::Level(dimension), &level(dimension));
+        field.input.set_placeholder_text(messages::level_hint());
+        fields.push(field);
+    }
+    fields
+}
+
 impl Form {
-    /// A rating of `arena` on `today`; `occasion` as the arena's stage suggests, levels from
+    /// A new rating of `arena` on `today`; `occasion` as the arena's stage suggests, levels from
     /// `last`.
     pub fn rating(arena: i64, last: Option<&Rating>, occasion: Occasion, today: NaiveDate) -> Form {
-        let chosen = Occasion::ALL
-            .iter()
-            .position(|o| *o == occasion)
-            .unwrap_or(0);
-        let mut fields = vec![
-            Field::text(FieldId::Date, &today.to_string()),
-            Field::choice(
-                FieldId::Occasion,
-                Occasion::ALL
-                    .iter()
-                    .map(|o| messages::occasion(*o).to_owned())
-                    .collect(),
-                chosen,
-            ),
-            Field::text(FieldId::Partner, last.map_or("", |r| r.partner.as_str())),
-        ];
-        for dimension in Dimension::ALL {
-            let level = last
-                .and_then(|r| r.level(dimension))
+        let levels = |dimension| {
+            last.and_then(|r| r.level(dimension))
                 .map(|l| l.to_string())
-                .unwrap_or_default();
-            let mut field = Field::text(FieldId::Level(dimension), &level);
-            field.input.set_placeholder_text(messages::level_hint());
-            fields.push(field);
-        }
-        let mut form = Form::new(FormKind::Rating { arena }, fields);
+                .unwrap_or_default()
+        };
+        let partner = last.map_or("", |r| r.partner.as_str());
+        let fields = rating_fields(today, occasion, partner, levels);
+        let mut form = Form::new(
+            FormKind::Rating {
+                arena,
+                existing: None,
+            },
+            fields,
+        );
         form.focus = 3;
         form
+    }
+
+    /// `rating` as it was saved, each dimension's level with its note, to edit.
+    pub fn edit_rating(rating: &Rating) -> Form {
+        let levels = |dimension| {
+            rating
+                .scores
+                .iter()
+                .find(|s| s.dimension == dimension)
+                .map(|s| format!("{} {}", s.level, s.note).trim_end().to_owned())
+                .unwrap_or_default()
+        };
+        let fields = rating_fields(rating.on, rating.occasion, &rating.partner, levels);
+        Form::new(
+            FormKind::Rating {
+                arena: rating.arena,
+                existing: Some((rating.id, rating.version)),
+            },
+            fields,
+        )
     }
 
     /// The rating to save, or `None` with each problem marked at its field.
@@ -111,6 +149,40 @@ mod tests {
         for wrong in ["", "0", "7", "high", "16"] {
             assert_eq!(parse_level(wrong), None, "{wrong}");
         }
+    }
+
+    #[test]
+    fn an_edited_rating_opens_with_its_levels_notes_and_version() {
+        let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let rating = Rating {
+            id: 7,
+            arena: 2,
+            on: day,
+            occasion: Occasion::Baseline,
+            partner: "Region".into(),
+            scores: Dimension::ALL
+                .into_iter()
+                .map(|dimension| Score {
+                    dimension,
+                    level: 3,
+                    note: "apart".into(),
+                })
+                .collect(),
+            version: 4,
+        };
+        let mut form = Form::edit_rating(&rating);
+        assert_eq!(
+            form.kind,
+            FormKind::Rating {
+                arena: 2,
+                existing: Some((7, 4))
+            }
+        );
+        assert_eq!(form.value(FieldId::Level(Dimension::Goals)), "3 apart");
+        let edit = form.rating_value().unwrap();
+        assert_eq!(edit.on, day);
+        assert_eq!(edit.partner, "Region");
+        assert_eq!(edit.scores[0].note, "apart");
     }
 
     #[test]

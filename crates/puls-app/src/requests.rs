@@ -223,7 +223,7 @@ impl App {
         match self.store.withdraw_request(request.id, request.version) {
             Ok(()) => {
                 self.after_request_change();
-                self.info(messages::withdrawn(&request.person, arena));
+                self.info(messages::request_withdrawn(&request.person, arena));
                 true
             }
             Err(e) => {

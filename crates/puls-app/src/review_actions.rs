@@ -3,7 +3,7 @@
 use super::App;
 use super::form::{Form, FormKind};
 use super::messages;
-use super::popup::Popup;
+use super::popup::{DetailRecord, Popup};
 use puls_domain::review::ReviewKind;
 use puls_store::StoreError;
 
@@ -21,6 +21,36 @@ impl App {
             return;
         };
         let form = Form::review(arena, None, self.today(), self.store.who());
+        self.popup = Some(Popup::Form(Box::new(form)));
+    }
+
+    pub(super) fn move_record(&mut self, delta: isize) {
+        if let Some(Popup::Detail(detail)) = &mut self.popup {
+            detail.move_record(delta);
+        }
+    }
+
+    /// The detail's selected meeting or rating in its form, with what was saved. A drawn-up
+    /// arena is refused before a form opens, with the store's own words.
+    pub(super) fn open_record(&mut self) {
+        let Some(Popup::Detail(detail)) = &self.popup else {
+            return;
+        };
+        let arena = detail.arena.id;
+        match self.store.drawn_up(arena) {
+            Ok(Some(lock)) => {
+                return self.error(messages::drawn_up_refused(arena, lock.at, &lock.by));
+            }
+            Ok(None) => {}
+            Err(e) => return self.fail(&e),
+        }
+        let form = match detail.selected_record() {
+            Some(DetailRecord::Meeting(review)) => {
+                Form::review(arena, Some(review), self.today(), self.store.who())
+            }
+            Some(DetailRecord::Rating(rating)) => Form::edit_rating(rating),
+            None => return self.error(messages::no_record_to_open().to_owned()),
+        };
         self.popup = Some(Popup::Form(Box::new(form)));
     }
 

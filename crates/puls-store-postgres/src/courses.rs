@@ -140,6 +140,38 @@ impl CourseStore for PgStore {
         })
     }
 
+    fn withdraw(&mut self, session: i64, person: &str) -> Result<()> {
+        self.write(|tx, stamp| {
+            let entry: i64 = tx
+                .query_row(
+                    "SELECT entry_id FROM course_sessions WHERE id = $1",
+                    [session],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::Removed(format!("session {session}")))?;
+            let who = person_id(tx, person)?;
+            let removed = tx.execute(
+                "DELETE FROM course_signups WHERE session_id = $1 AND person_id = $2",
+                params![session, who],
+            )?;
+            if removed == 0 {
+                return Err(StoreError::NotSignedUp {
+                    session,
+                    person: person.trim().to_owned(),
+                });
+            }
+            history::record(
+                tx,
+                stamp,
+                "entry",
+                entry,
+                "withdraw",
+                &format!("session {session}: {}", person.trim()),
+            )
+        })
+    }
+
     fn courses(&self) -> Result<Vec<Course>> {
         let rows: Vec<(i64, String, Option<String>)> = self
             .conn

@@ -11,8 +11,8 @@ use super::{DrawnUpRecord, PgStore, Result, StoreError, access, drawn_up, histor
 use puls_domain::privacy;
 
 /// The arenas that hold `case_ref` anywhere, in number order: as the recipient or in the text
-/// of the arena (title, need, mandate, decline reason) or its contacts, in a drawn-up version, or
-/// in its history. The database narrows the
+/// of the arena (title, need, mandate, decline reason) or its contacts, in a meeting's answers
+/// or a maturity note, in a drawn-up version, or in its history. The database narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
 fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
     // lower() on both sides: the narrowing only; the test that counts is `mentions`.
@@ -28,6 +28,14 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
           WHERE strpos(lower(texts), lower($1)) > 0
          UNION ALL
          SELECT arena_id, summary FROM contacts WHERE strpos(lower(summary), lower($1)) > 0
+         UNION ALL
+         SELECT r.arena_id, r.led_by || chr(10) || a.answer
+           FROM reviews r JOIN review_answers a ON a.review_id = r.id
+          WHERE strpos(lower(r.led_by || chr(10) || a.answer), lower($1)) > 0
+         UNION ALL
+         SELECT m.arena_id, m.partner || chr(10) || s.note
+           FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
+          WHERE strpos(lower(m.partner || chr(10) || s.note), lower($1)) > 0
          UNION ALL
          SELECT arena_id, record FROM drawn_up WHERE strpos(lower(record), lower($1)) > 0
          UNION ALL
@@ -62,7 +70,7 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
 impl ExtractStore for PgStore {
     fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
         let today = self.today();
-        self.write(|tx, stamp| {
+        let extract = self.write(|tx, stamp| {
             if !access::roles_of(tx, stamp.who)?.contains(&puls_domain::access::Role::Administrator)
             {
                 return Err(StoreError::NotAdministrator(stamp.who.to_owned()));
@@ -91,6 +99,8 @@ impl ExtractStore for PgStore {
                     drawn_up,
                     audit: history::arena_rows(tx, id)?,
                     read_log: restricted::read_log_of(tx, id)?,
+                    meetings: Vec::new(),
+                    ratings: Vec::new(),
                 });
             }
             Ok(SubjectExtract {
@@ -98,7 +108,9 @@ impl ExtractStore for PgStore {
                 written_at: stamp.at,
                 written_by: stamp.who.to_owned(),
                 arenas,
+                purpose_notes: Vec::new(),
             })
-        })
+        })?;
+        with_meetings(self, extract)
     }
 }

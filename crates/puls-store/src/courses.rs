@@ -45,6 +45,10 @@ pub trait CourseStore {
     /// Signs a person (by name) up for a session; refused when it is full.
     fn sign_up(&mut self, session: i64, person: &str) -> Result<()>;
 
+    /// Takes a person (by name) off a session, freeing the seat; refused when they were not
+    /// signed up for it.
+    fn withdraw(&mut self, session: i64, person: &str) -> Result<()>;
+
     /// Every course entry of the bank, by title.
     fn courses(&self) -> Result<Vec<Course>>;
 }
@@ -172,6 +176,38 @@ impl CourseStore for Store {
                 "entry",
                 entry,
                 "sign-up",
+                &format!("session {session}: {}", person.trim()),
+            )
+        })
+    }
+
+    fn withdraw(&mut self, session: i64, person: &str) -> Result<()> {
+        self.write(|tx, stamp| {
+            let entry: i64 = tx
+                .query_row(
+                    "SELECT entry_id FROM course_sessions WHERE id = ?1",
+                    [session],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::Removed(format!("session {session}")))?;
+            let who = person_id(tx, person)?;
+            let removed = tx.execute(
+                "DELETE FROM course_signups WHERE session_id = ?1 AND person_id = ?2",
+                params![session, who],
+            )?;
+            if removed == 0 {
+                return Err(StoreError::NotSignedUp {
+                    session,
+                    person: person.trim().to_owned(),
+                });
+            }
+            history::record(
+                tx,
+                stamp,
+                "entry",
+                entry,
+                "withdraw",
                 &format!("session {session}: {}", person.trim()),
             )
         })

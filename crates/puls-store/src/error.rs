@@ -146,6 +146,8 @@ pub enum StoreError {
     NotACourse(i64),
     #[error("session {0} is full")]
     SessionFull(i64),
+    #[error("{person} is not signed up for session {session}")]
+    NotSignedUp { session: i64, person: String },
     #[error("a session needs at least one seat")]
     NoSeats,
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
@@ -269,6 +271,7 @@ impl StoreError {
             | StoreError::NoteMissing
             | StoreError::NotACourse(_)
             | StoreError::SessionFull(_)
+            | StoreError::NotSignedUp { .. }
             | StoreError::NoSeats
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)

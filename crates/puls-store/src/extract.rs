@@ -37,6 +37,82 @@ pub struct SubjectArena {
     pub audit: Vec<AuditRow>,
     /// Every opening of its restricted record, this extract's included.
     pub read_log: Vec<ReadLogRow>,
+    /// Its meetings, newest first, with every answer recorded.
+    pub meetings: Vec<MeetingPart>,
+    /// Its partnering-maturity ratings, oldest first, with their notes.
+    pub ratings: Vec<RatingPart>,
+}
+
+/// A meeting as the extract shows it: kinds and questions by their codes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingPart {
+    pub held_on: chrono::NaiveDate,
+    pub kind: String,
+    pub led_by: String,
+    pub answers: Vec<(String, String)>,
+}
+
+/// A maturity rating as the extract shows it: each dimension's code, level and note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RatingPart {
+    pub on: chrono::NaiveDate,
+    pub occasion: String,
+    pub partner: String,
+    pub scores: Vec<(String, u8, String)>,
+}
+
+/// Adds each extracted arena's meetings and ratings, and the purpose notes that name the case
+/// reference, read after the extract's transaction through the store interface, so both
+/// backends give them alike.
+pub fn with_meetings<S: ReviewStore + MaturityStore + PurposeStore>(
+    store: &S,
+    mut extract: SubjectExtract,
+) -> Result<SubjectExtract> {
+    for arena in &mut extract.arenas {
+        arena.meetings = store
+            .reviews(arena.id)?
+            .into_iter()
+            .map(|r| MeetingPart {
+                held_on: r.held_on,
+                kind: r.kind.code().to_owned(),
+                led_by: r.led_by,
+                answers: r
+                    .answers
+                    .into_iter()
+                    .filter(|(_, a)| !a.is_empty())
+                    .map(|(q, a)| (q.code().to_owned(), a))
+                    .collect(),
+            })
+            .collect();
+        arena.ratings = store
+            .ratings(arena.id)?
+            .into_iter()
+            .map(|r| RatingPart {
+                on: r.on,
+                occasion: r.occasion.code().to_owned(),
+                partner: r.partner,
+                scores: r
+                    .scores
+                    .into_iter()
+                    .map(|s| (s.dimension.code().to_owned(), s.level, s.note))
+                    .collect(),
+            })
+            .collect();
+    }
+    for purpose in store.purposes()? {
+        for note in store.purpose_notes(purpose.id)? {
+            if privacy::mentions(&note.text, &extract.case_reference) {
+                extract.purpose_notes.push(PurposeNotePart {
+                    purpose: purpose.name.clone(),
+                    kind: note.kind.code().to_owned(),
+                    on: note.on,
+                    text: note.text,
+                    by: note.by,
+                });
+            }
+        }
+    }
+    Ok(extract)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,11 +121,23 @@ pub struct SubjectExtract {
     pub written_at: DateTime<Utc>,
     pub written_by: String,
     pub arenas: Vec<SubjectArena>,
+    /// Notes, dilemmas and decisions of purpose meetings that name the case reference.
+    pub purpose_notes: Vec<PurposeNotePart>,
+}
+
+/// A purpose meeting's note as the extract shows it: its purpose by name, its kind by code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PurposeNotePart {
+    pub purpose: String,
+    pub kind: String,
+    pub on: chrono::NaiveDate,
+    pub text: String,
+    pub by: String,
 }
 
 /// The arenas that hold `case_ref` anywhere, in number order: as the recipient or in the text
-/// of the arena (title, need, mandate, decline reason) or its contacts, in a drawn-up version, or
-/// in its history. SQLite narrows the
+/// of the arena (title, need, mandate, decline reason) or its contacts, in a meeting's answers
+/// or a maturity note, in a drawn-up version, or in its history. SQLite narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
 fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
     // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
@@ -66,6 +154,14 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
           WHERE instr(lower(texts), lower(?1)) > 0
          UNION ALL
          SELECT arena_id, summary FROM contacts WHERE instr(lower(summary), lower(?1)) > 0
+         UNION ALL
+         SELECT r.arena_id, r.led_by || char(10) || a.answer
+           FROM reviews r JOIN review_answers a ON a.review_id = r.id
+          WHERE instr(lower(r.led_by || char(10) || a.answer), lower(?1)) > 0
+         UNION ALL
+         SELECT m.arena_id, m.partner || char(10) || s.note
+           FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
+          WHERE instr(lower(m.partner || char(10) || s.note), lower(?1)) > 0
          UNION ALL
          SELECT arena_id, record FROM drawn_up WHERE instr(lower(record), lower(?1)) > 0
          UNION ALL
@@ -107,7 +203,7 @@ pub trait ExtractStore {
 impl ExtractStore for Store {
     fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
         let today = self.today();
-        self.write(|tx, stamp| {
+        let extract = self.write(|tx, stamp| {
             if !access::roles_of(tx, stamp.who)?.contains(&puls_domain::access::Role::Administrator)
             {
                 return Err(StoreError::NotAdministrator(stamp.who.to_owned()));
@@ -136,6 +232,8 @@ impl ExtractStore for Store {
                     drawn_up,
                     audit: history::arena_rows(tx, id)?,
                     read_log: restricted::read_log_of(tx, id)?,
+                    meetings: Vec::new(),
+                    ratings: Vec::new(),
                 });
             }
             Ok(SubjectExtract {
@@ -143,7 +241,9 @@ impl ExtractStore for Store {
                 written_at: stamp.at,
                 written_by: stamp.who.to_owned(),
                 arenas,
+                purpose_notes: Vec::new(),
             })
-        })
+        })?;
+        with_meetings(self, extract)
     }
 }

@@ -64,7 +64,10 @@ pub use bank::{
 pub use courses::{Course, CourseSession};
 pub use drawn_up::{DrawnUp, DrawnUpEntry, DrawnUpRecord};
 pub use error::StoreError;
-pub use extract::{RestrictedPart, SubjectArena, SubjectExtract};
+pub use extract::{
+    MeetingPart, PurposeNotePart, RatingPart, RestrictedPart, SubjectArena, SubjectExtract,
+    with_meetings,
+};
 pub use files::{StoreOptions, Warning};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};

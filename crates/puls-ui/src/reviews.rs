@@ -9,7 +9,13 @@ use puls_app::messages;
 use puls_app::popup::Detail;
 use puls_domain::text;
 
-/// The problem statement (its iteration and the one before) and each meeting with its answers.
+/// `▶ ` before the record a key opens, two spaces before the others.
+fn lead(detail: &Detail, index: usize) -> &'static str {
+    if detail.record == index { "▶ " } else { "  " }
+}
+
+/// The problem statement (its iteration and the one before), each meeting with its answers,
+/// then the maturity ratings; the selected one is marked.
 pub fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::raw(""),
@@ -48,10 +54,11 @@ pub fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
             theme.muted,
         )));
     }
-    for review in &detail.reviews {
+    for (i, review) in detail.reviews.iter().enumerate() {
         let mut head = vec![Span::styled(
             format!(
-                "  {} {}",
+                "{}{} {}",
+                lead(detail, i),
                 review.held_on,
                 messages::review_kind(review.kind)
             ),
@@ -85,6 +92,38 @@ pub fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
                 Span::raw(text::one_line(answer).into_owned()),
             ]));
         }
+    }
+    lines.extend(rating_lines(detail, theme));
+    lines
+}
+
+/// A line a rating, oldest first: when, why and its seven levels. None while there is none.
+fn rating_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
+    if detail.ratings.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled(
+            format!("{} ({})", messages::detail_ratings(), detail.ratings.len()),
+            theme.heading,
+        )),
+    ];
+    for (i, rating) in detail.ratings.iter().enumerate() {
+        let levels: Vec<String> = rating.scores.iter().map(|s| s.level.to_string()).collect();
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{}{}",
+                lead(detail, detail.reviews.len() + i),
+                messages::rating_line(
+                    rating.occasion,
+                    rating.on,
+                    &levels.join(" "),
+                    &text::one_line(&rating.partner)
+                )
+            ),
+            theme.title,
+        )));
     }
     lines
 }

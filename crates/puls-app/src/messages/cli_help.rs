@@ -841,6 +841,12 @@ fn help_table_sv() -> &'static [Help] {
             "",
         ),
         (
+            "course withdraw",
+            "",
+            "Ta bort en kollega från ett tillfälle: puls course withdraw 3 \"Per Holm\"",
+            "",
+        ),
+        (
             "users revoke",
             "",
             "Ta en roll från ett OS-konto (den sista administratören behåller sin)",

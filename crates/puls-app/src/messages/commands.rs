@@ -157,6 +157,9 @@ pub fn command_description(command: Command) -> &'static str {
             "withdraw your waiting request for the person",
             "återkalla din väntande förfrågan om personen"
         ),
+        Command::NextRecord => super::next_record_description(),
+        Command::PreviousRecord => super::previous_record_description(),
+        Command::OpenRecord => super::open_record_description(),
     }
 }
 
@@ -206,6 +209,7 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::ApproveRequest => tr!("approve", "godkänn"),
         Command::DeclineRequest => tr!("decline", "avslå"),
         Command::WithdrawRequest => tr!("withdraw", "återkalla"),
+        Command::OpenRecord => super::open_record_hint(),
         other => command_description(other),
     }
 }

@@ -47,6 +47,13 @@ pub fn session_added(id: i64) -> String {
     )
 }
 
+pub fn withdrawn_from_session(session: i64, person: &str) -> String {
+    tr!(
+        format!("{person} is no longer signed up for session {session}."),
+        format!("{person} är inte längre anmäld till tillfälle {session}.")
+    )
+}
+
 pub fn signed_up(session: i64, person: &str) -> String {
     tr!(
         format!("{person} is signed up for session {session}."),

@@ -72,11 +72,31 @@ pub fn maturity_chart_title(arena: i64) -> String {
     )
 }
 
-pub fn rating_form_title(arena: i64) -> String {
-    tr!(
-        format!("#{arena} Rate partnering maturity"),
-        format!("#{arena} Skatta samverkansmognad")
-    )
+pub fn rating_form_title(arena: i64, edit: bool) -> String {
+    match edit {
+        true => tr!(
+            format!("#{arena} Edit partnering-maturity rating"),
+            format!("#{arena} Redigera skattning av samverkansmognad")
+        ),
+        false => tr!(
+            format!("#{arena} Rate partnering maturity"),
+            format!("#{arena} Skatta samverkansmognad")
+        ),
+    }
+}
+
+/// `baseline 2026-06-01 · 2 3 2 1 2 2 3`: a rating as the detail lists it.
+pub fn rating_line(occasion: Occasion, on: NaiveDate, levels: &str, partner: &str) -> String {
+    let partner = if partner.is_empty() {
+        String::new()
+    } else {
+        format!(" · {partner}")
+    };
+    format!("{on} {} · {levels}{partner}", self::occasion(occasion))
+}
+
+pub fn detail_ratings() -> &'static str {
+    tr!("Maturity ratings", "Skattningar av mognad")
 }
 
 pub fn rating_saved(arena: i64) -> String {

@@ -132,7 +132,7 @@ pub fn plan_form_title(kind: crate::form::FormKind) -> String {
         }
         FormKind::Restricted { arena, .. } => super::restricted_form_title(arena),
         FormKind::Review { arena, existing } => super::review_form_title(arena, edit(existing)),
-        FormKind::Rating { arena } => super::rating_form_title(arena),
+        FormKind::Rating { arena, existing } => super::rating_form_title(arena, edit(existing)),
         _ => String::new(),
     }
 }

@@ -21,6 +21,7 @@ texts! {
     extract_nothing_held => "No arena holds this case reference: not as its recipient, in its text, in a drawn-up version or in its history.",
         "Ingen arena har den här ärendereferensen: inte som mottagare, i sin text, i en upprättad version eller i sin historik.";
     extract_drawn_up => "Drawn-up versions", "Upprättade versioner";
+    extract_purpose_notes => "Notes of purpose meetings", "Anteckningar från syftesmöten";
     /// What masked text reads in a public-records extract.
     extract_mask => "[masked]", "[maskerat]";
     public_extract_review =>

@@ -190,7 +190,7 @@ pub fn declined_request(person: &str, arena: i64) -> String {
     )
 }
 
-pub fn withdrawn(person: &str, arena: i64) -> String {
+pub fn request_withdrawn(person: &str, arena: i64) -> String {
     tr!(
         format!("Withdrawn: the request for {person} to arena #{arena}."),
         format!("Återkallad: förfrågan om {person} till arena #{arena}.")

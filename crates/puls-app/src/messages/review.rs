@@ -22,6 +22,15 @@ texts! {
     standup_reviews => "Meetings", "Möten";
     review_late => "meeting late", "möte sent";
     no_light => "not set", "ej satt";
+    next_record_description => "select the next meeting or rating",
+        "välj nästa möte eller skattning";
+    previous_record_description => "select the previous meeting or rating",
+        "välj föregående möte eller skattning";
+    open_record_description => "edit the selected meeting or rating",
+        "redigera valt möte eller vald skattning";
+    open_record_hint => "open", "öppna";
+    no_record_to_open => "This arena has no meeting or rating yet: r records a meeting, M rates maturity.",
+        "Arenan har inget möte eller ingen skattning än: r för in ett möte, M skattar mognaden.";
 }
 
 pub fn review_kind(kind: ReviewKind) -> &'static str {
