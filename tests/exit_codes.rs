@@ -217,6 +217,11 @@ fn an_arena_file_is_refused_whole_for_each_unknown_code_with_its_place() {
             |r| r["mission"] = "ZZ".into(),
             &["unknown mission \"ZZ\"; choose one of: LF"],
         ),
+        (
+            "participating mission",
+            |r| r["participating"] = serde_json::json!(["YY"]),
+            &["unknown mission \"YY\"; choose one of: LF"],
+        ),
         ("title", |r| r["title"] = " ".into(), &["A title is needed"]),
         (
             "format",

@@ -92,6 +92,22 @@ fn a_record_from_a_newer_puls_or_with_a_bad_stage_is_refused_whole() {
         store.import_arena(&record),
         Err(StoreError::BadRecord(_))
     ));
+    // A decision dated outside the calendar puls keeps is a problem too, named by its place.
+    record.activities[2].status = "done".into();
+    let decision = record.decision.as_mut().expect("arena 1 was decided");
+    decision.until = chrono::NaiveDate::from_ymd_opt(12000, 1, 1);
+    let problems = record_problems(&record);
+    assert!(
+        matches!(
+            problems.as_slice(),
+            [RecordProblem::Date {
+                place: puls::store::DatePlace::Decision,
+                ..
+            }]
+        ),
+        "{problems:?}"
+    );
+    assert!(store.import_arena(&record).is_err());
     assert_eq!(
         store.board_cards(true).unwrap().len(),
         before,

@@ -95,12 +95,13 @@ fn checked(config: &Config, file: &Path, mut record: ArenaRecord) -> Result<Aren
         .iter()
         .map(messages::record_problem)
         .collect();
-    match mission::find(&config.missions, &record.mission) {
-        Some(found) => record.mission = found.code.clone(),
-        None => problems.push(messages::unknown_mission(
-            &record.mission,
-            &mission_list(config),
-        )),
+    // The lead mission and those taking part, each as this config names it.
+    let named = std::iter::once(&mut record.mission).chain(record.participating.iter_mut());
+    for mission in named {
+        match mission::find(&config.missions, mission) {
+            Some(found) => *mission = found.code.clone(),
+            None => problems.push(messages::unknown_mission(mission, &mission_list(config))),
+        }
     }
     if problems.is_empty() {
         return Ok(record);

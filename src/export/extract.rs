@@ -219,8 +219,17 @@ pub fn public_record(record: &DrawnUpRecord, terms: &[String]) -> DrawnUpRecord 
         &mut a.mission,
         &mut a.mandate,
         &mut a.registration,
+        &mut a.manager,
     ] {
         m(text);
+    }
+    for mission in &mut a.participating {
+        m(mission);
+    }
+    if let Some(d) = &mut a.decision {
+        for text in [&mut d.body, &mut d.budget, &mut d.may_ask] {
+            m(text);
+        }
     }
     for text in [
         &mut a.coordinator,

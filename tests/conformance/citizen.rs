@@ -784,7 +784,15 @@ pub fn the_coordinator_and_an_administrator_appoint_and_the_history_says_by_what
 
 /// Appends `text` to every string under `value` but the codes and dates, which must parse.
 fn append_everywhere(value: &mut serde_json::Value, text: &str) {
-    const CODES: [&str; 6] = ["stage", "status", "kind", "on", "due", "target_date"];
+    const CODES: [&str; 7] = [
+        "stage",
+        "status",
+        "kind",
+        "on",
+        "due",
+        "target_date",
+        "until",
+    ];
     match value {
         serde_json::Value::Object(map) => {
             for (key, v) in map.iter_mut() {

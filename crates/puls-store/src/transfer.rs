@@ -115,6 +115,8 @@ pub enum DatePlace {
     Contact(usize),
     /// An activity's due date, counting from 1.
     Activity(usize),
+    /// The day of the body's decision, or the day its authorities end.
+    Decision,
 }
 
 /// What a record's codes mean, once every one of them is known: what a store writes.
@@ -173,6 +175,14 @@ pub fn check(record: &ArenaRecord) -> std::result::Result<Checked, Vec<RecordPro
                 .iter()
                 .enumerate()
                 .filter_map(|(i, a)| a.activity.due.map(|d| (DatePlace::Activity(i + 1), d))),
+        )
+        .chain(
+            record
+                .decision
+                .iter()
+                .flat_map(|d| [d.on, d.until])
+                .flatten()
+                .map(|d| (DatePlace::Decision, d)),
         );
     for (place, date) in dates {
         if !calendar::in_range(date) {

@@ -118,6 +118,7 @@ pub fn record_problem(problem: &puls_store::RecordProblem) -> String {
                 DatePlace::Target => tr!("target date".to_owned(), "måldatum".to_owned()),
                 DatePlace::Contact(n) => tr!(format!("contact {n}"), format!("kontakt {n}")),
                 DatePlace::Activity(n) => tr!(format!("activity {n}"), format!("aktivitet {n}")),
+                DatePlace::Decision => tr!("decision".to_owned(), "beslut".to_owned()),
             };
             tr!(
                 format!("{place}: {date} is outside the years puls keeps (1900 to 9999)"),
