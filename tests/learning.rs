@@ -234,3 +234,22 @@ fn puls_course_withdraw_frees_the_seat_and_refuses_someone_not_signed_up() {
         cli::stderr(&swedish)
     );
 }
+
+/// A course entry read from the bank lists who gives it and its sessions: when, where, and how
+/// many seats are left.
+#[test]
+fn a_course_read_from_the_bank_lists_its_teacher_and_sessions() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("4/Trauma-informed<enter><enter>");
+    let text = screen.text();
+    assert!(text.contains("Sessions"), "{text}");
+    assert!(text.contains("Given by Farid Karimi"), "{text}");
+    assert!(
+        text.contains("Town hall, room 3 · 10 of 12 seats left, 2 signed up"),
+        "{text}"
+    );
+    insta::assert_snapshot!("course_reading_120x40", text);
+    // An entry that is not a course has no sessions.
+    screen.keys("<esc>/discharge<enter><enter>");
+    assert!(!screen.text().contains("Sessions"));
+}

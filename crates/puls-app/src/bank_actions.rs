@@ -75,6 +75,26 @@ impl App {
         Ok(())
     }
 
+    /// The previewed entry, whole; a course with its teacher and sessions.
+    fn open_reading(&mut self) -> Result<(), StoreError> {
+        let Some(entry) = self.bank.preview.clone() else {
+            return Ok(());
+        };
+        let course = if entry.kind == EntryKind::Course {
+            let courses = self.store.courses()?;
+            courses.into_iter().find(|c| c.entry == entry.id)
+        } else {
+            None
+        };
+        let reading = Reading {
+            entry,
+            course,
+            scroll: 0,
+        };
+        self.popup = Some(Popup::Reading(Box::new(reading)));
+        Ok(())
+    }
+
     pub(super) fn run_bank(&mut self, command: Command) {
         let page = isize::try_from(self.bank.page.max(1)).unwrap_or(1);
         let movement = match command {
@@ -128,12 +148,7 @@ impl App {
                 self.open_filter_for(target, before.unwrap_or_default());
                 Ok(())
             }
-            Command::OpenDetail => {
-                if let Some(entry) = self.bank.preview.clone() {
-                    self.popup = Some(Popup::Reading(Box::new(Reading { entry, scroll: 0 })));
-                }
-                Ok(())
-            }
+            Command::OpenDetail => self.open_reading(),
             Command::NewEntry => {
                 let form = Form::entry(None, self.board.selected().map(|c| c.id), &self.kinds());
                 self.popup = Some(Popup::Form(Box::new(form)));

@@ -118,6 +118,8 @@ pub struct MaturityChart {
 
 pub struct Reading {
     pub entry: puls_store::Entry,
+    /// A course entry's teacher and sessions.
+    pub course: Option<puls_store::Course>,
     pub scroll: u16,
 }
 

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -288,6 +289,7 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
             .lines()
             .map(|l| Line::raw(l.to_owned())),
     );
+    lines.extend(course_lines(reading, theme));
     frame.render_widget(Clear, rect);
     let title = fit(&entry.title, usize::from(rect.width.saturating_sub(6)));
     let block = frame_block(title, theme, messages::read_hint());
@@ -296,6 +298,43 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
         .wrap(Wrap { trim: false })
         .scroll((reading.scroll, 0));
     frame.render_widget(p, rect);
+}
+
+/// A course's teacher and sessions, under its text: when, where, and how many seats are left.
+fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(course) = &reading.course else {
+        return Vec::new();
+    };
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled(
+            messages::course_sessions_heading(),
+            theme.heading,
+        )),
+    ];
+    if let Some(teacher) = &course.teacher {
+        let teacher = text::one_line(teacher);
+        lines.push(Line::raw(messages::course_given_by(&teacher)));
+    }
+    if course.sessions.is_empty() {
+        lines.push(Line::styled(messages::course_no_sessions(), theme.muted));
+    }
+    for session in &course.sessions {
+        let line = messages::course_session_line(
+            &session.on.to_string(),
+            &text::one_line(&session.place),
+            session.seats_left(),
+            session.seats,
+            session.signed_up.len(),
+        );
+        let style = if session.seats_left() == 0 {
+            theme.muted
+        } else {
+            Style::default()
+        };
+        lines.push(Line::styled(line, style));
+    }
+    lines
 }
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {

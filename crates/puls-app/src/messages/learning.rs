@@ -60,3 +60,36 @@ pub fn signed_up(session: i64, person: &str) -> String {
         format!("{person} är anmäld till tillfälle {session}.")
     )
 }
+
+pub fn course_sessions_heading() -> &'static str {
+    tr!("Sessions", "Tillfällen")
+}
+
+pub fn course_given_by(teacher: &str) -> String {
+    tr!(format!("Given by {teacher}"), format!("Hålls av {teacher}"))
+}
+
+pub fn course_no_sessions() -> &'static str {
+    tr!("No session planned yet.", "Inget tillfälle är planerat än.")
+}
+
+/// One session as a course's reading lists it: its day, place and seats, and who signed up.
+pub fn course_session_line(
+    on: &str,
+    place: &str,
+    left: u32,
+    seats: u32,
+    signed_up: usize,
+) -> String {
+    if left == 0 {
+        tr!(
+            format!("{on} · {place} · full, {seats} seats"),
+            format!("{on} · {place} · fullt, {seats} platser")
+        )
+    } else {
+        tr!(
+            format!("{on} · {place} · {left} of {seats} seats left, {signed_up} signed up"),
+            format!("{on} · {place} · {left} av {seats} platser kvar, {signed_up} anmälda")
+        )
+    }
+}
