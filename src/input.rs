@@ -23,8 +23,18 @@ pub const EDITED_TEXT: u64 = MB;
 
 /// The bytes of the file at `path`; past `limit` it is refused, read no further.
 pub fn read(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    read_limited(&mut std::fs::File::open(path)?, limit)
+}
+
+/// The text of the file at `path` (UTF-8); past `limit` it is refused, read no further.
+pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
+    text_of(read(path, limit)?)
+}
+
+/// What `source` gives, up to `limit` bytes; past it, refused and read no further.
+fn read_limited(source: &mut dyn Read, limit: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    source
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
@@ -36,9 +46,8 @@ pub fn read(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The text of the file at `path` (UTF-8); past `limit` it is refused, read no further.
-pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
-    String::from_utf8(read(path, limit)?)
+fn text_of(bytes: Vec<u8>) -> io::Result<String> {
+    String::from_utf8(bytes)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, messages::file_not_utf8()))
 }
 
@@ -62,21 +71,11 @@ pub fn from<T>(stdin: Box<dyn Read>, f: impl FnOnce() -> T) -> T {
 
 /// The text of standard input (this thread's, see [`from`]); past `limit` it is refused.
 pub fn read_stdin_text(limit: u64) -> io::Result<String> {
-    let mut bytes = Vec::new();
-    STDIN.with(|s| match s.borrow_mut().as_mut() {
-        Some(given) => given.take(limit.saturating_add(1)).read_to_end(&mut bytes),
-        None => io::stdin()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes),
+    let bytes = STDIN.with(|s| match s.borrow_mut().as_mut() {
+        Some(given) => read_limited(given, limit),
+        None => read_limited(&mut io::stdin(), limit),
     })?;
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
-        return Err(io::Error::new(
-            io::ErrorKind::FileTooLarge,
-            messages::file_too_large(limit / MB),
-        ));
-    }
-    String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, messages::file_not_utf8()))
+    text_of(bytes)
 }
 
 #[cfg(test)]
