@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use puls::domain::clock::FixedClock;
+use puls::domain::knowledge::EntryKind;
 use puls::store::prelude::*;
-use puls::store::{StoreError, StoreOptions};
+use puls::store::{EntryEdit, EntryFilter, StoreError, StoreOptions};
 use puls::store_postgres::PgStore;
 
 #[path = "shared/app.rs"]
@@ -283,4 +284,61 @@ fn migrate_copies_a_sqlite_database_whole_and_only_into_an_empty_one() {
     );
     assert_eq!(again.status.code(), Some(2), "{again:?}");
     assert_eq!(copy.board_cards(true).unwrap().len(), next.id as usize - 1);
+}
+
+/// A common word is ranked among the newest entries that hold it, never among all of them, and
+/// an older entry with the word in its title still comes first.
+#[test]
+fn a_common_word_ranks_a_bounded_few_and_an_old_title_match_still_leads() {
+    if !available() {
+        return;
+    }
+    // Given an old entry titled with a word, an old one that says it five times in its body,
+    // then 520 newer ones that say it once (more than the 500 body matches a search ranks)
+    let db = TestDatabase::default();
+    let mut maja = open(&db, "maja").unwrap();
+    let entry = |title: &str, body: &str| EntryEdit {
+        title: title.to_owned(),
+        body: body.to_owned(),
+        kind: EntryKind::Lesson,
+        tags: Vec::new(),
+        competences: Vec::new(),
+        arena: None,
+    };
+    let titled = maja
+        .add_entry(&entry(
+            "Samordningen kring skolstarten",
+            "Vad vi lärde oss.",
+        ))
+        .unwrap();
+    let repeated = maja
+        .add_entry(&entry(
+            "Ett gammalt möte",
+            "samordningen samordningen samordningen samordningen samordningen",
+        ))
+        .unwrap();
+    for n in 0..520 {
+        maja.add_entry(&entry(
+            &format!("Möte {n}"),
+            "Om samordningen mellan förvaltningarna.",
+        ))
+        .unwrap();
+    }
+
+    // When the word is searched
+    let hits = maja
+        .search_entries("samordningen", &EntryFilter::default(), 10)
+        .unwrap();
+
+    // Then the title match leads and ten are shown; the old body match, which ranking all 522
+    // would put second, was not among those ranked
+    assert_eq!(hits.len(), 10);
+    assert_eq!(hits[0].id, titled, "{:?}", hits[0].title);
+    assert!(hits.iter().all(|h| h.id != repeated));
+
+    // And a rarer question that matches fewer is ranked whole
+    let hits = maja
+        .search_entries("samordningen gammalt", &EntryFilter::default(), 10)
+        .unwrap();
+    assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), [repeated]);
 }
