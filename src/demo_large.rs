@@ -29,6 +29,7 @@ use crate::domain::language::Language;
 use crate::messages;
 use crate::output;
 use crate::store::{Store, StoreError, StoreOptions};
+use crate::store_postgres::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
 use municipality::Municipality;
 
 /// How much of everything to generate.
@@ -72,7 +73,8 @@ impl Size {
 /// `puls demo`: the small demo or the large one, in the file named with --db.
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
-    /// small: thirteen arenas to try puls on; large: the municipality the benchmark measures.
+    /// small: thirteen arenas to try puls on; large: the municipality the benchmark measures;
+    /// region: ten such municipalities on one PostgreSQL database.
     #[arg(long, value_enum, default_value_t = DemoSize::Small)]
     size: DemoSize,
     /// The large demo's seed: the same seed gives the same municipality.
@@ -105,6 +107,7 @@ impl DemoArgs {
 enum DemoSize {
     Small,
     Large,
+    Region,
 }
 
 /// What a generated database holds.
@@ -122,6 +125,27 @@ pub struct Counts {
     pub activities: usize,
     pub entries: usize,
     pub audit_rows: usize,
+}
+
+impl Counts {
+    /// What `n` municipalities of these counts hold together: the competence catalogue is
+    /// the region's, one for all.
+    fn times(self, n: usize) -> Counts {
+        Counts {
+            arenas: self.arenas * n,
+            people: self.people * n,
+            units: self.units * n,
+            competences: self.competences,
+            holdings: self.holdings * n,
+            needs: self.needs * n,
+            allocations: self.allocations * n,
+            contacts: self.contacts * n,
+            criteria: self.criteria * n,
+            activities: self.activities * n,
+            entries: self.entries * n,
+            audit_rows: self.audit_rows * n,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +168,14 @@ pub enum DemoError {
 fn mark(seed: u64) -> String {
     format!("large seed {seed}")
 }
+
+/// The `demo` meta value that marks the region demo of `seed`, in its first municipality.
+fn region_mark(seed: u64) -> String {
+    format!("region seed {seed}")
+}
+
+/// Every entry one in this many is shared with the region in the region demo.
+const SHARED_ONE_IN: i64 = 10;
 
 /// Runs `puls demo` on the file --db names.
 pub fn run(
@@ -171,6 +203,9 @@ pub fn run(
         demo::fill_in(path, who, SystemClock.now(), args.language())?;
         output::line(messages::demo_ready(path))?;
         return Ok(());
+    }
+    if args.size == DemoSize::Region {
+        return Err(UserError(messages::region_needs_server().to_owned()).into());
     }
     drop(store);
     let start = Instant::now();
@@ -221,6 +256,7 @@ pub fn run_on_server(
     let wanted = match args.size {
         DemoSize::Small => "1".to_owned(),
         DemoSize::Large => mark(args.seed),
+        DemoSize::Region => region_mark(args.seed),
     };
     match store.meta(demo::DEMO_MARK)? {
         Some(m) if m == wanted => {
@@ -249,6 +285,15 @@ pub fn run_on_server(
         Err(DemoError::Store(e)) => return Err(e.into()),
     };
     crate::cli::migrate::copy(&file, &mut store)?;
+    let mut counts = counts;
+    if args.size == DemoSize::Region {
+        store.share_demo_entries(SHARED_ONE_IN)?;
+        for (n, municipality) in DEMO_MUNICIPALITIES.iter().enumerate() {
+            store.copy_municipality(municipality, (n as i64 + 1) * DEMO_NUMBERS_APART)?;
+        }
+        store.set_meta(demo::DEMO_MARK, &region_mark(args.seed))?;
+        counts = counts.times(DEMO_MUNICIPALITIES.len() + 1);
+    }
     let numbers = [
         counts.arenas,
         counts.people,
@@ -266,6 +311,19 @@ pub fn run_on_server(
         .into_iter()
         .zip(numbers)
         .collect();
+    if args.size == DemoSize::Region {
+        let mut municipalities = vec![store.municipality()?];
+        municipalities.extend(DEMO_MUNICIPALITIES.iter().map(|m| (*m).to_owned()));
+        let names: Vec<&str> = municipalities.iter().map(String::as_str).collect();
+        output::line(messages::region_demo_ready(
+            &shown,
+            &names,
+            &counted,
+            args.seed,
+            start.elapsed(),
+        ))?;
+        return Ok(());
+    }
     output::line(messages::large_demo_ready(
         &shown,
         &counted,

@@ -656,3 +656,99 @@ fn retention_run_by_a_member_anonymises_a_restricted_record_it_may_not_read() {
 fn server_client_on(region: &Region) -> postgres::Client {
     postgres::Client::connect(&region.db().url, postgres::NoTls).unwrap()
 }
+
+#[test]
+fn the_region_demo_copies_a_municipality_whole_under_numbers_of_its_own() {
+    if !available() {
+        return;
+    }
+    // Given a municipality filled through puls by the schema's owner, a superuser here
+    let mut region = Region::new();
+    let mut owner = region.owner("demo");
+    puls::demo::fill_store(&mut owner, &region.clock, now()).unwrap();
+    let home = owner.municipality().unwrap();
+
+    // When the region demo copies it into Norrby
+    let copied = owner.copy_municipality("Norrby", 1_000_000).unwrap();
+
+    // Then Norrby's own role sees the same board, plans and history as the first
+    // municipality's role does, each under its number moved by the offset
+    let first = region.role(Some(&home));
+    let north = region.role(Some("Norrby"));
+    let (first, north) = (region.session(&first, "x"), region.session(&north, "x"));
+    let cards = |s: &PgStore| {
+        s.board_cards(true)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.id % 1_000_000, c.title, c.stage, c.coordinator))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cards(&north), cards(&first));
+    assert!(copied > cards(&first).len());
+    let needs = |s: &PgStore, id: i64| {
+        s.plan(id)
+            .unwrap()
+            .needs
+            .into_iter()
+            .map(|n| (n.competence, n.reason, n.status, n.person))
+            .collect::<Vec<_>>()
+    };
+    let arena = first
+        .board_cards(true)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .find(|id| !needs(&first, *id).is_empty())
+        .unwrap();
+    assert_eq!(needs(&north, arena + 1_000_000), needs(&first, arena));
+    let history = |s: &PgStore, id: i64| {
+        s.arena_history(id, 100)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.who, r.entity_id % 1_000_000, r.action, r.detail))
+            .collect::<Vec<_>>()
+    };
+    assert!(!history(&first, arena).is_empty());
+    assert_eq!(history(&north, arena + 1_000_000), history(&first, arena));
+
+    // And no copied row points into the first municipality
+    let mut admin = server_client_on(&region);
+    let crossing: i64 = admin
+        .query_one(
+            "SELECT (SELECT count(*) FROM needs n JOIN arenas a ON a.id = n.arena_id
+                     WHERE n.municipality <> a.municipality)
+                  + (SELECT count(*) FROM allocations l JOIN people p ON p.id = l.person_id
+                     WHERE l.municipality <> p.municipality)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(crossing, 0);
+}
+
+#[test]
+fn only_a_role_past_the_policies_may_fill_another_municipality() {
+    if !available() {
+        return;
+    }
+    // Given a municipality's ordinary role
+    let (region, north, _, _) = norrby_and_soderby();
+    let mut north = region.session(&north, "demo");
+
+    // When it tries the region demo's copy
+    let refused = north.copy_municipality("Österby", 1_000_000);
+
+    // Then it is refused, saying who may, and nothing is written
+    assert!(
+        matches!(&refused, Err(StoreError::Backend(m)) if m.contains("superuser")),
+        "{refused:?}"
+    );
+    let copied: i64 = server_client_on(&region)
+        .query_one(
+            "SELECT count(*) FROM arenas WHERE municipality = 'Österby'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(copied, 0);
+}

@@ -58,6 +58,7 @@ pub use copy::{TABLES, Table};
 pub use db::Value;
 use db::{Connection, OptionalExtension, Transaction};
 pub use link::shown;
+pub use region::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
 pub use server::{create_database, drop_database, reachable, with_database};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

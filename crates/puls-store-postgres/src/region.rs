@@ -33,3 +33,122 @@ impl PgStore {
         })
     }
 }
+
+/// The region demo's other municipalities, after the one that fills it.
+pub const DEMO_MUNICIPALITIES: [&str; 9] = [
+    "Norrby",
+    "Söderby",
+    "Västerby",
+    "Österby",
+    "Åby",
+    "Bergby",
+    "Dalby",
+    "Sjöby",
+    "Skogby",
+];
+
+/// How far apart the region demo numbers each municipality's rows: past any the large demo
+/// gives (its audit log, the largest, counts 200,000).
+pub const DEMO_NUMBERS_APART: i64 = 10_000_000;
+
+impl PgStore {
+    /// Copies every row of the session's municipality into `to`, for the region demo: each
+    /// row's number, and every number that points at a row (a foreign key, an audit row's
+    /// entity), moved up by `offset`, so the copy's rows point at each other. The competence
+    /// catalogue is the region's and stays one. Returns the rows copied.
+    ///
+    /// Only a role that passes the policies (superuser or BYPASSRLS) may write another
+    /// municipality's rows: others are refused before anything is written.
+    pub fn copy_municipality(&mut self, to: &str, offset: i64) -> Result<usize> {
+        let may: bool = self.conn.query_row(
+            "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user",
+            params![],
+            |r| r.get(0),
+        )?;
+        if !may {
+            return Err(StoreError::Backend(
+                "only a superuser or a BYPASSRLS role may fill a region's municipalities"
+                    .to_owned(),
+            ));
+        }
+        let tables = crate::TABLES
+            .iter()
+            .filter(|t| **t != "competences")
+            .map(|t| Ok((*t, self.copy_columns(t)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let from = self.municipality()?;
+        self.write(|tx, _| {
+            let pointers: Vec<(String, String)> = tx
+                .prepare_cached(
+                    "SELECT c.conrelid::regclass::text, a.attname::text
+                     FROM pg_constraint c
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                     WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+                       AND c.confrelid <> 'competences'::regclass
+                       AND c.connamespace = current_schema()::regnamespace",
+                )?
+                .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<crate::db::SqlResult<_>>()?;
+            let moved = |table: &str, column: &str| {
+                column == "id"
+                    || (table == "audit" && column == "entity_id")
+                    || pointers.iter().any(|(t, c)| t == table && c == column)
+            };
+            let mut copied = 0;
+            for (table, columns) in &tables {
+                let values: Vec<String> = columns
+                    .iter()
+                    .map(|c| {
+                        if moved(table, c) {
+                            format!("{c} + {offset}")
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect();
+                copied += tx.execute(
+                    &format!(
+                        "INSERT INTO {table} ({}, municipality) SELECT {}, $1 FROM {table}
+                         WHERE municipality = $2",
+                        columns.join(", "),
+                        values.join(", ")
+                    ),
+                    params![to, from],
+                )?;
+                if columns.iter().any(|c| c == "id") {
+                    tx.query_row(
+                        &format!(
+                            "SELECT setval(pg_get_serial_sequence($1, 'id'),
+                                           (SELECT max(id) FROM {table}) + 1, false)"
+                        ),
+                        params![table],
+                        |_| Ok(()),
+                    )?;
+                }
+            }
+            Ok(copied)
+        })
+    }
+}
+
+impl PgStore {
+    /// Shares one entry in `every` with the region, for the region demo: as a region's
+    /// municipalities would have chosen some to share.
+    pub fn share_demo_entries(&mut self, every: i64) -> Result<usize> {
+        self.write(|tx, _| {
+            Ok(tx.execute(
+                "UPDATE entries SET shared = 1 WHERE id % $1 = 0",
+                params![every],
+            )?)
+        })
+    }
+
+    /// The municipality this session acts for.
+    pub fn municipality(&self) -> Result<String> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(puls_municipality(), 'default')",
+            params![],
+            |r| r.get(0),
+        )?)
+    }
+}

@@ -480,6 +480,32 @@ pub fn large_demo_ready(
     )
 }
 
+/// What the region demo generated: the large demo in each of `municipalities`, `counts` its
+/// whole (the words from `large_demo_nouns`), and how a login role gets one of them.
+pub fn region_demo_ready(
+    url: &std::path::Path,
+    municipalities: &[&str],
+    counts: &[(&str, usize)],
+    seed: u64,
+    took: std::time::Duration,
+) -> String {
+    let counts = counts
+        .iter()
+        .map(|(what, n)| format!("{} {what}", thousands(*n)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (seconds, url) = (super::decimal(took.as_secs_f64()), url.display());
+    let (n, names) = (municipalities.len(), municipalities.join(", "));
+    tr!(
+        format!(
+            "Generated a region of {n} municipalities ({names}): {counts} from seed {seed} in {seconds} s.\nGive a login role one of them with: puls --db {url} region add-role ROLE MUNICIPALITY"
+        ),
+        format!(
+            "Skapade en region med {n} kommuner ({names}): {counts} från fröet {seed} på {seconds} s.\nGe en inloggningsroll en av dem med: puls --db {url} region add-role ROLL KOMMUN"
+        )
+    )
+}
+
 /// What the large demo counts, in the order of `demo_large::Counts`.
 pub fn large_demo_nouns() -> [&'static str; 11] {
     tr!(
