@@ -8,6 +8,7 @@ pub mod board;
 mod changes;
 pub mod command;
 pub mod config;
+mod course_actions;
 mod entry_form;
 mod external_edit;
 mod follow;
@@ -269,12 +270,9 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.popup {
             Some(
-                Popup::Help { .. }
-                | Popup::History(_)
-                | Popup::Reading(_)
-                | Popup::Figures(..)
-                | Popup::Maturity(_),
+                Popup::Help { .. } | Popup::History(_) | Popup::Figures(..) | Popup::Maturity(_),
             ) => Context::Help,
+            Some(Popup::Reading(_)) => Context::Reading,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
@@ -566,6 +564,8 @@ impl App {
             Command::NextRecord => self.move_record(1),
             Command::PreviousRecord => self.move_record(-1),
             Command::OpenRecord => self.open_record(),
+            Command::SignUp => self.sign_up_for_session(),
+            Command::WithdrawSignUp => self.withdraw_from_session(),
             _ => {}
         }
     }

@@ -37,6 +37,18 @@ pub const HELP_COMMANDS: &[Handled] = &[
     quiet(Command::ScrollUp),
 ];
 
+/// What a bank entry read whole answers for: a course's sessions are marked and signed up
+/// for here.
+pub const READING_COMMANDS: &[Handled] = &[
+    hint(Command::ScrollDown),
+    hint(Command::NextRecord),
+    hint(Command::SignUp),
+    hint(Command::WithdrawSignUp),
+    hint(Command::Back),
+    quiet(Command::ScrollUp),
+    quiet(Command::PreviousRecord),
+];
+
 /// What a one-line prompt answers for (see `handled`).
 pub const PROMPT_COMMANDS: &[Handled] = &[hint(Command::Confirm), hint(Command::Back)];
 
@@ -120,7 +132,37 @@ pub struct Reading {
     pub entry: puls_store::Entry,
     /// A course entry's teacher and sessions.
     pub course: Option<puls_store::Course>,
+    /// The course's session that the keys sign up for or withdraw from.
+    pub session: usize,
+    /// Who signs up from this screen: the roster person of the account, if it is linked.
+    pub person: Option<String>,
     pub scroll: u16,
+}
+
+impl Reading {
+    /// The marked session, when the entry is a course that has sessions.
+    pub fn marked_session(&self) -> Option<&puls_store::CourseSession> {
+        self.course.as_ref()?.sessions.get(self.session)
+    }
+
+    /// Whether the account's person is signed up for `session`.
+    pub fn signed_up(&self, session: &puls_store::CourseSession) -> bool {
+        self.person.as_ref().is_some_and(|person| {
+            session
+                .signed_up
+                .iter()
+                .any(|name| name.to_lowercase() == person.to_lowercase())
+        })
+    }
+
+    /// Moves the mark by `delta`, staying among the sessions.
+    pub fn move_session(&mut self, delta: isize) {
+        let count = self.course.as_ref().map_or(0, |c| c.sessions.len());
+        self.session = self
+            .session
+            .saturating_add_signed(delta)
+            .min(count.saturating_sub(1));
+    }
 }
 
 pub struct History {

@@ -292,7 +292,11 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
     lines.extend(course_lines(reading, theme));
     frame.render_widget(Clear, rect);
     let title = fit(&entry.title, usize::from(rect.width.saturating_sub(6)));
-    let block = frame_block(title, theme, messages::read_hint());
+    let hint = match &reading.course {
+        Some(_) => messages::course_read_hint(),
+        None => messages::read_hint(),
+    };
+    let block = frame_block(title, theme, hint);
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -319,7 +323,8 @@ fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
     if course.sessions.is_empty() {
         lines.push(Line::styled(messages::course_no_sessions(), theme.muted));
     }
-    for session in &course.sessions {
+    for (i, session) in course.sessions.iter().enumerate() {
+        let mark = if i == reading.session { "▶ " } else { "  " };
         let line = messages::course_session_line(
             &session.on.to_string(),
             &text::one_line(&session.place),
@@ -332,7 +337,14 @@ fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
         } else {
             Style::default()
         };
-        lines.push(Line::styled(line, style));
+        let mut spans = vec![Span::styled(format!("{mark}{line}"), style)];
+        if reading.signed_up(session) {
+            spans.push(Span::styled(
+                format!(" · {}", messages::course_you_are_signed_up()),
+                theme.key,
+            ));
+        }
+        lines.push(Line::from(spans));
     }
     lines
 }
