@@ -671,7 +671,10 @@ impl App {
     fn scroll_popup(&mut self, delta: i16) {
         let scroll = match &mut self.popup {
             Some(Popup::Help { scroll }) => scroll,
-            Some(Popup::Detail(detail)) => &mut detail.scroll,
+            Some(Popup::Detail(detail)) => {
+                detail.reveal_record = false;
+                detail.scroll.get_mut()
+            }
             Some(Popup::History(history)) => &mut history.scroll,
             Some(Popup::Reading(reading)) => &mut reading.scroll,
             Some(Popup::Figures(_, scroll)) => scroll,
@@ -706,7 +709,7 @@ impl App {
 
     fn open_detail(&mut self, id: i64) {
         let (scroll, record) = match &self.popup {
-            Some(Popup::Detail(d)) if d.arena.id == id => (d.scroll, d.record),
+            Some(Popup::Detail(d)) if d.arena.id == id => (d.scroll.get(), d.record),
             _ => (0, 0),
         };
         let loaded = (|| {
@@ -720,7 +723,8 @@ impl App {
                 statements: self.store.problem_statements(id)?,
                 ratings: self.store.ratings(id)?,
                 record,
-                scroll,
+                scroll: scroll.into(),
+                reveal_record: false,
             })
         })();
         match loaded {

@@ -1,5 +1,7 @@
 //! What can sit over the panes: help, an arena's detail, a form, finding staff, a prompt.
 
+use std::cell::Cell;
+
 use ratatui_textarea::TextArea;
 
 use super::form::Form;
@@ -87,7 +89,11 @@ pub struct Detail {
     pub ratings: Vec<puls_domain::maturity::Rating>,
     /// The meeting or rating a key opens: meetings first, then ratings.
     pub record: usize,
-    pub scroll: u16,
+    /// The first row shown. The drawing moves it to keep the marked record in view (as
+    /// ratatui's list state is moved while drawn), since only it knows how the lines wrap.
+    pub scroll: Cell<u16>,
+    /// `n`/`p` moved the mark, so the drawing scrolls to it; scrolling by hand stops that.
+    pub reveal_record: bool,
 }
 
 /// A record of the detail that opens in its form.
@@ -113,10 +119,11 @@ impl Detail {
         }
     }
 
-    /// Moves the selection by `delta`, staying among the records.
+    /// Moves the selection by `delta`, staying among the records, and scrolls to it.
     pub fn move_record(&mut self, delta: isize) {
         let last = self.records().saturating_sub(1);
         self.record = self.record.saturating_add_signed(delta).min(last);
+        self.reveal_record = true;
     }
 }
 

@@ -1,5 +1,7 @@
 //! Popups over the panes: help, an arena's detail, and one-line prompts.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -210,7 +212,15 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         ]));
     }
     // Last, so what the detail showed before meetings existed stays where it was.
-    lines.extend(super::reviews::detail_lines(detail, theme));
+    let before = lines.len();
+    let (records, marked) = super::reviews::detail_lines(detail, theme);
+    lines.extend(records);
+    if detail.reveal_record {
+        let marked = before + marked.start..before + marked.end;
+        detail
+            .scroll
+            .set(scroll_to_show(&lines, marked, rect, detail.scroll.get()));
+    }
     frame.render_widget(Clear, rect);
     let title = fit(
         &format!("#{} {}", arena.id, arena.title),
@@ -220,8 +230,30 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((detail.scroll, 0));
+        .scroll((detail.scroll.get(), 0));
     frame.render_widget(p, rect);
+}
+
+/// The first row to show so that `marked` (lines of `lines`, wrapped in the bordered `rect`)
+/// is in view: `scroll` when it already is, else the least move that shows it, its first row
+/// first when it is taller than the view.
+fn scroll_to_show(lines: &[Line], marked: Range<usize>, rect: Rect, scroll: u16) -> u16 {
+    let rows = |end: usize| {
+        let lines = lines.get(..end).unwrap_or(lines).to_vec();
+        let rows = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .line_count(rect.width.saturating_sub(2));
+        u16::try_from(rows).unwrap_or(u16::MAX)
+    };
+    let (top, bottom) = (rows(marked.start), rows(marked.end));
+    let view = rect.height.saturating_sub(2);
+    if top < scroll {
+        top
+    } else if bottom > scroll.saturating_add(view) {
+        bottom.saturating_sub(view).min(top)
+    } else {
+        scroll
+    }
 }
 
 /// Every change to one arena, newest first: who, when, what.
