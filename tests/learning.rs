@@ -391,3 +391,28 @@ fn a_course_reading_signs_up_in_swedish_at_120x40() {
         "Ingen plats kvar 2026-12-16, Health centre: tillfället är fullt."
     );
 }
+
+/// Another session's sign-up shows in an open course reading within a poll.
+#[test]
+fn an_open_course_shows_another_sessions_sign_up() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("4/Trauma-informed<enter><enter>");
+    let mut store = screen.other_session("olle");
+    let session = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.starts_with("Trauma"))
+        .unwrap()
+        .sessions[0]
+        .id;
+
+    store.sign_up(session, "Emma Strand").unwrap();
+    screen.app.poll_changes();
+
+    let text = screen.text();
+    assert!(
+        text.contains("Town hall, room 3 · 9 of 12 seats left, 3 signed up"),
+        "{text}"
+    );
+}

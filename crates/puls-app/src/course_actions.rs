@@ -15,7 +15,7 @@ impl App {
     }
 
     /// Signs the account's person up for the marked session (or withdraws them), then reads
-    /// the course again so its seats are what the store holds, whoever else signed up.
+    /// the course again.
     fn change_sign_up(&mut self, sign_up: bool) {
         let Some(Popup::Reading(reading)) = &self.popup else {
             return;
@@ -31,7 +31,6 @@ impl App {
             return self.error(messages::account_not_on_roster(&account));
         };
         let (id, on, place) = (session.id, session.on, session.place.clone());
-        let entry = reading.entry.id;
         let done = if sign_up {
             self.store.sign_up(id, &person)
         } else {
@@ -42,6 +41,17 @@ impl App {
             Ok(()) => self.info(messages::you_withdrew(on, &place)),
             Err(e) => self.error(messages::sign_up_refused(&e, on, &place)),
         }
+        self.reread_course();
+    }
+
+    /// Reads the open course again, so its seats are what the store holds whoever signed up.
+    pub(super) fn reread_course(&mut self) {
+        let Some(Popup::Reading(reading)) = &self.popup else {
+            return;
+        };
+        let Some(entry) = reading.course.as_ref().map(|c| c.entry) else {
+            return;
+        };
         let reread = self.store.courses();
         match (reread, &mut self.popup) {
             (Ok(courses), Some(Popup::Reading(reading))) => {

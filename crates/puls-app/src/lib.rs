@@ -400,6 +400,7 @@ impl App {
                     let id = detail.arena.id;
                     self.open_detail(id);
                 }
+                self.reread_course();
                 true
             }
             Ok(_) => false,
