@@ -416,3 +416,36 @@ fn an_open_course_shows_another_sessions_sign_up() {
         "{text}"
     );
 }
+
+/// A course with more sessions than a 24-row reading shows scrolls to keep the marked one in
+/// view as `n` moves down the list.
+#[test]
+fn the_course_reading_scrolls_to_the_marked_session_at_80x24() {
+    let mut screen = Screen::demo(80, 24);
+    let mut store = screen.other_session("maja");
+    let course = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.starts_with("Trauma"))
+        .unwrap();
+    for d in 1..=15 {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
+        store
+            .add_session(course.entry, day, &format!("Room {d}"), 10)
+            .unwrap();
+    }
+    screen.keys("4/Trauma-informed<enter><enter>");
+    let first = screen.text();
+
+    screen.keys(&"n".repeat(15));
+    let last = screen.text();
+    screen.keys("k");
+    let by_hand = screen.text();
+
+    assert!(!first.contains("2027-01-15"), "{first}");
+    assert!(last.contains("▶ 2027-01-15 · Room 15"), "{last}");
+    // A key scrolls one row up from where the mark brought the reading, not from its top.
+    assert!(by_hand.contains("2027-01-14 · Room 14"), "{by_hand}");
+    assert!(!by_hand.contains("Two afternoons"), "{by_hand}");
+}

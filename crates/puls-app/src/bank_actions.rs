@@ -92,7 +92,8 @@ impl App {
             course,
             session: 0,
             person,
-            scroll: 0,
+            scroll: 0.into(),
+            reveal_session: false,
         };
         self.popup = Some(Popup::Reading(Box::new(reading)));
         Ok(())

@@ -56,7 +56,7 @@ impl App {
         match (reread, &mut self.popup) {
             (Ok(courses), Some(Popup::Reading(reading))) => {
                 reading.course = courses.into_iter().find(|c| c.entry == entry);
-                reading.move_session(0);
+                reading.keep_mark();
             }
             (Ok(_), _) => {}
             (Err(e), _) => self.fail(&e),

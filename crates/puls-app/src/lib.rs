@@ -677,7 +677,10 @@ impl App {
                 detail.scroll.get_mut()
             }
             Some(Popup::History(history)) => &mut history.scroll,
-            Some(Popup::Reading(reading)) => &mut reading.scroll,
+            Some(Popup::Reading(reading)) => {
+                reading.reveal_session = false;
+                reading.scroll.get_mut()
+            }
             Some(Popup::Figures(_, scroll)) => scroll,
             Some(Popup::Maturity(chart)) => &mut chart.scroll,
             _ => return,

@@ -143,7 +143,10 @@ pub struct Reading {
     pub session: usize,
     /// Who signs up from this screen: the roster person of the account, if it is linked.
     pub person: Option<String>,
-    pub scroll: u16,
+    /// The first row shown; the drawing moves it to the marked session, as the detail's.
+    pub scroll: Cell<u16>,
+    /// `n`/`p` moved the mark, so the drawing scrolls to it; scrolling by hand stops that.
+    pub reveal_session: bool,
 }
 
 impl Reading {
@@ -162,13 +165,17 @@ impl Reading {
         })
     }
 
-    /// Moves the mark by `delta`, staying among the sessions.
+    /// Moves the mark by `delta`, staying among the sessions, and scrolls to it.
     pub fn move_session(&mut self, delta: isize) {
+        self.session = self.session.saturating_add_signed(delta);
+        self.keep_mark();
+        self.reveal_session = true;
+    }
+
+    /// Keeps the mark among the sessions, however many the course has now.
+    pub fn keep_mark(&mut self) {
         let count = self.course.as_ref().map_or(0, |c| c.sessions.len());
-        self.session = self
-            .session
-            .saturating_add_signed(delta)
-            .min(count.saturating_sub(1));
+        self.session = self.session.min(count.saturating_sub(1));
     }
 }
 

@@ -321,7 +321,14 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
             .lines()
             .map(|l| Line::raw(l.to_owned())),
     );
-    lines.extend(course_lines(reading, theme));
+    let before = lines.len();
+    let (course, marked) = course_lines(reading, theme);
+    lines.extend(course);
+    if let Some(marked) = marked.filter(|_| reading.reveal_session) {
+        let marked = before + marked..before + marked + 1;
+        let scroll = scroll_to_show(&lines, marked, rect, reading.scroll.get());
+        reading.scroll.set(scroll);
+    }
     frame.render_widget(Clear, rect);
     let title = fit(&entry.title, usize::from(rect.width.saturating_sub(6)));
     let hint = match &reading.course {
@@ -332,15 +339,17 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((reading.scroll, 0));
+        .scroll((reading.scroll.get(), 0));
     frame.render_widget(p, rect);
 }
 
 /// A course's teacher and sessions, under its text: when, where, and how many seats are left.
-fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
+/// With them, which line is the marked session's.
+fn course_lines(reading: &Reading, theme: &Theme) -> (Vec<Line<'static>>, Option<usize>) {
     let Some(course) = &reading.course else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
+    let mut marked = None;
     let mut lines = vec![
         Line::raw(""),
         Line::from(Span::styled(
@@ -356,7 +365,12 @@ fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(messages::course_no_sessions(), theme.muted));
     }
     for (i, session) in course.sessions.iter().enumerate() {
-        let mark = if i == reading.session { "▶ " } else { "  " };
+        let mark = if i == reading.session {
+            marked = Some(lines.len());
+            "▶ "
+        } else {
+            "  "
+        };
         let line = messages::course_session_line(
             &session.on.to_string(),
             &text::one_line(&session.place),
@@ -378,7 +392,7 @@ fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(spans));
     }
-    lines
+    (lines, marked)
 }
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
