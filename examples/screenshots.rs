@@ -24,6 +24,7 @@ use puls::config::Config;
 use puls::domain::clock::FixedClock;
 use puls::domain::language::{self, Language};
 use puls::store::Store;
+use puls::store::prelude::*;
 use puls::ui::Theme;
 
 /// One picture: its file name, the terminal size, the keys pressed before it is taken, and
@@ -46,6 +47,8 @@ struct Look {
     plain: bool,
     /// Another account than maja's.
     account: Option<&'static str>,
+    /// The roster person the account is linked to, who signs up for courses.
+    person: Option<&'static str>,
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -181,6 +184,20 @@ fn shots() -> Vec<Shot> {
             keys.push(key(KeyCode::Char('a')));
             keys
         }),
+        // A course read from the bank, maja (Maja Lindqvist) signed up for its marked session.
+        with(
+            Look {
+                person: Some("Maja Lindqvist"),
+                ..Look::default()
+            },
+            shot("course-signup", 120, 40, {
+                let mut keys = typed("4/Trauma-informed");
+                keys.push(key(KeyCode::Enter));
+                keys.push(key(KeyCode::Enter));
+                keys.push(key(KeyCode::Char('s')));
+                keys
+            }),
+        ),
         // The key figures scrolled to partnering maturity and the knowledge capital.
         shot("figures-learning", 120, 40, {
             let mut keys = vec![KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT)];
@@ -278,7 +295,10 @@ fn take(db: &Path, shot: &Shot) -> Result<String, Box<dyn Error>> {
     let now = now();
     puls::demo::fill(db, "maja", now)?;
     let account = shot.look.account.unwrap_or("maja");
-    let store = Store::open(db, account, Arc::new(FixedClock(now)))?;
+    let mut store = Store::open(db, account, Arc::new(FixedClock(now)))?;
+    if let Some(person) = shot.look.person {
+        store.link_account(account, person)?;
+    }
     let config = Config {
         ascii: shot.look.ascii,
         plain: shot.look.plain,

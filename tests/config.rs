@@ -45,7 +45,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "an unknown context",
             "standup_minutes = 3\n\n[keys.boardd]\n\"x\" = \"zoom\"\n",
             "DIR/config.toml:3:7: unknown mode [keys.boardd]; the modes are global, board, \
-             roster, plan, bank, detail, staff, standup, help, form, prompt, palette, requests",
+             roster, plan, bank, detail, staff, standup, help, form, prompt, palette, requests, reading",
         ),
         (
             "a bad key name",

@@ -265,6 +265,8 @@ macro_rules! conformance {
                 a_session_takes_sign_ups_up_to_its_seats_and_refuses_the_next,
                 only_a_course_entry_gets_sessions_and_a_session_needs_a_seat,
                 withdrawing_frees_the_seat_and_is_refused_for_someone_not_signed_up,
+                signing_up_twice_is_refused_and_writes_nothing,
+                the_account_signs_up_as_the_roster_person_it_is_linked_to,
             ],
             exports: [
                 every_export_and_report_is_sqlites_byte_for_byte,

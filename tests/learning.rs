@@ -130,8 +130,11 @@ fn a_course_has_a_teacher_and_sessions_that_fill_up_seat_by_seat() {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
     let session = store.add_session(course.entry, day, "Room 3", 1).unwrap();
     store.sign_up(session, "per holm").unwrap();
-    // Signing up twice keeps one seat; another colleague finds the session full.
-    store.sign_up(session, "Per Holm").unwrap();
+    // Signing up twice is refused and keeps one seat; another colleague finds the session full.
+    assert!(matches!(
+        store.sign_up(session, "Per Holm").unwrap_err(),
+        puls::store::StoreError::AlreadySignedUp { session: s, .. } if s == session
+    ));
     assert!(matches!(
         store.sign_up(session, "Karin Svedberg").unwrap_err(),
         puls::store::StoreError::SessionFull(s) if s == session
@@ -252,4 +255,197 @@ fn a_course_read_from_the_bank_lists_its_teacher_and_sessions() {
     // An entry that is not a course has no sessions.
     screen.keys("<esc>/discharge<enter><enter>");
     assert!(!screen.text().contains("Sessions"));
+}
+
+/// The demo's trauma course with a second session, a week after the first, whose only seat
+/// Elin Backman holds; the account `maja` linked to Maja Lindqvist on the roster.
+fn trauma_course_with_a_full_session(screen: &Screen) {
+    let mut store = screen.other_session("maja");
+    let course = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.starts_with("Trauma"))
+        .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 16).unwrap();
+    let full = store
+        .add_session(course.entry, day, "Health centre", 1)
+        .unwrap();
+    store.sign_up(full, "Elin Backman").unwrap();
+    store.link_account("maja", "Maja Lindqvist").unwrap();
+}
+
+fn status(screen: &Screen) -> String {
+    screen
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// From a course's reading, `s` signs the account's roster person up for the marked session
+/// and the seats drop at once; `w` withdraws them and frees the seat.
+#[test]
+fn signing_up_from_a_course_reading_takes_a_seat_and_withdrawing_frees_it() {
+    let mut screen = Screen::demo(120, 40);
+    trauma_course_with_a_full_session(&screen);
+    screen.keys("4/Trauma-informed<enter><enter>");
+
+    screen.keys("s");
+    let signed = screen.text();
+    screen.keys("s");
+    let twice = status(&screen);
+    screen.keys("w");
+    let withdrawn = screen.text();
+    screen.keys("w");
+    let not_on_it = status(&screen);
+
+    assert!(
+        signed.contains(
+            "▶ 2026-12-09 · Town hall, room 3 · 9 of 12 seats left, 3 signed up · you are signed up"
+        ),
+        "{signed}"
+    );
+    assert!(
+        signed.contains("You are signed up for 2026-12-09, Town hall, room 3."),
+        "{signed}"
+    );
+    insta::assert_snapshot!("course_signed_up_120x40", signed);
+    assert_eq!(
+        twice,
+        "You are already signed up for 2026-12-09, Town hall, room 3."
+    );
+    assert!(
+        withdrawn.contains("Town hall, room 3 · 10 of 12 seats left, 2 signed up"),
+        "{withdrawn}"
+    );
+    assert!(!withdrawn.contains("you are signed up"), "{withdrawn}");
+    assert!(
+        withdrawn.contains("You are no longer signed up for 2026-12-09, Town hall, room 3."),
+        "{withdrawn}"
+    );
+    assert_eq!(
+        not_on_it,
+        "You are not signed up for 2026-12-09, Town hall, room 3: there is nothing to withdraw from."
+    );
+}
+
+/// `n` marks the next session; a full one refuses the sign-up and says so, its seats as they were.
+#[test]
+fn a_full_session_refuses_the_sign_up_and_says_why_at_80x24() {
+    let mut screen = Screen::demo(80, 24);
+    trauma_course_with_a_full_session(&screen);
+    screen.keys("4/Trauma-informed<enter><enter>");
+
+    screen.keys("ns");
+    let text = screen.text();
+
+    assert!(
+        text.contains("▶ 2026-12-16 · Health centre · full, 1 seat"),
+        "{text}"
+    );
+    assert!(
+        text.contains("No seat left on 2026-12-16, Health centre: the session is full."),
+        "{text}"
+    );
+    insta::assert_snapshot!("course_session_full_80x24", text);
+    // `p` goes back to the first session, which has seats.
+    screen.keys("ps");
+    let text = screen.text();
+    assert!(text.contains("9 of 12 seats left, 3 signed up"), "{text}");
+    assert_eq!(
+        status(&screen),
+        "You are signed up for 2026-12-09, Town hall, room 3."
+    );
+}
+
+/// An account no administrator has linked to a roster person is told how to be linked.
+#[test]
+fn an_account_with_no_roster_person_is_told_why_it_cannot_sign_up() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("4/Trauma-informed<enter><enter>s");
+
+    assert_eq!(
+        status(&screen),
+        "Your account maja is not linked to a person on the roster: an administrator links it with puls users link maja \"NAME\"."
+    );
+    assert!(screen.text().contains("10 of 12 seats left, 2 signed up"));
+}
+
+/// The reading, the mark and the refusal in Swedish.
+#[test]
+fn a_course_reading_signs_up_in_swedish_at_120x40() {
+    puls::messages::set_language(puls::messages::Language::Swedish);
+    let mut screen = Screen::demo(120, 40);
+    trauma_course_with_a_full_session(&screen);
+    screen.keys("4/Traumamedvetna<enter><enter>s");
+    let signed = screen.text();
+    screen.keys("ns");
+    let full = status(&screen);
+
+    assert!(signed.contains("du är anmäld"), "{signed}");
+    insta::assert_snapshot!("course_signed_up_swedish_120x40", signed);
+    assert_eq!(
+        full,
+        "Ingen plats kvar 2026-12-16, Health centre: tillfället är fullt."
+    );
+}
+
+/// Another session's sign-up shows in an open course reading within a poll.
+#[test]
+fn an_open_course_shows_another_sessions_sign_up() {
+    let mut screen = Screen::demo(120, 40);
+    screen.keys("4/Trauma-informed<enter><enter>");
+    let mut store = screen.other_session("olle");
+    let session = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.starts_with("Trauma"))
+        .unwrap()
+        .sessions[0]
+        .id;
+
+    store.sign_up(session, "Emma Strand").unwrap();
+    screen.app.poll_changes();
+
+    let text = screen.text();
+    assert!(
+        text.contains("Town hall, room 3 · 9 of 12 seats left, 3 signed up"),
+        "{text}"
+    );
+}
+
+/// A course with more sessions than a 24-row reading shows scrolls to keep the marked one in
+/// view as `n` moves down the list.
+#[test]
+fn the_course_reading_scrolls_to_the_marked_session_at_80x24() {
+    let mut screen = Screen::demo(80, 24);
+    let mut store = screen.other_session("maja");
+    let course = store
+        .courses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.title.starts_with("Trauma"))
+        .unwrap();
+    for d in 1..=15 {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
+        store
+            .add_session(course.entry, day, &format!("Room {d}"), 10)
+            .unwrap();
+    }
+    screen.keys("4/Trauma-informed<enter><enter>");
+    let first = screen.text();
+
+    screen.keys(&"n".repeat(15));
+    let last = screen.text();
+    screen.keys("k");
+    let by_hand = screen.text();
+
+    assert!(!first.contains("2027-01-15"), "{first}");
+    assert!(last.contains("▶ 2027-01-15 · Room 15"), "{last}");
+    // A key scrolls one row up from where the mark brought the reading, not from its top.
+    assert!(by_hand.contains("2027-01-14 · Room 14"), "{by_hand}");
+    assert!(!by_hand.contains("Two afternoons"), "{by_hand}");
 }

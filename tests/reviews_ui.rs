@@ -7,9 +7,10 @@ pub mod app;
 
 use app::{Screen, open, open_app, press, text};
 use chrono::NaiveDate;
+use puls::domain::maturity::{Dimension, Occasion, Score};
 use puls::domain::review::{Light, Question, ReviewKind};
-use puls::store::ReviewEdit;
 use puls::store::prelude::*;
+use puls::store::{RatingEdit, ReviewEdit};
 
 /// The arena the stand-up of maja starts with: #3, active.
 const ARENA: i64 = 3;
@@ -324,4 +325,66 @@ fn in_swedish_the_meeting_opens_as_redigera_mote() {
     let text = screen.text();
     assert!(text.contains("#3 Redigera möte"), "{text}");
     assert!(text.contains("Sponsorgenomgång"), "{text}");
+}
+
+/// Arena #3 with eight citizen reviews more, one a day from 1 November, each with two answers,
+/// and a baseline maturity rating: more records than a 24-row detail shows.
+fn many_meetings(screen: &Screen) {
+    let mut store = screen.other_session("maja");
+    for d in 1..=8 {
+        let answers = [
+            (Question::Shown, "The plan for the autumn"),
+            (Question::Feedback, "More evening hours, please"),
+        ];
+        store
+            .add_review(ARENA, &review(ReviewKind::Citizen, day(d), &answers))
+            .unwrap();
+    }
+    let scores = Dimension::ALL
+        .iter()
+        .map(|d| Score {
+            dimension: *d,
+            level: 2,
+            note: String::new(),
+        })
+        .collect();
+    let baseline = RatingEdit {
+        on: day(20),
+        occasion: Occasion::Baseline,
+        partner: "Building permits".into(),
+        scores,
+    };
+    store.add_rating(ARENA, &baseline).unwrap();
+}
+
+/// `n` and `p` scroll the detail to keep the marked meeting or rating on screen.
+#[test]
+fn the_detail_scrolls_to_the_marked_meeting_at_80x24() {
+    let mut screen = Screen::demo(80, 24);
+    many_meetings(&screen);
+    open_detail(&mut screen);
+    let first = screen.text();
+
+    screen.keys(&"n".repeat(9));
+    let far = screen.text();
+    screen.keys("k");
+    let scrolled_by_hand = screen.text();
+    screen.keys(&"p".repeat(9));
+    let back = screen.text();
+
+    assert!(!first.contains("▶ 2026-11-02 Citizen review"), "{first}");
+    assert!(far.contains("▶ 2026-11-02 Citizen review"), "{far}");
+    insta::assert_snapshot!("detail_scrolled_to_mark_80x24", far);
+    // A key scrolls from where the mark brought the detail, not from its top.
+    assert!(
+        scrolled_by_hand.contains("▶ 2026-11-02 Citizen review"),
+        "{scrolled_by_hand}"
+    );
+    let marked = back.lines().find(|l| l.contains('▶')).unwrap_or_default();
+    assert!(marked.contains("Sponsor review"), "{back}");
+    // The last record is the arena's maturity rating, below every meeting.
+    screen.keys(&"n".repeat(20));
+    let last = screen.text();
+    let marked = last.lines().find(|l| l.contains('▶')).unwrap_or_default();
+    assert!(marked.contains("Building permits"), "{last}");
 }

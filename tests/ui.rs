@@ -246,7 +246,7 @@ fn the_detail_shows_need_mandate_and_history() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
-    let mut screen = Screen::demo(120, 240);
+    let mut screen = Screen::demo(120, 260);
     screen.keys("?");
     let text = screen.text();
     for binding in screen.app.keymap.bindings() {

@@ -121,3 +121,44 @@ pub fn only_a_course_entry_gets_sessions_and_a_session_needs_a_seat<F: Fixture>(
     let courses = maja.courses().unwrap();
     assert!(courses.iter().all(|c| c.sessions.is_empty()), "{courses:?}");
 }
+
+pub fn signing_up_twice_is_refused_and_writes_nothing<F: Fixture>() {
+    let db = F::new();
+    let mut maja = db.session("maja", now());
+    let course = maja
+        .add_entry(&entry("Motivational interviewing", EntryKind::Course))
+        .unwrap();
+    maja.add_person(&person("Ada")).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let session = maja.add_session(course, day, "Room 2", 3).unwrap();
+    maja.sign_up(session, "Ada").unwrap();
+    let rows = maja.history(None, None, 50).unwrap().len();
+
+    let again = maja.sign_up(session, "ada");
+
+    assert!(
+        matches!(again, Err(StoreError::AlreadySignedUp { session: s, .. }) if s == session),
+        "{again:?}"
+    );
+    let courses = maja.courses().unwrap();
+    let held = &courses.iter().find(|c| c.entry == course).unwrap().sessions[0];
+    assert_eq!(held.signed_up, ["Ada"]);
+    assert_eq!(maja.history(None, None, 50).unwrap().len(), rows);
+}
+
+pub fn the_account_signs_up_as_the_roster_person_it_is_linked_to<F: Fixture>() {
+    let db = F::new();
+    let mut maja = db.session("maja", now());
+    maja.add_person(&person("Maja Lindqvist")).unwrap();
+    let before = maja.account_person().unwrap();
+
+    maja.link_account("maja", "Maja Lindqvist").unwrap();
+
+    assert_eq!(before, None);
+    assert_eq!(
+        maja.account_person().unwrap().as_deref(),
+        Some("Maja Lindqvist")
+    );
+    let other = db.session("olle", now());
+    assert_eq!(other.account_person().unwrap(), None);
+}

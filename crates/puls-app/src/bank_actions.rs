@@ -80,16 +80,20 @@ impl App {
         let Some(entry) = self.bank.preview.clone() else {
             return Ok(());
         };
-        let course = if entry.kind == EntryKind::Course {
+        let (course, person) = if entry.kind == EntryKind::Course {
             let courses = self.store.courses()?;
-            courses.into_iter().find(|c| c.entry == entry.id)
+            let course = courses.into_iter().find(|c| c.entry == entry.id);
+            (course, self.store.account_person()?)
         } else {
-            None
+            (None, None)
         };
         let reading = Reading {
             entry,
             course,
-            scroll: 0,
+            session: 0,
+            person,
+            scroll: 0.into(),
+            reveal_session: false,
         };
         self.popup = Some(Popup::Reading(Box::new(reading)));
         Ok(())

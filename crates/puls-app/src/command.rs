@@ -88,6 +88,8 @@ pub enum Command {
     NextRecord,
     PreviousRecord,
     OpenRecord,
+    SignUp,
+    WithdrawSignUp,
 }
 
 impl Command {

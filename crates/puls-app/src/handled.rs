@@ -72,6 +72,7 @@ impl Context {
             Context::Prompt => popup::PROMPT_COMMANDS,
             Context::Palette => palette::COMMANDS,
             Context::Requests => requests::COMMANDS,
+            Context::Reading => popup::READING_COMMANDS,
         }
     }
 

@@ -31,10 +31,12 @@ pub enum Context {
     Palette,
     /// The roster's "Requests to me": staffing requests waiting for the account's decision.
     Requests,
+    /// A bank entry read whole; a course's sessions are signed up for here.
+    Reading,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Board,
         Context::Roster,
@@ -48,6 +50,7 @@ impl Context {
         Context::Prompt,
         Context::Palette,
         Context::Requests,
+        Context::Reading,
     ];
 
     /// The context's name in keymap files: `[board]` in keymap.toml, `[keys.board]` in config.
@@ -66,6 +69,7 @@ impl Context {
             Context::Prompt => "prompt",
             Context::Palette => "palette",
             Context::Requests => "requests",
+            Context::Reading => "reading",
         }
     }
 

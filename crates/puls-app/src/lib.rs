@@ -8,6 +8,7 @@ pub mod board;
 mod changes;
 pub mod command;
 pub mod config;
+mod course_actions;
 mod entry_form;
 mod external_edit;
 mod follow;
@@ -269,12 +270,9 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.popup {
             Some(
-                Popup::Help { .. }
-                | Popup::History(_)
-                | Popup::Reading(_)
-                | Popup::Figures(..)
-                | Popup::Maturity(_),
+                Popup::Help { .. } | Popup::History(_) | Popup::Figures(..) | Popup::Maturity(_),
             ) => Context::Help,
+            Some(Popup::Reading(_)) => Context::Reading,
             Some(Popup::Detail(_)) => Context::Detail,
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::FindStaff(_)) => Context::Staff,
@@ -402,6 +400,7 @@ impl App {
                     let id = detail.arena.id;
                     self.open_detail(id);
                 }
+                self.reread_course();
                 true
             }
             Ok(_) => false,
@@ -566,6 +565,8 @@ impl App {
             Command::NextRecord => self.move_record(1),
             Command::PreviousRecord => self.move_record(-1),
             Command::OpenRecord => self.open_record(),
+            Command::SignUp => self.sign_up_for_session(),
+            Command::WithdrawSignUp => self.withdraw_from_session(),
             _ => {}
         }
     }
@@ -671,9 +672,15 @@ impl App {
     fn scroll_popup(&mut self, delta: i16) {
         let scroll = match &mut self.popup {
             Some(Popup::Help { scroll }) => scroll,
-            Some(Popup::Detail(detail)) => &mut detail.scroll,
+            Some(Popup::Detail(detail)) => {
+                detail.reveal_record = false;
+                detail.scroll.get_mut()
+            }
             Some(Popup::History(history)) => &mut history.scroll,
-            Some(Popup::Reading(reading)) => &mut reading.scroll,
+            Some(Popup::Reading(reading)) => {
+                reading.reveal_session = false;
+                reading.scroll.get_mut()
+            }
             Some(Popup::Figures(_, scroll)) => scroll,
             Some(Popup::Maturity(chart)) => &mut chart.scroll,
             _ => return,
@@ -706,7 +713,7 @@ impl App {
 
     fn open_detail(&mut self, id: i64) {
         let (scroll, record) = match &self.popup {
-            Some(Popup::Detail(d)) if d.arena.id == id => (d.scroll, d.record),
+            Some(Popup::Detail(d)) if d.arena.id == id => (d.scroll.get(), d.record),
             _ => (0, 0),
         };
         let loaded = (|| {
@@ -720,7 +727,8 @@ impl App {
                 statements: self.store.problem_statements(id)?,
                 ratings: self.store.ratings(id)?,
                 record,
-                scroll,
+                scroll: scroll.into(),
+                reveal_record: false,
             })
         })();
         match loaded {

@@ -67,7 +67,9 @@ impl App {
             | Context::Standup
             | Context::Palette
             | Context::Requests => (Command::RowDown, Command::RowUp),
-            Context::Help | Context::Detail => (Command::ScrollDown, Command::ScrollUp),
+            Context::Help | Context::Detail | Context::Reading => {
+                (Command::ScrollDown, Command::ScrollUp)
+            }
             Context::Form | Context::Prompt | Context::Global => return false,
         };
         self.run(if down { next } else { previous });

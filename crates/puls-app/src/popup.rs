@@ -1,5 +1,7 @@
 //! What can sit over the panes: help, an arena's detail, a form, finding staff, a prompt.
 
+use std::cell::Cell;
+
 use ratatui_textarea::TextArea;
 
 use super::form::Form;
@@ -35,6 +37,18 @@ pub const HELP_COMMANDS: &[Handled] = &[
     hint(Command::ScrollDown),
     hint(Command::Back),
     quiet(Command::ScrollUp),
+];
+
+/// What a bank entry read whole answers for: a course's sessions are marked and signed up
+/// for here.
+pub const READING_COMMANDS: &[Handled] = &[
+    hint(Command::ScrollDown),
+    hint(Command::NextRecord),
+    hint(Command::SignUp),
+    hint(Command::WithdrawSignUp),
+    hint(Command::Back),
+    quiet(Command::ScrollUp),
+    quiet(Command::PreviousRecord),
 ];
 
 /// What a one-line prompt answers for (see `handled`).
@@ -75,7 +89,11 @@ pub struct Detail {
     pub ratings: Vec<puls_domain::maturity::Rating>,
     /// The meeting or rating a key opens: meetings first, then ratings.
     pub record: usize,
-    pub scroll: u16,
+    /// The first row shown. The drawing moves it to keep the marked record in view (as
+    /// ratatui's list state is moved while drawn), since only it knows how the lines wrap.
+    pub scroll: Cell<u16>,
+    /// `n`/`p` moved the mark, so the drawing scrolls to it; scrolling by hand stops that.
+    pub reveal_record: bool,
 }
 
 /// A record of the detail that opens in its form.
@@ -101,10 +119,11 @@ impl Detail {
         }
     }
 
-    /// Moves the selection by `delta`, staying among the records.
+    /// Moves the selection by `delta`, staying among the records, and scrolls to it.
     pub fn move_record(&mut self, delta: isize) {
         let last = self.records().saturating_sub(1);
         self.record = self.record.saturating_add_signed(delta).min(last);
+        self.reveal_record = true;
     }
 }
 
@@ -120,7 +139,44 @@ pub struct Reading {
     pub entry: puls_store::Entry,
     /// A course entry's teacher and sessions.
     pub course: Option<puls_store::Course>,
-    pub scroll: u16,
+    /// The course's session that the keys sign up for or withdraw from.
+    pub session: usize,
+    /// Who signs up from this screen: the roster person of the account, if it is linked.
+    pub person: Option<String>,
+    /// The first row shown; the drawing moves it to the marked session, as the detail's.
+    pub scroll: Cell<u16>,
+    /// `n`/`p` moved the mark, so the drawing scrolls to it; scrolling by hand stops that.
+    pub reveal_session: bool,
+}
+
+impl Reading {
+    /// The marked session, when the entry is a course that has sessions.
+    pub fn marked_session(&self) -> Option<&puls_store::CourseSession> {
+        self.course.as_ref()?.sessions.get(self.session)
+    }
+
+    /// Whether the account's person is signed up for `session`.
+    pub fn signed_up(&self, session: &puls_store::CourseSession) -> bool {
+        self.person.as_ref().is_some_and(|person| {
+            session
+                .signed_up
+                .iter()
+                .any(|name| name.to_lowercase() == person.to_lowercase())
+        })
+    }
+
+    /// Moves the mark by `delta`, staying among the sessions, and scrolls to it.
+    pub fn move_session(&mut self, delta: isize) {
+        self.session = self.session.saturating_add_signed(delta);
+        self.keep_mark();
+        self.reveal_session = true;
+    }
+
+    /// Keeps the mark among the sessions, however many the course has now.
+    pub fn keep_mark(&mut self) {
+        let count = self.course.as_ref().map_or(0, |c| c.sessions.len());
+        self.session = self.session.min(count.saturating_sub(1));
+    }
 }
 
 pub struct History {

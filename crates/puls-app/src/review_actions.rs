@@ -24,9 +24,12 @@ impl App {
         self.popup = Some(Popup::Form(Box::new(form)));
     }
 
+    /// Moves the mark among the detail's meetings and ratings, or a course's sessions.
     pub(super) fn move_record(&mut self, delta: isize) {
-        if let Some(Popup::Detail(detail)) = &mut self.popup {
-            detail.move_record(delta);
+        match &mut self.popup {
+            Some(Popup::Detail(detail)) => detail.move_record(delta),
+            Some(Popup::Reading(reading)) => reading.move_session(delta),
+            _ => {}
         }
     }
 

@@ -116,17 +116,24 @@ impl CourseStore for PgStore {
                 .ok_or_else(|| StoreError::Removed(format!("session {session}")))?;
             let who = person_id(tx, person)?;
             // Counted under the write lock, so two sessions cannot both take the last seat.
-            let taken: u32 = tx.query_row(
-                "SELECT count(*) FROM course_signups WHERE session_id = $1 AND person_id <> $2",
+            let (taken, already): (u32, bool) = tx.query_row(
+                "SELECT count(*), coalesce(bool_or(person_id = $2), false) FROM course_signups
+                 WHERE session_id = $1",
                 params![session, who],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
+            if already {
+                return Err(StoreError::AlreadySignedUp {
+                    session,
+                    person: person.trim().to_owned(),
+                });
+            }
             if taken >= seats {
                 return Err(StoreError::SessionFull(session));
             }
             tx.execute(
                 "INSERT INTO course_signups (session_id, person_id, signed_at)
-                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                 VALUES ($1, $2, $3)",
                 params![session, who, time::to_text(stamp.at)],
             )?;
             history::record(
@@ -192,5 +199,16 @@ impl CourseStore for PgStore {
                 })
             })
             .collect()
+    }
+
+    fn account_person(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT p.name FROM accounts a JOIN people p ON p.id = a.person_id
+                 WHERE a.name = $1",
+            )?
+            .query_row([self.who()], |r| r.get(0))
+            .optional()?)
     }
 }

@@ -51,6 +51,10 @@ pub trait CourseStore {
 
     /// Every course entry of the bank, by title.
     fn courses(&self) -> Result<Vec<Course>>;
+
+    /// The roster person (by name) of the account at the keyboard, whom the screen signs up;
+    /// none while no administrator has linked the account to one.
+    fn account_person(&self) -> Result<Option<String>>;
 }
 
 fn person_id(conn: &Connection, name: &str) -> Result<i64> {
@@ -157,16 +161,23 @@ impl CourseStore for Store {
                 .optional()?
                 .ok_or_else(|| StoreError::Removed(format!("session {session}")))?;
             let who = person_id(tx, person)?;
-            let taken: u32 = tx.query_row(
-                "SELECT count(*) FROM course_signups WHERE session_id = ?1 AND person_id <> ?2",
+            let (taken, already): (u32, bool) = tx.query_row(
+                "SELECT count(*), coalesce(max(person_id = ?2), 0) FROM course_signups
+                 WHERE session_id = ?1",
                 params![session, who],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
+            if already {
+                return Err(StoreError::AlreadySignedUp {
+                    session,
+                    person: person.trim().to_owned(),
+                });
+            }
             if taken >= seats {
                 return Err(StoreError::SessionFull(session));
             }
             tx.execute(
-                "INSERT OR IGNORE INTO course_signups (session_id, person_id, signed_at)
+                "INSERT INTO course_signups (session_id, person_id, signed_at)
                  VALUES (?1, ?2, ?3)",
                 params![session, who, time::to_text(stamp.at)],
             )?;
@@ -232,5 +243,16 @@ impl CourseStore for Store {
                 })
             })
             .collect()
+    }
+
+    fn account_person(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT p.name FROM accounts a JOIN people p ON p.id = a.person_id
+                 WHERE a.name = ?1",
+            )?
+            .query_row([&self.who], |r| r.get(0))
+            .optional()?)
     }
 }

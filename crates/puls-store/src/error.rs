@@ -148,6 +148,8 @@ pub enum StoreError {
     SessionFull(i64),
     #[error("{person} is not signed up for session {session}")]
     NotSignedUp { session: i64, person: String },
+    #[error("{person} is already signed up for session {session}")]
+    AlreadySignedUp { session: i64, person: String },
     #[error("a session needs at least one seat")]
     NoSeats,
     #[error("arena #{arena} was drawn up at {at} by {by}: it is locked")]
@@ -272,6 +274,7 @@ impl StoreError {
             | StoreError::NotACourse(_)
             | StoreError::SessionFull(_)
             | StoreError::NotSignedUp { .. }
+            | StoreError::AlreadySignedUp { .. }
             | StoreError::NoSeats
             | StoreError::DrawnUp { .. }
             | StoreError::Restricted(_)

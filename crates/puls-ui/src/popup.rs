@@ -1,5 +1,7 @@
 //! Popups over the panes: help, an arena's detail, and one-line prompts.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -210,7 +212,15 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
         ]));
     }
     // Last, so what the detail showed before meetings existed stays where it was.
-    lines.extend(super::reviews::detail_lines(detail, theme));
+    let before = lines.len();
+    let (records, marked) = super::reviews::detail_lines(detail, theme);
+    lines.extend(records);
+    if detail.reveal_record {
+        let marked = before + marked.start..before + marked.end;
+        detail
+            .scroll
+            .set(scroll_to_show(&lines, marked, rect, detail.scroll.get()));
+    }
     frame.render_widget(Clear, rect);
     let title = fit(
         &format!("#{} {}", arena.id, arena.title),
@@ -220,8 +230,30 @@ pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, detail: &
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((detail.scroll, 0));
+        .scroll((detail.scroll.get(), 0));
     frame.render_widget(p, rect);
+}
+
+/// The first row to show so that `marked` (lines of `lines`, wrapped in the bordered `rect`)
+/// is in view: `scroll` when it already is, else the least move that shows it, its first row
+/// first when it is taller than the view.
+fn scroll_to_show(lines: &[Line], marked: Range<usize>, rect: Rect, scroll: u16) -> u16 {
+    let rows = |end: usize| {
+        let lines = lines.get(..end).unwrap_or(lines).to_vec();
+        let rows = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .line_count(rect.width.saturating_sub(2));
+        u16::try_from(rows).unwrap_or(u16::MAX)
+    };
+    let (top, bottom) = (rows(marked.start), rows(marked.end));
+    let view = rect.height.saturating_sub(2);
+    if top < scroll {
+        top
+    } else if bottom > scroll.saturating_add(view) {
+        bottom.saturating_sub(view).min(top)
+    } else {
+        scroll
+    }
 }
 
 /// Every change to one arena, newest first: who, when, what.
@@ -289,22 +321,35 @@ pub fn reading(frame: &mut Frame, area: Rect, theme: &Theme, reading: &Reading) 
             .lines()
             .map(|l| Line::raw(l.to_owned())),
     );
-    lines.extend(course_lines(reading, theme));
+    let before = lines.len();
+    let (course, marked) = course_lines(reading, theme);
+    lines.extend(course);
+    if let Some(marked) = marked.filter(|_| reading.reveal_session) {
+        let marked = before + marked..before + marked + 1;
+        let scroll = scroll_to_show(&lines, marked, rect, reading.scroll.get());
+        reading.scroll.set(scroll);
+    }
     frame.render_widget(Clear, rect);
     let title = fit(&entry.title, usize::from(rect.width.saturating_sub(6)));
-    let block = frame_block(title, theme, messages::read_hint());
+    let hint = match &reading.course {
+        Some(_) => messages::course_read_hint(),
+        None => messages::read_hint(),
+    };
+    let block = frame_block(title, theme, hint);
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((reading.scroll, 0));
+        .scroll((reading.scroll.get(), 0));
     frame.render_widget(p, rect);
 }
 
 /// A course's teacher and sessions, under its text: when, where, and how many seats are left.
-fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
+/// With them, which line is the marked session's.
+fn course_lines(reading: &Reading, theme: &Theme) -> (Vec<Line<'static>>, Option<usize>) {
     let Some(course) = &reading.course else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
+    let mut marked = None;
     let mut lines = vec![
         Line::raw(""),
         Line::from(Span::styled(
@@ -319,7 +364,13 @@ fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
     if course.sessions.is_empty() {
         lines.push(Line::styled(messages::course_no_sessions(), theme.muted));
     }
-    for session in &course.sessions {
+    for (i, session) in course.sessions.iter().enumerate() {
+        let mark = if i == reading.session {
+            marked = Some(lines.len());
+            "▶ "
+        } else {
+            "  "
+        };
         let line = messages::course_session_line(
             &session.on.to_string(),
             &text::one_line(&session.place),
@@ -332,9 +383,16 @@ fn course_lines(reading: &Reading, theme: &Theme) -> Vec<Line<'static>> {
         } else {
             Style::default()
         };
-        lines.push(Line::styled(line, style));
+        let mut spans = vec![Span::styled(format!("{mark}{line}"), style)];
+        if reading.signed_up(session) {
+            spans.push(Span::styled(
+                format!(" · {}", messages::course_you_are_signed_up()),
+                theme.key,
+            ));
+        }
+        lines.push(Line::from(spans));
     }
-    lines
+    (lines, marked)
 }
 
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {

@@ -1,6 +1,8 @@
 //! An arena's meetings as its detail shows them, and the line that says when the next of
 //! each kind is due. Late says so in words, so it reads without colour.
 
+use std::ops::Range;
+
 use ratatui::text::{Line, Span};
 
 use super::Theme;
@@ -15,8 +17,9 @@ fn lead(detail: &Detail, index: usize) -> &'static str {
 }
 
 /// The problem statement (its iteration and the one before), each meeting with its answers,
-/// then the maturity ratings; the selected one is marked.
-pub fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
+/// then the maturity ratings; the selected one is marked, and the lines it takes returned
+/// with them so the detail can scroll to it.
+pub fn detail_lines(detail: &Detail, theme: &Theme) -> (Vec<Line<'static>>, Range<usize>) {
     let mut lines = vec![
         Line::raw(""),
         Line::from(Span::styled(
@@ -54,7 +57,9 @@ pub fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
             theme.muted,
         )));
     }
+    let mut marked = 0..0;
     for (i, review) in detail.reviews.iter().enumerate() {
+        let first = lines.len();
         let mut head = vec![Span::styled(
             format!(
                 "{}{} {}",
@@ -92,16 +97,26 @@ pub fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
                 Span::raw(text::one_line(answer).into_owned()),
             ]));
         }
+        if detail.record == i {
+            marked = first..lines.len();
+        }
     }
-    lines.extend(rating_lines(detail, theme));
-    lines
+    let ratings_start = lines.len();
+    let (ratings, marked_rating) = rating_lines(detail, theme);
+    lines.extend(ratings);
+    if let Some(line) = marked_rating {
+        marked = ratings_start + line..ratings_start + line + 1;
+    }
+    (lines, marked)
 }
 
 /// A line a rating, oldest first: when, why and its seven levels. None while there is none.
-fn rating_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
+/// With them, which line is the marked rating's, if one is marked.
+fn rating_lines(detail: &Detail, theme: &Theme) -> (Vec<Line<'static>>, Option<usize>) {
     if detail.ratings.is_empty() {
-        return Vec::new();
+        return (Vec::new(), None);
     }
+    let mut marked = None;
     let mut lines = vec![
         Line::raw(""),
         Line::from(Span::styled(
@@ -110,6 +125,9 @@ fn rating_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
         )),
     ];
     for (i, rating) in detail.ratings.iter().enumerate() {
+        if detail.record == detail.reviews.len() + i {
+            marked = Some(lines.len());
+        }
         let levels: Vec<String> = rating.scores.iter().map(|s| s.level.to_string()).collect();
         lines.push(Line::from(Span::styled(
             format!(
@@ -125,7 +143,7 @@ fn rating_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
             theme.title,
         )));
     }
-    lines
+    (lines, marked)
 }
 
 /// `Meetings: sponsor 12-01 · citizens LATE 11-10`: none while the arena holds no meetings.

@@ -175,6 +175,9 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::NotSignedUp { session, person } => {
             format!("{person} är inte anmäld till tillfälle {session}")
         }
+        StoreError::AlreadySignedUp { session, person } => {
+            format!("{person} är redan anmäld till tillfälle {session}")
+        }
         StoreError::NoSeats => "ett tillfälle behöver minst en plats".to_owned(),
         StoreError::MaturityLevel(dimension) => format!(
             "en skattning behöver varje dimension en gång, var och en från 1 till 6 ({dimension})"

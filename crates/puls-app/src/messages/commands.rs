@@ -160,6 +160,14 @@ pub fn command_description(command: Command) -> &'static str {
         Command::NextRecord => super::next_record_description(),
         Command::PreviousRecord => super::previous_record_description(),
         Command::OpenRecord => super::open_record_description(),
+        Command::SignUp => tr!(
+            "sign yourself up for the marked session",
+            "anmäl dig till det markerade tillfället"
+        ),
+        Command::WithdrawSignUp => tr!(
+            "withdraw from the marked session",
+            "avanmäl dig från det markerade tillfället"
+        ),
     }
 }
 
@@ -210,6 +218,9 @@ pub fn command_hint(command: Command) -> &'static str {
         Command::DeclineRequest => tr!("decline", "avslå"),
         Command::WithdrawRequest => tr!("withdraw", "återkalla"),
         Command::OpenRecord => super::open_record_hint(),
+        Command::NextRecord => tr!("session", "tillfälle"),
+        Command::SignUp => tr!("sign up", "anmäl"),
+        Command::WithdrawSignUp => tr!("withdraw", "avanmäl"),
         other => command_description(other),
     }
 }
@@ -230,5 +241,6 @@ pub fn context_label(context: crate::keymap::Context) -> &'static str {
         Context::Prompt => tr!("Questions", "Frågor"),
         Context::Palette => super::palette_title(),
         Context::Requests => super::requests_title(),
+        Context::Reading => tr!("Reading an entry", "Läsa en post"),
     }
 }

@@ -22,10 +22,10 @@ texts! {
     standup_reviews => "Meetings", "Möten";
     review_late => "meeting late", "möte sent";
     no_light => "not set", "ej satt";
-    next_record_description => "select the next meeting or rating",
-        "välj nästa möte eller skattning";
-    previous_record_description => "select the previous meeting or rating",
-        "välj föregående möte eller skattning";
+    next_record_description => "select the next meeting, rating or session",
+        "välj nästa möte, skattning eller tillfälle";
+    previous_record_description => "select the previous meeting, rating or session",
+        "välj föregående möte, skattning eller tillfälle";
     open_record_description => "edit the selected meeting or rating",
         "redigera valt möte eller vald skattning";
     open_record_hint => "open", "öppna";
