@@ -187,6 +187,9 @@ pub fn run(
     if crate::config::default_db_path().as_deref() == Some(path) {
         return Err(UserError(messages::demo_needs_db().to_owned()).into());
     }
+    if args.size == DemoSize::Region {
+        return Err(UserError(messages::region_needs_server().to_owned()).into());
+    }
     let store = Store::open_with(path, who, Arc::new(SystemClock), options)?;
     for warning in store.warnings() {
         output::error_line(format!("puls: {}", messages::store_warning(warning)));
@@ -203,9 +206,6 @@ pub fn run(
         demo::fill_in(path, who, SystemClock.now(), args.language())?;
         output::line(messages::demo_ready(path))?;
         return Ok(());
-    }
-    if args.size == DemoSize::Region {
-        return Err(UserError(messages::region_needs_server().to_owned()).into());
     }
     drop(store);
     let start = Instant::now();

@@ -752,3 +752,26 @@ fn only_a_role_past_the_policies_may_fill_another_municipality() {
         .get(0);
     assert_eq!(copied, 0);
 }
+
+#[test]
+fn the_region_demo_on_a_sqlite_file_is_refused_saying_where_a_region_lives() {
+    // Given a folder without a database
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("region.db");
+
+    // When the region demo is asked of a SQLite file
+    let out = cli::run_in(
+        home.path(),
+        &["demo", "--size", "region", "--db", db.to_str().unwrap()],
+        &[],
+    );
+
+    // Then it is refused with where a region lives, and no file is made
+    assert!(!out.status.success());
+    assert!(
+        cli::stderr(&out).contains("A region lives on PostgreSQL"),
+        "{}",
+        cli::stderr(&out)
+    );
+    assert!(!db.exists());
+}
