@@ -38,6 +38,7 @@ mod reviews;
 mod roster;
 mod roster_import;
 mod server;
+mod sql;
 mod staffing;
 mod time;
 mod transfer;
@@ -55,6 +56,7 @@ use puls_domain::session::Session;
 use puls_store::*;
 
 pub use copy::{TABLES, Table};
+use puls_store::sql::Stamp;
 pub use db::Value;
 use db::{Connection, OptionalExtension, Transaction};
 pub use link::shown;
@@ -87,25 +89,6 @@ pub struct PgStore {
 
 /// The key of the advisory lock every write holds: one writer at a time, as SQLite's.
 const WRITE_LOCK: i64 = 0x5055_4C53;
-
-/// Who and when, for the audit row of the write in progress.
-pub(crate) struct Stamp<'a> {
-    /// The flow's rules the organisation chose.
-    pub rules: puls_domain::arena::Rules,
-    pub who: &'a str,
-    pub at: DateTime<Utc>,
-    /// The health terms every audit row's text is masked for.
-    pub health_terms: &'a [String],
-    /// The session's, for the day a write falls on.
-    pub session: Session,
-}
-
-impl Stamp<'_> {
-    /// The day of the write in the session's time zone.
-    pub fn today(&self) -> chrono::NaiveDate {
-        self.session.day(self.at)
-    }
-}
 
 impl PgStore {
     /// Opens the database at `url` (`postgres://user@host:port/name`), bringing its schema up
@@ -344,4 +327,17 @@ impl SessionStore for PgStore {
 /// A database named by its URL where the store's errors name a path.
 pub(crate) fn as_path(url: &str) -> PathBuf {
     PathBuf::from(link::shown(url))
+}
+
+impl puls_store::sql::SqlStore for PgStore {
+    fn db(&self) -> &dyn puls_store::sql::Db {
+        &self.conn
+    }
+
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&dyn puls_store::sql::Db, &Stamp) -> Result<T>,
+    ) -> Result<T> {
+        PgStore::write(self, |tx, stamp| f(tx, stamp))
+    }
 }

@@ -40,6 +40,7 @@ pub mod roster_csv;
 mod roster_import;
 #[cfg(test)]
 mod screening;
+pub mod sql;
 mod staffing;
 mod time;
 mod transfer;
@@ -52,6 +53,7 @@ use chrono::{DateTime, Utc};
 use puls_domain::session::Session;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
+use sql::Stamp;
 
 pub use access::{AccountRow, Granted};
 pub use account_keys::AccountKey;
@@ -328,25 +330,6 @@ impl SessionStore for Store {
     }
 }
 
-/// Who and when, for the audit row of the write in progress.
-pub(crate) struct Stamp<'a> {
-    /// The flow's rules the organisation chose.
-    pub rules: puls_domain::arena::Rules,
-    pub who: &'a str,
-    pub at: DateTime<Utc>,
-    /// The health terms every audit row's text is masked for.
-    pub health_terms: &'a [String],
-    /// The session's, for the day a write falls on.
-    pub session: Session,
-}
-
-impl Stamp<'_> {
-    /// The day of the write in the session's time zone.
-    pub fn today(&self) -> chrono::NaiveDate {
-        self.session.day(self.at)
-    }
-}
-
 impl Store {
     /// Opens (creating if needed) the database at `path`, acting as `who`, with the default
     /// options: a new file is its owner's alone.
@@ -409,5 +392,15 @@ impl Store {
         let value = f(&tx, &stamp)?;
         tx.commit()?;
         Ok(value)
+    }
+}
+
+impl sql::SqlStore for Store {
+    fn db(&self) -> &dyn sql::Db {
+        &self.conn
+    }
+
+    fn write<T>(&mut self, f: impl FnOnce(&dyn sql::Db, &Stamp) -> Result<T>) -> Result<T> {
+        Store::write(self, |tx, stamp| f(tx, stamp))
     }
 }
