@@ -6,42 +6,16 @@
 //! lock, as SQLite's `BEGIN IMMEDIATE`), so a version read in a write is the version written
 //! over; a `NOTIFY` in every write, which other sessions hear as `others_changed`.
 
-mod access;
-mod account_keys;
-mod account_settings;
-mod agenda;
-mod arenas;
-mod bank;
 mod copy;
 mod courses;
 mod db;
-mod decisions;
-mod drawn_up;
-mod extract;
-mod figures;
-mod history;
-mod knowledge;
 mod knowledge_search;
-mod learning;
 mod link;
 mod maturity;
 mod migrate;
-mod plan;
-mod privacy;
-mod purposes;
 mod region;
-mod registration;
-mod requests;
-mod restricted;
-mod retention;
-mod reviews;
-mod roster;
-mod roster_import;
 mod server;
 mod sql;
-mod staffing;
-mod time;
-mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -56,10 +30,11 @@ use puls_domain::session::Session;
 use puls_store::*;
 
 pub use copy::{TABLES, Table};
-use puls_store::sql::Stamp;
 pub use db::Value;
 use db::{Connection, OptionalExtension, Transaction};
 pub use link::shown;
+use puls_store::shared::{drawn_up, history, time};
+use puls_store::sql::Stamp;
 pub use server::{create_database, drop_database, reachable, with_database};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -66,7 +66,10 @@ impl Cells for PgRow<'_> {
             .ok_or_else(|| value_error(format!("no column {i}")))?;
         let read = |e: tokio_postgres::Error| SqlError::from(DbError::from(e));
         Ok(match *column.type_() {
-            Type::INT8 => row.try_get::<_, Option<i64>>(i).map_err(read)?.map(Cell::Int),
+            Type::INT8 => row
+                .try_get::<_, Option<i64>>(i)
+                .map_err(read)?
+                .map(Cell::Int),
             Type::INT4 => row
                 .try_get::<_, Option<i32>>(i)
                 .map_err(read)?
@@ -79,12 +82,18 @@ impl Cells for PgRow<'_> {
                 .try_get::<_, Option<bool>>(i)
                 .map_err(read)?
                 .map(|b| Cell::Int(b.into())),
-            Type::FLOAT8 => row.try_get::<_, Option<f64>>(i).map_err(read)?.map(Cell::Real),
+            Type::FLOAT8 => row
+                .try_get::<_, Option<f64>>(i)
+                .map_err(read)?
+                .map(Cell::Real),
             Type::FLOAT4 => row
                 .try_get::<_, Option<f32>>(i)
                 .map_err(read)?
                 .map(|f| Cell::Real(f.into())),
-            _ => row.try_get::<_, Option<&str>>(i).map_err(read)?.map(Cell::Text),
+            _ => row
+                .try_get::<_, Option<&str>>(i)
+                .map_err(read)?
+                .map(Cell::Text),
         }
         .unwrap_or(Cell::Null))
     }

@@ -1,12 +1,12 @@
 //! The signal's route: from the signaller through their nearest manager onto a body's
 //! agenda, where it waits for the meeting that commissions or declines it.
 
+use crate::sql::{SqlResult, SqlStore, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::AgendaItem;
-use rusqlite::params;
 
 use super::arenas::{bump, load, load_unchanged};
-use super::{Result, Store, StoreError, access, history, time};
+use super::{Result, StoreError, access, history, time};
 use puls_domain::arena::{Arena, Refusal, Stage};
 use puls_domain::decision::Body;
 
@@ -27,7 +27,7 @@ pub trait AgendaStore {
     fn agenda(&self, body: &str) -> Result<Vec<AgendaItem>>;
 }
 
-impl AgendaStore for Store {
+impl<S: SqlStore> AgendaStore for S {
     fn forward(
         &mut self,
         id: i64,
@@ -73,7 +73,7 @@ impl AgendaStore for Store {
     }
 
     fn agenda(&self, body: &str) -> Result<Vec<AgendaItem>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT id, title, need, mission, signalled_by, signalled_at, manager, agenda_on
              FROM arenas WHERE agenda_body = ?1 AND stage = 'signal'
              ORDER BY agenda_on, id",
@@ -90,6 +90,6 @@ impl AgendaStore for Store {
                 meeting: time::date_from_text(r.get(7)?).unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 }

@@ -2,15 +2,14 @@
 //! restricted records included, for an administrator; every restricted record read is logged.
 
 use crate::prelude::*;
+use crate::sql::{Db, SqlResult, SqlStore};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::retention::{self, Anonymised};
 use super::transfer::{ArenaRecord, record_of};
 use super::{
-    AuditRow, DrawnUpRecord, ReadLogRow, Result, Store, StoreError, access, drawn_up, history,
-    restricted,
+    AuditRow, DrawnUpRecord, ReadLogRow, Result, StoreError, access, drawn_up, history, restricted,
 };
 use puls_domain::privacy;
 
@@ -139,14 +138,14 @@ pub struct PurposeNotePart {
 /// of the arena (title, need, mandate, decline reason) or its contacts, in a meeting's answers
 /// or a maturity note, in a drawn-up version, or in its history. SQLite narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
-fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
+fn arenas_of(conn: &dyn Db, case_ref: &str) -> Result<Vec<i64>> {
     // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
     // letter is compared as written on both sides.
     let wanted = case_ref.trim();
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(conn.pick(
         "SELECT id, texts FROM (
              SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
                     || char(10) || coalesce(decline_reason, '') AS texts
@@ -167,12 +166,32 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
          UNION ALL
          SELECT entity_id, detail FROM audit
           WHERE entity = 'arena' AND instr(lower(detail), lower(?1)) > 0",
-    )?;
+        "SELECT id, texts FROM (
+             SELECT id, recipient || chr(10) || title || chr(10) || need || chr(10) || mandate
+                    || chr(10) || coalesce(decline_reason, '') AS texts
+               FROM arenas) AS arena_texts
+          WHERE strpos(lower(texts), lower(?1)) > 0
+         UNION ALL
+         SELECT arena_id, summary FROM contacts WHERE strpos(lower(summary), lower(?1)) > 0
+         UNION ALL
+         SELECT r.arena_id, r.led_by || chr(10) || a.answer
+           FROM reviews r JOIN review_answers a ON a.review_id = r.id
+          WHERE strpos(lower(r.led_by || chr(10) || a.answer), lower(?1)) > 0
+         UNION ALL
+         SELECT m.arena_id, m.partner || chr(10) || s.note
+           FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
+          WHERE strpos(lower(m.partner || chr(10) || s.note), lower(?1)) > 0
+         UNION ALL
+         SELECT arena_id, record FROM drawn_up WHERE strpos(lower(record), lower(?1)) > 0
+         UNION ALL
+         SELECT entity_id, detail FROM audit
+          WHERE entity = 'arena' AND strpos(lower(detail), lower(?1)) > 0",
+    ))?;
     let rows = stmt
         .query_map([wanted], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<SqlResult<Vec<_>>>()?;
     let mut ids: Vec<i64> = rows
         .into_iter()
         .filter(|(_, text)| privacy::mentions(text, case_ref))
@@ -200,7 +219,7 @@ pub trait ExtractStore {
     fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract>;
 }
 
-impl ExtractStore for Store {
+impl<S: SqlStore + MaturityStore> ExtractStore for S {
     fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
         let today = self.today();
         let extract = self.write(|tx, stamp| {

@@ -167,6 +167,21 @@ backend!(
         + CourseStore
 );
 
+/// What PostgreSQL's own aggregates (courses, ratings, the search: their SQL is its own) write
+/// with, as this crate's do.
+#[doc(hidden)]
+pub mod shared {
+    pub mod history {
+        pub use crate::history::record;
+    }
+    pub mod drawn_up {
+        pub use crate::drawn_up::ensure_open;
+    }
+    pub mod time {
+        pub use crate::time::*;
+    }
+}
+
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
 /// called through them.
 pub mod prelude {

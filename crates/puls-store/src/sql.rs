@@ -400,6 +400,14 @@ impl<'c> dyn Db + 'c {
         })
     }
 
+    /// The statement of this connection's dialect, where the two are written apart.
+    pub fn pick<'s>(&self, sqlite: &'s str, postgres: &'s str) -> &'s str {
+        match self.dialect() {
+            Dialect::Sqlite => sqlite,
+            Dialect::Postgres => postgres,
+        }
+    }
+
     /// `rusqlite::Connection::prepare_cached`: both connections cache every statement they run.
     pub fn prepare_cached(&self, sql: &str) -> SqlResult<Stmt<'_, 'c>> {
         Ok(Stmt {
@@ -554,8 +562,29 @@ pub trait SqlStore: SessionStore {
 
     /// Runs `f` in one transaction, alone among writers, with the audit stamp of the write:
     /// all of it lands, or none of it.
-    fn write<T>(
-        &mut self,
-        f: impl FnOnce(&dyn Db, &Stamp) -> crate::Result<T>,
-    ) -> crate::Result<T>;
+    fn write<T>(&mut self, f: impl FnOnce(&dyn Db, &Stamp) -> crate::Result<T>)
+    -> crate::Result<T>;
+}
+
+impl<T: Db + ?Sized> Db for &T {
+    fn dialect(&self) -> Dialect {
+        (**self).dialect()
+    }
+
+    fn run(&self, sql: &str, params: &[&dyn ToValue]) -> SqlResult<usize> {
+        (**self).run(sql, params)
+    }
+
+    fn each(
+        &self,
+        sql: &str,
+        params: &[&dyn ToValue],
+        f: &mut dyn FnMut(&Row<'_>) -> SqlResult<bool>,
+    ) -> SqlResult<()> {
+        (**self).each(sql, params, f)
+    }
+
+    fn last_insert_rowid(&self) -> i64 {
+        (**self).last_insert_rowid()
+    }
 }
