@@ -1,10 +1,12 @@
 //! PostgreSQL storage: the store interface of `puls-store` ([`puls_store::Backend`]) over a
 //! database server, for a region where one SQLite file on one machine is not enough.
 //!
-//! The same behaviour as SQLite's `Store`, proven by the same conformance tests: every write in
-//! one transaction with its audit row; writes one at a time (a transaction-scoped advisory
-//! lock, as SQLite's `BEGIN IMMEDIATE`), so a version read in a write is the version written
-//! over; a `NOTIFY` in every write, which other sessions hear as `others_changed`.
+//! The same behaviour as SQLite's `Store`, proven by the same conformance tests, and mostly by
+//! the same code: the aggregates are puls-store's, run over this connection (`sql`); only the
+//! searches, courses and ratings are written here. Every write in one transaction with its
+//! audit row; writes one at a time (a transaction-scoped advisory lock, as SQLite's
+//! `BEGIN IMMEDIATE`), so a version read in a write is the version written over; a `NOTIFY` in
+//! every write, which other sessions hear as `others_changed`.
 
 mod copy;
 mod courses;
@@ -31,7 +33,7 @@ use puls_store::*;
 
 pub use copy::{TABLES, Table};
 pub use db::Value;
-use db::{Connection, OptionalExtension, Transaction};
+use db::{Connection, Transaction};
 pub use link::shown;
 use puls_store::shared::{drawn_up, history, time};
 use puls_store::sql::Stamp;
@@ -272,30 +274,15 @@ impl SessionStore for PgStore {
     }
 
     fn is_empty(&self) -> Result<bool> {
-        let rows: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
-            params![],
-            |r| r.get(0),
-        )?;
-        Ok(rows == 0)
+        puls_store::sql::is_empty(&self.conn)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = $1", [key], |r| r.get(0))
-            .optional()?)
+        puls_store::sql::meta(&self.conn, key)
     }
 
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ($1, $2)
-                 ON CONFLICT (municipality, key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx, _| puls_store::sql::set_meta(tx, key, value))
     }
 }
 

@@ -293,7 +293,7 @@ impl<S: SqlStore> AccessStore for S {
         rows.into_iter()
             .map(|(name, person)| {
                 Ok(AccountRow {
-                    roles: roles_of(&self.db(), &name)?,
+                    roles: roles_of(self.db(), &name)?,
                     name,
                     person,
                 })
@@ -302,7 +302,7 @@ impl<S: SqlStore> AccessStore for S {
     }
 
     fn my_roles(&self) -> Result<Vec<Role>> {
-        roles_of(&self.db(), &self.who())
+        roles_of(self.db(), self.who())
     }
 
     fn grant(&mut self, account: &str, role: Role) -> Result<Granted> {

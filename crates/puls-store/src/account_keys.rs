@@ -67,7 +67,7 @@ fn key_by_fingerprint(conn: &dyn Db, fingerprint: &str) -> Result<Option<Account
 
 impl<S: SqlStore> AccountKeyStore for S {
     fn account_keys(&self, account: Option<&str>) -> Result<Vec<AccountKey>> {
-        if !roles_of(&self.db(), &self.who())?.contains(&Role::Administrator) {
+        if !roles_of(self.db(), self.who())?.contains(&Role::Administrator) {
             return Err(StoreError::NotAdministrator(self.who().to_owned()));
         }
         let sql = format!(
@@ -138,7 +138,7 @@ impl<S: SqlStore> AccountKeyStore for S {
     }
 
     fn key_account(&self, fingerprint: &str, public_key: &str) -> Result<Option<String>> {
-        Ok(key_by_fingerprint(&self.db(), fingerprint)?
+        Ok(key_by_fingerprint(self.db(), fingerprint)?
             .filter(|key| key.public_key == public_key)
             .map(|key| key.account))
     }

@@ -85,7 +85,7 @@ impl<S: SqlStore> AgendaStore for S {
                 need: r.get(2)?,
                 mission: r.get(3)?,
                 signalled_by: r.get(4)?,
-                signalled_at: time::from_text(&r.get::<_, String>(5)?),
+                signalled_at: time::from_text(r.text(5)?),
                 manager: r.get(6)?,
                 meeting: time::date_from_text(r.get(7)?).unwrap_or_default(),
             })

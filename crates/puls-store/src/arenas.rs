@@ -65,10 +65,10 @@ fn arena_from_row(r: &Row) -> SqlResult<Arena> {
         title: r.get(1)?,
         need: r.get(2)?,
         mission: r.get(3)?,
-        stage: stage_of(&r.get::<_, String>(4)?),
-        stage_since: time::from_text(&r.get::<_, String>(5)?),
+        stage: stage_of(r.text(4)?),
+        stage_since: time::from_text(r.text(5)?),
         signalled_by: r.get(6)?,
-        signalled_at: time::from_text(&r.get::<_, String>(7)?),
+        signalled_at: time::from_text(r.text(7)?),
         coordinator: r.get(8)?,
         mandate: r.get(9)?,
         commissioned_by: r.get(10)?,
@@ -83,7 +83,7 @@ fn arena_from_row(r: &Row) -> SqlResult<Arena> {
         team: r.get(24)?,
         plan: summary_from_row(r, 25)?,
         version: r.get(13)?,
-        updated_at: time::from_text(&r.get::<_, String>(14)?),
+        updated_at: time::from_text(r.text(14)?),
         updated_by: r.get(15)?,
     })
 }
@@ -390,45 +390,46 @@ pub trait ArenaStore {
 
 impl<S: SqlStore> ArenaStore for S {
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
-        let mut counts = board_counts(&self.db(), self.today())?;
-        let mut participating = all_participating(&self.db())?;
-        let mut stmt = self.db().prepare_cached(
+        let mut counts = board_counts(self.db(), self.today())?;
+        let mut participating = all_participating(self.db())?;
+        let cards = self.db().query_map(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
                 (a.feedback_days IS NOT NULL), a.registration, a.decision_body, a.decision_on
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
+            params![include_declined],
+            |r| {
+                let id: i64 = r.get(0)?;
+                let counted = counts.remove(&id).unwrap_or_default();
+                Ok(ArenaCard {
+                    id,
+                    title: r.get(1)?,
+                    mission: r.get(2)?,
+                    stage: stage_of(r.text(3)?),
+                    stage_since: time::from_text(r.text(4)?),
+                    coordinator: r.get(5)?,
+                    target_date: time::date_from_text(r.get(6)?),
+                    team: counted.team,
+                    plan: PlanSummary {
+                        has_recipient: r.get(7)?,
+                        has_lead: r.get(8)?,
+                        has_rhythm: r.get(9)?,
+                        ..counted.plan
+                    },
+                    registration: r.get(10)?,
+                    decision: r
+                        .get::<_, Option<String>>(11)?
+                        .zip(time::date_from_text(r.get(12)?)),
+                    participating: participating.remove(&id).unwrap_or_default(),
+                })
+            },
         )?;
-        let cards = stmt.query_map(params![include_declined], |r| {
-            let id: i64 = r.get(0)?;
-            let counted = counts.remove(&id).unwrap_or_default();
-            Ok(ArenaCard {
-                id,
-                title: r.get(1)?,
-                mission: r.get(2)?,
-                stage: stage_of(&r.get::<_, String>(3)?),
-                stage_since: time::from_text(&r.get::<_, String>(4)?),
-                coordinator: r.get(5)?,
-                target_date: time::date_from_text(r.get(6)?),
-                team: counted.team,
-                plan: PlanSummary {
-                    has_recipient: r.get(7)?,
-                    has_lead: r.get(8)?,
-                    has_rhythm: r.get(9)?,
-                    ..counted.plan
-                },
-                registration: r.get(10)?,
-                decision: r
-                    .get::<_, Option<String>>(11)?
-                    .zip(time::date_from_text(r.get(12)?)),
-                participating: participating.remove(&id).unwrap_or_default(),
-            })
-        })?;
-        Ok(cards.collect::<SqlResult<_>>()?)
+        Ok(cards)
     }
 
     fn arena(&self, id: i64) -> Result<Arena> {
-        arena_of(&self.db(), id, self.today())
+        arena_of(self.db(), id, self.today())
     }
 
     fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena> {

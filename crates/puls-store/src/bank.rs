@@ -238,7 +238,7 @@ impl<S: SqlStore> BankStore for S {
     }
 
     fn preview_bank_import(&self, records: &[EntryRecord]) -> Result<BankImport> {
-        Ok(plan(&self.db(), records)?.1)
+        Ok(plan(self.db(), records)?.1)
     }
 
     fn import_bank(&mut self, records: &[EntryRecord]) -> Result<BankImport> {

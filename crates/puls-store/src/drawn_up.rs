@@ -55,7 +55,7 @@ pub(super) fn lock_of(conn: &dyn Db, arena: i64) -> Result<Option<DrawnUp>> {
         .query_row([arena], |r| {
             Ok(DrawnUp {
                 version: r.get(0)?,
-                at: time::from_text(&r.get::<_, String>(1)?),
+                at: time::from_text(r.text(1)?),
                 by: r.get(2)?,
             })
         })
@@ -185,11 +185,11 @@ pub trait DrawnUpStore {
 
 impl<S: SqlStore> DrawnUpStore for S {
     fn drawn_up(&self, arena: i64) -> Result<Option<DrawnUp>> {
-        lock_of(&self.db(), arena)
+        lock_of(self.db(), arena)
     }
 
     fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>> {
-        Ok(versions_of(&self.db(), arena)?
+        Ok(versions_of(self.db(), arena)?
             .into_iter()
             .map(|(_, record)| record)
             .collect())

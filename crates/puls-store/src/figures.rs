@@ -141,8 +141,8 @@ fn arena_lines(db: &dyn Db, session: Session) -> Result<Vec<ArenaLine>> {
     let mut stmt = db.prepare_cached(&lines_select())?;
     let lines = stmt.query_map(params![], |r| {
         let id: i64 = r.get(0)?;
-        let stage = Stage::from_code(&r.get::<_, String>(3)?).unwrap_or(Stage::Signal);
-        let since = local_day(session, &r.get::<_, String>(4)?);
+        let stage = Stage::from_code(r.text(3)?).unwrap_or(Stage::Signal);
+        let since = local_day(session, r.text(4)?);
         let logged = dates.get(&id).copied().unwrap_or_default();
         let past_signal = !matches!(stage, Stage::Signal | Stage::Declined);
         let (closed, declined) = (stage == Stage::Closed, stage == Stage::Declined);
@@ -154,7 +154,7 @@ fn arena_lines(db: &dyn Db, session: Session) -> Result<Vec<ArenaLine>> {
             participating: participating.remove(&id).unwrap_or_default(),
             stage,
             coordinator: r.get::<_, Option<String>>(6)?.map(masked),
-            signalled: local_day(session, &r.get::<_, String>(5)?),
+            signalled: local_day(session, r.text(5)?),
             commissioned: stage_date(
                 logged.commissioned,
                 past_signal,

@@ -75,7 +75,7 @@ impl<S: SqlStore> HistoryStore for S {
         )?;
         let rows = stmt.query_map(params![arena, limit as i64], |r| {
             Ok(AuditRow {
-                at: time::from_text(&r.get::<_, String>(0)?),
+                at: time::from_text(r.text(0)?),
                 who: r.get(1)?,
                 entity: r.get(2)?,
                 entity_id: r.get(3)?,
@@ -137,7 +137,7 @@ const AUDIT_SELECT: &str = "SELECT at, who, entity, entity_id, action, detail FR
 
 fn audit_row(r: &Row) -> SqlResult<AuditRow> {
     Ok(AuditRow {
-        at: time::from_text(&r.get::<_, String>(0)?),
+        at: time::from_text(r.text(0)?),
         who: r.get(1)?,
         entity: r.get(2)?,
         entity_id: r.get(3)?,

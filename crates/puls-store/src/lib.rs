@@ -1,4 +1,5 @@
-//! SQLite storage: the only place SQL lives.
+//! SQLite storage, and the SQL every store runs: each aggregate is written once here, over
+//! [`sql::Db`], for SQLite's `Store` and PostgreSQL's `PgStore` alike (see [`sql`]).
 //!
 //! One connection per process, WAL so readers never block the writer, a busy timeout so a
 //! colleague's save makes us wait instead of fail, and every write in a `BEGIN IMMEDIATE`
@@ -51,7 +52,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use puls_domain::session::Session;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
 use sql::Stamp;
 
@@ -318,30 +319,15 @@ impl SessionStore for Store {
 
     /// True when the database holds no arenas and no people: safe to fill with the demo.
     fn is_empty(&self) -> Result<bool> {
-        let rows: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(rows == 0)
+        sql::is_empty(&self.conn)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        sql::meta(&self.conn, key)
     }
 
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx, _| sql::set_meta(tx, key, value))
     }
 }
 

@@ -244,8 +244,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
                 text: r.get(1)?,
                 owner: r.get(2)?,
                 due: time::date_from_text(r.get(3)?),
-                status: ActivityStatus::from_code(&r.get::<_, String>(4)?)
-                    .unwrap_or(ActivityStatus::Todo),
+                status: ActivityStatus::from_code(r.text(4)?).unwrap_or(ActivityStatus::Todo),
                 blocked_reason: r.get(5)?,
                 version: r.get(6)?,
             })
@@ -322,7 +321,7 @@ pub trait PlanStore {
 
 impl<S: SqlStore> PlanStore for S {
     fn plan(&self, arena: i64) -> Result<Plan> {
-        plan_of(&self.db(), arena)
+        plan_of(self.db(), arena)
     }
 
     fn set_proactivity(

@@ -131,7 +131,7 @@ impl<S: SqlStore> PurposeStore for S {
     }
 
     fn purpose_arenas(&self, purpose: i64) -> Result<Vec<i64>> {
-        purpose_exists(&self.db(), purpose)?;
+        purpose_exists(self.db(), purpose)?;
         let mut stmt = self.db().prepare_cached(
             "SELECT arena_id FROM purpose_arenas WHERE purpose_id = ?1 ORDER BY arena_id",
         )?;
@@ -171,7 +171,7 @@ impl<S: SqlStore> PurposeStore for S {
     }
 
     fn purpose_notes(&self, purpose: i64) -> Result<Vec<PurposeNote>> {
-        purpose_exists(&self.db(), purpose)?;
+        purpose_exists(self.db(), purpose)?;
         let mut stmt = self.db().prepare_cached(
             "SELECT id, kind, on_date, text, updated_by FROM purpose_notes
              WHERE purpose_id = ?1 ORDER BY on_date, id",

@@ -25,7 +25,7 @@ pub trait RegistrationStore {
 
 impl<S: SqlStore> RegistrationStore for S {
     fn registration(&self, arena: i64) -> Result<String> {
-        registration_of(&self.db(), arena)
+        registration_of(self.db(), arena)
     }
 
     fn set_registration(&mut self, arena: i64, expected_version: i64, number: &str) -> Result<()> {

@@ -30,9 +30,8 @@ fn request_row(r: &Row) -> SqlResult<StaffingRequest> {
         from: time::date_from_text(r.get(8)?).unwrap_or_default(),
         until: time::date_from_text(r.get(9)?),
         asked_by: r.get(10)?,
-        asked_at: time::from_text(&r.get::<_, String>(11)?),
-        status: RequestStatus::from_code(&r.get::<_, String>(12)?)
-            .unwrap_or(RequestStatus::Pending),
+        asked_at: time::from_text(r.text(11)?),
+        status: RequestStatus::from_code(r.text(12)?).unwrap_or(RequestStatus::Pending),
         reason: r.get(13)?,
         decided_by: r.get(14)?,
         decided_at: r.get::<_, Option<String>>(15)?.map(|t| time::from_text(&t)),
@@ -188,7 +187,7 @@ impl<S: SqlStore> RequestStore for S {
     }
 
     fn requests_to_decide(&self, all: bool) -> Result<Vec<StaffingRequest>> {
-        if all && !is_administrator(&self.db(), &self.who())? {
+        if all && !is_administrator(self.db(), self.who())? {
             return Err(StoreError::NotAdministrator(self.who().to_owned()));
         }
         // Two statements: "or everyone" in one would keep the manager's from people_by_manager.
@@ -205,7 +204,7 @@ impl<S: SqlStore> RequestStore for S {
                     "{REQUEST_COLUMNS} WHERE p.manager = ?1 AND r.status = 'pending'
                      ORDER BY r.asked_at, r.id"
                 ))?
-                .query_map([&self.who()], request_row)?
+                .query_map([self.who()], request_row)?
                 .collect::<SqlResult<_>>()?
         };
         Ok(rows)
@@ -221,7 +220,7 @@ impl<S: SqlStore> RequestStore for S {
     }
 
     fn staffing_request(&self, id: i64) -> Result<StaffingRequest> {
-        load(&self.db(), id)
+        load(self.db(), id)
     }
 
     fn approve_request(

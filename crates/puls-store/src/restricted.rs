@@ -66,7 +66,7 @@ pub(super) fn read(conn: &dyn Db, arena: i64) -> Result<Option<RestrictedRecord>
                 contact: r.get(1)?,
                 note: r.get(2)?,
                 version: r.get(3)?,
-                updated_at: time::from_text(&r.get::<_, String>(4)?),
+                updated_at: time::from_text(r.text(4)?),
                 updated_by: r.get(5)?,
             })
         })
@@ -88,7 +88,7 @@ pub(super) fn read_log_of(conn: &dyn Db, arena: i64) -> Result<Vec<ReadLogRow>> 
     )?;
     let rows = stmt.query_map([arena], |r| {
         Ok(ReadLogRow {
-            at: time::from_text(&r.get::<_, String>(0)?),
+            at: time::from_text(r.text(0)?),
             who: r.get(1)?,
             arena: r.get(2)?,
             what: r.get(3)?,
@@ -137,7 +137,7 @@ impl<S: SqlStore> RestrictedStore for S {
     }
 
     fn may_open_restricted(&self, arena: i64) -> Result<bool> {
-        access::may_open_restricted(&self.db(), &self.who(), arena)
+        access::may_open_restricted(self.db(), self.who(), arena)
     }
 
     fn save_restricted(
@@ -185,6 +185,6 @@ impl<S: SqlStore> RestrictedStore for S {
     }
 
     fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>> {
-        read_log_of(&self.db(), arena)
+        read_log_of(self.db(), arena)
     }
 }

@@ -166,7 +166,7 @@ fn contacts_due(
             rule: rule.name.clone(),
             arena: r.get(0)?,
             title: r.get(1)?,
-            closed_at: Some(time::from_text(&r.get::<_, String>(2)?)),
+            closed_at: Some(time::from_text(r.text(2)?)),
             recipient: r.get(3)?,
             contacts: r.get::<_, i64>(4)?.try_into().unwrap_or(0),
             restricted: r.get(5)?,
@@ -301,7 +301,7 @@ pub trait RetentionStore {
 
 impl<S: SqlStore> RetentionStore for S {
     fn retention_due(&self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
-        due(&self.db(), rules, self.now())
+        due(self.db(), rules, self.now())
     }
 
     fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {

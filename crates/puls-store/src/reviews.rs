@@ -217,7 +217,7 @@ impl<S: SqlStore> ReviewStore for S {
         let mut stmt = self.db().prepare_cached(&format!(
             "{REVIEW_SELECT} WHERE arena_id = ?1 ORDER BY held_on DESC, id DESC"
         ))?;
-        let rows = stmt.query_map([arena], |r| review_row(&self.db(), r))?;
+        let rows = stmt.query_map([arena], |r| review_row(self.db(), r))?;
         Ok(rows.collect::<SqlResult<_>>()?)
     }
 
@@ -277,7 +277,7 @@ impl<S: SqlStore> ReviewStore for S {
     }
 
     fn file_review(&mut self, id: i64, expected_version: i64) -> Result<i64> {
-        let review = review_of(&self.db(), id)?;
+        let review = review_of(self.db(), id)?;
         if review.kind != ReviewKind::Case {
             return Err(StoreError::NotACaseDiscussion(id));
         }

@@ -274,7 +274,7 @@ impl<S: SqlStore> RosterStore for S {
             .map(|(id, name)| (id, Arc::from(name)))
             .collect();
         let mut holdings: HashMap<i64, Vec<(Arc<str>, Level)>> = HashMap::new();
-        for (person, competence, level) in all_holdings(&self.db())? {
+        for (person, competence, level) in all_holdings(self.db())? {
             if let (Some(name), Some(level)) = (names.get(&competence), Level::from_number(level)) {
                 holdings
                     .entry(person)
@@ -284,7 +284,7 @@ impl<S: SqlStore> RosterStore for S {
         }
         let mut load: HashMap<i64, u32> = HashMap::new();
         let mut arenas: HashMap<i64, Vec<(i64, u32)>> = HashMap::new();
-        let mut current = staffing::current_allocations(&self.db(), &today)?;
+        let mut current = staffing::current_allocations(self.db(), &today)?;
         current.sort_unstable_by_key(|a| (a.person, a.arena));
         for a in current {
             *load.entry(a.person).or_default() += a.percent;
@@ -294,12 +294,12 @@ impl<S: SqlStore> RosterStore for S {
                 _ => list.push((a.arena, a.percent)),
             }
         }
-        let mut stmt = self.db().prepare_cached(
+        let mut people = self.db().query_map(
             "SELECT p.id, p.name, u.name, coalesce(u.external, 0), p.role, p.contact, p.active, p.coordinator,
                     p.capacity, p.version, p.manager
              FROM people p LEFT JOIN units u ON u.id = p.unit_id",
-        )?;
-        let people = stmt.query_map(params![], |r| {
+            params![],
+            |r| {
             let id: i64 = r.get(0)?;
             Ok(PersonRow {
                 id,
@@ -319,8 +319,8 @@ impl<S: SqlStore> RosterStore for S {
                 arenas: Vec::new(),
                 version: r.get(9)?,
             })
-        })?;
-        let mut people = people.collect::<SqlResult<Vec<_>>>()?;
+            },
+        )?;
         // Sorted here: reading the table in order and sorting is three times faster than
         // reading it through the name index, a row lookup per person.
         let language = self.session().language;
@@ -362,7 +362,7 @@ impl<S: SqlStore> RosterStore for S {
             .collect();
         let mut by_level: HashMap<i64, [u32; 4]> = HashMap::new();
         let mut with_free: HashMap<i64, u32> = HashMap::new();
-        for (person, competence, level) in all_holdings(&self.db())? {
+        for (person, competence, level) in all_holdings(self.db())? {
             let Some(is_free) = free.get(&person) else {
                 continue;
             };

@@ -329,7 +329,7 @@ pub trait RosterImportStore {
 
 impl<S: SqlStore> RosterImportStore for S {
     fn preview_import(&self, rows: &[ImportRow]) -> Result<ImportSummary> {
-        Ok(Plan::read(&self.db(), rows)?.summary())
+        Ok(Plan::read(self.db(), rows)?.summary())
     }
 
     fn import_roster(&mut self, rows: &[ImportRow]) -> Result<ImportSummary> {

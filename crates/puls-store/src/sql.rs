@@ -91,12 +91,6 @@ pub trait ToValue {
     fn to_value(&self) -> Value<'_>;
 }
 
-impl ToValue for Value<'_> {
-    fn to_value(&self) -> Value<'_> {
-        *self
-    }
-}
-
 macro_rules! int_value {
     ($($t:ty),*) => {$(
         impl ToValue for $t {
@@ -315,11 +309,10 @@ impl<'a> Row<'a> {
         })
     }
 
-    /// A text column without copying it; NULL reads as "".
+    /// A text column without copying it, for what is parsed rather than kept (times, codes).
     pub fn text(&self, i: usize) -> SqlResult<&str> {
         match self.0.cell(i)? {
             Cell::Text(t) => Ok(t),
-            Cell::Null => Ok(""),
             _ => Err(value_error(format!("column {i} is not text"))),
         }
     }
@@ -470,10 +463,6 @@ impl Stmt<'_, '_> {
         })?;
         Ok(found)
     }
-
-    pub fn execute(&mut self, params: impl Params) -> SqlResult<usize> {
-        self.db.execute(&self.sql, params)
-    }
 }
 
 fn bind<'v>(values: &'v [&dyn ToValue]) -> impl Iterator<Item = Value<'v>> {
@@ -534,6 +523,37 @@ impl Db for rusqlite::Transaction<'_> {
     }
 }
 
+/// True when the database holds no arenas and no people: safe to fill with the demo.
+pub fn is_empty(db: &dyn Db) -> crate::Result<bool> {
+    let rows: i64 = db.query_row(
+        "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
+        params![],
+        |r| r.get(0),
+    )?;
+    Ok(rows == 0)
+}
+
+pub fn meta(db: &dyn Db, key: &str) -> crate::Result<Option<String>> {
+    Ok(db
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Sets `key`, inside a write.
+pub fn set_meta(tx: &dyn Db, key: &str, value: &str) -> crate::Result<()> {
+    tx.execute(
+        tx.pick(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            // Each municipality has its own.
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (municipality, key) DO UPDATE SET value = excluded.value",
+        ),
+        [key, value],
+    )?;
+    Ok(())
+}
+
 /// Who and when, for the audit row of the write in progress.
 pub struct Stamp<'a> {
     /// The flow's rules the organisation chose.
@@ -564,27 +584,4 @@ pub trait SqlStore: SessionStore {
     /// all of it lands, or none of it.
     fn write<T>(&mut self, f: impl FnOnce(&dyn Db, &Stamp) -> crate::Result<T>)
     -> crate::Result<T>;
-}
-
-impl<T: Db + ?Sized> Db for &T {
-    fn dialect(&self) -> Dialect {
-        (**self).dialect()
-    }
-
-    fn run(&self, sql: &str, params: &[&dyn ToValue]) -> SqlResult<usize> {
-        (**self).run(sql, params)
-    }
-
-    fn each(
-        &self,
-        sql: &str,
-        params: &[&dyn ToValue],
-        f: &mut dyn FnMut(&Row<'_>) -> SqlResult<bool>,
-    ) -> SqlResult<()> {
-        (**self).each(sql, params, f)
-    }
-
-    fn last_insert_rowid(&self) -> i64 {
-        (**self).last_insert_rowid()
-    }
 }

@@ -75,7 +75,7 @@ pub(super) fn needs_of(conn: &dyn Db, arena: i64) -> Result<Vec<NeedRow>> {
             competence_id: r.get(1)?,
             competence: r.get(2)?,
             reason: r.get(3)?,
-            status: NeedStatus::from_code(&r.get::<_, String>(4)?).unwrap_or(NeedStatus::Needed),
+            status: NeedStatus::from_code(r.text(4)?).unwrap_or(NeedStatus::Needed),
             person: r.get(5)?,
             version: r.get(6)?,
         })
@@ -160,7 +160,7 @@ pub trait StaffingStore {
 
 impl<S: SqlStore> StaffingStore for S {
     fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
-        needs_of(&self.db(), arena)
+        needs_of(self.db(), arena)
     }
 
     fn add_need(&mut self, arena: i64, competence: &str, reason: &str) -> Result<i64> {

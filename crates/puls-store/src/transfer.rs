@@ -340,7 +340,7 @@ pub trait TransferStore {
 
 impl<S: SqlStore> TransferStore for S {
     fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
-        record_of(&self.db(), id, self.today())
+        record_of(self.db(), id, self.today())
     }
 
     fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
