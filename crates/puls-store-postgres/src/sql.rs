@@ -14,7 +14,7 @@ impl From<DbError> for SqlError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NoRows => SqlError::NoRows,
-            e => SqlError::Store(e.into()),
+            e => StoreError::from(e).into(),
         }
     }
 }
@@ -54,7 +54,7 @@ fn values(params: &[&dyn ToValue]) -> Vec<db::Value> {
 struct PgRow<'a>(&'a tokio_postgres::Row);
 
 fn value_error(what: String) -> SqlError {
-    SqlError::Store(StoreError::Backend(what))
+    StoreError::Backend(what).into()
 }
 
 impl Cells for PgRow<'_> {

@@ -24,18 +24,19 @@ pub enum Dialect {
 }
 
 /// What a question can end in besides its answer: `query_row` found no row (`optional` turns
-/// that into `None`), or the store's own error.
+/// that into `None`), or the store's own error (boxed: every value read from a row returns
+/// through this, and a small error keeps that cheap).
 #[derive(Debug)]
 pub enum SqlError {
     NoRows,
-    Store(StoreError),
+    Store(Box<StoreError>),
 }
 
 pub type SqlResult<T> = std::result::Result<T, SqlError>;
 
 impl From<StoreError> for SqlError {
     fn from(e: StoreError) -> Self {
-        SqlError::Store(e)
+        SqlError::Store(Box::new(e))
     }
 }
 
@@ -44,7 +45,7 @@ impl From<SqlError> for StoreError {
         match e {
             // rusqlite's words for it, which SQLite's store has always said.
             SqlError::NoRows => StoreError::Backend("Query returned no rows".to_owned()),
-            SqlError::Store(e) => e,
+            SqlError::Store(e) => *e,
         }
     }
 }
@@ -53,13 +54,13 @@ impl From<rusqlite::Error> for SqlError {
     fn from(e: rusqlite::Error) -> Self {
         match e {
             rusqlite::Error::QueryReturnedNoRows => SqlError::NoRows,
-            e => SqlError::Store(e.into()),
+            e => StoreError::from(e).into(),
         }
     }
 }
 
 fn value_error(what: String) -> SqlError {
-    SqlError::Store(StoreError::Backend(what))
+    StoreError::Backend(what).into()
 }
 
 /// `rusqlite::OptionalExtension`, for the same calls.
@@ -291,6 +292,18 @@ impl RowIndex for usize {
     }
 }
 
+/// A value's error, saying which column it was read from.
+#[cold]
+fn in_column(i: usize, e: SqlError) -> SqlError {
+    match e {
+        SqlError::Store(e) => match *e {
+            StoreError::Backend(what) => value_error(format!("column {i}: {what}")),
+            other => other.into(),
+        },
+        e => e,
+    }
+}
+
 /// One row of an answer.
 pub struct Row<'a>(&'a dyn Cells);
 
@@ -301,12 +314,7 @@ impl<'a> Row<'a> {
 
     pub fn get<I: RowIndex, T: FromCell>(&self, i: I) -> SqlResult<T> {
         let i = i.index();
-        T::from_cell(self.0.cell(i)?).map_err(|e| match e {
-            SqlError::Store(StoreError::Backend(what)) => {
-                value_error(format!("column {i}: {what}"))
-            }
-            e => e,
-        })
+        T::from_cell(self.0.cell(i)?).map_err(|e| in_column(i, e))
     }
 
     /// A text column without copying it, for what is parsed rather than kept (times, codes).
@@ -421,20 +429,16 @@ pub struct Stmt<'a, 'c> {
 }
 
 impl Stmt<'_, '_> {
-    /// Every row, read by `f`: rusqlite's shape, so `collect` reads as it did.
+    /// Every row, read by `f`: rusqlite's shape, so `collect` reads as it did. The rows are
+    /// read first, so the first error comes here rather than in the collect.
+    #[allow(clippy::type_complexity)]
     pub fn query_map<T>(
         &mut self,
         params: impl Params,
-        mut f: impl FnMut(&Row<'_>) -> SqlResult<T>,
-    ) -> SqlResult<std::vec::IntoIter<SqlResult<T>>> {
-        let mut answers = Vec::new();
-        params.with_values(|values| {
-            self.db.each(&self.sql, values, &mut |row| {
-                answers.push(f(row));
-                Ok(true)
-            })
-        })?;
-        Ok(answers.into_iter())
+        f: impl FnMut(&Row<'_>) -> SqlResult<T>,
+    ) -> SqlResult<std::iter::Map<std::vec::IntoIter<T>, fn(T) -> SqlResult<T>>> {
+        let answers = self.db.query_map(&self.sql, params, f)?;
+        Ok(answers.into_iter().map(Ok))
     }
 
     pub fn query_row<T>(
