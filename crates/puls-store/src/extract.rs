@@ -2,7 +2,7 @@
 //! restricted records included, for an administrator; every restricted record read is logged.
 
 use crate::prelude::*;
-use crate::sql::{Db, SqlResult, SqlStore};
+use crate::sql::{Db, Dialect, SqlResult, SqlStore};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -139,53 +139,38 @@ pub struct PurposeNotePart {
 /// or a maturity note, in a drawn-up version, or in its history. SQLite narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
 fn arenas_of(conn: &dyn Db, case_ref: &str) -> Result<Vec<i64>> {
-    // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
-    // letter is compared as written on both sides.
+    // lower() on both sides (SQLite's folds ASCII only, so a non-ASCII letter is compared as
+    // written): the narrowing only; the test that counts is `mentions`.
     let wanted = case_ref.trim();
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(conn.pick(
+    // The same question in each dialect's words for a newline and a substring's place.
+    let (newline, place, named) = match conn.dialect() {
+        Dialect::Sqlite => ("char(10)", "instr", ""),
+        Dialect::Postgres => ("chr(10)", "strpos", " AS arena_texts"),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, texts FROM (
-             SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
-                    || char(10) || coalesce(decline_reason, '') AS texts
-               FROM arenas)
-          WHERE instr(lower(texts), lower(?1)) > 0
+             SELECT id, recipient || {newline} || title || {newline} || need || {newline} || mandate
+                    || {newline} || coalesce(decline_reason, '') AS texts
+               FROM arenas){named}
+          WHERE {place}(lower(texts), lower(?1)) > 0
          UNION ALL
-         SELECT arena_id, summary FROM contacts WHERE instr(lower(summary), lower(?1)) > 0
+         SELECT arena_id, summary FROM contacts WHERE {place}(lower(summary), lower(?1)) > 0
          UNION ALL
-         SELECT r.arena_id, r.led_by || char(10) || a.answer
+         SELECT r.arena_id, r.led_by || {newline} || a.answer
            FROM reviews r JOIN review_answers a ON a.review_id = r.id
-          WHERE instr(lower(r.led_by || char(10) || a.answer), lower(?1)) > 0
+          WHERE {place}(lower(r.led_by || {newline} || a.answer), lower(?1)) > 0
          UNION ALL
-         SELECT m.arena_id, m.partner || char(10) || s.note
+         SELECT m.arena_id, m.partner || {newline} || s.note
            FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
-          WHERE instr(lower(m.partner || char(10) || s.note), lower(?1)) > 0
+          WHERE {place}(lower(m.partner || {newline} || s.note), lower(?1)) > 0
          UNION ALL
-         SELECT arena_id, record FROM drawn_up WHERE instr(lower(record), lower(?1)) > 0
+         SELECT arena_id, record FROM drawn_up WHERE {place}(lower(record), lower(?1)) > 0
          UNION ALL
          SELECT entity_id, detail FROM audit
-          WHERE entity = 'arena' AND instr(lower(detail), lower(?1)) > 0",
-        "SELECT id, texts FROM (
-             SELECT id, recipient || chr(10) || title || chr(10) || need || chr(10) || mandate
-                    || chr(10) || coalesce(decline_reason, '') AS texts
-               FROM arenas) AS arena_texts
-          WHERE strpos(lower(texts), lower(?1)) > 0
-         UNION ALL
-         SELECT arena_id, summary FROM contacts WHERE strpos(lower(summary), lower(?1)) > 0
-         UNION ALL
-         SELECT r.arena_id, r.led_by || chr(10) || a.answer
-           FROM reviews r JOIN review_answers a ON a.review_id = r.id
-          WHERE strpos(lower(r.led_by || chr(10) || a.answer), lower(?1)) > 0
-         UNION ALL
-         SELECT m.arena_id, m.partner || chr(10) || s.note
-           FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
-          WHERE strpos(lower(m.partner || chr(10) || s.note), lower(?1)) > 0
-         UNION ALL
-         SELECT arena_id, record FROM drawn_up WHERE strpos(lower(record), lower(?1)) > 0
-         UNION ALL
-         SELECT entity_id, detail FROM audit
-          WHERE entity = 'arena' AND strpos(lower(detail), lower(?1)) > 0",
+          WHERE entity = 'arena' AND {place}(lower(detail), lower(?1)) > 0"
     ))?;
     let rows = stmt
         .query_map([wanted], |r| {

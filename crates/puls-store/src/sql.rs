@@ -473,59 +473,42 @@ fn bind<'v>(values: &'v [&dyn ToValue]) -> impl Iterator<Item = Value<'v>> {
     values.iter().map(|v| v.to_value())
 }
 
-impl Db for rusqlite::Connection {
-    fn dialect(&self) -> Dialect {
-        Dialect::Sqlite
-    }
+/// SQLite's connection, and a transaction on it (the same calls, through its `Deref`).
+macro_rules! sqlite_db {
+    ($($connection:ty),*) => {$(
+        impl Db for $connection {
+            fn dialect(&self) -> Dialect {
+                Dialect::Sqlite
+            }
 
-    fn run(&self, sql: &str, params: &[&dyn ToValue]) -> SqlResult<usize> {
-        let mut stmt = self.prepare_cached(sql)?;
-        Ok(stmt.execute(rusqlite::params_from_iter(bind(params)))?)
-    }
+            fn run(&self, sql: &str, params: &[&dyn ToValue]) -> SqlResult<usize> {
+                let mut stmt = self.prepare_cached(sql)?;
+                Ok(stmt.execute(rusqlite::params_from_iter(bind(params)))?)
+            }
 
-    fn each(
-        &self,
-        sql: &str,
-        params: &[&dyn ToValue],
-        f: &mut dyn FnMut(&Row<'_>) -> SqlResult<bool>,
-    ) -> SqlResult<()> {
-        let mut stmt = self.prepare_cached(sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(bind(params)))?;
-        while let Some(row) = rows.next()? {
-            if !f(&Row(row))? {
-                break;
+            fn each(
+                &self,
+                sql: &str,
+                params: &[&dyn ToValue],
+                f: &mut dyn FnMut(&Row<'_>) -> SqlResult<bool>,
+            ) -> SqlResult<()> {
+                let mut stmt = self.prepare_cached(sql)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(bind(params)))?;
+                while let Some(row) = rows.next()? {
+                    if !f(&Row(row))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+
+            fn last_insert_rowid(&self) -> i64 {
+                rusqlite::Connection::last_insert_rowid(self)
             }
         }
-        Ok(())
-    }
-
-    fn last_insert_rowid(&self) -> i64 {
-        rusqlite::Connection::last_insert_rowid(self)
-    }
+    )*};
 }
-
-impl Db for rusqlite::Transaction<'_> {
-    fn dialect(&self) -> Dialect {
-        Dialect::Sqlite
-    }
-
-    fn run(&self, sql: &str, params: &[&dyn ToValue]) -> SqlResult<usize> {
-        Db::run(&**self, sql, params)
-    }
-
-    fn each(
-        &self,
-        sql: &str,
-        params: &[&dyn ToValue],
-        f: &mut dyn FnMut(&Row<'_>) -> SqlResult<bool>,
-    ) -> SqlResult<()> {
-        Db::each(&**self, sql, params, f)
-    }
-
-    fn last_insert_rowid(&self) -> i64 {
-        rusqlite::Connection::last_insert_rowid(self)
-    }
-}
+sqlite_db!(rusqlite::Connection, rusqlite::Transaction<'_>);
 
 /// True when the database holds no arenas and no people: safe to fill with the demo.
 pub fn is_empty(db: &dyn Db) -> crate::Result<bool> {
