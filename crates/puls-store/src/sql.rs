@@ -572,3 +572,71 @@ pub trait SqlStore: SessionStore {
     fn write<T>(&mut self, f: impl FnOnce(&dyn Db, &Stamp) -> crate::Result<T>)
     -> crate::Result<T>;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> rusqlite::Connection {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (n INTEGER, flag INTEGER, note TEXT)")
+            .unwrap();
+        conn
+    }
+
+    #[test]
+    fn values_bind_as_sqlite_stores_them_and_read_back_loosely() {
+        // Given a row written with a flag, a missing number and borrowed text
+        let conn = db();
+        let db: &dyn Db = &conn;
+        let note = String::from("hej");
+        db.execute(
+            "INSERT INTO t (n, flag, note) VALUES (?1, ?2, ?3)",
+            params![None::<i64>, true, note],
+        )
+        .unwrap();
+        // When it is read back
+        let (n, flag, raw, text): (Option<u32>, bool, i64, String) = db
+            .query_row("SELECT n, flag, flag, note FROM t", params![], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.text(3)?.to_owned()))
+            })
+            .unwrap();
+        // Then the flag is SQLite's 1, and each reads as the type asked for
+        assert_eq!((n, flag, raw, text.as_str()), (None, true, 1, "hej"));
+    }
+
+    #[test]
+    fn a_missing_row_is_none_when_optional_and_an_error_otherwise() {
+        let conn = db();
+        let db: &dyn Db = &conn;
+        let asked = || db.query_row("SELECT n FROM t", params![], |r| r.get::<_, i64>(0));
+        assert!(matches!(asked().optional(), Ok(None)));
+        assert!(matches!(
+            StoreError::from(asked().unwrap_err()),
+            StoreError::Backend(_)
+        ));
+    }
+
+    #[test]
+    fn a_value_out_of_its_range_is_an_error_naming_its_column() {
+        let conn = db();
+        let db: &dyn Db = &conn;
+        db.execute("INSERT INTO t (n) VALUES (?1)", [-1_i64])
+            .unwrap();
+        let read = db.query_row("SELECT n FROM t", params![], |r| r.get::<_, u32>(0));
+        let Err(e) = read else {
+            panic!("-1 read as a u32");
+        };
+        assert_eq!(
+            StoreError::from(e).to_string(),
+            "database error: column 0: -1 out of range"
+        );
+    }
+
+    #[test]
+    fn the_statement_of_the_connections_dialect_is_chosen() {
+        let conn = db();
+        let db: &dyn Db = &conn;
+        assert_eq!(db.pick("sqlite", "postgres"), "sqlite");
+    }
+}
