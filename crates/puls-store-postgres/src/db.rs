@@ -429,10 +429,6 @@ impl Connection {
         })
     }
 
-    pub fn prepare(&self, sql: &str) -> SqlResult<Stmt<'_>> {
-        self.prepare_cached(sql)
-    }
-
     /// The id the last insert drew from its sequence, as SQLite's `last_insert_rowid`.
     pub fn last_insert_rowid(&self) -> i64 {
         self.query_row("SELECT lastval()", params![], |r| r.get(0))
@@ -463,31 +459,5 @@ impl Stmt<'_> {
         f: impl FnOnce(&Row) -> SqlResult<T>,
     ) -> SqlResult<T> {
         self.conn.query_row(&self.sql, params, f)
-    }
-
-    pub fn query(&mut self, params: impl Params) -> SqlResult<Rows> {
-        Ok(Rows {
-            rows: self.conn.rows(&self.sql, params)?,
-            next: 0,
-        })
-    }
-
-    pub fn exists(&mut self, params: impl Params) -> SqlResult<bool> {
-        Ok(!self.conn.rows(&self.sql, params)?.is_empty())
-    }
-}
-
-/// Rows read one at a time, as `rusqlite::Rows`.
-pub struct Rows {
-    rows: Vec<tokio_postgres::Row>,
-    next: usize,
-}
-
-impl Rows {
-    #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> SqlResult<Option<Row<'_>>> {
-        let row = self.rows.get(self.next).map(Row);
-        self.next += 1;
-        Ok(row)
     }
 }

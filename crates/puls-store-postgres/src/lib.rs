@@ -1,46 +1,23 @@
 //! PostgreSQL storage: the store interface of `puls-store` ([`puls_store::Backend`]) over a
 //! database server, for a region where one SQLite file on one machine is not enough.
 //!
-//! The same behaviour as SQLite's `Store`, proven by the same conformance tests: every write in
-//! one transaction with its audit row; writes one at a time (a transaction-scoped advisory
-//! lock, as SQLite's `BEGIN IMMEDIATE`), so a version read in a write is the version written
-//! over; a `NOTIFY` in every write, which other sessions hear as `others_changed`.
+//! The same behaviour as SQLite's `Store`, proven by the same conformance tests, and mostly by
+//! the same code: the aggregates are puls-store's, run over this connection (`sql`); only the
+//! searches, courses and ratings are written here. Every write in one transaction with its
+//! audit row; writes one at a time (a transaction-scoped advisory lock, as SQLite's
+//! `BEGIN IMMEDIATE`), so a version read in a write is the version written over; a `NOTIFY` in
+//! every write, which other sessions hear as `others_changed`.
 
-mod access;
-mod account_keys;
-mod account_settings;
-mod agenda;
-mod arenas;
-mod bank;
 mod copy;
 mod courses;
 mod db;
-mod decisions;
-mod drawn_up;
-mod extract;
-mod figures;
-mod history;
-mod knowledge;
 mod knowledge_search;
-mod learning;
 mod link;
 mod maturity;
 mod migrate;
-mod plan;
-mod privacy;
-mod purposes;
 mod region;
-mod registration;
-mod requests;
-mod restricted;
-mod retention;
-mod reviews;
-mod roster;
-mod roster_import;
 mod server;
-mod staffing;
-mod time;
-mod transfer;
+mod sql;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -56,9 +33,11 @@ use puls_store::*;
 
 pub use copy::{TABLES, Table};
 pub use db::Value;
-use db::{Connection, OptionalExtension, Transaction};
+use db::{Connection, Transaction};
 pub use link::shown;
 pub use region::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
+use puls_store::shared::{drawn_up, history, time};
+use puls_store::sql::Stamp;
 pub use server::{create_database, drop_database, reachable, with_database};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -88,25 +67,6 @@ pub struct PgStore {
 
 /// The key of the advisory lock every write holds: one writer at a time, as SQLite's.
 const WRITE_LOCK: i64 = 0x5055_4C53;
-
-/// Who and when, for the audit row of the write in progress.
-pub(crate) struct Stamp<'a> {
-    /// The flow's rules the organisation chose.
-    pub rules: puls_domain::arena::Rules,
-    pub who: &'a str,
-    pub at: DateTime<Utc>,
-    /// The health terms every audit row's text is masked for.
-    pub health_terms: &'a [String],
-    /// The session's, for the day a write falls on.
-    pub session: Session,
-}
-
-impl Stamp<'_> {
-    /// The day of the write in the session's time zone.
-    pub fn today(&self) -> chrono::NaiveDate {
-        self.session.day(self.at)
-    }
-}
 
 impl PgStore {
     /// Opens the database at `url` (`postgres://user@host:port/name`), bringing its schema up
@@ -315,34 +275,32 @@ impl SessionStore for PgStore {
     }
 
     fn is_empty(&self) -> Result<bool> {
-        let rows: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
-            params![],
-            |r| r.get(0),
-        )?;
-        Ok(rows == 0)
+        puls_store::sql::is_empty(&self.conn)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = $1", [key], |r| r.get(0))
-            .optional()?)
+        puls_store::sql::meta(&self.conn, key)
     }
 
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ($1, $2)
-                 ON CONFLICT (municipality, key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx, _| puls_store::sql::set_meta(tx, key, value))
     }
 }
 
 /// A database named by its URL where the store's errors name a path.
 pub(crate) fn as_path(url: &str) -> PathBuf {
     PathBuf::from(link::shown(url))
+}
+
+impl puls_store::sql::SqlStore for PgStore {
+    fn db(&self) -> &dyn puls_store::sql::Db {
+        &self.conn
+    }
+
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&dyn puls_store::sql::Db, &Stamp) -> Result<T>,
+    ) -> Result<T> {
+        PgStore::write(self, |tx, stamp| f(tx, stamp))
+    }
 }

@@ -1,9 +1,9 @@
 //! OS accounts, their roles and the roster person each one is. Only an administrator changes
 //! them; on a database without one, the first account to grant becomes one (audited).
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 
-use super::{Result, Stamp, Store, StoreError, history, time};
+use super::{Result, Stamp, StoreError, history, time};
 use puls_domain::access::{self, Role};
 use puls_domain::decision::{self, Body};
 use puls_domain::text;
@@ -25,9 +25,13 @@ pub struct Granted {
 }
 
 /// The account's row, added when new.
-pub(super) fn account_id(tx: &Transaction, name: &str) -> Result<i64> {
+pub(super) fn account_id(tx: &dyn Db, name: &str) -> Result<i64> {
     tx.execute(
-        "INSERT INTO accounts (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+        tx.pick(
+            "INSERT INTO accounts (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            // Each municipality has its own accounts.
+            "INSERT INTO accounts (name) VALUES (?1) ON CONFLICT (municipality, name) DO NOTHING",
+        ),
         [name],
     )?;
     Ok(
@@ -37,26 +41,26 @@ pub(super) fn account_id(tx: &Transaction, name: &str) -> Result<i64> {
     )
 }
 
-pub(super) fn roles_of(conn: &Connection, account: &str) -> Result<Vec<Role>> {
+pub(super) fn roles_of(conn: &dyn Db, account: &str) -> Result<Vec<Role>> {
     let mut stmt = conn.prepare_cached(
         "SELECT r.role FROM account_roles r JOIN accounts a ON a.id = r.account_id
          WHERE a.name = ?1 ORDER BY r.role",
     )?;
     let codes = stmt
         .query_map([account], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<SqlResult<Vec<_>>>()?;
     Ok(codes.iter().filter_map(|c| Role::from_code(c)).collect())
 }
 
-pub(super) fn administrators(conn: &Connection) -> Result<i64> {
+pub(super) fn administrators(conn: &dyn Db) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM account_roles WHERE role = 'administrator'")?
-        .query_row([], |r| r.get(0))?)
+        .query_row(params![], |r| r.get(0))?)
 }
 
 /// Refuses unless the acting account is an administrator; on a database with none, makes it
 /// the first (and says so in the audit log).
-pub(super) fn act_as_administrator(tx: &Transaction, stamp: &Stamp) -> Result<bool> {
+pub(super) fn act_as_administrator(tx: &dyn Db, stamp: &Stamp) -> Result<bool> {
     if administrators(tx)? == 0 {
         let id = account_id(tx, stamp.who)?;
         insert_role(tx, stamp, id, Role::Administrator)?;
@@ -77,7 +81,7 @@ pub(super) fn act_as_administrator(tx: &Transaction, stamp: &Stamp) -> Result<bo
     }
 }
 
-fn insert_role(tx: &Transaction, stamp: &Stamp, account: i64, role: Role) -> Result<bool> {
+fn insert_role(tx: &dyn Db, stamp: &Stamp, account: i64, role: Role) -> Result<bool> {
     let added = tx.execute(
         "INSERT INTO account_roles (account_id, role, granted_at, granted_by) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT DO NOTHING",
@@ -87,7 +91,7 @@ fn insert_role(tx: &Transaction, stamp: &Stamp, account: i64, role: Role) -> Res
 }
 
 /// The roster person the account is linked to.
-pub(super) fn person_of(conn: &Connection, account: &str) -> Result<Option<i64>> {
+pub(super) fn person_of(conn: &dyn Db, account: &str) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached("SELECT person_id FROM accounts WHERE name = ?1")?
         .query_row([account], |r| r.get(0))
@@ -97,7 +101,7 @@ pub(super) fn person_of(conn: &Connection, account: &str) -> Result<Option<i64>>
 
 /// Whether `account` may record a decision of `body`: a member, or an administrator (see
 /// [`decision::may_record`]).
-pub(super) fn may_record(conn: &Connection, account: &str, body: &Body) -> Result<bool> {
+pub(super) fn may_record(conn: &dyn Db, account: &str, body: &Body) -> Result<bool> {
     let administrator = roles_of(conn, account)?.contains(&Role::Administrator);
     Ok(decision::may_record(
         body,
@@ -109,7 +113,7 @@ pub(super) fn may_record(conn: &Connection, account: &str, body: &Body) -> Resul
 
 /// Whether `account` may open the arena's restricted record: its coordinator or its
 /// communication lead.
-pub(super) fn may_open_restricted(conn: &Connection, account: &str, arena: i64) -> Result<bool> {
+pub(super) fn may_open_restricted(conn: &dyn Db, account: &str, arena: i64) -> Result<bool> {
     let (coordinator, lead): (Option<i64>, Option<i64>) = conn
         .prepare_cached("SELECT coordinator_id, communication_lead_id FROM arenas WHERE id = ?1")?
         .query_row([arena], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -125,7 +129,7 @@ pub(super) fn may_open_restricted(conn: &Connection, account: &str, arena: i64) 
 
 /// The right by which the acting account changes the arena's coordinator or communication lead
 /// (see [`access::appointer`]); refused otherwise. Call it before the change is written.
-pub(super) fn appointer(conn: &Connection, who: &str, arena: i64) -> Result<access::Appointer> {
+pub(super) fn appointer(conn: &dyn Db, who: &str, arena: i64) -> Result<access::Appointer> {
     let coordinator: Option<i64> = conn
         .prepare_cached("SELECT coordinator_id FROM arenas WHERE id = ?1")?
         .query_row([arena], |r| r.get(0))
@@ -147,7 +151,7 @@ pub(super) fn appointer(conn: &Connection, who: &str, arena: i64) -> Result<acce
 /// it differs, if the acting account may (see [`appointer`]), with a history row saying who
 /// appointed whom and by what right.
 pub(super) fn appoint(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     arena: i64,
     place: Place,
@@ -172,7 +176,7 @@ pub(super) fn appoint(
 /// Appoints the coordinator a body's decision names: the decision is the right (its recorder
 /// was checked against the body, see `decisions`).
 pub(super) fn appoint_by_decision(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     arena: i64,
     person: i64,
@@ -203,7 +207,7 @@ pub(super) fn appoint_by_decision(
 
 /// Writes who holds `place` and its history row, the right already settled.
 fn write_place(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     arena: i64,
     place: Place,
@@ -277,19 +281,19 @@ pub trait AccessStore {
     fn link_account(&mut self, account: &str, person: &str) -> Result<()>;
 }
 
-impl AccessStore for Store {
+impl<S: SqlStore> AccessStore for S {
     fn accounts(&self) -> Result<Vec<AccountRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT a.name, p.name FROM accounts a LEFT JOIN people p ON p.id = a.person_id
              ORDER BY a.name",
         )?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .query_map(params![], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
+            .collect::<SqlResult<Vec<_>>>()?;
         rows.into_iter()
             .map(|(name, person)| {
                 Ok(AccountRow {
-                    roles: roles_of(&self.conn, &name)?,
+                    roles: roles_of(self.db(), &name)?,
                     name,
                     person,
                 })
@@ -298,7 +302,7 @@ impl AccessStore for Store {
     }
 
     fn my_roles(&self) -> Result<Vec<Role>> {
-        roles_of(&self.conn, &self.who)
+        roles_of(self.db(), self.who())
     }
 
     fn grant(&mut self, account: &str, role: Role) -> Result<Granted> {

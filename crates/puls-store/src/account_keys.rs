@@ -2,10 +2,10 @@
 //! Only an administrator lists, adds and removes them (on a database without one, the first
 //! account to add a key becomes its administrator, as with a grant).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 
 use super::access::{account_id, act_as_administrator, roles_of};
-use super::{Granted, Result, Store, StoreError, history, time};
+use super::{Granted, Result, StoreError, history, time};
 use puls_domain::access::Role;
 use puls_domain::text;
 
@@ -43,7 +43,7 @@ pub trait AccountKeyStore {
 
 const COLUMNS: &str = "a.name, k.public_key, k.fingerprint, k.kind, k.bits, k.comment";
 
-fn key_row(r: &rusqlite::Row) -> rusqlite::Result<AccountKey> {
+fn key_row(r: &Row) -> SqlResult<AccountKey> {
     Ok(AccountKey {
         account: r.get(0)?,
         public_key: r.get(1)?,
@@ -54,7 +54,7 @@ fn key_row(r: &rusqlite::Row) -> rusqlite::Result<AccountKey> {
     })
 }
 
-fn key_by_fingerprint(conn: &Connection, fingerprint: &str) -> Result<Option<AccountKey>> {
+fn key_by_fingerprint(conn: &dyn Db, fingerprint: &str) -> Result<Option<AccountKey>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM account_keys k JOIN accounts a ON a.id = k.account_id
          WHERE k.fingerprint = ?1"
@@ -65,19 +65,19 @@ fn key_by_fingerprint(conn: &Connection, fingerprint: &str) -> Result<Option<Acc
         .optional()?)
 }
 
-impl AccountKeyStore for Store {
+impl<S: SqlStore> AccountKeyStore for S {
     fn account_keys(&self, account: Option<&str>) -> Result<Vec<AccountKey>> {
-        if !roles_of(&self.conn, &self.who)?.contains(&Role::Administrator) {
-            return Err(StoreError::NotAdministrator(self.who.clone()));
+        if !roles_of(self.db(), self.who())?.contains(&Role::Administrator) {
+            return Err(StoreError::NotAdministrator(self.who().to_owned()));
         }
         let sql = format!(
             "SELECT {COLUMNS} FROM account_keys k JOIN accounts a ON a.id = k.account_id
-             WHERE ?1 IS NULL OR a.name = ?1 ORDER BY a.name, k.id"
+             WHERE CAST(?1 AS text) IS NULL OR a.name = ?1 ORDER BY a.name, k.id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.db().prepare_cached(&sql)?;
         let keys = stmt
             .query_map([account.map(str::trim)], key_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<SqlResult<Vec<_>>>()?;
         Ok(keys)
     }
 
@@ -138,7 +138,7 @@ impl AccountKeyStore for Store {
     }
 
     fn key_account(&self, fingerprint: &str, public_key: &str) -> Result<Option<String>> {
-        Ok(key_by_fingerprint(&self.conn, fingerprint)?
+        Ok(key_by_fingerprint(self.db(), fingerprint)?
             .filter(|key| key.public_key == public_key)
             .map(|key| key.account))
     }

@@ -2,11 +2,11 @@
 //! whatever the client or the server's config says. Set by an administrator or by the account
 //! itself.
 
+use crate::sql::{OptionalExtension, SqlStore, params};
 use chrono_tz::Tz;
-use rusqlite::{OptionalExtension, params};
 
 use super::access::{account_id, roles_of};
-use super::{Result, Store, StoreError, history};
+use super::{Result, StoreError, history};
 use puls_domain::access::Role;
 use puls_domain::language::Language;
 
@@ -33,10 +33,10 @@ fn language_code(language: Language) -> &'static str {
     }
 }
 
-impl AccountSettingsStore for Store {
+impl<S: SqlStore> AccountSettingsStore for S {
     fn account_settings(&self, account: &str) -> Result<AccountSettings> {
         let row: Option<(Option<String>, Option<String>)> = self
-            .conn
+            .db()
             .prepare_cached("SELECT language, time_zone FROM accounts WHERE name = ?1")?
             .query_row([account.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;

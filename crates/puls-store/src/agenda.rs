@@ -1,12 +1,12 @@
 //! The signal's route: from the signaller through their nearest manager onto a body's
 //! agenda, where it waits for the meeting that commissions or declines it.
 
+use crate::sql::{SqlResult, SqlStore, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::AgendaItem;
-use rusqlite::params;
 
 use super::arenas::{bump, load, load_unchanged};
-use super::{Result, Store, StoreError, access, history, time};
+use super::{Result, StoreError, access, history, time};
 use puls_domain::arena::{Arena, Refusal, Stage};
 use puls_domain::decision::Body;
 
@@ -27,7 +27,7 @@ pub trait AgendaStore {
     fn agenda(&self, body: &str) -> Result<Vec<AgendaItem>>;
 }
 
-impl AgendaStore for Store {
+impl<S: SqlStore> AgendaStore for S {
     fn forward(
         &mut self,
         id: i64,
@@ -73,7 +73,7 @@ impl AgendaStore for Store {
     }
 
     fn agenda(&self, body: &str) -> Result<Vec<AgendaItem>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT id, title, need, mission, signalled_by, signalled_at, manager, agenda_on
              FROM arenas WHERE agenda_body = ?1 AND stage = 'signal'
              ORDER BY agenda_on, id",
@@ -85,11 +85,11 @@ impl AgendaStore for Store {
                 need: r.get(2)?,
                 mission: r.get(3)?,
                 signalled_by: r.get(4)?,
-                signalled_at: time::from_text(&r.get::<_, String>(5)?),
+                signalled_at: time::from_text(r.text(5)?),
                 manager: r.get(6)?,
                 meeting: time::date_from_text(r.get(7)?).unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 }

@@ -1,17 +1,14 @@
 //! Arenas: the board's cards, and every change to an arena with its audit row.
 
-use crate::prelude::*;
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::ArenaCard;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use std::collections::HashMap;
 
 use super::access::{self, Place};
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{
-    Result, Stamp, Store, StoreError, decisions, drawn_up, history, roster, staffing, time,
-};
+use super::{Result, Stamp, StoreError, decisions, drawn_up, history, roster, staffing, time};
 use puls_domain::arena::{self, Arena, Stage};
 use puls_domain::decision::Decided;
 use puls_domain::puls::PlanSummary;
@@ -62,16 +59,16 @@ fn stage_of(code: &str) -> Stage {
     Stage::from_code(code).unwrap_or(Stage::Signal)
 }
 
-fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
+fn arena_from_row(r: &Row) -> SqlResult<Arena> {
     Ok(Arena {
         id: r.get(0)?,
         title: r.get(1)?,
         need: r.get(2)?,
         mission: r.get(3)?,
-        stage: stage_of(&r.get::<_, String>(4)?),
-        stage_since: time::from_text(&r.get::<_, String>(5)?),
+        stage: stage_of(r.text(4)?),
+        stage_since: time::from_text(r.text(5)?),
         signalled_by: r.get(6)?,
-        signalled_at: time::from_text(&r.get::<_, String>(7)?),
+        signalled_at: time::from_text(r.text(7)?),
         coordinator: r.get(8)?,
         mandate: r.get(9)?,
         commissioned_by: r.get(10)?,
@@ -86,13 +83,13 @@ fn arena_from_row(r: &Row) -> rusqlite::Result<Arena> {
         team: r.get(24)?,
         plan: summary_from_row(r, 25)?,
         version: r.get(13)?,
-        updated_at: time::from_text(&r.get::<_, String>(14)?),
+        updated_at: time::from_text(r.text(14)?),
         updated_by: r.get(15)?,
     })
 }
 
 /// The decision columns from `at` on: body, day, budget, whom it may ask, until when.
-fn decided_from_row(r: &Row, at: usize) -> rusqlite::Result<Option<Decided>> {
+fn decided_from_row(r: &Row, at: usize) -> SqlResult<Option<Decided>> {
     let Some(body) = r.get::<_, Option<String>>(at)? else {
         return Ok(None);
     };
@@ -106,7 +103,7 @@ fn decided_from_row(r: &Row, at: usize) -> rusqlite::Result<Option<Decided>> {
 }
 
 /// One arena in full, its team counted on `today`.
-pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<Arena> {
+pub(super) fn arena_of(conn: &dyn Db, id: i64, today: NaiveDate) -> Result<Arena> {
     let mut arena = conn
         .query_row(
             &arena_select(),
@@ -121,13 +118,13 @@ pub(super) fn arena_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<A
 
 /// Refuses a write about an arena that does not exist, before it writes anything: for the
 /// writes whose only row is their audit row (a stand-up, a personal-data decision).
-pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
+pub(super) fn exists(conn: &dyn Db, id: i64) -> Result<()> {
     conn.query_row("SELECT 1 FROM arenas WHERE id = ?1", [id], |_| Ok(()))
         .optional()?
         .ok_or(StoreError::ArenaNotFound(id))
 }
 
-pub(super) fn load(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<Arena> {
+pub(super) fn load(tx: &dyn Db, stamp: &Stamp, id: i64) -> Result<Arena> {
     let mut arena = tx
         .query_row(
             &arena_select(),
@@ -146,7 +143,7 @@ fn today_text(stamp: &Stamp) -> Option<String> {
 
 /// Loads the arena and checks nobody changed it since the caller read `expected_version`.
 pub(super) fn load_unchanged(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     id: i64,
     expected_version: i64,
@@ -162,7 +159,7 @@ pub(super) fn load_unchanged(
     Ok(arena)
 }
 
-pub(super) fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+pub(super) fn bump(tx: &dyn Db, stamp: &Stamp, id: i64) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
         params![id, time::to_text(stamp.at), stamp.who],
@@ -170,7 +167,7 @@ pub(super) fn bump(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn set_stage(tx: &Transaction, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
+pub(super) fn set_stage(tx: &dyn Db, stamp: &Stamp, id: i64, to: Stage) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET stage = ?2, stage_since = ?3 WHERE id = ?1",
         params![id, to.code(), time::to_text(stamp.at)],
@@ -231,24 +228,24 @@ fn dash_list(codes: &[String]) -> String {
 }
 
 /// The missions taking part in arena `id`, besides its lead mission, in code order.
-pub(super) fn participating_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
+pub(super) fn participating_of(conn: &dyn Db, id: i64) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT mission FROM arena_missions WHERE arena_id = ?1 ORDER BY mission",
     )?;
     let codes = stmt.query_map([id], |r| r.get(0))?;
-    Ok(codes.collect::<rusqlite::Result<_>>()?)
+    Ok(codes.collect::<SqlResult<_>>()?)
 }
 
 /// Every arena's participating missions, for the board and the figures: one scan.
-pub(super) fn all_participating(conn: &Connection) -> Result<HashMap<i64, Vec<String>>> {
+pub(super) fn all_participating(conn: &dyn Db) -> Result<HashMap<i64, Vec<String>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT arena_id, mission FROM arena_missions ORDER BY arena_id, mission",
     )?;
-    let mut rows = stmt.query([])?;
     let mut all: HashMap<i64, Vec<String>> = HashMap::new();
-    while let Some(row) = rows.next()? {
+    stmt.for_each(params![], |row| {
         all.entry(row.get(0)?).or_default().push(row.get(1)?);
-    }
+        Ok(())
+    })?;
     Ok(all)
 }
 
@@ -266,7 +263,7 @@ fn participating(edit: &ArenaEdit) -> Vec<String> {
     codes
 }
 
-fn write_participating(tx: &Transaction, id: i64, edit: &ArenaEdit) -> Result<()> {
+fn write_participating(tx: &dyn Db, id: i64, edit: &ArenaEdit) -> Result<()> {
     tx.execute("DELETE FROM arena_missions WHERE arena_id = ?1", [id])?;
     for code in participating(edit) {
         tx.execute(
@@ -278,7 +275,7 @@ fn write_participating(tx: &Transaction, id: i64, edit: &ArenaEdit) -> Result<()
     Ok(())
 }
 
-fn write_fields(tx: &Transaction, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
+fn write_fields(tx: &dyn Db, stamp: &Stamp, id: i64, edit: &ArenaEdit) -> Result<()> {
     write_participating(tx, id, edit)?;
     let coordinator = match edit.coordinator.as_deref().map(str::trim) {
         Some(name) if !name.is_empty() => Some(roster::find_or_add_coordinator(
@@ -314,7 +311,7 @@ struct Counted {
 /// Every arena's team (people allocated on `today`) and plan counts, in one scan per table.
 /// The counts are the ones `plan::SUMMARY_COLUMNS` gives for a single arena; the large demo's
 /// tests hold the two to the same answer.
-fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Counted>> {
+fn board_counts(conn: &dyn Db, today: NaiveDate) -> Result<HashMap<i64, Counted>> {
     let mut counts: HashMap<i64, Counted> = HashMap::new();
     let today = time::date_to_text(Some(today)).unwrap_or_default();
     let mut team: Vec<(i64, i64)> = staffing::current_allocations(conn, &today)?
@@ -328,11 +325,11 @@ fn board_counts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Coun
     }
     let mut count = |sql: &str, add: fn(&mut PlanSummary, bool)| -> Result<()> {
         let mut stmt = conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
+        stmt.for_each(params![], |row| {
             let arena: i64 = row.get(0)?;
             add(&mut counts.entry(arena).or_default().plan, row.get(1)?);
-        }
+            Ok(())
+        })?;
         Ok(())
     };
     count(
@@ -391,47 +388,48 @@ pub trait ArenaStore {
     fn delete_signal(&mut self, id: i64, expected_version: i64) -> Result<()>;
 }
 
-impl ArenaStore for Store {
+impl<S: SqlStore> ArenaStore for S {
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
-        let mut counts = board_counts(&self.conn, self.today())?;
-        let mut participating = all_participating(&self.conn)?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut counts = board_counts(self.db(), self.today())?;
+        let mut participating = all_participating(self.db())?;
+        let cards = self.db().query_map(
             "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
                 (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
                 (a.feedback_days IS NOT NULL), a.registration, a.decision_body, a.decision_on
              FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
              WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
+            params![include_declined],
+            |r| {
+                let id: i64 = r.get(0)?;
+                let counted = counts.remove(&id).unwrap_or_default();
+                Ok(ArenaCard {
+                    id,
+                    title: r.get(1)?,
+                    mission: r.get(2)?,
+                    stage: stage_of(r.text(3)?),
+                    stage_since: time::from_text(r.text(4)?),
+                    coordinator: r.get(5)?,
+                    target_date: time::date_from_text(r.get(6)?),
+                    team: counted.team,
+                    plan: PlanSummary {
+                        has_recipient: r.get(7)?,
+                        has_lead: r.get(8)?,
+                        has_rhythm: r.get(9)?,
+                        ..counted.plan
+                    },
+                    registration: r.get(10)?,
+                    decision: r
+                        .get::<_, Option<String>>(11)?
+                        .zip(time::date_from_text(r.get(12)?)),
+                    participating: participating.remove(&id).unwrap_or_default(),
+                })
+            },
         )?;
-        let cards = stmt.query_map(params![include_declined], |r| {
-            let id: i64 = r.get(0)?;
-            let counted = counts.remove(&id).unwrap_or_default();
-            Ok(ArenaCard {
-                id,
-                title: r.get(1)?,
-                mission: r.get(2)?,
-                stage: stage_of(&r.get::<_, String>(3)?),
-                stage_since: time::from_text(&r.get::<_, String>(4)?),
-                coordinator: r.get(5)?,
-                target_date: time::date_from_text(r.get(6)?),
-                team: counted.team,
-                plan: PlanSummary {
-                    has_recipient: r.get(7)?,
-                    has_lead: r.get(8)?,
-                    has_rhythm: r.get(9)?,
-                    ..counted.plan
-                },
-                registration: r.get(10)?,
-                decision: r
-                    .get::<_, Option<String>>(11)?
-                    .zip(time::date_from_text(r.get(12)?)),
-                participating: participating.remove(&id).unwrap_or_default(),
-            })
-        })?;
-        Ok(cards.collect::<rusqlite::Result<_>>()?)
+        Ok(cards)
     }
 
     fn arena(&self, id: i64) -> Result<Arena> {
-        arena_of(&self.conn, id, self.today())
+        arena_of(self.db(), id, self.today())
     }
 
     fn create_signal(&mut self, signal: &NewSignal) -> Result<Arena> {

@@ -3,13 +3,13 @@
 
 use std::collections::HashSet;
 
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::knowledge::{Clean, insert_entry};
 use super::prelude::*;
-use super::{EntryEdit, Result, Store, time};
+use super::{EntryEdit, Result, time};
 use puls_domain::{calendar, text};
 
 /// The version of the bank file format; a newer one is refused rather than half read.
@@ -130,11 +130,11 @@ struct Addition {
 }
 
 /// Works the import out against the database (or the transaction that will apply it).
-fn plan(conn: &Connection, records: &[EntryRecord]) -> Result<(Vec<Addition>, BankImport)> {
+fn plan(conn: &dyn Db, records: &[EntryRecord]) -> Result<(Vec<Addition>, BankImport)> {
     let mut seen: HashSet<(String, String, String)> = HashSet::new();
     {
         let mut stmt = conn.prepare("SELECT title, author, created_at FROM entries")?;
-        for key in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        for key in stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
             seen.insert(key?);
         }
     }
@@ -211,16 +211,16 @@ pub trait BankStore {
     fn import_bank(&mut self, records: &[EntryRecord]) -> Result<BankImport>;
 }
 
-impl BankStore for Store {
+impl<S: SqlStore> BankStore for S {
     fn bank_record(&self) -> Result<BankRecord> {
         let ids: Vec<(i64, Option<String>)> = self
-            .conn
+            .db()
             .prepare(
                 "SELECT e.id, a.title FROM entries e LEFT JOIN arenas a ON a.id = e.arena_id
                  ORDER BY e.id",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<SqlResult<_>>()?;
         let mut entries = Vec::with_capacity(ids.len());
         for (id, arena_title) in ids {
             let entry = self.entry(id)?;
@@ -238,7 +238,7 @@ impl BankStore for Store {
     }
 
     fn preview_bank_import(&self, records: &[EntryRecord]) -> Result<BankImport> {
-        Ok(plan(&self.conn, records)?.1)
+        Ok(plan(self.db(), records)?.1)
     }
 
     fn import_bank(&mut self, records: &[EntryRecord]) -> Result<BankImport> {

@@ -1,18 +1,18 @@
 //! Decisions: a body commissions a signal as an arena, or declines it. Only a member of the
 //! body (or an administrator) records one, and never the arena's own coordinator.
 
+use crate::sql::{Db, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::{Transaction, params};
 
 use super::arenas::{bump, load, load_unchanged, set_stage};
 use super::staffing::{self, NewAllocation};
-use super::{Result, Stamp, Store, StoreError, access, drawn_up, history, roster, time};
+use super::{Result, Stamp, StoreError, access, drawn_up, history, roster, time};
 use puls_domain::arena::{self, Arena, Refusal, Stage};
 use puls_domain::decision::{self, Body, Decided, Decision};
 use puls_domain::text;
 
 /// Writes the decision columns of an arena as `decided` says (none: cleared).
-pub(super) fn write_decided(tx: &Transaction, id: i64, decided: Option<&Decided>) -> Result<()> {
+pub(super) fn write_decided(tx: &dyn Db, id: i64, decided: Option<&Decided>) -> Result<()> {
     let empty = Decided::default();
     let d = decided.unwrap_or(&empty);
     tx.execute(
@@ -31,7 +31,7 @@ pub(super) fn write_decided(tx: &Transaction, id: i64, decided: Option<&Decided>
 }
 
 /// Refuses unless the acting account may record `body`'s decisions.
-fn ensure_member(tx: &Transaction, stamp: &Stamp, body: &Body) -> Result<()> {
+fn ensure_member(tx: &dyn Db, stamp: &Stamp, body: &Body) -> Result<()> {
     if access::may_record(tx, stamp.who, body)? {
         Ok(())
     } else {
@@ -44,7 +44,7 @@ fn ensure_member(tx: &Transaction, stamp: &Stamp, body: &Body) -> Result<()> {
 
 /// Refuses when the acting account is the roster person `coordinator`: nobody commissions
 /// their own arena.
-fn ensure_not_own(tx: &Transaction, stamp: &Stamp, arena: i64, coordinator: i64) -> Result<()> {
+fn ensure_not_own(tx: &dyn Db, stamp: &Stamp, arena: i64, coordinator: i64) -> Result<()> {
     if access::person_of(tx, stamp.who)? == Some(coordinator) {
         return Err(StoreError::OwnArena {
             arena,
@@ -102,7 +102,7 @@ pub trait DecisionStore {
     ) -> Result<Arena>;
 }
 
-impl DecisionStore for Store {
+impl<S: SqlStore> DecisionStore for S {
     fn commission(&mut self, id: i64, expected_version: i64, decision: &Decision) -> Result<Arena> {
         self.write(|tx, stamp| {
             let before = load_unchanged(tx, stamp, id, expected_version)?;

@@ -2,13 +2,13 @@
 //! official documents (upprättade): every write to them is refused, and the version as it stood
 //! is kept whole in `drawn_up`. Reopening starts a new version; the locked one stays readable.
 
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::{DateTime, Utc};
 pub use puls_domain::read::DrawnUp;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::transfer::{ArenaRecord, record_of};
-use super::{Result, Stamp, Store, StoreError, history, time};
+use super::{Result, Stamp, StoreError, history, time};
 use puls_domain::arena::Stage;
 
 /// One knowledge entry as it stood when the arena was drawn up.
@@ -38,7 +38,7 @@ pub struct DrawnUpRecord {
 
 /// The arena's lock, if it is closed: its open drawn-up version, or for an arena closed before
 /// versions were kept, when it entered the stage.
-pub(super) fn lock_of(conn: &Connection, arena: i64) -> Result<Option<DrawnUp>> {
+pub(super) fn lock_of(conn: &dyn Db, arena: i64) -> Result<Option<DrawnUp>> {
     let (stage, since, by): (String, String, String) = conn
         .prepare_cached("SELECT stage, stage_since, updated_by FROM arenas WHERE id = ?1")?
         .query_row([arena], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -55,7 +55,7 @@ pub(super) fn lock_of(conn: &Connection, arena: i64) -> Result<Option<DrawnUp>> 
         .query_row([arena], |r| {
             Ok(DrawnUp {
                 version: r.get(0)?,
-                at: time::from_text(&r.get::<_, String>(1)?),
+                at: time::from_text(r.text(1)?),
                 by: r.get(2)?,
             })
         })
@@ -68,7 +68,7 @@ pub(super) fn lock_of(conn: &Connection, arena: i64) -> Result<Option<DrawnUp>> 
 }
 
 /// Refuses a write to the program, evaluation or entries of a drawn-up arena.
-pub(super) fn ensure_open(conn: &Connection, arena: i64) -> Result<()> {
+pub fn ensure_open(conn: &dyn Db, arena: i64) -> Result<()> {
     match lock_of(conn, arena)? {
         Some(lock) => Err(StoreError::DrawnUp {
             arena,
@@ -82,7 +82,7 @@ pub(super) fn ensure_open(conn: &Connection, arena: i64) -> Result<()> {
 /// Keeps what a stage move means for the record: a close draws up a new version, leaving
 /// Closed reopens the last one.
 pub(super) fn stage_changed(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     arena: i64,
     from: Stage,
@@ -96,7 +96,7 @@ pub(super) fn stage_changed(
     Ok(())
 }
 
-pub(super) fn draw_up(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()> {
+pub(super) fn draw_up(tx: &dyn Db, stamp: &Stamp, arena: i64) -> Result<()> {
     let version: i64 = tx.query_row(
         "SELECT coalesce(max(version), 0) + 1 FROM drawn_up WHERE arena_id = ?1",
         [arena],
@@ -129,7 +129,7 @@ pub(super) fn draw_up(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()>
     )
 }
 
-fn reopen(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()> {
+fn reopen(tx: &dyn Db, stamp: &Stamp, arena: i64) -> Result<()> {
     let version: Option<i64> = tx
         .query_row(
             "SELECT max(version) FROM drawn_up WHERE arena_id = ?1 AND reopened_at IS NULL",
@@ -150,7 +150,7 @@ fn reopen(tx: &Transaction, stamp: &Stamp, arena: i64) -> Result<()> {
     history::record(tx, stamp, "arena", arena, "reopen", &detail)
 }
 
-fn entries_of(conn: &Connection, arena: i64) -> Result<Vec<DrawnUpEntry>> {
+fn entries_of(conn: &dyn Db, arena: i64) -> Result<Vec<DrawnUpEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, title, kind, body, tags_text, author FROM entries WHERE arena_id = ?1
          ORDER BY id",
@@ -170,7 +170,7 @@ fn entries_of(conn: &Connection, arena: i64) -> Result<Vec<DrawnUpEntry>> {
             author: r.get(5)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
 /// Drawn-up (locked) versions of closed arenas. Part of the store interface (see [`crate::Backend`]).
@@ -183,13 +183,13 @@ pub trait DrawnUpStore {
     fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>>;
 }
 
-impl DrawnUpStore for Store {
+impl<S: SqlStore> DrawnUpStore for S {
     fn drawn_up(&self, arena: i64) -> Result<Option<DrawnUp>> {
-        lock_of(&self.conn, arena)
+        lock_of(self.db(), arena)
     }
 
     fn drawn_up_versions(&self, arena: i64) -> Result<Vec<DrawnUpRecord>> {
-        Ok(versions_of(&self.conn, arena)?
+        Ok(versions_of(self.db(), arena)?
             .into_iter()
             .map(|(_, record)| record)
             .collect())
@@ -197,7 +197,7 @@ impl DrawnUpStore for Store {
 }
 
 /// Every locked version of the arena with its row id, oldest first.
-pub(super) fn versions_of(conn: &Connection, arena: i64) -> Result<Vec<(i64, DrawnUpRecord)>> {
+pub(super) fn versions_of(conn: &dyn Db, arena: i64) -> Result<Vec<(i64, DrawnUpRecord)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, record, reopened_at, reopened_by FROM drawn_up WHERE arena_id = ?1
          ORDER BY version",
@@ -223,7 +223,7 @@ pub(super) fn versions_of(conn: &Connection, arena: i64) -> Result<Vec<(i64, Dra
 }
 
 /// Writes a locked version back: only the retention decision may, in its own transaction.
-pub(super) fn rewrite(tx: &Transaction, id: i64, record: &DrawnUpRecord) -> Result<()> {
+pub(super) fn rewrite(tx: &dyn Db, id: i64, record: &DrawnUpRecord) -> Result<()> {
     let json = serde_json::to_string(record).map_err(|e| StoreError::BadRecord(e.to_string()))?;
     tx.execute(
         "UPDATE drawn_up SET record = ?2 WHERE id = ?1",

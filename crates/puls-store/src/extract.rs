@@ -2,15 +2,14 @@
 //! restricted records included, for an administrator; every restricted record read is logged.
 
 use crate::prelude::*;
+use crate::sql::{Db, Dialect, SqlResult, SqlStore};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::retention::{self, Anonymised};
 use super::transfer::{ArenaRecord, record_of};
 use super::{
-    AuditRow, DrawnUpRecord, ReadLogRow, Result, Store, StoreError, access, drawn_up, history,
-    restricted,
+    AuditRow, DrawnUpRecord, ReadLogRow, Result, StoreError, access, drawn_up, history, restricted,
 };
 use puls_domain::privacy;
 
@@ -139,40 +138,45 @@ pub struct PurposeNotePart {
 /// of the arena (title, need, mandate, decline reason) or its contacts, in a meeting's answers
 /// or a maturity note, in a drawn-up version, or in its history. SQLite narrows the
 /// rows to those containing it; [`privacy::mentions`] keeps those naming it whole.
-fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
-    // SQLite's lower() folds ASCII only: the reference goes through it too, so a non-ASCII
-    // letter is compared as written on both sides.
+fn arenas_of(conn: &dyn Db, case_ref: &str) -> Result<Vec<i64>> {
+    // lower() on both sides (SQLite's folds ASCII only, so a non-ASCII letter is compared as
+    // written): the narrowing only; the test that counts is `mentions`.
     let wanted = case_ref.trim();
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(
+    // The same question in each dialect's words for a newline and a substring's place.
+    let (newline, place, named) = match conn.dialect() {
+        Dialect::Sqlite => ("char(10)", "instr", ""),
+        Dialect::Postgres => ("chr(10)", "strpos", " AS arena_texts"),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, texts FROM (
-             SELECT id, recipient || char(10) || title || char(10) || need || char(10) || mandate
-                    || char(10) || coalesce(decline_reason, '') AS texts
-               FROM arenas)
-          WHERE instr(lower(texts), lower(?1)) > 0
+             SELECT id, recipient || {newline} || title || {newline} || need || {newline} || mandate
+                    || {newline} || coalesce(decline_reason, '') AS texts
+               FROM arenas){named}
+          WHERE {place}(lower(texts), lower(?1)) > 0
          UNION ALL
-         SELECT arena_id, summary FROM contacts WHERE instr(lower(summary), lower(?1)) > 0
+         SELECT arena_id, summary FROM contacts WHERE {place}(lower(summary), lower(?1)) > 0
          UNION ALL
-         SELECT r.arena_id, r.led_by || char(10) || a.answer
+         SELECT r.arena_id, r.led_by || {newline} || a.answer
            FROM reviews r JOIN review_answers a ON a.review_id = r.id
-          WHERE instr(lower(r.led_by || char(10) || a.answer), lower(?1)) > 0
+          WHERE {place}(lower(r.led_by || {newline} || a.answer), lower(?1)) > 0
          UNION ALL
-         SELECT m.arena_id, m.partner || char(10) || s.note
+         SELECT m.arena_id, m.partner || {newline} || s.note
            FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
-          WHERE instr(lower(m.partner || char(10) || s.note), lower(?1)) > 0
+          WHERE {place}(lower(m.partner || {newline} || s.note), lower(?1)) > 0
          UNION ALL
-         SELECT arena_id, record FROM drawn_up WHERE instr(lower(record), lower(?1)) > 0
+         SELECT arena_id, record FROM drawn_up WHERE {place}(lower(record), lower(?1)) > 0
          UNION ALL
          SELECT entity_id, detail FROM audit
-          WHERE entity = 'arena' AND instr(lower(detail), lower(?1)) > 0",
-    )?;
+          WHERE entity = 'arena' AND {place}(lower(detail), lower(?1)) > 0"
+    ))?;
     let rows = stmt
         .query_map([wanted], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<SqlResult<Vec<_>>>()?;
     let mut ids: Vec<i64> = rows
         .into_iter()
         .filter(|(_, text)| privacy::mentions(text, case_ref))
@@ -200,7 +204,7 @@ pub trait ExtractStore {
     fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract>;
 }
 
-impl ExtractStore for Store {
+impl<S: SqlStore + MaturityStore> ExtractStore for S {
     fn subject_extract(&mut self, case_ref: &str) -> Result<SubjectExtract> {
         let today = self.today();
         let extract = self.write(|tx, stamp| {

@@ -2,15 +2,14 @@
 //! entries, and today's staffing gaps and overload. The figures themselves are computed in
 //! `domain::figures`.
 
-use crate::prelude::*;
 use std::collections::HashMap;
 
+use crate::sql::{Db, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::params;
 
 use super::history::MASK;
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{Result, Store, time};
+use super::{Result, time};
 use puls_domain::arena::Stage;
 use puls_domain::figures::{self, ArenaLine, Figures};
 use puls_domain::privacy;
@@ -75,6 +74,12 @@ const OVER_ALLOCATED: &str = "SELECT p.name, p.capacity, sum(al.percent) AS allo
      WHERE al.from_date <= ?1 AND (al.to_date IS NULL OR al.to_date >= ?1)
      GROUP BY p.id HAVING allocated > p.capacity";
 
+/// `OVER_ALLOCATED` where a sum of integers is numeric and an alias is no column.
+const OVER_ALLOCATED_PG: &str = "SELECT p.name, p.capacity, sum(al.percent)::bigint AS allocated
+     FROM people p JOIN allocations al ON al.person_id = p.id
+     WHERE al.from_date <= ?1 AND (al.to_date IS NULL OR al.to_date >= ?1)
+     GROUP BY p.id HAVING sum(al.percent) > p.capacity";
+
 /// A stage date while the arena is `past` it: the audit log's, or for an arena without the
 /// audit row (imported with its stage) when it entered the stage it is `in_it` now.
 fn stage_date(
@@ -96,13 +101,13 @@ pub trait FiguresStore {
     fn figures(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Figures>;
 }
 
-impl FiguresStore for Store {
+impl<S: SqlStore> FiguresStore for S {
     fn figures(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Figures> {
         let today = self.today();
         Ok(figures::compute(
-            self.arena_lines()?,
-            self.unfilled_by_competence()?,
-            self.over_allocated(today)?,
+            arena_lines(self.db(), self.session())?,
+            unfilled_by_competence(self.db())?,
+            over_allocated(self.db(), today)?,
             from,
             to,
             today,
@@ -110,89 +115,91 @@ impl FiguresStore for Store {
     }
 }
 
-impl Store {
-    fn stage_dates(&self) -> Result<HashMap<i64, StageDates>> {
-        let mut stmt = self.conn.prepare_cached(STAGE_DATES)?;
-        let rows = stmt.query_map([], |r| {
-            let day = |i| {
-                r.get::<_, Option<String>>(i)
-                    .map(|t| t.as_deref().map(|t| local_day(self.session, t)))
-            };
-            Ok((
-                r.get(0)?,
-                StageDates {
-                    commissioned: day(1)?,
-                    closed: day(2)?,
-                    declined: day(3)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-    /// Every arena as the figures see it, in number order.
-    fn arena_lines(&self) -> Result<Vec<ArenaLine>> {
-        let dates = self.stage_dates()?;
-        let mut participating = super::arenas::all_participating(&self.conn)?;
-        let mut stmt = self.conn.prepare_cached(&lines_select())?;
-        let lines = stmt.query_map([], |r| {
-            let id: i64 = r.get(0)?;
-            let stage = Stage::from_code(&r.get::<_, String>(3)?).unwrap_or(Stage::Signal);
-            let since = local_day(self.session, &r.get::<_, String>(4)?);
-            let logged = dates.get(&id).copied().unwrap_or_default();
-            let past_signal = !matches!(stage, Stage::Signal | Stage::Declined);
-            let (closed, declined) = (stage == Stage::Closed, stage == Stage::Declined);
-            let target = time::date_from_text(r.get(7)?);
-            Ok(ArenaLine {
-                id,
-                title: masked(r.get(1)?),
-                mission: r.get(2)?,
-                participating: participating.remove(&id).unwrap_or_default(),
-                stage,
-                coordinator: r.get::<_, Option<String>>(6)?.map(masked),
-                signalled: local_day(self.session, &r.get::<_, String>(5)?),
-                commissioned: stage_date(
-                    logged.commissioned,
-                    past_signal,
-                    stage == Stage::Commissioned,
-                    since,
-                ),
-                closed: stage_date(logged.closed, closed, closed, since),
-                declined: stage_date(logged.declined, declined, declined, since),
-                target,
-                // Measured against today by `figures::compute`.
-                late: false,
-                criteria_met: r.get(8)?,
-                criteria_not_met: r.get(9)?,
-                criteria_no_result: r.get(10)?,
-                entries: r.get(11)?,
-                plan: summary_from_row(r, 12)?,
-                registration: masked(r.get(22)?),
-            })
-        })?;
-        Ok(lines.collect::<rusqlite::Result<_>>()?)
-    }
-    fn unfilled_by_competence(&self) -> Result<Vec<(String, u32)>> {
-        let mut stmt = self.conn.prepare_cached(UNFILLED)?;
-        let rows = stmt.query_map([], |r| Ok((masked(r.get(0)?), r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-    fn over_allocated(&self, today: NaiveDate) -> Result<Vec<(String, Load)>> {
-        let mut stmt = self.conn.prepare_cached(OVER_ALLOCATED)?;
-        let rows = stmt.query_map(params![time::date_to_text(Some(today))], |r| {
-            Ok((
-                masked(r.get(0)?),
-                Load {
-                    capacity: r.get(1)?,
-                    allocated: r.get(2)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+fn stage_dates(db: &dyn Db, session: Session) -> Result<HashMap<i64, StageDates>> {
+    let mut stmt = db.prepare_cached(STAGE_DATES)?;
+    let rows = stmt.query_map(params![], |r| {
+        let day = |i| {
+            r.get::<_, Option<String>>(i)
+                .map(|t| t.as_deref().map(|t| local_day(session, t)))
+        };
+        Ok((
+            r.get(0)?,
+            StageDates {
+                commissioned: day(1)?,
+                closed: day(2)?,
+                declined: day(3)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<SqlResult<_>>()?)
+}
+
+/// Every arena as the figures see it, in number order.
+fn arena_lines(db: &dyn Db, session: Session) -> Result<Vec<ArenaLine>> {
+    let dates = stage_dates(db, session)?;
+    let mut participating = super::arenas::all_participating(db)?;
+    let mut stmt = db.prepare_cached(&lines_select())?;
+    let lines = stmt.query_map(params![], |r| {
+        let id: i64 = r.get(0)?;
+        let stage = Stage::from_code(r.text(3)?).unwrap_or(Stage::Signal);
+        let since = local_day(session, r.text(4)?);
+        let logged = dates.get(&id).copied().unwrap_or_default();
+        let past_signal = !matches!(stage, Stage::Signal | Stage::Declined);
+        let (closed, declined) = (stage == Stage::Closed, stage == Stage::Declined);
+        let target = time::date_from_text(r.get(7)?);
+        Ok(ArenaLine {
+            id,
+            title: masked(r.get(1)?),
+            mission: r.get(2)?,
+            participating: participating.remove(&id).unwrap_or_default(),
+            stage,
+            coordinator: r.get::<_, Option<String>>(6)?.map(masked),
+            signalled: local_day(session, r.text(5)?),
+            commissioned: stage_date(
+                logged.commissioned,
+                past_signal,
+                stage == Stage::Commissioned,
+                since,
+            ),
+            closed: stage_date(logged.closed, closed, closed, since),
+            declined: stage_date(logged.declined, declined, declined, since),
+            target,
+            // Measured against today by `figures::compute`.
+            late: false,
+            criteria_met: r.get(8)?,
+            criteria_not_met: r.get(9)?,
+            criteria_no_result: r.get(10)?,
+            entries: r.get(11)?,
+            plan: summary_from_row(r, 12)?,
+            registration: masked(r.get(22)?),
+        })
+    })?;
+    Ok(lines.collect::<SqlResult<_>>()?)
+}
+
+fn unfilled_by_competence(db: &dyn Db) -> Result<Vec<(String, u32)>> {
+    let mut stmt = db.prepare_cached(UNFILLED)?;
+    let rows = stmt.query_map(params![], |r| Ok((masked(r.get(0)?), r.get(1)?)))?;
+    Ok(rows.collect::<SqlResult<_>>()?)
+}
+
+fn over_allocated(db: &dyn Db, today: NaiveDate) -> Result<Vec<(String, Load)>> {
+    let mut stmt = db.prepare_cached(db.pick(OVER_ALLOCATED, OVER_ALLOCATED_PG))?;
+    let rows = stmt.query_map(params![time::date_to_text(Some(today))], |r| {
+        Ok((
+            masked(r.get(0)?),
+            Load {
+                capacity: r.get(1)?,
+                allocated: r.get(2)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::Store;
     use std::sync::Arc;
 
     use puls_domain::clock::SystemClock;

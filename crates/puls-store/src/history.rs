@@ -1,10 +1,10 @@
 //! The audit log: who changed what, and when. Written in the same transaction as the change.
 
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 use chrono::{DateTime, Utc};
 pub use puls_domain::read::AuditRow;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::{Result, Stamp, Store, time};
+use super::{Result, Stamp, time};
 use puls_domain::privacy;
 
 /// What stands in the history for a personal identity number or a health term. The history
@@ -14,8 +14,8 @@ pub const MASK: &str = "[masked]";
 /// Writes the audit row of the change in progress. Its text is masked here, for every caller:
 /// the history is read by everyone on the team, so it never holds a personal identity number or
 /// a health term, even one saved on purpose (README: "never the number itself").
-pub(crate) fn record(
-    tx: &Transaction,
+pub fn record(
+    tx: &dyn Db,
     stamp: &Stamp,
     entity: &str,
     entity_id: i64,
@@ -39,12 +39,12 @@ pub(crate) fn record(
 }
 
 /// Every history row of one arena, oldest first: a subject-access extract.
-pub(crate) fn arena_rows(conn: &rusqlite::Connection, arena: i64) -> Result<Vec<AuditRow>> {
+pub(crate) fn arena_rows(conn: &dyn Db, arena: i64) -> Result<Vec<AuditRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{AUDIT_SELECT} WHERE entity = 'arena' AND entity_id = ?1 ORDER BY id"
     ))?;
     let rows = stmt.query_map([arena], audit_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
 /// History and audit: who changed what, and stand-ups. Part of the store interface (see [`crate::Backend`]).
@@ -67,15 +67,15 @@ pub trait HistoryStore {
     fn start_standup(&mut self, arena: i64) -> Result<Option<DateTime<Utc>>>;
 }
 
-impl HistoryStore for Store {
+impl<S: SqlStore> HistoryStore for S {
     fn arena_history(&self, arena: i64, limit: usize) -> Result<Vec<AuditRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT at, who, entity, entity_id, action, detail FROM audit
              WHERE entity = 'arena' AND entity_id = ?1 ORDER BY id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![arena, limit as i64], |r| {
             Ok(AuditRow {
-                at: time::from_text(&r.get::<_, String>(0)?),
+                at: time::from_text(r.text(0)?),
                 who: r.get(1)?,
                 entity: r.get(2)?,
                 entity_id: r.get(3)?,
@@ -83,7 +83,7 @@ impl HistoryStore for Store {
                 detail: r.get(5)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn history(
@@ -97,20 +97,20 @@ impl HistoryStore for Store {
         let since = since.map(time::to_text).unwrap_or_default();
         let mut rows = match arena {
             Some(id) => self
-                .conn
+                .db()
                 .prepare_cached(&format!(
                     "{AUDIT_SELECT} WHERE entity = 'arena' AND entity_id = ?1 AND at >= ?2
                      ORDER BY id DESC LIMIT ?3"
                 ))?
                 .query_map(params![id, since, limit], audit_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
+                .collect::<SqlResult<Vec<_>>>()?,
             None => self
-                .conn
+                .db()
                 .prepare_cached(&format!(
                     "{AUDIT_SELECT} WHERE at >= ?1 ORDER BY at DESC, id DESC LIMIT ?2"
                 ))?
                 .query_map(params![since, limit], audit_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
+                .collect::<SqlResult<Vec<_>>>()?,
         };
         rows.reverse();
         Ok(rows)
@@ -135,9 +135,9 @@ impl HistoryStore for Store {
 
 const AUDIT_SELECT: &str = "SELECT at, who, entity, entity_id, action, detail FROM audit";
 
-fn audit_row(r: &Row) -> rusqlite::Result<AuditRow> {
+fn audit_row(r: &Row) -> SqlResult<AuditRow> {
     Ok(AuditRow {
-        at: time::from_text(&r.get::<_, String>(0)?),
+        at: time::from_text(r.text(0)?),
         who: r.get(1)?,
         entity: r.get(2)?,
         entity_id: r.get(3)?,
@@ -148,6 +148,7 @@ fn audit_row(r: &Row) -> rusqlite::Result<AuditRow> {
 
 #[cfg(test)]
 mod tests {
+    use crate::Store;
     use std::sync::Arc;
 
     use puls_domain::clock::SystemClock;

@@ -2,12 +2,12 @@
 //! audit rows. The full-text index follows `entries` by triggers (migration 004); searching is in
 //! `knowledge_search`.
 
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::{DateTime, Utc};
 pub use puls_domain::read::{Entry, EntryHit};
-use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Result, Stamp, Store, StoreError, access, history, roster, time};
+use super::{Result, Stamp, StoreError, access, history, roster, time};
 use puls_domain::knowledge::{self, EntryKind};
 use puls_domain::text;
 
@@ -88,7 +88,7 @@ impl Clean {
 }
 
 /// The arena an entry links to exists and is not drawn up: its entries may change.
-fn check_arena(tx: &Transaction, arena: Option<i64>) -> Result<()> {
+fn check_arena(tx: &dyn Db, arena: Option<i64>) -> Result<()> {
     match arena {
         Some(id) => super::drawn_up::ensure_open(tx, id),
         None => Ok(()),
@@ -96,7 +96,7 @@ fn check_arena(tx: &Transaction, arena: Option<i64>) -> Result<()> {
 }
 
 /// The entry's own arena, if drawn up, locks it.
-fn entry_open(tx: &Transaction, id: i64) -> Result<()> {
+fn entry_open(tx: &dyn Db, id: i64) -> Result<()> {
     let arena: Option<i64> = tx
         .query_row("SELECT arena_id FROM entries WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -107,12 +107,12 @@ fn entry_open(tx: &Transaction, id: i64) -> Result<()> {
 }
 
 /// Writes the entry's tags and competences (new competences join the catalogue).
-fn write_links(tx: &Transaction, stamp: &Stamp, id: i64, e: &Clean) -> Result<()> {
+fn write_links(tx: &dyn Db, stamp: &Stamp, id: i64, e: &Clean) -> Result<()> {
     tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [id])?;
     tx.execute("DELETE FROM entry_competences WHERE entry_id = ?1", [id])?;
     for tag in &e.tags {
         tx.execute(
-            "INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)",
+            "INSERT INTO entry_tags (entry_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![id, tag],
         )?;
     }
@@ -122,7 +122,8 @@ fn write_links(tx: &Transaction, stamp: &Stamp, id: i64, e: &Clean) -> Result<()
             None => roster::insert_competence(tx, stamp, name, "")?,
         };
         tx.execute(
-            "INSERT OR IGNORE INTO entry_competences (entry_id, competence_id) VALUES (?1, ?2)",
+            "INSERT INTO entry_competences (entry_id, competence_id) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
             params![id, competence],
         )?;
     }
@@ -135,7 +136,7 @@ const DRAFTED: &str = "draft";
 
 /// Inserts a cleaned entry by `author`, created at `created`; audited as `action`.
 pub(super) fn insert_entry(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     e: &Clean,
     author: &str,
@@ -167,15 +168,21 @@ pub(super) fn insert_entry(
 }
 
 /// Checks nobody changed the entry since `expected`.
-fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
-    let (version, who, at): (i64, String, String) = tx
+fn unchanged(tx: &dyn Db, id: i64, expected: i64) -> Result<()> {
+    let (version, who, at, elsewhere): (i64, String, String, bool) = tx
         .query_row(
-            "SELECT version, updated_by, updated_at FROM entries WHERE id = ?1",
+            &format!(
+                "SELECT version, updated_by, updated_at, {} FROM entries WHERE id = ?1",
+                elsewhere(tx)
+            ),
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?
         .ok_or(StoreError::EntryNotFound(id))?;
+    if elsewhere {
+        return Err(StoreError::EntryElsewhere(id));
+    }
     if version != expected {
         return Err(StoreError::Changed {
             what: format!("entry {id}"),
@@ -184,6 +191,17 @@ fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Whether the entry (`entries`, unaliased or as `e`) is another municipality's, shared with
+/// the region. PostgreSQL: the session's municipality is its role's, and the one
+/// municipality's for a role not mapped (a superuser sees every row). SQLite holds one
+/// municipality: never.
+fn elsewhere(db: &dyn Db) -> &'static str {
+    db.pick(
+        "0",
+        "municipality IS DISTINCT FROM coalesce((SELECT puls_municipality()), 'default')",
+    )
 }
 
 /// The knowledge bank's entries. Part of the store interface (see [`crate::Backend`]).
@@ -219,7 +237,7 @@ pub fn share_action(shared: bool) -> &'static str {
     if shared { "share" } else { "unshare" }
 }
 
-impl KnowledgeStore for Store {
+impl<S: SqlStore> KnowledgeStore for S {
     fn add_entry(&mut self, e: &EntryEdit) -> Result<i64> {
         let clean = Clean::of(e)?;
         self.write(|tx, stamp| insert_entry(tx, stamp, &clean, stamp.who, stamp.at, "create"))
@@ -280,12 +298,17 @@ impl KnowledgeStore for Store {
             if !puls_domain::access::may_share(&roles, access::administrators(tx)? > 0) {
                 return Err(StoreError::NotSharer(stamp.who.to_owned()));
             }
-            let title: String = tx
-                .query_row("SELECT title FROM entries WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
+            let (title, elsewhere): (String, bool) = tx
+                .query_row(
+                    &format!("SELECT title, {} FROM entries WHERE id = ?1", elsewhere(tx)),
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()?
                 .ok_or(StoreError::EntryNotFound(id))?;
+            if elsewhere {
+                return Err(StoreError::EntryElsewhere(id));
+            }
             tx.execute(
                 "UPDATE entries SET shared = ?2 WHERE id = ?1",
                 params![id, shared],
@@ -296,45 +319,48 @@ impl KnowledgeStore for Store {
 
     fn entry(&self, id: i64) -> Result<Entry> {
         let mut entry = self
-            .conn
+            .db()
             .query_row(
-                "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version,
-                        shared
+                &format!(
+                    "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version,
+                        shared, {}
                  FROM entries WHERE id = ?1",
+                    elsewhere(self.db())
+                ),
                 [id],
                 |r| {
                     Ok(Entry {
                         id: r.get(0)?,
                         title: r.get(1)?,
                         body: r.get(2)?,
-                        kind: EntryKind::from_code(&r.get::<_, String>(3)?).unwrap_or_default(),
+                        kind: EntryKind::from_code(r.text(3)?).unwrap_or_default(),
                         tags: Vec::new(),
                         competences: Vec::new(),
                         arena: r.get(4)?,
                         author: r.get(5)?,
-                        created_at: time::from_text(&r.get::<_, String>(6)?),
-                        updated_at: time::from_text(&r.get::<_, String>(7)?),
+                        created_at: time::from_text(r.text(6)?),
+                        updated_at: time::from_text(r.text(7)?),
                         version: r.get(8)?,
                         shared: r.get(9)?,
-                        elsewhere: false,
+                        elsewhere: r.get(10)?,
                     })
                 },
             )
             .optional()?
             .ok_or(StoreError::EntryNotFound(id))?;
         entry.tags = self
-            .conn
+            .db()
             .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?
             .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<SqlResult<_>>()?;
         entry.competences = self
-            .conn
+            .db()
             .prepare_cached(
                 "SELECT c.name FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
                  WHERE ec.entry_id = ?1 ORDER BY c.name",
             )?
             .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<SqlResult<_>>()?;
         Ok(entry)
     }
 }

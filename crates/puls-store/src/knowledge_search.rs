@@ -98,7 +98,7 @@ fn filter_params(filter: &EntryFilter) -> FilterParams {
 }
 
 /// How many bank entries the arena returned.
-pub(super) fn entry_count_of(conn: &rusqlite::Connection, arena: i64) -> Result<u32> {
+pub(super) fn entry_count_of(conn: &dyn crate::sql::Db, arena: i64) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT count(*) FROM entries WHERE arena_id = ?1 AND written = 1",
         [arena],

@@ -1,4 +1,5 @@
-//! SQLite storage: the only place SQL lives.
+//! SQLite storage, and the SQL every store runs: each aggregate is written once here, over
+//! [`sql::Db`], for SQLite's `Store` and PostgreSQL's `PgStore` alike (see [`sql`]).
 //!
 //! One connection per process, WAL so readers never block the writer, a busy timeout so a
 //! colleague's save makes us wait instead of fail, and every write in a `BEGIN IMMEDIATE`
@@ -40,6 +41,7 @@ pub mod roster_csv;
 mod roster_import;
 #[cfg(test)]
 mod screening;
+pub mod sql;
 mod staffing;
 mod time;
 mod transfer;
@@ -50,8 +52,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use puls_domain::session::Session;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use rusqlite_migration::M;
+use sql::Stamp;
 
 pub use access::{AccountRow, Granted};
 pub use account_keys::AccountKey;
@@ -164,6 +167,21 @@ backend!(
         + LearningStore
         + CourseStore
 );
+
+/// What PostgreSQL's own aggregates (courses, ratings, the search: their SQL is its own) write
+/// with, as this crate's do.
+#[doc(hidden)]
+pub mod shared {
+    pub mod history {
+        pub use crate::history::record;
+    }
+    pub mod drawn_up {
+        pub use crate::drawn_up::ensure_open;
+    }
+    pub mod time {
+        pub use crate::time::*;
+    }
+}
 
 /// Every trait of the interface, for `use puls_store::prelude::*`: a store's methods are
 /// called through them.
@@ -301,49 +319,15 @@ impl SessionStore for Store {
 
     /// True when the database holds no arenas and no people: safe to fill with the demo.
     fn is_empty(&self) -> Result<bool> {
-        let rows: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM arenas) + (SELECT count(*) FROM people)",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(rows == 0)
+        sql::is_empty(&self.conn)
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        sql::meta(&self.conn, key)
     }
 
     fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
-    }
-}
-
-/// Who and when, for the audit row of the write in progress.
-pub(crate) struct Stamp<'a> {
-    /// The flow's rules the organisation chose.
-    pub rules: puls_domain::arena::Rules,
-    pub who: &'a str,
-    pub at: DateTime<Utc>,
-    /// The health terms every audit row's text is masked for.
-    pub health_terms: &'a [String],
-    /// The session's, for the day a write falls on.
-    pub session: Session,
-}
-
-impl Stamp<'_> {
-    /// The day of the write in the session's time zone.
-    pub fn today(&self) -> chrono::NaiveDate {
-        self.session.day(self.at)
+        self.write(|tx, _| sql::set_meta(tx, key, value))
     }
 }
 
@@ -409,5 +393,15 @@ impl Store {
         let value = f(&tx, &stamp)?;
         tx.commit()?;
         Ok(value)
+    }
+}
+
+impl sql::SqlStore for Store {
+    fn db(&self) -> &dyn sql::Db {
+        &self.conn
+    }
+
+    fn write<T>(&mut self, f: impl FnOnce(&dyn sql::Db, &Stamp) -> Result<T>) -> Result<T> {
+        Store::write(self, |tx, stamp| f(tx, stamp))
     }
 }

@@ -1,13 +1,13 @@
 //! The PULS program of one arena: proactivity, contacts, criteria and activities.
 //! Needs (the U step) live with staffing. Every change is audited on the arena's history.
 
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::{Plan, PlanActivity, PlanContact, PlanCriterion, Proactivity};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::access::{self, Place};
-use super::{Result, Stamp, Store, StoreError, drawn_up, history, time};
+use super::{Result, Stamp, StoreError, drawn_up, history, time};
 use puls_domain::puls::{ActivityStatus, PlanSummary};
 use puls_domain::roster::NeedStatus;
 use puls_domain::text;
@@ -51,7 +51,7 @@ pub(super) const SUMMARY_COLUMNS: &str = "(a.recipient <> ''), (a.communication_
     (SELECT count(*) FROM entries e WHERE e.arena_id = a.id AND e.written = 1)";
 
 /// Reads the ten summary columns starting at `first`.
-pub(super) fn summary_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<PlanSummary> {
+pub(super) fn summary_from_row(r: &Row, first: usize) -> SqlResult<PlanSummary> {
     Ok(PlanSummary {
         has_recipient: r.get(first)?,
         has_lead: r.get(first + 1)?,
@@ -96,7 +96,7 @@ impl Table {
 }
 
 /// Checks nobody changed the row since `expected`; returns its arena.
-fn unchanged(tx: &Transaction, table: Table, id: i64, expected: i64) -> Result<i64> {
+fn unchanged(tx: &dyn Db, table: Table, id: i64, expected: i64) -> Result<i64> {
     let sql = format!(
         "SELECT arena_id, version, updated_by, updated_at FROM {} WHERE id = ?1",
         table.name()
@@ -121,7 +121,7 @@ fn unchanged(tx: &Transaction, table: Table, id: i64, expected: i64) -> Result<i
 /// Once the arena is active its criteria are the ones it set out with: a change of a
 /// criterion's text, measure or target is marked, and the history keeps the earlier text.
 fn changed_after_start(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     arena: i64,
     id: i64,
@@ -159,7 +159,7 @@ fn changed_after_start(
     history::record(tx, stamp, "arena", arena, "criterion", &detail)
 }
 
-fn stamp_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64) -> Result<()> {
+fn stamp_row(tx: &dyn Db, stamp: &Stamp, table: Table, id: i64) -> Result<()> {
     let sql = format!(
         "UPDATE {} SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
         table.name()
@@ -168,7 +168,7 @@ fn stamp_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64) -> Result<(
     Ok(())
 }
 
-fn delete_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64, expected: i64) -> Result<()> {
+fn delete_row(tx: &dyn Db, stamp: &Stamp, table: Table, id: i64, expected: i64) -> Result<()> {
     let arena = unchanged(tx, table, id, expected)?;
     tx.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name()), [id])?;
     history::record(
@@ -182,12 +182,12 @@ fn delete_row(tx: &Transaction, stamp: &Stamp, table: Table, id: i64, expected: 
 }
 
 /// The arena exists and is not drawn up: its program may be added to.
-fn arena_open(tx: &Transaction, arena: i64) -> Result<()> {
+fn arena_open(tx: &dyn Db, arena: i64) -> Result<()> {
     drawn_up::ensure_open(tx, arena)
 }
 
 /// The arena's whole PULS program.
-pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
+pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
     let (arena_version, since, recipient, lead, rhythm): (i64, String, String, Option<String>, Option<u32>) = conn
             .query_row(
                 "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days
@@ -212,7 +212,7 @@ pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
                 version: r.get(5)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<SqlResult<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, text, measure, target, result, no_result_reason, version, met,
                 changed_after_start FROM criteria
@@ -232,7 +232,7 @@ pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
                 changed_after_start: r.get(8)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<SqlResult<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, text, owner, due_date, status, blocked_reason, version FROM activities
              WHERE arena_id = ?1 ORDER BY position, id",
@@ -244,13 +244,12 @@ pub(super) fn plan_of(conn: &Connection, arena: i64) -> Result<Plan> {
                 text: r.get(1)?,
                 owner: r.get(2)?,
                 due: time::date_from_text(r.get(3)?),
-                status: ActivityStatus::from_code(&r.get::<_, String>(4)?)
-                    .unwrap_or(ActivityStatus::Todo),
+                status: ActivityStatus::from_code(r.text(4)?).unwrap_or(ActivityStatus::Todo),
                 blocked_reason: r.get(5)?,
                 version: r.get(6)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<SqlResult<_>>()?;
     Ok(Plan {
         arena,
         arena_version,
@@ -320,9 +319,9 @@ pub trait PlanStore {
     fn delete_need(&mut self, id: i64, expected_version: i64) -> Result<()>;
 }
 
-impl PlanStore for Store {
+impl<S: SqlStore> PlanStore for S {
     fn plan(&self, arena: i64) -> Result<Plan> {
-        plan_of(&self.conn, arena)
+        plan_of(self.db(), arena)
     }
 
     fn set_proactivity(

@@ -1,6 +1,7 @@
 //! Personal data decisions in the audit log: what was allowed, where, and by whom.
 
-use super::{Result, Store, history};
+use super::{Result, history};
+use crate::sql::SqlStore;
 
 /// Decisions to keep personal data, in the history. Part of the store interface (see [`crate::Backend`]).
 pub trait PersonalDataStore {
@@ -17,7 +18,7 @@ pub trait PersonalDataStore {
     fn record_personal_data_in(&mut self, entity: &str, field: &str, what: &str) -> Result<()>;
 }
 
-impl PersonalDataStore for Store {
+impl<S: SqlStore> PersonalDataStore for S {
     fn record_personal_data(&mut self, arena: i64, field: &str, what: &str) -> Result<()> {
         let detail = format!("allowed in {field}: {what}");
         self.write(|tx, stamp| {

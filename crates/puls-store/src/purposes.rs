@@ -1,10 +1,10 @@
 //! Purposes, the arenas that serve them, and what their purpose meetings record. Every change
 //! is audited: on the purpose, and on the arena when it joins or leaves one.
 
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, StoreError, drawn_up, history, time};
+use super::{Result, StoreError, drawn_up, history, time};
 pub use puls_domain::purpose::{NoteKind, Purpose, PurposeNote};
 use puls_domain::text;
 
@@ -37,14 +37,14 @@ pub trait PurposeStore {
     fn purpose_notes(&self, purpose: i64) -> Result<Vec<PurposeNote>>;
 }
 
-fn purpose_exists(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+fn purpose_exists(conn: &dyn Db, id: i64) -> Result<()> {
     let found: Option<i64> = conn
         .query_row("SELECT id FROM purposes WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;
     found.map(|_| ()).ok_or(StoreError::PurposeNotFound(id))
 }
 
-impl PurposeStore for Store {
+impl<S: SqlStore> PurposeStore for S {
     fn add_purpose(&mut self, name: &str, description: &str) -> Result<i64> {
         let name = text::one_line(name.trim()).into_owned();
         if name.is_empty() {
@@ -68,10 +68,10 @@ impl PurposeStore for Store {
     }
 
     fn purposes(&self) -> Result<Vec<Purpose>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT id, name, description, version FROM purposes ORDER BY name, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok(Purpose {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -79,11 +79,11 @@ impl PurposeStore for Store {
                 version: r.get(3)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn purpose(&self, id: i64) -> Result<Purpose> {
-        self.conn
+        self.db()
             .query_row(
                 "SELECT id, name, description, version FROM purposes WHERE id = ?1",
                 [id],
@@ -131,12 +131,12 @@ impl PurposeStore for Store {
     }
 
     fn purpose_arenas(&self, purpose: i64) -> Result<Vec<i64>> {
-        purpose_exists(&self.conn, purpose)?;
-        let mut stmt = self.conn.prepare_cached(
+        purpose_exists(self.db(), purpose)?;
+        let mut stmt = self.db().prepare_cached(
             "SELECT arena_id FROM purpose_arenas WHERE purpose_id = ?1 ORDER BY arena_id",
         )?;
         let rows = stmt.query_map([purpose], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn add_purpose_note(
@@ -171,8 +171,8 @@ impl PurposeStore for Store {
     }
 
     fn purpose_notes(&self, purpose: i64) -> Result<Vec<PurposeNote>> {
-        purpose_exists(&self.conn, purpose)?;
-        let mut stmt = self.conn.prepare_cached(
+        purpose_exists(self.db(), purpose)?;
+        let mut stmt = self.db().prepare_cached(
             "SELECT id, kind, on_date, text, updated_by FROM purpose_notes
              WHERE purpose_id = ?1 ORDER BY on_date, id",
         )?;
@@ -186,6 +186,6 @@ impl PurposeStore for Store {
                 by: r.get(4)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 }

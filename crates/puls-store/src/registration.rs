@@ -1,12 +1,12 @@
 //! The arena's registration number (diarienummer): where the municipality's registry keeps it.
 
-use rusqlite::{OptionalExtension, params};
+use crate::sql::{Db, OptionalExtension, SqlStore, params};
 
-use super::{Result, Store, StoreError, history, time};
+use super::{Result, StoreError, history, time};
 use puls_domain::text;
 
 /// The arena's registration number; empty when it has none.
-pub(super) fn registration_of(conn: &rusqlite::Connection, arena: i64) -> Result<String> {
+pub(super) fn registration_of(conn: &dyn Db, arena: i64) -> Result<String> {
     conn.prepare_cached("SELECT registration FROM arenas WHERE id = ?1")?
         .query_row([arena], |r| r.get(0))
         .optional()?
@@ -23,9 +23,9 @@ pub trait RegistrationStore {
     fn set_registration(&mut self, arena: i64, expected_version: i64, number: &str) -> Result<()>;
 }
 
-impl RegistrationStore for Store {
+impl<S: SqlStore> RegistrationStore for S {
     fn registration(&self, arena: i64) -> Result<String> {
-        registration_of(&self.conn, arena)
+        registration_of(self.db(), arena)
     }
 
     fn set_registration(&mut self, arena: i64, expected_version: i64, number: &str) -> Result<()> {

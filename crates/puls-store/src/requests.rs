@@ -2,10 +2,10 @@
 //! the manager approves (the allocation is made then, in the same transaction) or declines
 //! with a reason, and the coordinator may withdraw a request still waiting.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 
 use super::staffing::{NewAllocation, insert_allocation};
-use super::{Result, Stamp, Store, StoreError, access, drawn_up, history, time};
+use super::{Result, Stamp, StoreError, access, drawn_up, history, time};
 use puls_domain::access::Role;
 use puls_domain::request::{self, Approval, RequestStatus, StaffingRequest};
 use puls_domain::text;
@@ -17,7 +17,7 @@ const REQUEST_COLUMNS: &str =
             r.decided_at, r.version
      FROM staffing_requests r JOIN people p ON p.id = r.person_id JOIN arenas a ON a.id = r.arena_id";
 
-fn request_row(r: &rusqlite::Row) -> rusqlite::Result<StaffingRequest> {
+fn request_row(r: &Row) -> SqlResult<StaffingRequest> {
     Ok(StaffingRequest {
         id: r.get(0)?,
         person_id: r.get(1)?,
@@ -30,9 +30,8 @@ fn request_row(r: &rusqlite::Row) -> rusqlite::Result<StaffingRequest> {
         from: time::date_from_text(r.get(8)?).unwrap_or_default(),
         until: time::date_from_text(r.get(9)?),
         asked_by: r.get(10)?,
-        asked_at: time::from_text(&r.get::<_, String>(11)?),
-        status: RequestStatus::from_code(&r.get::<_, String>(12)?)
-            .unwrap_or(RequestStatus::Pending),
+        asked_at: time::from_text(r.text(11)?),
+        status: RequestStatus::from_code(r.text(12)?).unwrap_or(RequestStatus::Pending),
         reason: r.get(13)?,
         decided_by: r.get(14)?,
         decided_at: r.get::<_, Option<String>>(15)?.map(|t| time::from_text(&t)),
@@ -40,7 +39,7 @@ fn request_row(r: &rusqlite::Row) -> rusqlite::Result<StaffingRequest> {
     })
 }
 
-fn load(conn: &Connection, id: i64) -> Result<StaffingRequest> {
+fn load(conn: &dyn Db, id: i64) -> Result<StaffingRequest> {
     conn.prepare_cached(&format!("{REQUEST_COLUMNS} WHERE r.id = ?1"))?
         .query_row([id], request_row)
         .optional()?
@@ -48,7 +47,7 @@ fn load(conn: &Connection, id: i64) -> Result<StaffingRequest> {
 }
 
 /// The request, pending and at `expected_version`; refused otherwise.
-fn load_pending(tx: &Transaction, id: i64, expected_version: i64) -> Result<StaffingRequest> {
+fn load_pending(tx: &dyn Db, id: i64, expected_version: i64) -> Result<StaffingRequest> {
     let found = load(tx, id)?;
     if found.version != expected_version {
         let (who, at): (String, String) = tx.query_row(
@@ -71,12 +70,12 @@ fn load_pending(tx: &Transaction, id: i64, expected_version: i64) -> Result<Staf
     Ok(found)
 }
 
-fn is_administrator(conn: &Connection, account: &str) -> Result<bool> {
+fn is_administrator(conn: &dyn Db, account: &str) -> Result<bool> {
     Ok(access::roles_of(conn, account)?.contains(&Role::Administrator))
 }
 
 /// Refuses unless the acting account is the person's line manager or an administrator.
-fn ensure_decider(tx: &Transaction, stamp: &Stamp, found: &StaffingRequest) -> Result<()> {
+fn ensure_decider(tx: &dyn Db, stamp: &Stamp, found: &StaffingRequest) -> Result<()> {
     if request::may_decide(&found.manager, stamp.who, is_administrator(tx, stamp.who)?) {
         Ok(())
     } else {
@@ -89,7 +88,7 @@ fn ensure_decider(tx: &Transaction, stamp: &Stamp, found: &StaffingRequest) -> R
 }
 
 fn close(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     id: i64,
     status: RequestStatus,
@@ -143,7 +142,7 @@ pub trait RequestStore {
     fn withdraw_request(&mut self, id: i64, expected_version: i64) -> Result<()>;
 }
 
-impl RequestStore for Store {
+impl<S: SqlStore> RequestStore for S {
     fn request_staff(&mut self, allocation: &NewAllocation) -> Result<i64> {
         self.write(|tx, stamp| {
             drawn_up::ensure_open(tx, allocation.arena_id)?;
@@ -188,40 +187,40 @@ impl RequestStore for Store {
     }
 
     fn requests_to_decide(&self, all: bool) -> Result<Vec<StaffingRequest>> {
-        if all && !is_administrator(&self.conn, &self.who)? {
-            return Err(StoreError::NotAdministrator(self.who.clone()));
+        if all && !is_administrator(self.db(), self.who())? {
+            return Err(StoreError::NotAdministrator(self.who().to_owned()));
         }
         // Two statements: "or everyone" in one would keep the manager's from people_by_manager.
         let rows = if all {
-            self.conn
+            self.db()
                 .prepare_cached(&format!(
                     "{REQUEST_COLUMNS} WHERE r.status = 'pending' ORDER BY r.asked_at, r.id"
                 ))?
-                .query_map([], request_row)?
-                .collect::<rusqlite::Result<_>>()?
+                .query_map(params![], request_row)?
+                .collect::<SqlResult<_>>()?
         } else {
-            self.conn
+            self.db()
                 .prepare_cached(&format!(
                     "{REQUEST_COLUMNS} WHERE p.manager = ?1 AND r.status = 'pending'
                      ORDER BY r.asked_at, r.id"
                 ))?
-                .query_map([&self.who], request_row)?
-                .collect::<rusqlite::Result<_>>()?
+                .query_map([self.who()], request_row)?
+                .collect::<SqlResult<_>>()?
         };
         Ok(rows)
     }
 
     fn arena_requests(&self, arena: i64) -> Result<Vec<StaffingRequest>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "{REQUEST_COLUMNS} WHERE r.arena_id = ?1 AND r.status = 'pending'
              ORDER BY r.asked_at, r.id"
         ))?;
         let rows = stmt.query_map([arena], request_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn staffing_request(&self, id: i64) -> Result<StaffingRequest> {
-        load(&self.conn, id)
+        load(self.db(), id)
     }
 
     fn approve_request(

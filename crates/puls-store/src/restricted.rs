@@ -2,10 +2,10 @@
 //! from the arena, opened only by its coordinator and communication lead, every opening logged.
 //! Audit rows say that it changed, never what it holds.
 
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, Stamp, Store, StoreError, access, history, time};
+use super::{Result, Stamp, StoreError, access, history, time};
 use puls_domain::text;
 
 /// The record as its coordinator or communication lead sees it.
@@ -38,17 +38,22 @@ pub struct ReadLogRow {
     pub what: String,
 }
 
-/// Whether the arena has a restricted record: everyone may know that much.
-pub(super) fn exists(conn: &Connection, arena: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM restricted_records WHERE arena_id = ?1")?
-        .query_row([arena], |_| Ok(()))
-        .optional()?
-        .is_some())
+/// Whether the arena has a restricted record: everyone may know that much, though
+/// PostgreSQL's policy shows the record only to its readers (migration 006), so there a
+/// function answers.
+pub(super) fn exists(conn: &dyn Db, arena: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        conn.pick(
+            "SELECT EXISTS (SELECT 1 FROM restricted_records WHERE arena_id = ?1)",
+            "SELECT puls_has_restricted(?1)",
+        ),
+        [arena],
+        |r| r.get(0),
+    )?)
 }
 
 /// Reads the record, unchecked and unlogged: callers check and log first.
-pub(super) fn read(conn: &Connection, arena: i64) -> Result<Option<RestrictedRecord>> {
+pub(super) fn read(conn: &dyn Db, arena: i64) -> Result<Option<RestrictedRecord>> {
     Ok(conn
         .prepare_cached(
             "SELECT name, contact, note, version, updated_at, updated_by FROM restricted_records
@@ -61,7 +66,7 @@ pub(super) fn read(conn: &Connection, arena: i64) -> Result<Option<RestrictedRec
                 contact: r.get(1)?,
                 note: r.get(2)?,
                 version: r.get(3)?,
-                updated_at: time::from_text(&r.get::<_, String>(4)?),
+                updated_at: time::from_text(r.text(4)?),
                 updated_by: r.get(5)?,
             })
         })
@@ -69,7 +74,7 @@ pub(super) fn read(conn: &Connection, arena: i64) -> Result<Option<RestrictedRec
 }
 
 /// Writes a read-log row in the transaction that reads.
-pub(super) fn log_read(tx: &Transaction, stamp: &Stamp, arena: i64, what: &str) -> Result<()> {
+pub(super) fn log_read(tx: &dyn Db, stamp: &Stamp, arena: i64, what: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO read_log (at, who, arena_id, what) VALUES (?1, ?2, ?3, ?4)",
         params![time::to_text(stamp.at), stamp.who, arena, what],
@@ -77,22 +82,22 @@ pub(super) fn log_read(tx: &Transaction, stamp: &Stamp, arena: i64, what: &str) 
     Ok(())
 }
 
-pub(super) fn read_log_of(conn: &Connection, arena: i64) -> Result<Vec<ReadLogRow>> {
+pub(super) fn read_log_of(conn: &dyn Db, arena: i64) -> Result<Vec<ReadLogRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, who, arena_id, what FROM read_log WHERE arena_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([arena], |r| {
         Ok(ReadLogRow {
-            at: time::from_text(&r.get::<_, String>(0)?),
+            at: time::from_text(r.text(0)?),
             who: r.get(1)?,
             arena: r.get(2)?,
             what: r.get(3)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
-fn ensure_may_open(conn: &Connection, who: &str, arena: i64) -> Result<()> {
+fn ensure_may_open(conn: &dyn Db, who: &str, arena: i64) -> Result<()> {
     if access::may_open_restricted(conn, who, arena)? {
         Ok(())
     } else {
@@ -122,7 +127,7 @@ pub trait RestrictedStore {
     fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>>;
 }
 
-impl RestrictedStore for Store {
+impl<S: SqlStore> RestrictedStore for S {
     fn open_restricted(&mut self, arena: i64) -> Result<Option<RestrictedRecord>> {
         self.write(|tx, stamp| {
             ensure_may_open(tx, stamp.who, arena)?;
@@ -132,7 +137,7 @@ impl RestrictedStore for Store {
     }
 
     fn may_open_restricted(&self, arena: i64) -> Result<bool> {
-        access::may_open_restricted(&self.conn, &self.who, arena)
+        access::may_open_restricted(self.db(), self.who(), arena)
     }
 
     fn save_restricted(
@@ -166,7 +171,7 @@ impl RestrictedStore for Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT (arena_id) DO UPDATE SET name = excluded.name,
                          contact = excluded.contact, note = excluded.note,
-                         version = version + 1, updated_at = excluded.updated_at,
+                         version = restricted_records.version + 1, updated_at = excluded.updated_at,
                          updated_by = excluded.updated_by",
                     params![arena, name, contact, note, at, stamp.who],
                 )?;
@@ -180,6 +185,6 @@ impl RestrictedStore for Store {
     }
 
     fn read_log(&self, arena: i64) -> Result<Vec<ReadLogRow>> {
-        read_log_of(&self.conn, arena)
+        read_log_of(self.db(), arena)
     }
 }

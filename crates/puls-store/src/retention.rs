@@ -1,12 +1,11 @@
 //! Retention: what the municipality's retention decision says may not be kept, anonymised (or,
 //! for the read log, deleted) with a note of what, when and under which rule.
 
-use crate::prelude::*;
+use crate::sql::{Db, Dialect, SqlResult, SqlStore, params};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, Transaction, params};
 
 use super::transfer::ArenaRecord;
-use super::{Result, Stamp, Store, drawn_up, history, time};
+use super::{Result, Stamp, drawn_up, history, time};
 use puls_domain::retention::{RetentionKind, RetentionRule};
 
 /// What one rule changes, or would change, in one arena.
@@ -115,14 +114,14 @@ fn recipient_in_history(detail: &str) -> Option<std::ops::Range<usize>> {
 
 /// The arena's history rows that still name its recipient, with their ids. Read through
 /// `audit_by_entity`.
-fn history_naming_recipient(conn: &Connection, arena: i64) -> Result<Vec<(i64, String)>> {
+fn history_naming_recipient(conn: &dyn Db, arena: i64) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, detail FROM audit WHERE entity = 'arena' AND entity_id = ?1
            AND action = 'proactivity' ORDER BY id",
     )?;
     let rows = stmt
         .query_map([arena], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<SqlResult<Vec<_>>>()?;
     Ok(rows
         .into_iter()
         .filter(|(_, detail)| recipient_in_history(detail).is_some())
@@ -130,7 +129,7 @@ fn history_naming_recipient(conn: &Connection, arena: i64) -> Result<Vec<(i64, S
 }
 
 /// How many of the arena's drawn-up versions still hold what the contacts rule covers.
-fn drawn_up_holding(conn: &Connection, arena: i64) -> Result<usize> {
+fn drawn_up_holding(conn: &dyn Db, arena: i64) -> Result<usize> {
     Ok(drawn_up::versions_of(conn, arena)?
         .iter()
         .filter(|(_, v)| holds_contacts(&v.arena))
@@ -140,12 +139,12 @@ fn drawn_up_holding(conn: &Connection, arena: i64) -> Result<usize> {
 /// The closed arenas past the rule's time, with anything left to anonymise. Read through
 /// `arenas_by_stage` (stage, id), `contacts_by_arena` and the restricted records' key.
 fn contacts_due(
-    conn: &Connection,
+    conn: &dyn Db,
     rule: &RetentionRule,
     now: DateTime<Utc>,
 ) -> Result<Vec<RetentionChange>> {
     let before = time::to_text(now - Duration::days(i64::from(rule.days)));
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(conn.pick(
         "SELECT a.id, a.title, a.stage_since,
                 a.recipient <> '' AND substr(a.recipient, 1, 12) <> ?2,
                 (SELECT count(*) FROM contacts c WHERE c.arena_id = a.id
@@ -153,13 +152,21 @@ fn contacts_due(
                 EXISTS (SELECT 1 FROM restricted_records r WHERE r.arena_id = a.id
                    AND substr(r.name, 1, 12) <> ?2)
          FROM arenas a WHERE a.stage = 'closed' AND a.stage_since < ?1 ORDER BY a.id",
-    )?;
+        // The restricted record's policy hides it from all but its readers: its function
+        // answers for whoever runs retention.
+        "SELECT a.id, a.title, a.stage_since,
+                a.recipient <> '' AND substr(a.recipient, 1, 12) <> ?2,
+                (SELECT count(*) FROM contacts c WHERE c.arena_id = a.id
+                   AND c.summary <> '' AND substr(c.summary, 1, 12) <> ?2),
+                puls_anonymise_restricted(a.id, ?2, NULL, NULL, NULL)
+         FROM arenas a WHERE a.stage = 'closed' AND a.stage_since < ?1 ORDER BY a.id",
+    ))?;
     let rows = stmt.query_map(params![before, NOTE_PREFIX], |r| {
         Ok(RetentionChange {
             rule: rule.name.clone(),
             arena: r.get(0)?,
             title: r.get(1)?,
-            closed_at: Some(time::from_text(&r.get::<_, String>(2)?)),
+            closed_at: Some(time::from_text(r.text(2)?)),
             recipient: r.get(3)?,
             contacts: r.get::<_, i64>(4)?.try_into().unwrap_or(0),
             restricted: r.get(5)?,
@@ -168,7 +175,7 @@ fn contacts_due(
             read_log: 0,
         })
     })?;
-    let mut all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut all = rows.collect::<SqlResult<Vec<_>>>()?;
     // Every copy: the versions drawn up at each close, and the history of the P line.
     for change in &mut all {
         change.drawn_up = drawn_up_holding(conn, change.arena)?;
@@ -179,7 +186,7 @@ fn contacts_due(
 
 /// Read-log rows past the rule's time, counted by arena. Read through `read_log_by_time`.
 fn read_log_due(
-    conn: &Connection,
+    conn: &dyn Db,
     rule: &RetentionRule,
     now: DateTime<Utc>,
 ) -> Result<Vec<RetentionChange>> {
@@ -187,7 +194,7 @@ fn read_log_due(
     let mut stmt = conn.prepare_cached(
         "SELECT l.arena_id, coalesce(a.title, ''), count(*) FROM read_log l
          LEFT JOIN arenas a ON a.id = l.arena_id WHERE l.at < ?1
-         GROUP BY l.arena_id ORDER BY l.arena_id",
+         GROUP BY l.arena_id, a.title ORDER BY l.arena_id",
     )?;
     let rows = stmt.query_map([before], |r| {
         Ok(RetentionChange {
@@ -203,14 +210,10 @@ fn read_log_due(
             read_log: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
-fn due(
-    conn: &Connection,
-    rules: &[RetentionRule],
-    now: DateTime<Utc>,
-) -> Result<Vec<RetentionChange>> {
+fn due(conn: &dyn Db, rules: &[RetentionRule], now: DateTime<Utc>) -> Result<Vec<RetentionChange>> {
     let mut changes = Vec::new();
     for rule in rules {
         changes.extend(match rule.what {
@@ -221,7 +224,7 @@ fn due(
     Ok(changes)
 }
 
-fn anonymise(tx: &Transaction, stamp: &Stamp, change: &RetentionChange, note: &str) -> Result<()> {
+fn anonymise(tx: &dyn Db, stamp: &Stamp, change: &RetentionChange, note: &str) -> Result<()> {
     let at = time::to_text(stamp.at);
     if change.recipient {
         tx.execute(
@@ -237,12 +240,20 @@ fn anonymise(tx: &Transaction, stamp: &Stamp, change: &RetentionChange, note: &s
         params![change.arena, note, at, stamp.who, NOTE_PREFIX],
     )?;
     if change.restricted {
-        tx.execute(
-            "UPDATE restricted_records SET name = ?2, contact = ?2, note = ?2,
-                    version = version + 1, updated_at = ?3, updated_by = ?4
-             WHERE arena_id = ?1",
-            params![change.arena, note, at, stamp.who],
-        )?;
+        match tx.dialect() {
+            Dialect::Sqlite => tx.execute(
+                "UPDATE restricted_records SET name = ?2, contact = ?2, note = ?2,
+                        version = version + 1, updated_at = ?3, updated_by = ?4
+                 WHERE arena_id = ?1",
+                params![change.arena, note, at, stamp.who],
+            )?,
+            // Overwritten whoever runs retention, though only its readers read the record.
+            Dialect::Postgres => tx.query_row(
+                "SELECT puls_anonymise_restricted(?1, ?2, ?3, ?4, ?5)",
+                params![change.arena, NOTE_PREFIX, note, at, stamp.who],
+                |_| Ok(0),
+            )?,
+        };
     }
     for (id, mut version) in drawn_up::versions_of(tx, change.arena)? {
         if holds_contacts(&version.arena) {
@@ -288,9 +299,9 @@ pub trait RetentionStore {
     fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>>;
 }
 
-impl RetentionStore for Store {
+impl<S: SqlStore> RetentionStore for S {
     fn retention_due(&self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
-        due(&self.conn, rules, self.now())
+        due(self.db(), rules, self.now())
     }
 
     fn run_retention(&mut self, rules: &[RetentionRule]) -> Result<Vec<RetentionChange>> {
@@ -327,6 +338,8 @@ impl RetentionStore for Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::Store;
+    use crate::prelude::*;
     use std::sync::Arc;
 
     use chrono::{NaiveDate, TimeZone, Utc};

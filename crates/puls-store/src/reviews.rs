@@ -2,11 +2,11 @@
 //! problem statement's iterations and the knowledge entry a case discussion may become.
 //! Every change is audited on the arena's history, and a drawn-up arena's meetings are locked.
 
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::knowledge::{Clean, insert_entry};
-use super::{EntryEdit, Result, Stamp, Store, StoreError, drawn_up, history, time};
+use super::{EntryEdit, Result, Stamp, StoreError, drawn_up, history, time};
 use puls_domain::arena::Stage;
 use puls_domain::knowledge::EntryKind;
 pub use puls_domain::review::{Light, ProblemStatement, Question, Review, ReviewDates, ReviewKind};
@@ -62,7 +62,7 @@ pub trait ReviewStore {
 const REVIEW_SELECT: &str =
     "SELECT id, arena_id, kind, held_on, led_by, light, entry_id, version FROM reviews";
 
-fn review_row(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Review> {
+fn review_row(conn: &dyn Db, r: &Row) -> SqlResult<Review> {
     let id: i64 = r.get(0)?;
     let kind: String = r.get(2)?;
     let kind = ReviewKind::from_code(&kind).unwrap_or(ReviewKind::Case);
@@ -71,7 +71,7 @@ fn review_row(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Review> 
         conn.prepare_cached("SELECT question, answer FROM review_answers WHERE review_id = ?1")?;
     let stored: Vec<(String, String)> = stmt
         .query_map([id], |a| Ok((a.get(0)?, a.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<SqlResult<_>>()?;
     let answers = kind
         .questions()
         .iter()
@@ -97,7 +97,7 @@ fn review_row(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Review> 
     })
 }
 
-fn review_of(conn: &Connection, id: i64) -> Result<Review> {
+fn review_of(conn: &dyn Db, id: i64) -> Result<Review> {
     conn.query_row(&format!("{REVIEW_SELECT} WHERE id = ?1"), [id], |r| {
         review_row(conn, r)
     })
@@ -106,7 +106,7 @@ fn review_of(conn: &Connection, id: i64) -> Result<Review> {
 }
 
 /// The arena exists and is not drawn up.
-fn arena_open(tx: &Transaction, arena: i64) -> Result<()> {
+fn arena_open(tx: &dyn Db, arena: i64) -> Result<()> {
     let exists: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM arenas WHERE id = ?1)",
         [arena],
@@ -119,7 +119,7 @@ fn arena_open(tx: &Transaction, arena: i64) -> Result<()> {
 }
 
 /// Checks nobody changed the review since `expected`; returns its arena.
-fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<i64> {
+fn unchanged(tx: &dyn Db, id: i64, expected: i64) -> Result<i64> {
     let (arena, version, who, at): (i64, i64, String, String) = tx
         .query_row(
             "SELECT arena_id, version, updated_by, updated_at FROM reviews WHERE id = ?1",
@@ -139,7 +139,7 @@ fn unchanged(tx: &Transaction, id: i64, expected: i64) -> Result<i64> {
     Ok(arena)
 }
 
-fn write_answers(tx: &Transaction, id: i64, review: &ReviewEdit) -> Result<()> {
+fn write_answers(tx: &dyn Db, id: i64, review: &ReviewEdit) -> Result<()> {
     tx.execute("DELETE FROM review_answers WHERE review_id = ?1", [id])?;
     for question in review.kind.questions() {
         let answer = review.answer(*question);
@@ -154,7 +154,7 @@ fn write_answers(tx: &Transaction, id: i64, review: &ReviewEdit) -> Result<()> {
 }
 
 /// Adds the next iteration of the problem statement when this one says something new.
-fn keep_statement(tx: &Transaction, arena: i64, id: i64, review: &ReviewEdit) -> Result<()> {
+fn keep_statement(tx: &dyn Db, arena: i64, id: i64, review: &ReviewEdit) -> Result<()> {
     if review.kind != ReviewKind::Sponsor {
         return Ok(());
     }
@@ -195,7 +195,7 @@ fn audit_detail(review: &ReviewEdit) -> String {
     format!("{} {}{light}", review.kind.code(), review.held_on)
 }
 
-fn set_review(tx: &Transaction, stamp: &Stamp, id: i64, review: &ReviewEdit) -> Result<()> {
+fn set_review(tx: &dyn Db, stamp: &Stamp, id: i64, review: &ReviewEdit) -> Result<()> {
     tx.execute(
         "UPDATE reviews SET kind = ?2, held_on = ?3, led_by = ?4, light = ?5,
          version = version + 1, updated_at = ?6, updated_by = ?7 WHERE id = ?1",
@@ -212,13 +212,13 @@ fn set_review(tx: &Transaction, stamp: &Stamp, id: i64, review: &ReviewEdit) -> 
     Ok(())
 }
 
-impl ReviewStore for Store {
+impl<S: SqlStore> ReviewStore for S {
     fn reviews(&self, arena: i64) -> Result<Vec<Review>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "{REVIEW_SELECT} WHERE arena_id = ?1 ORDER BY held_on DESC, id DESC"
         ))?;
-        let rows = stmt.query_map([arena], |r| review_row(&self.conn, r))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map([arena], |r| review_row(self.db(), r))?;
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn add_review(&mut self, arena: i64, review: &ReviewEdit) -> Result<i64> {
@@ -262,7 +262,7 @@ impl ReviewStore for Store {
     }
 
     fn problem_statements(&self, arena: i64) -> Result<Vec<ProblemStatement>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT number, statement, on_date FROM problem_statements WHERE arena_id = ?1
              ORDER BY number",
         )?;
@@ -273,11 +273,11 @@ impl ReviewStore for Store {
                 on: time::date_from_text(r.get(2)?).unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn file_review(&mut self, id: i64, expected_version: i64) -> Result<i64> {
-        let review = review_of(&self.conn, id)?;
+        let review = review_of(self.db(), id)?;
         if review.kind != ReviewKind::Case {
             return Err(StoreError::NotACaseDiscussion(id));
         }
@@ -324,14 +324,14 @@ impl ReviewStore for Store {
     }
 
     fn review_dates(&self) -> Result<Vec<ReviewDates>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT a.id, a.stage, a.signalled_at,
                 (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'sponsor'),
                 (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'citizen'),
                 (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'case')
              FROM arenas a WHERE a.stage IN ('staffing', 'active', 'returning')",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             let stage: String = r.get(1)?;
             let since: String = r.get(2)?;
             Ok(ReviewDates {
@@ -343,6 +343,6 @@ impl ReviewStore for Store {
                 case: time::date_from_text(r.get(5)?),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 }

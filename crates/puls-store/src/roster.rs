@@ -1,13 +1,12 @@
 //! The roster: units, people, competences and who holds them.
 
-use crate::prelude::*;
 pub use puls_domain::read::{CompetenceRow, PersonRow, RosterGlance, Unit};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 
-use super::{Result, Stamp, Store, StoreError, history, staffing, time};
+use super::{Result, Stamp, StoreError, history, staffing, time};
 use puls_domain::collation;
 use puls_domain::roster::{Level, Load};
 use puls_domain::text;
@@ -27,7 +26,7 @@ pub struct PersonEdit {
 }
 
 /// The id of the person called `name`, adding them when nobody is; marks them a coordinator.
-pub(crate) fn find_or_add_coordinator(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<i64> {
+pub(crate) fn find_or_add_coordinator(tx: &dyn Db, stamp: &Stamp, name: &str) -> Result<i64> {
     let found: Option<i64> = tx
         .query_row("SELECT id FROM people WHERE name = ?1", [name], |r| {
             r.get(0)
@@ -43,7 +42,7 @@ pub(crate) fn find_or_add_coordinator(tx: &Transaction, stamp: &Stamp, name: &st
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn insert_person(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     name: &str,
     unit_id: Option<i64>,
@@ -70,7 +69,7 @@ fn catalogue_name(raw: &str) -> String {
 }
 
 /// The id of the unit called `name`, adding it (internal) when it is new. Empty: no unit.
-pub(super) fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
+pub(super) fn unit_id(tx: &dyn Db, stamp: &Stamp, name: &str) -> Result<Option<i64>> {
     let name = catalogue_name(name);
     if name.is_empty() {
         return Ok(None);
@@ -94,7 +93,7 @@ pub(super) fn unit_id(tx: &Transaction, stamp: &Stamp, name: &str) -> Result<Opt
 
 /// Adds a competence to the catalogue, with its audit row.
 pub(super) fn insert_competence(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     name: &str,
     category: &str,
@@ -118,7 +117,7 @@ pub(super) fn insert_competence(
 }
 
 /// The competence called `name`, ignoring case, if the catalogue has it.
-pub(super) fn competence_id_by_name(tx: &Transaction, name: &str) -> Result<Option<i64>> {
+pub(super) fn competence_id_by_name(tx: &dyn Db, name: &str) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
             "SELECT id FROM competences WHERE name = ?1",
@@ -128,7 +127,7 @@ pub(super) fn competence_id_by_name(tx: &Transaction, name: &str) -> Result<Opti
         .optional()?)
 }
 
-fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
+fn competence_id(tx: &dyn Db, name: &str) -> Result<i64> {
     tx.query_row(
         "SELECT id FROM competences WHERE name = ?1",
         [catalogue_name(name)],
@@ -139,7 +138,7 @@ fn competence_id(tx: &Transaction, name: &str) -> Result<i64> {
 }
 
 pub(super) fn write_holdings(
-    tx: &Transaction,
+    tx: &dyn Db,
     person: i64,
     competences: &[(String, Level)],
 ) -> Result<()> {
@@ -155,7 +154,7 @@ pub(super) fn write_holdings(
     Ok(())
 }
 
-fn person_version(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
+fn person_version(tx: &dyn Db, id: i64, expected: i64) -> Result<()> {
     let (version, who, at): (i64, String, String) = tx
         .query_row(
             "SELECT version, updated_by, updated_at FROM people WHERE id = ?1",
@@ -174,7 +173,7 @@ fn person_version(tx: &Transaction, id: i64, expected: i64) -> Result<()> {
     Ok(())
 }
 
-fn bump_person(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+fn bump_person(tx: &dyn Db, stamp: &Stamp, id: i64) -> Result<()> {
     tx.execute(
         "UPDATE people SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
         params![id, time::to_text(stamp.at), stamp.who],
@@ -183,11 +182,11 @@ fn bump_person(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
 }
 
 /// Every holding as (person, competence, level): one plain scan, joined by the caller.
-fn all_holdings(conn: &rusqlite::Connection) -> Result<Vec<(i64, i64, i64)>> {
+fn all_holdings(conn: &dyn Db) -> Result<Vec<(i64, i64, i64)>> {
     let mut stmt = conn.prepare_cached("SELECT person_id, competence_id, level FROM holdings")?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<SqlResult<_>>()?;
     Ok(rows)
 }
 
@@ -247,16 +246,16 @@ pub trait RosterStore {
 
 /// Every person's id, whether they are active, and their load today: what the competence
 /// view and the roster's glance count from.
-fn people_loads(store: &Store) -> Result<Vec<(i64, bool, Load)>> {
+fn people_loads<S: SqlStore>(store: &S) -> Result<Vec<(i64, bool, Load)>> {
     let today = time::date_to_text(Some(store.today())).unwrap_or_default();
     let mut allocated: HashMap<i64, u32> = HashMap::new();
-    for a in staffing::current_allocations(&store.conn, &today)? {
+    for a in staffing::current_allocations(store.db(), &today)? {
         *allocated.entry(a.person).or_default() += a.percent;
     }
     let mut stmt = store
-        .conn
+        .db()
         .prepare_cached("SELECT id, active, capacity FROM people")?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(params![], |r| {
         let id = r.get::<_, i64>(0)?;
         let load = Load {
             allocated: allocated.get(&id).copied().unwrap_or(0),
@@ -264,19 +263,18 @@ fn people_loads(store: &Store) -> Result<Vec<(i64, bool, Load)>> {
         };
         Ok((id, r.get::<_, bool>(1)?, load))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
-impl RosterStore for Store {
+impl<S: SqlStore> RosterStore for S {
     fn roster_people(&self) -> Result<Vec<PersonRow>> {
         let today = time::date_to_text(Some(self.today())).unwrap_or_default();
-        let names: HashMap<i64, Arc<str>> = self
-            .competence_names()?
+        let names: HashMap<i64, Arc<str>> = competence_names(self.db())?
             .into_iter()
             .map(|(id, name)| (id, Arc::from(name)))
             .collect();
         let mut holdings: HashMap<i64, Vec<(Arc<str>, Level)>> = HashMap::new();
-        for (person, competence, level) in all_holdings(&self.conn)? {
+        for (person, competence, level) in all_holdings(self.db())? {
             if let (Some(name), Some(level)) = (names.get(&competence), Level::from_number(level)) {
                 holdings
                     .entry(person)
@@ -286,7 +284,7 @@ impl RosterStore for Store {
         }
         let mut load: HashMap<i64, u32> = HashMap::new();
         let mut arenas: HashMap<i64, Vec<(i64, u32)>> = HashMap::new();
-        let mut current = staffing::current_allocations(&self.conn, &today)?;
+        let mut current = staffing::current_allocations(self.db(), &today)?;
         current.sort_unstable_by_key(|a| (a.person, a.arena));
         for a in current {
             *load.entry(a.person).or_default() += a.percent;
@@ -296,12 +294,12 @@ impl RosterStore for Store {
                 _ => list.push((a.arena, a.percent)),
             }
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut people = self.db().query_map(
             "SELECT p.id, p.name, u.name, coalesce(u.external, 0), p.role, p.contact, p.active, p.coordinator,
                     p.capacity, p.version, p.manager
              FROM people p LEFT JOIN units u ON u.id = p.unit_id",
-        )?;
-        let people = stmt.query_map([], |r| {
+            params![],
+            |r| {
             let id: i64 = r.get(0)?;
             Ok(PersonRow {
                 id,
@@ -321,11 +319,11 @@ impl RosterStore for Store {
                 arenas: Vec::new(),
                 version: r.get(9)?,
             })
-        })?;
-        let mut people = people.collect::<rusqlite::Result<Vec<_>>>()?;
+            },
+        )?;
         // Sorted here: reading the table in order and sorting is three times faster than
         // reading it through the name index, a row lookup per person.
-        let language = self.session.language;
+        let language = self.session().language;
         people.sort_by(|a, b| collation::compare_names(language, &a.name, &b.name));
         for person in &mut people {
             let mut competences = holdings.remove(&person.id).unwrap_or_default();
@@ -364,7 +362,7 @@ impl RosterStore for Store {
             .collect();
         let mut by_level: HashMap<i64, [u32; 4]> = HashMap::new();
         let mut with_free: HashMap<i64, u32> = HashMap::new();
-        for (person, competence, level) in all_holdings(&self.conn)? {
+        for (person, competence, level) in all_holdings(self.db())? {
             let Some(is_free) = free.get(&person) else {
                 continue;
             };
@@ -378,11 +376,14 @@ impl RosterStore for Store {
                 *with_free.entry(competence).or_default() += 1;
             }
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(self.db().pick(
             "SELECT c.id, c.name, c.category, c.active, c.version
              FROM competences c ORDER BY c.name COLLATE NOCASE",
-        )?;
-        let rows = stmt.query_map([], |r| {
+            // citext: the same order without a collation.
+            "SELECT c.id, c.name, c.category, c.active, c.version
+             FROM competences c ORDER BY c.name",
+        ))?;
+        let rows = stmt.query_map(params![], |r| {
             let id: i64 = r.get(0)?;
             Ok(CompetenceRow {
                 id,
@@ -395,14 +396,14 @@ impl RosterStore for Store {
                 gaps: Vec::new(),
             })
         })?;
-        let mut competences = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut competences = rows.collect::<SqlResult<Vec<_>>>()?;
         let mut gaps: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT n.competence_id, a.id, a.title FROM needs n JOIN arenas a ON a.id = n.arena_id
              WHERE n.status IN ('needed', 'requested') AND a.stage NOT IN ('closed', 'declined')
              ORDER BY a.id",
         )?;
-        for row in stmt.query_map([], |r| {
+        for row in stmt.query_map(params![], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
@@ -419,17 +420,19 @@ impl RosterStore for Store {
     }
 
     fn units(&self) -> Result<Vec<Unit>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name, external FROM units ORDER BY name COLLATE NOCASE")?;
-        let units = stmt.query_map([], |r| {
+        let db = self.db();
+        let mut stmt = db.prepare_cached(db.pick(
+            "SELECT id, name, external FROM units ORDER BY name COLLATE NOCASE",
+            "SELECT id, name, external FROM units ORDER BY name",
+        ))?;
+        let units = stmt.query_map(params![], |r| {
             Ok(Unit {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 external: r.get(2)?,
             })
         })?;
-        Ok(units.collect::<rusqlite::Result<_>>()?)
+        Ok(units.collect::<SqlResult<_>>()?)
     }
 
     fn set_unit(&mut self, name: &str, external: bool) -> Result<i64> {
@@ -576,18 +579,15 @@ impl RosterStore for Store {
     }
 }
 
-impl Store {
-    fn competence_names(&self) -> Result<HashMap<i64, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name FROM competences")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+fn competence_names(db: &dyn Db) -> Result<HashMap<i64, String>> {
+    let mut stmt = db.prepare_cached("SELECT id, name FROM competences")?;
+    let rows = stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::Store;
     use std::sync::Arc;
 
     use chrono::{TimeZone, Utc};

@@ -7,10 +7,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, Transaction, params};
+use crate::sql::{Db, SqlStore, params};
 
 use super::roster::{insert_competence, insert_person, unit_id, write_holdings};
-use super::{PersonEdit, Result, Stamp, Store, StoreError, history, time};
+use super::{PersonEdit, Result, Stamp, StoreError, history, time};
 use puls_domain::roster::Level;
 use puls_domain::text;
 
@@ -70,24 +70,24 @@ fn clean(s: &str) -> String {
 }
 
 /// Every name in `sql`'s first column, by its folded form; the first spelling wins.
-fn names(conn: &Connection, sql: &str) -> Result<HashMap<String, String>> {
+fn names(conn: &dyn Db, sql: &str) -> Result<HashMap<String, String>> {
     let mut stmt = conn.prepare(sql)?;
     let mut found = HashMap::new();
-    for name in stmt.query_map([], |r| r.get::<_, String>(0))? {
+    for name in stmt.query_map(params![], |r| r.get::<_, String>(0))? {
         let name = name?;
         found.entry(fold(&name)).or_insert(name);
     }
     Ok(found)
 }
 
-fn current_people(conn: &Connection) -> Result<HashMap<String, Current>> {
+fn current_people(conn: &dyn Db) -> Result<HashMap<String, Current>> {
     let mut stmt = conn.prepare(
         "SELECT p.id, p.name, coalesce(u.name, ''), p.role, p.contact, p.capacity, p.coordinator,
                 p.manager
          FROM people p LEFT JOIN units u ON u.id = p.unit_id ORDER BY p.id",
     )?;
     let mut people = HashMap::new();
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(params![], |r| {
         Ok((
             r.get::<_, String>(1)?,
             Current {
@@ -109,13 +109,13 @@ fn current_people(conn: &Connection) -> Result<HashMap<String, Current>> {
 }
 
 /// Each person's holdings as (folded competence name, level), sorted for comparison.
-fn current_holdings(conn: &Connection) -> Result<HashMap<i64, Vec<(String, u8)>>> {
+fn current_holdings(conn: &dyn Db) -> Result<HashMap<i64, Vec<(String, u8)>>> {
     let mut stmt = conn.prepare(
         "SELECT h.person_id, c.name, h.level FROM holdings h
          JOIN competences c ON c.id = h.competence_id",
     )?;
     let mut holdings: HashMap<i64, Vec<(String, u8)>> = HashMap::new();
-    for row in stmt.query_map([], |r| {
+    for row in stmt.query_map(params![], |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
     })? {
         let (person, name, level) = row?;
@@ -149,7 +149,7 @@ struct Known {
 }
 
 impl Known {
-    fn read(conn: &Connection) -> Result<Known> {
+    fn read(conn: &dyn Db) -> Result<Known> {
         Ok(Known {
             competences: names(conn, "SELECT name FROM competences ORDER BY id")?,
             units: names(conn, "SELECT name FROM units ORDER BY id")?,
@@ -178,7 +178,7 @@ impl Known {
 }
 
 impl Plan {
-    fn read(conn: &Connection, rows: &[ImportRow]) -> Result<Plan> {
+    fn read(conn: &dyn Db, rows: &[ImportRow]) -> Result<Plan> {
         let mut known = Known::read(conn)?;
         let mut plan = Plan {
             people: Vec::with_capacity(rows.len()),
@@ -253,7 +253,7 @@ impl Plan {
         }
     }
 
-    fn apply(&self, tx: &Transaction, stamp: &Stamp) -> Result<()> {
+    fn apply(&self, tx: &dyn Db, stamp: &Stamp) -> Result<()> {
         for name in &self.new_competences {
             insert_competence(tx, stamp, name, "")?;
         }
@@ -296,7 +296,7 @@ impl Plan {
 }
 
 /// Replaces what a spreadsheet says about a person; the name keeps the roster's spelling.
-fn update_person(tx: &Transaction, stamp: &Stamp, id: i64, person: &PersonEdit) -> Result<()> {
+fn update_person(tx: &dyn Db, stamp: &Stamp, id: i64, person: &PersonEdit) -> Result<()> {
     let unit = unit_id(tx, stamp, &person.unit)?;
     tx.execute(
         "UPDATE people SET unit_id = ?2, role = ?3, contact = ?4, capacity = ?5, coordinator = ?6,
@@ -327,9 +327,9 @@ pub trait RosterImportStore {
     fn import_roster(&mut self, rows: &[ImportRow]) -> Result<ImportSummary>;
 }
 
-impl RosterImportStore for Store {
+impl<S: SqlStore> RosterImportStore for S {
     fn preview_import(&self, rows: &[ImportRow]) -> Result<ImportSummary> {
-        Ok(Plan::read(&self.conn, rows)?.summary())
+        Ok(Plan::read(self.db(), rows)?.summary())
     }
 
     fn import_roster(&mut self, rows: &[ImportRow]) -> Result<ImportSummary> {

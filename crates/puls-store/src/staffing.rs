@@ -1,11 +1,10 @@
 //! Staffing an arena: its needs, the people allocated to it, and the best candidates for a need.
 
-use crate::prelude::*;
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::{NeedRow, TeamMember};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, Stamp, Store, StoreError, history, time};
+use super::{Result, Stamp, StoreError, history, time};
 use puls_domain::roster::{self, Candidate, Level, Load, NeedStatus};
 use puls_domain::text;
 
@@ -21,7 +20,7 @@ pub struct NewAllocation {
 
 /// SQL for one person's current load; `?1` is today.
 const LOAD_OF_P: &str =
-    "(SELECT coalesce(sum(a.percent), 0) FROM allocations a WHERE a.person_id = p.id
+    "(SELECT CAST(coalesce(sum(a.percent), 0) AS bigint) FROM allocations a WHERE a.person_id = p.id
      AND a.from_date <= ?1 AND (a.to_date IS NULL OR a.to_date >= ?1))";
 
 /// An allocation running today: who, where, how much of their week.
@@ -33,14 +32,13 @@ pub(super) struct Current {
 
 /// Every allocation running on `today`, in one scan of the table. The board and the roster
 /// count teams and loads from these: a lookup per person or arena costs ten times more.
-pub(super) fn current_allocations(
-    conn: &rusqlite::Connection,
-    today: &str,
-) -> Result<Vec<Current>> {
-    let mut stmt = conn.prepare_cached(
+pub(super) fn current_allocations(conn: &dyn Db, today: &str) -> Result<Vec<Current>> {
+    let mut stmt = conn.prepare_cached(conn.pick(
         "SELECT person_id, arena_id, percent FROM allocations NOT INDEXED
          WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1)",
-    )?;
+        "SELECT person_id, arena_id, percent FROM allocations
+         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1)",
+    ))?;
     let rows = stmt.query_map([today], |r| {
         Ok(Current {
             person: r.get(0)?,
@@ -48,15 +46,15 @@ pub(super) fn current_allocations(
             percent: r.get(2)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<SqlResult<_>>()?)
 }
 
 /// The arena exists and is not drawn up: its recruitment plan may change.
-fn arena_open(tx: &Transaction, id: i64) -> Result<()> {
+fn arena_open(tx: &dyn Db, id: i64) -> Result<()> {
     super::drawn_up::ensure_open(tx, id)
 }
 
-fn bump_arena(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
+fn bump_arena(tx: &dyn Db, stamp: &Stamp, id: i64) -> Result<()> {
     tx.execute(
         "UPDATE arenas SET version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
         params![id, time::to_text(stamp.at), stamp.who],
@@ -65,7 +63,7 @@ fn bump_arena(tx: &Transaction, stamp: &Stamp, id: i64) -> Result<()> {
 }
 
 /// The arena's needs in the order they were added.
-pub(super) fn needs_of(conn: &Connection, arena: i64) -> Result<Vec<NeedRow>> {
+pub(super) fn needs_of(conn: &dyn Db, arena: i64) -> Result<Vec<NeedRow>> {
     let mut stmt = conn.prepare_cached(
             "SELECT n.id, n.competence_id, c.name, n.reason, n.status, p.name, n.version
              FROM needs n JOIN competences c ON c.id = n.competence_id LEFT JOIN people p ON p.id = n.person_id
@@ -77,18 +75,18 @@ pub(super) fn needs_of(conn: &Connection, arena: i64) -> Result<Vec<NeedRow>> {
             competence_id: r.get(1)?,
             competence: r.get(2)?,
             reason: r.get(3)?,
-            status: NeedStatus::from_code(&r.get::<_, String>(4)?).unwrap_or(NeedStatus::Needed),
+            status: NeedStatus::from_code(r.text(4)?).unwrap_or(NeedStatus::Needed),
             person: r.get(5)?,
             version: r.get(6)?,
         })
     })?;
-    Ok(needs.collect::<rusqlite::Result<_>>()?)
+    Ok(needs.collect::<SqlResult<_>>()?)
 }
 
 /// Writes an allocation of a person to an arena and fills the arena's first open need for its
 /// competence: a direct allocation, or a staffing request's approval.
 pub(super) fn insert_allocation(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     allocation: &NewAllocation,
 ) -> Result<i64> {
@@ -160,9 +158,9 @@ pub trait StaffingStore {
     fn release(&mut self, allocation: i64) -> Result<()>;
 }
 
-impl StaffingStore for Store {
+impl<S: SqlStore> StaffingStore for S {
     fn arena_needs(&self, arena: i64) -> Result<Vec<NeedRow>> {
-        needs_of(&self.conn, arena)
+        needs_of(self.db(), arena)
     }
 
     fn add_need(&mut self, arena: i64, competence: &str, reason: &str) -> Result<i64> {
@@ -196,12 +194,13 @@ impl StaffingStore for Store {
 
     fn arena_team(&self, arena: i64) -> Result<Vec<TeamMember>> {
         let today = time::date_to_text(Some(self.today()));
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "SELECT al.id, p.id, p.name, c.name, al.percent, al.from_date, al.to_date, p.capacity, {LOAD_OF_P}
              FROM allocations al JOIN people p ON p.id = al.person_id
              LEFT JOIN competences c ON c.id = al.competence_id
              WHERE al.arena_id = ?2 AND al.from_date <= ?1 AND (al.to_date IS NULL OR al.to_date >= ?1)
-             ORDER BY p.name COLLATE NOCASE"
+             ORDER BY p.name {}",
+            self.db().pick("COLLATE NOCASE", "")
         ))?;
         let team = stmt.query_map(params![today, arena], |r| {
             Ok(TeamMember {
@@ -218,16 +217,16 @@ impl StaffingStore for Store {
                 },
             })
         })?;
-        Ok(team.collect::<rusqlite::Result<_>>()?)
+        Ok(team.collect::<SqlResult<_>>()?)
     }
 
     fn candidates(&self, arena: i64, competence: i64) -> Result<Vec<Candidate>> {
         let today = time::date_to_text(Some(self.today()));
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "SELECT p.id, p.name, h.level, p.capacity, {LOAD_OF_P},
                     EXISTS (SELECT 1 FROM allocations t WHERE t.person_id = p.id AND t.arena_id = ?2
                             AND t.from_date <= ?1 AND (t.to_date IS NULL OR t.to_date >= ?1)),
-                    (SELECT coalesce(sum(q.percent), 0) FROM staffing_requests q
+                    (SELECT CAST(coalesce(sum(q.percent), 0) AS bigint) FROM staffing_requests q
                      WHERE q.person_id = p.id AND q.status = 'pending')
              FROM holdings h JOIN people p ON p.id = h.person_id
              WHERE h.competence_id = ?3 AND p.active = 1"
@@ -245,7 +244,7 @@ impl StaffingStore for Store {
                 asked: r.get(6)?,
             })
         })?;
-        let mut candidates = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut candidates = rows.collect::<SqlResult<Vec<_>>>()?;
         roster::rank(&mut candidates);
         Ok(candidates)
     }
@@ -276,7 +275,7 @@ impl StaffingStore for Store {
             if super::drawn_up::lock_of(tx, arena)?.is_none() {
                 tx.execute(
                     "UPDATE needs SET status = 'released', version = version + 1 WHERE arena_id = ?1
-                     AND person_id = ?2 AND competence_id IS ?3 AND status = 'filled'",
+                     AND person_id = ?2 AND competence_id IS NOT DISTINCT FROM ?3 AND status = 'filled'",
                     params![arena, person, competence],
                 )?;
             }

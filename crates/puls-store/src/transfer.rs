@@ -1,14 +1,11 @@
 //! One arena with its whole PULS program as a record: written out for another database and read
 //! back in, all in one transaction.
 
-use crate::prelude::*;
+use crate::sql::{Db, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    ActivityEdit, ContactEdit, CriterionEdit, Result, Store, StoreError, history, roster, time,
-};
+use super::{ActivityEdit, ContactEdit, CriterionEdit, Result, StoreError, history, roster, time};
 use puls_domain::arena::{Arena, Stage};
 use puls_domain::puls::ActivityStatus;
 use puls_domain::read::Plan;
@@ -251,7 +248,7 @@ impl From<RecordProblem> for StoreError {
 }
 
 /// The arena and its program as a record, read through `conn` (inside a transaction too).
-pub(super) fn record_of(conn: &Connection, id: i64, today: NaiveDate) -> Result<ArenaRecord> {
+pub(super) fn record_of(conn: &dyn Db, id: i64, today: NaiveDate) -> Result<ArenaRecord> {
     let arena = super::arenas::arena_of(conn, id, today)?;
     let plan = super::plan::plan_of(conn, id)?;
     let registration = super::registration::registration_of(conn, id)?;
@@ -341,9 +338,9 @@ pub trait TransferStore {
     fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64>;
 }
 
-impl TransferStore for Store {
+impl<S: SqlStore> TransferStore for S {
     fn arena_record(&self, id: i64) -> Result<ArenaRecord> {
-        record_of(&self.conn, id, self.today())
+        record_of(self.db(), id, self.today())
     }
 
     fn import_arena(&mut self, record: &ArenaRecord) -> Result<i64> {
@@ -409,7 +406,8 @@ impl TransferStore for Store {
             )?;
             for mission in &record.participating {
                 tx.execute(
-                    "INSERT OR IGNORE INTO arena_missions (arena_id, mission) VALUES (?1, ?2)",
+                    "INSERT INTO arena_missions (arena_id, mission) VALUES (?1, ?2)
+                     ON CONFLICT DO NOTHING",
                     params![arena, text::one_line(mission)],
                 )?;
             }
