@@ -775,3 +775,41 @@ fn the_region_demo_on_a_sqlite_file_is_refused_saying_where_a_region_lives() {
     );
     assert!(!db.exists());
 }
+
+#[test]
+fn a_municipality_reads_its_own_rows_of_the_boards_tables_from_their_indexes() {
+    if !available() {
+        return;
+    }
+    // Given a region with a filled municipality
+    let (region, north, _, _) = norrby_and_soderby();
+
+    // When its role plans the board's whole-table reads (the planner told to prefer an index,
+    // as it does once a region is large)
+    // Then each reads the index that leads with the municipality the policy asks for
+    for (sql, index) in [
+        (
+            "SELECT person_id, arena_id, percent FROM allocations",
+            "allocations_of_municipality",
+        ),
+        (
+            "SELECT arena_id, status = 'filled' FROM needs WHERE status <> 'released'",
+            "needs_of_municipality",
+        ),
+        (
+            "SELECT arena_id, result <> '' FROM criteria",
+            "criteria_of_municipality",
+        ),
+        (
+            "SELECT arena_id, status = 'done' FROM activities",
+            "activities_of_municipality",
+        ),
+        (
+            "SELECT person_id, competence_id, level FROM holdings",
+            "holdings_of_municipality",
+        ),
+    ] {
+        let plan = region.psql(&north, &format!("SET enable_seqscan = off; EXPLAIN {sql}"));
+        assert!(plan.contains(index), "{sql}: {plan}");
+    }
+}

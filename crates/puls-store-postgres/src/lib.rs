@@ -35,9 +35,9 @@ pub use copy::{TABLES, Table};
 pub use db::Value;
 use db::{Connection, Transaction};
 pub use link::shown;
-pub use region::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
 use puls_store::shared::{drawn_up, history, time};
 use puls_store::sql::Stamp;
+pub use region::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
 pub use server::{create_database, drop_database, reachable, with_database};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -353,8 +353,15 @@ fn board_counts(conn: &dyn Db, today: NaiveDate) -> Result<HashMap<i64, Counted>
             p.activities_done += u32::from(done);
         },
     )?;
+    // On PostgreSQL the entries are read through the municipality's own arenas: its policies
+    // would also let through the region's shared entries, and on the region demo reading every
+    // written entry to keep one municipality's took 800 ms instead of 80.
     count(
-        "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
+        conn.pick(
+            "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
+            "SELECT e.arena_id, 1 FROM arenas a JOIN entries e ON e.arena_id = a.id
+             WHERE e.written = 1",
+        ),
         |p, _| p.entries += 1,
     )?;
     Ok(counts)
