@@ -150,3 +150,64 @@ fn the_figures_count_latest_levels_and_the_change_from_baseline() {
     assert_eq!(goals.at_level, [0, 0, 0, 1, 1, 0]);
     assert_eq!(goals.mean_change, Some(3.0));
 }
+
+#[test]
+fn migration_14_keeps_every_rating_and_its_scores_and_takes_partnerships() {
+    // Given a database of the schema before partnerships (migrations 1 to 13), with a rating
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        let folder = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/puls-store/src/migrations"
+        );
+        let mut files: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_str().unwrap() < "014")
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), 13);
+        for file in files {
+            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 13).unwrap();
+        conn.execute_batch(
+            "INSERT INTO arenas (title, mission, stage, stage_since, signalled_by, signalled_at,
+                                 updated_at, updated_by)
+             VALUES ('Summer jobs', 'work', 'commissioned', '2026-06-01', 'maja', 'x', 'x', 'maja');
+             INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+             VALUES (1, '2026-06-01', 'baseline', '', 'x', 'maja');
+             INSERT INTO maturity_scores (rating_id, dimension, level, note)
+             VALUES (1, 'goals', 2, 'apart'), (1, 'resources', 3, ''), (1, 'activities', 2, ''),
+                    (1, 'communications', 1, ''), (1, 'governance', 2, ''),
+                    (1, 'processes', 2, ''), (1, 'culture', 3, 'trust');",
+        )
+        .unwrap();
+    }
+
+    // When puls opens it
+    let mut store = app::open(&path, "maja");
+
+    // Then the rating keeps its scores, and a partnership can be rated
+    let kept = store.ratings(1).unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].arena, Some(1));
+    assert_eq!(kept[0].scores.len(), 7);
+    assert_eq!(kept[0].scores[0].note, "apart");
+    assert_eq!(kept[0].level(Dimension::Culture), Some(3));
+    let mut partnership = rating(Occasion::Baseline, day(7, 1), [4; 7]);
+    partnership.partner = "Fryshuset".into();
+    store.add_partner_rating(&partnership).unwrap();
+    assert_eq!(store.maturity_figures().unwrap().partnerships, 1);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let dangling: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dangling, 0);
+}

@@ -51,7 +51,7 @@ impl App {
             Some(DetailRecord::Meeting(review)) => {
                 Form::review(arena, Some(review), self.today(), self.store.who())
             }
-            Some(DetailRecord::Rating(rating)) => Form::edit_rating(rating),
+            Some(DetailRecord::Rating(rating)) => Form::edit_rating(arena, rating),
             None => return self.error(messages::no_record_to_open().to_owned()),
         };
         self.popup = Some(Popup::Form(Box::new(form)));

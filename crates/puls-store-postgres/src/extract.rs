@@ -35,7 +35,7 @@ fn arenas_of(conn: &Connection, case_ref: &str) -> Result<Vec<i64>> {
          UNION ALL
          SELECT m.arena_id, m.partner || chr(10) || s.note
            FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
-          WHERE strpos(lower(m.partner || chr(10) || s.note), lower($1)) > 0
+          WHERE m.arena_id IS NOT NULL AND strpos(lower(m.partner || chr(10) || s.note), lower($1)) > 0
          UNION ALL
          SELECT arena_id, record FROM drawn_up WHERE strpos(lower(record), lower($1)) > 0
          UNION ALL

@@ -1,5 +1,6 @@
-//! Partnering maturity ratings of an arena: seven dimensions, 1 to 6, each with a note.
-//! Every change is audited on the arena's history, and a drawn-up arena's ratings are locked.
+//! Partnering maturity ratings of an arena, or of a partnership with an outside partner: seven
+//! dimensions, 1 to 6, each with a note. Every change is audited, an arena's on its history
+//! and a partnership's as entity "partnership", and a drawn-up arena's ratings are locked.
 
 use puls_store::*;
 
@@ -7,7 +8,8 @@ use crate::db::{Connection, OptionalExtension, Row, SqlResult, Transaction, para
 
 use super::{PgStore, Result, StoreError, drawn_up, history, time};
 use puls_domain::maturity::{
-    Dimension, HIGHEST, LOWEST, MaturityFigures, Occasion, Rating, Score, figures,
+    Dimension, HIGHEST, LOWEST, MaturityFigures, Occasion, Partnership, Rating, Score, by_subject,
+    figures, partner_key, partnerships,
 };
 use puls_domain::text;
 
@@ -21,6 +23,22 @@ fn check(rating: &RatingEdit) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A partnership's rating names its partner.
+fn check_partner(rating: &RatingEdit) -> Result<()> {
+    if rating.partner.trim().is_empty() {
+        return Err(StoreError::PartnerMissing);
+    }
+    Ok(())
+}
+
+/// Where a rating's audit row goes: its arena's history, or the partnership's own.
+fn audit_entity(arena: Option<i64>, id: i64) -> (&'static str, i64) {
+    match arena {
+        Some(arena) => ("arena", arena),
+        None => ("partnership", id),
+    }
 }
 
 fn scores_of(conn: &Connection, id: i64) -> SqlResult<Vec<Score>> {
@@ -74,6 +92,14 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// A partnership's rows say which partner: `Fryshuset: baseline 2026-06-01: ...`.
+fn audit_detail_of(arena: Option<i64>, rating: &RatingEdit) -> String {
+    match arena {
+        Some(_) => audit_detail(rating),
+        None => format!("{}: {}", rating.partner.trim(), audit_detail(rating)),
+    }
 }
 
 /// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
@@ -134,7 +160,7 @@ impl MaturityStore for PgStore {
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
         check(rating)?;
         self.write(|tx, stamp| {
-            let (arena, version, who, at): (i64, i64, String, String) = tx
+            let (arena, version, who, at): (Option<i64>, i64, String, String) = tx
                 .query_row(
                     "SELECT arena_id, version, updated_by, updated_at FROM maturity_ratings WHERE id = $1",
                     [id],
@@ -149,7 +175,10 @@ impl MaturityStore for PgStore {
                     at: time::from_text(&at),
                 });
             }
-            drawn_up::ensure_open(tx, arena)?;
+            match arena {
+                Some(arena) => drawn_up::ensure_open(tx, arena)?,
+                None => check_partner(rating)?,
+            }
             tx.execute(
                 "UPDATE maturity_ratings SET rated_on = $2, occasion = $3, partner = $4,
                  version = version + 1, updated_at = $5, updated_by = $6 WHERE id = $1",
@@ -163,32 +192,65 @@ impl MaturityStore for PgStore {
                 ],
             )?;
             write_scores(tx, id, rating)?;
+            let (entity, entity_id) = audit_entity(arena, id);
             history::record(
                 tx,
                 stamp,
-                "arena",
-                arena,
+                entity,
+                entity_id,
                 "maturity",
-                &format!("edited {}", audit_detail(rating)),
+                &format!("edited {}", audit_detail_of(arena, rating)),
             )
         })
     }
 
     fn maturity_figures(&self) -> Result<MaturityFigures> {
-        let all: Vec<Rating> = self
+        Ok(figures(&by_subject(self.ratings_where("TRUE")?)))
+    }
+
+    fn partnerships(&self) -> Result<Vec<Partnership>> {
+        Ok(partnerships(self.ratings_where("arena_id IS NULL")?))
+    }
+
+    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>> {
+        let key = partner_key(partner);
+        let mut ratings = self.ratings_where("arena_id IS NULL")?;
+        ratings.retain(|r| partner_key(&r.partner) == key);
+        Ok(ratings)
+    }
+
+    fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
+        check(rating)?;
+        check_partner(rating)?;
+        self.write(|tx, stamp| {
+            let id: i64 = tx.query_row(
+                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+                 VALUES (NULL, $1, $2, $3, $4, $5) RETURNING id",
+                params![
+                    time::date_to_text(Some(rating.on)),
+                    rating.occasion.code(),
+                    text::one_line(rating.partner.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+                |r| r.get(0),
+            )?;
+            write_scores(tx, id, rating)?;
+            history::record(tx, stamp, "partnership", id, "maturity", &audit_detail_of(None, rating))?;
+            Ok(id)
+        })
+    }
+}
+
+impl PgStore {
+    /// The ratings `condition` picks, oldest first.
+    fn ratings_where(&self, condition: &str) -> Result<Vec<Rating>> {
+        Ok(self
             .conn
-            .prepare_cached(&format!("{RATING_SELECT} ORDER BY arena_id, rated_on, id"))?
+            .prepare_cached(&format!(
+                "{RATING_SELECT} WHERE {condition} ORDER BY rated_on, id"
+            ))?
             .query_map(params![], |r| rating_row(&self.conn, r))?
-            .collect::<SqlResult<_>>()?;
-        let mut per_arena: Vec<Vec<Rating>> = Vec::new();
-        for rating in all {
-            match per_arena.last_mut() {
-                Some(group) if group.first().is_some_and(|r| r.arena == rating.arena) => {
-                    group.push(rating);
-                }
-                _ => per_arena.push(vec![rating]),
-            }
-        }
-        Ok(figures(&per_arena))
+            .collect::<SqlResult<_>>()?)
     }
 }

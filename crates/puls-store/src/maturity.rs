@@ -1,12 +1,13 @@
-//! Partnering maturity ratings of an arena: seven dimensions, 1 to 6, each with a note.
-//! Every change is audited on the arena's history, and a drawn-up arena's ratings are locked.
+//! Partnering maturity ratings of an arena, or of a partnership with an outside partner: seven
+//! dimensions, 1 to 6, each with a note. Every change is audited, an arena's on its history
+//! and a partnership's as entity "partnership", and a drawn-up arena's ratings are locked.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Store, StoreError, drawn_up, history, time};
-pub use puls_domain::maturity::{Dimension, MaturityFigures, Occasion, Rating, Score};
-use puls_domain::maturity::{HIGHEST, LOWEST, figures};
+pub use puls_domain::maturity::{Dimension, MaturityFigures, Occasion, Partnership, Rating, Score};
+use puls_domain::maturity::{HIGHEST, LOWEST, by_subject, figures, partner_key, partnerships};
 use puls_domain::text;
 
 /// What a rating form saves: a level and a note for each of the seven dimensions.
@@ -29,8 +30,18 @@ pub trait MaturityStore {
     /// Saves an edited rating, unless someone changed it since `expected_version`.
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()>;
 
-    /// Across arenas: how many stand at each level, and the change from their baseline.
+    /// Across arenas and partnerships: how many stand at each level, and the change from
+    /// their baseline.
     fn maturity_figures(&self) -> Result<MaturityFigures>;
+
+    /// The partnerships with an outside partner that have been rated, by name.
+    fn partnerships(&self) -> Result<Vec<Partnership>>;
+
+    /// A partnership's ratings, oldest first; the name matches whatever its case.
+    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>>;
+
+    /// Records a rating of the partnership with `rating.partner`, of no arena; returns its id.
+    fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64>;
 }
 
 /// Every dimension once, each level from 1 to 6.
@@ -43,6 +54,22 @@ fn check(rating: &RatingEdit) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A partnership's rating names its partner.
+fn check_partner(rating: &RatingEdit) -> Result<()> {
+    if rating.partner.trim().is_empty() {
+        return Err(StoreError::PartnerMissing);
+    }
+    Ok(())
+}
+
+/// Where a rating's audit row goes: its arena's history, or the partnership's own.
+fn audit_entity(arena: Option<i64>, id: i64) -> (&'static str, i64) {
+    match arena {
+        Some(arena) => ("arena", arena),
+        None => ("partnership", id),
+    }
 }
 
 fn scores_of(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Score>> {
@@ -100,6 +127,15 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
     Ok(())
 }
 
+/// A partnership's rows say which partner: `Fryshuset: baseline 2026-06-01: ...`.
+fn audit_detail_of(arena: Option<i64>, rating: &RatingEdit) -> String {
+    match arena {
+        Some(_) => audit_detail(rating),
+        None => format!("{}: {}", rating.partner.trim(), audit_detail(rating)),
+    }
+}
+
+/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
 /// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
 fn audit_detail(rating: &RatingEdit) -> String {
     let levels: Vec<String> = Dimension::ALL
@@ -158,7 +194,7 @@ impl MaturityStore for Store {
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
         check(rating)?;
         self.write(|tx, stamp| {
-            let (arena, version, who, at): (i64, i64, String, String) = tx
+            let (arena, version, who, at): (Option<i64>, i64, String, String) = tx
                 .query_row(
                     "SELECT arena_id, version, updated_by, updated_at FROM maturity_ratings WHERE id = ?1",
                     [id],
@@ -173,7 +209,10 @@ impl MaturityStore for Store {
                     at: time::from_text(&at),
                 });
             }
-            drawn_up::ensure_open(tx, arena)?;
+            match arena {
+                Some(arena) => drawn_up::ensure_open(tx, arena)?,
+                None => check_partner(rating)?,
+            }
             tx.execute(
                 "UPDATE maturity_ratings SET rated_on = ?2, occasion = ?3, partner = ?4,
                  version = version + 1, updated_at = ?5, updated_by = ?6 WHERE id = ?1",
@@ -187,33 +226,63 @@ impl MaturityStore for Store {
                 ],
             )?;
             write_scores(tx, id, rating)?;
+            let (entity, entity_id) = audit_entity(arena, id);
             history::record(
                 tx,
                 stamp,
-                "arena",
-                arena,
+                entity,
+                entity_id,
                 "maturity",
-                &format!("edited {}", audit_detail(rating)),
+                &format!("edited {}", audit_detail_of(arena, rating)),
             )
         })
     }
 
     fn maturity_figures(&self) -> Result<MaturityFigures> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{RATING_SELECT} ORDER BY arena_id, rated_on, id"))?;
-        let all: Vec<Rating> = stmt
-            .query_map([], |r| rating_row(&self.conn, r))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut per_arena: Vec<Vec<Rating>> = Vec::new();
-        for rating in all {
-            match per_arena.last_mut() {
-                Some(group) if group.first().is_some_and(|r| r.arena == rating.arena) => {
-                    group.push(rating)
-                }
-                _ => per_arena.push(vec![rating]),
-            }
-        }
-        Ok(figures(&per_arena))
+        Ok(figures(&by_subject(self.ratings_where("TRUE")?)))
+    }
+
+    fn partnerships(&self) -> Result<Vec<Partnership>> {
+        Ok(partnerships(self.ratings_where("arena_id IS NULL")?))
+    }
+
+    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>> {
+        let key = partner_key(partner);
+        let mut ratings = self.ratings_where("arena_id IS NULL")?;
+        ratings.retain(|r| partner_key(&r.partner) == key);
+        Ok(ratings)
+    }
+
+    fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
+        check(rating)?;
+        check_partner(rating)?;
+        self.write(|tx, stamp| {
+            tx.execute(
+                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+                 VALUES (NULL, ?1, ?2, ?3, ?4, ?5)",
+                params![
+                    time::date_to_text(Some(rating.on)),
+                    rating.occasion.code(),
+                    text::one_line(rating.partner.trim()),
+                    time::to_text(stamp.at),
+                    stamp.who
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_scores(tx, id, rating)?;
+            history::record(tx, stamp, "partnership", id, "maturity", &audit_detail_of(None, rating))?;
+            Ok(id)
+        })
+    }
+}
+
+impl Store {
+    /// The ratings `condition` picks, oldest first.
+    fn ratings_where(&self, condition: &str) -> Result<Vec<Rating>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{RATING_SELECT} WHERE {condition} ORDER BY rated_on, id"
+        ))?;
+        let rows = stmt.query_map([], |r| rating_row(&self.conn, r))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
