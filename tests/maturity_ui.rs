@@ -5,6 +5,7 @@
 pub mod app;
 
 use app::{Screen, text_of};
+use puls::store::prelude::*;
 use puls::ui::Theme;
 use puls::ui::glyphs;
 
@@ -79,6 +80,32 @@ fn the_key_figures_show_the_distribution_and_the_change_from_baseline() {
     );
     assert!(text.contains("3 arenas rated"), "{text}");
     insta::assert_snapshot!("figures_maturity_120x40", text);
+}
+
+#[test]
+fn the_key_figures_count_a_partnership_with_an_outside_partner() {
+    let (_dir, path) = app::demo_db();
+    let mut store = app::open(&path, "maja");
+    store
+        .add_partner_rating(&puls::store::RatingEdit {
+            on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            occasion: puls::domain::maturity::Occasion::Baseline,
+            partner: "Fryshuset".into(),
+            scores: puls::domain::maturity::Dimension::ALL
+                .into_iter()
+                .map(|dimension| puls::domain::maturity::Score {
+                    dimension,
+                    level: 6,
+                    note: String::new(),
+                })
+                .collect(),
+        })
+        .unwrap();
+    let mut screen = Screen::open(&path, "maja", 120, 40);
+    screen.keys("<K>");
+    screen.keys(&"j".repeat(20));
+    let text = screen.text();
+    assert!(text.contains("3 arenas and 1 partnership rated"), "{text}");
 }
 
 #[test]

@@ -138,9 +138,20 @@ pub fn fig_maturity_line(name: &str, at_level: &[u32; 6], mean_change: Option<f6
     format!("  {name:<14} {}{change}", counts.join(" "))
 }
 
-pub fn fig_maturity_arenas(n: u32) -> String {
+pub fn fig_maturity_arenas(n: u32, partnerships: u32) -> String {
+    if partnerships == 0 {
+        return tr!(
+            format!("  {n} arenas rated"),
+            format!("  {n} arenor skattade")
+        );
+    }
+    let noun = if partnerships == 1 {
+        "partnership"
+    } else {
+        "partnerships"
+    };
     tr!(
-        format!("  {n} arenas rated"),
-        format!("  {n} arenor skattade")
+        format!("  {n} arenas and {partnerships} {noun} rated"),
+        format!("  {n} arenor och {partnerships} partnerskap skattade")
     )
 }
