@@ -4,6 +4,7 @@ pub mod admin;
 pub mod bank;
 pub mod config_file;
 pub mod course;
+pub mod maturity;
 pub mod decisions;
 pub mod export;
 pub mod extract;
@@ -183,6 +184,11 @@ pub(crate) enum Command {
     Course {
         #[command(subcommand)]
         command: course::CourseCommand,
+    },
+    /// Partnering maturity of partnerships with outside partners: puls maturity partnerships
+    Maturity {
+        #[command(subcommand)]
+        command: maturity::MaturityCommand,
     },
     #[command(flatten)]
     Decision(DecisionCommand),
@@ -509,6 +515,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
         }
         Some(Command::Agenda(args)) => purpose_agenda::run(&*store, &config, &args),
         Some(Command::Course { command }) => course::run(&mut *store, command),
+        Some(Command::Maturity { command }) => maturity::run(&mut *store, command),
         Some(Command::Requests(args)) => {
             requests::run(&mut *store, &config, allow_personal_data, args)
         }
@@ -542,6 +549,10 @@ fn reads_only(command: Option<&Command>) -> bool {
             | Command::Agenda(_)
             | Command::Course {
                 command: course::CourseCommand::List,
+            }
+            | Command::Maturity {
+                command:
+                    maturity::MaturityCommand::Partnerships | maturity::MaturityCommand::Show { .. },
             }
             | Command::Purpose {
                 command: purpose::PurposeCommand::List,

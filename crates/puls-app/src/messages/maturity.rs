@@ -155,3 +155,54 @@ pub fn fig_maturity_arenas(n: u32, partnerships: u32) -> String {
         format!("  {n} arenor och {partnerships} partnerskap skattade")
     )
 }
+
+/// `  Fryshuset · 2 ratings, latest 2026-11-09`: a partnership as `puls maturity partnerships`
+/// lists it.
+pub fn partnership_line(partner: &str, ratings: u32, latest: NaiveDate) -> String {
+    match ratings {
+        1 => tr!(
+            format!("{partner} · 1 rating, {latest}"),
+            format!("{partner} · 1 skattning, {latest}")
+        ),
+        n => tr!(
+            format!("{partner} · {n} ratings, latest {latest}"),
+            format!("{partner} · {n} skattningar, senast {latest}")
+        ),
+    }
+}
+
+pub fn partnership_title(partner: &str) -> String {
+    tr!(
+        format!("Partnering maturity with {partner}"),
+        format!("Samverkansmognad med {partner}")
+    )
+}
+
+pub fn partnership_rated(partner: &str) -> String {
+    tr!(
+        format!("Partnering maturity with {partner} saved."),
+        format!("Samverkansmognad med {partner} sparad.")
+    )
+}
+
+pub fn partnership_unknown(partner: &str) -> String {
+    tr!(
+        format!("No partnership with \"{partner}\" is rated; `puls maturity partnerships` lists them."),
+        format!("Inget partnerskap med \"{partner}\" är skattat; `puls maturity partnerships` listar dem.")
+    )
+}
+
+pub fn dimension_unknown(raw: &str) -> String {
+    let codes: Vec<&str> = Dimension::ALL.iter().map(|d| d.code()).collect();
+    tr!(
+        format!("\"{raw}\" is no dimension; one of {}", codes.join(", ")),
+        format!("\"{raw}\" är ingen dimension; en av {}", codes.join(", "))
+    )
+}
+
+pub fn occasion_unknown(raw: &str) -> String {
+    tr!(
+        format!("\"{raw}\" is no occasion; one of baseline, returning, check"),
+        format!("\"{raw}\" är inget tillfälle; ett av baseline, returning, check")
+    )
+}
