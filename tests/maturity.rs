@@ -211,3 +211,93 @@ fn migration_14_keeps_every_rating_and_its_scores_and_takes_partnerships() {
         .unwrap();
     assert_eq!(dangling, 0);
 }
+
+#[path = "shared/cli.rs"]
+pub mod cli;
+
+/// `--level` for each dimension at `levels`, in dimension order.
+fn level_args(levels: [u8; 7]) -> Vec<String> {
+    Dimension::ALL
+        .iter()
+        .zip(levels)
+        .flat_map(|(d, level)| ["--level".to_owned(), format!("{}={level}", d.code())])
+        .collect()
+}
+
+#[test]
+fn puls_maturity_rates_a_partnership_and_shows_its_change_as_a_chart() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("puls.db").display().to_string();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, env)
+    };
+    let first = level_args([2, 3, 2, 1, 2, 2, 3]);
+    let mut rate = vec!["maturity", "rate", "Fryshuset", "--on", "2026-06-01"];
+    rate.extend(first.iter().map(String::as_str));
+    let saved = run(&rate, &[]);
+    assert!(saved.status.success(), "{saved:?}");
+    let mut second = level_args([4, 3, 2, 3, 2, 2, 5]);
+    *second.last_mut().unwrap() = "culture=5 we share a room".into();
+    let mut rate = vec!["maturity", "rate", "fryshuset", "--on", "2026-11-02"];
+    rate.extend(second.iter().map(String::as_str));
+    let saved = run(&rate, &[]);
+    assert!(saved.status.success(), "{saved:?}");
+
+    let shown = cli::stdout(&run(&["maturity", "show", "FRYSHUSET"], &[]));
+    let listed = cli::stdout(&run(&["maturity", "partnerships"], &[]));
+    let swedish = cli::stdout(&run(
+        &["maturity", "partnerships"],
+        &[("LC_ALL", "sv_SE.UTF-8")],
+    ));
+
+    assert_eq!(
+        shown,
+        "Partnering maturity with fryshuset
+  A baseline 2026-06-01
+  B check 2026-11-02
+  Goals          A ##.... 2 B ####.. 4  +2 since baseline
+  Resources      A ###... 3 B ###... 3  no change
+  Activities     A ##.... 2 B ##.... 2  no change
+  Information    A #..... 1 B ###... 3  +2 since baseline
+  Governance     A ##.... 2 B ##.... 2  no change
+  Processes      A ##.... 2 B ##.... 2  no change
+  Culture        A ###... 3 B #####. 5  +2 since baseline
+  B Culture: we share a room
+"
+    );
+    assert_eq!(listed, "fryshuset · 2 ratings, latest 2026-11-02\n");
+    assert_eq!(swedish, "fryshuset · 2 skattningar, senast 2026-11-02\n");
+}
+
+#[test]
+fn puls_maturity_refuses_a_missing_dimension_an_unknown_one_and_an_unrated_partner() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("puls.db").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, &[])
+    };
+    let missing = run(&["maturity", "rate", "Fryshuset", "--level", "goals=3"]);
+    let unknown = run(&["maturity", "rate", "Fryshuset", "--level", "goal=3"]);
+    let unrated = run(&["maturity", "show", "Nobody"]);
+
+    for refused in [&missing, &unknown, &unrated] {
+        assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    }
+    assert!(
+        cli::stderr(&missing).contains("every dimension once"),
+        "{missing:?}"
+    );
+    assert!(
+        cli::stderr(&unknown).contains("\"goal\" is no dimension"),
+        "{unknown:?}"
+    );
+    assert!(
+        cli::stderr(&unrated).contains("No partnership with \"Nobody\" is rated"),
+        "{unrated:?}"
+    );
+    assert!(cli::stdout(&run(&["maturity", "partnerships"])).is_empty());
+}

@@ -45,7 +45,8 @@ fn parse_score(raw: &str) -> std::result::Result<Score, String> {
     let (code, level) = raw.split_once('=').unwrap_or((raw, ""));
     let dimension = Dimension::from_code(code.trim().to_lowercase().as_str())
         .ok_or_else(|| messages::dimension_unknown(code.trim()))?;
-    let (level, note) = parse_level(level).ok_or_else(|| messages::maturity_level_invalid(level))?;
+    let (level, note) =
+        parse_level(level).ok_or_else(|| messages::maturity_level_invalid(level))?;
     Ok(Score {
         dimension,
         level,
@@ -105,7 +106,10 @@ fn chart(ratings: &[Rating]) -> String {
     let lettered: Vec<(char, &Rating)> = letters.zip(ratings).collect();
     let mut out = format!("{}\n", messages::partnership_title(&latest.partner));
     for (letter, r) in &lettered {
-        out += &format!("  {}\n", messages::rating_legend(*letter, r.occasion, r.on, ""));
+        out += &format!(
+            "  {}\n",
+            messages::rating_legend(*letter, r.occasion, r.on, "")
+        );
     }
     let base = maturity::baseline(ratings);
     for dimension in Dimension::ALL {

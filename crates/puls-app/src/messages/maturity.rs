@@ -187,8 +187,12 @@ pub fn partnership_rated(partner: &str) -> String {
 
 pub fn partnership_unknown(partner: &str) -> String {
     tr!(
-        format!("No partnership with \"{partner}\" is rated; `puls maturity partnerships` lists them."),
-        format!("Inget partnerskap med \"{partner}\" är skattat; `puls maturity partnerships` listar dem.")
+        format!(
+            "No partnership with \"{partner}\" is rated; `puls maturity partnerships` lists them."
+        ),
+        format!(
+            "Inget partnerskap med \"{partner}\" är skattat; `puls maturity partnerships` listar dem."
+        )
     )
 }
 
