@@ -6,11 +6,8 @@ use puls_store::*;
 
 use crate::db::{Connection, OptionalExtension, Row, SqlResult, Transaction, params};
 
-use super::{PgStore, Result, StoreError, drawn_up, history, time};
-use puls_domain::maturity::{
-    Dimension, HIGHEST, LOWEST, MaturityFigures, Occasion, Partnership, Rating, Score, by_subject,
-    figures, partner_key, partnerships,
-};
+use super::{PgStore, Result, Stamp, StoreError, drawn_up, history, time};
+use puls_domain::maturity::{Dimension, HIGHEST, LOWEST, Occasion, Rating, Score};
 use puls_domain::text;
 
 /// Every dimension once, each level from 1 to 6.
@@ -117,6 +114,40 @@ fn audit_detail(rating: &RatingEdit) -> String {
     )
 }
 
+/// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
+/// scores and audit row.
+fn insert_rating(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: Option<i64>,
+    rating: &RatingEdit,
+) -> Result<i64> {
+    let id: i64 = tx.query_row(
+        "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        params![
+            arena,
+            time::date_to_text(Some(rating.on)),
+            rating.occasion.code(),
+            text::one_line(rating.partner.trim()),
+            time::to_text(stamp.at),
+            stamp.who
+        ],
+        |r| r.get(0),
+    )?;
+    write_scores(tx, id, rating)?;
+    let (entity, entity_id) = audit_entity(arena, id);
+    history::record(
+        tx,
+        stamp,
+        entity,
+        entity_id,
+        "maturity",
+        &audit_detail_of(arena, rating),
+    )?;
+    Ok(id)
+}
+
 impl MaturityStore for PgStore {
     fn ratings(&self, arena: i64) -> Result<Vec<Rating>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -138,22 +169,7 @@ impl MaturityStore for PgStore {
                 return Err(StoreError::ArenaNotFound(arena));
             }
             drawn_up::ensure_open(tx, arena)?;
-            let id: i64 = tx.query_row(
-                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                params![
-                    arena,
-                    time::date_to_text(Some(rating.on)),
-                    rating.occasion.code(),
-                    text::one_line(rating.partner.trim()),
-                    time::to_text(stamp.at),
-                    stamp.who
-                ],
-                |r| r.get(0),
-            )?;
-            write_scores(tx, id, rating)?;
-            history::record(tx, stamp, "arena", arena, "maturity", &audit_detail(rating))?;
-            Ok(id)
+            insert_rating(tx, stamp, Some(arena), rating)
         })
     }
 
@@ -204,53 +220,19 @@ impl MaturityStore for PgStore {
         })
     }
 
-    fn maturity_figures(&self) -> Result<MaturityFigures> {
-        Ok(figures(&by_subject(self.ratings_where("TRUE")?)))
-    }
-
-    fn partnerships(&self) -> Result<Vec<Partnership>> {
-        Ok(partnerships(self.ratings_where("arena_id IS NULL")?))
-    }
-
-    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>> {
-        let key = partner_key(partner);
-        let mut ratings = self.ratings_where("arena_id IS NULL")?;
-        ratings.retain(|r| partner_key(&r.partner) == key);
-        Ok(ratings)
+    fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{RATING_SELECT} WHERE NOT $1 OR arena_id IS NULL ORDER BY rated_on, id"
+            ))?
+            .query_map([partnerships_only], |r| rating_row(&self.conn, r))?
+            .collect::<SqlResult<_>>()?)
     }
 
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
         check(rating)?;
         check_partner(rating)?;
-        self.write(|tx, stamp| {
-            let id: i64 = tx.query_row(
-                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
-                 VALUES (NULL, $1, $2, $3, $4, $5) RETURNING id",
-                params![
-                    time::date_to_text(Some(rating.on)),
-                    rating.occasion.code(),
-                    text::one_line(rating.partner.trim()),
-                    time::to_text(stamp.at),
-                    stamp.who
-                ],
-                |r| r.get(0),
-            )?;
-            write_scores(tx, id, rating)?;
-            history::record(tx, stamp, "partnership", id, "maturity", &audit_detail_of(None, rating))?;
-            Ok(id)
-        })
-    }
-}
-
-impl PgStore {
-    /// The ratings `condition` picks, oldest first.
-    fn ratings_where(&self, condition: &str) -> Result<Vec<Rating>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "{RATING_SELECT} WHERE {condition} ORDER BY rated_on, id"
-            ))?
-            .query_map(params![], |r| rating_row(&self.conn, r))?
-            .collect::<SqlResult<_>>()?)
+        self.write(|tx, stamp| insert_rating(tx, stamp, None, rating))
     }
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, Store, StoreError, drawn_up, history, time};
+use super::{Result, Stamp, Store, StoreError, drawn_up, history, time};
 pub use puls_domain::maturity::{Dimension, MaturityFigures, Occasion, Partnership, Rating, Score};
 use puls_domain::maturity::{HIGHEST, LOWEST, by_subject, figures, partner_key, partnerships};
 use puls_domain::text;
@@ -30,15 +30,27 @@ pub trait MaturityStore {
     /// Saves an edited rating, unless someone changed it since `expected_version`.
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()>;
 
+    /// Every rating, or only the partnerships' (of no arena), oldest first.
+    fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>>;
+
     /// Across arenas and partnerships: how many stand at each level, and the change from
     /// their baseline.
-    fn maturity_figures(&self) -> Result<MaturityFigures>;
+    fn maturity_figures(&self) -> Result<MaturityFigures> {
+        Ok(figures(&by_subject(self.rated(false)?)))
+    }
 
     /// The partnerships with an outside partner that have been rated, by name.
-    fn partnerships(&self) -> Result<Vec<Partnership>>;
+    fn partnerships(&self) -> Result<Vec<Partnership>> {
+        Ok(partnerships(self.rated(true)?))
+    }
 
     /// A partnership's ratings, oldest first; the name matches whatever its case.
-    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>>;
+    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>> {
+        let key = partner_key(partner);
+        let mut ratings = self.rated(true)?;
+        ratings.retain(|r| partner_key(&r.partner) == key);
+        Ok(ratings)
+    }
 
     /// Records a rating of the partnership with `rating.partner`, of no arena; returns its id.
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64>;
@@ -151,6 +163,40 @@ fn audit_detail(rating: &RatingEdit) -> String {
     )
 }
 
+/// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
+/// scores and audit row.
+fn insert_rating(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: Option<i64>,
+    rating: &RatingEdit,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            arena,
+            time::date_to_text(Some(rating.on)),
+            rating.occasion.code(),
+            text::one_line(rating.partner.trim()),
+            time::to_text(stamp.at),
+            stamp.who
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_scores(tx, id, rating)?;
+    let (entity, entity_id) = audit_entity(arena, id);
+    history::record(
+        tx,
+        stamp,
+        entity,
+        entity_id,
+        "maturity",
+        &audit_detail_of(arena, rating),
+    )?;
+    Ok(id)
+}
+
 impl MaturityStore for Store {
     fn ratings(&self, arena: i64) -> Result<Vec<Rating>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -172,22 +218,7 @@ impl MaturityStore for Store {
                 return Err(StoreError::ArenaNotFound(arena));
             }
             drawn_up::ensure_open(tx, arena)?;
-            tx.execute(
-                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    arena,
-                    time::date_to_text(Some(rating.on)),
-                    rating.occasion.code(),
-                    text::one_line(rating.partner.trim()),
-                    time::to_text(stamp.at),
-                    stamp.who
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            write_scores(tx, id, rating)?;
-            history::record(tx, stamp, "arena", arena, "maturity", &audit_detail(rating))?;
-            Ok(id)
+            insert_rating(tx, stamp, Some(arena), rating)
         })
     }
 
@@ -238,51 +269,17 @@ impl MaturityStore for Store {
         })
     }
 
-    fn maturity_figures(&self) -> Result<MaturityFigures> {
-        Ok(figures(&by_subject(self.ratings_where("TRUE")?)))
-    }
-
-    fn partnerships(&self) -> Result<Vec<Partnership>> {
-        Ok(partnerships(self.ratings_where("arena_id IS NULL")?))
-    }
-
-    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>> {
-        let key = partner_key(partner);
-        let mut ratings = self.ratings_where("arena_id IS NULL")?;
-        ratings.retain(|r| partner_key(&r.partner) == key);
-        Ok(ratings)
+    fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{RATING_SELECT} WHERE ?1 = 0 OR arena_id IS NULL ORDER BY rated_on, id"
+        ))?;
+        let rows = stmt.query_map([partnerships_only], |r| rating_row(&self.conn, r))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
         check(rating)?;
         check_partner(rating)?;
-        self.write(|tx, stamp| {
-            tx.execute(
-                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
-                 VALUES (NULL, ?1, ?2, ?3, ?4, ?5)",
-                params![
-                    time::date_to_text(Some(rating.on)),
-                    rating.occasion.code(),
-                    text::one_line(rating.partner.trim()),
-                    time::to_text(stamp.at),
-                    stamp.who
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            write_scores(tx, id, rating)?;
-            history::record(tx, stamp, "partnership", id, "maturity", &audit_detail_of(None, rating))?;
-            Ok(id)
-        })
-    }
-}
-
-impl Store {
-    /// The ratings `condition` picks, oldest first.
-    fn ratings_where(&self, condition: &str) -> Result<Vec<Rating>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{RATING_SELECT} WHERE {condition} ORDER BY rated_on, id"
-        ))?;
-        let rows = stmt.query_map([], |r| rating_row(&self.conn, r))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.write(|tx, stamp| insert_rating(tx, stamp, None, rating))
     }
 }
