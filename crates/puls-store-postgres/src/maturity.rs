@@ -7,36 +7,8 @@ use puls_store::*;
 use crate::db::{Connection, OptionalExtension, Row, SqlResult, Transaction, params};
 
 use super::{PgStore, Result, Stamp, StoreError, drawn_up, history, time};
-use puls_domain::maturity::{Dimension, HIGHEST, LOWEST, Occasion, Rating, Score};
+use puls_domain::maturity::{Dimension, Occasion, Rating, Score};
 use puls_domain::text;
-
-/// Every dimension once, each level from 1 to 6.
-fn check(rating: &RatingEdit) -> Result<()> {
-    for dimension in Dimension::ALL {
-        let mut scores = rating.scores.iter().filter(|s| s.dimension == dimension);
-        match (scores.next(), scores.next()) {
-            (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
-            _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
-        }
-    }
-    Ok(())
-}
-
-/// A partnership's rating names its partner.
-fn check_partner(rating: &RatingEdit) -> Result<()> {
-    if rating.partner.trim().is_empty() {
-        return Err(StoreError::PartnerMissing);
-    }
-    Ok(())
-}
-
-/// Where a rating's audit row goes: its arena's history, or the partnership's own.
-fn audit_entity(arena: Option<i64>, id: i64) -> (&'static str, i64) {
-    match arena {
-        Some(arena) => ("arena", arena),
-        None => ("partnership", id),
-    }
-}
 
 fn scores_of(conn: &Connection, id: i64) -> SqlResult<Vec<Score>> {
     let stored: Vec<(String, u8, String)> = conn
@@ -91,29 +63,6 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
     Ok(())
 }
 
-/// A partnership's rows say which partner: `Fryshuset: baseline 2026-06-01: ...`.
-fn audit_detail_of(arena: Option<i64>, rating: &RatingEdit) -> String {
-    match arena {
-        Some(_) => audit_detail(rating),
-        None => format!("{}: {}", rating.partner.trim(), audit_detail(rating)),
-    }
-}
-
-/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
-fn audit_detail(rating: &RatingEdit) -> String {
-    let levels: Vec<String> = Dimension::ALL
-        .iter()
-        .filter_map(|d| rating.scores.iter().find(|s| s.dimension == *d))
-        .map(|s| s.level.to_string())
-        .collect();
-    format!(
-        "{} {}: {}",
-        rating.occasion.code(),
-        rating.on,
-        levels.join(" ")
-    )
-}
-
 /// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
 /// scores and audit row.
 fn insert_rating(
@@ -136,14 +85,14 @@ fn insert_rating(
         |r| r.get(0),
     )?;
     write_scores(tx, id, rating)?;
-    let (entity, entity_id) = audit_entity(arena, id);
+    let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
     history::record(
         tx,
         stamp,
         entity,
         entity_id,
         "maturity",
-        &audit_detail_of(arena, rating),
+        &rating.audit_detail(arena),
     )?;
     Ok(id)
 }
@@ -158,7 +107,7 @@ impl MaturityStore for PgStore {
     }
 
     fn add_rating(&mut self, arena: i64, rating: &RatingEdit) -> Result<i64> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM arenas WHERE id = $1)",
@@ -174,7 +123,7 @@ impl MaturityStore for PgStore {
     }
 
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
             let (arena, version, who, at): (Option<i64>, i64, String, String) = tx
                 .query_row(
@@ -193,7 +142,7 @@ impl MaturityStore for PgStore {
             }
             match arena {
                 Some(arena) => drawn_up::ensure_open(tx, arena)?,
-                None => check_partner(rating)?,
+                None => rating.check_partner()?,
             }
             tx.execute(
                 "UPDATE maturity_ratings SET rated_on = $2, occasion = $3, partner = $4,
@@ -208,14 +157,14 @@ impl MaturityStore for PgStore {
                 ],
             )?;
             write_scores(tx, id, rating)?;
-            let (entity, entity_id) = audit_entity(arena, id);
+            let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
             history::record(
                 tx,
                 stamp,
                 entity,
                 entity_id,
                 "maturity",
-                &format!("edited {}", audit_detail_of(arena, rating)),
+                &format!("edited {}", rating.audit_detail(arena)),
             )
         })
     }
@@ -231,8 +180,8 @@ impl MaturityStore for PgStore {
     }
 
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
-        check(rating)?;
-        check_partner(rating)?;
+        rating.check()?;
+        rating.check_partner()?;
         self.write(|tx, stamp| insert_rating(tx, stamp, None, rating))
     }
 }

@@ -19,6 +19,52 @@ pub struct RatingEdit {
     pub scores: Vec<Score>,
 }
 
+/// The rules and audit text of a rating, alike in every backend.
+impl RatingEdit {
+    /// Every dimension once, each level from 1 to 6.
+    pub fn check(&self) -> Result<()> {
+        for dimension in Dimension::ALL {
+            let mut scores = self.scores.iter().filter(|s| s.dimension == dimension);
+            match (scores.next(), scores.next()) {
+                (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
+                _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
+            }
+        }
+        Ok(())
+    }
+
+    /// A partnership's rating names its partner.
+    pub fn check_partner(&self) -> Result<()> {
+        if self.partner.trim().is_empty() {
+            return Err(StoreError::PartnerMissing);
+        }
+        Ok(())
+    }
+
+    /// Where the audit row of rating `id` goes: its arena's history, or the partnership's own.
+    pub fn audit_entity(arena: Option<i64>, id: i64) -> (&'static str, i64) {
+        match arena {
+            Some(arena) => ("arena", arena),
+            None => ("partnership", id),
+        }
+    }
+
+    /// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history;
+    /// a partnership's say which partner first: `Fryshuset: baseline 2026-06-01: ...`.
+    pub fn audit_detail(&self, arena: Option<i64>) -> String {
+        let levels: Vec<String> = Dimension::ALL
+            .iter()
+            .filter_map(|d| self.scores.iter().find(|s| s.dimension == *d))
+            .map(|s| s.level.to_string())
+            .collect();
+        let detail = format!("{} {}: {}", self.occasion.code(), self.on, levels.join(" "));
+        match arena {
+            Some(_) => detail,
+            None => format!("{}: {detail}", self.partner.trim()),
+        }
+    }
+}
+
 /// An arena's partnering maturity. Part of the store interface (see [`crate::Backend`]).
 pub trait MaturityStore {
     /// The arena's ratings, oldest first.
@@ -54,34 +100,6 @@ pub trait MaturityStore {
 
     /// Records a rating of the partnership with `rating.partner`, of no arena; returns its id.
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64>;
-}
-
-/// Every dimension once, each level from 1 to 6.
-fn check(rating: &RatingEdit) -> Result<()> {
-    for dimension in Dimension::ALL {
-        let mut scores = rating.scores.iter().filter(|s| s.dimension == dimension);
-        match (scores.next(), scores.next()) {
-            (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
-            _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
-        }
-    }
-    Ok(())
-}
-
-/// A partnership's rating names its partner.
-fn check_partner(rating: &RatingEdit) -> Result<()> {
-    if rating.partner.trim().is_empty() {
-        return Err(StoreError::PartnerMissing);
-    }
-    Ok(())
-}
-
-/// Where a rating's audit row goes: its arena's history, or the partnership's own.
-fn audit_entity(arena: Option<i64>, id: i64) -> (&'static str, i64) {
-    match arena {
-        Some(arena) => ("arena", arena),
-        None => ("partnership", id),
-    }
 }
 
 fn scores_of(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Score>> {
@@ -139,30 +157,6 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
     Ok(())
 }
 
-/// A partnership's rows say which partner: `Fryshuset: baseline 2026-06-01: ...`.
-fn audit_detail_of(arena: Option<i64>, rating: &RatingEdit) -> String {
-    match arena {
-        Some(_) => audit_detail(rating),
-        None => format!("{}: {}", rating.partner.trim(), audit_detail(rating)),
-    }
-}
-
-/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
-/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
-fn audit_detail(rating: &RatingEdit) -> String {
-    let levels: Vec<String> = Dimension::ALL
-        .iter()
-        .filter_map(|d| rating.scores.iter().find(|s| s.dimension == *d))
-        .map(|s| s.level.to_string())
-        .collect();
-    format!(
-        "{} {}: {}",
-        rating.occasion.code(),
-        rating.on,
-        levels.join(" ")
-    )
-}
-
 /// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
 /// scores and audit row.
 fn insert_rating(
@@ -185,14 +179,14 @@ fn insert_rating(
     )?;
     let id = tx.last_insert_rowid();
     write_scores(tx, id, rating)?;
-    let (entity, entity_id) = audit_entity(arena, id);
+    let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
     history::record(
         tx,
         stamp,
         entity,
         entity_id,
         "maturity",
-        &audit_detail_of(arena, rating),
+        &rating.audit_detail(arena),
     )?;
     Ok(id)
 }
@@ -207,7 +201,7 @@ impl MaturityStore for Store {
     }
 
     fn add_rating(&mut self, arena: i64, rating: &RatingEdit) -> Result<i64> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM arenas WHERE id = ?1)",
@@ -223,7 +217,7 @@ impl MaturityStore for Store {
     }
 
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
             let (arena, version, who, at): (Option<i64>, i64, String, String) = tx
                 .query_row(
@@ -242,7 +236,7 @@ impl MaturityStore for Store {
             }
             match arena {
                 Some(arena) => drawn_up::ensure_open(tx, arena)?,
-                None => check_partner(rating)?,
+                None => rating.check_partner()?,
             }
             tx.execute(
                 "UPDATE maturity_ratings SET rated_on = ?2, occasion = ?3, partner = ?4,
@@ -257,14 +251,14 @@ impl MaturityStore for Store {
                 ],
             )?;
             write_scores(tx, id, rating)?;
-            let (entity, entity_id) = audit_entity(arena, id);
+            let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
             history::record(
                 tx,
                 stamp,
                 entity,
                 entity_id,
                 "maturity",
-                &format!("edited {}", audit_detail_of(arena, rating)),
+                &format!("edited {}", rating.audit_detail(arena)),
             )
         })
     }
@@ -278,8 +272,8 @@ impl MaturityStore for Store {
     }
 
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
-        check(rating)?;
-        check_partner(rating)?;
+        rating.check()?;
+        rating.check_partner()?;
         self.write(|tx, stamp| insert_rating(tx, stamp, None, rating))
     }
 }
