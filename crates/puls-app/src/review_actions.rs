@@ -29,6 +29,7 @@ impl App {
         match &mut self.popup {
             Some(Popup::Detail(detail)) => detail.move_record(delta),
             Some(Popup::Reading(reading)) => reading.move_session(delta),
+            Some(Popup::Maturity(_)) => self.move_partnership(delta),
             _ => {}
         }
     }

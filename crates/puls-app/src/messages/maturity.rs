@@ -14,6 +14,8 @@ texts! {
         "Ingen skattning än: M i detaljvyn skattar de sju dimensionerna från 1 till 6.";
     maturity_scale => "1-2 each on its own · 3-4 seeking alignment · 5-6 partnering solutions",
         "1-2 var för sig · 3-4 söker samordning · 5-6 gemensamma lösningar";
+    no_partnerships => "No partnership with an outside partner is rated yet: puls maturity rate PARTNER rates one.",
+        "Inget partnerskap med en extern part är skattat än: puls maturity rate PART skattar ett.";
     label_occasion => "Occasion", "Tillfälle";
     label_partner => "Partner", "Samverkanspart";
     level_hint => "1-6, then a note", "1-6, sedan en anteckning";
@@ -70,6 +72,11 @@ pub fn maturity_chart_title(arena: i64) -> String {
         format!("#{arena} Partnering maturity"),
         format!("#{arena} Samverkansmognad")
     )
+}
+
+/// `Partnering maturity with Fryshuset 1/2`: a partnership's chart, one of those rated.
+pub fn partnership_chart_title(partner: &str, number: usize, of: usize) -> String {
+    format!("{} {number}/{of}", partnership_title(partner))
 }
 
 pub fn rating_form_title(arena: i64, edit: bool) -> String {
