@@ -73,8 +73,9 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, chart: &MaturityChart)
 
 fn draw_bars(frame: &mut Frame, area: Rect, theme: &Theme, ratings: &[&Rating]) {
     let n = ratings.len() as u16;
-    // The widest bars that let seven groups fit, two cells between groups.
-    let width = (area.width.saturating_sub(12) / 7).saturating_sub(n.saturating_sub(1)) / n.max(1);
+    // The widest bars that let seven groups fit, two cells between groups. Each bar takes its
+    // gap after it, the group's last one too, so a bar is its width and one cell.
+    let width = (area.width.saturating_sub(12) / 7 / n.max(1)).saturating_sub(1);
     let width = width.clamp(1, 5);
     let mut chart = BarChart::default()
         .bar_width(width)
