@@ -301,3 +301,23 @@ fn puls_maturity_refuses_a_missing_dimension_an_unknown_one_and_an_unrated_partn
     );
     assert!(cli::stdout(&run(&["maturity", "partnerships"])).is_empty());
 }
+
+#[test]
+fn the_partnerships_are_read_through_the_arenas_index_in_order() {
+    let (_dir, path) = app::demo_db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT id, arena_id, rated_on, occasion, partner, version
+               FROM maturity_ratings WHERE arena_id IS NULL ORDER BY rated_on, id",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        plan,
+        ["SEARCH maturity_ratings USING INDEX maturity_by_arena (arena_id=?)"]
+    );
+}

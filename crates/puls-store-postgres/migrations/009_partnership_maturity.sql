@@ -3,5 +3,5 @@
 ALTER TABLE maturity_ratings ALTER COLUMN arena_id DROP NOT NULL;
 ALTER TABLE maturity_ratings
     ADD CONSTRAINT maturity_rating_of_arena_or_partner CHECK (arena_id IS NOT NULL OR partner <> '');
--- The partnerships and a partnership's ratings in order (arena_id IS NULL).
-CREATE INDEX maturity_by_partner ON maturity_ratings (partner, rated_on, id) WHERE arena_id IS NULL;
+-- The partnerships' ratings in order (MaturityStore::rated) are read through maturity_by_arena,
+-- arena_id IS NULL, already in order: no index of their own.

@@ -170,12 +170,16 @@ impl MaturityStore for PgStore {
     }
 
     fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>> {
+        // The partnerships' (arena_id IS NULL) in order through maturity_by_arena.
+        let only = if partnerships_only {
+            "WHERE arena_id IS NULL"
+        } else {
+            ""
+        };
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "{RATING_SELECT} WHERE NOT $1 OR arena_id IS NULL ORDER BY rated_on, id"
-            ))?
-            .query_map([partnerships_only], |r| rating_row(&self.conn, r))?
+            .prepare_cached(&format!("{RATING_SELECT} {only} ORDER BY rated_on, id"))?
+            .query_map(params![], |r| rating_row(&self.conn, r))?
             .collect::<SqlResult<_>>()?)
     }
 

@@ -264,10 +264,16 @@ impl MaturityStore for Store {
     }
 
     fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{RATING_SELECT} WHERE ?1 = 0 OR arena_id IS NULL ORDER BY rated_on, id"
-        ))?;
-        let rows = stmt.query_map([partnerships_only], |r| rating_row(&self.conn, r))?;
+        // The partnerships' (arena_id IS NULL) in order through maturity_by_arena.
+        let only = if partnerships_only {
+            "WHERE arena_id IS NULL"
+        } else {
+            ""
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{RATING_SELECT} {only} ORDER BY rated_on, id"))?;
+        let rows = stmt.query_map([], |r| rating_row(&self.conn, r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -37,7 +37,6 @@ INSERT INTO maturity_scores (rating_id, dimension, level, note)
 DROP TABLE maturity_scores_old;
 DROP TABLE maturity_ratings_old;
 
--- An arena's ratings in order, and every arena's for the key figures.
+-- An arena's ratings in order, every arena's for the key figures, and the partnerships'
+-- (arena_id IS NULL).
 CREATE INDEX maturity_by_arena ON maturity_ratings (arena_id, rated_on, id);
--- The partnerships and a partnership's ratings in order (arena_id IS NULL).
-CREATE INDEX maturity_by_partner ON maturity_ratings (partner, rated_on, id) WHERE arena_id IS NULL;
