@@ -132,6 +132,8 @@ mod exports;
 mod keys;
 #[path = "conformance/knowledge.rs"]
 mod knowledge;
+#[path = "conformance/partnerships.rs"]
+mod partnerships;
 #[path = "conformance/plan.rs"]
 mod plan;
 #[path = "conformance/purposes.rs"]
@@ -256,6 +258,12 @@ macro_rules! conformance {
                 a_member_forwards_and_commissions_and_anyone_else_is_refused,
                 a_member_declines_with_the_bodys_reason,
                 an_arena_keeps_the_missions_taking_part_besides_its_own,
+            ],
+            partnerships: [
+                a_partnership_is_rated_and_edited_with_an_audit_row_of_its_own,
+                a_partnership_rating_saved_over_an_unseen_edit_is_refused_with_who,
+                a_partnership_rating_needs_a_partner_and_writes_nothing_without_one,
+                partnerships_are_listed_by_name_and_counted_in_the_key_figures,
             ],
             purposes: [
                 arenas_go_under_a_purpose_whose_meetings_keep_their_notes_in_order,

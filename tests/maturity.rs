@@ -150,3 +150,174 @@ fn the_figures_count_latest_levels_and_the_change_from_baseline() {
     assert_eq!(goals.at_level, [0, 0, 0, 1, 1, 0]);
     assert_eq!(goals.mean_change, Some(3.0));
 }
+
+#[test]
+fn migration_14_keeps_every_rating_and_its_scores_and_takes_partnerships() {
+    // Given a database of the schema before partnerships (migrations 1 to 13), with a rating
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        let folder = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/puls-store/src/migrations"
+        );
+        let mut files: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_str().unwrap() < "014")
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), 13);
+        for file in files {
+            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 13).unwrap();
+        conn.execute_batch(
+            "INSERT INTO arenas (title, mission, stage, stage_since, signalled_by, signalled_at,
+                                 updated_at, updated_by)
+             VALUES ('Summer jobs', 'work', 'commissioned', '2026-06-01', 'maja', 'x', 'x', 'maja');
+             INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+             VALUES (1, '2026-06-01', 'baseline', '', 'x', 'maja');
+             INSERT INTO maturity_scores (rating_id, dimension, level, note)
+             VALUES (1, 'goals', 2, 'apart'), (1, 'resources', 3, ''), (1, 'activities', 2, ''),
+                    (1, 'communications', 1, ''), (1, 'governance', 2, ''),
+                    (1, 'processes', 2, ''), (1, 'culture', 3, 'trust');",
+        )
+        .unwrap();
+    }
+
+    // When puls opens it
+    let mut store = app::open(&path, "maja");
+
+    // Then the rating keeps its scores, and a partnership can be rated
+    let kept = store.ratings(1).unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].arena, Some(1));
+    assert_eq!(kept[0].scores.len(), 7);
+    assert_eq!(kept[0].scores[0].note, "apart");
+    assert_eq!(kept[0].level(Dimension::Culture), Some(3));
+    let mut partnership = rating(Occasion::Baseline, day(7, 1), [4; 7]);
+    partnership.partner = "Fryshuset".into();
+    store.add_partner_rating(&partnership).unwrap();
+    assert_eq!(store.maturity_figures().unwrap().partnerships, 1);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let dangling: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dangling, 0);
+}
+
+#[path = "shared/cli.rs"]
+pub mod cli;
+
+/// `--level` for each dimension at `levels`, in dimension order.
+fn level_args(levels: [u8; 7]) -> Vec<String> {
+    Dimension::ALL
+        .iter()
+        .zip(levels)
+        .flat_map(|(d, level)| ["--level".to_owned(), format!("{}={level}", d.code())])
+        .collect()
+}
+
+#[test]
+fn puls_maturity_rates_a_partnership_and_shows_its_change_as_a_chart() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("puls.db").display().to_string();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, env)
+    };
+    let first = level_args([2, 3, 2, 1, 2, 2, 3]);
+    let mut rate = vec!["maturity", "rate", "Fryshuset", "--on", "2026-06-01"];
+    rate.extend(first.iter().map(String::as_str));
+    let saved = run(&rate, &[]);
+    assert!(saved.status.success(), "{saved:?}");
+    let mut second = level_args([4, 3, 2, 3, 2, 2, 5]);
+    *second.last_mut().unwrap() = "culture=5 we share a room".into();
+    let mut rate = vec!["maturity", "rate", "fryshuset", "--on", "2026-11-02"];
+    rate.extend(second.iter().map(String::as_str));
+    let saved = run(&rate, &[]);
+    assert!(saved.status.success(), "{saved:?}");
+
+    let shown = cli::stdout(&run(&["maturity", "show", "FRYSHUSET"], &[]));
+    let listed = cli::stdout(&run(&["maturity", "partnerships"], &[]));
+    let swedish = cli::stdout(&run(
+        &["maturity", "partnerships"],
+        &[("LC_ALL", "sv_SE.UTF-8")],
+    ));
+
+    assert_eq!(
+        shown,
+        "Partnering maturity with fryshuset
+  A baseline 2026-06-01
+  B check 2026-11-02
+  Goals          A ##.... 2 B ####.. 4  +2 since baseline
+  Resources      A ###... 3 B ###... 3  no change
+  Activities     A ##.... 2 B ##.... 2  no change
+  Information    A #..... 1 B ###... 3  +2 since baseline
+  Governance     A ##.... 2 B ##.... 2  no change
+  Processes      A ##.... 2 B ##.... 2  no change
+  Culture        A ###... 3 B #####. 5  +2 since baseline
+  B Culture: we share a room
+"
+    );
+    assert_eq!(listed, "fryshuset · 2 ratings, latest 2026-11-02\n");
+    assert_eq!(swedish, "fryshuset · 2 skattningar, senast 2026-11-02\n");
+}
+
+#[test]
+fn puls_maturity_refuses_a_missing_dimension_an_unknown_one_and_an_unrated_partner() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("puls.db").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend(args);
+        cli::run_in(home.path(), &all, &[])
+    };
+    let missing = run(&["maturity", "rate", "Fryshuset", "--level", "goals=3"]);
+    let unknown = run(&["maturity", "rate", "Fryshuset", "--level", "goal=3"]);
+    let unrated = run(&["maturity", "show", "Nobody"]);
+
+    for refused in [&missing, &unknown, &unrated] {
+        assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    }
+    assert!(
+        cli::stderr(&missing).contains("every dimension once"),
+        "{missing:?}"
+    );
+    assert!(
+        cli::stderr(&unknown).contains("\"goal\" is no dimension"),
+        "{unknown:?}"
+    );
+    assert!(
+        cli::stderr(&unrated).contains("No partnership with \"Nobody\" is rated"),
+        "{unrated:?}"
+    );
+    assert!(cli::stdout(&run(&["maturity", "partnerships"])).is_empty());
+}
+
+#[test]
+fn the_partnerships_are_read_through_the_arenas_index_in_order() {
+    let (_dir, path) = app::demo_db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT id, arena_id, rated_on, occasion, partner, version
+               FROM maturity_ratings WHERE arena_id IS NULL ORDER BY rated_on, id",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        plan,
+        ["SEARCH maturity_ratings USING INDEX maturity_by_arena (arena_id=?)"]
+    );
+}

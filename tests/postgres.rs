@@ -243,6 +243,22 @@ fn migrate_copies_a_sqlite_database_whole_and_only_into_an_empty_one() {
         .create_signal(&signal("Recorded by mistake"))
         .unwrap();
     sqlite.delete_signal(gone.id, gone.version).unwrap();
+    // and a partnership with an outside partner was rated, of no arena
+    sqlite
+        .add_partner_rating(&puls::store::RatingEdit {
+            on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            occasion: puls::domain::maturity::Occasion::Baseline,
+            partner: "Fryshuset".into(),
+            scores: puls::domain::maturity::Dimension::ALL
+                .into_iter()
+                .map(|dimension| puls::domain::maturity::Score {
+                    dimension,
+                    level: 3,
+                    note: "apart".into(),
+                })
+                .collect(),
+        })
+        .unwrap();
     let db = TestDatabase::default();
     let home = tempfile::tempdir().unwrap();
     let file_arg = file.display().to_string();
@@ -273,6 +289,14 @@ fn migrate_copies_a_sqlite_database_whole_and_only_into_an_empty_one() {
         assert_eq!(copy.plan(card.id).unwrap(), sqlite.plan(card.id).unwrap());
     }
     assert_eq!(copy.bank_record().unwrap(), sqlite.bank_record().unwrap());
+    assert_eq!(
+        copy.partner_ratings("Fryshuset").unwrap(),
+        sqlite.partner_ratings("Fryshuset").unwrap()
+    );
+    assert_eq!(
+        copy.maturity_figures().unwrap(),
+        sqlite.maturity_figures().unwrap()
+    );
     let next = copy.create_signal(&signal("The next one")).unwrap();
     assert_eq!(next.id, gone.id + 1, "a removed number came back");
 

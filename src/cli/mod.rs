@@ -9,6 +9,7 @@ pub mod export;
 pub mod extract;
 pub mod figures;
 pub mod help;
+pub mod maturity;
 pub mod migrate;
 pub mod privacy;
 pub mod purpose;
@@ -183,6 +184,11 @@ pub(crate) enum Command {
     Course {
         #[command(subcommand)]
         command: course::CourseCommand,
+    },
+    /// Partnering maturity of partnerships with outside partners: puls maturity partnerships
+    Maturity {
+        #[command(subcommand)]
+        command: maturity::MaturityCommand,
     },
     #[command(flatten)]
     Decision(DecisionCommand),
@@ -509,6 +515,7 @@ pub(crate) fn run_as(cli: Cli, invocation: Invocation) -> Result<()> {
         }
         Some(Command::Agenda(args)) => purpose_agenda::run(&*store, &config, &args),
         Some(Command::Course { command }) => course::run(&mut *store, command),
+        Some(Command::Maturity { command }) => maturity::run(&mut *store, command),
         Some(Command::Requests(args)) => {
             requests::run(&mut *store, &config, allow_personal_data, args)
         }
@@ -542,6 +549,10 @@ fn reads_only(command: Option<&Command>) -> bool {
             | Command::Agenda(_)
             | Command::Course {
                 command: course::CourseCommand::List,
+            }
+            | Command::Maturity {
+                command:
+                    maturity::MaturityCommand::Partnerships | maturity::MaturityCommand::Show { .. },
             }
             | Command::Purpose {
                 command: purpose::PurposeCommand::List,

@@ -25,7 +25,7 @@ pub mod plan;
 mod plan_actions;
 mod plan_form;
 pub mod popup;
-mod rating_form;
+pub mod rating_form;
 mod requests;
 mod review_actions;
 mod review_form;

@@ -1,16 +1,21 @@
-//! An arena's partnering maturity from its detail: the chart of its ratings, and a new rating.
+//! An arena's partnering maturity from its detail: the chart of its ratings, and a new rating;
+//! from the key figures, the charts of the partnerships with outside partners.
 
 use super::App;
 use super::form::{Form, FormKind};
 use super::messages;
-use super::popup::{MaturityChart, Popup};
+use super::popup::{MaturityChart, MaturitySubject, Popup};
 use puls_domain::arena::Stage;
 use puls_domain::maturity::Occasion;
 use puls_store::StoreError;
 
 impl App {
-    /// The chart of `arena`'s ratings, or of the detail's arena.
+    /// The chart of `arena`'s ratings, or of the detail's arena; from the key figures, of the
+    /// first partnership.
     pub(super) fn open_maturity(&mut self, arena: Option<i64>) {
+        if arena.is_none() && matches!(self.popup, Some(Popup::Figures(..))) {
+            return self.open_partnership(0);
+        }
         let Some((arena, title)) = arena
             .and_then(|id| self.store.arena(id).ok().map(|a| (a.id, a.title)))
             .or_else(|| match &self.popup {
@@ -23,13 +28,50 @@ impl App {
         match self.store.ratings(arena) {
             Ok(ratings) => {
                 self.popup = Some(Popup::Maturity(Box::new(MaturityChart {
-                    arena,
+                    subject: MaturitySubject::Arena(arena),
                     title,
                     ratings,
                     scroll: 0,
                 })))
             }
             Err(e) => self.fail(&e),
+        }
+    }
+
+    /// The chart of the partnership at `index` among those rated, by name.
+    fn open_partnership(&mut self, index: usize) {
+        let opened = self.store.partnerships().and_then(|list| {
+            let Some(chosen) = list.get(index) else {
+                return Ok(None);
+            };
+            let ratings = self.store.partner_ratings(&chosen.partner)?;
+            let partners = list.iter().map(|p| p.partner.clone()).collect();
+            Ok(Some(MaturityChart {
+                subject: MaturitySubject::Partnership { partners, index },
+                title: chosen.partner.clone(),
+                ratings,
+                scroll: 0,
+            }))
+        });
+        match opened {
+            Ok(Some(chart)) => self.popup = Some(Popup::Maturity(Box::new(chart))),
+            Ok(None) => self.info(messages::no_partnerships().to_owned()),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// The next or previous partnership's chart, from one.
+    pub(super) fn move_partnership(&mut self, delta: isize) {
+        let Some(Popup::Maturity(chart)) = &self.popup else {
+            return;
+        };
+        let MaturitySubject::Partnership { partners, index } = &chart.subject else {
+            return;
+        };
+        let last = partners.len().saturating_sub(1);
+        let next = index.saturating_add_signed(delta).min(last);
+        if next != *index {
+            self.open_partnership(next);
         }
     }
 

@@ -32,11 +32,15 @@ pub const DETAIL_COMMANDS: &[Handled] = &[
     quiet(Command::ScrollDown),
 ];
 
-/// What the screens that are only read (help, history, an entry, the figures) answer for.
+/// What the screens that are only read (help, history, an entry, the figures) answer for;
+/// the key figures open the partnerships' maturity charts, stepped through one at a time.
 pub const HELP_COMMANDS: &[Handled] = &[
     hint(Command::ScrollDown),
     hint(Command::Back),
     quiet(Command::ScrollUp),
+    quiet(Command::Maturity),
+    quiet(Command::NextRecord),
+    quiet(Command::PreviousRecord),
 ];
 
 /// What a bank entry read whole answers for: a course's sessions are marked and signed up
@@ -127,9 +131,21 @@ impl Detail {
     }
 }
 
-/// An arena's maturity ratings, oldest first, as a chart.
+/// What a maturity chart is of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MaturitySubject {
+    Arena(i64),
+    /// One of the partnerships rated (`n`/`p` step through them), by name.
+    Partnership {
+        partners: Vec<String>,
+        index: usize,
+    },
+}
+
+/// An arena's or a partnership's maturity ratings, oldest first, as a chart.
 pub struct MaturityChart {
-    pub arena: i64,
+    pub subject: MaturitySubject,
+    /// The arena's title or the partner's name.
     pub title: String,
     pub ratings: Vec<puls_domain::maturity::Rating>,
     pub scroll: u16,

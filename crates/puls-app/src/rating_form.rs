@@ -76,8 +76,8 @@ impl Form {
         form
     }
 
-    /// `rating` as it was saved, each dimension's level with its note, to edit.
-    pub fn edit_rating(rating: &Rating) -> Form {
+    /// `rating` of `arena` as it was saved, each dimension's level with its note, to edit.
+    pub fn edit_rating(arena: i64, rating: &Rating) -> Form {
         let levels = |dimension| {
             rating
                 .scores
@@ -89,7 +89,7 @@ impl Form {
         let fields = rating_fields(rating.on, rating.occasion, &rating.partner, levels);
         Form::new(
             FormKind::Rating {
-                arena: rating.arena,
+                arena,
                 existing: Some((rating.id, rating.version)),
             },
             fields,
@@ -156,7 +156,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let rating = Rating {
             id: 7,
-            arena: 2,
+            arena: Some(2),
             on: day,
             occasion: Occasion::Baseline,
             partner: "Region".into(),
@@ -170,7 +170,7 @@ mod tests {
                 .collect(),
             version: 4,
         };
-        let mut form = Form::edit_rating(&rating);
+        let mut form = Form::edit_rating(2, &rating);
         assert_eq!(
             form.kind,
             FormKind::Rating {

@@ -29,6 +29,7 @@ impl App {
         match &mut self.popup {
             Some(Popup::Detail(detail)) => detail.move_record(delta),
             Some(Popup::Reading(reading)) => reading.move_session(delta),
+            Some(Popup::Maturity(_)) => self.move_partnership(delta),
             _ => {}
         }
     }
@@ -51,7 +52,7 @@ impl App {
             Some(DetailRecord::Meeting(review)) => {
                 Form::review(arena, Some(review), self.today(), self.store.who())
             }
-            Some(DetailRecord::Rating(rating)) => Form::edit_rating(rating),
+            Some(DetailRecord::Rating(rating)) => Form::edit_rating(arena, rating),
             None => return self.error(messages::no_record_to_open().to_owned()),
         };
         self.popup = Some(Popup::Form(Box::new(form)));

@@ -96,10 +96,12 @@ pub struct Score {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rating {
     pub id: i64,
-    pub arena: i64,
+    /// The arena rated; none for a partnership with an outside partner.
+    pub arena: Option<i64>,
     pub on: NaiveDate,
     pub occasion: Occasion,
-    /// The outside partner the rating is about; empty for the arena's own partners.
+    /// The outside partner the rating is about; empty for the arena's own partners, never
+    /// empty for a partnership.
     pub partner: String,
     /// One a dimension, in [`Dimension::ALL`]'s order.
     pub scores: Vec<Score>,
@@ -123,14 +125,15 @@ pub fn baseline(ratings: &[Rating]) -> Option<&Rating> {
         .or_else(|| ratings.first())
 }
 
-/// One dimension across arenas: how many stand at each level in their latest rating, and the
-/// mean change from their baseline where an arena has been rated twice.
+/// One dimension across what was rated (arenas and partnerships): how many stand at each
+/// level in their latest rating, and the mean change from their baseline where one has been
+/// rated twice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionFigure {
     pub dimension: Dimension,
-    /// Arenas at level 1 to 6, by their latest rating.
+    /// Arenas and partnerships at level 1 to 6, by their latest rating.
     pub at_level: [u32; 6],
-    /// Mean of (latest − baseline) over the arenas rated more than once.
+    /// Mean of (latest − baseline) over those rated more than once.
     pub mean_change: Option<f64>,
 }
 
@@ -138,12 +141,77 @@ pub struct DimensionFigure {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MaturityFigures {
     pub arenas: u32,
+    /// Partnerships with an outside partner, counted once a partner name.
+    pub partnerships: u32,
     pub dimensions: Vec<DimensionFigure>,
 }
 
-/// The figures over each arena's ratings, oldest first.
-pub fn figures(per_arena: &[Vec<Rating>]) -> MaturityFigures {
-    let rated: Vec<&Vec<Rating>> = per_arena.iter().filter(|r| !r.is_empty()).collect();
+/// A partnership with an outside partner that has been rated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partnership {
+    /// The name as last rated.
+    pub partner: String,
+    pub ratings: u32,
+    pub latest: NaiveDate,
+}
+
+/// What a rating is about: an arena, or a partner named without an arena (case folded, so
+/// "Fryshuset" and "fryshuset" are one partnership).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Subject {
+    Arena(i64),
+    Partner(String),
+}
+
+/// The key a partner's name is known by: trimmed, case folded.
+pub fn partner_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+fn subject(rating: &Rating) -> Subject {
+    match rating.arena {
+        Some(arena) => Subject::Arena(arena),
+        None => Subject::Partner(partner_key(&rating.partner)),
+    }
+}
+
+/// Ratings (oldest first) grouped by what they rate, each group oldest first.
+pub fn by_subject(ratings: Vec<Rating>) -> Vec<Vec<Rating>> {
+    let mut groups: Vec<Vec<Rating>> = Vec::new();
+    let mut index: std::collections::HashMap<Subject, usize> = std::collections::HashMap::new();
+    for rating in ratings {
+        let key = subject(&rating);
+        match index.get(&key) {
+            Some(&i) => groups[i].push(rating),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![rating]);
+            }
+        }
+    }
+    groups
+}
+
+/// The partnerships among ratings (oldest first), by name.
+pub fn partnerships(ratings: Vec<Rating>) -> Vec<Partnership> {
+    let mut list: Vec<Partnership> = by_subject(ratings)
+        .into_iter()
+        .filter_map(|group| {
+            let latest = group.last()?;
+            latest.arena.is_none().then(|| Partnership {
+                partner: latest.partner.clone(),
+                ratings: group.len() as u32,
+                latest: latest.on,
+            })
+        })
+        .collect();
+    list.sort_by_key(|p| partner_key(&p.partner));
+    list
+}
+
+/// The figures over each arena's and partnership's ratings, oldest first.
+pub fn figures(per_subject: &[Vec<Rating>]) -> MaturityFigures {
+    let rated: Vec<&Vec<Rating>> = per_subject.iter().filter(|r| !r.is_empty()).collect();
     let dimensions = Dimension::ALL
         .into_iter()
         .map(|dimension| {
@@ -172,8 +240,13 @@ pub fn figures(per_arena: &[Vec<Rating>]) -> MaturityFigures {
             }
         })
         .collect();
+    let partnerships = rated
+        .iter()
+        .filter(|r| r.first().is_some_and(|r| r.arena.is_none()))
+        .count() as u32;
     MaturityFigures {
-        arenas: rated.len() as u32,
+        arenas: rated.len() as u32 - partnerships,
+        partnerships,
         dimensions,
     }
 }
@@ -185,7 +258,7 @@ mod tests {
     fn rating(id: i64, occasion: Occasion, level: u8) -> Rating {
         Rating {
             id,
-            arena: 1,
+            arena: Some(1),
             on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             occasion,
             partner: String::new(),
@@ -221,5 +294,43 @@ mod tests {
     fn an_arena_rated_once_has_no_change() {
         let figures = figures(&[vec![rating(1, Occasion::Check, 3)]]);
         assert_eq!(figures.dimensions[6].mean_change, None);
+    }
+
+    fn partnership(id: i64, partner: &str, level: u8) -> Rating {
+        Rating {
+            arena: None,
+            partner: partner.to_owned(),
+            ..rating(id, Occasion::Check, level)
+        }
+    }
+
+    #[test]
+    fn a_partnership_is_one_subject_whatever_the_case_of_its_name() {
+        let groups = by_subject(vec![
+            rating(1, Occasion::Baseline, 2),
+            partnership(2, "Fryshuset", 1),
+            partnership(3, "fryshuset ", 4),
+            partnership(4, "Röda Korset", 3),
+        ]);
+        let figures = figures(&groups);
+        assert_eq!((figures.arenas, figures.partnerships), (1, 2));
+        // Fryshuset went from 1 to 4; the arena and Röda Korset were rated once.
+        assert_eq!(figures.dimensions[0].mean_change, Some(3.0));
+        assert_eq!(figures.dimensions[0].at_level, [0, 1, 1, 1, 0, 0]);
+    }
+
+    #[test]
+    fn partnerships_are_listed_by_name_with_their_latest_spelling() {
+        let list = partnerships(vec![
+            partnership(1, "röda korset", 1),
+            rating(2, Occasion::Baseline, 2),
+            partnership(3, "Fryshuset", 4),
+            partnership(4, "Röda Korset", 3),
+        ]);
+        let names: Vec<(&str, u32)> = list
+            .iter()
+            .map(|p| (p.partner.as_str(), p.ratings))
+            .collect();
+        assert_eq!(names, [("Fryshuset", 1), ("Röda Korset", 2)]);
     }
 }

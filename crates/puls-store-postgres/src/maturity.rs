@@ -1,27 +1,14 @@
-//! Partnering maturity ratings of an arena: seven dimensions, 1 to 6, each with a note.
-//! Every change is audited on the arena's history, and a drawn-up arena's ratings are locked.
+//! Partnering maturity ratings of an arena, or of a partnership with an outside partner: seven
+//! dimensions, 1 to 6, each with a note. Every change is audited, an arena's on its history
+//! and a partnership's as entity "partnership", and a drawn-up arena's ratings are locked.
 
 use puls_store::*;
 
 use crate::db::{Connection, OptionalExtension, Row, SqlResult, Transaction, params};
 
-use super::{PgStore, Result, StoreError, drawn_up, history, time};
-use puls_domain::maturity::{
-    Dimension, HIGHEST, LOWEST, MaturityFigures, Occasion, Rating, Score, figures,
-};
+use super::{PgStore, Result, Stamp, StoreError, drawn_up, history, time};
+use puls_domain::maturity::{Dimension, Occasion, Rating, Score};
 use puls_domain::text;
-
-/// Every dimension once, each level from 1 to 6.
-fn check(rating: &RatingEdit) -> Result<()> {
-    for dimension in Dimension::ALL {
-        let mut scores = rating.scores.iter().filter(|s| s.dimension == dimension);
-        match (scores.next(), scores.next()) {
-            (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
-            _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
-        }
-    }
-    Ok(())
-}
 
 fn scores_of(conn: &Connection, id: i64) -> SqlResult<Vec<Score>> {
     let stored: Vec<(String, u8, String)> = conn
@@ -76,19 +63,38 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
     Ok(())
 }
 
-/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
-fn audit_detail(rating: &RatingEdit) -> String {
-    let levels: Vec<String> = Dimension::ALL
-        .iter()
-        .filter_map(|d| rating.scores.iter().find(|s| s.dimension == *d))
-        .map(|s| s.level.to_string())
-        .collect();
-    format!(
-        "{} {}: {}",
-        rating.occasion.code(),
-        rating.on,
-        levels.join(" ")
-    )
+/// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
+/// scores and audit row.
+fn insert_rating(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: Option<i64>,
+    rating: &RatingEdit,
+) -> Result<i64> {
+    let id: i64 = tx.query_row(
+        "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        params![
+            arena,
+            time::date_to_text(Some(rating.on)),
+            rating.occasion.code(),
+            text::one_line(rating.partner.trim()),
+            time::to_text(stamp.at),
+            stamp.who
+        ],
+        |r| r.get(0),
+    )?;
+    write_scores(tx, id, rating)?;
+    let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
+    history::record(
+        tx,
+        stamp,
+        entity,
+        entity_id,
+        "maturity",
+        &rating.audit_detail(arena),
+    )?;
+    Ok(id)
 }
 
 impl MaturityStore for PgStore {
@@ -101,7 +107,7 @@ impl MaturityStore for PgStore {
     }
 
     fn add_rating(&mut self, arena: i64, rating: &RatingEdit) -> Result<i64> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM arenas WHERE id = $1)",
@@ -112,29 +118,14 @@ impl MaturityStore for PgStore {
                 return Err(StoreError::ArenaNotFound(arena));
             }
             drawn_up::ensure_open(tx, arena)?;
-            let id: i64 = tx.query_row(
-                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                params![
-                    arena,
-                    time::date_to_text(Some(rating.on)),
-                    rating.occasion.code(),
-                    text::one_line(rating.partner.trim()),
-                    time::to_text(stamp.at),
-                    stamp.who
-                ],
-                |r| r.get(0),
-            )?;
-            write_scores(tx, id, rating)?;
-            history::record(tx, stamp, "arena", arena, "maturity", &audit_detail(rating))?;
-            Ok(id)
+            insert_rating(tx, stamp, Some(arena), rating)
         })
     }
 
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
-            let (arena, version, who, at): (i64, i64, String, String) = tx
+            let (arena, version, who, at): (Option<i64>, i64, String, String) = tx
                 .query_row(
                     "SELECT arena_id, version, updated_by, updated_at FROM maturity_ratings WHERE id = $1",
                     [id],
@@ -149,7 +140,10 @@ impl MaturityStore for PgStore {
                     at: time::from_text(&at),
                 });
             }
-            drawn_up::ensure_open(tx, arena)?;
+            match arena {
+                Some(arena) => drawn_up::ensure_open(tx, arena)?,
+                None => rating.check_partner()?,
+            }
             tx.execute(
                 "UPDATE maturity_ratings SET rated_on = $2, occasion = $3, partner = $4,
                  version = version + 1, updated_at = $5, updated_by = $6 WHERE id = $1",
@@ -163,32 +157,35 @@ impl MaturityStore for PgStore {
                 ],
             )?;
             write_scores(tx, id, rating)?;
+            let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
             history::record(
                 tx,
                 stamp,
-                "arena",
-                arena,
+                entity,
+                entity_id,
                 "maturity",
-                &format!("edited {}", audit_detail(rating)),
+                &format!("edited {}", rating.audit_detail(arena)),
             )
         })
     }
 
-    fn maturity_figures(&self) -> Result<MaturityFigures> {
-        let all: Vec<Rating> = self
+    fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>> {
+        // The partnerships' (arena_id IS NULL) in order through maturity_by_arena.
+        let only = if partnerships_only {
+            "WHERE arena_id IS NULL"
+        } else {
+            ""
+        };
+        Ok(self
             .conn
-            .prepare_cached(&format!("{RATING_SELECT} ORDER BY arena_id, rated_on, id"))?
+            .prepare_cached(&format!("{RATING_SELECT} {only} ORDER BY rated_on, id"))?
             .query_map(params![], |r| rating_row(&self.conn, r))?
-            .collect::<SqlResult<_>>()?;
-        let mut per_arena: Vec<Vec<Rating>> = Vec::new();
-        for rating in all {
-            match per_arena.last_mut() {
-                Some(group) if group.first().is_some_and(|r| r.arena == rating.arena) => {
-                    group.push(rating);
-                }
-                _ => per_arena.push(vec![rating]),
-            }
-        }
-        Ok(figures(&per_arena))
+            .collect::<SqlResult<_>>()?)
+    }
+
+    fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
+        rating.check()?;
+        rating.check_partner()?;
+        self.write(|tx, stamp| insert_rating(tx, stamp, None, rating))
     }
 }

@@ -16,6 +16,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/006_regions.sql"),
     include_str!("../migrations/007_written_entries.sql"),
     include_str!("../migrations/008_search_heading.sql"),
+    include_str!("../migrations/009_partnership_maturity.sql"),
     include_str!("../migrations/010_municipality_reads.sql"),
 ];
 

@@ -138,6 +138,8 @@ pub enum StoreError {
     ReviewFiled { review: i64, entry: i64 },
     #[error("a rating needs every dimension once, each from 1 to 6 ({0})")]
     MaturityLevel(String),
+    #[error("a partnership's rating needs the outside partner's name")]
+    PartnerMissing,
     #[error("purpose {0} does not exist; `puls purpose list` shows them")]
     PurposeNotFound(i64),
     #[error("a note needs some text")]
@@ -269,6 +271,7 @@ impl StoreError {
             | StoreError::NotACaseDiscussion(_)
             | StoreError::ReviewFiled { .. }
             | StoreError::MaturityLevel(_)
+            | StoreError::PartnerMissing
             | StoreError::PurposeNotFound(_)
             | StoreError::NoteMissing
             | StoreError::NotACourse(_)

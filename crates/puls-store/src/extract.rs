@@ -165,7 +165,7 @@ fn arenas_of(conn: &dyn Db, case_ref: &str) -> Result<Vec<i64>> {
          UNION ALL
          SELECT m.arena_id, m.partner || {newline} || s.note
            FROM maturity_ratings m JOIN maturity_scores s ON s.rating_id = m.id
-          WHERE {place}(lower(m.partner || {newline} || s.note), lower(?1)) > 0
+          WHERE m.arena_id IS NOT NULL AND {place}(lower(m.partner || {newline} || s.note), lower(?1)) > 0
          UNION ALL
          SELECT arena_id, record FROM drawn_up WHERE {place}(lower(record), lower(?1)) > 0
          UNION ALL

@@ -212,6 +212,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/011_reviews.sql")),
     M::up(include_str!("migrations/012_staffing_requests.sql")),
     M::up(include_str!("migrations/013_shared_entries.sql")),
+    M::up(include_str!("migrations/014_partnership_maturity.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,12 +1,13 @@
-//! Partnering maturity ratings of an arena: seven dimensions, 1 to 6, each with a note.
-//! Every change is audited on the arena's history, and a drawn-up arena's ratings are locked.
+//! Partnering maturity ratings of an arena, or of a partnership with an outside partner: seven
+//! dimensions, 1 to 6, each with a note. Every change is audited, an arena's on its history
+//! and a partnership's as entity "partnership", and a drawn-up arena's ratings are locked.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, Store, StoreError, drawn_up, history, time};
-pub use puls_domain::maturity::{Dimension, MaturityFigures, Occasion, Rating, Score};
-use puls_domain::maturity::{HIGHEST, LOWEST, figures};
+use super::{Result, Stamp, Store, StoreError, drawn_up, history, time};
+pub use puls_domain::maturity::{Dimension, MaturityFigures, Occasion, Partnership, Rating, Score};
+use puls_domain::maturity::{HIGHEST, LOWEST, by_subject, figures, partner_key, partnerships};
 use puls_domain::text;
 
 /// What a rating form saves: a level and a note for each of the seven dimensions.
@@ -16,6 +17,52 @@ pub struct RatingEdit {
     pub occasion: Occasion,
     pub partner: String,
     pub scores: Vec<Score>,
+}
+
+/// The rules and audit text of a rating, alike in every backend.
+impl RatingEdit {
+    /// Every dimension once, each level from 1 to 6.
+    pub fn check(&self) -> Result<()> {
+        for dimension in Dimension::ALL {
+            let mut scores = self.scores.iter().filter(|s| s.dimension == dimension);
+            match (scores.next(), scores.next()) {
+                (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
+                _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
+            }
+        }
+        Ok(())
+    }
+
+    /// A partnership's rating names its partner.
+    pub fn check_partner(&self) -> Result<()> {
+        if self.partner.trim().is_empty() {
+            return Err(StoreError::PartnerMissing);
+        }
+        Ok(())
+    }
+
+    /// Where the audit row of rating `id` goes: its arena's history, or the partnership's own.
+    pub fn audit_entity(arena: Option<i64>, id: i64) -> (&'static str, i64) {
+        match arena {
+            Some(arena) => ("arena", arena),
+            None => ("partnership", id),
+        }
+    }
+
+    /// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history;
+    /// a partnership's say which partner first: `Fryshuset: baseline 2026-06-01: ...`.
+    pub fn audit_detail(&self, arena: Option<i64>) -> String {
+        let levels: Vec<String> = Dimension::ALL
+            .iter()
+            .filter_map(|d| self.scores.iter().find(|s| s.dimension == *d))
+            .map(|s| s.level.to_string())
+            .collect();
+        let detail = format!("{} {}: {}", self.occasion.code(), self.on, levels.join(" "));
+        match arena {
+            Some(_) => detail,
+            None => format!("{}: {detail}", self.partner.trim()),
+        }
+    }
 }
 
 /// An arena's partnering maturity. Part of the store interface (see [`crate::Backend`]).
@@ -29,20 +76,30 @@ pub trait MaturityStore {
     /// Saves an edited rating, unless someone changed it since `expected_version`.
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()>;
 
-    /// Across arenas: how many stand at each level, and the change from their baseline.
-    fn maturity_figures(&self) -> Result<MaturityFigures>;
-}
+    /// Every rating, or only the partnerships' (of no arena), oldest first.
+    fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>>;
 
-/// Every dimension once, each level from 1 to 6.
-fn check(rating: &RatingEdit) -> Result<()> {
-    for dimension in Dimension::ALL {
-        let mut scores = rating.scores.iter().filter(|s| s.dimension == dimension);
-        match (scores.next(), scores.next()) {
-            (Some(s), None) if (LOWEST..=HIGHEST).contains(&s.level) => {}
-            _ => return Err(StoreError::MaturityLevel(dimension.code().to_owned())),
-        }
+    /// Across arenas and partnerships: how many stand at each level, and the change from
+    /// their baseline.
+    fn maturity_figures(&self) -> Result<MaturityFigures> {
+        Ok(figures(&by_subject(self.rated(false)?)))
     }
-    Ok(())
+
+    /// The partnerships with an outside partner that have been rated, by name.
+    fn partnerships(&self) -> Result<Vec<Partnership>> {
+        Ok(partnerships(self.rated(true)?))
+    }
+
+    /// A partnership's ratings, oldest first; the name matches whatever its case.
+    fn partner_ratings(&self, partner: &str) -> Result<Vec<Rating>> {
+        let key = partner_key(partner);
+        let mut ratings = self.rated(true)?;
+        ratings.retain(|r| partner_key(&r.partner) == key);
+        Ok(ratings)
+    }
+
+    /// Records a rating of the partnership with `rating.partner`, of no arena; returns its id.
+    fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64>;
 }
 
 fn scores_of(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Score>> {
@@ -100,19 +157,38 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
     Ok(())
 }
 
-/// `baseline 2026-06-01: 2 3 2 1 2 2 3`: the levels in dimension order, for the history.
-fn audit_detail(rating: &RatingEdit) -> String {
-    let levels: Vec<String> = Dimension::ALL
-        .iter()
-        .filter_map(|d| rating.scores.iter().find(|s| s.dimension == *d))
-        .map(|s| s.level.to_string())
-        .collect();
-    format!(
-        "{} {}: {}",
-        rating.occasion.code(),
-        rating.on,
-        levels.join(" ")
-    )
+/// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
+/// scores and audit row.
+fn insert_rating(
+    tx: &Transaction,
+    stamp: &Stamp,
+    arena: Option<i64>,
+    rating: &RatingEdit,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            arena,
+            time::date_to_text(Some(rating.on)),
+            rating.occasion.code(),
+            text::one_line(rating.partner.trim()),
+            time::to_text(stamp.at),
+            stamp.who
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_scores(tx, id, rating)?;
+    let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
+    history::record(
+        tx,
+        stamp,
+        entity,
+        entity_id,
+        "maturity",
+        &rating.audit_detail(arena),
+    )?;
+    Ok(id)
 }
 
 impl MaturityStore for Store {
@@ -125,7 +201,7 @@ impl MaturityStore for Store {
     }
 
     fn add_rating(&mut self, arena: i64, rating: &RatingEdit) -> Result<i64> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM arenas WHERE id = ?1)",
@@ -136,29 +212,14 @@ impl MaturityStore for Store {
                 return Err(StoreError::ArenaNotFound(arena));
             }
             drawn_up::ensure_open(tx, arena)?;
-            tx.execute(
-                "INSERT INTO maturity_ratings (arena_id, rated_on, occasion, partner, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    arena,
-                    time::date_to_text(Some(rating.on)),
-                    rating.occasion.code(),
-                    text::one_line(rating.partner.trim()),
-                    time::to_text(stamp.at),
-                    stamp.who
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            write_scores(tx, id, rating)?;
-            history::record(tx, stamp, "arena", arena, "maturity", &audit_detail(rating))?;
-            Ok(id)
+            insert_rating(tx, stamp, Some(arena), rating)
         })
     }
 
     fn edit_rating(&mut self, id: i64, expected_version: i64, rating: &RatingEdit) -> Result<()> {
-        check(rating)?;
+        rating.check()?;
         self.write(|tx, stamp| {
-            let (arena, version, who, at): (i64, i64, String, String) = tx
+            let (arena, version, who, at): (Option<i64>, i64, String, String) = tx
                 .query_row(
                     "SELECT arena_id, version, updated_by, updated_at FROM maturity_ratings WHERE id = ?1",
                     [id],
@@ -173,7 +234,10 @@ impl MaturityStore for Store {
                     at: time::from_text(&at),
                 });
             }
-            drawn_up::ensure_open(tx, arena)?;
+            match arena {
+                Some(arena) => drawn_up::ensure_open(tx, arena)?,
+                None => rating.check_partner()?,
+            }
             tx.execute(
                 "UPDATE maturity_ratings SET rated_on = ?2, occasion = ?3, partner = ?4,
                  version = version + 1, updated_at = ?5, updated_by = ?6 WHERE id = ?1",
@@ -187,33 +251,35 @@ impl MaturityStore for Store {
                 ],
             )?;
             write_scores(tx, id, rating)?;
+            let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
             history::record(
                 tx,
                 stamp,
-                "arena",
-                arena,
+                entity,
+                entity_id,
                 "maturity",
-                &format!("edited {}", audit_detail(rating)),
+                &format!("edited {}", rating.audit_detail(arena)),
             )
         })
     }
 
-    fn maturity_figures(&self) -> Result<MaturityFigures> {
+    fn rated(&self, partnerships_only: bool) -> Result<Vec<Rating>> {
+        // The partnerships' (arena_id IS NULL) in order through maturity_by_arena.
+        let only = if partnerships_only {
+            "WHERE arena_id IS NULL"
+        } else {
+            ""
+        };
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("{RATING_SELECT} ORDER BY arena_id, rated_on, id"))?;
-        let all: Vec<Rating> = stmt
-            .query_map([], |r| rating_row(&self.conn, r))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut per_arena: Vec<Vec<Rating>> = Vec::new();
-        for rating in all {
-            match per_arena.last_mut() {
-                Some(group) if group.first().is_some_and(|r| r.arena == rating.arena) => {
-                    group.push(rating)
-                }
-                _ => per_arena.push(vec![rating]),
-            }
-        }
-        Ok(figures(&per_arena))
+            .prepare_cached(&format!("{RATING_SELECT} {only} ORDER BY rated_on, id"))?;
+        let rows = stmt.query_map([], |r| rating_row(&self.conn, r))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
+        rating.check()?;
+        rating.check_partner()?;
+        self.write(|tx, stamp| insert_rating(tx, stamp, None, rating))
     }
 }

@@ -206,10 +206,10 @@ fn text_lines(theme: &Theme, f: &Figures, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// Partnering maturity across arenas: how many stand at each level of each dimension in their
+/// Partnering maturity across arenas and partnerships: how many stand at each level of each dimension in their
 /// latest rating, and the mean change from their baseline. Last, so the rest stays in place.
 fn maturity_lines(theme: &Theme, m: &MaturityFigures, width: usize) -> Vec<Line<'static>> {
-    if m.arenas == 0 {
+    if m.arenas == 0 && m.partnerships == 0 {
         return Vec::new();
     }
     let mut lines = vec![
@@ -218,7 +218,10 @@ fn maturity_lines(theme: &Theme, m: &MaturityFigures, width: usize) -> Vec<Line<
             messages::fig_maturity().to_owned(),
             theme.heading,
         )),
-        Line::raw(fit(&messages::fig_maturity_arenas(m.arenas), width)),
+        Line::raw(fit(
+            &messages::fig_maturity_arenas(m.arenas, m.partnerships),
+            width,
+        )),
         Line::from(Span::styled(
             fit(
                 &format!("  {:<14} 1 2 3 4 5 6", messages::fig_maturity_levels()),

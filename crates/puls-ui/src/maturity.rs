@@ -1,4 +1,4 @@
-//! An arena's partnering maturity over time: a bar chart of the seven dimensions, one bar per
+//! An arena's or a partnership's partnering maturity over time: a bar chart of the seven dimensions, one bar per
 //! rating with its level written on it, and below it the levels in numbers with the change
 //! from the baseline and the notes. The letters tie each bar to its rating, so it reads in
 //! mono and ASCII as well as in colour.
@@ -12,7 +12,7 @@ use super::popup::frame_block;
 use super::text::fit;
 use super::{Theme, centred};
 use puls_app::messages;
-use puls_app::popup::MaturityChart;
+use puls_app::popup::{MaturityChart, MaturitySubject};
 use puls_domain::maturity::{self, Dimension, HIGHEST, Rating};
 use puls_domain::text;
 
@@ -34,14 +34,15 @@ fn letter(i: usize) -> char {
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, chart: &MaturityChart) {
     let rect = centred(area, 100, area.height);
     frame.render_widget(Clear, rect);
-    let title = fit(
-        &format!(
-            "{} {}",
-            messages::maturity_chart_title(chart.arena),
-            chart.title
-        ),
-        usize::from(rect.width.saturating_sub(6)),
-    );
+    let title = match &chart.subject {
+        MaturitySubject::Arena(arena) => {
+            format!("{} {}", messages::maturity_chart_title(*arena), chart.title)
+        }
+        MaturitySubject::Partnership { partners, index } => {
+            messages::partnership_chart_title(&chart.title, index + 1, partners.len())
+        }
+    };
+    let title = fit(&title, usize::from(rect.width.saturating_sub(6)));
     let block = frame_block(title, theme, messages::read_hint());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -72,8 +73,9 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme, chart: &MaturityChart)
 
 fn draw_bars(frame: &mut Frame, area: Rect, theme: &Theme, ratings: &[&Rating]) {
     let n = ratings.len() as u16;
-    // The widest bars that let seven groups fit, two cells between groups.
-    let width = (area.width.saturating_sub(12) / 7).saturating_sub(n.saturating_sub(1)) / n.max(1);
+    // The widest bars that let seven groups fit, two cells between groups. Each bar takes its
+    // gap after it, the group's last one too, so a bar is its width and one cell.
+    let width = (area.width.saturating_sub(12) / 7 / n.max(1)).saturating_sub(1);
     let width = width.clamp(1, 5);
     let mut chart = BarChart::default()
         .bar_width(width)
@@ -115,8 +117,13 @@ fn table_lines(theme: &Theme, ratings: &[&Rating], width: usize) -> Vec<Line<'st
         .iter()
         .enumerate()
         .map(|(i, r)| {
+            // A partnership's chart names its partner in the title already.
+            let partner = match r.arena {
+                Some(_) => text::one_line(&r.partner).into_owned(),
+                None => String::new(),
+            };
             Line::from(Span::styled(
-                messages::rating_legend(letter(i), r.occasion, r.on, &text::one_line(&r.partner)),
+                messages::rating_legend(letter(i), r.occasion, r.on, &partner),
                 if i + 1 == ratings.len() {
                     theme.title
                 } else {

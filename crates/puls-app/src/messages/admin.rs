@@ -182,6 +182,9 @@ fn store_error_sv(error: &StoreError) -> String {
         StoreError::MaturityLevel(dimension) => format!(
             "en skattning behöver varje dimension en gång, var och en från 1 till 6 ({dimension})"
         ),
+        StoreError::PartnerMissing => {
+            "ett partnerskaps skattning behöver den externa partnerns namn".to_owned()
+        }
         StoreError::ReviewFiled { review, entry } => {
             format!("möte {review} finns redan i banken som post {entry}")
         }

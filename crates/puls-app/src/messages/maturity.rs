@@ -14,6 +14,8 @@ texts! {
         "Ingen skattning än: M i detaljvyn skattar de sju dimensionerna från 1 till 6.";
     maturity_scale => "1-2 each on its own · 3-4 seeking alignment · 5-6 partnering solutions",
         "1-2 var för sig · 3-4 söker samordning · 5-6 gemensamma lösningar";
+    no_partnerships => "No partnership with an outside partner is rated yet: puls maturity rate PARTNER rates one.",
+        "Inget partnerskap med en extern part är skattat än: puls maturity rate PART skattar ett.";
     label_occasion => "Occasion", "Tillfälle";
     label_partner => "Partner", "Samverkanspart";
     level_hint => "1-6, then a note", "1-6, sedan en anteckning";
@@ -70,6 +72,11 @@ pub fn maturity_chart_title(arena: i64) -> String {
         format!("#{arena} Partnering maturity"),
         format!("#{arena} Samverkansmognad")
     )
+}
+
+/// `Partnering maturity with Fryshuset 1/2`: a partnership's chart, one of those rated.
+pub fn partnership_chart_title(partner: &str, number: usize, of: usize) -> String {
+    format!("{} {number}/{of}", partnership_title(partner))
 }
 
 pub fn rating_form_title(arena: i64, edit: bool) -> String {
@@ -138,9 +145,75 @@ pub fn fig_maturity_line(name: &str, at_level: &[u32; 6], mean_change: Option<f6
     format!("  {name:<14} {}{change}", counts.join(" "))
 }
 
-pub fn fig_maturity_arenas(n: u32) -> String {
+pub fn fig_maturity_arenas(n: u32, partnerships: u32) -> String {
+    if partnerships == 0 {
+        return tr!(
+            format!("  {n} arenas rated"),
+            format!("  {n} arenor skattade")
+        );
+    }
+    let noun = if partnerships == 1 {
+        "partnership"
+    } else {
+        "partnerships"
+    };
     tr!(
-        format!("  {n} arenas rated"),
-        format!("  {n} arenor skattade")
+        format!("  {n} arenas and {partnerships} {noun} rated"),
+        format!("  {n} arenor och {partnerships} partnerskap skattade")
+    )
+}
+
+/// `  Fryshuset · 2 ratings, latest 2026-11-09`: a partnership as `puls maturity partnerships`
+/// lists it.
+pub fn partnership_line(partner: &str, ratings: u32, latest: NaiveDate) -> String {
+    match ratings {
+        1 => tr!(
+            format!("{partner} · 1 rating, {latest}"),
+            format!("{partner} · 1 skattning, {latest}")
+        ),
+        n => tr!(
+            format!("{partner} · {n} ratings, latest {latest}"),
+            format!("{partner} · {n} skattningar, senast {latest}")
+        ),
+    }
+}
+
+pub fn partnership_title(partner: &str) -> String {
+    tr!(
+        format!("Partnering maturity with {partner}"),
+        format!("Samverkansmognad med {partner}")
+    )
+}
+
+pub fn partnership_rated(partner: &str) -> String {
+    tr!(
+        format!("Partnering maturity with {partner} saved."),
+        format!("Samverkansmognad med {partner} sparad.")
+    )
+}
+
+pub fn partnership_unknown(partner: &str) -> String {
+    tr!(
+        format!(
+            "No partnership with \"{partner}\" is rated; `puls maturity partnerships` lists them."
+        ),
+        format!(
+            "Inget partnerskap med \"{partner}\" är skattat; `puls maturity partnerships` listar dem."
+        )
+    )
+}
+
+pub fn dimension_unknown(raw: &str) -> String {
+    let codes: Vec<&str> = Dimension::ALL.iter().map(|d| d.code()).collect();
+    tr!(
+        format!("\"{raw}\" is no dimension; one of {}", codes.join(", ")),
+        format!("\"{raw}\" är ingen dimension; en av {}", codes.join(", "))
+    )
+}
+
+pub fn occasion_unknown(raw: &str) -> String {
+    tr!(
+        format!("\"{raw}\" is no occasion; one of baseline, returning, check"),
+        format!("\"{raw}\" är inget tillfälle; ett av baseline, returning, check")
     )
 }
