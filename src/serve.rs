@@ -48,6 +48,10 @@ pub struct ServeArgs {
     /// Check the host key, the database and the port, and exit without serving.
     #[arg(long)]
     check: bool,
+    /// Connections to a PostgreSQL database kept open at most, shared by all the sessions
+    /// (config `pool_size`; default four more than the cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pool_size: Option<u16>,
 }
 
 /// Threads answering the bank's questions for all the screens: one a core.
@@ -56,8 +60,11 @@ const BANK_WORKERS: usize = 2;
 /// How long the sessions have to say goodbye when the server is asked to stop.
 const GOODBYE: Duration = Duration::from_secs(5);
 
-pub fn run(args: ServeArgs, db: &Path, settings: Settings) -> Result<()> {
+pub fn run(args: ServeArgs, db: &Path, mut settings: Settings) -> Result<()> {
     logs();
+    if let Some(size) = args.pool_size {
+        settings.config.pool_size = Some(usize::from(size));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

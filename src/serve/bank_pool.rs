@@ -118,6 +118,8 @@ fn answer(reader: &mut (dyn Backend + Send), inbox: &Mutex<Receiver<Question>>) 
             continue;
         }
         let answer = kept.answer(reader, &question.query);
+        // Its connection serves the screens until the next question.
+        reader.rest();
         // The screen has closed: nobody waits for this answer.
         let _ = question.answers.send((question.ticket, answer));
     }
