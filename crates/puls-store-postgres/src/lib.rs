@@ -224,6 +224,9 @@ impl PgStore {
             // A connection that broke mid-write has rolled back on the server already.
             let _ = tx.execute_batch("ROLLBACK");
         }
+        // The end of a write is a pause of its own: a session that never rests (a command, a
+        // worker of the caller's) holds a connection only while it reads.
+        tx.release();
         done
     }
 }
@@ -322,4 +325,65 @@ impl SessionStore for PgStore {
 /// A database named by its URL where the store's errors name a path.
 pub(crate) fn as_path(url: &str) -> PathBuf {
     PathBuf::from(link::shown(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use puls_domain::clock::SystemClock;
+
+    /// A fresh database on the tests' server (the server's URL, the database's name and URL),
+    /// or None (saying why) where none answers, except under `CI=true`.
+    fn database(name: &str) -> Option<(String, String, String)> {
+        let server = std::env::var("PULS_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/postgres".to_owned());
+        if let Err(e) = reachable(&server) {
+            assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "{e}");
+            eprintln!("skipping: {e}");
+            return None;
+        }
+        let name = format!("puls_unit_{name}_{}", std::process::id());
+        let url = create_database(&server, &name).ok()?;
+        Some((server, name, url))
+    }
+
+    fn session(url: &str, who: &str) -> PgStore {
+        let options = StoreOptions {
+            pool_size: 1,
+            ..StoreOptions::default()
+        };
+        PgStore::open(url, who, Arc::new(SystemClock), &options).unwrap()
+    }
+
+    fn asked(store: &PgStore, sql: &str) -> String {
+        store.conn.query_row(sql, params![], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_connection_taken_from_the_pool_names_the_account_of_the_session_that_took_it() {
+        let Some((server, name, url)) = database("account") else {
+            return;
+        };
+        // Given the pool's one connection, last used by the coordinator's session
+        let (mut maja, mut jonas) = (session(&url, "maja"), session(&url, "jonas"));
+        let majas = asked(&maja, "SELECT pg_backend_pid()::text");
+        assert_eq!(
+            asked(&maja, "SELECT current_setting('puls.account')"),
+            "maja"
+        );
+        maja.rest();
+
+        // When another session takes it
+        let jonass = asked(&jonas, "SELECT pg_backend_pid()::text");
+
+        // Then it is the same connection, and it names the account whose session it now is,
+        // which the restricted record's policy asks
+        assert_eq!(majas, jonass);
+        assert_eq!(
+            asked(&jonas, "SELECT current_setting('puls.account')"),
+            "jonas"
+        );
+        drop((maja, jonas));
+        drop_database(&server, &name).unwrap();
+    }
 }

@@ -220,6 +220,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_notification_names_its_writer_only_when_this_pool_marked_it() {
+        assert_eq!(writer("41.7.2/9", "41.7.2"), Some(9));
+        assert_eq!(writer("41.7.3/9", "41.7.2"), None, "another pool's store 9");
+        assert_eq!(writer("", "41.7.2"), None, "a NOTIFY of someone else's");
+    }
+
+    #[test]
     fn a_url_is_shown_without_its_password() {
         assert_eq!(
             shown("postgres://puls:s3cret@db.example:5432/region"),
