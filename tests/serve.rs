@@ -609,5 +609,6 @@ async fn more_screens_than_connections_all_answer_keys_over_postgresql() {
     })
     .await
     .unwrap();
+    eprintln!("{held} connections for twelve screens");
     assert!((1..=3 + 1).contains(&held), "{held} connections");
 }

@@ -365,7 +365,7 @@ mod tests {
             return;
         };
         // Given the pool's one connection, last used by the coordinator's session
-        let (mut maja, mut jonas) = (session(&url, "maja"), session(&url, "jonas"));
+        let (mut maja, jonas) = (session(&url, "maja"), session(&url, "jonas"));
         let majas = asked(&maja, "SELECT pg_backend_pid()::text");
         assert_eq!(
             asked(&maja, "SELECT current_setting('puls.account')"),
