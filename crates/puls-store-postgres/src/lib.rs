@@ -386,4 +386,32 @@ mod tests {
         drop((maja, jonas));
         drop_database(&server, &name).unwrap();
     }
+
+    #[test]
+    fn an_interrupt_stops_the_question_the_session_runs_on_its_pooled_connection() {
+        let Some((server, name, url)) = database("interrupt") else {
+            return;
+        };
+        // Given a session running a long question on a connection of the pool's
+        let store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let started = std::time::Instant::now();
+        let running = std::thread::spawn(move || {
+            let asked: db::SqlResult<()> =
+                store
+                    .conn
+                    .query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            asked.map_err(StoreError::from)
+        });
+
+        // When it is interrupted from another thread
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        interrupt.interrupt();
+
+        // Then the question ends at once, interrupted
+        let ended = running.join().unwrap();
+        assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
+        assert!(started.elapsed().as_secs() < 10);
+        drop_database(&server, &name).unwrap();
+    }
 }
