@@ -342,6 +342,18 @@ mod tests {
     }
 
     #[test]
+    fn the_pool_is_the_files_size_or_a_few_more_connections_than_cores() {
+        let named = Config::from_toml("pool_size = 3\n").unwrap();
+        assert_eq!(named.store_options().pool_size, 3);
+        let unnamed = Config::from_toml("").unwrap();
+        assert_eq!(
+            unnamed.store_options().pool_size,
+            puls_store::default_pool_size()
+        );
+        assert!(puls_store::default_pool_size() > 4);
+    }
+
+    #[test]
     fn a_file_that_names_one_setting_keeps_the_other_defaults() {
         let config = Config::from_toml("standup_minutes = 5\n").unwrap();
         assert_eq!(config.standup_minutes, 5);
