@@ -426,9 +426,13 @@ impl Connection {
     /// Gives the connection held back to the pool. Only between questions: never inside a
     /// write, whose transaction would go with it.
     pub fn release(&self) {
-        if self.held.borrow_mut().take().is_some() {
+        let held = self.held.borrow_mut().take();
+        if held.is_some() {
+            // Before another session can take it: an interrupt meant for this one must not
+            // reach that one's question.
             *block_on(self.running.lock()) = None;
         }
+        drop(held);
     }
 
     /// Lets go of the connection held if the server has closed it, so the next question takes
