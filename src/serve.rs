@@ -1,7 +1,8 @@
 //! `puls serve`: one process owns the database as a service account and serves the full screen
 //! and the commands over SSH, each person known by their key (see README, "Serving puls over
-//! SSH"). Every screen is its own App over its own connection to the database; a commit by one
-//! wakes the others at once (`tui::nearby`).
+//! SSH"). Every screen is its own App over its own session on the database (on SQLite its own
+//! connection; on PostgreSQL one of the process's pool while it answers a key, see
+//! `puls_store_postgres`); a commit by one wakes the others at once (`tui::nearby`).
 
 mod bank_pool;
 mod exec;
