@@ -1,7 +1,8 @@
 //! `puls serve`: one process owns the database as a service account and serves the full screen
 //! and the commands over SSH, each person known by their key (see README, "Serving puls over
-//! SSH"). Every screen is its own App over its own connection to the database; a commit by one
-//! wakes the others at once (`tui::nearby`).
+//! SSH"). Every screen is its own App over its own session on the database (on SQLite its own
+//! connection; on PostgreSQL one of the process's pool while it answers a key, see
+//! `puls_store_postgres`); a commit by one wakes the others at once (`tui::nearby`).
 
 mod bank_pool;
 mod exec;
@@ -48,6 +49,10 @@ pub struct ServeArgs {
     /// Check the host key, the database and the port, and exit without serving.
     #[arg(long)]
     check: bool,
+    /// Connections to a PostgreSQL database kept open at most, shared by all the sessions
+    /// (config `pool_size`; default four more than the cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pool_size: Option<u16>,
 }
 
 /// Threads answering the bank's questions for all the screens: one a core.
@@ -56,8 +61,11 @@ const BANK_WORKERS: usize = 2;
 /// How long the sessions have to say goodbye when the server is asked to stop.
 const GOODBYE: Duration = Duration::from_secs(5);
 
-pub fn run(args: ServeArgs, db: &Path, settings: Settings) -> Result<()> {
+pub fn run(args: ServeArgs, db: &Path, mut settings: Settings) -> Result<()> {
     logs();
+    if let Some(size) = args.pool_size {
+        settings.config.pool_size = Some(usize::from(size));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -202,6 +202,8 @@ where
     draw(app)?;
     let mut frames = 1;
     loop {
+        // Nothing to do until the next event: a pooled connection serves another screen.
+        app.rest();
         let animating = app.animating();
         let mut dirty = tokio::select! {
             event = events.next() => match event {

@@ -33,7 +33,7 @@ fn broken_files_are_refused_with_their_line_column_and_a_clear_message() {
             "\ncolour = \"red\"\n",
             "DIR/config.toml:2:1: unknown field `colour`, expected one of \
              `criteria_before_active`, `staffing_approval`, `bodies`, `missions`, `db`, `group`, `standup_minutes`, `coaching_questions`, \
-             `health_terms`, `language`, `time_zone`, `keys`, `theme`, `ascii`, `plain`, `mouse`, `retention`, `idle_timeout`, `max_sessions`, `failed_logins`, `review_rhythm`",
+             `health_terms`, `language`, `time_zone`, `keys`, `theme`, `ascii`, `plain`, `mouse`, `retention`, `idle_timeout`, `max_sessions`, `pool_size`, `failed_logins`, `review_rhythm`",
         ),
         (
             "an unknown command",

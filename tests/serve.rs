@@ -565,3 +565,50 @@ async fn two_servers_on_one_postgresql_database_see_each_others_changes() {
     screen.press("sports club").await;
     screen.wait_for(|s| s.contains("Ådalen sports club")).await;
 }
+
+/// `puls serve` over PostgreSQL holds a few connections however many screens it serves: each
+/// screen takes one of the pool's only while it answers a key.
+#[tokio::test(flavor = "multi_thread")]
+async fn more_screens_than_connections_all_answer_keys_over_postgresql() {
+    if !postgres::available() {
+        return;
+    }
+    // Given a server on PostgreSQL with a pool of three connections, and twelve screens
+    let database = postgres::TestDatabase::default();
+    let served = Served::start_on("pool_size = 3\n", Some(&database.url), true);
+    let key = new_key();
+    served.list_key("karin", &public(&key));
+    let mut screens = Vec::new();
+    for _ in 0..12 {
+        let (handle, _) = login(&served, "karin", &key).await;
+        let screen = Screen::open(&handle).await;
+        screen.wait_for(|s| s.contains(ON_THE_BOARD)).await;
+        screens.push((handle, screen));
+    }
+
+    // When each screen moves its selection
+    for (_, screen) in &screens {
+        let before = screen.text();
+        screen.press("\x1b[C").await;
+        screen.wait_for(|s| s != before).await;
+    }
+
+    // Then every one answered, over no more than the pool's connections and its listener
+    // (The blocking client runs a runtime of its own: off this one.)
+    let url = database.url.clone();
+    let held: i64 = tokio::task::spawn_blocking(move || {
+        let mut admin = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+        admin
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    })
+    .await
+    .unwrap();
+    eprintln!("{held} connections for twelve screens");
+    assert!((1..=3 + 1).contains(&held), "{held} connections");
+}

@@ -1,9 +1,10 @@
 //! The bank's questions of every screen `puls serve` holds, answered by a few threads with a
-//! read-only connection each, shared by all the screens: ranking thousands of entries never
-//! holds up a key, and a hundred screens do not make a hundred threads. A screen's newer
-//! question makes its older ones moot: a worker skips a question its screen has since asked
-//! again. Screens on one board ask the same questions (the related entries of the arena
-//! selected), so each worker keeps its answers until its connection sees a commit.
+//! reading session each (on PostgreSQL, a pooled connection while it answers), shared by all
+//! the screens: ranking thousands of entries never holds up a key, and a hundred screens do not
+//! make a hundred threads. A screen's newer question makes its older ones moot: a worker skips
+//! a question its screen has since asked again. Screens on one board ask the same questions
+//! (the related entries of the arena selected), so each worker keeps its answers until its
+//! session sees a commit.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -118,6 +119,8 @@ fn answer(reader: &mut (dyn Backend + Send), inbox: &Mutex<Receiver<Question>>) 
             continue;
         }
         let answer = kept.answer(reader, &question.query);
+        // Its connection serves the screens until the next question.
+        reader.rest();
         // The screen has closed: nobody waits for this answer.
         let _ = question.answers.send((question.ticket, answer));
     }

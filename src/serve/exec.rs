@@ -177,10 +177,11 @@ fn refusal(shared: &Shared, account: &str, cli: &Cli, words: &[String]) -> Optio
 }
 
 fn administrator(shared: &Shared, account: &str) -> bool {
-    let logins = shared.logins.lock().unwrap_or_else(|p| p.into_inner());
-    logins.accounts().is_ok_and(|accounts| {
-        accounts
-            .iter()
-            .any(|a| a.name == account && a.roles.contains(&Role::Administrator))
-    })
+    shared
+        .ask(|logins| logins.accounts())
+        .is_ok_and(|accounts| {
+            accounts
+                .iter()
+                .any(|a| a.name == account && a.roles.contains(&Role::Administrator))
+        })
 }

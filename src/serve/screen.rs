@@ -1,6 +1,6 @@
-//! One full-screen session over SSH: its own App over its own connection to the shared
-//! database, driven by the same loop as the terminal (`tui::run_app`), its frames written by the
-//! same backend (`tui::wire`) into the SSH channel.
+//! One full-screen session over SSH: its own App over its own session on the shared database,
+//! driven by the same loop as the terminal (`tui::run_app`), its frames written by the same
+//! backend (`tui::wire`) into the SSH channel.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -50,14 +50,22 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// A question for the process's own session; its connection, if pooled, is given back
+    /// after, for the screens.
+    pub fn ask<T>(&self, question: impl FnOnce(&(dyn Database + Send)) -> T) -> T {
+        let mut logins = self.logins.lock().unwrap_or_else(|p| p.into_inner());
+        let answer = question(logins.as_ref());
+        logins.rest();
+        answer
+    }
+
     /// The account of `key`, if it is listed.
     fn account_of(&self, key: &PublicKey) -> Option<String> {
         let Identity {
             fingerprint,
             public_key,
         } = public_key::identity(key);
-        let logins = self.logins.lock().unwrap_or_else(|p| p.into_inner());
-        match logins.key_account(&fingerprint, &public_key) {
+        match self.ask(|logins| logins.key_account(&fingerprint, &public_key)) {
             Ok(account) => account,
             Err(e) => {
                 error!(error = %e, "the key list cannot be read");
@@ -70,11 +78,11 @@ impl Shared {
 impl Shared {
     /// What `account` chose for its sessions; nothing, when that cannot be read.
     fn settings_of(&self, account: &str) -> AccountSettings {
-        let logins = self.logins.lock().unwrap_or_else(|p| p.into_inner());
-        logins.account_settings(account).unwrap_or_else(|e| {
-            error!(error = %e, "an account's settings cannot be read");
-            AccountSettings::default()
-        })
+        self.ask(|logins| logins.account_settings(account))
+            .unwrap_or_else(|e| {
+                error!(error = %e, "an account's settings cannot be read");
+                AccountSettings::default()
+            })
     }
 }
 

@@ -23,13 +23,13 @@ impl BankWorker {
     /// question), and returns it with where its answers arrive. None when no thread starts:
     /// the app then asks its own store.
     pub fn start(
-        (reader, interrupt): Reader,
+        (mut reader, interrupt): Reader,
     ) -> Option<(BankWorker, UnboundedReceiver<BankAnswer>)> {
         let (questions, inbox) = mpsc::channel();
         let (answers, received) = unbounded_channel();
         std::thread::Builder::new()
             .name("bank".to_owned())
-            .spawn(move || serve(&*reader, &inbox, &answers))
+            .spawn(move || serve(&mut *reader, &inbox, &answers))
             .ok()?;
         Some((
             BankWorker {
@@ -53,14 +53,14 @@ impl BankQueries for BankWorker {
 
 /// Answers questions until the app hangs up; of those waiting, only the newest.
 fn serve(
-    reader: &dyn Backend,
+    reader: &mut dyn Backend,
     inbox: &Receiver<(u64, BankQuery)>,
     answers: &UnboundedSender<BankAnswer>,
 ) {
     while let Ok(first) = inbox.recv() {
         let mut question = newest(first, inbox);
         loop {
-            match question.1.run(reader) {
+            match question.1.run(&*reader) {
                 // Interrupted for a newer question, or just as this one started: then again.
                 Err(e) if e.is_interrupted() => {
                     if let Ok(newer) = inbox.try_recv() {
@@ -71,6 +71,8 @@ fn serve(
                     if answers.send((question.0, answer)).is_err() {
                         return;
                     }
+                    // Its connection serves others until the next question.
+                    reader.rest();
                     break;
                 }
             }

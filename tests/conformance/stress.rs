@@ -107,6 +107,8 @@ fn write<F: Fixture>(db: &F, writer: usize, people: &[i64], start: &Barrier) -> 
         accepted: Vec::new(),
         refused: 0,
     };
+    // Waiting for the others, as a screen waits for a key: a pooled connection goes back.
+    store.rest();
     start.wait();
     for edit in 0..EDITS {
         let mut ids: Vec<i64> = known.keys().copied().collect();

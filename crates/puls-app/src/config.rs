@@ -58,6 +58,9 @@ pub struct Config {
     pub idle_timeout: u64,
     /// `puls serve`: sessions open at once, at most.
     pub max_sessions: usize,
+    /// Connections to a PostgreSQL database this process keeps open at most, shared by all its
+    /// sessions; when not set, four more than the machine's cores.
+    pub pool_size: Option<usize>,
     /// `puls serve`: refused logins from one address in ten minutes before it is refused
     /// outright until they pass.
     pub failed_logins: u32,
@@ -109,6 +112,7 @@ impl Default for Config {
             retention: puls_domain::retention::default_rules(),
             idle_timeout: 30 * 60,
             max_sessions: 100,
+            pool_size: None,
             failed_logins: 10,
             review_rhythm: puls_domain::review::ReviewRhythm::default(),
         }
@@ -228,6 +232,7 @@ pub const SETTINGS: &[&str] = &[
     "retention",
     "idle_timeout",
     "max_sessions",
+    "pool_size",
     "failed_logins",
     "review_rhythm",
 ];
@@ -279,6 +284,7 @@ impl Config {
             group: self.group.clone().filter(|g| !g.trim().is_empty()),
             health_terms: self.health_terms.clone(),
             rules: self.rules(),
+            pool_size: self.pool_size.unwrap_or_else(puls_store::default_pool_size),
             ..puls_store::StoreOptions::default()
         }
     }
@@ -333,6 +339,18 @@ mod tests {
             "{}",
             problem.detail
         );
+    }
+
+    #[test]
+    fn the_pool_is_the_files_size_or_a_few_more_connections_than_cores() {
+        let named = Config::from_toml("pool_size = 3\n").unwrap();
+        assert_eq!(named.store_options().pool_size, 3);
+        let unnamed = Config::from_toml("").unwrap();
+        assert_eq!(
+            unnamed.store_options().pool_size,
+            puls_store::default_pool_size()
+        );
+        assert!(puls_store::default_pool_size() > 4);
     }
 
     #[test]

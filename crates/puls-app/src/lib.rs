@@ -386,6 +386,12 @@ impl App {
         true
     }
 
+    /// The keys are handled and the frame drawn: the store gives back what others can use
+    /// while this session waits (a database server's connection).
+    pub fn rest(&mut self) {
+        self.store.rest();
+    }
+
     /// Checks whether another session committed, and reloads if so. True when something changed.
     pub fn poll_changes(&mut self) -> bool {
         self.step(|app| app.poll())

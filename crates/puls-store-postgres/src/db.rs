@@ -4,24 +4,29 @@
 //!
 //! Why its own: the store interface is synchronous and the app calls it from inside a tokio
 //! runtime, where the blocking `postgres` client panics (it starts a runtime of its own). Here
-//! the connection is driven on a thread of its own (`link`), and each question is a
+//! the connections are the pool's, driven on the pool's thread (`pool`), and each question is a
 //! `tokio_postgres` future polled to its end by `futures_executor::block_on`, which needs no
-//! runtime and refuses none.
+//! runtime and refuses none. A `Connection` takes one of the pool's connections at its first
+//! question and gives it back when told its session rests (`release`).
 //!
 //! Values are loose as SQLite's are: a number binds to whatever integer, boolean or text the
 //! server expects, and reads from any integer or boolean column, so the schema can keep
 //! SQLite's 0/1 flags and the SQL stays the same.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Ref, RefCell};
 use std::error::Error as StdError;
+use std::sync::Arc;
+use std::time::Duration;
 
 use bytes::BytesMut;
+use deadpool_postgres::Object;
 use futures_executor::block_on;
 use tokio_postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
-use tokio_postgres::{Client, Statement};
+use tokio_postgres::{CancelToken, Statement};
 
 use puls_store::StoreError;
+
+use crate::pool::Pool;
 
 /// What a question to the database can end in besides its answer.
 #[derive(Debug)]
@@ -31,6 +36,8 @@ pub enum DbError {
     Postgres(tokio_postgres::Error),
     /// A value read as a type it cannot be.
     Value(String),
+    /// No connection: the pool's were all in use for too long, or the server is not reached.
+    Store(StoreError),
 }
 
 pub type SqlResult<T> = std::result::Result<T, DbError>;
@@ -46,6 +53,7 @@ impl From<DbError> for StoreError {
         match e {
             DbError::NoRows => StoreError::Backend("no row where one was expected".to_owned()),
             DbError::Value(v) => StoreError::Backend(v),
+            DbError::Store(e) => e,
             DbError::Postgres(e) => backend_error(&e),
         }
     }
@@ -356,36 +364,100 @@ impl RowIndex for usize {
     }
 }
 
-/// One connection and the statements it has prepared.
+/// A session's way to the database: one of the pool's connections while it works, none while
+/// it rests. Each connection keeps the statements it has prepared, whoever prepared them.
 pub struct Connection {
-    client: Client,
-    statements: RefCell<HashMap<String, Statement>>,
+    pool: Arc<Pool>,
+    held: RefCell<Option<Object>>,
+    /// Whose session it is: set on every connection taken, for the restricted record's policy.
+    account: String,
+    /// How long a write waits for a lock, or for a connection, before it says `Busy`.
+    lock_timeout: Duration,
+    /// What cancels the question running on the connection held, for `Interrupt`.
+    running: Running,
 }
+
+/// What cancels a session's question, while it holds a connection. A cancel in flight holds
+/// it, so the connection goes back to the pool only once the cancel has reached the server:
+/// never does it stop the question of the session that takes the connection next.
+pub type Running = Arc<futures_util::lock::Mutex<Option<CancelToken>>>;
 
 /// A write runs on the connection between `BEGIN` and `COMMIT`: the same calls.
 pub type Transaction = Connection;
 
 impl Connection {
-    pub fn new(client: Client) -> Connection {
+    /// A session on `pool` for `account`; it takes a connection at its first question.
+    pub fn new(pool: Arc<Pool>, account: &str, lock_timeout: Duration) -> Connection {
         Connection {
-            client,
-            statements: RefCell::new(HashMap::new()),
+            pool,
+            held: RefCell::new(None),
+            account: account.to_owned(),
+            lock_timeout,
+            running: Arc::default(),
         }
     }
 
-    pub fn client(&self) -> &Client {
-        &self.client
+    /// Another session on the same pool, for the same account.
+    pub fn beside(&self) -> Connection {
+        Connection::new(Arc::clone(&self.pool), &self.account, self.lock_timeout)
+    }
+
+    /// The pool's connection this session holds, taken (and set up for the session) if it
+    /// holds none.
+    fn client(&self) -> SqlResult<Ref<'_, Object>> {
+        if self.held.borrow().is_none() {
+            let client = self
+                .pool
+                .checkout(self.lock_timeout)
+                .map_err(DbError::Store)?;
+            // A connection was someone else's a moment ago: its settings are not this session's.
+            let statement = block_on(client.prepare_cached(
+                "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false)",
+            ))?;
+            let lock_timeout = self.lock_timeout.as_millis().max(1).to_string();
+            block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
+            *block_on(self.running.lock()) = Some(client.cancel_token());
+            *self.held.borrow_mut() = Some(client);
+        }
+        Ref::filter_map(self.held.borrow(), Option::as_ref)
+            .map_err(|_| DbError::Value("no connection held".to_owned()))
+    }
+
+    /// Gives the connection held back to the pool. Only between questions: never inside a
+    /// write, whose transaction would go with it.
+    pub fn release(&self) {
+        let held = self.held.borrow_mut().take();
+        if held.is_some() {
+            // Before another session can take it: an interrupt meant for this one must not
+            // reach that one's question.
+            *block_on(self.running.lock()) = None;
+        }
+        drop(held);
+    }
+
+    /// Lets go of the connection held if the server has closed it, so the next question takes
+    /// another; true if it did. Between questions only, as `release`.
+    pub fn release_if_closed(&self) -> bool {
+        let closed = self.held.borrow().as_ref().is_some_and(|c| c.is_closed());
+        if closed {
+            self.release();
+        }
+        closed
+    }
+
+    /// The session's account from now on.
+    pub fn set_account(&mut self, account: &str) {
+        self.release();
+        account.clone_into(&mut self.account);
+    }
+
+    /// What cancels the question this session is running, from another thread.
+    pub fn running(&self) -> Running {
+        Arc::clone(&self.running)
     }
 
     fn statement(&self, sql: &str) -> SqlResult<Statement> {
-        if let Some(statement) = self.statements.borrow().get(sql) {
-            return Ok(statement.clone());
-        }
-        let statement = block_on(self.client.prepare(sql))?;
-        self.statements
-            .borrow_mut()
-            .insert(sql.to_owned(), statement.clone());
-        Ok(statement)
+        Ok(block_on(self.client()?.prepare_cached(sql))?)
     }
 
     /// Every row `sql` answers with.
@@ -394,7 +466,7 @@ impl Connection {
         let values = params.values();
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        Ok(block_on(self.client.query(&statement, &refs))?)
+        Ok(block_on(self.client()?.query(&statement, &refs))?)
     }
 
     pub fn execute(&self, sql: &str, params: impl Params) -> SqlResult<usize> {
@@ -402,13 +474,13 @@ impl Connection {
         let values = params.values();
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let n = block_on(self.client.execute(&statement, &refs))?;
+        let n = block_on(self.client()?.execute(&statement, &refs))?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 
     /// Statements with no parameters, separated by `;`: migrations, `BEGIN`, `COMMIT`.
     pub fn execute_batch(&self, sql: &str) -> SqlResult<()> {
-        Ok(block_on(self.client.batch_execute(sql))?)
+        Ok(block_on(self.client()?.batch_execute(sql))?)
     }
 
     pub fn query_row<T>(

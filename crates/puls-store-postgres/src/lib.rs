@@ -15,14 +15,13 @@ mod knowledge_search;
 mod link;
 mod maturity;
 mod migrate;
+mod pool;
 mod region;
 mod server;
 mod sql;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
@@ -47,22 +46,22 @@ pub fn is_postgres_url(db: &str) -> bool {
     db.starts_with("postgres://") || db.starts_with("postgresql://")
 }
 
-/// One session's store on a PostgreSQL database, acting for one person.
+/// One session's store on a PostgreSQL database, acting for one person: a connection of the
+/// process's pool for the database while it works (see `pool`).
 pub struct PgStore {
     conn: Connection,
+    pool: Arc<pool::Pool>,
     url: String,
     who: String,
     clock: Arc<dyn Clock>,
     health_terms: Vec<String>,
     session: Session,
-    lock_timeout: Duration,
     /// The team's group, given the files this store writes for people.
     group: Option<String>,
     /// The flow's rules the organisation chose.
     rules: puls_domain::arena::Rules,
-    heard: Arc<link::Heard>,
-    /// The count of other sessions' notifications last seen by `others_changed`.
-    seen: u64,
+    /// Other sessions' writes, as the pool's listener hears them.
+    ear: link::Ear,
 }
 
 /// The key of the advisory lock every write holds: one writer at a time, as SQLite's.
@@ -78,21 +77,22 @@ impl PgStore {
         clock: Arc<dyn Clock>,
         options: &StoreOptions,
     ) -> Result<PgStore> {
-        let (conn, heard) = listen(url, who, options.busy_timeout)?;
+        let pool = pool::of(url, options.pool_size)?;
+        let conn = Connection::new(Arc::clone(&pool), who, options.busy_timeout);
         migrate::to_latest(&conn, url)?;
-        let seen = heard.changes.load(Ordering::Acquire);
+        conn.release();
+        let ear = pool.listener.ear()?;
         Ok(PgStore {
             conn,
+            pool,
             url: url.to_owned(),
             who: who.to_owned(),
             clock,
             health_terms: options.health_terms.clone(),
             session: Session::default(),
-            lock_timeout: options.busy_timeout,
             group: options.group.clone(),
             rules: options.rules,
-            heard,
-            seen,
+            ear,
         })
     }
 
@@ -101,23 +101,20 @@ impl PgStore {
         link::shown(&self.url)
     }
 
-    /// A second connection to the same database, for a worker thread: a slow question never
-    /// holds up the connection the keys use.
+    /// A second session on the same database, for a worker thread: a slow question holds a
+    /// connection of the pool's of its own, never the one the keys use.
     pub fn reader(&self) -> Result<PgStore> {
-        let (conn, heard) = listen(&self.url, &self.who, self.lock_timeout)?;
-        let seen = heard.changes.load(Ordering::Acquire);
         Ok(PgStore {
-            conn,
+            conn: self.conn.beside(),
+            pool: Arc::clone(&self.pool),
             url: self.url.clone(),
             who: self.who.clone(),
             clock: self.clock.clone(),
             health_terms: self.health_terms.clone(),
             session: self.session,
-            lock_timeout: self.lock_timeout,
             group: self.group.clone(),
             rules: self.rules,
-            heard,
-            seen,
+            ear: self.pool.listener.ear()?,
         })
     }
 
@@ -136,10 +133,10 @@ impl PgStore {
         self.group.is_some()
     }
 
-    /// Stops whatever this store's connection is running, from any thread; the question fails
-    /// with `StoreError::Interrupted`.
+    /// Stops whatever this store is running, from any thread; the question fails with
+    /// `StoreError::Interrupted`.
     pub fn interrupt_handle(&self) -> Interrupt {
-        Interrupt(self.conn.client().cancel_token())
+        Interrupt(self.conn.running())
     }
 
     /// Runs `f` in one transaction, alone among writers: all of it lands, or none of it.
@@ -155,7 +152,14 @@ impl PgStore {
             session: self.session,
         };
         let tx = &self.conn;
-        tx.execute_batch("BEGIN")?;
+        if let Err(e) = tx.execute_batch("BEGIN") {
+            // The connection held was closed by the server since its last question: nothing
+            // was begun on it, and another takes its place.
+            if !tx.release_if_closed() {
+                return Err(e.into());
+            }
+            tx.execute_batch("BEGIN")?;
+        }
         let done = tx
             .query_row(
                 "SELECT pg_advisory_xact_lock($1)",
@@ -165,7 +169,15 @@ impl PgStore {
             .map_err(StoreError::from)
             .and_then(|()| f(tx, &stamp))
             .and_then(|value| {
-                tx.execute_batch(&format!("NOTIFY {}", link::CHANNEL))?;
+                // Marked as this store's: its own write is no news to it.
+                tx.query_row(
+                    "SELECT pg_notify($1, $2)",
+                    [
+                        link::CHANNEL.to_owned(),
+                        self.pool.listener.payload(self.ear.store()),
+                    ],
+                    |_| Ok(()),
+                )?;
                 tx.execute_batch("COMMIT")?;
                 Ok(value)
             });
@@ -173,49 +185,27 @@ impl PgStore {
             // A connection that broke mid-write has rolled back on the server already.
             let _ = tx.execute_batch("ROLLBACK");
         }
+        // The end of a write is a pause of its own: a session that never rests (a command, a
+        // worker of the caller's) holds a connection only while it reads.
+        tx.release();
         done
     }
 }
 
-/// Connects and listens for other sessions' writes, with the time a write waits for another
-/// session before it says `Busy`. The connection names the session's account (`puls.account`),
-/// whom the restricted record's policy asks about.
-fn listen(url: &str, who: &str, lock_timeout: Duration) -> Result<(Connection, Arc<link::Heard>)> {
-    let (client, heard) = link::connect(url)?;
-    let conn = Connection::new(client);
-    conn.query_row(
-        "SELECT set_config('puls.account', $1, false)",
-        [who],
-        |_| Ok(()),
-    )?;
-    // This connection's own notifications are not news.
-    let pid: i32 = conn.query_row("SELECT pg_backend_pid()", params![], |r| r.get(0))?;
-    heard.own_pid.store(pid, Ordering::Release);
-    conn.execute_batch(&format!(
-        "SET lock_timeout = {}; LISTEN {}",
-        lock_timeout.as_millis().max(1),
-        link::CHANNEL
-    ))?;
-    Ok((conn, heard))
-}
-
 /// Stops what one store is running, from another thread.
-pub struct Interrupt(tokio_postgres::CancelToken);
+pub struct Interrupt(db::Running);
 
 impl Interrupt {
-    /// Asks the server to cancel the question running now, over a connection of its own.
+    /// Asks the server to cancel the question running now on the connection the store holds,
+    /// over a connection of its own; nothing when the store holds none (it runs nothing).
     pub fn interrupt(&self) {
-        let token = self.0.clone();
-        let _ = std::thread::Builder::new()
-            .name("cancel".to_owned())
-            .spawn(move || {
-                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                {
-                    let _ = runtime.block_on(token.cancel_query(tokio_postgres::NoTls));
-                }
-            });
+        let running = Arc::clone(&self.0);
+        // Nobody to tell when the server cannot be reached: the question then ends anyway.
+        let _ = pool::spawn(async move {
+            if let Some(token) = running.lock().await.as_ref() {
+                let _ = token.cancel_query(tokio_postgres::NoTls).await;
+            }
+        });
     }
 }
 
@@ -238,11 +228,7 @@ impl SessionStore for PgStore {
 
     fn act_as(&mut self, who: &str) -> Result<()> {
         // The restricted record's policy asks the connection whose session it is.
-        self.conn.query_row(
-            "SELECT set_config('puls.account', $1, false)",
-            [who],
-            |_| Ok(()),
-        )?;
+        self.conn.set_account(who);
         who.clone_into(&mut self.who);
         Ok(())
     }
@@ -255,23 +241,18 @@ impl SessionStore for PgStore {
         self.session.day(self.clock.now())
     }
 
-    /// Another session's `NOTIFY`, heard on this connection's thread. One round trip first:
-    /// the server hands over what it holds for us before it answers, so a commit that finished
-    /// before this call is always heard. A connection that dropped is opened again, and counts
-    /// as a change: what it missed is unknown.
+    /// Another session's `NOTIFY`, heard by the pool's listener (see `Listener::others_changed`
+    /// for why a commit finished before this call is always heard).
     fn others_changed(&mut self) -> Result<bool> {
-        let alive = !self.conn.client().is_closed() && self.conn.execute_batch("SELECT 1").is_ok();
-        if !alive {
-            let (conn, heard) = listen(&self.url, &self.who, self.lock_timeout)?;
-            self.conn = conn;
-            self.seen = heard.changes.load(Ordering::Acquire);
-            self.heard = heard;
-            return Ok(true);
-        }
-        let heard = self.heard.changes.load(Ordering::Acquire);
-        let changed = heard != self.seen;
-        self.seen = heard;
-        Ok(changed)
+        let changed = self.pool.listener.others_changed(&mut self.ear);
+        // A connection the server dropped is not kept for the reload that follows.
+        self.conn.release_if_closed();
+        changed
+    }
+
+    /// The session rests: its connection goes back to the pool for another.
+    fn rest(&mut self) {
+        self.conn.release();
     }
 
     fn is_empty(&self) -> Result<bool> {
@@ -302,5 +283,94 @@ impl puls_store::sql::SqlStore for PgStore {
         f: impl FnOnce(&dyn puls_store::sql::Db, &Stamp) -> Result<T>,
     ) -> Result<T> {
         PgStore::write(self, |tx, stamp| f(tx, stamp))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use puls_domain::clock::SystemClock;
+
+    /// A fresh database on the tests' server (the server's URL, the database's name and URL),
+    /// or None (saying why) where none answers, except under `CI=true`.
+    fn database(name: &str) -> Option<(String, String, String)> {
+        let server = std::env::var("PULS_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/postgres".to_owned());
+        if let Err(e) = reachable(&server) {
+            assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "{e}");
+            eprintln!("skipping: {e}");
+            return None;
+        }
+        let name = format!("puls_unit_{name}_{}", std::process::id());
+        let url = create_database(&server, &name).ok()?;
+        Some((server, name, url))
+    }
+
+    fn session(url: &str, who: &str) -> PgStore {
+        let options = StoreOptions {
+            pool_size: 1,
+            ..StoreOptions::default()
+        };
+        PgStore::open(url, who, Arc::new(SystemClock), &options).unwrap()
+    }
+
+    fn asked(store: &PgStore, sql: &str) -> String {
+        store.conn.query_row(sql, params![], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_connection_taken_from_the_pool_names_the_account_of_the_session_that_took_it() {
+        let Some((server, name, url)) = database("account") else {
+            return;
+        };
+        // Given the pool's one connection, last used by the coordinator's session
+        let (mut maja, jonas) = (session(&url, "maja"), session(&url, "jonas"));
+        let majas = asked(&maja, "SELECT pg_backend_pid()::text");
+        assert_eq!(
+            asked(&maja, "SELECT current_setting('puls.account')"),
+            "maja"
+        );
+        maja.rest();
+
+        // When another session takes it
+        let jonass = asked(&jonas, "SELECT pg_backend_pid()::text");
+
+        // Then it is the same connection, and it names the account whose session it now is,
+        // which the restricted record's policy asks
+        assert_eq!(majas, jonass);
+        assert_eq!(
+            asked(&jonas, "SELECT current_setting('puls.account')"),
+            "jonas"
+        );
+        drop((maja, jonas));
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn an_interrupt_stops_the_question_the_session_runs_on_its_pooled_connection() {
+        let Some((server, name, url)) = database("interrupt") else {
+            return;
+        };
+        // Given a session running a long question on a connection of the pool's
+        let store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let started = std::time::Instant::now();
+        let running = std::thread::spawn(move || {
+            let asked: db::SqlResult<()> =
+                store
+                    .conn
+                    .query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            asked.map_err(StoreError::from)
+        });
+
+        // When it is interrupted from another thread
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        interrupt.interrupt();
+
+        // Then the question ends at once, interrupted
+        let ended = running.join().unwrap();
+        assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
+        assert!(started.elapsed().as_secs() < 10);
+        drop_database(&server, &name).unwrap();
     }
 }

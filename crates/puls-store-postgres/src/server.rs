@@ -2,8 +2,8 @@
 //! the conformance suite's fresh database per test and for setting up a region's.
 
 use crate::db::{Connection, params};
-use crate::{Result, link};
-use puls_store::StoreError;
+use crate::{Result, pool};
+use puls_store::{StoreError, StoreOptions};
 
 /// `url` with its database name replaced by `name`.
 pub fn with_database(url: &str, name: &str) -> String {
@@ -32,16 +32,14 @@ fn identifier(name: &str) -> Result<String> {
 
 /// Makes an empty database `name` on the server `server_url` reaches; returns its URL.
 pub fn create_database(server_url: &str, name: &str) -> Result<String> {
-    let (client, _) = link::connect(server_url)?;
-    let conn = Connection::new(client);
+    let conn = administration(server_url)?;
     conn.execute_batch(&format!("CREATE DATABASE {}", identifier(name)?))?;
     Ok(with_database(server_url, name))
 }
 
 /// Drops the database `name`, closing whatever sessions it still has.
 pub fn drop_database(server_url: &str, name: &str) -> Result<()> {
-    let (client, _) = link::connect(server_url)?;
-    let conn = Connection::new(client);
+    let conn = administration(server_url)?;
     conn.execute_batch(&format!(
         "DROP DATABASE IF EXISTS {} WITH (FORCE)",
         identifier(name)?
@@ -51,9 +49,15 @@ pub fn drop_database(server_url: &str, name: &str) -> Result<()> {
 
 /// Whether the server answers at all.
 pub fn reachable(server_url: &str) -> Result<()> {
-    let (client, _) = link::connect(server_url)?;
-    Connection::new(client).query_row("SELECT 1", params![], |_| Ok(()))?;
+    administration(server_url)?.query_row("SELECT 1", params![], |_| Ok(()))?;
     Ok(())
+}
+
+/// A session on the server's own database, for making and dropping others.
+fn administration(server_url: &str) -> Result<Connection> {
+    let options = StoreOptions::default();
+    let pool = pool::of(server_url, options.pool_size)?;
+    Ok(Connection::new(pool, "", options.busy_timeout))
 }
 
 #[cfg(test)]

@@ -29,6 +29,16 @@ pub struct StoreOptions {
     /// SQLite's page cache for this connection, in KiB; None keeps SQLite's own (2 MiB). A
     /// server holding a hundred screens gives each a smaller one.
     pub page_cache_kib: Option<u32>,
+    /// A database server's connections this process keeps open at most, shared by all its
+    /// sessions on one database (SQLite has one file and needs none).
+    pub pool_size: usize,
+}
+
+/// The pool's size when the config names none: a few more connections than the machine has
+/// cores, as the server runs at most one question a core at a time and a few wait on the
+/// network.
+pub fn default_pool_size() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get) + 4
 }
 
 impl Default for StoreOptions {
@@ -38,6 +48,7 @@ impl Default for StoreOptions {
             busy_timeout: BUSY_TIMEOUT,
             rules: puls_domain::arena::Rules::default(),
             page_cache_kib: None,
+            pool_size: default_pool_size(),
             health_terms: puls_domain::privacy::DEFAULT_HEALTH_TERMS
                 .iter()
                 .map(|t| (*t).to_owned())

@@ -71,7 +71,7 @@ pub use extract::{
     MeetingPart, PurposeNotePart, RatingPart, RestrictedPart, SubjectArena, SubjectExtract,
     with_meetings,
 };
-pub use files::{StoreOptions, Warning};
+pub use files::{StoreOptions, Warning, default_pool_size};
 pub use history::AuditRow;
 pub use knowledge::{Entry, EntryEdit, EntryFilter, EntryHit};
 pub use learning::{CompetenceCapital, Learning};
@@ -265,6 +265,11 @@ pub trait SessionStore {
     /// store last asked, or since it opened: the live refresh's one question. SQLite answers it
     /// with `PRAGMA data_version`; a database server would answer with its notifications.
     fn others_changed(&mut self) -> Result<bool>;
+
+    /// The session has handled its input and drawn, and waits for the next: what it holds of
+    /// the database's goes back for others (a database server's connection to its pool). Never
+    /// called inside a write. A SQLite store holds nothing another session could use.
+    fn rest(&mut self) {}
 
     /// True when the database holds no arenas and no people: safe to fill with the demo.
     fn is_empty(&self) -> Result<bool>;

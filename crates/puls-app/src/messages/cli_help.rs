@@ -963,6 +963,12 @@ fn help_table_sv() -> &'static [Help] {
             "Kontrollera värdnyckeln, databasen och porten, och avsluta utan att starta",
             "",
         ),
+        (
+            "serve",
+            "pool_size",
+            "Anslutningar till en PostgreSQL-databas som hålls öppna som mest, delade av alla sessioner (config `pool_size`; standard fyra fler än kärnorna)",
+            "",
+        ),
     ]
 }
 

@@ -215,6 +215,10 @@ pub fn config_setting_comment(name: &str) -> Option<&'static str> {
             "puls serve: how many sessions over SSH may be open at once.",
             "puls serve: hur många sessioner över SSH som får vara öppna samtidigt."
         ),
+        "pool_size" => tr!(
+            "Connections to a PostgreSQL database this process keeps open at most, shared by all its sessions (default: four more than the machine's cores); a session holds one only while it works.",
+            "Anslutningar till en PostgreSQL-databas som processen håller öppna som mest, delade av alla dess sessioner (standard: fyra fler än maskinens kärnor); en session håller en bara medan den arbetar."
+        ),
         "failed_logins" => tr!(
             "puls serve: refused logins from one address within ten minutes before it is refused outright until they pass.",
             "puls serve: nekade inloggningar från en adress inom tio minuter innan den nekas helt tills de passerat."
