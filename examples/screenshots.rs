@@ -204,6 +204,12 @@ fn shots() -> Vec<Shot> {
             keys.extend(typed(&"j".repeat(12)));
             keys
         }),
+        // A partnership with an outside partner rated over time, opened from the key figures.
+        shot("partnership", 120, 40, {
+            let mut keys = vec![KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT)];
+            keys.push(key(KeyCode::Char('m')));
+            keys
+        }),
         // Anders, the environment inspector's line manager, with a request waiting for him.
         with(
             Look {

@@ -444,6 +444,15 @@ pub(super) fn in_swedish(english: &str) -> Option<&'static str> {
         "One checklist, signed by the ward, home care and the family." => {
             "En checklista, underskriven av avdelningen, hemtjänsten och familjen."
         }
+        "We meet the association only when something has gone wrong." => {
+            "Vi träffar föreningen bara när något har gått snett."
+        }
+        "A shared steering group meets every other month." => {
+            "En gemensam styrgrupp träffas varannan månad."
+        }
+        "The caretakers see who struggles, but have no time set aside." => {
+            "Fastighetsskötarna ser vem som har det svårt, men har ingen tid avsatt."
+        }
         "Employers heard of the arena from the newspaper." => {
             "Arbetsgivarna hörde talas om arenan i tidningen."
         }

@@ -19,8 +19,8 @@ texts! {
     label_occasion => "Occasion", "Tillfälle";
     label_partner => "Partner", "Samverkanspart";
     level_hint => "1-6, then a note", "1-6, sedan en anteckning";
-    fig_maturity => "Partnering maturity: arenas at each level (latest rating)",
-        "Samverkansmognad: arenor på varje nivå (senaste skattning)";
+    fig_maturity => "Partnering maturity: how many at each level (latest rating)",
+        "Samverkansmognad: hur många på varje nivå (senaste skattning)";
     fig_maturity_levels => "level", "nivå";
 }
 
