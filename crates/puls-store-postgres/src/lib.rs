@@ -3,17 +3,15 @@
 //!
 //! The same behaviour as SQLite's `Store`, proven by the same conformance tests, and mostly by
 //! the same code: the aggregates are puls-store's, run over this connection (`sql`); only the
-//! searches, courses and ratings are written here. Every write in one transaction with its
+//! searches are written here. Every write in one transaction with its
 //! audit row; writes one at a time (a transaction-scoped advisory lock, as SQLite's
 //! `BEGIN IMMEDIATE`), so a version read in a write is the version written over; a `NOTIFY` in
 //! every write, which other sessions hear as `others_changed`.
 
 mod copy;
-mod courses;
 mod db;
 mod knowledge_search;
 mod link;
-mod maturity;
 mod migrate;
 mod pool;
 mod region;
@@ -34,7 +32,7 @@ pub use copy::{TABLES, Table};
 pub use db::Value;
 use db::{Connection, Transaction};
 pub use link::shown;
-use puls_store::shared::{drawn_up, history, time};
+use puls_store::shared::{history, time};
 use puls_store::sql::Stamp;
 pub use region::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
 pub use server::{create_database, drop_database, reachable, with_database};

@@ -2,10 +2,10 @@
 //! their sessions (a day, a place, seats) that people sign up for. Every change is audited on
 //! the entry.
 
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Store, StoreError, history, time};
+use super::{Result, StoreError, history, time};
 use puls_domain::text;
 
 /// One session of a course, with who signed up.
@@ -57,9 +57,13 @@ pub trait CourseStore {
     fn account_person(&self) -> Result<Option<String>>;
 }
 
-fn person_id(conn: &Connection, name: &str) -> Result<i64> {
+/// The active person of that name, whatever its case (PostgreSQL's `people.name` is citext).
+fn person_id(conn: &dyn Db, name: &str) -> Result<i64> {
     conn.query_row(
-        "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND active = 1",
+        conn.pick(
+            "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND active = 1",
+            "SELECT id FROM people WHERE name = ?1 AND active = 1",
+        ),
         [name.trim()],
         |r| r.get(0),
     )
@@ -68,7 +72,7 @@ fn person_id(conn: &Connection, name: &str) -> Result<i64> {
 }
 
 /// The entry exists and is a course.
-fn course_entry(conn: &Connection, entry: i64) -> Result<()> {
+fn course_entry(conn: &dyn Db, entry: i64) -> Result<()> {
     let kind: Option<String> = conn
         .query_row("SELECT kind FROM entries WHERE id = ?1", [entry], |r| {
             r.get(0)
@@ -81,7 +85,7 @@ fn course_entry(conn: &Connection, entry: i64) -> Result<()> {
     }
 }
 
-fn sessions_of(conn: &Connection, entry: i64) -> Result<Vec<CourseSession>> {
+fn sessions_of(conn: &dyn Db, entry: i64) -> Result<Vec<CourseSession>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, on_date, place, seats FROM course_sessions WHERE entry_id = ?1
          ORDER BY on_date, id",
@@ -90,7 +94,7 @@ fn sessions_of(conn: &Connection, entry: i64) -> Result<Vec<CourseSession>> {
         .query_map([entry], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<SqlResult<_>>()?;
     let mut names = conn.prepare_cached(
         "SELECT p.name FROM course_signups s JOIN people p ON p.id = s.person_id
          WHERE s.session_id = ?1 ORDER BY s.signed_at, p.name",
@@ -99,7 +103,7 @@ fn sessions_of(conn: &Connection, entry: i64) -> Result<Vec<CourseSession>> {
     for (id, on, place, seats) in rows {
         let signed_up = names
             .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<SqlResult<_>>()?;
         sessions.push(CourseSession {
             id,
             on: time::date_from_text(on).unwrap_or_default(),
@@ -111,7 +115,7 @@ fn sessions_of(conn: &Connection, entry: i64) -> Result<Vec<CourseSession>> {
     Ok(sessions)
 }
 
-impl CourseStore for Store {
+impl<S: SqlStore> CourseStore for S {
     fn set_teacher(&mut self, entry: i64, teacher: &str) -> Result<()> {
         self.write(|tx, stamp| {
             course_entry(tx, entry)?;
@@ -161,13 +165,14 @@ impl CourseStore for Store {
                 .optional()?
                 .ok_or_else(|| StoreError::Removed(format!("session {session}")))?;
             let who = person_id(tx, person)?;
-            let (taken, already): (u32, bool) = tx.query_row(
-                "SELECT count(*), coalesce(max(person_id = ?2), 0) FROM course_signups
+            // Counted under the write lock, so two sessions cannot both take the last seat.
+            let (taken, mine): (u32, u32) = tx.query_row(
+                "SELECT count(*), count(*) FILTER (WHERE person_id = ?2) FROM course_signups
                  WHERE session_id = ?1",
                 params![session, who],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            if already {
+            if mine > 0 {
                 return Err(StoreError::AlreadySignedUp {
                     session,
                     person: person.trim().to_owned(),
@@ -225,21 +230,21 @@ impl CourseStore for Store {
     }
 
     fn courses(&self) -> Result<Vec<Course>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT e.id, e.title, p.name FROM entries e
              LEFT JOIN courses c ON c.entry_id = e.id LEFT JOIN people p ON p.id = c.teacher_id
              WHERE e.kind = 'course' ORDER BY e.title, e.id",
         )?;
         let rows: Vec<(i64, String, Option<String>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<SqlResult<_>>()?;
         rows.into_iter()
             .map(|(entry, title, teacher)| {
                 Ok(Course {
                     entry,
                     title,
                     teacher,
-                    sessions: sessions_of(&self.conn, entry)?,
+                    sessions: sessions_of(self.db(), entry)?,
                 })
             })
             .collect()
@@ -247,12 +252,12 @@ impl CourseStore for Store {
 
     fn account_person(&self) -> Result<Option<String>> {
         Ok(self
-            .conn
+            .db()
             .prepare_cached(
                 "SELECT p.name FROM accounts a JOIN people p ON p.id = a.person_id
                  WHERE a.name = ?1",
             )?
-            .query_row([&self.who], |r| r.get(0))
+            .query_row([self.who()], |r| r.get(0))
             .optional()?)
     }
 }

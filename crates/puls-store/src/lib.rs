@@ -168,15 +168,12 @@ backend!(
         + CourseStore
 );
 
-/// What PostgreSQL's own aggregates (courses, ratings, the search: their SQL is its own) write
+/// What PostgreSQL's own parts (the search: its SQL is its own; the region's role map) write
 /// with, as this crate's do.
 #[doc(hidden)]
 pub mod shared {
     pub mod history {
         pub use crate::history::record;
-    }
-    pub mod drawn_up {
-        pub use crate::drawn_up::ensure_open;
     }
     pub mod time {
         pub use crate::time::*;

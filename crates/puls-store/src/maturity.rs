@@ -2,10 +2,10 @@
 //! dimensions, 1 to 6, each with a note. Every change is audited, an arena's on its history
 //! and a partnership's as entity "partnership", and a drawn-up arena's ratings are locked.
 
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, Stamp, Store, StoreError, drawn_up, history, time};
+use super::{Result, Stamp, StoreError, drawn_up, history, time};
 pub use puls_domain::maturity::{Dimension, MaturityFigures, Occasion, Partnership, Rating, Score};
 use puls_domain::maturity::{HIGHEST, LOWEST, by_subject, figures, partner_key, partnerships};
 use puls_domain::text;
@@ -102,13 +102,13 @@ pub trait MaturityStore {
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64>;
 }
 
-fn scores_of(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Score>> {
+fn scores_of(conn: &dyn Db, id: i64) -> SqlResult<Vec<Score>> {
     let mut stmt = conn.prepare_cached(
         "SELECT dimension, level, note FROM maturity_scores WHERE rating_id = ?1",
     )?;
     let stored: Vec<(String, u8, String)> = stmt
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<SqlResult<_>>()?;
     Ok(Dimension::ALL
         .into_iter()
         .filter_map(|dimension| {
@@ -124,7 +124,7 @@ fn scores_of(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Score>> {
         .collect())
 }
 
-fn rating_row(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Rating> {
+fn rating_row(conn: &dyn Db, r: &Row) -> SqlResult<Rating> {
     let id: i64 = r.get(0)?;
     let occasion: String = r.get(3)?;
     Ok(Rating {
@@ -141,7 +141,7 @@ fn rating_row(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Rating> 
 const RATING_SELECT: &str =
     "SELECT id, arena_id, rated_on, occasion, partner, version FROM maturity_ratings";
 
-fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
+fn write_scores(tx: &dyn Db, id: i64, rating: &RatingEdit) -> Result<()> {
     tx.execute("DELETE FROM maturity_scores WHERE rating_id = ?1", [id])?;
     for score in &rating.scores {
         tx.execute(
@@ -160,7 +160,7 @@ fn write_scores(tx: &Transaction, id: i64, rating: &RatingEdit) -> Result<()> {
 /// Inserts a rating of `arena`, or of the partnership it names when there is none, with its
 /// scores and audit row.
 fn insert_rating(
-    tx: &Transaction,
+    tx: &dyn Db,
     stamp: &Stamp,
     arena: Option<i64>,
     rating: &RatingEdit,
@@ -191,13 +191,13 @@ fn insert_rating(
     Ok(id)
 }
 
-impl MaturityStore for Store {
+impl<S: SqlStore> MaturityStore for S {
     fn ratings(&self, arena: i64) -> Result<Vec<Rating>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "{RATING_SELECT} WHERE arena_id = ?1 ORDER BY rated_on, id"
         ))?;
-        let rows = stmt.query_map([arena], |r| rating_row(&self.conn, r))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map([arena], |r| rating_row(self.db(), r))?;
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn add_rating(&mut self, arena: i64, rating: &RatingEdit) -> Result<i64> {
@@ -271,10 +271,10 @@ impl MaturityStore for Store {
             ""
         };
         let mut stmt = self
-            .conn
+            .db()
             .prepare_cached(&format!("{RATING_SELECT} {only} ORDER BY rated_on, id"))?;
-        let rows = stmt.query_map([], |r| rating_row(&self.conn, r))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map(params![], |r| rating_row(self.db(), r))?;
+        Ok(rows.collect::<SqlResult<_>>()?)
     }
 
     fn add_partner_rating(&mut self, rating: &RatingEdit) -> Result<i64> {
