@@ -470,11 +470,7 @@ pub fn large_demo_ready(
     seed: u64,
     took: std::time::Duration,
 ) -> String {
-    let counts = counts
-        .iter()
-        .map(|(what, n)| format!("{} {what}", thousands(*n)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let counts = counted(counts);
     let (seconds, path) = (super::decimal(took.as_secs_f64()), path.display());
     tr!(
         format!(
@@ -495,11 +491,7 @@ pub fn region_demo_ready(
     seed: u64,
     took: std::time::Duration,
 ) -> String {
-    let counts = counts
-        .iter()
-        .map(|(what, n)| format!("{} {what}", thousands(*n)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let counts = counted(counts);
     let (seconds, url) = (super::decimal(took.as_secs_f64()), url.display());
     let (n, names) = (municipalities.len(), municipalities.join(", "));
     tr!(
@@ -510,6 +502,15 @@ pub fn region_demo_ready(
             "Skapade en region med {n} kommuner ({names}): {counts} från fröet {seed} på {seconds} s.\nGe en inloggningsroll en av dem med: puls --db {url} region add-role ROLL KOMMUN"
         )
     )
+}
+
+/// "2,000 arenas, 5,000 people, ...": what a generated demo holds.
+fn counted(counts: &[(&str, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(what, n)| format!("{} {what}", thousands(*n)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What the large demo counts, in the order of `demo_large::Counts`.
