@@ -223,3 +223,23 @@ fn a_config_file_named_but_not_there_is_an_error_naming_it() {
     // While the default file may be missing: the defaults then
     assert!(cli::run_in(home.path(), &["figures"], &[]).status.success());
 }
+
+#[test]
+fn the_printed_pool_size_is_the_default_and_reads_back_when_uncommented() {
+    // Given the printed default, whose pool size is computed from the machine's cores
+    let home = tempfile::tempdir().unwrap();
+    let output = puls(&["config", "--print-default"], home.path());
+    let text = String::from_utf8(output.stdout).unwrap();
+
+    // When its pool_size line is uncommented
+    let uncommented = text.replace("# pool_size = ", "pool_size = ");
+
+    // Then it names the default, and the file still reads as the default config
+    let line = format!("pool_size = {}", puls::store::default_pool_size());
+    assert!(uncommented.contains(&line), "{text}");
+    let settings = Settings::from_toml(&uncommented).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(
+        settings.config.store_options().pool_size,
+        puls::store::default_pool_size()
+    );
+}

@@ -40,7 +40,7 @@ pub fn default_text(path: Option<&Path>) -> String {
                 let _ = write!(out, "\n# {comment}\n{name} = {}\n", setting(value));
             }
             None => {
-                let _ = write!(out, "\n# {comment}\n# {name} = \"\"\n");
+                let _ = write!(out, "\n# {comment}\n# {name} = {}\n", unset_example(name));
             }
         }
     }
@@ -50,6 +50,15 @@ pub fn default_text(path: Option<&Path>) -> String {
     out.push('\n');
     out.push_str(&keys_text(&Keymap::default_keys()));
     out
+}
+
+/// What a setting that is unset by default is shown with, commented out: what it comes to
+/// when the setting has a computed default, so that uncommenting the line keeps it.
+fn unset_example(name: &str) -> String {
+    match name {
+        "pool_size" => crate::store::default_pool_size().to_string(),
+        _ => "\"\"".to_owned(),
+    }
 }
 
 /// A value as it is written after `name =`: a list one item a line.
