@@ -524,12 +524,4 @@ impl Stmt<'_> {
         let mapped: Vec<SqlResult<T>> = rows.iter().map(|r| f(&Row(r))).collect();
         Ok(mapped.into_iter())
     }
-
-    pub fn query_row<T>(
-        &mut self,
-        params: impl Params,
-        f: impl FnOnce(&Row) -> SqlResult<T>,
-    ) -> SqlResult<T> {
-        self.conn.query_row(&self.sql, params, f)
-    }
 }

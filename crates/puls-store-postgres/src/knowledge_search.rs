@@ -4,7 +4,7 @@
 
 use puls_store::*;
 
-use crate::db::{OptionalExtension, Row, params};
+use puls_store::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 
 use super::{EntryFilter, EntryHit, PgStore, Result, StoreError, time};
 use puls_domain::knowledge::{self, EntryKind, SearchQuery};
@@ -63,7 +63,7 @@ fn kind_condition(kind: Option<&str>) -> &'static str {
     }
 }
 
-fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> crate::db::SqlResult<EntryHit> {
+fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> SqlResult<EntryHit> {
     Ok(EntryHit {
         id: r.get(0)?,
         title: text::one_line(&r.get::<_, String>(1)?).into_owned(),
@@ -101,7 +101,7 @@ fn filter_params(filter: &EntryFilter) -> FilterParams {
 }
 
 /// How many bank entries the arena returned.
-pub(super) fn entry_count_of(conn: &crate::db::Connection, arena: i64) -> Result<u32> {
+pub(super) fn entry_count_of(conn: &dyn Db, arena: i64) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT count(*) FROM entries WHERE arena_id = $1 AND written = 1",
         [arena],
@@ -112,7 +112,7 @@ pub(super) fn entry_count_of(conn: &crate::db::Connection, arena: i64) -> Result
 impl SearchStore for PgStore {
     fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
         let (kind, tag, competence, mission) = filter_params(filter);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
              WHERE {} AND {FILTER} ORDER BY e.updated_at DESC, e.id DESC LIMIT $5",
             START_CHARS + 1,
@@ -123,7 +123,7 @@ impl SearchStore for PgStore {
                 params![kind, tag, competence, mission, sql_limit(limit)],
                 |r| hit(r, body_start),
             )?
-            .collect::<crate::db::SqlResult<_>>()?;
+            .collect::<SqlResult<_>>()?;
         Ok(hits)
     }
 
@@ -141,7 +141,7 @@ impl SearchStore for PgStore {
 
     fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
         let (title, need, mission): (String, String, String) = self
-            .conn
+            .db()
             .query_row(
                 "SELECT title, need, mission FROM arenas WHERE id = $1",
                 [arena],
@@ -149,13 +149,13 @@ impl SearchStore for PgStore {
             )
             .optional()?
             .ok_or(StoreError::ArenaNotFound(arena))?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT DISTINCT c.name::text FROM needs n JOIN competences c ON c.id = n.competence_id
              WHERE n.arena_id = $1 AND n.status <> 'released' ORDER BY 1",
         )?;
         let competences = stmt
             .query_map([arena], |r| r.get(0))?
-            .collect::<crate::db::SqlResult<Vec<String>>>()?;
+            .collect::<SqlResult<Vec<String>>>()?;
         let topic = Topic::of(&title, &need, &[mission], &competences);
         let mut features = Vec::new();
         for id in self.related_candidates(&topic)? {
@@ -176,7 +176,7 @@ impl SearchStore for PgStore {
             limit,
         );
         let question = topic.every_word();
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e WHERE e.id = $1"
         ))?;
         let mut hits = Vec::with_capacity(ranked.len());
@@ -194,29 +194,29 @@ impl SearchStore for PgStore {
     }
 
     fn arena_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
              WHERE e.arena_id = $1 ORDER BY e.updated_at DESC, e.id DESC LIMIT $2",
             START_CHARS + 1
         ))?;
         let hits = stmt
             .query_map(params![arena, sql_limit(limit)], |r| hit(r, body_start))?
-            .collect::<crate::db::SqlResult<_>>()?;
+            .collect::<SqlResult<_>>()?;
         Ok(hits)
     }
 
     fn entry_tags(&self) -> Result<Vec<String>> {
         let mut stmt = self
-            .conn
+            .db()
             .prepare_cached("SELECT DISTINCT tag FROM entry_tags ORDER BY tag")?;
         let tags = stmt
             .query_map(params![], |r| r.get(0))?
-            .collect::<crate::db::SqlResult<_>>()?;
+            .collect::<SqlResult<_>>()?;
         Ok(tags)
     }
 
     fn arena_entry_count(&self, arena: i64) -> Result<u32> {
-        entry_count_of(&self.conn, arena)
+        entry_count_of(self.db(), arena)
     }
 }
 
@@ -227,7 +227,7 @@ impl PgStore {
     fn related_candidates(&self, topic: &Topic) -> Result<Vec<i64>> {
         let mut ids: Vec<i64> = Vec::new();
         if let Some(question) = topic.query() {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.db().prepare_cached(
                 "SELECT e.id FROM entries e WHERE e.search @@ to_tsquery('simple', $1)
                  ORDER BY e.id DESC LIMIT $2",
             )?;
@@ -236,7 +236,7 @@ impl PgStore {
                 ids.push(id?);
             }
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT ec.entry_id FROM competences c
              JOIN entry_competences ec ON ec.competence_id = c.id
              WHERE c.name = $1 ORDER BY ec.entry_id DESC LIMIT $2",
@@ -254,7 +254,7 @@ impl PgStore {
 
     /// What the ranking reads of entry `id`; none for an entry of arena `own`.
     fn candidate(&self, id: i64, own: i64) -> Result<Option<CandidateRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT e.title, e.tags_text, a.mission FROM entries e
              LEFT JOIN arenas a ON a.id = e.arena_id
              WHERE e.id = $1 AND e.arena_id IS DISTINCT FROM $2",
@@ -267,13 +267,13 @@ impl PgStore {
         else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT c.name::text FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
              WHERE ec.entry_id = $1",
         )?;
         let competences = stmt
             .query_map([id], |r| r.get(0))?
-            .collect::<crate::db::SqlResult<_>>()?;
+            .collect::<SqlResult<_>>()?;
         Ok(Some(CandidateRow {
             title,
             tags: tags_of(&tags_text),
@@ -297,7 +297,7 @@ impl PgStore {
         limit: usize,
     ) -> Result<Vec<EntryHit>> {
         let (kind, tag, competence, mission) = filter_params(filter);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db().prepare_cached(&format!(
             "WITH q AS (SELECT to_tsquery('simple', $6) AS q),
              candidates AS (
                  (SELECT e.id FROM entries e, q
@@ -333,7 +333,7 @@ impl PgStore {
                     })
                 },
             )?
-            .collect::<crate::db::SqlResult<_>>()?;
+            .collect::<SqlResult<_>>()?;
         Ok(hits)
     }
 }

@@ -3,8 +3,8 @@
 
 use puls_domain::text;
 
-use crate::db::params;
 use crate::{PgStore, Result, StoreError, history};
+use puls_store::sql::{Db, SqlResult, SqlStore, params};
 
 impl PgStore {
     /// Maps the database role `role` to `municipality` and gives it what puls's tables need;
@@ -17,6 +17,7 @@ impl PgStore {
             return Err(StoreError::NameMissing);
         }
         self.write(|tx, stamp| {
+            let tx: &dyn Db = tx;
             tx.query_row(
                 "SELECT puls_add_role($1, $2)",
                 params![role, municipality],
@@ -60,7 +61,7 @@ impl PgStore {
     /// Only a role that passes the policies (superuser or BYPASSRLS) may write another
     /// municipality's rows: others are refused before anything is written.
     pub fn copy_municipality(&mut self, to: &str, offset: i64) -> Result<usize> {
-        let may: bool = self.conn.query_row(
+        let may: bool = self.db().query_row(
             "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user",
             params![],
             |r| r.get(0),
@@ -78,6 +79,7 @@ impl PgStore {
             .collect::<Result<Vec<_>>>()?;
         let from = self.municipality()?;
         self.write(|tx, _| {
+            let tx: &dyn Db = tx;
             let pointers: Vec<(String, String)> = tx
                 .prepare_cached(
                     "SELECT c.conrelid::regclass::text, a.attname::text
@@ -88,7 +90,7 @@ impl PgStore {
                        AND c.connamespace = current_schema()::regnamespace",
                 )?
                 .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<crate::db::SqlResult<_>>()?;
+                .collect::<SqlResult<_>>()?;
             let moved = |table: &str, column: &str| {
                 column == "id"
                     || (table == "audit" && column == "entity_id")
@@ -136,6 +138,7 @@ impl PgStore {
     /// municipalities would have chosen some to share.
     pub fn share_demo_entries(&mut self, every: i64) -> Result<usize> {
         self.write(|tx, _| {
+            let tx: &dyn Db = tx;
             Ok(tx.execute(
                 "UPDATE entries SET shared = 1 WHERE id % $1 = 0",
                 params![every],
@@ -145,7 +148,7 @@ impl PgStore {
 
     /// The municipality this session acts for.
     pub fn municipality(&self) -> Result<String> {
-        Ok(self.conn.query_row(
+        Ok(self.db().query_row(
             "SELECT coalesce(puls_municipality(), 'default')",
             params![],
             |r| r.get(0),

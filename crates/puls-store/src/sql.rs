@@ -176,14 +176,16 @@ impl Params for &[&dyn ToValue] {
     }
 }
 
-/// `rusqlite::params!`, for the same calls.
-macro_rules! params {
+/// `rusqlite::params!`, for the same calls (`params!`, also from PostgreSQL's own search).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __sql_params {
     () => { &[] as &[&dyn $crate::sql::ToValue] };
     ($($x:expr),+ $(,)?) => {
         &[$(&$x as &dyn $crate::sql::ToValue),+] as &[&dyn $crate::sql::ToValue]
     };
 }
-pub(crate) use params;
+pub use crate::__sql_params as params;
 
 /// One value of a row, borrowed from it.
 #[derive(Debug, Clone, Copy)]
