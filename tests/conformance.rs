@@ -229,6 +229,7 @@ macro_rules! conformance {
                 filters_by_kind_tag_competence_and_mission,
                 lists_every_tag_in_use_and_counts_an_arenas_entries,
                 related_entries_match_an_arenas_title_and_need_but_not_its_own,
+                related_entries_come_most_evidence_first_those_about_a_needed_competence_too,
                 the_demo_has_a_bank_linked_to_its_returning_and_closed_arenas,
                 the_bank_round_trips_through_json_into_another_database,
                 an_import_into_the_same_database_keeps_arena_links_except_to_drawn_up_arenas,

@@ -589,6 +589,53 @@ pub fn related_entries_match_an_arenas_title_and_need_but_not_its_own<F: Fixture
     ));
 }
 
+/// The ranking reads each candidate's title, tags, competences and mission, however the backend
+/// gathers them: most evidence first, equals in the order found (title matches newest first,
+/// then entries about a needed competence).
+pub fn related_entries_come_most_evidence_first_those_about_a_needed_competence_too<
+    F: Fixture,
+>() {
+    // Given an arena needing two competences, and four entries that share with it: three words
+    // of its title (oldest), a word and a competence, both competences alone, two words (newest)
+    let db = F::new();
+    let mut store = db.session("maja", at(23, 9));
+    let arena = signal(
+        &mut store,
+        "Siblings absent from school",
+        "The family does not answer.",
+        "LF",
+    );
+    let with = |title: &str, competences: &[&str]| EntryEdit {
+        competences: competences.iter().map(|c| (*c).to_owned()).collect(),
+        ..entry(title, "notes")
+    };
+    for edit in [
+        with("Siblings absent from school together", &[]),
+        with("Absent pupils", &["School nurse"]),
+        with("Vaccination day", &["School nurse", "Social worker"]),
+        with("Siblings in school", &[]),
+        with("Dementia at home", &["Dementia nurse"]),
+    ] {
+        store.add_entry(&edit).unwrap();
+    }
+    store.add_need(arena, "School nurse", "").unwrap();
+    store.add_need(arena, "Social worker", "").unwrap();
+
+    // When its related entries are asked for
+    let related = store.related_entries(arena, 10).unwrap();
+
+    // Then the strongest comes first, the equals in the order they were found
+    assert_eq!(
+        titles(&related),
+        vec![
+            "Siblings absent from school together",
+            "Siblings in school",
+            "Absent pupils",
+            "Vaccination day",
+        ]
+    );
+}
+
 // The demo, and the bank written out and read back in.
 
 pub fn the_demo_has_a_bank_linked_to_its_returning_and_closed_arenas<F: Fixture>() {

@@ -2,6 +2,8 @@
 //! entries related to an arena. A search reads the GIN index on the generated vector
 //! `entries.search` (see migrations/001_schema.sql) and ranks with `ts_rank_cd`.
 
+use std::collections::HashMap;
+
 use puls_store::*;
 
 use puls_store::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
@@ -157,39 +159,40 @@ impl SearchStore for PgStore {
             .query_map([arena], |r| r.get(0))?
             .collect::<SqlResult<Vec<String>>>()?;
         let topic = Topic::of(&title, &need, &[mission], &competences);
-        let mut features = Vec::new();
-        for id in self.related_candidates(&topic)? {
-            if let Some(entry) = self.candidate(id, arena)? {
-                features.push((id, entry));
-            }
-        }
+        let ids = self.related_candidates(&topic)?;
+        let rows = self.candidates(&ids, arena)?;
         let ranked = topic.rank(
-            features.iter().map(|(id, e)| {
+            ids.iter().filter_map(|id| {
+                let e = rows.get(id)?;
                 let candidate = Candidate {
                     title: &e.title,
                     tags: &e.tags,
                     competences: &e.competences,
                     mission: e.mission.as_deref(),
                 };
-                (*id, candidate)
+                Some((*id, candidate))
             }),
             limit,
         );
+        if ranked.is_empty() {
+            return Ok(Vec::new());
+        }
         let question = topic.every_word();
         let mut stmt = self.db().prepare_cached(&format!(
-            "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e WHERE e.id = $1"
+            "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e
+             WHERE e.id = ANY(string_to_array($1, ',')::bigint[])"
         ))?;
-        let mut hits = Vec::with_capacity(ranked.len());
-        for id in ranked {
-            hits.push(stmt.query_row([id], |r| {
+        let mut hits = stmt
+            .query_map([id_list(&ranked)], |r| {
                 hit(r, |body| {
                     match question.as_ref().map(|q| q.snippet(body, SNIPPET_TOKENS)) {
                         Some(snippet) if !snippet.is_empty() => snippet,
                         _ => body_start(body),
                     }
                 })
-            })?);
-        }
+            })?
+            .collect::<SqlResult<Vec<_>>>()?;
+        hits.sort_by_key(|h| ranked.iter().position(|id| *id == h.id));
         Ok(hits)
     }
 
@@ -222,64 +225,86 @@ impl SearchStore for PgStore {
 
 impl PgStore {
     /// The entries that may be related to `topic`, as SQLite's store finds them: those sharing
-    /// a word with it in their title or tags (the vector's A and B weights), then those about
-    /// a competence it needs, each newest first.
+    /// a word with it in their title or tags (the `heading` vector, which holds just those, so
+    /// no body's vector is read), then those about a competence it needs, each newest first.
+    /// Two questions however many competences.
     fn related_candidates(&self, topic: &Topic) -> Result<Vec<i64>> {
         let mut ids: Vec<i64> = Vec::new();
         if let Some(question) = topic.query() {
             let mut stmt = self.db().prepare_cached(
-                "SELECT e.id FROM entries e WHERE e.search @@ to_tsquery('simple', $1)
+                "SELECT e.id FROM entries e WHERE e.heading @@ to_tsquery('simple', $1)
                  ORDER BY e.id DESC LIMIT $2",
             )?;
-            let within = tsquery(&question).replace(":*", ":*AB");
-            for id in stmt.query_map(params![within, RELATED_CANDIDATES], |r| r.get(0))? {
+            for id in stmt.query_map(params![tsquery(&question), RELATED_CANDIDATES], |r| {
+                r.get(0)
+            })? {
                 ids.push(id?);
             }
         }
+        if topic.competences().is_empty() {
+            return Ok(ids);
+        }
+        // As JSON: a name may hold any character a separator could be.
+        let names = serde_json::Value::from(topic.competences()).to_string();
         let mut stmt = self.db().prepare_cached(
-            "SELECT ec.entry_id FROM competences c
-             JOIN entry_competences ec ON ec.competence_id = c.id
-             WHERE c.name = $1 ORDER BY ec.entry_id DESC LIMIT $2",
+            "SELECT found.entry_id
+             FROM json_array_elements_text($1::json) WITH ORDINALITY AS needed(name, at)
+             CROSS JOIN LATERAL (
+                 SELECT ec.entry_id FROM competences c
+                 JOIN entry_competences ec ON ec.competence_id = c.id
+                 WHERE c.name = needed.name::citext ORDER BY ec.entry_id DESC LIMIT $2) found
+             ORDER BY needed.at, found.entry_id DESC",
         )?;
-        for competence in topic.competences() {
-            for id in stmt.query_map(params![competence, RELATED_CANDIDATES], |r| r.get(0))? {
-                let id = id?;
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
+        for id in stmt.query_map(params![names, RELATED_CANDIDATES], |r| r.get(0))? {
+            let id = id?;
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         Ok(ids)
     }
 
-    /// What the ranking reads of entry `id`; none for an entry of arena `own`.
-    fn candidate(&self, id: i64, own: i64) -> Result<Option<CandidateRow>> {
+    /// What the ranking reads of each of `ids`, by id, in two questions; none for an entry of
+    /// arena `own`.
+    fn candidates(&self, ids: &[i64], own: i64) -> Result<HashMap<i64, CandidateRow>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let ids = id_list(ids);
         let mut stmt = self.db().prepare_cached(
-            "SELECT e.title, e.tags_text, a.mission FROM entries e
+            "SELECT e.id, e.title, e.tags_text, a.mission FROM entries e
              LEFT JOIN arenas a ON a.id = e.arena_id
-             WHERE e.id = $1 AND e.arena_id IS DISTINCT FROM $2",
+             WHERE e.id = ANY(string_to_array($1, ',')::bigint[])
+               AND e.arena_id IS DISTINCT FROM $2",
         )?;
-        let Some((title, tags_text, mission)) = stmt
-            .query_row(params![id, own], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
-            })
-            .optional()?
-        else {
-            return Ok(None);
-        };
+        let mut rows = HashMap::new();
+        for row in stmt.query_map(params![ids, own], |r| {
+            let tags_text: String = r.get(2)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                CandidateRow {
+                    title: r.get(1)?,
+                    tags: tags_of(&tags_text),
+                    competences: Vec::new(),
+                    mission: r.get(3)?,
+                },
+            ))
+        })? {
+            let (id, row) = row?;
+            rows.insert(id, row);
+        }
         let mut stmt = self.db().prepare_cached(
-            "SELECT c.name::text FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
-             WHERE ec.entry_id = $1",
+            "SELECT ec.entry_id, c.name::text FROM entry_competences ec
+             JOIN competences c ON c.id = ec.competence_id
+             WHERE ec.entry_id = ANY(string_to_array($1, ',')::bigint[])",
         )?;
-        let competences = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<SqlResult<_>>()?;
-        Ok(Some(CandidateRow {
-            title,
-            tags: tags_of(&tags_text),
-            competences,
-            mission,
-        }))
+        for competence in stmt.query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
+            let (id, name) = competence?;
+            if let Some(row) = rows.get_mut(&id) {
+                row.competences.push(name);
+            }
+        }
+        Ok(rows)
     }
 
     /// Entries matching `fts`, best first. Ranked are the newest [`RANKED_EACH`] that match
@@ -377,6 +402,12 @@ struct CandidateRow {
     tags: Vec<String>,
     competences: Vec<String>,
     mission: Option<String>,
+}
+
+/// Ids as one text value, for `= ANY(string_to_array($1, ',')::bigint[])`: a statement's
+/// values are single values, and one question for a hundred ids beats a hundred questions.
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 fn sql_limit(limit: usize) -> i64 {
