@@ -131,3 +131,28 @@ fn the_worker_stops_when_the_app_lets_go_of_it() {
     let closed = next(&runtime, &mut answers).expect("the worker hangs up");
     assert!(closed.is_none());
 }
+
+#[test]
+fn a_worker_waiting_for_its_next_question_is_not_interrupted() {
+    // Given a worker whose interrupts are counted
+    let (_dir, store) = demo_store();
+    let (reader, _) = Database::reader(&store).unwrap();
+    let interrupts = Arc::new(Mutex::new(0));
+    let counted = Arc::clone(&interrupts);
+    let count = Box::new(move || *counted.lock().unwrap() += 1);
+    let (worker, mut answers) = BankWorker::start((reader, count)).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+
+    // When each question is asked after the last one was answered
+    for (ticket, query) in (1..).zip(["di", "dis", "disc"]) {
+        assert!(worker.ask(ticket, search(query)));
+        let answer = next(&runtime, &mut answers).unwrap().unwrap();
+        assert_eq!(answer.0, ticket);
+    }
+
+    // Then nothing was interrupted: there was nothing to stop
+    assert_eq!(*interrupts.lock().unwrap(), 0);
+}

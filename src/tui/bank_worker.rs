@@ -2,6 +2,8 @@
 //! that ranking thousands of entries never holds up a key. A newer question interrupts the one
 //! running: when keys come fast, only the last is answered.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -16,6 +18,48 @@ pub type BankAnswer = (u64, Result<Vec<EntryHit>, StoreError>);
 pub struct BankWorker {
     questions: Sender<(u64, BankQuery)>,
     interrupt: Box<dyn Fn() + Send>,
+    tickets: Arc<Tickets>,
+}
+
+/// Which questions were asked, which one runs and which one was interrupted, shared by the
+/// keys and the worker. An interrupt costs a connection to the server of its own (on
+/// PostgreSQL, a process forked to deliver it): a key interrupts only a question that runs and
+/// has not been interrupted yet, never an idle worker, so a word typed fast costs one
+/// interrupt per question started instead of one per letter, and no interrupt meant for an
+/// older question is left to stop the newest when it lands.
+#[derive(Default)]
+struct Tickets {
+    newest: AtomicU64,
+    /// The ticket of the question running; 0 while none runs.
+    running: AtomicU64,
+    interrupted: AtomicU64,
+}
+
+impl Tickets {
+    /// `ticket` was just asked: true when the question running should be interrupted.
+    fn asked(&self, ticket: u64) -> bool {
+        self.newest.fetch_max(ticket, Ordering::SeqCst);
+        let running = self.running.load(Ordering::SeqCst);
+        running != 0
+            && running < ticket
+            && self.interrupted.fetch_max(running, Ordering::SeqCst) < running
+    }
+
+    /// The worker starts answering `ticket`: false when a newer one was asked meanwhile (it is
+    /// on its way, and the worker takes it instead). Either this sees the newer ticket or the
+    /// key that asked it sees this one running, and interrupts it.
+    fn start(&self, ticket: u64) -> bool {
+        self.running.store(ticket, Ordering::SeqCst);
+        if self.newest.load(Ordering::SeqCst) > ticket {
+            self.running.store(0, Ordering::SeqCst);
+            return false;
+        }
+        true
+    }
+
+    fn stop(&self) {
+        self.running.store(0, Ordering::SeqCst);
+    }
 }
 
 impl BankWorker {
@@ -27,14 +71,17 @@ impl BankWorker {
     ) -> Option<(BankWorker, UnboundedReceiver<BankAnswer>)> {
         let (questions, inbox) = mpsc::channel();
         let (answers, received) = unbounded_channel();
+        let tickets = Arc::new(Tickets::default());
+        let shared = Arc::clone(&tickets);
         std::thread::Builder::new()
             .name("bank".to_owned())
-            .spawn(move || serve(&mut *reader, &inbox, &answers))
+            .spawn(move || serve(&mut *reader, &inbox, &answers, &shared))
             .ok()?;
         Some((
             BankWorker {
                 questions,
                 interrupt,
+                tickets,
             },
             received,
         ))
@@ -44,9 +91,10 @@ impl BankWorker {
 impl BankQueries for BankWorker {
     fn ask(&self, ticket: u64, query: BankQuery) -> bool {
         let sent = self.questions.send((ticket, query)).is_ok();
-        // Whatever runs now answers a question nobody waits for any more. With nothing
-        // running, an interrupt is a no-op for the statements that follow it.
-        (self.interrupt)();
+        // Whatever runs now answers a question nobody waits for any more.
+        if self.tickets.asked(ticket) {
+            (self.interrupt)();
+        }
         sent
     }
 }
@@ -56,11 +104,19 @@ fn serve(
     reader: &mut dyn Backend,
     inbox: &Receiver<(u64, BankQuery)>,
     answers: &UnboundedSender<BankAnswer>,
+    tickets: &Tickets,
 ) {
     while let Ok(first) = inbox.recv() {
         let mut question = newest(first, inbox);
         loop {
-            match question.1.run(&*reader) {
+            if !tickets.start(question.0) {
+                let Ok(newer) = inbox.recv() else { return };
+                question = newest(newer, inbox);
+                continue;
+            }
+            let answer = question.1.run(&*reader);
+            tickets.stop();
+            match answer {
                 // Interrupted for a newer question, or just as this one started: then again.
                 Err(e) if e.is_interrupted() => {
                     if let Ok(newer) = inbox.try_recv() {
@@ -85,4 +141,61 @@ fn newest(mut question: (u64, BankQuery), inbox: &Receiver<(u64, BankQuery)>) ->
         question = newer;
     }
     question
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_running_question_is_interrupted_once_however_many_newer_ones_are_asked() {
+        // Given a worker answering question 1
+        let tickets = Tickets::default();
+        assert!(!tickets.asked(1));
+        assert!(tickets.start(1));
+
+        // When three more are typed before it stops
+        let interrupts: Vec<bool> = (2..=4).map(|t| tickets.asked(t)).collect();
+
+        // Then only the first of them interrupts it
+        assert_eq!(interrupts, [true, false, false]);
+    }
+
+    #[test]
+    fn an_idle_worker_is_not_interrupted() {
+        // Given a worker that answered question 1 and waits
+        let tickets = Tickets::default();
+        assert!(!tickets.asked(1));
+        assert!(tickets.start(1));
+        tickets.stop();
+
+        // When the next is asked, nothing is interrupted
+        assert!(!tickets.asked(2));
+    }
+
+    #[test]
+    fn the_question_started_next_is_interrupted_by_the_key_after_it() {
+        // Given question 1 interrupted by 2, and the worker on to 3, the newest
+        let tickets = Tickets::default();
+        assert!(tickets.start(1));
+        assert!(tickets.asked(2));
+        assert!(!tickets.asked(3));
+        tickets.stop();
+        assert!(tickets.start(3));
+
+        // When 4 is asked, 3 is interrupted in its turn
+        assert!(tickets.asked(4));
+    }
+
+    #[test]
+    fn a_question_superseded_as_it_starts_is_not_run() {
+        // Given question 1 taken from the inbox as question 2 is asked
+        let tickets = Tickets::default();
+        assert!(!tickets.asked(1));
+        assert!(!tickets.asked(2));
+
+        // When the worker starts 1, it is told to take the newer one
+        assert!(!tickets.start(1));
+        assert!(tickets.start(2));
+    }
 }
