@@ -2,9 +2,10 @@
 //! that ranking thousands of entries never holds up a key. A newer question interrupts the one
 //! running: when keys come fast, only the last is answered.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
@@ -23,26 +24,37 @@ pub struct BankWorker {
 
 /// Which questions were asked, which one runs and which one was interrupted, shared by the
 /// keys and the worker. An interrupt costs a connection to the server of its own (on
-/// PostgreSQL, a process forked to deliver it): a key interrupts only a question that runs and
-/// has not been interrupted yet, never an idle worker, so a word typed fast costs one
-/// interrupt per question started instead of one per letter, and no interrupt meant for an
-/// older question is left to stop the newest when it lands.
+/// PostgreSQL, a process forked to deliver it): a key interrupts only a question that runs,
+/// never an idle worker, and the same question again only after [`RETRY`] (an interrupt that
+/// reaches the server just before the question does is lost), so a word typed fast costs an
+/// interrupt or two per question started instead of one per letter.
 #[derive(Default)]
 struct Tickets {
     newest: AtomicU64,
     /// The ticket of the question running; 0 while none runs.
     running: AtomicU64,
-    interrupted: AtomicU64,
+    /// The question last interrupted, and when; only the keys' thread asks.
+    interrupted: Mutex<Option<(u64, Instant)>>,
 }
 
+/// How long an interrupted question may go on before a key interrupts it again.
+const RETRY: Duration = Duration::from_millis(5);
+
 impl Tickets {
-    /// `ticket` was just asked: true when the question running should be interrupted.
-    fn asked(&self, ticket: u64) -> bool {
+    /// `ticket` was just asked, `at` this moment: true when the question running should be
+    /// interrupted.
+    fn asked(&self, ticket: u64, at: Instant) -> bool {
         self.newest.fetch_max(ticket, Ordering::SeqCst);
         let running = self.running.load(Ordering::SeqCst);
-        running != 0
-            && running < ticket
-            && self.interrupted.fetch_max(running, Ordering::SeqCst) < running
+        if running == 0 || running >= ticket {
+            return false;
+        }
+        let mut interrupted = self.interrupted.lock().unwrap_or_else(|p| p.into_inner());
+        if matches!(*interrupted, Some((last, when)) if last == running && at < when + RETRY) {
+            return false;
+        }
+        *interrupted = Some((running, at));
+        true
     }
 
     /// The worker starts answering `ticket`: false when a newer one was asked meanwhile (it is
@@ -92,7 +104,7 @@ impl BankQueries for BankWorker {
     fn ask(&self, ticket: u64, query: BankQuery) -> bool {
         let sent = self.questions.send((ticket, query)).is_ok();
         // Whatever runs now answers a question nobody waits for any more.
-        if self.tickets.asked(ticket) {
+        if self.tickets.asked(ticket, Instant::now()) {
             (self.interrupt)();
         }
         sent
@@ -127,13 +139,30 @@ fn serve(
                     if answers.send((question.0, answer)).is_err() {
                         return;
                     }
-                    // Its connection serves others until the next question.
-                    reader.rest();
-                    break;
+                    match next_in_burst(inbox) {
+                        Ok(next) => question = next,
+                        Err(RecvTimeoutError::Timeout) => {
+                            // Its connection serves others until the next question.
+                            reader.rest();
+                            break;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
                 }
             }
         }
     }
+}
+
+/// How long the worker keeps its connection after an answer, for the next question of keys
+/// typed in a row. A session's interrupt reaches only the connection it holds: one that
+/// takes a connection anew for each question cannot be interrupted until it has one, and a
+/// key typed in that moment would leave a stale question to run to its end.
+const BURST: Duration = Duration::from_millis(100);
+
+/// The newest question asked within [`BURST`] of the last answer.
+fn next_in_burst(inbox: &Receiver<(u64, BankQuery)>) -> Result<(u64, BankQuery), RecvTimeoutError> {
+    inbox.recv_timeout(BURST).map(|next| newest(next, inbox))
 }
 
 fn newest(mut question: (u64, BankQuery), inbox: &Receiver<(u64, BankQuery)>) -> (u64, BankQuery) {
@@ -147,52 +176,100 @@ fn newest(mut question: (u64, BankQuery), inbox: &Receiver<(u64, BankQuery)>) ->
 mod tests {
     use super::*;
 
+    fn search(query: &str) -> BankQuery {
+        BankQuery::Search {
+            query: query.to_owned(),
+            filter: crate::store::EntryFilter::default(),
+        }
+    }
+
     #[test]
-    fn a_running_question_is_interrupted_once_however_many_newer_ones_are_asked() {
+    fn the_next_question_of_a_burst_is_taken_at_once_the_newest_of_those_waiting() {
+        // Given two questions asked while the worker answered
+        let (questions, inbox) = mpsc::channel();
+        questions.send((2, search("sa"))).unwrap();
+        questions.send((3, search("sam"))).unwrap();
+
+        // Then the worker goes on with the newest, keeping its connection
+        assert_eq!(next_in_burst(&inbox).unwrap().0, 3);
+    }
+
+    #[test]
+    fn after_a_pause_the_worker_lets_its_connection_go() {
+        // Given no question after an answer
+        let (_questions, inbox) = mpsc::channel::<(u64, BankQuery)>();
+
+        // Then, the burst over, the worker rests
+        assert!(matches!(
+            next_in_burst(&inbox),
+            Err(RecvTimeoutError::Timeout)
+        ));
+    }
+
+    #[test]
+    fn a_running_question_is_interrupted_once_while_keys_come_fast() {
         // Given a worker answering question 1
         let tickets = Tickets::default();
-        assert!(!tickets.asked(1));
+        let at = Instant::now();
+        assert!(!tickets.asked(1, at));
         assert!(tickets.start(1));
 
-        // When three more are typed before it stops
-        let interrupts: Vec<bool> = (2..=4).map(|t| tickets.asked(t)).collect();
+        // When three more are typed a millisecond apart before it stops
+        let interrupts: Vec<bool> = (2..=4)
+            .map(|t| tickets.asked(t, at + Duration::from_millis(t)))
+            .collect();
 
         // Then only the first of them interrupts it
         assert_eq!(interrupts, [true, false, false]);
     }
 
     #[test]
+    fn a_question_still_running_after_its_interrupt_is_interrupted_again() {
+        // Given question 1 interrupted by 2, its interrupt lost
+        let tickets = Tickets::default();
+        let at = Instant::now();
+        assert!(tickets.start(1));
+        assert!(tickets.asked(2, at));
+
+        // When a key comes once the retry is due, it interrupts 1 again
+        assert!(tickets.asked(3, at + RETRY));
+    }
+
+    #[test]
     fn an_idle_worker_is_not_interrupted() {
         // Given a worker that answered question 1 and waits
         let tickets = Tickets::default();
-        assert!(!tickets.asked(1));
+        let at = Instant::now();
+        assert!(!tickets.asked(1, at));
         assert!(tickets.start(1));
         tickets.stop();
 
         // When the next is asked, nothing is interrupted
-        assert!(!tickets.asked(2));
+        assert!(!tickets.asked(2, at));
     }
 
     #[test]
     fn the_question_started_next_is_interrupted_by_the_key_after_it() {
         // Given question 1 interrupted by 2, and the worker on to 3, the newest
         let tickets = Tickets::default();
+        let at = Instant::now();
         assert!(tickets.start(1));
-        assert!(tickets.asked(2));
-        assert!(!tickets.asked(3));
+        assert!(tickets.asked(2, at));
+        assert!(!tickets.asked(3, at));
         tickets.stop();
         assert!(tickets.start(3));
 
-        // When 4 is asked, 3 is interrupted in its turn
-        assert!(tickets.asked(4));
+        // When 4 is asked at once, 3 is interrupted in its turn
+        assert!(tickets.asked(4, at));
     }
 
     #[test]
     fn a_question_superseded_as_it_starts_is_not_run() {
         // Given question 1 taken from the inbox as question 2 is asked
         let tickets = Tickets::default();
-        assert!(!tickets.asked(1));
-        assert!(!tickets.asked(2));
+        let at = Instant::now();
+        assert!(!tickets.asked(1, at));
+        assert!(!tickets.asked(2, at));
 
         // When the worker starts 1, it is told to take the newer one
         assert!(!tickets.start(1));
