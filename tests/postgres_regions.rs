@@ -813,3 +813,23 @@ fn a_municipality_reads_its_own_rows_of_the_boards_tables_from_their_indexes() {
         assert!(plan.contains(index), "{sql}: {plan}");
     }
 }
+
+#[test]
+fn a_municipality_search_marks_its_own_entries_from_the_index_of_the_municipality_alone() {
+    if !available() {
+        return;
+    }
+    // Given a region with a filled municipality
+    let (region, north, _, _) = norrby_and_soderby();
+
+    // When its role plans a search (the planner told to prefer indexes, as it does once a
+    // region is large)
+    let plan = region.psql(
+        &north,
+        "SET enable_seqscan = off; EXPLAIN SELECT id FROM entries
+         WHERE search @@ to_tsquery('simple', 'shares:*')",
+    );
+
+    // Then its own entries are marked from the index of the municipality alone
+    assert!(plan.contains("entries_of_municipality"), "{plan}");
+}
