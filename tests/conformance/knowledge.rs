@@ -592,9 +592,7 @@ pub fn related_entries_match_an_arenas_title_and_need_but_not_its_own<F: Fixture
 /// The ranking reads each candidate's title, tags, competences and mission, however the backend
 /// gathers them: most evidence first, equals in the order found (title matches newest first,
 /// then entries about a needed competence).
-pub fn related_entries_come_most_evidence_first_those_about_a_needed_competence_too<
-    F: Fixture,
->() {
+pub fn related_entries_come_most_evidence_first_those_about_a_needed_competence_too<F: Fixture>() {
     // Given an arena needing two competences, and four entries that share with it: three words
     // of its title (oldest), a word and a competence, both competences alone, two words (newest)
     let db = F::new();

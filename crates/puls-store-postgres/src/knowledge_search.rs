@@ -315,6 +315,13 @@ impl PgStore {
     /// indexes alone (`q` is a CTE, so the planner cannot guess how common the word is and
     /// reads `entries_search`, which needs no vector to say which entries match). Bodies are
     /// read for the hits alone, and their snippets made here.
+    ///
+    /// Measured and left as it is (large demo, "samordningen": 3,475 matches, 13 ms on the
+    /// server): the newest 500 by id take a visit to each match's row (about 5 ms), ranking
+    /// about 5. Taking them from windows of the newest ids first reads fewer rows only for a
+    /// common word, and costs a scan of the search index per window; carrying the vector (or
+    /// the hit's columns) through the sorts instead of reading the row again by id was no
+    /// faster, with the columns slower.
     fn matching(
         &self,
         fts: &SearchQuery,
