@@ -410,12 +410,18 @@ impl Connection {
                 .pool
                 .checkout(self.lock_timeout)
                 .map_err(DbError::Store)?;
-            // A connection was someone else's a moment ago: its settings are not this session's.
-            let statement = block_on(client.prepare_cached(
-                "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false)",
-            ))?;
+            // A connection may have been another session's a moment ago: unless it was set up
+            // for this one, its settings are not this session's. They are set outside any
+            // transaction (a rollback would undo them, unknown to the pool's memory).
             let lock_timeout = self.lock_timeout.as_millis().max(1).to_string();
-            block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
+            let setup = format!("{}\n{lock_timeout}", self.account);
+            if !self.pool.is_set_up_for(&client, &setup) {
+                let statement = block_on(client.prepare_cached(
+                    "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false)",
+                ))?;
+                block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
+                self.pool.set_up(&client, &setup);
+            }
             *block_on(self.running.lock()) = Some(client.cancel_token());
             *self.held.borrow_mut() = Some(client);
         }

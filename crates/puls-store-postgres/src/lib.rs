@@ -77,9 +77,17 @@ impl PgStore {
     ) -> Result<PgStore> {
         let pool = pool::of(url, options.pool_size)?;
         let conn = Connection::new(Arc::clone(&pool), who, options.busy_timeout);
-        migrate::to_latest(&conn, url)?;
+        // The listening connection is opened while the schema is checked, not after: each
+        // costs a connection's start on the server.
+        let (migrated, ear) = std::thread::scope(|scope| {
+            let ear = scope.spawn(|| pool.listener.ear());
+            let migrated = migrate::to_latest(&conn, url);
+            (migrated, ear.join())
+        });
+        migrated?;
         conn.release();
-        let ear = pool.listener.ear()?;
+        let ear =
+            ear.map_err(|_| StoreError::Backend("the listener's start failed".to_owned()))??;
         Ok(PgStore {
             conn,
             pool,
@@ -150,33 +158,30 @@ impl PgStore {
             session: self.session,
         };
         let tx = &self.conn;
-        if let Err(e) = tx.execute_batch("BEGIN") {
+        // Two round trips, not four: the lock is taken with the `BEGIN`, the notification
+        // sent with the `COMMIT`.
+        let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})");
+        let begun = match tx.execute_batch(&begin) {
             // The connection held was closed by the server since its last question: nothing
             // was begun on it, and another takes its place.
-            if !tx.release_if_closed() {
-                return Err(e.into());
-            }
-            tx.execute_batch("BEGIN")?;
-        }
-        let done = tx
-            .query_row(
-                "SELECT pg_advisory_xact_lock($1)",
-                params![WRITE_LOCK],
-                |_| Ok(()),
-            )
+            Err(_) if tx.release_if_closed() => tx.execute_batch(&begin),
+            begun => begun,
+        };
+        // Marked as this store's: its own write is no news to it. The payload is the pool's
+        // mark and a number, quoted all the same.
+        let payload = self
+            .pool
+            .listener
+            .payload(self.ear.store())
+            .replace('\'', "''");
+        let done = begun
             .map_err(StoreError::from)
             .and_then(|()| f(tx, &stamp))
             .and_then(|value| {
-                // Marked as this store's: its own write is no news to it.
-                tx.query_row(
-                    "SELECT pg_notify($1, $2)",
-                    [
-                        link::CHANNEL.to_owned(),
-                        self.pool.listener.payload(self.ear.store()),
-                    ],
-                    |_| Ok(()),
-                )?;
-                tx.execute_batch("COMMIT")?;
+                tx.execute_batch(&format!(
+                    "SELECT pg_notify('{}', '{payload}'); COMMIT",
+                    link::CHANNEL
+                ))?;
                 Ok(value)
             });
         if done.is_err() {
@@ -339,6 +344,38 @@ mod tests {
         assert_eq!(
             asked(&jonas, "SELECT current_setting('puls.account')"),
             "jonas"
+        );
+        drop((maja, jonas));
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn a_connection_set_up_for_the_session_that_takes_it_back_is_not_set_up_again() {
+        let Some((server, name, url)) = database("setup") else {
+            return;
+        };
+        // Given the pool's one connection, set up for the coordinator's session, whose setting
+        // is then changed behind the pool's back (puls itself never does)
+        let (mut maja, mut jonas) = (session(&url, "maja"), session(&url, "jonas"));
+        asked(&maja, "SELECT set_config('puls.account', 'marked', false)");
+        maja.rest();
+
+        // When the same session takes it back, no round trip sets it up again
+        assert_eq!(
+            asked(&maja, "SELECT current_setting('puls.account')"),
+            "marked"
+        );
+        maja.rest();
+
+        // Then another account's session sets it up for itself, and the first again after it
+        assert_eq!(
+            asked(&jonas, "SELECT current_setting('puls.account')"),
+            "jonas"
+        );
+        jonas.rest();
+        assert_eq!(
+            asked(&maja, "SELECT current_setting('puls.account')"),
+            "maja"
         );
         drop((maja, jonas));
         drop_database(&server, &name).unwrap();
