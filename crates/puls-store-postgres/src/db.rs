@@ -16,6 +16,7 @@
 use std::cell::{Ref, RefCell};
 use std::error::Error as StdError;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use bytes::BytesMut;
@@ -374,13 +375,44 @@ pub struct Connection {
     /// How long a write waits for a lock, or for a connection, before it says `Busy`.
     lock_timeout: Duration,
     /// What cancels the question running on the connection held, for `Interrupt`.
-    running: Running,
+    running: Arc<Running>,
 }
 
 /// What cancels a session's question, while it holds a connection. A cancel in flight holds
 /// it, so the connection goes back to the pool only once the cancel has reached the server:
 /// never does it stop the question of the session that takes the connection next.
-pub type Running = Arc<futures_util::lock::Mutex<Option<CancelToken>>>;
+#[derive(Default)]
+pub struct Running {
+    token: futures_util::lock::Mutex<Option<CancelToken>>,
+    /// A cancel is on its way: each costs the server a connection's start, and keys typed
+    /// meanwhile want the same question stopped, so they send none of their own.
+    cancelling: AtomicBool,
+}
+
+impl Running {
+    fn hold(&self, token: Option<CancelToken>) {
+        *block_on(self.token.lock()) = token;
+    }
+
+    /// Cancels the question running now, on the pool's driver, unless a cancel is on its way
+    /// already; nothing when no connection is held (nothing runs).
+    pub fn cancel(self: &Arc<Self>) {
+        if self.cancelling.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let running = Arc::clone(self);
+        let sent = crate::pool::spawn(async move {
+            if let Some(token) = running.token.lock().await.as_ref() {
+                // Nobody to tell when the server cannot be reached: the question ends anyway.
+                let _ = token.cancel_query(tokio_postgres::NoTls).await;
+            }
+            running.cancelling.store(false, Ordering::Release);
+        });
+        if sent.is_err() {
+            self.cancelling.store(false, Ordering::Release);
+        }
+    }
+}
 
 /// A write runs on the connection between `BEGIN` and `COMMIT`: the same calls.
 pub type Transaction = Connection;
@@ -422,7 +454,7 @@ impl Connection {
                 block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
                 self.pool.set_up(&client, &setup);
             }
-            *block_on(self.running.lock()) = Some(client.cancel_token());
+            self.running.hold(Some(client.cancel_token()));
             *self.held.borrow_mut() = Some(client);
         }
         Ref::filter_map(self.held.borrow(), Option::as_ref)
@@ -436,7 +468,7 @@ impl Connection {
         if held.is_some() {
             // Before another session can take it: an interrupt meant for this one must not
             // reach that one's question.
-            *block_on(self.running.lock()) = None;
+            self.running.hold(None);
         }
         drop(held);
     }
@@ -458,7 +490,7 @@ impl Connection {
     }
 
     /// What cancels the question this session is running, from another thread.
-    pub fn running(&self) -> Running {
+    pub fn running(&self) -> Arc<Running> {
         Arc::clone(&self.running)
     }
 

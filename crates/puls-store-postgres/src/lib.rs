@@ -196,19 +196,13 @@ impl PgStore {
 }
 
 /// Stops what one store is running, from another thread.
-pub struct Interrupt(db::Running);
+pub struct Interrupt(Arc<db::Running>);
 
 impl Interrupt {
     /// Asks the server to cancel the question running now on the connection the store holds,
     /// over a connection of its own; nothing when the store holds none (it runs nothing).
     pub fn interrupt(&self) {
-        let running = Arc::clone(&self.0);
-        // Nobody to tell when the server cannot be reached: the question then ends anyway.
-        let _ = pool::spawn(async move {
-            if let Some(token) = running.lock().await.as_ref() {
-                let _ = token.cancel_query(tokio_postgres::NoTls).await;
-            }
-        });
+        self.0.cancel();
     }
 }
 
@@ -406,6 +400,43 @@ mod tests {
         let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
         assert!(started.elapsed().as_secs() < 10);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn interrupts_asked_while_one_is_on_its_way_stop_nothing_after_it() {
+        let Some((server, name, url)) = database("interrupts") else {
+            return;
+        };
+        // Given a session running a long question
+        let store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let running = std::thread::spawn(move || {
+            let first: db::SqlResult<()> =
+                store
+                    .conn
+                    .query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            // and, once stopped, its next question
+            let next: db::SqlResult<()> =
+                store
+                    .conn
+                    .query_row("SELECT pg_sleep(1)", params![], |_| Ok(()));
+            (
+                first.map_err(StoreError::from),
+                next.map_err(StoreError::from),
+            )
+        });
+
+        // When a key after key asks to stop it, as fast typing does
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        for _ in 0..20 {
+            interrupt.interrupt();
+        }
+
+        // Then the long question stops, and no cancel left behind stops the next one
+        let (first, next) = running.join().unwrap();
+        assert!(matches!(first, Err(StoreError::Interrupted)), "{first:?}");
+        assert!(next.is_ok(), "{next:?}");
         drop_database(&server, &name).unwrap();
     }
 }
