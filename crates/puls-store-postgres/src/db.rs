@@ -13,7 +13,7 @@
 //! server expects, and reads from any integer or boolean column, so the schema can keep
 //! SQLite's 0/1 flags and the SQL stays the same.
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::error::Error as StdError;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,6 +22,7 @@ use std::time::Duration;
 use bytes::BytesMut;
 use deadpool_postgres::Object;
 use futures_executor::block_on;
+use futures_util::future::join_all;
 use tokio_postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
 use tokio_postgres::{CancelToken, Statement};
 
@@ -94,7 +95,7 @@ impl<T> OptionalExtension<T> for SqlResult<T> {
 }
 
 /// A value to bind, whatever type the server expects for its place.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
     Int(i64),
@@ -376,6 +377,18 @@ pub struct Connection {
     lock_timeout: Duration,
     /// What cancels the question running on the connection held, for `Interrupt`.
     running: Arc<Running>,
+    /// Answers to questions asked ahead (`ask_ahead`), each read once.
+    ahead: RefCell<Vec<Answered>>,
+    /// Inside a write: questions are not asked ahead there, where one that failed would end
+    /// the transaction before the question's own turn could say why.
+    writing: Cell<bool>,
+}
+
+/// A question asked ahead, and its answer.
+struct Answered {
+    sql: String,
+    values: Vec<Value>,
+    rows: Vec<tokio_postgres::Row>,
 }
 
 /// What cancels a session's question, while it holds a connection. A cancel in flight holds
@@ -426,6 +439,8 @@ impl Connection {
             account: account.to_owned(),
             lock_timeout,
             running: Arc::default(),
+            ahead: RefCell::default(),
+            writing: Cell::new(false),
         }
     }
 
@@ -464,6 +479,7 @@ impl Connection {
     /// Gives the connection held back to the pool. Only between questions: never inside a
     /// write, whose transaction would go with it.
     pub fn release(&self) {
+        self.forget_ahead();
         let held = self.held.borrow_mut().take();
         if held.is_some() {
             // Before another session can take it: an interrupt meant for this one must not
@@ -498,16 +514,84 @@ impl Connection {
         Ok(block_on(self.client()?.prepare_cached(sql))?)
     }
 
+    /// From now until `writing(false)`, the session writes.
+    pub fn writing(&self, writing: bool) {
+        self.forget_ahead();
+        self.writing.set(writing);
+    }
+
+    /// Sends every question before reading any answer (tokio-postgres pipelines questions
+    /// whose futures are polled together): one round trip. The answers wait for `rows` to
+    /// ask the same question with the same values. A question that fails is left to be asked
+    /// again in its turn, which says why.
+    pub fn ask_ahead(&self, questions: Vec<(String, Vec<Value>)>) {
+        if self.writing.get() {
+            return;
+        }
+        let Ok(client) = self.client() else {
+            return;
+        };
+        let statements = block_on(join_all(
+            questions.iter().map(|(sql, _)| client.prepare_cached(sql)),
+        ));
+        let refs: Vec<Vec<&(dyn ToSql + Sync)>> = questions
+            .iter()
+            .map(|(_, values)| values.iter().map(|v| v as &(dyn ToSql + Sync)).collect())
+            .collect();
+        let asked: Vec<_> = statements
+            .iter()
+            .zip(&refs)
+            .zip(&questions)
+            .filter_map(|((statement, refs), question)| {
+                Some((question, statement.as_ref().ok()?, refs))
+            })
+            .collect();
+        let answers = block_on(join_all(
+            asked
+                .iter()
+                .map(|(_, statement, refs)| client.query(*statement, refs)),
+        ));
+        let mut ahead = self.ahead.borrow_mut();
+        for (((sql, values), _, _), answer) in asked.into_iter().zip(answers) {
+            if let Ok(rows) = answer {
+                ahead.push(Answered {
+                    sql: sql.clone(),
+                    values: values.clone(),
+                    rows,
+                });
+            }
+        }
+    }
+
+    /// Drops the answers asked ahead and not read.
+    pub fn forget_ahead(&self) {
+        self.ahead.borrow_mut().clear();
+    }
+
+    /// The answer asked ahead to `sql` with `values`, taken.
+    fn answered(&self, sql: &str, values: &[Value]) -> Option<Vec<tokio_postgres::Row>> {
+        let mut ahead = self.ahead.borrow_mut();
+        let i = ahead
+            .iter()
+            .position(|a| a.sql == sql && a.values == values)?;
+        Some(ahead.swap_remove(i).rows)
+    }
+
     /// Every row `sql` answers with.
     pub fn rows(&self, sql: &str, params: impl Params) -> SqlResult<Vec<tokio_postgres::Row>> {
-        let statement = self.statement(sql)?;
         let values = params.values();
+        if let Some(rows) = self.answered(sql, &values) {
+            return Ok(rows);
+        }
+        let statement = self.statement(sql)?;
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         Ok(block_on(self.client()?.query(&statement, &refs))?)
     }
 
     pub fn execute(&self, sql: &str, params: impl Params) -> SqlResult<usize> {
+        // A change makes the answers asked ahead old.
+        self.forget_ahead();
         let statement = self.statement(sql)?;
         let values = params.values();
         let refs: Vec<&(dyn ToSql + Sync)> =
@@ -518,6 +602,7 @@ impl Connection {
 
     /// Statements with no parameters, separated by `;`: migrations, `BEGIN`, `COMMIT`.
     pub fn execute_batch(&self, sql: &str) -> SqlResult<()> {
+        self.forget_ahead();
         Ok(block_on(self.client()?.batch_execute(sql))?)
     }
 

@@ -158,6 +158,7 @@ impl PgStore {
             session: self.session,
         };
         let tx = &self.conn;
+        tx.writing(true);
         // Two round trips, not four: the lock is taken with the `BEGIN`, the notification
         // sent with the `COMMIT`.
         let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})");
@@ -188,6 +189,7 @@ impl PgStore {
             // A connection that broke mid-write has rolled back on the server already.
             let _ = tx.execute_batch("ROLLBACK");
         }
+        tx.writing(false);
         // The end of a write is a pause of its own: a session that never rests (a command, a
         // worker of the caller's) holds a connection only while it reads.
         tx.release();
@@ -372,6 +374,71 @@ mod tests {
             "maja"
         );
         drop((maja, jonas));
+        drop_database(&server, &name).unwrap();
+    }
+
+    /// The probe's one value, asked through the shared connection interface.
+    fn probe(db: &dyn puls_store::sql::Db) -> i64 {
+        db.query_row("SELECT x FROM probe", no_values!(), |r| r.get(0))
+            .unwrap()
+    }
+
+    use puls_store::sql::params as no_values;
+
+    const PROBE: &str = "SELECT x FROM probe";
+
+    #[test]
+    fn questions_asked_ahead_are_answered_before_they_are_read_and_never_after_a_change() {
+        let Some((server, name, url)) = database("ahead") else {
+            return;
+        };
+        let mut store = session(&url, "maja");
+        store
+            .conn
+            .execute_batch("CREATE TABLE probe (x bigint); INSERT INTO probe VALUES (1)")
+            .unwrap();
+        let db: &dyn puls_store::sql::Db = &store.conn;
+
+        // A question asked ahead is answered before its reading runs
+        let now = "SELECT clock_timestamp()::text";
+        let (ahead, read_at) = db.together(&[(now, &[])], || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let read_at: String = db
+                .query_row(
+                    "SELECT clock_timestamp()::text AS read_at",
+                    no_values!(),
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let ahead: String = db.query_row(now, no_values!(), |r| r.get(0)).unwrap();
+            (ahead, read_at)
+        });
+        assert!(ahead < read_at, "{ahead} was asked ahead of {read_at}");
+
+        // A change in the reading makes the answer asked ahead old: it is asked again
+        let changed = db.together(&[(PROBE, &[])], || {
+            db.execute("UPDATE probe SET x = 2", no_values!()).unwrap();
+            probe(db)
+        });
+        assert_eq!(changed, 2);
+
+        // An answer not read in its reading is not kept for a later one
+        db.together(&[(now, &[])], || ());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let later: String = db.query_row(now, no_values!(), |r| r.get(0)).unwrap();
+        assert!(
+            later > read_at,
+            "{later} is an answer from before {read_at}"
+        );
+
+        // Inside a write nothing is asked ahead: a question that fails would end the write's
+        // transaction before its own turn
+        let written = store.write(|tx, _| {
+            let db: &dyn puls_store::sql::Db = tx;
+            Ok(db.together(&[("SELECT 1 / 0", &[])], || probe(db)))
+        });
+        assert_eq!(written.unwrap(), 2);
+        drop(store);
         drop_database(&server, &name).unwrap();
     }
 

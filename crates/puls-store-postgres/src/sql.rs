@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 
 use puls_store::StoreError;
-use puls_store::sql::{Cell, Cells, Db, Dialect, Row, SqlError, SqlResult, ToValue, Value};
+use puls_store::sql::{
+    Cell, Cells, Db, Dialect, Question, Row, SqlError, SqlResult, ToValue, Value,
+};
 use tokio_postgres::types::Type;
 
 use crate::db::{self, Connection, DbError};
@@ -124,6 +126,20 @@ impl Db for Connection {
 
     fn last_insert_rowid(&self) -> i64 {
         Connection::last_insert_rowid(self)
+    }
+
+    fn ask_ahead(&self, questions: &[Question<'_>]) {
+        Connection::ask_ahead(
+            self,
+            questions
+                .iter()
+                .map(|(sql, params)| (renumbered(sql).into_owned(), values(params)))
+                .collect(),
+        );
+    }
+
+    fn forget_ahead(&self) {
+        Connection::forget_ahead(self);
     }
 }
 
