@@ -1,6 +1,5 @@
-//! A synchronous face on one PostgreSQL connection, shaped like the calls the store makes
-//! (`query_row`, `execute`, `prepare_cached`, `optional`), so each aggregate reads as SQLite's
-//! does and differs only where the SQL must.
+//! A synchronous face on one PostgreSQL connection: rows for a statement and its values, which
+//! `sql` turns into the connection interface the aggregates are written over.
 //!
 //! Why its own: the store interface is synchronous and the app calls it from inside a tokio
 //! runtime, where the blocking `postgres` client panics (it starts a runtime of its own). Here
@@ -10,8 +9,7 @@
 //! question and gives it back when told its session rests (`release`).
 //!
 //! Values are loose as SQLite's are: a number binds to whatever integer, boolean or text the
-//! server expects, and reads from any integer or boolean column, so the schema can keep
-//! SQLite's 0/1 flags and the SQL stays the same.
+//! server expects, so the schema can keep SQLite's 0/1 flags and the SQL stays the same.
 
 use std::cell::{Cell, Ref, RefCell};
 use std::error::Error as StdError;
@@ -23,7 +21,7 @@ use bytes::BytesMut;
 use deadpool_postgres::Object;
 use futures_executor::block_on;
 use futures_util::future::join_all;
-use tokio_postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
+use tokio_postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use tokio_postgres::{CancelToken, Statement};
 
 use puls_store::StoreError;
@@ -79,21 +77,6 @@ pub fn backend_error(e: &tokio_postgres::Error) -> StoreError {
     }
 }
 
-/// `rusqlite::OptionalExtension`, for the same calls.
-pub trait OptionalExtension<T> {
-    fn optional(self) -> SqlResult<Option<T>>;
-}
-
-impl<T> OptionalExtension<T> for SqlResult<T> {
-    fn optional(self) -> SqlResult<Option<T>> {
-        match self {
-            Ok(v) => Ok(Some(v)),
-            Err(DbError::NoRows) => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-}
-
 /// A value to bind, whatever type the server expects for its place.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -102,69 +85,6 @@ pub enum Value {
     Bool(bool),
     Real(f64),
     Text(String),
-}
-
-pub trait ToValue {
-    fn to_value(&self) -> Value;
-}
-
-impl ToValue for Value {
-    fn to_value(&self) -> Value {
-        self.clone()
-    }
-}
-
-macro_rules! int_value {
-    ($($t:ty),*) => {$(
-        impl ToValue for $t {
-            fn to_value(&self) -> Value {
-                Value::Int(i64::try_from(*self).unwrap_or(i64::MAX))
-            }
-        }
-    )*};
-}
-int_value!(i64, i32, u32, u16, u8, usize, u64);
-
-impl ToValue for bool {
-    fn to_value(&self) -> Value {
-        Value::Bool(*self)
-    }
-}
-
-impl ToValue for f64 {
-    fn to_value(&self) -> Value {
-        Value::Real(*self)
-    }
-}
-
-impl ToValue for str {
-    fn to_value(&self) -> Value {
-        Value::Text(self.to_owned())
-    }
-}
-
-impl ToValue for String {
-    fn to_value(&self) -> Value {
-        Value::Text(self.clone())
-    }
-}
-
-impl ToValue for std::borrow::Cow<'_, str> {
-    fn to_value(&self) -> Value {
-        Value::Text(self.to_string())
-    }
-}
-
-impl<T: ToValue + ?Sized> ToValue for &T {
-    fn to_value(&self) -> Value {
-        (**self).to_value()
-    }
-}
-
-impl<T: ToValue> ToValue for Option<T> {
-    fn to_value(&self) -> Value {
-        self.as_ref().map_or(Value::Null, ToValue::to_value)
-    }
 }
 
 type BoxError = Box<dyn StdError + Sync + Send>;
@@ -217,153 +137,6 @@ fn int_to_sql(i: i64, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError>
 fn text_to_sql(s: &str, out: &mut BytesMut) -> Result<IsNull, BoxError> {
     out.extend_from_slice(s.as_bytes());
     Ok(IsNull::No)
-}
-
-/// The values of one question, as `params!` and arrays give them.
-pub trait Params {
-    fn values(self) -> Vec<Value>;
-}
-
-impl<T: ToValue, const N: usize> Params for [T; N] {
-    fn values(self) -> Vec<Value> {
-        self.iter().map(ToValue::to_value).collect()
-    }
-}
-
-impl Params for Vec<Value> {
-    fn values(self) -> Vec<Value> {
-        self
-    }
-}
-
-impl Params for &[Value] {
-    fn values(self) -> Vec<Value> {
-        self.to_vec()
-    }
-}
-
-/// `rusqlite::params!`, for the same calls.
-#[macro_export]
-macro_rules! params {
-    () => { ::std::vec::Vec::<$crate::db::Value>::new() };
-    ($($x:expr),+ $(,)?) => {
-        vec![$($crate::db::ToValue::to_value(&$x)),+]
-    };
-}
-pub use params;
-
-/// A non-null marker, for asking whether a column is NULL whatever its type.
-struct Present;
-
-impl<'a> FromSql<'a> for Present {
-    fn from_sql(_: &Type, _: &'a [u8]) -> Result<Self, BoxError> {
-        Ok(Present)
-    }
-
-    fn accepts(_: &Type) -> bool {
-        true
-    }
-}
-
-/// A value read from a row, as loosely as SQLite reads: see the module's comment.
-pub trait Get: Sized {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self>;
-}
-
-fn is_null(row: &tokio_postgres::Row, i: usize) -> SqlResult<bool> {
-    Ok(row.try_get::<_, Option<Present>>(i)?.is_none())
-}
-
-fn int_of(row: &tokio_postgres::Row, i: usize) -> SqlResult<i64> {
-    let ty = row.columns()[i].type_().clone();
-    Ok(match ty {
-        Type::INT8 => row.try_get::<_, i64>(i)?,
-        Type::INT4 => i64::from(row.try_get::<_, i32>(i)?),
-        Type::INT2 => i64::from(row.try_get::<_, i16>(i)?),
-        Type::BOOL => i64::from(row.try_get::<_, bool>(i)?),
-        Type::FLOAT8 => row.try_get::<_, f64>(i)? as i64,
-        Type::TEXT => row
-            .try_get::<_, String>(i)?
-            .parse()
-            .map_err(|_| DbError::Value(format!("column {i} is not a number")))?,
-        other => {
-            return Err(DbError::Value(format!(
-                "column {i} is {other}, read as a number"
-            )));
-        }
-    })
-}
-
-impl Get for i64 {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        int_of(row, i)
-    }
-}
-
-macro_rules! narrow_int {
-    ($($t:ty),*) => {$(
-        impl Get for $t {
-            fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-                let v = int_of(row, i)?;
-                <$t>::try_from(v).map_err(|_| DbError::Value(format!("{v} out of range")))
-            }
-        }
-    )*};
-}
-narrow_int!(i32, u32, u16, u8, usize, u64);
-
-impl Get for bool {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        Ok(int_of(row, i)? != 0)
-    }
-}
-
-impl Get for f64 {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        match *row.columns()[i].type_() {
-            Type::FLOAT8 => Ok(row.try_get(i)?),
-            Type::FLOAT4 => Ok(f64::from(row.try_get::<_, f32>(i)?)),
-            _ => Ok(int_of(row, i)? as f64),
-        }
-    }
-}
-
-impl Get for String {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        match *row.columns()[i].type_() {
-            Type::INT8 | Type::INT4 | Type::INT2 => Ok(int_of(row, i)?.to_string()),
-            _ => Ok(row.try_get(i)?),
-        }
-    }
-}
-
-impl<T: Get> Get for Option<T> {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        if is_null(row, i)? {
-            Ok(None)
-        } else {
-            T::get(row, i).map(Some)
-        }
-    }
-}
-
-/// One row of an answer.
-pub struct Row<'a>(&'a tokio_postgres::Row);
-
-impl Row<'_> {
-    pub fn get<I: RowIndex, T: Get>(&self, i: I) -> SqlResult<T> {
-        T::get(self.0, i.index())
-    }
-}
-
-pub trait RowIndex {
-    fn index(self) -> usize;
-}
-
-impl RowIndex for usize {
-    fn index(self) -> usize {
-        self
-    }
 }
 
 /// A session's way to the database: one of the pool's connections while it works, none while
@@ -578,8 +351,7 @@ impl Connection {
     }
 
     /// Every row `sql` answers with.
-    pub fn rows(&self, sql: &str, params: impl Params) -> SqlResult<Vec<tokio_postgres::Row>> {
-        let values = params.values();
+    pub fn rows(&self, sql: &str, values: Vec<Value>) -> SqlResult<Vec<tokio_postgres::Row>> {
         if let Some(rows) = self.answered(sql, &values) {
             return Ok(rows);
         }
@@ -589,11 +361,10 @@ impl Connection {
         Ok(block_on(self.client()?.query(&statement, &refs))?)
     }
 
-    pub fn execute(&self, sql: &str, params: impl Params) -> SqlResult<usize> {
+    pub fn execute(&self, sql: &str, values: Vec<Value>) -> SqlResult<usize> {
         // A change makes the answers asked ahead old.
         self.forget_ahead();
         let statement = self.statement(sql)?;
-        let values = params.values();
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let n = block_on(self.client()?.execute(&statement, &refs))?;
@@ -606,45 +377,11 @@ impl Connection {
         Ok(block_on(self.client()?.batch_execute(sql))?)
     }
 
-    pub fn query_row<T>(
-        &self,
-        sql: &str,
-        params: impl Params,
-        f: impl FnOnce(&Row) -> SqlResult<T>,
-    ) -> SqlResult<T> {
-        let rows = self.rows(sql, params)?;
-        let first = rows.first().ok_or(DbError::NoRows)?;
-        f(&Row(first))
-    }
-
-    pub fn prepare_cached(&self, sql: &str) -> SqlResult<Stmt<'_>> {
-        Ok(Stmt {
-            conn: self,
-            sql: sql.to_owned(),
-        })
-    }
-
     /// The id the last insert drew from its sequence, as SQLite's `last_insert_rowid`.
     pub fn last_insert_rowid(&self) -> i64 {
-        self.query_row("SELECT lastval()", params![], |r| r.get(0))
+        self.rows("SELECT lastval()", Vec::new())
+            .ok()
+            .and_then(|rows| rows.first()?.try_get(0).ok())
             .unwrap_or_default()
-    }
-}
-
-/// A statement as `prepare_cached` gives it (the connection caches every statement).
-pub struct Stmt<'c> {
-    conn: &'c Connection,
-    sql: String,
-}
-
-impl Stmt<'_> {
-    pub fn query_map<T>(
-        &mut self,
-        params: impl Params,
-        mut f: impl FnMut(&Row) -> SqlResult<T>,
-    ) -> SqlResult<std::vec::IntoIter<SqlResult<T>>> {
-        let rows = self.conn.rows(&self.sql, params)?;
-        let mapped: Vec<SqlResult<T>> = rows.iter().map(|r| f(&Row(r))).collect();
-        Ok(mapped.into_iter())
     }
 }

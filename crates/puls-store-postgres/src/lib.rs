@@ -289,6 +289,7 @@ impl puls_store::sql::SqlStore for PgStore {
 mod tests {
     use super::*;
     use puls_domain::clock::SystemClock;
+    use puls_store::sql::{Db, SqlResult, params};
 
     /// A fresh database on the tests' server (the server's URL, the database's name and URL),
     /// or None (saying why) where none answers, except under `CI=true`.
@@ -314,7 +315,9 @@ mod tests {
     }
 
     fn asked(store: &PgStore, sql: &str) -> String {
-        store.conn.query_row(sql, params![], |r| r.get(0)).unwrap()
+        (&store.conn as &dyn Db)
+            .query_row(sql, params![], |r| r.get(0))
+            .unwrap()
     }
 
     #[test]
@@ -378,12 +381,10 @@ mod tests {
     }
 
     /// The probe's one value, asked through the shared connection interface.
-    fn probe(db: &dyn puls_store::sql::Db) -> i64 {
-        db.query_row("SELECT x FROM probe", no_values!(), |r| r.get(0))
+    fn probe(db: &dyn Db) -> i64 {
+        db.query_row("SELECT x FROM probe", params!(), |r| r.get(0))
             .unwrap()
     }
-
-    use puls_store::sql::params as no_values;
 
     const PROBE: &str = "SELECT x FROM probe";
 
@@ -397,7 +398,7 @@ mod tests {
             .conn
             .execute_batch("CREATE TABLE probe (x bigint); INSERT INTO probe VALUES (1)")
             .unwrap();
-        let db: &dyn puls_store::sql::Db = &store.conn;
+        let db: &dyn Db = &store.conn;
 
         // A question asked ahead is answered before its reading runs
         let now = "SELECT clock_timestamp()::text";
@@ -406,18 +407,18 @@ mod tests {
             let read_at: String = db
                 .query_row(
                     "SELECT clock_timestamp()::text AS read_at",
-                    no_values!(),
+                    params!(),
                     |r| r.get(0),
                 )
                 .unwrap();
-            let ahead: String = db.query_row(now, no_values!(), |r| r.get(0)).unwrap();
+            let ahead: String = db.query_row(now, params!(), |r| r.get(0)).unwrap();
             (ahead, read_at)
         });
         assert!(ahead < read_at, "{ahead} was asked ahead of {read_at}");
 
         // A change in the reading makes the answer asked ahead old: it is asked again
         let changed = db.together(&[(PROBE, &[])], || {
-            db.execute("UPDATE probe SET x = 2", no_values!()).unwrap();
+            db.execute("UPDATE probe SET x = 2", params!()).unwrap();
             probe(db)
         });
         assert_eq!(changed, 2);
@@ -425,7 +426,7 @@ mod tests {
         // An answer not read in its reading is not kept for a later one
         db.together(&[(now, &[])], || ());
         std::thread::sleep(std::time::Duration::from_millis(200));
-        let later: String = db.query_row(now, no_values!(), |r| r.get(0)).unwrap();
+        let later: String = db.query_row(now, params!(), |r| r.get(0)).unwrap();
         assert!(
             later > read_at,
             "{later} is an answer from before {read_at}"
@@ -434,7 +435,7 @@ mod tests {
         // Inside a write nothing is asked ahead: a question that fails would end the write's
         // transaction before its own turn
         let written = store.write(|tx, _| {
-            let db: &dyn puls_store::sql::Db = tx;
+            let db: &dyn Db = tx;
             Ok(db.together(&[("SELECT 1 / 0", &[])], || probe(db)))
         });
         assert_eq!(written.unwrap(), 2);
@@ -452,10 +453,8 @@ mod tests {
         let interrupt = store.interrupt_handle();
         let started = std::time::Instant::now();
         let running = std::thread::spawn(move || {
-            let asked: db::SqlResult<()> =
-                store
-                    .conn
-                    .query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            let asked: SqlResult<()> =
+                (&store.conn as &dyn Db).query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
             asked.map_err(StoreError::from)
         });
 
@@ -479,15 +478,11 @@ mod tests {
         let store = session(&url, "maja");
         let interrupt = store.interrupt_handle();
         let running = std::thread::spawn(move || {
-            let first: db::SqlResult<()> =
-                store
-                    .conn
-                    .query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            let first: SqlResult<()> =
+                (&store.conn as &dyn Db).query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
             // and, once stopped, its next question
-            let next: db::SqlResult<()> =
-                store
-                    .conn
-                    .query_row("SELECT pg_sleep(1)", params![], |_| Ok(()));
+            let next: SqlResult<()> =
+                (&store.conn as &dyn Db).query_row("SELECT pg_sleep(1)", params![], |_| Ok(()));
             (
                 first.map_err(StoreError::from),
                 next.map_err(StoreError::from),

@@ -53,6 +53,19 @@ fn values(params: &[&dyn ToValue]) -> Vec<db::Value> {
         .collect()
 }
 
+/// A value read from another store (`puls migrate`), bound as the interface's own.
+impl ToValue for db::Value {
+    fn to_value(&self) -> Value<'_> {
+        match self {
+            db::Value::Null => Value::Null,
+            db::Value::Int(n) => Value::Int(*n),
+            db::Value::Bool(b) => Value::Bool(*b),
+            db::Value::Real(f) => Value::Real(*f),
+            db::Value::Text(t) => Value::Text(t),
+        }
+    }
+}
+
 struct PgRow<'a>(&'a tokio_postgres::Row);
 
 fn value_error(what: String) -> SqlError {
