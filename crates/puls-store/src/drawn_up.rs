@@ -242,3 +242,54 @@ pub(super) fn rewrite(tx: &dyn Db, id: i64, record: &DrawnUpRecord) -> Result<()
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::prelude::*;
+    use crate::{NewSignal, Store};
+    use puls_domain::clock::FixedClock;
+
+    #[test]
+    fn an_arena_closed_before_versions_were_kept_is_locked_since_it_closed() {
+        // Given an arena closed with no drawn-up version, as before versions were kept
+        let dir = tempfile::tempdir().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let mut store =
+            Store::open(&dir.path().join("d.db"), "maja", Arc::new(FixedClock(at))).unwrap();
+        let signal = NewSignal {
+            title: "Old".into(),
+            need: String::new(),
+            mission: "LF".into(),
+            signalled_by: "Per".into(),
+            manager: String::new(),
+            target_date: None,
+        };
+        let id = store.create_signal(&signal).unwrap().id;
+        store
+            .conn
+            .execute(
+                "UPDATE arenas SET stage = 'closed', stage_since = '2020-01-02T03:04:05Z',
+                        updated_by = 'jonas' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+
+        // When its lock is read alone and with its plan
+        let alone = store.drawn_up(id).unwrap();
+        let in_plan = store.plan(id).unwrap().drawn_up;
+
+        // Then both say since when it was closed and who changed it last
+        let expected = DrawnUp {
+            version: 0,
+            at: Utc.with_ymd_and_hms(2020, 1, 2, 3, 4, 5).unwrap(),
+            by: "jonas".into(),
+        };
+        assert_eq!(alone, Some(expected.clone()));
+        assert_eq!(in_plan, Some(expected));
+    }
+}
