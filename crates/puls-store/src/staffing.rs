@@ -39,17 +39,8 @@ pub(super) fn running_on_1(conn: &dyn Db) -> &'static str {
     )
 }
 
-/// Each person's load on `?1`, as a table `(person_id, allocated)` to join: one row per person
-/// with an allocation running, summed by the database rather than shipped an allocation a row.
-pub(super) fn loads_on_1(conn: &dyn Db) -> String {
-    format!(
-        "(SELECT person_id, sum(percent) AS allocated {} GROUP BY person_id)",
-        running_on_1(conn)
-    )
-}
-
-/// Every allocation running on `today`, in one scan of the table: the roster's people list
-/// each of theirs, where a lookup per person costs ten times more.
+/// Every allocation running on `today`, in one scan of the table. The roster counts loads
+/// from these: a lookup per person or arena costs ten times more.
 pub(super) fn current_allocations(conn: &dyn Db, today: &str) -> Result<Vec<Current>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT person_id, arena_id, percent {}",
