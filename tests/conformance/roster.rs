@@ -243,9 +243,9 @@ pub fn the_glance_counts_the_active_and_those_over_capacity_today<F: Fixture>() 
     assert_eq!((glance.active, glance.over), (2, 1));
 }
 
-/// The glance and the competence view count in SQL what `Load` decides in Rust for each person
-/// on the roster: both must give the same answers at the edges (exactly full, one over, an
-/// allocation ended or not yet begun, someone inactive).
+/// The glance and the competence view, which count people without listing them, must count
+/// what each person's `Load` says at the edges: exactly full, one over, an allocation ended or
+/// not yet begun, someone inactive.
 pub fn the_roster_counts_agree_with_each_persons_load<F: Fixture>() {
     // Given people of capacity 50 on both sides of full, each holding the competence
     let db = F::new();
