@@ -245,7 +245,10 @@ pub trait RosterStore {
 }
 
 /// Every person's id, whether they are active, and their load today: what the competence
-/// view and the roster's glance count from.
+/// view and the roster's glance count from, by `Load`'s rules. Counting them in SQL instead
+/// (one aggregate over people, holdings and the summed allocations) was measured on the large
+/// demo: 10 ms faster on PostgreSQL for the two, but 8 ms slower on SQLite, whose GROUP BY and
+/// joins cost more than these scans and the hashing here.
 fn people_loads<S: SqlStore>(store: &S) -> Result<Vec<(i64, bool, Load)>> {
     let today = time::date_to_text(Some(store.today())).unwrap_or_default();
     let mut allocated: HashMap<i64, u32> = HashMap::new();
