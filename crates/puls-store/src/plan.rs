@@ -1,14 +1,14 @@
 //! The PULS program of one arena: proactivity, contacts, criteria and activities.
 //! Needs (the U step) live with staffing. Every change is audited on the arena's history.
 
-use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, ToValue, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::{Plan, PlanActivity, PlanContact, PlanCriterion, Proactivity};
 use serde::{Deserialize, Serialize};
 
 use super::access::{self, Place};
 use super::knowledge_search::written_entries_of_a;
-use super::{Result, Stamp, StoreError, drawn_up, history, restricted, time};
+use super::{Result, Stamp, StoreError, drawn_up, history, restricted, staffing, time};
 use puls_domain::puls::{ActivityStatus, PlanSummary};
 use puls_domain::read::DrawnUp;
 use puls_domain::roster::NeedStatus;
@@ -195,7 +195,7 @@ fn arena_open(tx: &dyn Db, arena: i64) -> Result<()> {
 /// lists (the written entries, the lock, whether a restricted record exists): on PostgreSQL
 /// each question is a round trip, and a board key reads a plan.
 pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
-    let sql = format!(
+    let head = format!(
         "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days,
             {}, {}, {}
          FROM arenas a LEFT JOIN people p ON p.id = a.communication_lead_id {}
@@ -205,8 +205,33 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
         drawn_up::LOCK_COLUMNS,
         drawn_up::LOCK_JOIN,
     );
+    // None of a plan's questions waits for another's answer: asked together, they cost a
+    // database server one round trip instead of five.
+    let arena_only: &[&dyn ToValue] = &[&arena];
+    let questions = [
+        (head.as_str(), arena_only),
+        (CONTACTS, arena_only),
+        (CRITERIA, arena_only),
+        (ACTIVITIES, arena_only),
+        (staffing::NEEDS_OF, arena_only),
+    ];
+    conn.together(&questions, || read_plan(conn, arena, &head))
+}
+
+const CONTACTS: &str = "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
+     WHERE arena_id = ?1 ORDER BY on_date, id";
+
+const CRITERIA: &str = "SELECT id, text, measure, target, result, no_result_reason, version, met,
+        changed_after_start FROM criteria
+     WHERE arena_id = ?1 ORDER BY id";
+
+const ACTIVITIES: &str = "SELECT id, text, owner, due_date, status, blocked_reason, version
+     FROM activities WHERE arena_id = ?1 ORDER BY position, id";
+
+/// The plan of `arena`, its first statement `head`.
+fn read_plan(conn: &dyn Db, arena: i64, head: &str) -> Result<Plan> {
     let head = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(head)?
         .query_row([arena], |r| {
             Ok(Head {
                 arena_version: r.get(0)?,
@@ -223,10 +248,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
         })
         .optional()?
         .ok_or(StoreError::ArenaNotFound(arena))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
-             WHERE arena_id = ?1 ORDER BY on_date, id",
-    )?;
+    let mut stmt = conn.prepare_cached(CONTACTS)?;
     let contacts = stmt
         .query_map([arena], |r| {
             Ok(PlanContact {
@@ -239,11 +261,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
             })
         })?
         .collect::<SqlResult<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, text, measure, target, result, no_result_reason, version, met,
-                changed_after_start FROM criteria
-             WHERE arena_id = ?1 ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(CRITERIA)?;
     let criteria = stmt
         .query_map([arena], |r| {
             Ok(PlanCriterion {
@@ -259,10 +277,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
             })
         })?
         .collect::<SqlResult<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, text, owner, due_date, status, blocked_reason, version FROM activities
-             WHERE arena_id = ?1 ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare_cached(ACTIVITIES)?;
     let activities = stmt
         .query_map([arena], |r| {
             Ok(PlanActivity {
@@ -282,7 +297,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
         since: head.since,
         proactivity: head.proactivity,
         contacts,
-        needs: super::staffing::needs_of(conn, arena)?,
+        needs: staffing::needs_of(conn, arena)?,
         criteria,
         activities,
         entries: head.entries,

@@ -69,13 +69,14 @@ fn bump_arena(tx: &dyn Db, stamp: &Stamp, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// An arena's needs (`?1`), in the order they were added.
+pub(super) const NEEDS_OF: &str = "SELECT n.id, n.competence_id, c.name, n.reason, n.status, p.name, n.version
+     FROM needs n JOIN competences c ON c.id = n.competence_id LEFT JOIN people p ON p.id = n.person_id
+     WHERE n.arena_id = ?1 ORDER BY n.id";
+
 /// The arena's needs in the order they were added.
 pub(super) fn needs_of(conn: &dyn Db, arena: i64) -> Result<Vec<NeedRow>> {
-    let mut stmt = conn.prepare_cached(
-            "SELECT n.id, n.competence_id, c.name, n.reason, n.status, p.name, n.version
-             FROM needs n JOIN competences c ON c.id = n.competence_id LEFT JOIN people p ON p.id = n.person_id
-             WHERE n.arena_id = ?1 ORDER BY n.id",
-        )?;
+    let mut stmt = conn.prepare_cached(NEEDS_OF)?;
     let needs = stmt.query_map([arena], |r| {
         Ok(NeedRow {
             id: r.get(0)?,
