@@ -344,6 +344,8 @@ mod tests {
             asked(&jonas, "SELECT current_setting('puls.account')"),
             "jonas"
         );
+        // and runs no question through the JIT compiler
+        assert_eq!(asked(&jonas, "SELECT current_setting('jit')"), "off");
         drop((maja, jonas));
         drop_database(&server, &name).unwrap();
     }
