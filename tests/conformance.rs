@@ -184,12 +184,14 @@ macro_rules! conformance {
                 releasing_a_member_ends_the_allocation_and_releases_the_need,
                 the_roster_holds_each_competence_name_once_for_all_its_holders,
                 the_glance_counts_the_active_and_those_over_capacity_today,
+                the_roster_counts_agree_with_each_persons_load,
             ],
             plan: [
                 a_program_is_written_step_by_step_and_summarised,
                 activities_reorder_and_a_blocked_one_keeps_its_reason,
                 a_stale_plan_row_is_refused_with_who_changed_it,
                 the_lead_must_be_on_the_roster,
+                the_board_counts_each_arena_as_the_arena_does,
             ],
             citizen: [
                 a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries,
@@ -209,6 +211,7 @@ macro_rules! conformance {
                 the_coordinator_and_an_administrator_appoint_and_the_history_says_by_what_right,
                 a_public_extract_masks_a_personal_number_in_every_text_of_the_record,
                 an_empty_or_partial_case_reference_finds_no_arena,
+                a_plans_lock_is_the_open_drawn_up_version,
             ],
             knowledge: [
                 adds_an_entry_with_clean_tags_and_competences_added_to_the_catalogue,

@@ -855,3 +855,32 @@ pub fn an_empty_or_partial_case_reference_finds_no_arena<F: Fixture>() {
         );
     }
 }
+
+/// A plan reads its lock with the arena's row: while closed the open drawn-up version, none
+/// once reopened, and after a second close the new version, not the reopened one.
+pub fn a_plans_lock_is_the_open_drawn_up_version<F: Fixture>() {
+    // Given the demo's closed arena
+    let town = Town::<F>::demo();
+    let id = town.closed_arena();
+    let mut store = town.open("maja");
+    let version = |store: &F::Session| {
+        let plan = store.plan(id).unwrap();
+        assert_eq!(plan.drawn_up, store.drawn_up(id).unwrap());
+        plan.drawn_up.map(|lock| (lock.version, lock.by))
+    };
+    let closed = version(&store);
+
+    // When it is reopened, then closed again
+    let arena = store.arena(id).unwrap();
+    store
+        .move_arena(id, arena.version, Stage::Returning)
+        .unwrap();
+    let reopened = version(&store);
+    let arena = store.arena(id).unwrap();
+    store.move_arena(id, arena.version, Stage::Closed).unwrap();
+
+    // Then its plan is locked by version 1, then by none, then by maja's version 2
+    assert_eq!(closed.map(|(v, _)| v), Some(1));
+    assert_eq!(reopened, None);
+    assert_eq!(version(&store), Some((2, "maja".to_owned())));
+}

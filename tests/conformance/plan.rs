@@ -1,12 +1,14 @@
 //! The PULS program: proactivity, contacts, criteria and activities (moved from tests/store.rs).
 
 use chrono::NaiveDate;
-use puls::domain::puls::{ActivityStatus, Gap, Mark, Step};
+use puls::domain::knowledge::EntryKind;
+use puls::domain::puls::{ActivityStatus, Gap, Mark, PlanSummary, Step};
 use puls::store::prelude::*;
-use puls::store::{ActivityEdit, ContactEdit, CriterionEdit, Proactivity, StoreError};
+use puls::store::{ActivityEdit, ContactEdit, CriterionEdit, EntryEdit, Proactivity, StoreError};
 
 use crate::Fixture;
 use crate::app::now;
+use crate::roster::{allocate, person};
 use crate::support::{commissionable, signal};
 
 fn activity(text: &str) -> ActivityEdit {
@@ -152,4 +154,101 @@ pub fn the_lead_must_be_on_the_roster<F: Fixture>() {
         Err(StoreError::UnknownPerson(_))
     ));
     assert_eq!(store.plan(a.id).unwrap().proactivity.recipient, "");
+}
+
+fn criterion(text: &str, result: &str, no_result_reason: &str) -> CriterionEdit {
+    CriterionEdit {
+        text: text.into(),
+        measure: "Count".into(),
+        target: "1".into(),
+        result: result.into(),
+        no_result_reason: no_result_reason.into(),
+        met: None,
+    }
+}
+
+fn entry_about(arena: i64, title: &str) -> EntryEdit {
+    EntryEdit {
+        title: title.into(),
+        kind: EntryKind::Lesson,
+        arena: Some(arena),
+        ..EntryEdit::default()
+    }
+}
+
+/// The board counts every arena's team and plan with one aggregate per table; each card must
+/// say what the arena itself says (`plan::SUMMARY_COLUMNS`), and what its records hold.
+pub fn the_board_counts_each_arena_as_the_arena_does<F: Fixture>() {
+    // Given an arena with needs filled, released and open, criteria resolved by a result, by a
+    // reason or not at all, one activity of three done, two written entries and a draft, and a
+    // team of one allocated twice beside an allocation ended and one not yet begun
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let competence = store
+        .add_competence("Social worker", "Social services")
+        .unwrap();
+    let one = store.create_signal(&signal("One")).unwrap().id;
+    let two = store.create_signal(&signal("Two")).unwrap().id;
+    let three = store.create_signal(&signal("Three")).unwrap().id;
+    let karin = store.add_person(&person("Karin", 50, &[])).unwrap();
+    let jonas = store.add_person(&person("Jonas", 50, &[])).unwrap();
+    let lena = store.add_person(&person("Lena", 50, &[])).unwrap();
+    for _ in 0..3 {
+        store.add_need(one, "Social worker", "").unwrap();
+    }
+    allocate(&mut store, karin, one, Some(competence), 20, 1, None);
+    allocate(&mut store, karin, one, None, 10, 1, None);
+    let leaving = allocate(&mut store, jonas, one, Some(competence), 20, 1, None);
+    store.release(leaving).unwrap();
+    allocate(&mut store, lena, one, None, 20, 1, Some(22));
+    allocate(&mut store, lena, one, None, 20, 24, None);
+    allocate(&mut store, lena, two, None, 20, 1, None);
+    for c in [
+        criterion("Has work", "Yes", ""),
+        criterion("Has a home", "", "Could not be measured"),
+        criterion("Is in school", "", ""),
+    ] {
+        store.add_criterion(one, &c).unwrap();
+    }
+    let done = store.add_activity(one, &activity("Book")).unwrap();
+    store.add_activity(one, &activity("Call")).unwrap();
+    store.add_activity(one, &activity("Visit")).unwrap();
+    store
+        .set_activity_status(done, 1, ActivityStatus::Done, "")
+        .unwrap();
+    store.add_entry(&entry_about(one, "First lesson")).unwrap();
+    store.add_entry(&entry_about(one, "Second lesson")).unwrap();
+    store.add_draft_entry(&entry_about(one, "A draft")).unwrap();
+    store.add_entry(&entry_about(two, "Elsewhere")).unwrap();
+
+    // When the board is read
+    let cards = store.board_cards(false).unwrap();
+
+    // Then each card counts as its arena does
+    for card in &cards {
+        let arena = store.arena(card.id).unwrap();
+        assert_eq!(
+            (card.team, card.plan),
+            (arena.team, arena.plan),
+            "#{}",
+            card.id
+        );
+    }
+    // and as the records say
+    let card = |id: i64| cards.iter().find(|c| c.id == id).unwrap();
+    let p = card(one).plan;
+    assert_eq!(card(one).team, 1, "Karin, once");
+    assert_eq!(
+        (p.needs_total, p.needs_filled),
+        (2, 1),
+        "the released need left out"
+    );
+    assert_eq!((p.criteria_total, p.criteria_resolved), (3, 2));
+    assert_eq!((p.activities_total, p.activities_done), (3, 1));
+    assert_eq!(p.entries, 2, "the draft is not written");
+    assert_eq!((card(two).team, card(two).plan.entries), (1, 1));
+    assert_eq!(
+        (card(three).team, card(three).plan),
+        (0, PlanSummary::default())
+    );
 }

@@ -3,13 +3,14 @@
 use chrono::NaiveDate;
 use puls::domain::roster::{Level, NeedStatus};
 use puls::store::prelude::*;
-use puls::store::{NewAllocation, PersonEdit, StoreError};
+use puls::store::{NewAllocation, PersonEdit, PersonRow, StoreError};
 
 use crate::Fixture;
 use crate::app::now;
 use crate::support::{audit_count, signal};
 
-fn person(name: &str, capacity: u32, competences: &[(&str, Level)]) -> PersonEdit {
+/// A person of `capacity` in the unit "Learning & family", holding `competences`.
+pub fn person(name: &str, capacity: u32, competences: &[(&str, Level)]) -> PersonEdit {
     PersonEdit {
         name: name.into(),
         unit: "Learning & family".into(),
@@ -25,7 +26,8 @@ fn person(name: &str, capacity: u32, competences: &[(&str, Level)]) -> PersonEdi
     }
 }
 
-fn allocate(
+/// Allocates `person` to `arena` from one day of November 2026 to another (`None`: on).
+pub fn allocate(
     store: &mut impl Backend,
     person: i64,
     arena: i64,
@@ -33,7 +35,7 @@ fn allocate(
     percent: u32,
     from: u32,
     to: Option<u32>,
-) {
+) -> i64 {
     store
         .allocate(&NewAllocation {
             person_id: person,
@@ -43,7 +45,7 @@ fn allocate(
             from: NaiveDate::from_ymd_opt(2026, 11, from).unwrap(),
             to: to.map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap()),
         })
-        .unwrap();
+        .unwrap()
 }
 
 pub fn load_counts_only_allocations_running_today<F: Fixture>() {
@@ -239,4 +241,66 @@ pub fn the_glance_counts_the_active_and_those_over_capacity_today<F: Fixture>() 
     let glance = store.roster_glance().unwrap();
     assert_eq!((glance.active, glance.over), (count(false), count(true)));
     assert_eq!((glance.active, glance.over), (2, 1));
+}
+
+/// The glance and the competence view, which count people without listing them, must count
+/// what each person's `Load` says at the edges: exactly full, one over, an allocation ended or
+/// not yet begun, someone inactive.
+pub fn the_roster_counts_agree_with_each_persons_load<F: Fixture>() {
+    // Given people of capacity 50 on both sides of full, each holding the competence
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    store
+        .add_competence("Social worker", "Social services")
+        .unwrap();
+    let a = store.create_signal(&signal("One")).unwrap().id;
+    let b = store.create_signal(&signal("Two")).unwrap().id;
+    let add = |store: &mut F::Session, name: &str, level: Level| {
+        store
+            .add_person(&person(name, 50, &[("Social worker", level)]))
+            .unwrap()
+    };
+    add(&mut store, "Free", Level::Aware);
+    let nearly = add(&mut store, "Nearly", Level::Practising);
+    let full = add(&mut store, "Full", Level::Experienced);
+    let over = add(&mut store, "Over", Level::Teaches);
+    let later = add(&mut store, "Later", Level::Practising);
+    let ended = add(&mut store, "Ended", Level::Aware);
+    let tired = add(&mut store, "Tired", Level::Teaches);
+    allocate(&mut store, nearly, a, None, 49, 1, None);
+    allocate(&mut store, full, a, None, 50, 1, None);
+    allocate(&mut store, over, a, None, 30, 1, None);
+    allocate(&mut store, over, b, None, 21, 1, Some(23));
+    allocate(&mut store, later, a, None, 60, 24, None);
+    allocate(&mut store, ended, a, None, 60, 1, Some(22));
+    allocate(&mut store, tired, a, None, 60, 1, None);
+    let version = store.person(tired).unwrap().version;
+    store.set_person_active(tired, version, false).unwrap();
+
+    // When the roster is read as a glance, as competences, and person by person
+    let glance = store.roster_glance().unwrap();
+    let competence = &store.roster_competences().unwrap()[0];
+    let people = store.roster_people().unwrap();
+
+    // Then the counts are those of each person's Load
+    let count = |keep: &dyn Fn(&PersonRow) -> bool| {
+        u32::try_from(people.iter().filter(|p| keep(p)).count()).unwrap()
+    };
+    assert_eq!(
+        (glance.active, glance.over),
+        (
+            count(&|p| p.active),
+            count(&|p| p.active && p.load.is_over())
+        )
+    );
+    assert_eq!(
+        competence.with_free,
+        count(&|p| p.active && p.load.free() > 0)
+    );
+    let by_level = Level::ALL.map(|level| count(&|p| p.competences[0].1 == level));
+    assert_eq!(competence.by_level, by_level);
+    // and what they are: the inactive one neither active, over nor free, but a holder
+    assert_eq!((glance.active, glance.over), (6, 1));
+    assert_eq!(competence.with_free, 4, "Free, Nearly, Later and Ended");
+    assert_eq!(competence.by_level, [2, 2, 1, 2]);
 }

@@ -4,7 +4,9 @@
 
 use puls_store::StoreError;
 
-use crate::db::{Value, params};
+use puls_store::sql::{Db, ToValue, params};
+
+use crate::db::Value;
 use crate::{PgStore, Result};
 
 /// The tables puls keeps, parents before children: the order a copy writes them in.
@@ -62,16 +64,15 @@ impl PgStore {
     /// The columns of `table` a copy writes: all but the generated ones and the municipality
     /// (the copying role's, by default), in the table's order.
     pub fn copy_columns(&self, table: &str) -> Result<Vec<String>> {
-        let columns = self
-            .conn
-            .prepare_cached(
-                "SELECT column_name::text FROM information_schema.columns
-                 WHERE table_schema = current_schema() AND table_name = $1
-                   AND is_generated = 'NEVER' AND column_name <> 'municipality'
-                 ORDER BY ordinal_position",
-            )?
-            .query_map([table], |r| r.get(0))?
-            .collect::<crate::db::SqlResult<Vec<String>>>()?;
+        let db: &dyn Db = &self.conn;
+        let columns: Vec<String> = db.query_map(
+            "SELECT column_name::text FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = $1
+               AND is_generated = 'NEVER' AND column_name <> 'municipality'
+             ORDER BY ordinal_position",
+            [table],
+            |r| r.get(0),
+        )?;
         if columns.is_empty() {
             return Err(StoreError::Backend(format!(
                 "no table {table} to copy into"
@@ -85,6 +86,7 @@ impl PgStore {
     /// Returns each table's count; a count that differs from the rows given rolls all back.
     pub fn copy_in(&mut self, tables: &[Table]) -> Result<Vec<(String, usize)>> {
         self.write(|tx, _| {
+            let tx: &dyn Db = tx;
             for name in TABLES {
                 let rows: i64 =
                     tx.query_row(&format!("SELECT count(*) FROM {name}"), params![], |r| {
@@ -114,14 +116,15 @@ impl PgStore {
                             format!("({})", places.join(", "))
                         })
                         .collect();
-                    let values: Vec<Value> = chunk.iter().flatten().cloned().collect();
+                    let values: Vec<&dyn ToValue> =
+                        chunk.iter().flatten().map(|v| v as &dyn ToValue).collect();
                     tx.execute(
                         &format!(
                             "INSERT INTO {} ({columns}) VALUES {}",
                             table.name,
                             rows.join(", ")
                         ),
-                        values,
+                        values.as_slice(),
                     )?;
                 }
                 if table.columns.iter().any(|c| c == "id") {

@@ -1,6 +1,5 @@
-//! A synchronous face on one PostgreSQL connection, shaped like the calls the store makes
-//! (`query_row`, `execute`, `prepare_cached`, `optional`), so each aggregate reads as SQLite's
-//! does and differs only where the SQL must.
+//! A synchronous face on one PostgreSQL connection: rows for a statement and its values, which
+//! `sql` turns into the connection interface the aggregates are written over.
 //!
 //! Why its own: the store interface is synchronous and the app calls it from inside a tokio
 //! runtime, where the blocking `postgres` client panics (it starts a runtime of its own). Here
@@ -10,18 +9,19 @@
 //! question and gives it back when told its session rests (`release`).
 //!
 //! Values are loose as SQLite's are: a number binds to whatever integer, boolean or text the
-//! server expects, and reads from any integer or boolean column, so the schema can keep
-//! SQLite's 0/1 flags and the SQL stays the same.
+//! server expects, so the schema can keep SQLite's 0/1 flags and the SQL stays the same.
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::error::Error as StdError;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use bytes::BytesMut;
 use deadpool_postgres::Object;
 use futures_executor::block_on;
-use tokio_postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
+use futures_util::future::join_all;
+use tokio_postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use tokio_postgres::{CancelToken, Statement};
 
 use puls_store::StoreError;
@@ -77,92 +77,14 @@ pub fn backend_error(e: &tokio_postgres::Error) -> StoreError {
     }
 }
 
-/// `rusqlite::OptionalExtension`, for the same calls.
-pub trait OptionalExtension<T> {
-    fn optional(self) -> SqlResult<Option<T>>;
-}
-
-impl<T> OptionalExtension<T> for SqlResult<T> {
-    fn optional(self) -> SqlResult<Option<T>> {
-        match self {
-            Ok(v) => Ok(Some(v)),
-            Err(DbError::NoRows) => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-}
-
 /// A value to bind, whatever type the server expects for its place.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
     Int(i64),
     Bool(bool),
     Real(f64),
     Text(String),
-}
-
-pub trait ToValue {
-    fn to_value(&self) -> Value;
-}
-
-impl ToValue for Value {
-    fn to_value(&self) -> Value {
-        self.clone()
-    }
-}
-
-macro_rules! int_value {
-    ($($t:ty),*) => {$(
-        impl ToValue for $t {
-            fn to_value(&self) -> Value {
-                Value::Int(i64::try_from(*self).unwrap_or(i64::MAX))
-            }
-        }
-    )*};
-}
-int_value!(i64, i32, u32, u16, u8, usize, u64);
-
-impl ToValue for bool {
-    fn to_value(&self) -> Value {
-        Value::Bool(*self)
-    }
-}
-
-impl ToValue for f64 {
-    fn to_value(&self) -> Value {
-        Value::Real(*self)
-    }
-}
-
-impl ToValue for str {
-    fn to_value(&self) -> Value {
-        Value::Text(self.to_owned())
-    }
-}
-
-impl ToValue for String {
-    fn to_value(&self) -> Value {
-        Value::Text(self.clone())
-    }
-}
-
-impl ToValue for std::borrow::Cow<'_, str> {
-    fn to_value(&self) -> Value {
-        Value::Text(self.to_string())
-    }
-}
-
-impl<T: ToValue + ?Sized> ToValue for &T {
-    fn to_value(&self) -> Value {
-        (**self).to_value()
-    }
-}
-
-impl<T: ToValue> ToValue for Option<T> {
-    fn to_value(&self) -> Value {
-        self.as_ref().map_or(Value::Null, ToValue::to_value)
-    }
 }
 
 type BoxError = Box<dyn StdError + Sync + Send>;
@@ -217,153 +139,6 @@ fn text_to_sql(s: &str, out: &mut BytesMut) -> Result<IsNull, BoxError> {
     Ok(IsNull::No)
 }
 
-/// The values of one question, as `params!` and arrays give them.
-pub trait Params {
-    fn values(self) -> Vec<Value>;
-}
-
-impl<T: ToValue, const N: usize> Params for [T; N] {
-    fn values(self) -> Vec<Value> {
-        self.iter().map(ToValue::to_value).collect()
-    }
-}
-
-impl Params for Vec<Value> {
-    fn values(self) -> Vec<Value> {
-        self
-    }
-}
-
-impl Params for &[Value] {
-    fn values(self) -> Vec<Value> {
-        self.to_vec()
-    }
-}
-
-/// `rusqlite::params!`, for the same calls.
-#[macro_export]
-macro_rules! params {
-    () => { ::std::vec::Vec::<$crate::db::Value>::new() };
-    ($($x:expr),+ $(,)?) => {
-        vec![$($crate::db::ToValue::to_value(&$x)),+]
-    };
-}
-pub use params;
-
-/// A non-null marker, for asking whether a column is NULL whatever its type.
-struct Present;
-
-impl<'a> FromSql<'a> for Present {
-    fn from_sql(_: &Type, _: &'a [u8]) -> Result<Self, BoxError> {
-        Ok(Present)
-    }
-
-    fn accepts(_: &Type) -> bool {
-        true
-    }
-}
-
-/// A value read from a row, as loosely as SQLite reads: see the module's comment.
-pub trait Get: Sized {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self>;
-}
-
-fn is_null(row: &tokio_postgres::Row, i: usize) -> SqlResult<bool> {
-    Ok(row.try_get::<_, Option<Present>>(i)?.is_none())
-}
-
-fn int_of(row: &tokio_postgres::Row, i: usize) -> SqlResult<i64> {
-    let ty = row.columns()[i].type_().clone();
-    Ok(match ty {
-        Type::INT8 => row.try_get::<_, i64>(i)?,
-        Type::INT4 => i64::from(row.try_get::<_, i32>(i)?),
-        Type::INT2 => i64::from(row.try_get::<_, i16>(i)?),
-        Type::BOOL => i64::from(row.try_get::<_, bool>(i)?),
-        Type::FLOAT8 => row.try_get::<_, f64>(i)? as i64,
-        Type::TEXT => row
-            .try_get::<_, String>(i)?
-            .parse()
-            .map_err(|_| DbError::Value(format!("column {i} is not a number")))?,
-        other => {
-            return Err(DbError::Value(format!(
-                "column {i} is {other}, read as a number"
-            )));
-        }
-    })
-}
-
-impl Get for i64 {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        int_of(row, i)
-    }
-}
-
-macro_rules! narrow_int {
-    ($($t:ty),*) => {$(
-        impl Get for $t {
-            fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-                let v = int_of(row, i)?;
-                <$t>::try_from(v).map_err(|_| DbError::Value(format!("{v} out of range")))
-            }
-        }
-    )*};
-}
-narrow_int!(i32, u32, u16, u8, usize, u64);
-
-impl Get for bool {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        Ok(int_of(row, i)? != 0)
-    }
-}
-
-impl Get for f64 {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        match *row.columns()[i].type_() {
-            Type::FLOAT8 => Ok(row.try_get(i)?),
-            Type::FLOAT4 => Ok(f64::from(row.try_get::<_, f32>(i)?)),
-            _ => Ok(int_of(row, i)? as f64),
-        }
-    }
-}
-
-impl Get for String {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        match *row.columns()[i].type_() {
-            Type::INT8 | Type::INT4 | Type::INT2 => Ok(int_of(row, i)?.to_string()),
-            _ => Ok(row.try_get(i)?),
-        }
-    }
-}
-
-impl<T: Get> Get for Option<T> {
-    fn get(row: &tokio_postgres::Row, i: usize) -> SqlResult<Self> {
-        if is_null(row, i)? {
-            Ok(None)
-        } else {
-            T::get(row, i).map(Some)
-        }
-    }
-}
-
-/// One row of an answer.
-pub struct Row<'a>(&'a tokio_postgres::Row);
-
-impl Row<'_> {
-    pub fn get<I: RowIndex, T: Get>(&self, i: I) -> SqlResult<T> {
-        T::get(self.0, i.index())
-    }
-}
-
-pub trait RowIndex {
-    fn index(self) -> usize;
-}
-
-impl RowIndex for usize {
-    fn index(self) -> usize {
-        self
-    }
-}
-
 /// A session's way to the database: one of the pool's connections while it works, none while
 /// it rests. Each connection keeps the statements it has prepared, whoever prepared them.
 pub struct Connection {
@@ -374,13 +149,56 @@ pub struct Connection {
     /// How long a write waits for a lock, or for a connection, before it says `Busy`.
     lock_timeout: Duration,
     /// What cancels the question running on the connection held, for `Interrupt`.
-    running: Running,
+    running: Arc<Running>,
+    /// Answers to questions asked ahead (`ask_ahead`), each read once.
+    ahead: RefCell<Vec<Answered>>,
+    /// Inside a write: questions are not asked ahead there, where one that failed would end
+    /// the transaction before the question's own turn could say why.
+    writing: Cell<bool>,
+}
+
+/// A question asked ahead, and its answer.
+struct Answered {
+    sql: String,
+    values: Vec<Value>,
+    rows: Vec<tokio_postgres::Row>,
 }
 
 /// What cancels a session's question, while it holds a connection. A cancel in flight holds
 /// it, so the connection goes back to the pool only once the cancel has reached the server:
 /// never does it stop the question of the session that takes the connection next.
-pub type Running = Arc<futures_util::lock::Mutex<Option<CancelToken>>>;
+#[derive(Default)]
+pub struct Running {
+    token: futures_util::lock::Mutex<Option<CancelToken>>,
+    /// A cancel is on its way: each costs the server a connection's start, and keys typed
+    /// meanwhile want the same question stopped, so they send none of their own.
+    cancelling: AtomicBool,
+}
+
+impl Running {
+    fn hold(&self, token: Option<CancelToken>) {
+        *block_on(self.token.lock()) = token;
+    }
+
+    /// Cancels the question running now, on the pool's driver, unless a cancel is on its way
+    /// already; nothing when no connection is held (nothing runs).
+    pub fn cancel(self: &Arc<Self>) {
+        if self.cancelling.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let running = Arc::clone(self);
+        let sent = crate::pool::spawn(async move {
+            if let Some(token) = running.token.lock().await.as_ref() {
+                // Nobody to tell when the server cannot be reached: the question ends anyway.
+                let _ = token.cancel_query(tokio_postgres::NoTls).await;
+            }
+            running.cancelling.store(false, Ordering::Release);
+        });
+        if sent.is_err() {
+            self.cancelling.store(false, Ordering::Release);
+        }
+    }
+}
 
 /// A write runs on the connection between `BEGIN` and `COMMIT`: the same calls.
 pub type Transaction = Connection;
@@ -394,6 +212,8 @@ impl Connection {
             account: account.to_owned(),
             lock_timeout,
             running: Arc::default(),
+            ahead: RefCell::default(),
+            writing: Cell::new(false),
         }
     }
 
@@ -410,13 +230,23 @@ impl Connection {
                 .pool
                 .checkout(self.lock_timeout)
                 .map_err(DbError::Store)?;
-            // A connection was someone else's a moment ago: its settings are not this session's.
-            let statement = block_on(client.prepare_cached(
-                "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false)",
-            ))?;
+            // A connection may have been another session's a moment ago: unless it was set up
+            // for this one, its settings are not this session's. They are set outside any
+            // transaction (a rollback would undo them, unknown to the pool's memory).
             let lock_timeout = self.lock_timeout.as_millis().max(1).to_string();
-            block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
-            *block_on(self.running.lock()) = Some(client.cancel_token());
+            let setup = format!("{}\n{lock_timeout}", self.account);
+            if !self.pool.is_set_up_for(&client, &setup) {
+                // No JIT: puls asks short questions, and a plan the server thinks dear enough
+                // to compile (a related-entries question under the region's policies) took
+                // 170 ms to compile for a few ms of work.
+                let statement = block_on(client.prepare_cached(
+                    "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false),
+                            set_config('jit', 'off', false)",
+                ))?;
+                block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
+                self.pool.set_up(&client, &setup);
+            }
+            self.running.hold(Some(client.cancel_token()));
             *self.held.borrow_mut() = Some(client);
         }
         Ref::filter_map(self.held.borrow(), Option::as_ref)
@@ -426,11 +256,12 @@ impl Connection {
     /// Gives the connection held back to the pool. Only between questions: never inside a
     /// write, whose transaction would go with it.
     pub fn release(&self) {
+        self.forget_ahead();
         let held = self.held.borrow_mut().take();
         if held.is_some() {
             // Before another session can take it: an interrupt meant for this one must not
             // reach that one's question.
-            *block_on(self.running.lock()) = None;
+            self.running.hold(None);
         }
         drop(held);
     }
@@ -452,7 +283,7 @@ impl Connection {
     }
 
     /// What cancels the question this session is running, from another thread.
-    pub fn running(&self) -> Running {
+    pub fn running(&self) -> Arc<Running> {
         Arc::clone(&self.running)
     }
 
@@ -460,18 +291,84 @@ impl Connection {
         Ok(block_on(self.client()?.prepare_cached(sql))?)
     }
 
+    /// From now until `writing(false)`, the session writes.
+    pub fn writing(&self, writing: bool) {
+        self.forget_ahead();
+        self.writing.set(writing);
+    }
+
+    /// Sends every question before reading any answer (tokio-postgres pipelines questions
+    /// whose futures are polled together): one round trip. The answers wait for `rows` to
+    /// ask the same question with the same values. A question that fails is left to be asked
+    /// again in its turn, which says why.
+    pub fn ask_ahead(&self, questions: Vec<(String, Vec<Value>)>) {
+        if self.writing.get() {
+            return;
+        }
+        let Ok(client) = self.client() else {
+            return;
+        };
+        let statements = block_on(join_all(
+            questions.iter().map(|(sql, _)| client.prepare_cached(sql)),
+        ));
+        let refs: Vec<Vec<&(dyn ToSql + Sync)>> = questions
+            .iter()
+            .map(|(_, values)| values.iter().map(|v| v as &(dyn ToSql + Sync)).collect())
+            .collect();
+        let asked: Vec<_> = statements
+            .iter()
+            .zip(&refs)
+            .zip(&questions)
+            .filter_map(|((statement, refs), question)| {
+                Some((question, statement.as_ref().ok()?, refs))
+            })
+            .collect();
+        let answers = block_on(join_all(
+            asked
+                .iter()
+                .map(|(_, statement, refs)| client.query(*statement, refs)),
+        ));
+        let mut ahead = self.ahead.borrow_mut();
+        for (((sql, values), _, _), answer) in asked.into_iter().zip(answers) {
+            if let Ok(rows) = answer {
+                ahead.push(Answered {
+                    sql: sql.clone(),
+                    values: values.clone(),
+                    rows,
+                });
+            }
+        }
+    }
+
+    /// Drops the answers asked ahead and not read.
+    pub fn forget_ahead(&self) {
+        self.ahead.borrow_mut().clear();
+    }
+
+    /// The answer asked ahead to `sql` with `values`, taken.
+    fn answered(&self, sql: &str, values: &[Value]) -> Option<Vec<tokio_postgres::Row>> {
+        let mut ahead = self.ahead.borrow_mut();
+        let i = ahead
+            .iter()
+            .position(|a| a.sql == sql && a.values == values)?;
+        Some(ahead.swap_remove(i).rows)
+    }
+
     /// Every row `sql` answers with.
-    pub fn rows(&self, sql: &str, params: impl Params) -> SqlResult<Vec<tokio_postgres::Row>> {
+    pub fn rows(&self, sql: &str, values: Vec<Value>) -> SqlResult<Vec<tokio_postgres::Row>> {
+        if let Some(rows) = self.answered(sql, &values) {
+            return Ok(rows);
+        }
         let statement = self.statement(sql)?;
-        let values = params.values();
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         Ok(block_on(self.client()?.query(&statement, &refs))?)
     }
 
-    pub fn execute(&self, sql: &str, params: impl Params) -> SqlResult<usize> {
+    pub fn execute(&self, sql: &str, values: Vec<Value>) -> SqlResult<usize> {
+        // A change makes the answers asked ahead old.
+        self.forget_ahead();
         let statement = self.statement(sql)?;
-        let values = params.values();
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let n = block_on(self.client()?.execute(&statement, &refs))?;
@@ -480,48 +377,15 @@ impl Connection {
 
     /// Statements with no parameters, separated by `;`: migrations, `BEGIN`, `COMMIT`.
     pub fn execute_batch(&self, sql: &str) -> SqlResult<()> {
+        self.forget_ahead();
         Ok(block_on(self.client()?.batch_execute(sql))?)
-    }
-
-    pub fn query_row<T>(
-        &self,
-        sql: &str,
-        params: impl Params,
-        f: impl FnOnce(&Row) -> SqlResult<T>,
-    ) -> SqlResult<T> {
-        let rows = self.rows(sql, params)?;
-        let first = rows.first().ok_or(DbError::NoRows)?;
-        f(&Row(first))
-    }
-
-    pub fn prepare_cached(&self, sql: &str) -> SqlResult<Stmt<'_>> {
-        Ok(Stmt {
-            conn: self,
-            sql: sql.to_owned(),
-        })
     }
 
     /// The id the last insert drew from its sequence, as SQLite's `last_insert_rowid`.
     pub fn last_insert_rowid(&self) -> i64 {
-        self.query_row("SELECT lastval()", params![], |r| r.get(0))
+        self.rows("SELECT lastval()", Vec::new())
+            .ok()
+            .and_then(|rows| rows.first()?.try_get(0).ok())
             .unwrap_or_default()
-    }
-}
-
-/// A statement as `prepare_cached` gives it (the connection caches every statement).
-pub struct Stmt<'c> {
-    conn: &'c Connection,
-    sql: String,
-}
-
-impl Stmt<'_> {
-    pub fn query_map<T>(
-        &mut self,
-        params: impl Params,
-        mut f: impl FnMut(&Row) -> SqlResult<T>,
-    ) -> SqlResult<std::vec::IntoIter<SqlResult<T>>> {
-        let rows = self.conn.rows(&self.sql, params)?;
-        let mapped: Vec<SqlResult<T>> = rows.iter().map(|r| f(&Row(r))).collect();
-        Ok(mapped.into_iter())
     }
 }

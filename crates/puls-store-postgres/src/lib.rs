@@ -77,9 +77,17 @@ impl PgStore {
     ) -> Result<PgStore> {
         let pool = pool::of(url, options.pool_size)?;
         let conn = Connection::new(Arc::clone(&pool), who, options.busy_timeout);
-        migrate::to_latest(&conn, url)?;
+        // The listening connection is opened while the schema is checked, not after: each
+        // costs a connection's start on the server.
+        let (migrated, ear) = std::thread::scope(|scope| {
+            let ear = scope.spawn(|| pool.listener.ear());
+            let migrated = migrate::to_latest(&conn, url);
+            (migrated, ear.join())
+        });
+        migrated?;
         conn.release();
-        let ear = pool.listener.ear()?;
+        let ear =
+            ear.map_err(|_| StoreError::Backend("the listener's start failed".to_owned()))??;
         Ok(PgStore {
             conn,
             pool,
@@ -150,39 +158,38 @@ impl PgStore {
             session: self.session,
         };
         let tx = &self.conn;
-        if let Err(e) = tx.execute_batch("BEGIN") {
+        tx.writing(true);
+        // Two round trips, not four: the lock is taken with the `BEGIN`, the notification
+        // sent with the `COMMIT`.
+        let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})");
+        let begun = match tx.execute_batch(&begin) {
             // The connection held was closed by the server since its last question: nothing
             // was begun on it, and another takes its place.
-            if !tx.release_if_closed() {
-                return Err(e.into());
-            }
-            tx.execute_batch("BEGIN")?;
-        }
-        let done = tx
-            .query_row(
-                "SELECT pg_advisory_xact_lock($1)",
-                params![WRITE_LOCK],
-                |_| Ok(()),
-            )
+            Err(_) if tx.release_if_closed() => tx.execute_batch(&begin),
+            begun => begun,
+        };
+        // Marked as this store's: its own write is no news to it. The payload is the pool's
+        // mark and a number, quoted all the same.
+        let payload = self
+            .pool
+            .listener
+            .payload(self.ear.store())
+            .replace('\'', "''");
+        let done = begun
             .map_err(StoreError::from)
             .and_then(|()| f(tx, &stamp))
             .and_then(|value| {
-                // Marked as this store's: its own write is no news to it.
-                tx.query_row(
-                    "SELECT pg_notify($1, $2)",
-                    [
-                        link::CHANNEL.to_owned(),
-                        self.pool.listener.payload(self.ear.store()),
-                    ],
-                    |_| Ok(()),
-                )?;
-                tx.execute_batch("COMMIT")?;
+                tx.execute_batch(&format!(
+                    "SELECT pg_notify('{}', '{payload}'); COMMIT",
+                    link::CHANNEL
+                ))?;
                 Ok(value)
             });
         if done.is_err() {
             // A connection that broke mid-write has rolled back on the server already.
             let _ = tx.execute_batch("ROLLBACK");
         }
+        tx.writing(false);
         // The end of a write is a pause of its own: a session that never rests (a command, a
         // worker of the caller's) holds a connection only while it reads.
         tx.release();
@@ -191,19 +198,13 @@ impl PgStore {
 }
 
 /// Stops what one store is running, from another thread.
-pub struct Interrupt(db::Running);
+pub struct Interrupt(Arc<db::Running>);
 
 impl Interrupt {
     /// Asks the server to cancel the question running now on the connection the store holds,
     /// over a connection of its own; nothing when the store holds none (it runs nothing).
     pub fn interrupt(&self) {
-        let running = Arc::clone(&self.0);
-        // Nobody to tell when the server cannot be reached: the question then ends anyway.
-        let _ = pool::spawn(async move {
-            if let Some(token) = running.lock().await.as_ref() {
-                let _ = token.cancel_query(tokio_postgres::NoTls).await;
-            }
-        });
+        self.0.cancel();
     }
 }
 
@@ -288,6 +289,7 @@ impl puls_store::sql::SqlStore for PgStore {
 mod tests {
     use super::*;
     use puls_domain::clock::SystemClock;
+    use puls_store::sql::{Db, SqlResult, params};
 
     /// A fresh database on the tests' server (the server's URL, the database's name and URL),
     /// or None (saying why) where none answers, except under `CI=true`.
@@ -313,7 +315,9 @@ mod tests {
     }
 
     fn asked(store: &PgStore, sql: &str) -> String {
-        store.conn.query_row(sql, params![], |r| r.get(0)).unwrap()
+        (&store.conn as &dyn Db)
+            .query_row(sql, params![], |r| r.get(0))
+            .unwrap()
     }
 
     #[test]
@@ -340,7 +344,104 @@ mod tests {
             asked(&jonas, "SELECT current_setting('puls.account')"),
             "jonas"
         );
+        // and runs no question through the JIT compiler
+        assert_eq!(asked(&jonas, "SELECT current_setting('jit')"), "off");
         drop((maja, jonas));
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn a_connection_set_up_for_the_session_that_takes_it_back_is_not_set_up_again() {
+        let Some((server, name, url)) = database("setup") else {
+            return;
+        };
+        // Given the pool's one connection, set up for the coordinator's session, whose setting
+        // is then changed behind the pool's back (puls itself never does)
+        let (mut maja, mut jonas) = (session(&url, "maja"), session(&url, "jonas"));
+        asked(&maja, "SELECT set_config('puls.account', 'marked', false)");
+        maja.rest();
+
+        // When the same session takes it back, no round trip sets it up again
+        assert_eq!(
+            asked(&maja, "SELECT current_setting('puls.account')"),
+            "marked"
+        );
+        maja.rest();
+
+        // Then another account's session sets it up for itself, and the first again after it
+        assert_eq!(
+            asked(&jonas, "SELECT current_setting('puls.account')"),
+            "jonas"
+        );
+        jonas.rest();
+        assert_eq!(
+            asked(&maja, "SELECT current_setting('puls.account')"),
+            "maja"
+        );
+        drop((maja, jonas));
+        drop_database(&server, &name).unwrap();
+    }
+
+    /// The probe's one value, asked through the shared connection interface.
+    fn probe(db: &dyn Db) -> i64 {
+        db.query_row("SELECT x FROM probe", params!(), |r| r.get(0))
+            .unwrap()
+    }
+
+    const PROBE: &str = "SELECT x FROM probe";
+
+    #[test]
+    fn questions_asked_ahead_are_answered_before_they_are_read_and_never_after_a_change() {
+        let Some((server, name, url)) = database("ahead") else {
+            return;
+        };
+        let mut store = session(&url, "maja");
+        store
+            .conn
+            .execute_batch("CREATE TABLE probe (x bigint); INSERT INTO probe VALUES (1)")
+            .unwrap();
+        let db: &dyn Db = &store.conn;
+
+        // A question asked ahead is answered before its reading runs
+        let now = "SELECT clock_timestamp()::text";
+        let (ahead, read_at) = db.together(&[(now, &[])], || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let read_at: String = db
+                .query_row(
+                    "SELECT clock_timestamp()::text AS read_at",
+                    params!(),
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let ahead: String = db.query_row(now, params!(), |r| r.get(0)).unwrap();
+            (ahead, read_at)
+        });
+        assert!(ahead < read_at, "{ahead} was asked ahead of {read_at}");
+
+        // A change in the reading makes the answer asked ahead old: it is asked again
+        let changed = db.together(&[(PROBE, &[])], || {
+            db.execute("UPDATE probe SET x = 2", params!()).unwrap();
+            probe(db)
+        });
+        assert_eq!(changed, 2);
+
+        // An answer not read in its reading is not kept for a later one
+        db.together(&[(now, &[])], || ());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let later: String = db.query_row(now, params!(), |r| r.get(0)).unwrap();
+        assert!(
+            later > read_at,
+            "{later} is an answer from before {read_at}"
+        );
+
+        // Inside a write nothing is asked ahead: a question that fails would end the write's
+        // transaction before its own turn
+        let written = store.write(|tx, _| {
+            let db: &dyn Db = tx;
+            Ok(db.together(&[("SELECT 1 / 0", &[])], || probe(db)))
+        });
+        assert_eq!(written.unwrap(), 2);
+        drop(store);
         drop_database(&server, &name).unwrap();
     }
 
@@ -354,10 +455,8 @@ mod tests {
         let interrupt = store.interrupt_handle();
         let started = std::time::Instant::now();
         let running = std::thread::spawn(move || {
-            let asked: db::SqlResult<()> =
-                store
-                    .conn
-                    .query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            let asked: SqlResult<()> =
+                (&store.conn as &dyn Db).query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
             asked.map_err(StoreError::from)
         });
 
@@ -369,6 +468,39 @@ mod tests {
         let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
         assert!(started.elapsed().as_secs() < 10);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn interrupts_asked_while_one_is_on_its_way_stop_nothing_after_it() {
+        let Some((server, name, url)) = database("interrupts") else {
+            return;
+        };
+        // Given a session running a long question
+        let store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let running = std::thread::spawn(move || {
+            let first: SqlResult<()> =
+                (&store.conn as &dyn Db).query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
+            // and, once stopped, its next question
+            let next: SqlResult<()> =
+                (&store.conn as &dyn Db).query_row("SELECT pg_sleep(1)", params![], |_| Ok(()));
+            (
+                first.map_err(StoreError::from),
+                next.map_err(StoreError::from),
+            )
+        });
+
+        // When a key after key asks to stop it, as fast typing does
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        for _ in 0..20 {
+            interrupt.interrupt();
+        }
+
+        // Then the long question stops, and no cancel left behind stops the next one
+        let (first, next) = running.join().unwrap();
+        assert!(matches!(first, Err(StoreError::Interrupted)), "{first:?}");
+        assert!(next.is_ok(), "{next:?}");
         drop_database(&server, &name).unwrap();
     }
 }

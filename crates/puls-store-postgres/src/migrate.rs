@@ -3,7 +3,9 @@
 
 use puls_store::StoreError;
 
-use crate::db::{Connection, OptionalExtension, params};
+use puls_store::sql::{Db, OptionalExtension, params};
+
+use crate::db::Connection;
 use crate::{Result, as_path};
 
 /// Every migration, in order; a database's version is how many of them it has.
@@ -26,7 +28,8 @@ const MIGRATION_LOCK: i64 = 0x5055_4C54;
 
 /// The schema version, read without writing: 0 for a database puls has never used.
 pub(crate) fn version(conn: &Connection) -> Result<usize> {
-    let has_table: bool = conn.query_row(
+    let db: &dyn Db = conn;
+    let has_table: bool = db.query_row(
         "SELECT to_regclass('puls_schema') IS NOT NULL",
         params![],
         |r| r.get(0),
@@ -34,7 +37,7 @@ pub(crate) fn version(conn: &Connection) -> Result<usize> {
     if !has_table {
         return Ok(0);
     }
-    let version: Option<i64> = conn
+    let version: Option<i64> = db
         .query_row("SELECT version FROM puls_schema", params![], |r| r.get(0))
         .optional()?;
     Ok(version.map_or(0, |v| usize::try_from(v).unwrap_or(usize::MAX)))
@@ -61,7 +64,8 @@ pub(crate) fn to_latest(conn: &Connection, url: &str) -> Result<()> {
 }
 
 fn migrate(conn: &Connection, url: &str) -> Result<()> {
-    conn.query_row(
+    let db: &dyn Db = conn;
+    db.query_row(
         "SELECT pg_advisory_xact_lock($1)",
         params![MIGRATION_LOCK],
         |_| Ok(()),
@@ -78,8 +82,8 @@ fn migrate(conn: &Connection, url: &str) -> Result<()> {
             detail: StoreError::from(e).to_string(),
         })?;
     }
-    conn.execute("DELETE FROM puls_schema", params![])?;
-    conn.execute(
+    db.execute("DELETE FROM puls_schema", params![])?;
+    db.execute(
         "INSERT INTO puls_schema (version) VALUES ($1)",
         params![MIGRATIONS.len()],
     )?;

@@ -13,7 +13,9 @@ use std::future::Future;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError, Weak};
 use std::time::Duration;
 
-use deadpool_postgres::{Manager, ManagerConfig, Object, PoolError, RecyclingMethod, Timeouts};
+use deadpool_postgres::{
+    Manager, ManagerConfig, Object, ObjectId, PoolError, QueueMode, RecyclingMethod, Timeouts,
+};
 use futures_executor::block_on;
 use tokio::runtime::Handle;
 use tokio_postgres::NoTls;
@@ -28,6 +30,9 @@ pub struct Pool {
     url: String,
     connections: deadpool_postgres::Pool,
     pub listener: Listener,
+    /// Whose session each connection was last set up for (account and lock timeout), so a
+    /// session taking back a connection set up for it skips the round trip that sets it.
+    set_up_for: Mutex<HashMap<ObjectId, String>>,
 }
 
 /// The pools of this process by URL, kept while a store uses one: a database nobody uses any
@@ -55,6 +60,9 @@ pub fn of(url: &str, size: usize) -> Result<Arc<Pool>> {
     );
     let connections = deadpool_postgres::Pool::builder(manager)
         .max_size(size.max(1))
+        // The connection given back last is taken first: in a screen's process it was set up
+        // for the same account, and its prepared statements are the warm ones.
+        .queue_mode(QueueMode::Lifo)
         .runtime(deadpool_postgres::Runtime::Tokio1)
         .build()
         .map_err(|e| StoreError::Backend(e.to_string()))?;
@@ -62,6 +70,7 @@ pub fn of(url: &str, size: usize) -> Result<Arc<Pool>> {
         url: url.to_owned(),
         connections,
         listener: Listener::new(url),
+        set_up_for: Mutex::default(),
     });
     pools.insert(url.to_owned(), Arc::downgrade(&pool));
     Ok(pool)
@@ -83,6 +92,29 @@ impl Pool {
             Err(PoolError::Backend(e)) => Err(link::unreachable(&self.url, &e)),
             Err(e) => Err(StoreError::Backend(e.to_string())),
         }
+    }
+
+    /// Whether `connection` was last set up for `setup`.
+    pub fn is_set_up_for(&self, connection: &Object, setup: &str) -> bool {
+        let set_up = self
+            .set_up_for
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        set_up.get(&Object::id(connection)).map(String::as_str) == Some(setup)
+    }
+
+    /// Remembers that `connection` is now set up for `setup`.
+    pub fn set_up(&self, connection: &Object, setup: &str) {
+        let mut set_up = self
+            .set_up_for
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // A closed connection's entry is never asked for again (ids are not reused); past a
+        // few per connection the memory is simply started afresh.
+        if set_up.len() > 4 * self.connections.status().max_size {
+            set_up.clear();
+        }
+        set_up.insert(Object::id(connection), setup.to_owned());
     }
 }
 

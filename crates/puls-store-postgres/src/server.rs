@@ -1,7 +1,9 @@
 //! Questions to the server rather than to one database: making and dropping a database, for
 //! the conformance suite's fresh database per test and for setting up a region's.
 
-use crate::db::{Connection, params};
+use puls_store::sql::{Db, params};
+
+use crate::db::Connection;
 use crate::{Result, pool};
 use puls_store::{StoreError, StoreOptions};
 
@@ -49,7 +51,8 @@ pub fn drop_database(server_url: &str, name: &str) -> Result<()> {
 
 /// Whether the server answers at all.
 pub fn reachable(server_url: &str) -> Result<()> {
-    administration(server_url)?.query_row("SELECT 1", params![], |_| Ok(()))?;
+    let conn = administration(server_url)?;
+    (&conn as &dyn Db).query_row("SELECT 1", params![], |_| Ok(()))?;
     Ok(())
 }
 

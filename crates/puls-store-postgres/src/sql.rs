@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 
 use puls_store::StoreError;
-use puls_store::sql::{Cell, Cells, Db, Dialect, Row, SqlError, SqlResult, ToValue, Value};
+use puls_store::sql::{
+    Cell, Cells, Db, Dialect, Question, Row, SqlError, SqlResult, ToValue, Value,
+};
 use tokio_postgres::types::Type;
 
 use crate::db::{self, Connection, DbError};
@@ -49,6 +51,19 @@ fn values(params: &[&dyn ToValue]) -> Vec<db::Value> {
             Value::Text(t) => db::Value::Text(t.to_owned()),
         })
         .collect()
+}
+
+/// A value read from another store (`puls migrate`), bound as the interface's own.
+impl ToValue for db::Value {
+    fn to_value(&self) -> Value<'_> {
+        match self {
+            db::Value::Null => Value::Null,
+            db::Value::Int(n) => Value::Int(*n),
+            db::Value::Bool(b) => Value::Bool(*b),
+            db::Value::Real(f) => Value::Real(*f),
+            db::Value::Text(t) => Value::Text(t),
+        }
+    }
 }
 
 struct PgRow<'a>(&'a tokio_postgres::Row);
@@ -124,6 +139,20 @@ impl Db for Connection {
 
     fn last_insert_rowid(&self) -> i64 {
         Connection::last_insert_rowid(self)
+    }
+
+    fn ask_ahead(&self, questions: &[Question<'_>]) {
+        Connection::ask_ahead(
+            self,
+            questions
+                .iter()
+                .map(|(sql, params)| (renumbered(sql).into_owned(), values(params)))
+                .collect(),
+        );
+    }
+
+    fn forget_ahead(&self) {
+        Connection::forget_ahead(self);
     }
 }
 

@@ -1,6 +1,6 @@
 //! Arenas: the board's cards, and every change to an arena with its audit row.
 
-use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, ToValue, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::ArenaCard;
 
@@ -237,10 +237,12 @@ pub(super) fn participating_of(conn: &dyn Db, id: i64) -> Result<Vec<String>> {
 }
 
 /// Every arena's participating missions, for the board and the figures: one scan.
+/// Every arena's participating missions, in order.
+const PARTICIPATING: &str =
+    "SELECT arena_id, mission FROM arena_missions ORDER BY arena_id, mission";
+
 pub(super) fn all_participating(conn: &dyn Db) -> Result<HashMap<i64, Vec<String>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT arena_id, mission FROM arena_missions ORDER BY arena_id, mission",
-    )?;
+    let mut stmt = conn.prepare_cached(PARTICIPATING)?;
     let mut all: HashMap<i64, Vec<String>> = HashMap::new();
     stmt.for_each(params![], |row| {
         all.entry(row.get(0)?).or_default().push(row.get(1)?);
@@ -308,71 +310,102 @@ struct Counted {
     plan: PlanSummary,
 }
 
-/// Every arena's team (people allocated on `today`) and plan counts, in one scan per table.
-/// The counts are the ones `plan::SUMMARY_COLUMNS` gives for a single arena; the large demo's
-/// tests hold the two to the same answer.
-fn board_counts(conn: &dyn Db, today: NaiveDate) -> Result<HashMap<i64, Counted>> {
+/// Every arena's team (people allocated on `today`) and plan counts, counted by the database:
+/// a row per arena from each table, not a row per allocation, need, criterion, activity and
+/// entry (50,000 rows at 2,000 arenas, each a cost on PostgreSQL). One statement joining the
+/// five counts to the arenas took SQLite twice as long as the five on their own.
+/// The counts are the ones `plan::SUMMARY_COLUMNS` gives for a single arena; the tests hold the
+/// two to the same answer.
+fn board_counts(conn: &dyn Db, today: &str) -> Result<HashMap<i64, Counted>> {
     let mut counts: HashMap<i64, Counted> = HashMap::new();
-    let today = time::date_to_text(Some(today)).unwrap_or_default();
-    let mut team: Vec<(i64, i64)> = staffing::current_allocations(conn, &today)?
-        .into_iter()
-        .map(|a| (a.arena, a.person))
-        .collect();
-    team.sort_unstable();
-    team.dedup();
-    for (arena, _) in team {
-        counts.entry(arena).or_default().team += 1;
-    }
-    let mut count = |sql: &str, add: fn(&mut PlanSummary, bool)| -> Result<()> {
+    let mut stmt = conn.prepare_cached(&team_counts(conn))?;
+    stmt.for_each([today], |row| {
+        counts.entry(row.get(0)?).or_default().team = row.get(1)?;
+        Ok(())
+    })?;
+    for (sql, add) in plan_counts(conn) {
         let mut stmt = conn.prepare_cached(sql)?;
         stmt.for_each(params![], |row| {
             let arena: i64 = row.get(0)?;
-            add(&mut counts.entry(arena).or_default().plan, row.get(1)?);
-            Ok(())
+            add(&mut counts.entry(arena).or_default().plan, row)
         })?;
-        Ok(())
-    };
-    count(
-        "SELECT arena_id, status = 'filled' FROM needs WHERE status <> 'released'",
-        |p, filled| {
-            p.needs_total += 1;
-            p.needs_filled += u32::from(filled);
-        },
-    )?;
-    count(
-        "SELECT arena_id, result <> '' OR no_result_reason <> '' FROM criteria",
-        |p, resolved| {
-            p.criteria_total += 1;
-            p.criteria_resolved += u32::from(resolved);
-        },
-    )?;
-    count(
-        "SELECT arena_id, status = 'done' FROM activities",
-        |p, done| {
-            p.activities_total += 1;
-            p.activities_done += u32::from(done);
-        },
-    )?;
-    // On PostgreSQL the entries are read through the municipality's own arenas: its policies
-    // would also let through the region's shared entries, and on the region demo reading every
-    // written entry to keep one municipality's took 800 ms instead of 80.
-    count(
-        conn.pick(
-            "SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
-            "SELECT e.arena_id, 1 FROM arenas a JOIN entries e ON e.arena_id = a.id
-             WHERE e.written = 1",
-        ),
-        |p, _| p.entries += 1,
-    )?;
+    }
     Ok(counts)
 }
+
+/// Each arena's team on `?1`: the people allocated, each once.
+fn team_counts(conn: &dyn Db) -> String {
+    format!(
+        "SELECT arena_id, count(DISTINCT person_id) {} GROUP BY arena_id",
+        staffing::running_on_1(conn)
+    )
+}
+
+/// A count of a plan's lists by arena: the statement (the arena first, then its counts) and
+/// what it adds to the arena's summary.
+type PlanCount = (&'static str, fn(&mut PlanSummary, &Row) -> SqlResult<()>);
+
+fn plan_counts(conn: &dyn Db) -> [PlanCount; 4] {
+    [
+        (
+            "SELECT arena_id, count(*), count(*) FILTER (WHERE status = 'filled') FROM needs
+             WHERE status <> 'released' GROUP BY arena_id",
+            |p, r| {
+                p.needs_total = r.get(1)?;
+                p.needs_filled = r.get(2)?;
+                Ok(())
+            },
+        ),
+        (
+            "SELECT arena_id, count(*), count(*) FILTER (WHERE result <> '' OR no_result_reason <> '')
+             FROM criteria GROUP BY arena_id",
+            |p, r| {
+                p.criteria_total = r.get(1)?;
+                p.criteria_resolved = r.get(2)?;
+                Ok(())
+            },
+        ),
+        (
+            "SELECT arena_id, count(*), count(*) FILTER (WHERE status = 'done') FROM activities
+             GROUP BY arena_id",
+            |p, r| {
+                p.activities_total = r.get(1)?;
+                p.activities_done = r.get(2)?;
+                Ok(())
+            },
+        ),
+        // On PostgreSQL the entries are read through the municipality's own arenas: its
+        // policies would also let through the region's shared entries, and on the region demo
+        // reading every written entry to keep one municipality's took 800 ms instead of 80.
+        (
+            conn.pick(
+                "SELECT arena_id, count(*) FROM entries WHERE arena_id IS NOT NULL AND written = 1
+                 GROUP BY arena_id",
+                "SELECT e.arena_id, count(*) FROM arenas a JOIN entries e ON e.arena_id = a.id
+                 WHERE e.written = 1 GROUP BY e.arena_id",
+            ),
+            |p, r| {
+                p.entries = r.get(1)?;
+                Ok(())
+            },
+        ),
+    ]
+}
+
+/// The board's cards (`?1`: declined signals too), with what they show of the arena's row.
+const CARDS: &str =
+    "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
+        (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
+        (a.feedback_days IS NOT NULL), a.registration, a.decision_body, a.decision_on
+     FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
+     WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id";
 
 /// Arenas: the board, signals, stages, edits and their undo. Part of the store interface (see [`crate::Backend`]).
 pub trait ArenaStore {
     /// Every arena the board shows, in number order. Declined signals only when asked for.
     ///
-    /// Teams and plans are counted in one scan of each table (`board_counts`), not by a dozen
-    /// subqueries per arena: at 2,000 arenas those took 60 ms of every reload.
+    /// Teams and plans are counted in one aggregate of each table (`board_counts`), not by a
+    /// dozen subqueries per arena: at 2,000 arenas those took 60 ms of every reload.
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>>;
 
     /// One arena in full.
@@ -397,16 +430,24 @@ pub trait ArenaStore {
 
 impl<S: SqlStore> ArenaStore for S {
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>> {
-        let mut counts = board_counts(self.db(), self.today())?;
-        let mut participating = all_participating(self.db())?;
-        let cards = self.db().query_map(
-            "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
-                (a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
-                (a.feedback_days IS NOT NULL), a.registration, a.decision_body, a.decision_on
-             FROM arenas a LEFT JOIN people p ON p.id = a.coordinator_id
-             WHERE ?1 OR a.stage <> 'declined' ORDER BY a.id",
-            params![include_declined],
-            |r| {
+        let db = self.db();
+        let today = time::date_to_text(Some(self.today())).unwrap_or_default();
+        // None of the board's questions waits for another's answer: asked together, a
+        // database server answers them in one round trip, and works on the next while the
+        // last is read.
+        let team = team_counts(db);
+        let on_today: &[&dyn ToValue] = &[&today];
+        let declined: &[&dyn ToValue] = &[&include_declined];
+        let mut questions = vec![
+            (team.as_str(), on_today),
+            (PARTICIPATING, &[] as &[&dyn ToValue]),
+            (CARDS, declined),
+        ];
+        questions.extend(plan_counts(db).map(|(sql, _)| (sql, &[] as &[&dyn ToValue])));
+        db.together(&questions, || {
+            let mut counts = board_counts(db, &today)?;
+            let mut participating = all_participating(db)?;
+            let cards = db.query_map(CARDS, params![include_declined], |r| {
                 let id: i64 = r.get(0)?;
                 let counted = counts.remove(&id).unwrap_or_default();
                 Ok(ArenaCard {
@@ -430,9 +471,9 @@ impl<S: SqlStore> ArenaStore for S {
                         .zip(time::date_from_text(r.get(12)?)),
                     participating: participating.remove(&id).unwrap_or_default(),
                 })
-            },
-        )?;
-        Ok(cards)
+            })?;
+            Ok(cards)
+        })
     }
 
     fn arena(&self, id: i64) -> Result<Arena> {

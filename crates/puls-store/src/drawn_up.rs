@@ -2,7 +2,7 @@
 //! official documents (upprättade): every write to them is refused, and the version as it stood
 //! is kept whole in `drawn_up`. Reopening starts a new version; the locked one stays readable.
 
-use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
 use chrono::{DateTime, Utc};
 pub use puls_domain::read::DrawnUp;
 use serde::{Deserialize, Serialize};
@@ -36,35 +36,46 @@ pub struct DrawnUpRecord {
     pub entries: Vec<DrawnUpEntry>,
 }
 
-/// The arena's lock, if it is closed: its open drawn-up version, or for an arena closed before
-/// versions were kept, when it entered the stage.
-pub(super) fn lock_of(conn: &dyn Db, arena: i64) -> Result<Option<DrawnUp>> {
-    let (stage, since, by): (String, String, String) = conn
-        .prepare_cached("SELECT stage, stage_since, updated_by FROM arenas WHERE id = ?1")?
-        .query_row([arena], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
-        .ok_or(StoreError::ArenaNotFound(arena))?;
-    if stage != Stage::Closed.code() {
+/// SQL for what the lock of arena `a` is read from, for [`lock_from_row`]: its stage, since
+/// when, who changed it last, and (joined by [`LOCK_JOIN`]) its open drawn-up version `d`.
+pub(super) const LOCK_COLUMNS: &str =
+    "a.stage, a.stage_since, a.updated_by, d.version, d.closed_at, d.closed_by";
+
+/// Joins arena `a`'s open drawn-up version as `d`, while it is closed: the latest one not
+/// reopened (the UNIQUE (arena_id, version) index finds it).
+pub(super) const LOCK_JOIN: &str =
+    "LEFT JOIN drawn_up d ON d.arena_id = a.id AND a.stage = 'closed'
+    AND d.version = (SELECT max(o.version) FROM drawn_up o
+                     WHERE o.arena_id = a.id AND o.reopened_at IS NULL)";
+
+/// The arena's lock from [`LOCK_COLUMNS`] read at `first`: its open drawn-up version, or for
+/// an arena closed before versions were kept, when it entered the stage; `None` while open.
+pub(super) fn lock_from_row(r: &Row, first: usize) -> SqlResult<Option<DrawnUp>> {
+    if r.text(first)? != Stage::Closed.code() {
         return Ok(None);
     }
-    let version = conn
-        .prepare_cached(
-            "SELECT version, closed_at, closed_by FROM drawn_up
-             WHERE arena_id = ?1 AND reopened_at IS NULL ORDER BY version DESC LIMIT 1",
-        )?
-        .query_row([arena], |r| {
-            Ok(DrawnUp {
-                version: r.get(0)?,
-                at: time::from_text(r.text(1)?),
-                by: r.get(2)?,
-            })
-        })
-        .optional()?;
-    Ok(Some(version.unwrap_or(DrawnUp {
-        version: 0,
-        at: time::from_text(&since),
-        by,
-    })))
+    Ok(Some(match r.get::<_, Option<i64>>(first + 3)? {
+        Some(version) => DrawnUp {
+            version,
+            at: time::from_text(r.text(first + 4)?),
+            by: r.get(first + 5)?,
+        },
+        None => DrawnUp {
+            version: 0,
+            at: time::from_text(r.text(first + 1)?),
+            by: r.get(first + 2)?,
+        },
+    }))
+}
+
+/// The arena's lock, if it is closed (see [`lock_from_row`]).
+pub(super) fn lock_of(conn: &dyn Db, arena: i64) -> Result<Option<DrawnUp>> {
+    conn.prepare_cached(&format!(
+        "SELECT {LOCK_COLUMNS} FROM arenas a {LOCK_JOIN} WHERE a.id = ?1"
+    ))?
+    .query_row([arena], |r| lock_from_row(r, 0))
+    .optional()?
+    .ok_or(StoreError::ArenaNotFound(arena))
 }
 
 /// Refuses a write to the program, evaluation or entries of a drawn-up arena.
@@ -230,4 +241,55 @@ pub(super) fn rewrite(tx: &dyn Db, id: i64, record: &DrawnUpRecord) -> Result<()
         params![id, json],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::prelude::*;
+    use crate::{NewSignal, Store};
+    use puls_domain::clock::FixedClock;
+
+    #[test]
+    fn an_arena_closed_before_versions_were_kept_is_locked_since_it_closed() {
+        // Given an arena closed with no drawn-up version, as before versions were kept
+        let dir = tempfile::tempdir().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let mut store =
+            Store::open(&dir.path().join("d.db"), "maja", Arc::new(FixedClock(at))).unwrap();
+        let signal = NewSignal {
+            title: "Old".into(),
+            need: String::new(),
+            mission: "LF".into(),
+            signalled_by: "Per".into(),
+            manager: String::new(),
+            target_date: None,
+        };
+        let id = store.create_signal(&signal).unwrap().id;
+        store
+            .conn
+            .execute(
+                "UPDATE arenas SET stage = 'closed', stage_since = '2020-01-02T03:04:05Z',
+                        updated_by = 'jonas' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+
+        // When its lock is read alone and with its plan
+        let alone = store.drawn_up(id).unwrap();
+        let in_plan = store.plan(id).unwrap().drawn_up;
+
+        // Then both say since when it was closed and who changed it last
+        let expected = DrawnUp {
+            version: 0,
+            at: Utc.with_ymd_and_hms(2020, 1, 2, 3, 4, 5).unwrap(),
+            by: "jonas".into(),
+        };
+        assert_eq!(alone, Some(expected.clone()));
+        assert_eq!(in_plan, Some(expected));
+    }
 }

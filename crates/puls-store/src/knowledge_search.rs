@@ -97,13 +97,30 @@ fn filter_params(filter: &EntryFilter) -> FilterParams {
     )
 }
 
-/// How many bank entries the arena returned.
+/// SQL for how many written entries arena `a` has: a macro, so that the plan's summary can
+/// `concat!` it into its constant.
+macro_rules! written_entries_of_a {
+    () => {
+        "(SELECT count(*) FROM entries e WHERE e.arena_id = a.id AND e.written = 1)"
+    };
+}
+pub(super) use written_entries_of_a;
+
+/// How many bank entries the arena returned; none for an arena that is not there.
 pub(super) fn entry_count_of(conn: &dyn crate::sql::Db, arena: i64) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM entries WHERE arena_id = ?1 AND written = 1",
-        [arena],
-        |r| r.get(0),
-    )?)
+    use crate::sql::OptionalExtension;
+    let count = conn
+        .query_row(
+            concat!(
+                "SELECT ",
+                written_entries_of_a!(),
+                " FROM arenas a WHERE a.id = ?1"
+            ),
+            [arena],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(count.unwrap_or(0))
 }
 
 /// Finding knowledge: searches, related entries, tags. Part of the store interface (see [`crate::Backend`]).

@@ -1,14 +1,16 @@
 //! The PULS program of one arena: proactivity, contacts, criteria and activities.
 //! Needs (the U step) live with staffing. Every change is audited on the arena's history.
 
-use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
+use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, ToValue, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::{Plan, PlanActivity, PlanContact, PlanCriterion, Proactivity};
 use serde::{Deserialize, Serialize};
 
 use super::access::{self, Place};
-use super::{Result, Stamp, StoreError, drawn_up, history, time};
+use super::knowledge_search::written_entries_of_a;
+use super::{Result, Stamp, StoreError, drawn_up, history, restricted, staffing, time};
 use puls_domain::puls::{ActivityStatus, PlanSummary};
+use puls_domain::read::DrawnUp;
 use puls_domain::roster::NeedStatus;
 use puls_domain::text;
 
@@ -40,7 +42,8 @@ pub struct ActivityEdit {
 }
 
 /// SQL for an arena's plan summary, in `PlanSummary` field order; the arena is `a`.
-pub(super) const SUMMARY_COLUMNS: &str = "(a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
+pub(super) const SUMMARY_COLUMNS: &str = concat!(
+    "(a.recipient <> ''), (a.communication_lead_id IS NOT NULL),
     (a.feedback_days IS NOT NULL),
     (SELECT count(*) FROM needs n WHERE n.arena_id = a.id AND n.status <> 'released'),
     (SELECT count(*) FROM needs n WHERE n.arena_id = a.id AND n.status = 'filled'),
@@ -48,7 +51,9 @@ pub(super) const SUMMARY_COLUMNS: &str = "(a.recipient <> ''), (a.communication_
     (SELECT count(*) FROM criteria c WHERE c.arena_id = a.id AND (c.result <> '' OR c.no_result_reason <> '')),
     (SELECT count(*) FROM activities t WHERE t.arena_id = a.id),
     (SELECT count(*) FROM activities t WHERE t.arena_id = a.id AND t.status = 'done'),
-    (SELECT count(*) FROM entries e WHERE e.arena_id = a.id AND e.written = 1)";
+    ",
+    written_entries_of_a!()
+);
 
 /// Reads the ten summary columns starting at `first`.
 pub(super) fn summary_from_row(r: &Row, first: usize) -> SqlResult<PlanSummary> {
@@ -186,21 +191,64 @@ fn arena_open(tx: &dyn Db, arena: i64) -> Result<()> {
     drawn_up::ensure_open(tx, arena)
 }
 
-/// The arena's whole PULS program.
+/// The arena's whole PULS program. Its first statement also asks what a plan shows beside its
+/// lists (the written entries, the lock, whether a restricted record exists): on PostgreSQL
+/// each question is a round trip, and a board key reads a plan.
 pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
-    let (arena_version, since, recipient, lead, rhythm): (i64, String, String, Option<String>, Option<u32>) = conn
-            .query_row(
-                "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days
-                 FROM arenas a LEFT JOIN people p ON p.id = a.communication_lead_id WHERE a.id = ?1",
-                [arena],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::ArenaNotFound(arena))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
-             WHERE arena_id = ?1 ORDER BY on_date, id",
-    )?;
+    let head = format!(
+        "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days,
+            {}, {}, {}
+         FROM arenas a LEFT JOIN people p ON p.id = a.communication_lead_id {}
+         WHERE a.id = ?1",
+        written_entries_of_a!(),
+        restricted::exists_for_a(conn),
+        drawn_up::LOCK_COLUMNS,
+        drawn_up::LOCK_JOIN,
+    );
+    // None of a plan's questions waits for another's answer: asked together, they cost a
+    // database server one round trip instead of five.
+    let arena_only: &[&dyn ToValue] = &[&arena];
+    let questions = [
+        (head.as_str(), arena_only),
+        (CONTACTS, arena_only),
+        (CRITERIA, arena_only),
+        (ACTIVITIES, arena_only),
+        (staffing::NEEDS_OF, arena_only),
+    ];
+    conn.together(&questions, || read_plan(conn, arena, &head))
+}
+
+const CONTACTS: &str = "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
+     WHERE arena_id = ?1 ORDER BY on_date, id";
+
+const CRITERIA: &str = "SELECT id, text, measure, target, result, no_result_reason, version, met,
+        changed_after_start FROM criteria
+     WHERE arena_id = ?1 ORDER BY id";
+
+const ACTIVITIES: &str = "SELECT id, text, owner, due_date, status, blocked_reason, version
+     FROM activities WHERE arena_id = ?1 ORDER BY position, id";
+
+/// The plan of `arena`, its first statement `head`.
+fn read_plan(conn: &dyn Db, arena: i64, head: &str) -> Result<Plan> {
+    let head = conn
+        .prepare_cached(head)?
+        .query_row([arena], |r| {
+            Ok(Head {
+                arena_version: r.get(0)?,
+                since: time::from_text(r.text(1)?).date_naive(),
+                proactivity: Proactivity {
+                    recipient: r.get(2)?,
+                    lead: r.get(3)?,
+                    rhythm_days: r.get(4)?,
+                },
+                entries: r.get(5)?,
+                restricted: r.get(6)?,
+                drawn_up: drawn_up::lock_from_row(r, 7)?,
+            })
+        })
+        .optional()?
+        .ok_or(StoreError::ArenaNotFound(arena))?;
+    let mut stmt = conn.prepare_cached(CONTACTS)?;
     let contacts = stmt
         .query_map([arena], |r| {
             Ok(PlanContact {
@@ -213,11 +261,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
             })
         })?
         .collect::<SqlResult<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, text, measure, target, result, no_result_reason, version, met,
-                changed_after_start FROM criteria
-             WHERE arena_id = ?1 ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(CRITERIA)?;
     let criteria = stmt
         .query_map([arena], |r| {
             Ok(PlanCriterion {
@@ -233,10 +277,7 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
             })
         })?
         .collect::<SqlResult<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, text, owner, due_date, status, blocked_reason, version FROM activities
-             WHERE arena_id = ?1 ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare_cached(ACTIVITIES)?;
     let activities = stmt
         .query_map([arena], |r| {
             Ok(PlanActivity {
@@ -252,21 +293,27 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
         .collect::<SqlResult<_>>()?;
     Ok(Plan {
         arena,
-        arena_version,
-        since: time::from_text(&since).date_naive(),
-        proactivity: Proactivity {
-            recipient,
-            lead,
-            rhythm_days: rhythm,
-        },
+        arena_version: head.arena_version,
+        since: head.since,
+        proactivity: head.proactivity,
         contacts,
-        needs: super::staffing::needs_of(conn, arena)?,
+        needs: staffing::needs_of(conn, arena)?,
         criteria,
         activities,
-        entries: super::knowledge_search::entry_count_of(conn, arena)?,
-        drawn_up: super::drawn_up::lock_of(conn, arena)?,
-        restricted: super::restricted::exists(conn, arena)?,
+        entries: head.entries,
+        drawn_up: head.drawn_up,
+        restricted: head.restricted,
     })
+}
+
+/// What a plan shows beside its lists, read in its first statement.
+struct Head {
+    arena_version: i64,
+    since: NaiveDate,
+    proactivity: Proactivity,
+    entries: u32,
+    restricted: bool,
+    drawn_up: Option<DrawnUp>,
 }
 
 /// An arena's PULS program: proactivity, contacts, needs, criteria, activities. Part of the store interface (see [`crate::Backend`]).

@@ -38,18 +38,14 @@ pub struct ReadLogRow {
     pub what: String,
 }
 
-/// Whether the arena has a restricted record: everyone may know that much, though
+/// SQL for whether arena `a` has a restricted record: everyone may know that much, though
 /// PostgreSQL's policy shows the record only to its readers (migration 006), so there a
 /// function answers.
-pub(super) fn exists(conn: &dyn Db, arena: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        conn.pick(
-            "SELECT EXISTS (SELECT 1 FROM restricted_records WHERE arena_id = ?1)",
-            "SELECT puls_has_restricted(?1)",
-        ),
-        [arena],
-        |r| r.get(0),
-    )?)
+pub(super) fn exists_for_a(conn: &dyn Db) -> &'static str {
+    conn.pick(
+        "EXISTS (SELECT 1 FROM restricted_records r WHERE r.arena_id = a.id)",
+        "puls_has_restricted(a.id)",
+    )
 }
 
 /// Reads the record, unchecked and unlogged: callers check and log first.

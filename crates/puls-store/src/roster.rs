@@ -4,7 +4,7 @@ pub use puls_domain::read::{CompetenceRow, PersonRow, RosterGlance, Unit};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, ToValue, params};
 
 use super::{Result, Stamp, StoreError, history, staffing, time};
 use puls_domain::collation;
@@ -245,25 +245,38 @@ pub trait RosterStore {
 }
 
 /// Every person's id, whether they are active, and their load today: what the competence
-/// view and the roster's glance count from.
+/// view and the roster's glance count from, by `Load`'s rules. Counting them in SQL instead
+/// (one aggregate over people, holdings and the summed allocations) was measured on the large
+/// demo: 10 ms faster on PostgreSQL for the two, but 8 ms slower on SQLite, whose GROUP BY and
+/// joins cost more than these scans and the hashing here. So the allocations are summed here
+/// either way, and PostgreSQL sends them summed per person already (5,000 rows, not 20,000).
 fn people_loads<S: SqlStore>(store: &S) -> Result<Vec<(i64, bool, Load)>> {
+    let db = store.db();
     let today = time::date_to_text(Some(store.today())).unwrap_or_default();
-    let mut allocated: HashMap<i64, u32> = HashMap::new();
-    for a in staffing::current_allocations(store.db(), &today)? {
-        *allocated.entry(a.person).or_default() += a.percent;
-    }
-    let mut stmt = store
-        .db()
-        .prepare_cached("SELECT id, active, capacity FROM people")?;
-    let rows = stmt.query_map(params![], |r| {
-        let id = r.get::<_, i64>(0)?;
-        let load = Load {
-            allocated: allocated.get(&id).copied().unwrap_or(0),
-            capacity: r.get(2)?,
-        };
-        Ok((id, r.get::<_, bool>(1)?, load))
-    })?;
-    Ok(rows.collect::<SqlResult<_>>()?)
+    let allocations = db.pick(
+        "SELECT person_id, percent FROM allocations NOT INDEXED
+         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1)",
+        "SELECT person_id, CAST(sum(percent) AS bigint) FROM allocations
+         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1) GROUP BY person_id",
+    );
+    let people = "SELECT id, active, capacity FROM people";
+    let on_today: &[&dyn ToValue] = &[&today];
+    db.together(&[(allocations, on_today), (people, &[])], || {
+        let mut allocated: HashMap<i64, u32> = HashMap::new();
+        db.for_each(allocations, on_today, |r| {
+            *allocated.entry(r.get(0)?).or_default() += r.get::<_, u32>(1)?;
+            Ok(())
+        })?;
+        let loads = db.query_map(people, params![], |r| {
+            let id = r.get::<_, i64>(0)?;
+            let load = Load {
+                allocated: allocated.get(&id).copied().unwrap_or(0),
+                capacity: r.get(2)?,
+            };
+            Ok((id, r.get::<_, bool>(1)?, load))
+        })?;
+        Ok(loads)
+    })
 }
 
 impl<S: SqlStore> RosterStore for S {

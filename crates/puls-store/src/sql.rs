@@ -345,7 +345,18 @@ pub trait Db {
 
     /// The id the last insert drew, as SQLite's `last_insert_rowid`.
     fn last_insert_rowid(&self) -> i64;
+
+    /// Sends `questions` to the database at once, each answered when it is next asked, until
+    /// `forget_ahead`: a database server answers them all in one round trip, where each would
+    /// cost one. A database in the process (SQLite) answers each as it is asked.
+    fn ask_ahead(&self, _questions: &[Question<'_>]) {}
+
+    /// Drops the answers asked ahead and not yet read: none outlives the reading it was for.
+    fn forget_ahead(&self) {}
 }
+
+/// A statement and its values, as [`Db::ask_ahead`] takes them.
+pub type Question<'q> = (&'q str, &'q [&'q dyn ToValue]);
 
 impl<'c> dyn Db + 'c {
     pub fn execute(&self, sql: &str, params: impl Params) -> SqlResult<usize> {
@@ -401,6 +412,15 @@ impl<'c> dyn Db + 'c {
                 Ok(true)
             })
         })
+    }
+
+    /// Runs `read` with `questions` asked ahead (see [`Db::ask_ahead`]): for a reading that
+    /// asks several questions none of which depends on another's answer.
+    pub fn together<T>(&self, questions: &[Question<'_>], read: impl FnOnce() -> T) -> T {
+        self.ask_ahead(questions);
+        let answer = read();
+        self.forget_ahead();
+        answer
     }
 
     /// The statement of this connection's dialect, where the two are written apart.
