@@ -144,7 +144,8 @@ fn text_to_sql(s: &str, out: &mut BytesMut) -> Result<IsNull, BoxError> {
 pub struct Connection {
     pool: Arc<Pool>,
     held: RefCell<Option<Object>>,
-    /// Whose session it is: set on every connection taken, for the restricted record's policy.
+    /// Whose session it is: set on a connection taken unless the pool remembers it set up for
+    /// it, for the restricted record's policy.
     account: String,
     /// How long a write waits for a lock, or for a connection, before it says `Busy`.
     lock_timeout: Duration,
