@@ -178,17 +178,23 @@ fn insert_rating(
         ],
     )?;
     let id = tx.last_insert_rowid();
+    write_scores_and_audit(tx, stamp, arena, id, rating, &rating.audit_detail(arena))?;
+    Ok(id)
+}
+
+/// Writes rating `id`'s scores and its audit row saying `detail`, on the arena it rates or
+/// on its partnership.
+fn write_scores_and_audit(
+    tx: &dyn Db,
+    stamp: &Stamp,
+    arena: Option<i64>,
+    id: i64,
+    rating: &RatingEdit,
+    detail: &str,
+) -> Result<()> {
     write_scores(tx, id, rating)?;
     let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
-    history::record(
-        tx,
-        stamp,
-        entity,
-        entity_id,
-        "maturity",
-        &rating.audit_detail(arena),
-    )?;
-    Ok(id)
+    history::record(tx, stamp, entity, entity_id, "maturity", detail)
 }
 
 impl<S: SqlStore> MaturityStore for S {
@@ -250,16 +256,8 @@ impl<S: SqlStore> MaturityStore for S {
                     stamp.who
                 ],
             )?;
-            write_scores(tx, id, rating)?;
-            let (entity, entity_id) = RatingEdit::audit_entity(arena, id);
-            history::record(
-                tx,
-                stamp,
-                entity,
-                entity_id,
-                "maturity",
-                &format!("edited {}", rating.audit_detail(arena)),
-            )
+            let detail = format!("edited {}", rating.audit_detail(arena));
+            write_scores_and_audit(tx, stamp, arena, id, rating, &detail)
         })
     }
 
