@@ -165,6 +165,15 @@ impl SearchQuery {
 
     /// True when `word` (as it stands in the text) is one the query looks for.
     pub fn matches(&self, word: &str) -> bool {
+        // Most words of a body differ from every term at their first letter: that much is
+        // compared before the word is folded whole, which a snippet would otherwise do for
+        // each of a long body's thousand words.
+        let Some(first) = word.chars().next().and_then(|c| c.to_lowercase().next()) else {
+            return false;
+        };
+        if !self.terms.iter().any(|t| t.word.starts_with(first)) {
+            return false;
+        }
         let folded = word.to_lowercase();
         self.terms.iter().any(|t| t.matches(&folded))
     }
@@ -310,6 +319,17 @@ mod tests {
 
     fn segment(text: &str, matched: bool) -> (String, bool) {
         (text.to_owned(), matched)
+    }
+
+    #[test]
+    fn a_word_matches_whatever_the_case_of_its_first_letter() {
+        let q = search_query("ängen älv").unwrap();
+        assert!(q.matches("ÄNGEN"));
+        assert!(q.matches("Älvsbacka"));
+        assert!(q.matches("ängen"));
+        assert!(!q.matches("angen"));
+        assert!(!q.matches("Ängarna"));
+        assert!(!q.matches(""));
     }
 
     #[test]
