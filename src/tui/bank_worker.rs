@@ -25,9 +25,10 @@ pub struct BankWorker {
 /// Which questions were asked, which one runs and which one was interrupted, shared by the
 /// keys and the worker. An interrupt costs a connection to the server of its own (on
 /// PostgreSQL, a process forked to deliver it): a key interrupts only a question that runs,
-/// never an idle worker, and the same question again only after [`RETRY`] (an interrupt that
-/// reaches the server just before the question does is lost), so a word typed fast costs an
-/// interrupt or two per question started instead of one per letter.
+/// never an idle worker, and the same question again only after [`RETRY`] (on SQLite, an
+/// interrupt that comes between two of a question's statements is lost; PostgreSQL's session
+/// keeps it for its next statement), so a word typed fast costs an interrupt or two per
+/// question started instead of one per letter.
 #[derive(Default)]
 struct Tickets {
     newest: AtomicU64,

@@ -174,6 +174,10 @@ pub struct Running {
     /// A cancel is on its way: each costs the server a connection's start, and keys typed
     /// meanwhile want the same question stopped, so they send none of their own.
     cancelling: AtomicBool,
+    /// The session's question is to stop, though the server may not have it yet: a cancel
+    /// that reaches the server before its statement does stops nothing, so the session's next
+    /// statement is not sent. Cleared when the server says it cancelled one.
+    stop: AtomicBool,
 }
 
 impl Running {
@@ -184,6 +188,7 @@ impl Running {
     /// Cancels the question running now, on the pool's driver, unless a cancel is on its way
     /// already; nothing when no connection is held (nothing runs).
     pub fn cancel(self: &Arc<Self>) {
+        self.stop.store(true, Ordering::Release);
         if self.cancelling.swap(true, Ordering::AcqRel) {
             return;
         }
@@ -264,6 +269,8 @@ impl Connection {
             // reach that one's question.
             self.running.hold(None);
         }
+        // Between questions: nothing runs that a stop could still be for.
+        self.running.stop.store(false, Ordering::Release);
         drop(held);
     }
 
@@ -303,7 +310,8 @@ impl Connection {
     /// ask the same question with the same values. A question that fails is left to be asked
     /// again in its turn, which says why.
     pub fn ask_ahead(&self, questions: Vec<(String, Vec<Value>)>) {
-        if self.writing.get() {
+        // A question to stop is stopped in its turn (see `rows`), not asked ahead.
+        if self.writing.get() || self.running.stop.load(Ordering::Acquire) {
             return;
         }
         let Ok(client) = self.client() else {
@@ -331,7 +339,7 @@ impl Connection {
         ));
         let mut ahead = self.ahead.borrow_mut();
         for (((sql, values), _, _), answer) in asked.into_iter().zip(answers) {
-            if let Ok(rows) = answer {
+            if let Ok(rows) = self.heard(answer) {
                 ahead.push(Answered {
                     sql: sql.clone(),
                     values: values.clone(),
@@ -357,13 +365,26 @@ impl Connection {
 
     /// Every row `sql` answers with.
     pub fn rows(&self, sql: &str, values: Vec<Value>) -> SqlResult<Vec<tokio_postgres::Row>> {
+        if !self.writing.get() && self.running.stop.swap(false, Ordering::AcqRel) {
+            return Err(DbError::Store(StoreError::Interrupted));
+        }
         if let Some(rows) = self.answered(sql, &values) {
             return Ok(rows);
         }
         let statement = self.statement(sql)?;
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        Ok(block_on(self.client()?.query(&statement, &refs))?)
+        self.heard(block_on(self.client()?.query(&statement, &refs)))
+    }
+
+    /// The server's answer; a cancel it reports is the stop asked for, done.
+    fn heard<T>(&self, answer: Result<T, tokio_postgres::Error>) -> Result<T, DbError> {
+        answer.map_err(|e| {
+            if e.code() == Some(&tokio_postgres::error::SqlState::QUERY_CANCELED) {
+                self.running.stop.store(false, Ordering::Release);
+            }
+            DbError::from(e)
+        })
     }
 
     pub fn execute(&self, sql: &str, values: Vec<Value>) -> SqlResult<usize> {

@@ -472,6 +472,56 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupt_before_the_question_reaches_the_server_stops_it_and_nothing_after() {
+        let Some((server, name, url)) = database("interrupt_early") else {
+            return;
+        };
+        // Given a session holding its connection between two questions
+        let store = session(&url, "maja");
+        let db = &store.conn as &dyn Db;
+        let ask = || -> Result<i64> { Ok(db.query_row("SELECT 1", params![], |r| r.get(0))?) };
+        ask().unwrap();
+
+        // When it is interrupted before its next question is sent (a key typed as the bank's
+        // worker takes up a question that is already old)
+        store.interrupt_handle().interrupt();
+
+        // Then that question stops instead of running to its end, and the one after runs
+        let stopped = ask();
+        assert!(
+            matches!(stopped, Err(StoreError::Interrupted)),
+            "{stopped:?}"
+        );
+        assert_eq!(ask().unwrap(), 1);
+        // and the cancel sent meanwhile, which found nothing running, stops nothing later
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert_eq!(ask().unwrap(), 1);
+        drop(store);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn an_interrupt_between_questions_is_forgotten_when_the_connection_goes_back() {
+        let Some((server, name, url)) = database("interrupt_rest") else {
+            return;
+        };
+        // Given a session interrupted after its question ended
+        let store = session(&url, "maja");
+        let db = &store.conn as &dyn Db;
+        let ask = || -> Result<i64> { Ok(db.query_row("SELECT 1", params![], |r| r.get(0))?) };
+        ask().unwrap();
+        store.interrupt_handle().interrupt();
+
+        // When it gives its connection back, as the worker does after a pause
+        store.conn.release();
+
+        // Then its next question, a new one, runs
+        assert_eq!(ask().unwrap(), 1);
+        drop(store);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
     fn interrupts_asked_while_one_is_on_its_way_stop_nothing_after_it() {
         let Some((server, name, url)) = database("interrupts") else {
             return;
