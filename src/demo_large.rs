@@ -10,6 +10,7 @@
 mod knowledge;
 mod municipality;
 mod program;
+mod region;
 mod roster;
 mod staffing;
 mod words;
@@ -30,7 +31,8 @@ use crate::messages;
 use crate::output;
 use crate::store::{Store, StoreError, StoreOptions};
 use crate::store_postgres::{DEMO_MUNICIPALITIES, DEMO_NUMBERS_APART};
-use municipality::Municipality;
+use municipality::{Member, Municipality};
+pub use region::fill_region;
 
 /// How much of everything to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,10 +76,11 @@ impl Size {
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
     /// small: thirteen arenas to try puls on; large: the municipality the benchmark measures;
-    /// region: ten such municipalities on one PostgreSQL database.
+    /// region: ten such municipalities, kept apart on PostgreSQL, one organisation's data in
+    /// a SQLite file.
     #[arg(long, value_enum, default_value_t = DemoSize::Small)]
     size: DemoSize,
-    /// The large demo's seed: the same seed gives the same municipality.
+    /// The large and region demos' seed: the same seed gives the same municipalities.
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// The small demo's language (default: the session's); the large one mixes both, as a
@@ -187,9 +190,6 @@ pub fn run(
     if crate::config::default_db_path().as_deref() == Some(path) {
         return Err(UserError(messages::demo_needs_db().to_owned()).into());
     }
-    if args.size == DemoSize::Region {
-        return Err(UserError(messages::region_needs_server().to_owned()).into());
-    }
     let store = Store::open_with(path, who, Arc::new(SystemClock), options)?;
     for warning in store.warnings() {
         output::error_line(format!("puls: {}", messages::store_warning(warning)));
@@ -209,35 +209,52 @@ pub fn run(
     }
     drop(store);
     let start = Instant::now();
-    match fill(path, who, SystemClock.now(), &Size::LARGE, args.seed) {
-        Ok(Outcome::AlreadyThere) => output::line(messages::demo_already_there(path))?,
-        Ok(Outcome::Generated(c)) => {
-            let numbers = [
-                c.arenas,
-                c.people,
-                c.units,
-                c.competences,
-                c.allocations,
-                c.needs,
-                c.contacts,
-                c.criteria,
-                c.activities,
-                c.entries,
-                c.audit_rows,
-            ];
-            let counts: Vec<(&str, usize)> = messages::large_demo_nouns()
-                .into_iter()
-                .zip(numbers)
-                .collect();
-            let took = start.elapsed();
-            output::line(messages::large_demo_ready(path, &counts, args.seed, took))?;
+    let (now, size) = (SystemClock.now(), &Size::LARGE);
+    let filled = match args.size {
+        DemoSize::Region => fill_region(path, who, now, size, args.seed),
+        _ => fill(path, who, now, size, args.seed),
+    };
+    let counts = match filled {
+        Ok(Outcome::AlreadyThere) => {
+            output::line(messages::demo_already_there(path))?;
+            return Ok(());
         }
+        Ok(Outcome::Generated(c)) => counted(&c),
         Err(DemoError::Refused(path)) => {
             return Err(UserError(messages::demo_refused(&path)).into());
         }
         Err(DemoError::Store(e)) => return Err(e.into()),
-    }
+    };
+    let took = start.elapsed();
+    let ready = match args.size {
+        DemoSize::Region => {
+            messages::region_file_ready(path, &DEMO_MUNICIPALITIES, &counts, args.seed, took)
+        }
+        _ => messages::large_demo_ready(path, &counts, args.seed, took),
+    };
+    output::line(ready)?;
     Ok(())
+}
+
+/// `counts` as the messages name them: (what, how many), in the order of `large_demo_nouns`.
+fn counted(counts: &Counts) -> Vec<(&'static str, usize)> {
+    let numbers = [
+        counts.arenas,
+        counts.people,
+        counts.units,
+        counts.competences,
+        counts.allocations,
+        counts.needs,
+        counts.contacts,
+        counts.criteria,
+        counts.activities,
+        counts.entries,
+        counts.audit_rows,
+    ];
+    messages::large_demo_nouns()
+        .into_iter()
+        .zip(numbers)
+        .collect()
 }
 
 /// Runs `puls demo` on the PostgreSQL database at `url`. The small demo is filled through the
@@ -294,23 +311,7 @@ pub fn run_on_server(
         store.set_meta(demo::DEMO_MARK, &region_mark(args.seed))?;
         counts = counts.times(DEMO_MUNICIPALITIES.len() + 1);
     }
-    let numbers = [
-        counts.arenas,
-        counts.people,
-        counts.units,
-        counts.competences,
-        counts.allocations,
-        counts.needs,
-        counts.contacts,
-        counts.criteria,
-        counts.activities,
-        counts.entries,
-        counts.audit_rows,
-    ];
-    let counted: Vec<(&str, usize)> = messages::large_demo_nouns()
-        .into_iter()
-        .zip(numbers)
-        .collect();
+    let counted = counted(&counts);
     if args.size == DemoSize::Region {
         let mut municipalities = vec![store.municipality()?];
         municipalities.extend(DEMO_MUNICIPALITIES.iter().map(|m| (*m).to_owned()));
@@ -342,19 +343,32 @@ pub fn fill(
     size: &Size,
     seed: u64,
 ) -> Result<Outcome, DemoError> {
-    let mut store = Store::open(path, who, Arc::new(FixedClock(now)))?;
-    match store.meta(demo::DEMO_MARK)? {
-        Some(m) if m == mark(seed) => return Ok(Outcome::AlreadyThere),
-        Some(_) => return Err(DemoError::Refused(path.to_owned())),
-        None if !store.is_empty()? => return Err(DemoError::Refused(path.to_owned())),
-        None => {}
-    }
-    let municipality = Municipality::plan(size, seed, now, who);
+    let Some(mut store) = empty_for(path, who, now, &mark(seed))? else {
+        return Ok(Outcome::AlreadyThere);
+    };
+    let municipality = Municipality::plan(size, seed, now, who, Member::First);
     store.bulk_load(|out| {
-        municipality.write(out)?;
+        municipality.write(out, write::Start::default())?;
         out.meta(demo::DEMO_MARK, &mark(seed))
     })?;
     Ok(Outcome::Generated(municipality.counts()))
+}
+
+/// The file at `path` opened to be filled with the demo marked `wanted`: none when it already
+/// holds that demo. A file holding anything else is refused.
+fn empty_for(
+    path: &Path,
+    who: &str,
+    now: DateTime<Utc>,
+    wanted: &str,
+) -> Result<Option<Store>, DemoError> {
+    let store = Store::open(path, who, Arc::new(FixedClock(now)))?;
+    match store.meta(demo::DEMO_MARK)? {
+        Some(m) if m == wanted => Ok(None),
+        Some(_) => Err(DemoError::Refused(path.to_owned())),
+        None if !store.is_empty()? => Err(DemoError::Refused(path.to_owned())),
+        None => Ok(Some(store)),
+    }
 }
 
 /// SplitMix64: a few lines, fast, and its sequence for a seed can never change with a crate

@@ -19,6 +19,7 @@ pub(super) struct Unit {
     pub external: bool,
 }
 
+#[derive(Clone)]
 pub(super) struct Competence {
     pub name: String,
     pub category: &'static str,
@@ -139,8 +140,21 @@ pub(super) struct Event {
     pub detail: String,
 }
 
+/// Where a planned municipality stands in the file it is written to.
+pub(super) enum Member<'a> {
+    /// Alone, or the first of a region's: its names as drawn, its own competence catalogue.
+    First,
+    /// One of a region's others: its people's and units' names carry `name`, since one file
+    /// holds a name once, and it staffs from the region's one `catalogue`.
+    Other {
+        name: &'a str,
+        catalogue: &'a [Competence],
+    },
+}
+
 pub(super) struct Municipality<'a> {
     pub size: &'a Size,
+    pub member: Member<'a>,
     pub rng: Rng,
     pub now: i64,
     pub who: &'a str,
@@ -172,9 +186,16 @@ pub(super) fn date_text(date: NaiveDate) -> String {
 
 impl<'a> Municipality<'a> {
     /// The whole municipality of `size`, from `seed`, as it stands at `now`.
-    pub fn plan(size: &'a Size, seed: u64, now: DateTime<Utc>, who: &'a str) -> Municipality<'a> {
+    pub fn plan(
+        size: &'a Size,
+        seed: u64,
+        now: DateTime<Utc>,
+        who: &'a str,
+        member: Member<'a>,
+    ) -> Municipality<'a> {
         let mut m = Municipality {
             size,
+            member,
             rng: Rng(seed),
             now: now.timestamp(),
             who,

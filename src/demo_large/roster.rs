@@ -1,6 +1,6 @@
 //! The roster of the municipality: its units, competences and people, and who holds what.
 
-use super::municipality::{Competence, DAY, GENERATOR, Municipality, Person, Unit};
+use super::municipality::{Competence, DAY, GENERATOR, Member, Municipality, Person, Unit};
 use super::words::*;
 
 /// An e-mail address as municipalities spell them: no å, ä, ö or accents.
@@ -21,6 +21,14 @@ fn email(name: &str) -> String {
 }
 
 impl Municipality<'_> {
+    /// `name` as this municipality's own: as drawn alone, with the municipality's in a region.
+    fn local(&self, name: String) -> String {
+        match self.member {
+            Member::First => name,
+            Member::Other { name: place, .. } => format!("{name} ({place})"),
+        }
+    }
+
     pub(super) fn plan_units(&mut self) {
         let partners = PARTNERS.len().min(self.size.units / 4);
         let mut internal: Vec<String> = UNIT_SERVICES
@@ -43,6 +51,7 @@ impl Municipality<'_> {
                     }
                 }
             };
+            let name = self.local(name);
             self.units.push(Unit {
                 name: name.clone(),
                 external: is_external,
@@ -52,6 +61,11 @@ impl Municipality<'_> {
     }
 
     pub(super) fn plan_competences(&mut self) {
+        if let Member::Other { catalogue, .. } = self.member {
+            self.competences = catalogue.to_vec();
+            self.holders = vec![Vec::new(); self.competences.len()];
+            return;
+        }
         let mut names: Vec<(String, &'static str)> = PROFESSIONS
             .iter()
             .flat_map(|(p, c)| FOCUSES.iter().map(move |f| (format!("{p} – {f}"), *c)))
@@ -87,10 +101,10 @@ impl Municipality<'_> {
         self.rng.shuffle(&mut pairs);
         for i in 0..self.size.people {
             let (f, s) = pairs[i % pairs.len()];
-            let name = match i / pairs.len() {
+            let name = self.local(match i / pairs.len() {
                 0 => format!("{} {}", FIRST_NAMES[f], SURNAMES[s]),
                 round => format!("{} {} {}", FIRST_NAMES[f], SURNAMES[s], round + 1),
-            };
+            });
             let contact = if self.rng.percent(60) {
                 email(&name)
             } else {

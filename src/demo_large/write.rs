@@ -1,10 +1,12 @@
-//! Writes the planned municipality through the store's bulk writer: row ids counting from 1 in
-//! plan order, every row in the one transaction of `Store::bulk_load`.
+//! Writes the planned municipality through the store's bulk writer: row ids counting on in plan
+//! order from where the file's rows end (1 for the first), every row in the one transaction of
+//! `Store::bulk_load`.
 
 use chrono::{DateTime, Utc};
 
+use super::Counts;
 use super::knowledge;
-use super::municipality::{DAY, Municipality};
+use super::municipality::{DAY, Member, Municipality};
 use crate::store::Result;
 use crate::store::bulk::{
     BulkActivity, BulkAllocation, BulkArena, BulkAudit, BulkCompetence, BulkContact, BulkCriterion,
@@ -16,24 +18,79 @@ fn id(i: usize) -> i64 {
     i as i64 + 1
 }
 
+/// Where a municipality's row ids start: after the rows of the municipalities written before it
+/// into the same file (a region's). The competence catalogue is the first's, ids from 1.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Start {
+    units: usize,
+    people: usize,
+    arenas: usize,
+    entries: usize,
+}
+
+impl Start {
+    /// Where the next municipality starts, after one that holds `counts` from here.
+    pub(super) fn after(self, counts: &Counts) -> Start {
+        Start {
+            units: self.units + counts.units,
+            people: self.people + counts.people,
+            arenas: self.arenas + counts.arenas,
+            entries: self.entries + counts.entries,
+        }
+    }
+
+    fn unit(&self, i: usize) -> i64 {
+        id(self.units + i)
+    }
+
+    fn person(&self, i: usize) -> i64 {
+        id(self.people + i)
+    }
+
+    fn arena(&self, i: usize) -> i64 {
+        id(self.arenas + i)
+    }
+
+    fn entry(&self, i: usize) -> i64 {
+        id(self.entries + i)
+    }
+
+    /// The row an audit row of `entity` is about.
+    fn entity(&self, entity: &str, i: usize) -> i64 {
+        match entity {
+            "unit" => self.unit(i),
+            "person" => self.person(i),
+            "arena" => self.arena(i),
+            "entry" => self.entry(i),
+            _ => id(i),
+        }
+    }
+}
+
 /// A planned moment (seconds since 1970) as the store takes it.
 fn moment(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(secs, 0).unwrap_or_default()
 }
 
 impl Municipality<'_> {
-    pub(super) fn write(&self, out: &BulkWriter) -> Result<()> {
+    /// Writes every row, numbered on from `start`; the competence catalogue only when it is
+    /// this municipality's own.
+    pub(super) fn write(&self, out: &BulkWriter, start: Start) -> Result<()> {
         let created = moment(self.now - 1_100 * DAY);
         for (i, u) in self.units.iter().enumerate() {
             out.unit(&BulkUnit {
-                id: id(i),
+                id: start.unit(i),
                 name: &u.name,
                 external: u.external,
                 at: created,
                 by: self.who,
             })?;
         }
-        for (i, c) in self.competences.iter().enumerate() {
+        let catalogue = match self.member {
+            Member::First => &self.competences[..],
+            Member::Other { .. } => &[],
+        };
+        for (i, c) in catalogue.iter().enumerate() {
             out.competence(&BulkCompetence {
                 id: id(i),
                 name: &c.name,
@@ -42,15 +99,15 @@ impl Municipality<'_> {
                 by: self.who,
             })?;
         }
-        self.write_people(out)?;
-        self.write_arenas(out)?;
-        self.write_staffing(out)?;
-        self.write_programs(out)?;
-        self.write_entries(out)?;
-        self.write_audit(out)
+        self.write_people(out, start)?;
+        self.write_arenas(out, start)?;
+        self.write_staffing(out, start)?;
+        self.write_programs(out, start)?;
+        self.write_entries(out, start)?;
+        self.write_audit(out, start)
     }
 
-    fn write_people(&self, out: &BulkWriter) -> Result<()> {
+    fn write_people(&self, out: &BulkWriter, start: Start) -> Result<()> {
         for (i, p) in self.people.iter().enumerate() {
             let holdings: Vec<(i64, u8)> = p
                 .holdings
@@ -58,9 +115,9 @@ impl Municipality<'_> {
                 .map(|(c, level)| (id(*c), *level))
                 .collect();
             out.person(&BulkPerson {
-                id: id(i),
+                id: start.person(i),
                 name: &p.name,
-                unit: id(p.unit),
+                unit: start.unit(p.unit),
                 role: p.role,
                 contact: &p.contact,
                 capacity: p.capacity,
@@ -76,10 +133,10 @@ impl Municipality<'_> {
         Ok(())
     }
 
-    fn write_arenas(&self, out: &BulkWriter) -> Result<()> {
+    fn write_arenas(&self, out: &BulkWriter, start: Start) -> Result<()> {
         for (i, a) in self.arenas.iter().enumerate() {
             out.arena(&BulkArena {
-                id: id(i),
+                id: start.arena(i),
                 title: &a.title,
                 need: &a.need,
                 mission: a.mission,
@@ -87,14 +144,14 @@ impl Municipality<'_> {
                 stage_since: moment(a.stage_since),
                 signalled_by: self.name_of(a.signalled_by),
                 signalled_at: moment(a.signalled),
-                coordinator: a.coordinator.map(id),
+                coordinator: a.coordinator.map(|p| start.person(p)),
                 mandate: a.mandate,
                 commissioned_by: a.commissioned_by,
                 decision: a.decided,
                 target: a.target,
                 decline_reason: a.decline_reason,
                 recipient: &a.recipient,
-                lead: a.lead.map(id),
+                lead: a.lead.map(|p| start.person(p)),
                 feedback_days: a.rhythm_days,
                 version: a.version,
                 updated_at: moment(a.updated.0),
@@ -112,21 +169,21 @@ impl Municipality<'_> {
         }
     }
 
-    fn write_staffing(&self, out: &BulkWriter) -> Result<()> {
+    fn write_staffing(&self, out: &BulkWriter, start: Start) -> Result<()> {
         for n in &self.needs {
             out.need(&BulkNeed {
-                arena: id(n.arena),
+                arena: start.arena(n.arena),
                 competence: id(n.competence),
                 status: n.status,
-                person: n.person.map(id),
+                person: n.person.map(|p| start.person(p)),
                 at: moment(n.at),
                 by: self.writer_of(n.arena),
             })?;
         }
         for a in &self.allocations {
             out.allocation(&BulkAllocation {
-                person: id(a.person),
-                arena: id(a.arena),
+                person: start.person(a.person),
+                arena: start.arena(a.arena),
                 competence: a.competence.map(id),
                 percent: a.percent,
                 from: a.from,
@@ -138,10 +195,10 @@ impl Municipality<'_> {
         Ok(())
     }
 
-    fn write_programs(&self, out: &BulkWriter) -> Result<()> {
+    fn write_programs(&self, out: &BulkWriter, start: Start) -> Result<()> {
         for c in &self.contacts {
             out.contact(&BulkContact {
-                arena: id(c.arena),
+                arena: start.arena(c.arena),
                 on: c.on,
                 channel: c.channel,
                 summary: c.summary,
@@ -152,7 +209,7 @@ impl Municipality<'_> {
         }
         for c in &self.criteria {
             out.criterion(&BulkCriterion {
-                arena: id(c.arena),
+                arena: start.arena(c.arena),
                 text: c.text,
                 measure: c.measure,
                 target: c.target,
@@ -164,7 +221,7 @@ impl Municipality<'_> {
         }
         for a in &self.activities {
             out.activity(&BulkActivity {
-                arena: id(a.arena),
+                arena: start.arena(a.arena),
                 position: a.position as i64,
                 text: a.text,
                 owner: self.name_of(a.owner),
@@ -179,16 +236,16 @@ impl Municipality<'_> {
     }
 
     /// The bank's entries, each body drawn from its seed as it is written.
-    fn write_entries(&self, out: &BulkWriter) -> Result<()> {
+    fn write_entries(&self, out: &BulkWriter, start: Start) -> Result<()> {
         let words = knowledge::Vocabulary::new();
         for (i, e) in self.entries.iter().enumerate() {
             let competences: Vec<i64> = e.competences.iter().map(|c| id(*c)).collect();
             out.entry(&BulkEntry {
-                id: id(i),
+                id: start.entry(i),
                 title: &e.title,
                 body: &knowledge::body(e, &words),
                 kind: e.kind,
-                arena: e.arena.map(id),
+                arena: e.arena.map(|a| start.arena(a)),
                 tags: &e.tags,
                 competences: &competences,
                 author: self.name_of(e.author),
@@ -198,13 +255,13 @@ impl Municipality<'_> {
         Ok(())
     }
 
-    fn write_audit(&self, out: &BulkWriter) -> Result<()> {
+    fn write_audit(&self, out: &BulkWriter, start: Start) -> Result<()> {
         for e in &self.audit {
             out.audit(&BulkAudit {
                 at: moment(e.at),
                 who: self.name_of(e.who),
                 entity: e.entity,
-                entity_id: id(e.entity_id),
+                entity_id: start.entity(e.entity, e.entity_id),
                 action: e.action,
                 detail: &e.detail,
             })?;

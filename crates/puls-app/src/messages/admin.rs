@@ -504,6 +504,29 @@ pub fn region_demo_ready(
     )
 }
 
+/// What the region demo generated into a SQLite file: a first municipality and one for each of
+/// `others`, `counts` their whole (the words from `large_demo_nouns`), all of it one
+/// organisation's, since a SQLite file keeps no municipalities apart.
+pub fn region_file_ready(
+    path: &std::path::Path,
+    others: &[&str],
+    counts: &[(&str, usize)],
+    seed: u64,
+    took: std::time::Duration,
+) -> String {
+    let counts = counted(counts);
+    let (seconds, path) = (super::decimal(took.as_secs_f64()), path.display());
+    let (n, names) = (others.len() + 1, others.join(", "));
+    tr!(
+        format!(
+            "Generated a region's volume in one file, {n} municipalities' worth (the first, then {names}: their names follow each person's and unit's): {counts} from seed {seed} in {seconds} s.\nA SQLite file belongs to one organisation: everything in it is visible to everyone who opens it. A region whose municipalities each see their own lives on PostgreSQL.\nOpen it with: puls --db {path}"
+        ),
+        format!(
+            "Skapade en regions volym i en fil, {n} kommuners (den första, sedan {names}: deras namn står efter varje persons och enhets): {counts} från fröet {seed} på {seconds} s.\nEn SQLite-fil hör till en organisation: allt i den syns för alla som öppnar den. En region där varje kommun ser sitt eget finns i PostgreSQL.\nÖppna den med: puls --db {path}"
+        )
+    )
+}
+
 /// "2,000 arenas, 5,000 people, ...": what a generated demo holds.
 fn counted(counts: &[(&str, usize)]) -> String {
     counts
@@ -571,7 +594,7 @@ pub fn backup_on_server(command: &str) -> String {
     )
 }
 
-/// `puls restore` and `puls check` on PostgreSQL.
+/// `puls region` on a SQLite file.
 pub fn region_needs_server() -> &'static str {
     tr!(
         "A region lives on PostgreSQL: name its database with --db postgres://...; a SQLite file is one municipality.",
