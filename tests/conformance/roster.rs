@@ -277,9 +277,12 @@ pub fn the_roster_counts_agree_with_each_persons_load<F: Fixture>() {
     let version = store.person(tired).unwrap().version;
     store.set_person_active(tired, version, false).unwrap();
 
-    // When the roster is read as a glance, as competences, and person by person
+    // When the roster is read as a glance, as competences, as both for a reload, and person
+    // by person
     let glance = store.roster_glance().unwrap();
-    let competence = &store.roster_competences().unwrap()[0];
+    let competences = store.roster_competences().unwrap();
+    let competence = &competences[0];
+    let overview = store.roster_overview().unwrap();
     let people = store.roster_people().unwrap();
 
     // Then the counts are those of each person's Load
@@ -299,6 +302,7 @@ pub fn the_roster_counts_agree_with_each_persons_load<F: Fixture>() {
     );
     let by_level = Level::ALL.map(|level| count(&|p| p.competences[0].1 == level));
     assert_eq!(competence.by_level, by_level);
+    assert_eq!(overview, (competences.clone(), glance));
     // and what they are: the inactive one neither active, over nor free, but a holder
     assert_eq!((glance.active, glance.over), (6, 1));
     assert_eq!(competence.with_free, 4, "Free, Nearly, Later and Ended");

@@ -421,12 +421,12 @@ impl App {
     fn reload(&mut self) -> Result<(), StoreError> {
         let cards = self.store.board_cards(self.board.show_declined)?;
         self.board.set_cards(cards);
-        let competences = self.store.roster_competences()?;
         if self.roster.needs_people() {
+            let competences = self.store.roster_competences()?;
             let people = self.store.roster_people()?;
             self.roster.set_people(people, competences);
         } else {
-            let glance = self.store.roster_glance()?;
+            let (competences, glance) = self.store.roster_overview()?;
             self.roster.set_glance(glance, competences);
         }
         self.roster

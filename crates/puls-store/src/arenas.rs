@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::access::{self, Place};
 use super::plan::{SUMMARY_COLUMNS, summary_from_row};
-use super::{Result, Stamp, StoreError, decisions, drawn_up, history, roster, staffing, time};
+use super::{Result, Stamp, StoreError, decisions, drawn_up, history, roster, time};
 use puls_domain::arena::{self, Arena, Stage};
 use puls_domain::decision::Decided;
 use puls_domain::puls::PlanSummary;
@@ -318,7 +318,7 @@ struct Counted {
 /// two to the same answer.
 fn board_counts(conn: &dyn Db, today: &str) -> Result<HashMap<i64, Counted>> {
     let mut counts: HashMap<i64, Counted> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&team_counts(conn))?;
+    let mut stmt = conn.prepare_cached(TEAM_COUNTS)?;
     stmt.for_each([today], |row| {
         counts.entry(row.get(0)?).or_default().team = row.get(1)?;
         Ok(())
@@ -333,13 +333,10 @@ fn board_counts(conn: &dyn Db, today: &str) -> Result<HashMap<i64, Counted>> {
     Ok(counts)
 }
 
-/// Each arena's team on `?1`: the people allocated, each once.
-fn team_counts(conn: &dyn Db) -> String {
-    format!(
-        "SELECT arena_id, count(DISTINCT person_id) {} GROUP BY arena_id",
-        staffing::running_on_1(conn)
-    )
-}
+/// Each arena's team on `?1`: the people allocated, each once. SQLite reads it from the
+/// `allocations_team` index alone, already in arena order (migration 015).
+const TEAM_COUNTS: &str = "SELECT arena_id, count(DISTINCT person_id) FROM allocations
+     WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1) GROUP BY arena_id";
 
 /// A count of a plan's lists by arena: the statement (the arena first, then its counts) and
 /// what it adds to the arena's summary.
@@ -435,11 +432,10 @@ impl<S: SqlStore> ArenaStore for S {
         // None of the board's questions waits for another's answer: asked together, a
         // database server answers them in one round trip, and works on the next while the
         // last is read.
-        let team = team_counts(db);
         let on_today: &[&dyn ToValue] = &[&today];
         let declined: &[&dyn ToValue] = &[&include_declined];
         let mut questions = vec![
-            (team.as_str(), on_today),
+            (TEAM_COUNTS, on_today),
             (PARTICIPATING, &[] as &[&dyn ToValue]),
             (CARDS, declined),
         ];
@@ -604,5 +600,40 @@ impl<S: SqlStore> ArenaStore for S {
             )?;
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use puls_domain::clock::SystemClock;
+
+    use super::*;
+    use crate::Store;
+    use crate::query_plan::query_plan;
+
+    #[test]
+    fn the_boards_team_needs_and_activities_are_counted_from_their_indexes_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("b.db"), "maja", Arc::new(SystemClock)).unwrap();
+        let [needs, _, activities, _] = plan_counts(&store.conn);
+        for (steps, index) in [
+            (
+                query_plan(&store, TEAM_COUNTS, ["2026-12-06"]),
+                "allocations_team",
+            ),
+            (query_plan(&store, needs.0, []), "needs_by_arena_status"),
+            (
+                query_plan(&store, activities.0, []),
+                "activities_by_arena_status",
+            ),
+        ] {
+            assert!(
+                steps.contains(&format!("COVERING INDEX {index}")),
+                "{steps}"
+            );
+            assert!(!steps.contains("TEMP B-TREE FOR GROUP BY"), "{steps}");
+        }
     }
 }

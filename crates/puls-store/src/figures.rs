@@ -200,37 +200,24 @@ fn over_allocated(db: &dyn Db, today: NaiveDate) -> Result<Vec<(String, Load)>> 
 #[cfg(test)]
 mod tests {
     use crate::Store;
+    use crate::query_plan::query_plan;
     use std::sync::Arc;
 
     use puls_domain::clock::SystemClock;
 
     use super::*;
 
-    /// How SQLite runs `sql`: the detail column of `EXPLAIN QUERY PLAN`, one step a line.
-    fn plan(store: &Store, sql: &str, params: impl rusqlite::Params) -> String {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let steps = stmt
-            .query_map(params, |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap();
-        steps.join("\n")
-    }
-
     #[test]
     fn figure_queries_read_their_indexes() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("f.db"), "maja", Arc::new(SystemClock)).unwrap();
-        let dates = plan(&store, STAGE_DATES, []);
+        let dates = query_plan(&store, STAGE_DATES, []);
         assert!(dates.contains("audit_by_entity"), "{dates}");
         assert!(!dates.contains("TEMP B-TREE"), "{dates}");
-        let over = plan(&store, OVER_ALLOCATED, ["2026-11-23"]);
+        let over = query_plan(&store, OVER_ALLOCATED, ["2026-11-23"]);
         assert!(over.contains("allocations_by_person"), "{over}");
         assert!(!over.contains("TEMP B-TREE"), "{over}");
-        let lines = plan(&store, &lines_select(), []);
+        let lines = query_plan(&store, &lines_select(), []);
         assert!(lines.contains("criteria_by_arena"), "{lines}");
         assert!(lines.contains("entries_by_arena"), "{lines}");
     }

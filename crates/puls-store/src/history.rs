@@ -149,42 +149,31 @@ fn audit_row(r: &Row) -> SqlResult<AuditRow> {
 #[cfg(test)]
 mod tests {
     use crate::Store;
+    use crate::query_plan::query_plan;
     use std::sync::Arc;
 
     use puls_domain::clock::SystemClock;
 
     use super::*;
 
-    /// How SQLite runs `sql`: the detail column of `EXPLAIN QUERY PLAN`, one step a line.
-    fn plan(store: &Store, sql: &str) -> String {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let steps = stmt
-            .query_map([], |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap();
-        steps.join("\n")
-    }
-
     #[test]
     fn history_queries_read_their_index_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("h.db"), "maja", Arc::new(SystemClock)).unwrap();
-        let arena = plan(
+        let arena = query_plan(
             &store,
             &format!(
                 "{AUDIT_SELECT} WHERE entity = 'arena' AND entity_id = 1 AND at >= '' \
                  ORDER BY id DESC LIMIT 5"
             ),
+            [],
         );
         assert!(arena.contains("audit_by_entity"), "{arena}");
         assert!(!arena.contains("TEMP B-TREE"), "{arena}");
-        let since = plan(
+        let since = query_plan(
             &store,
             &format!("{AUDIT_SELECT} WHERE at >= '2026' ORDER BY at DESC, id DESC LIMIT 5"),
+            [],
         );
         assert!(since.contains("audit_by_time"), "{since}");
         assert!(!since.contains("TEMP B-TREE"), "{since}");

@@ -412,29 +412,13 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::query_plan::query_plan;
     use puls_domain::clock::SystemClock;
 
-    /// How SQLite runs `sql`: the detail column of `EXPLAIN QUERY PLAN`, one step a line.
+    /// How SQLite runs a list's `sql`, its filters unset.
     fn plan(store: &Store, sql: &str) -> String {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let steps = stmt
-            .query_map(
-                params![
-                    None::<String>,
-                    None::<String>,
-                    None::<String>,
-                    None::<String>,
-                    10
-                ],
-                |r| r.get::<_, String>(3),
-            )
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap();
-        steps.join("\n")
+        let none = None::<String>;
+        query_plan(store, sql, params![none, none, none, none, 10])
     }
 
     #[test]

@@ -30,6 +30,8 @@ mod output;
 mod plan;
 mod privacy;
 mod purposes;
+#[cfg(test)]
+mod query_plan;
 mod reader;
 mod registration;
 mod requests;
@@ -210,6 +212,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/012_staffing_requests.sql")),
     M::up(include_str!("migrations/013_shared_entries.sql")),
     M::up(include_str!("migrations/014_partnership_maturity.sql")),
+    M::up(include_str!("migrations/015_board_counts.sql")),
 ];
 
 pub type Result<T> = std::result::Result<T, StoreError>;
