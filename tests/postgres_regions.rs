@@ -839,3 +839,88 @@ fn a_municipality_search_marks_its_own_entries_from_the_index_of_the_municipalit
     // Then its own entries are marked from the index of the municipality alone
     assert!(plan.contains("entries_of_municipality"), "{plan}");
 }
+
+#[test]
+fn a_municipality_searches_its_own_and_the_shared_entries_each_from_an_index_of_its_own() {
+    if !available() {
+        return;
+    }
+    // Given two filled municipalities, and a third whose name holds a quote and a backslash
+    let (mut region, north, south, _) = norrby_and_soderby();
+    fill(&region, &south, "Söderby");
+    let odd = region.role(Some(r"O'Hara\by"));
+    fill(&region, &odd, r"O'Hara\by");
+
+    // When each searches the bank for what is kept and shared
+    let titles = |store: &PgStore, words: &str| {
+        let mut titles: Vec<String> = store
+            .search_entries(words, &EntryFilter::default(), 20)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.title)
+            .collect();
+        titles.sort();
+        titles
+    };
+
+    // Then each finds its own entries and the others' shared ones, never the others' kept
+    assert_eq!(
+        titles(&region.session(&north, "maja"), "keeps"),
+        ["Norrby keeps this"]
+    );
+    let shared = [
+        "Norrby shares this",
+        r"O'Hara\by shares this",
+        "Söderby shares this",
+    ];
+    assert_eq!(
+        titles(&region.session(&south, "maja"), "shares this"),
+        shared
+    );
+    let odd = region.session(&odd, "maja");
+    assert_eq!(titles(&odd, "keeps"), [r"O'Hara\by keeps this"]);
+    assert_eq!(titles(&odd, "shares"), shared);
+    // And the owner's default municipality and each mapped one have search indexes of their
+    // own, on the condition the search writes
+    let indexes = region.count(
+        &north,
+        "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'entries_search_%'
+           OR indexname LIKE 'entries_heading_%'",
+    );
+    assert_eq!(
+        indexes,
+        2 * 4 + 2,
+        "four municipalities' and the shared ones"
+    );
+    let norrbys = region.psql(
+        &north,
+        "SELECT indexdef FROM pg_indexes WHERE indexname = 'entries_search_' || md5('Norrby')",
+    );
+    assert!(
+        norrbys.ends_with("USING gin (search) WHERE (municipality = 'Norrby'::text)"),
+        "{norrbys}"
+    );
+}
+
+#[test]
+fn a_database_of_one_municipality_gets_no_second_search_index() {
+    if !available() {
+        return;
+    }
+    // Given a new database, its owner's municipality alone
+    let region = Region::new();
+
+    // Then the search indexes are the whole table's and the shared entries', no municipality's
+    let mut client = server_client_on(&region);
+    let names: Vec<String> = client
+        .query(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'entries_search%'
+             ORDER BY indexname",
+            &[],
+        )
+        .unwrap()
+        .into_iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(names, ["entries_search", "entries_search_shared"]);
+}

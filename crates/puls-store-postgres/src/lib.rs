@@ -60,6 +60,8 @@ pub struct PgStore {
     rules: puls_domain::arena::Rules,
     /// Other sessions' writes, as the pool's listener hears them.
     ear: link::Ear,
+    /// The session's municipality, once asked (see `PgStore::here`).
+    here: std::sync::OnceLock<String>,
 }
 
 /// The key of the advisory lock every write holds: one writer at a time, as SQLite's.
@@ -99,6 +101,7 @@ impl PgStore {
             group: options.group.clone(),
             rules: options.rules,
             ear,
+            here: std::sync::OnceLock::new(),
         })
     }
 
@@ -121,6 +124,7 @@ impl PgStore {
             group: self.group.clone(),
             rules: self.rules,
             ear: self.pool.listener.ear()?,
+            here: self.here.clone(),
         })
     }
 

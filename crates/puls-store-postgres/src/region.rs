@@ -154,4 +154,15 @@ impl PgStore {
             |r| r.get(0),
         )?)
     }
+
+    /// The session's municipality, asked once: its login role's, which only the region's
+    /// administration changes (a role moved searches as its new municipality from its next
+    /// session on; until then its searches find only what is shared).
+    pub(crate) fn here(&self) -> Result<&str> {
+        if let Some(here) = self.here.get() {
+            return Ok(here);
+        }
+        let here = self.municipality()?;
+        Ok(self.here.get_or_init(|| here))
+    }
 }
