@@ -127,6 +127,7 @@ fn serve(
                 question = newest(newer, inbox);
                 continue;
             }
+            reader.begin();
             let answer = question.1.run(&*reader);
             tickets.stop();
             match answer {

@@ -176,7 +176,8 @@ pub struct Running {
     cancelling: AtomicBool,
     /// The session's question is to stop, though the server may not have it yet: a cancel
     /// that reaches the server before its statement does stops nothing, so the session's next
-    /// statement is not sent. Cleared when the server says it cancelled one.
+    /// statement is not sent. Cleared when the server says it cancelled one, and when the
+    /// next question begins (`Connection::forget_stop`).
     stop: AtomicBool,
 }
 
@@ -270,7 +271,7 @@ impl Connection {
             self.running.hold(None);
         }
         // Between questions: nothing runs that a stop could still be for.
-        self.running.stop.store(false, Ordering::Release);
+        self.forget_stop();
         drop(held);
     }
 
@@ -288,6 +289,11 @@ impl Connection {
     pub fn set_account(&mut self, account: &str) {
         self.release();
         account.clone_into(&mut self.account);
+    }
+
+    /// A new question begins: a stop asked before it was for the one before.
+    pub fn forget_stop(&self) {
+        self.running.stop.store(false, Ordering::Release);
     }
 
     /// What cancels the question this session is running, from another thread.

@@ -258,6 +258,10 @@ impl SessionStore for PgStore {
         self.conn.release();
     }
 
+    fn begin(&mut self) {
+        self.conn.forget_stop();
+    }
+
     fn is_empty(&self) -> Result<bool> {
         puls_store::sql::is_empty(&self.conn)
     }
@@ -531,12 +535,16 @@ mod tests {
             return;
         };
         // Given a session running a long question
-        let store = session(&url, "maja");
+        let mut store = session(&url, "maja");
         let interrupt = store.interrupt_handle();
+        let (go, next_begins) = std::sync::mpsc::channel::<()>();
         let running = std::thread::spawn(move || {
             let first: SqlResult<()> =
                 (&store.conn as &dyn Db).query_row("SELECT pg_sleep(20)", params![], |_| Ok(()));
-            // and, once stopped, its next question
+            // and, once stopped and the keys typed, its next question, begun as the bank's
+            // worker begins each
+            next_begins.recv().unwrap();
+            store.begin();
             let next: SqlResult<()> =
                 (&store.conn as &dyn Db).query_row("SELECT pg_sleep(1)", params![], |_| Ok(()));
             (
@@ -550,6 +558,8 @@ mod tests {
         for _ in 0..20 {
             interrupt.interrupt();
         }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        go.send(()).unwrap();
 
         // Then the long question stops, and no cancel left behind stops the next one
         let (first, next) = running.join().unwrap();

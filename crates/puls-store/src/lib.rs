@@ -271,6 +271,12 @@ pub trait SessionStore {
     /// called inside a write. A SQLite store holds nothing another session could use.
     fn rest(&mut self) {}
 
+    /// A question that may be interrupted begins (the bank worker's next): an interrupt asked
+    /// before now was for the one before it. A store that keeps an interrupt for its next
+    /// statement (a database server's, whose cancel may reach it before the question does)
+    /// forgets it here; SQLite's interrupt stops only what runs, and keeps nothing.
+    fn begin(&mut self) {}
+
     /// True when the database holds no arenas and no people: safe to fill with the demo.
     fn is_empty(&self) -> Result<bool>;
 
