@@ -5,6 +5,7 @@ use puls_store::ArenaCard;
 
 use super::command::Command;
 use super::handled::{Handled, hint, quiet};
+use super::late::LateCount;
 
 /// What the board answers for (see `handled`).
 pub const COMMANDS: &[Handled] = &[
@@ -57,6 +58,8 @@ pub struct Board {
     pub show_declined: bool,
     /// How many cards fit in a column; set from the terminal size.
     pub page: usize,
+    /// The title's late counts since the cards were last set (see `late`).
+    late: Option<LateCount>,
 }
 
 impl Board {
@@ -65,7 +68,16 @@ impl Board {
     pub fn set_cards(&mut self, cards: Vec<ArenaCard>) {
         let keep = self.selected().map(|c| c.id);
         self.cards = cards;
+        self.late = None;
         self.regroup(keep);
+    }
+
+    pub(crate) fn kept_late(&self) -> Option<LateCount> {
+        self.late
+    }
+
+    pub(crate) fn keep_late(&mut self, count: LateCount) {
+        self.late = Some(count);
     }
 
     /// Every card the board holds, filtered or not.
