@@ -11,6 +11,7 @@ pub mod config;
 mod course_actions;
 mod entry_form;
 mod external_edit;
+mod fold;
 mod follow;
 pub mod form;
 pub mod handled;

@@ -8,24 +8,20 @@ use std::collections::HashMap;
 
 use puls_store::{CompetenceRow, PersonRow};
 
+use crate::fold::FoldedRows;
+
 #[derive(Debug, Default)]
 pub(super) struct FoldedPeople {
-    /// Each person's name and then role, one person after the other.
-    text: String,
-    /// Each person's competences, as numbers in `competences`, one person after the other.
+    /// Each person's name and role.
+    words: FoldedRows<2>,
+    /// Each person's competences, as numbers in `competences`, one person after the other;
+    /// `held_ends` says where each person's end.
     held: Vec<usize>,
-    /// Where each person's words end in `text` and `held`, and their unit's number.
-    ends: Vec<Ends>,
+    held_ends: Vec<usize>,
+    /// Each person's unit, as a number in `units`.
+    unit_of: Vec<Option<usize>>,
     competences: Vec<String>,
     units: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Ends {
-    name: usize,
-    role: usize,
-    held: usize,
-    unit: Option<usize>,
 }
 
 /// One person's words, folded.
@@ -69,39 +65,30 @@ impl FoldedPeople {
         let mut competences = HashMap::new();
         let mut units = HashMap::new();
         for p in people {
-            folded.text.push_str(&p.name.to_lowercase());
-            let name = folded.text.len();
-            folded.text.push_str(&p.role.to_lowercase());
+            folded.words.push([&p.name, &p.role]);
             for (c, _) in &p.competences {
                 let n = number_of(c, &mut competences, &mut folded.competences);
                 folded.held.push(n);
             }
+            folded.held_ends.push(folded.held.len());
             let unit = p
                 .unit
                 .as_deref()
                 .map(|u| number_of(u, &mut units, &mut folded.units));
-            folded.ends.push(Ends {
-                name,
-                role: folded.text.len(),
-                held: folded.held.len(),
-                unit,
-            });
+            folded.unit_of.push(unit);
         }
         folded
     }
 
     /// The words of the person at `index` in the rows this was made of.
     pub fn words(&self, index: usize) -> Words<'_> {
-        let ends = self.ends[index];
-        let (start, held) = match index.checked_sub(1).map(|i| self.ends[i]) {
-            Some(before) => (before.role, before.held),
-            None => (0, 0),
-        };
+        let [name, role] = self.words.row(index);
+        let held = index.checked_sub(1).map_or(0, |i| self.held_ends[i]);
         Words {
-            name: &self.text[start..ends.name],
-            role: &self.text[ends.name..ends.role],
-            competences: &self.held[held..ends.held],
-            unit: ends.unit,
+            name,
+            role,
+            competences: &self.held[held..self.held_ends[index]],
+            unit: self.unit_of[index],
         }
     }
 
