@@ -72,8 +72,9 @@ impl TextFilter {
 #[derive(Debug, Default)]
 pub struct Board {
     cards: Vec<ArenaCard>,
-    /// Each card's title and coordinator, folded for the text filter when the cards are set.
-    folded: FoldedRows<2>,
+    /// Each card's title and coordinator, folded the first time a text filter needs them after
+    /// the cards were set.
+    folded: Option<FoldedRows<2>>,
     pub columns: Vec<Column>,
     pub column: usize,
     pub mission_filter: Option<String>,
@@ -90,11 +91,7 @@ impl Board {
     /// selected where it still exists.
     pub fn set_cards(&mut self, cards: Vec<ArenaCard>) {
         let keep = self.selected().map(|c| c.id);
-        self.folded = FoldedRows::default();
-        for card in &cards {
-            let coordinator = card.coordinator.as_deref().unwrap_or_default();
-            self.folded.push([&card.title, coordinator]);
-        }
+        self.folded = None;
         self.cards = cards;
         self.late = None;
         self.regroup(keep);
@@ -131,13 +128,26 @@ impl Board {
             .mission_filter
             .as_ref()
             .is_none_or(|m| &card.mission == m || card.participating.contains(m));
-        // A card without a coordinator folds to an empty text, which holds no filter's text.
-        let [title, coordinator] = self.folded.row(index);
         mission_ok
             && (needle.text.is_empty()
-                || title.contains(&needle.text)
                 || needle.number == Some(card.id)
-                || coordinator.contains(&needle.text))
+                || self.folded.as_ref().is_some_and(|folded| {
+                    // No coordinator folds to an empty text, which holds no filter's text.
+                    let [title, coordinator] = folded.row(index);
+                    title.contains(&needle.text) || coordinator.contains(&needle.text)
+                }))
+    }
+
+    /// Folds the cards' titles and coordinators, unless they are folded already.
+    fn fold(&mut self) {
+        self.folded.get_or_insert_with(|| {
+            let mut folded = FoldedRows::default();
+            for card in &self.cards {
+                let coordinator = card.coordinator.as_deref().unwrap_or_default();
+                folded.push([&card.title, coordinator]);
+            }
+            folded
+        });
     }
 
     /// Rebuilds the columns after the cards or a filter changed, selecting `keep` if visible.
@@ -149,6 +159,9 @@ impl Board {
             .collect();
         let previous_stage = self.columns.get(self.column).map(|c| c.stage);
         let needle = TextFilter::new(&self.text_filter);
+        if !needle.text.is_empty() {
+            self.fold();
+        }
         self.columns = self
             .stages()
             .into_iter()

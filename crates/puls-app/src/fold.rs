@@ -1,4 +1,4 @@
-//! Rows of text in lower case, folded once when the rows are set and held in one string: a
+//! Rows of text in lower case, folded once for all the keys typed and held in one string: a
 //! filter typed a letter at a time tests every row at every key, and a region holds 20,000
 //! arenas and 50,000 people. Matching what was folded gives what lowercasing each text at each
 //! key gave, without a string a row.

@@ -130,9 +130,11 @@ impl Team {
 #[derive(Debug, Default)]
 pub struct Roster {
     pub view: RosterView,
-    /// Set only with `set_rows`, which folds their words and counts those over capacity.
+    /// Set only with `set_rows`, which lets their folded words go and counts those over
+    /// capacity.
     people: Vec<PersonRow>,
-    folded_people: FoldedPeople,
+    /// Their words, folded the first time a text filter needs them after the people were set.
+    folded_people: Option<FoldedPeople>,
     /// Active people allocated past their capacity, counted when the people were set: the
     /// title says it at every frame.
     over: usize,
@@ -171,17 +173,26 @@ struct Filter {
 }
 
 impl Filter {
-    fn new(roster: &Roster) -> Filter {
-        let folded = &roster.folded_people;
+    /// None while no text filter is set; the first one set folds the people's words.
+    fn new(roster: &mut Roster) -> Option<Filter> {
         let text = |t: &str| Some(t.trim().to_lowercase()).filter(|t| !t.is_empty());
-        Filter {
-            search: text(&roster.search).map(|s| {
+        let search = text(&roster.search);
+        let competence = text(&roster.competence_filter);
+        let unit = text(&roster.unit_filter);
+        if search.is_none() && competence.is_none() && unit.is_none() {
+            return None;
+        }
+        let folded = roster
+            .folded_people
+            .get_or_insert_with(|| FoldedPeople::new(&roster.people));
+        Some(Filter {
+            search: search.map(|s| {
                 let hits = folded.competences_with(&s);
                 (s, hits)
             }),
-            competence: text(&roster.competence_filter).map(|c| folded.competences_with(&c)),
-            unit: text(&roster.unit_filter).map(|u| folded.units_with(&u)),
-        }
+            competence: competence.map(|c| folded.competences_with(&c)),
+            unit: unit.map(|u| folded.units_with(&u)),
+        })
     }
 
     fn lets_through(&self, words: &Words) -> bool {
@@ -260,7 +271,7 @@ impl Roster {
         let keep_competence = self.selected_competence().map(|c| c.id);
         self.people_read = people.is_some();
         self.people = people.unwrap_or_default();
-        self.folded_people = FoldedPeople::new(&self.people);
+        self.folded_people = None;
         self.over = self
             .people
             .iter()
@@ -312,7 +323,7 @@ impl Roster {
         self.clamp();
     }
 
-    fn person_matches(&self, index: usize, filter: &Filter) -> bool {
+    fn person_matches(&self, index: usize, filter: Option<&Filter>) -> bool {
         let p = &self.people[index];
         (self.show_inactive || p.active)
             && (!self.free_only || p.load.free() > 0)
@@ -321,14 +332,18 @@ impl Roster {
                 Side::Internal => !p.external,
                 Side::External => p.external,
             }
-            && filter.lets_through(&self.folded_people.words(index))
+            && filter.is_none_or(|f| {
+                self.folded_people
+                    .as_ref()
+                    .is_some_and(|folded| f.lets_through(&folded.words(index)))
+            })
     }
 
     /// Applies filters and sort again after any of them, or the rows, changed.
     pub fn refilter(&mut self) {
         let filter = Filter::new(self);
         let mut visible: Vec<usize> = (0..self.people.len())
-            .filter(|&i| self.person_matches(i, &filter))
+            .filter(|&i| self.person_matches(i, filter.as_ref()))
             .collect();
         let people = &self.people;
         match self.sort {

@@ -1,8 +1,8 @@
-//! The roster's words in lower case, folded once when the rows are set. Each search keystroke
-//! tests every person, and a region's roster holds 50,000: lowercasing each name, role and
-//! competence again at every key made some 200,000 strings a key. A competence's name is
-//! shared by all who hold it, and a unit by all who work there, so each is folded once and a
-//! person refers to it by number.
+//! The roster's words in lower case, folded once for all the keys typed until the rows are set
+//! again. Each search keystroke tests every person, and a region's roster holds 50,000:
+//! lowercasing each name, role and competence at every key made some 200,000 strings a key. A
+//! competence's name is shared by all who hold it, and a unit by all who work there, so each
+//! is folded once and a person refers to it by number.
 
 use std::collections::HashMap;
 
