@@ -5,12 +5,17 @@
 #[path = "shared/app.rs"]
 pub mod app;
 
+use std::sync::Arc;
+
 use app::{Screen, open, open_app, press, text};
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
+use puls::app::App;
+use puls::domain::clock::{Clock, ManualClock};
 use puls::domain::maturity::{Dimension, Occasion, Score};
-use puls::domain::review::{Light, Question, ReviewKind};
+use puls::domain::review::{Light, Question, ReviewKind, ReviewRhythm};
 use puls::store::prelude::*;
-use puls::store::{RatingEdit, ReviewEdit};
+use puls::store::{RatingEdit, ReviewEdit, Store};
+use tempfile::TempDir;
 
 /// The arena the stand-up of maja starts with: #3, active.
 const ARENA: i64 = 3;
@@ -387,4 +392,83 @@ fn the_detail_scrolls_to_the_marked_meeting_at_80x24() {
     let last = screen.text();
     let marked = last.lines().find(|l| l.contains('▶')).unwrap_or_default();
     assert!(marked.contains("Building permits"), "{last}");
+}
+
+/// The board pane's title line on `app` at 120x40.
+fn board_title(app: &App) -> String {
+    let text = text(app, 120, 40);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("┌ Arenas"))
+        .unwrap_or_default();
+    line.split('─').next().unwrap_or_default().trim().to_owned()
+}
+
+/// `maja` on a new demo database, on a clock the test moves.
+fn app_on_a_clock() -> (TempDir, Arc<ManualClock>, App) {
+    let (dir, path) = app::demo_db();
+    let clock = Arc::new(ManualClock::new(app::now()));
+    let store = Store::open(&path, "maja", Arc::clone(&clock) as Arc<dyn Clock>).unwrap();
+    (dir, clock, open_app(store, 120, 40))
+}
+
+#[test]
+fn the_boards_late_counts_follow_the_clock_with_the_cards_unchanged() {
+    // Given a screen left open on the board
+    let (_dir, clock, mut app) = app_on_a_clock();
+    assert_eq!(board_title(&app), "┌ Arenas 2 LATE 2 meetings late");
+
+    // When a month passes with nothing changed, then a key is pressed
+    clock.set(app::now() + Duration::days(30));
+    let before_a_key = board_title(&app);
+    press(&mut app, "j");
+
+    // Then the title counts what is late that day, before the key and after it
+    assert_eq!(before_a_key, "┌ Arenas 4 LATE 7 meetings late");
+    assert_eq!(board_title(&app), "┌ Arenas 4 LATE 7 meetings late");
+    clock.set(app::now());
+    press(&mut app, "k");
+    assert_eq!(board_title(&app), "┌ Arenas 2 LATE 2 meetings late");
+}
+
+#[test]
+fn a_meeting_another_session_records_leaves_the_boards_late_meetings() {
+    // Given the board counting arena #3's meetings late
+    let mut screen = Screen::demo(120, 40);
+    assert_eq!(board_title(&screen.app), "┌ Arenas 2 LATE 2 meetings late");
+
+    // When another session records all three kinds held today
+    let mut other = screen.other_session("erik");
+    for (kind, question) in [
+        (ReviewKind::Sponsor, Question::TeamOkay),
+        (ReviewKind::Citizen, Question::Shown),
+        (ReviewKind::Case, Question::Learned),
+    ] {
+        other
+            .add_review(ARENA, &review(kind, day(23), &[(question, "Yes")]))
+            .unwrap();
+    }
+    screen.app.poll_changes();
+
+    // Then one arena's meetings are late, no longer two
+    assert_eq!(board_title(&screen.app), "┌ Arenas 2 LATE 1 meeting late");
+}
+
+#[test]
+fn the_boards_late_meetings_follow_the_rhythm() {
+    // Given the board counting two arenas' meetings late
+    let mut screen = Screen::demo(120, 40);
+
+    // When the rhythm expects no meetings
+    screen.app.config.review_rhythm = ReviewRhythm {
+        sponsor_days: 0,
+        citizen_days: 0,
+        case_days: 0,
+    };
+    let before_a_key = board_title(&screen.app);
+    screen.keys("j");
+
+    // Then none is late
+    assert_eq!(before_a_key, "┌ Arenas 2 LATE");
+    assert_eq!(board_title(&screen.app), "┌ Arenas 2 LATE");
 }

@@ -539,7 +539,7 @@ mod roster_pane {
         let karin = screen
             .app
             .roster
-            .people
+            .people()
             .iter()
             .find(|p| p.name == "Karin Svedberg")
             .unwrap();
@@ -595,7 +595,7 @@ mod roster_pane {
         let anna = screen
             .app
             .roster
-            .people
+            .people()
             .iter()
             .find(|p| p.name == "Anna Ek")
             .unwrap();

@@ -4,7 +4,9 @@ use puls_domain::arena::Stage;
 use puls_store::ArenaCard;
 
 use super::command::Command;
+use super::fold::FoldedRows;
 use super::handled::{Handled, hint, quiet};
+use super::late::LateCount;
 
 /// What the board answers for (see `handled`).
 pub const COMMANDS: &[Handled] = &[
@@ -47,9 +49,32 @@ pub struct Column {
     pub scroll: usize,
 }
 
+/// The board's text filter, lowercased once a regroup: a title or coordinator that contains
+/// it, or the arena's number (`#12` or `12`) written as the board writes it.
+struct TextFilter {
+    text: String,
+    number: Option<i64>,
+}
+
+impl TextFilter {
+    fn new(filter: &str) -> TextFilter {
+        let text = filter.trim().to_lowercase();
+        let digits = text.trim_start_matches('#');
+        // "012" and "+12" name no arena: the number must read as the card's number reads.
+        let number = digits
+            .parse::<i64>()
+            .ok()
+            .filter(|n| n.to_string() == digits);
+        TextFilter { text, number }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Board {
     cards: Vec<ArenaCard>,
+    /// Each card's title and coordinator, folded the first time a text filter needs them after
+    /// the cards were set.
+    folded: Option<FoldedRows<2>>,
     pub columns: Vec<Column>,
     pub column: usize,
     pub mission_filter: Option<String>,
@@ -57,6 +82,8 @@ pub struct Board {
     pub show_declined: bool,
     /// How many cards fit in a column; set from the terminal size.
     pub page: usize,
+    /// The title's late counts since the cards were last set (see `late`).
+    late: Option<LateCount>,
 }
 
 impl Board {
@@ -64,8 +91,18 @@ impl Board {
     /// selected where it still exists.
     pub fn set_cards(&mut self, cards: Vec<ArenaCard>) {
         let keep = self.selected().map(|c| c.id);
+        self.folded = None;
         self.cards = cards;
+        self.late = None;
         self.regroup(keep);
+    }
+
+    pub(crate) fn kept_late(&self) -> Option<LateCount> {
+        self.late
+    }
+
+    pub(crate) fn keep_late(&mut self, count: LateCount) {
+        self.late = Some(count);
     }
 
     /// Every card the board holds, filtered or not.
@@ -85,20 +122,32 @@ impl Board {
         stages
     }
 
-    fn matches(&self, card: &ArenaCard) -> bool {
+    fn matches(&self, index: usize, needle: &TextFilter) -> bool {
+        let card = &self.cards[index];
         let mission_ok = self
             .mission_filter
             .as_ref()
             .is_none_or(|m| &card.mission == m || card.participating.contains(m));
-        let needle = self.text_filter.trim().to_lowercase();
         mission_ok
-            && (needle.is_empty()
-                || card.title.to_lowercase().contains(&needle)
-                || card.id.to_string() == needle.trim_start_matches('#')
-                || card
-                    .coordinator
-                    .as_ref()
-                    .is_some_and(|c| c.to_lowercase().contains(&needle)))
+            && (needle.text.is_empty()
+                || needle.number == Some(card.id)
+                || self.folded.as_ref().is_some_and(|folded| {
+                    // No coordinator folds to an empty text, which holds no filter's text.
+                    let [title, coordinator] = folded.row(index);
+                    title.contains(&needle.text) || coordinator.contains(&needle.text)
+                }))
+    }
+
+    /// Folds the cards' titles and coordinators, unless they are folded already.
+    fn fold(&mut self) {
+        self.folded.get_or_insert_with(|| {
+            let mut folded = FoldedRows::default();
+            for card in &self.cards {
+                let coordinator = card.coordinator.as_deref().unwrap_or_default();
+                folded.push([&card.title, coordinator]);
+            }
+            folded
+        });
     }
 
     /// Rebuilds the columns after the cards or a filter changed, selecting `keep` if visible.
@@ -109,12 +158,16 @@ impl Board {
             .map(|c| (c.stage, c.selected, c.scroll))
             .collect();
         let previous_stage = self.columns.get(self.column).map(|c| c.stage);
+        let needle = TextFilter::new(&self.text_filter);
+        if !needle.text.is_empty() {
+            self.fold();
+        }
         self.columns = self
             .stages()
             .into_iter()
             .map(|stage| {
                 let cards = (0..self.cards.len())
-                    .filter(|&i| self.cards[i].stage == stage && self.matches(&self.cards[i]))
+                    .filter(|&i| self.cards[i].stage == stage && self.matches(i, &needle))
                     .collect::<Vec<_>>();
                 let (selected, scroll) = previous
                     .iter()
@@ -350,5 +403,70 @@ mod tests {
         assert_eq!(b.columns[3].cards.len(), 1);
         b.set_text_filter("BOY");
         assert_eq!(b.columns[0].cards.len(), 1);
+    }
+
+    /// The titles shown by a text filter, column after column.
+    fn shown(b: &mut Board, filter: &str) -> Vec<String> {
+        b.set_text_filter(filter);
+        b.columns
+            .iter()
+            .flat_map(|c| c.cards.iter().map(|&i| b.card(i).title.clone()))
+            .collect()
+    }
+
+    fn swedish_board() -> Board {
+        let mut b = board();
+        let mut elder = card(6, Stage::Signal, "Äldre på Öland", "HC");
+        elder.coordinator = Some("Åsa Ek".into());
+        let mut school = card(7, Stage::Active, "SKOLFRÅNVARO", "LF");
+        school.coordinator = Some("ÖRJAN ÅS".into());
+        b.set_cards(vec![elder, school, card(8, Stage::Active, "Park", "CD")]);
+        b
+    }
+
+    #[test]
+    fn the_text_filter_folds_swedish_letters_in_titles_and_coordinators() {
+        let mut b = swedish_board();
+        assert_eq!(shown(&mut b, "ÄLDRE"), ["Äldre på Öland"]);
+        assert_eq!(shown(&mut b, "öland"), ["Äldre på Öland"]);
+        assert_eq!(shown(&mut b, "frånvaro"), ["SKOLFRÅNVARO"]);
+        assert_eq!(shown(&mut b, "åsa"), ["Äldre på Öland"]);
+        assert_eq!(shown(&mut b, "örjan å"), ["SKOLFRÅNVARO"]);
+        assert_eq!(shown(&mut b, "Ås"), ["Äldre på Öland", "SKOLFRÅNVARO"]);
+    }
+
+    #[test]
+    fn the_text_filter_matches_within_a_title_or_a_coordinator_never_across() {
+        // "Äldre på Öland" then "Åsa Ek"; "Park" has no coordinator.
+        let mut b = swedish_board();
+        assert_eq!(shown(&mut b, "ölandåsa"), Vec::<String>::new());
+        assert_eq!(shown(&mut b, "ekskol"), Vec::<String>::new());
+        assert_eq!(shown(&mut b, "park"), ["Park"]);
+    }
+
+    #[test]
+    fn the_text_filter_finds_an_arena_by_its_number_as_the_board_writes_it() {
+        let mut b = swedish_board();
+        assert_eq!(shown(&mut b, "#7"), ["SKOLFRÅNVARO"]);
+        assert_eq!(shown(&mut b, " 7 "), ["SKOLFRÅNVARO"]);
+        assert_eq!(shown(&mut b, "07"), Vec::<String>::new());
+        assert_eq!(shown(&mut b, "+7"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_text_filter_reads_the_cards_set_last() {
+        // Given a filter that shows the elder's arena by its coordinator
+        let mut b = swedish_board();
+        assert_eq!(shown(&mut b, "åsa"), ["Äldre på Öland"]);
+
+        // When the cards reload with another coordinator and title
+        let mut cards = b.all_cards().to_vec();
+        cards[0].coordinator = None;
+        cards[0].title = "Äldre i Kalmar".into();
+        b.set_cards(cards);
+
+        // Then the filter reads them
+        assert_eq!(shown(&mut b, "åsa"), Vec::<String>::new());
+        assert_eq!(shown(&mut b, "kalmar"), ["Äldre i Kalmar"]);
     }
 }

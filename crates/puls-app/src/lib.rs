@@ -11,10 +11,12 @@ pub mod config;
 mod course_actions;
 mod entry_form;
 mod external_edit;
+mod fold;
 mod follow;
 pub mod form;
 pub mod handled;
 pub mod keymap;
+pub mod late;
 pub mod layout;
 mod maturity_actions;
 pub mod messages;
@@ -97,7 +99,8 @@ pub struct App {
     pub bank: bank::BankPane,
     /// When each arena at work last held each kind of meeting: the board and the stand-up say
     /// which is due or late.
-    /// Each open arena's last meetings, by arena: the board asks for every card on every draw.
+    /// Read with the board's cards: the title's late counts are kept until the cards are set
+    /// again (see `late`).
     pub review_dates: std::collections::HashMap<i64, puls_domain::review::ReviewDates>,
     /// Partnering maturity across arenas, for the key figures: loaded when they open.
     pub maturity_figures: puls_domain::maturity::MaturityFigures,
@@ -218,6 +221,7 @@ impl App {
         session.enter(|| {
             let answer = f(self);
             self.read_people_when_needed();
+            self.keep_late_count();
             answer
         })
     }

@@ -243,7 +243,7 @@ impl App {
         let result = match form.kind {
             FormKind::Proactivity { arena, version } => {
                 self.hold_people();
-                let people = &self.roster.people;
+                let people = self.roster.people();
                 let p = form.proactivity_value(|name| {
                     let name = name.to_lowercase();
                     people

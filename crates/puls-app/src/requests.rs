@@ -184,7 +184,7 @@ impl App {
         self.hold_people();
         let manager = self
             .roster
-            .people
+            .people()
             .iter()
             .find(|p| p.id == allocation.person_id)
             .map(|p| p.manager.clone())

@@ -7,6 +7,10 @@ use puls_store::{CompetenceRow, NeedRow, PersonRow, RosterGlance, TeamMember};
 use super::command::Command;
 use super::handled::{Handled, hint, quiet};
 
+mod folded;
+
+use folded::{FoldedCatalogue, FoldedPeople, Hits, Words};
+
 /// What the roster answers for (see `handled`).
 pub const COMMANDS: &[Handled] = &[
     hint(Command::Help),
@@ -126,8 +130,16 @@ impl Team {
 #[derive(Debug, Default)]
 pub struct Roster {
     pub view: RosterView,
-    pub people: Vec<PersonRow>,
+    /// Set only with `set_rows`, which lets their folded words go and counts those over
+    /// capacity.
+    people: Vec<PersonRow>,
+    /// Their words, folded the first time a text filter needs them after the people were set.
+    folded_people: Option<FoldedPeople>,
+    /// Active people allocated past their capacity, counted when the people were set: the
+    /// title says it at every frame.
+    over: usize,
     pub competences: Vec<CompetenceRow>,
+    folded_competences: FoldedCatalogue,
     pub team: Team,
     /// Pending staffing requests for the people the account is line manager of, oldest first.
     pub requests: Vec<StaffingRequest>,
@@ -152,11 +164,49 @@ pub struct Roster {
     pub glance: RosterGlance,
 }
 
-/// The text filters, lowercased.
+/// The text filters, lowercased, with the competences and units each lets through: found once
+/// a refilter, not once a person.
 struct Filter {
-    search: String,
-    competence: String,
-    unit: String,
+    search: Option<(String, Hits)>,
+    competence: Option<Hits>,
+    unit: Option<Hits>,
+}
+
+impl Filter {
+    /// None while no text filter is set; the first one set folds the people's words.
+    fn new(roster: &mut Roster) -> Option<Filter> {
+        let text = |t: &str| Some(t.trim().to_lowercase()).filter(|t| !t.is_empty());
+        let search = text(&roster.search);
+        let competence = text(&roster.competence_filter);
+        let unit = text(&roster.unit_filter);
+        if search.is_none() && competence.is_none() && unit.is_none() {
+            return None;
+        }
+        let folded = roster
+            .folded_people
+            .get_or_insert_with(|| FoldedPeople::new(&roster.people));
+        Some(Filter {
+            search: search.map(|s| {
+                let hits = folded.competences_with(&s);
+                (s, hits)
+            }),
+            competence: competence.map(|c| folded.competences_with(&c)),
+            unit: unit.map(|u| folded.units_with(&u)),
+        })
+    }
+
+    fn lets_through(&self, words: &Words) -> bool {
+        self.unit.as_ref().is_none_or(|u| u.has(words.unit))
+            && self
+                .competence
+                .as_ref()
+                .is_none_or(|c| c.any(words.competences))
+            && self.search.as_ref().is_none_or(|(text, competences)| {
+                words.name.contains(text.as_str())
+                    || words.role.contains(text.as_str())
+                    || competences.any(words.competences)
+            })
+    }
 }
 
 fn contains(haystack: &str, needle: &str) -> bool {
@@ -198,13 +248,15 @@ impl Roster {
         }
     }
 
+    /// Everyone on the roster, filtered or not, once read (see `holds_people`).
+    pub fn people(&self) -> &[PersonRow] {
+        &self.people
+    }
+
     /// Active people allocated past their capacity today.
     pub fn over_count(&self) -> usize {
         if self.people_read {
-            self.people
-                .iter()
-                .filter(|p| p.active && p.load.is_over())
-                .count()
+            self.over
         } else {
             self.glance.over as usize
         }
@@ -219,7 +271,14 @@ impl Roster {
         let keep_competence = self.selected_competence().map(|c| c.id);
         self.people_read = people.is_some();
         self.people = people.unwrap_or_default();
+        self.folded_people = None;
+        self.over = self
+            .people
+            .iter()
+            .filter(|p| p.active && p.load.is_over())
+            .count();
         if let Some(competences) = competences {
+            self.folded_competences = FoldedCatalogue::new(&competences);
             self.competences = competences;
         }
         self.refilter();
@@ -264,12 +323,8 @@ impl Roster {
         self.clamp();
     }
 
-    fn person_matches(&self, p: &PersonRow, filter: &Filter) -> bool {
-        let Filter {
-            search,
-            competence,
-            unit,
-        } = filter;
+    fn person_matches(&self, index: usize, filter: Option<&Filter>) -> bool {
+        let p = &self.people[index];
         (self.show_inactive || p.active)
             && (!self.free_only || p.load.free() > 0)
             && match self.side {
@@ -277,25 +332,18 @@ impl Roster {
                 Side::Internal => !p.external,
                 Side::External => p.external,
             }
-            && (unit.is_empty() || p.unit.as_deref().is_some_and(|u| contains(u, unit)))
-            && (competence.is_empty() || p.competences.iter().any(|(c, _)| contains(c, competence)))
-            && (search.is_empty()
-                || contains(&p.name, search)
-                || contains(&p.role, search)
-                || p.competences.iter().any(|(c, _)| contains(c, search)))
+            && filter.is_none_or(|f| {
+                self.folded_people
+                    .as_ref()
+                    .is_some_and(|folded| f.lets_through(&folded.words(index)))
+            })
     }
 
     /// Applies filters and sort again after any of them, or the rows, changed.
     pub fn refilter(&mut self) {
-        // Lowercased once per refilter, not once per person: typing in the search refilters
-        // thousands of people at every key.
-        let filter = Filter {
-            search: self.search.trim().to_lowercase(),
-            competence: self.competence_filter.trim().to_lowercase(),
-            unit: self.unit_filter.trim().to_lowercase(),
-        };
+        let filter = Filter::new(self);
         let mut visible: Vec<usize> = (0..self.people.len())
-            .filter(|&i| self.person_matches(&self.people[i], &filter))
+            .filter(|&i| self.person_matches(i, filter.as_ref()))
             .collect();
         let people = &self.people;
         match self.sort {
@@ -318,11 +366,8 @@ impl Roster {
         let search = self.search.trim().to_lowercase();
         self.visible_competences = (0..self.competences.len())
             .filter(|&i| {
-                let c = &self.competences[i];
-                (self.show_inactive || c.active)
-                    && (search.is_empty()
-                        || contains(&c.name, &search)
-                        || contains(&c.category, &search))
+                (self.show_inactive || self.competences[i].active)
+                    && (search.is_empty() || self.folded_competences.contains(i, &search))
             })
             .collect();
         self.clamp();
@@ -548,6 +593,138 @@ mod tests {
         r.search = "DEMENTIA".into();
         r.refilter();
         assert_eq!(names(&r), ["Anna"]);
+    }
+
+    /// Åsa, a preschool teacher in elder care who knows language development, and Örjan.
+    fn swedish_roster() -> Roster {
+        let mut r = roster();
+        let mut asa = person(
+            4,
+            "Åsa Ek",
+            "Äldreomsorg Väst",
+            false,
+            10,
+            "Språkutveckling",
+        );
+        asa.role = "Förskollärare".into();
+        let mut orjan = person(5, "Örjan Ås", "Öppenvård", false, 10, "ÅTERFALLSPREVENTION");
+        orjan.role = "Kurator".into();
+        r.set_people(vec![asa, orjan], Vec::new());
+        r
+    }
+
+    fn searched(r: &mut Roster, text: &str) -> Vec<String> {
+        r.search = text.into();
+        r.refilter();
+        names(r).into_iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn search_folds_swedish_letters_in_either_case() {
+        let mut r = swedish_roster();
+        assert_eq!(searched(&mut r, "åsa"), ["Åsa Ek"]);
+        assert_eq!(searched(&mut r, "ÅSA"), ["Åsa Ek"]);
+        assert_eq!(searched(&mut r, "örj"), ["Örjan Ås"]);
+        assert_eq!(searched(&mut r, "ÖRJ"), ["Örjan Ås"]);
+        assert_eq!(searched(&mut r, "Ås"), ["Åsa Ek", "Örjan Ås"]);
+        assert_eq!(searched(&mut r, "LÄRARE"), ["Åsa Ek"]);
+        // The unit is the unit filter's, not the search's.
+        assert_eq!(searched(&mut r, "äldre"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn search_finds_a_role_and_a_competence_in_any_case() {
+        let mut r = swedish_roster();
+        assert_eq!(searched(&mut r, "FÖRSKOL"), ["Åsa Ek"]);
+        assert_eq!(searched(&mut r, "kurator"), ["Örjan Ås"]);
+        assert_eq!(searched(&mut r, "språk"), ["Åsa Ek"]);
+        assert_eq!(searched(&mut r, "återfall"), ["Örjan Ås"]);
+    }
+
+    #[test]
+    fn search_matches_within_one_name_role_or_competence_never_across_two() {
+        // "Ek" then "Förskollärare"; "Åsa Ek" ends where "Örjan Ås" would follow.
+        let mut r = swedish_roster();
+        assert_eq!(searched(&mut r, "ekförskol"), Vec::<String>::new());
+        assert_eq!(searched(&mut r, "lärareörjan"), Vec::<String>::new());
+        assert_eq!(
+            searched(&mut r, "språkutvecklingåter"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn competence_and_unit_filters_fold_swedish_letters() {
+        let mut r = swedish_roster();
+        r.competence_filter = "ÅTERFALL".into();
+        r.refilter();
+        assert_eq!(names(&r), ["Örjan Ås"]);
+        r.competence_filter = "SPRÅK".into();
+        r.unit_filter = "äldre".into();
+        r.refilter();
+        assert_eq!(names(&r), ["Åsa Ek"]);
+        r.unit_filter = "ÖPPEN".into();
+        r.refilter();
+        assert_eq!(names(&r), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn search_reads_the_people_set_last() {
+        // Given Åsa found by her name
+        let mut r = swedish_roster();
+        assert_eq!(searched(&mut r, "åsa"), ["Åsa Ek"]);
+
+        // When she is renamed and the rows reload
+        let mut people = r.people().to_vec();
+        people[0].name = "Åsa Lind".into();
+        people[0].competences.clear();
+        r.set_people(people, Vec::new());
+
+        // Then the search finds her new name, and no longer her old one or her competence
+        assert_eq!(names(&r), ["Åsa Lind"]);
+        assert_eq!(searched(&mut r, " ek"), Vec::<String>::new());
+        assert_eq!(searched(&mut r, "språk"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn over_capacity_counts_the_people_set_last() {
+        // Anna is over capacity
+        let mut r = roster();
+        assert_eq!(r.over_count(), 1);
+        let mut people = r.people().to_vec();
+        people[0].load.allocated = 0;
+        people[1].load.allocated = 31;
+        people[2].load.allocated = 31;
+        r.set_people(people, Vec::new());
+        assert_eq!(r.over_count(), 2);
+    }
+
+    #[test]
+    fn the_competence_view_search_folds_names_and_categories() {
+        let mut r = roster();
+        let competence = |id: i64, name: &str, category: &str| CompetenceRow {
+            id,
+            name: name.into(),
+            category: category.into(),
+            active: true,
+            by_level: [0; 4],
+            with_free: 0,
+            gaps: Vec::new(),
+            version: 1,
+        };
+        r.set_people(
+            r.people().to_vec(),
+            vec![
+                competence(1, "Språkutveckling", "Lärande"),
+                competence(2, "Kurator", "ÖPPENVÅRD"),
+            ],
+        );
+        r.search = "SPRÅK".into();
+        r.refilter();
+        assert_eq!(r.visible_competences, [0]);
+        r.search = "öppen".into();
+        r.refilter();
+        assert_eq!(r.visible_competences, [1]);
     }
 
     #[test]

@@ -69,30 +69,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
 
 /// The pane title: counts per stage and how many are late, so one glance tells the state.
 fn title(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let today = app.today();
-    let cards = app.board.all_cards();
-    let late = cards
-        .iter()
-        .filter(|c| arena::is_late(c.stage, c.target_date, today))
-        .count();
+    let late = app.late_count();
     let mut spans = vec![Span::styled(
         format!(" {} ", messages::board_title()),
         theme.title,
     )];
-    if late > 0 {
+    if late.arenas > 0 {
         spans.push(Span::styled(
-            format!("{late} {} ", messages::late()),
+            format!("{} {} ", late.arenas, messages::late()),
             theme.late,
         ));
     }
     // Narrow columns cut the card's own word, so the title counts late meetings too.
-    let meetings = cards
-        .iter()
-        .filter(|c| super::reviews::any_late(app, c.id))
-        .count();
-    if meetings > 0 {
+    if late.meetings > 0 {
         spans.push(Span::styled(
-            format!("{} ", messages::meetings_late(meetings)),
+            format!("{} ", messages::meetings_late(late.meetings)),
             theme.late,
         ));
     }

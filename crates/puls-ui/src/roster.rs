@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bo
                 .take(rows)
                 .map(|(row, &i)| {
                     person_line(
-                        &roster.people[i],
+                        &roster.people()[i],
                         theme,
                         width,
                         focused && row == roster.selected(),
