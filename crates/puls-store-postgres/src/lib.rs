@@ -479,6 +479,11 @@ mod tests {
         drop_database(&server, &name).unwrap();
     }
 
+    /// The session's shortest question.
+    fn one(store: &PgStore) -> Result<i64> {
+        Ok((&store.conn as &dyn Db).query_row("SELECT 1", params![], |r| r.get(0))?)
+    }
+
     #[test]
     fn an_interrupt_before_the_question_reaches_the_server_stops_it_and_nothing_after() {
         let Some((server, name, url)) = database("interrupt_early") else {
@@ -486,8 +491,7 @@ mod tests {
         };
         // Given a session holding its connection between two questions
         let store = session(&url, "maja");
-        let db = &store.conn as &dyn Db;
-        let ask = || -> Result<i64> { Ok(db.query_row("SELECT 1", params![], |r| r.get(0))?) };
+        let ask = || one(&store);
         ask().unwrap();
 
         // When it is interrupted before its next question is sent (a key typed as the bank's
@@ -515,8 +519,7 @@ mod tests {
         };
         // Given a session interrupted after its question ended
         let store = session(&url, "maja");
-        let db = &store.conn as &dyn Db;
-        let ask = || -> Result<i64> { Ok(db.query_row("SELECT 1", params![], |r| r.get(0))?) };
+        let ask = || one(&store);
         ask().unwrap();
         store.interrupt_handle().interrupt();
 
