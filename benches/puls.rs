@@ -24,6 +24,7 @@ use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use puls::app::App;
+use puls::app::messages;
 use puls::app::keymap::Keymap;
 use puls::config::Config;
 use puls::database::{self, Database, Location};
@@ -61,7 +62,10 @@ const SEARCH_ROUNDS: usize = 40;
 fn main() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = database(dir.path());
-    let mut table = Table::default();
+    let mut table = Table {
+        heading: what_the_session_sees(&db),
+        ..Table::default()
+    };
     first_frame(&mut table, &db, dir.path());
     keys_in_process(&mut table, &db);
     real_terminal(&mut table, &db, dir.path());
@@ -186,6 +190,17 @@ struct Warm {
 }
 
 /// The app as the full screen runs it: bank lists answered by a worker thread.
+/// What the measured session sees of the database: a region's municipality sees its own, a
+/// file holding the region's volume everything.
+fn what_the_session_sees(db: &Path) -> String {
+    let (app, _) = open_app(db);
+    format!(
+        "puls as its session sees it: {} arenas on the board, {} active people",
+        messages::thousands(app.board.all_cards().len()),
+        messages::thousands(app.roster.people_count())
+    )
+}
+
 fn open_app(db: &Path) -> (App, Answers) {
     let store = open(db);
     let (worker, answers) =
@@ -617,6 +632,7 @@ fn ms(d: Duration) -> String {
 
 #[derive(Default)]
 struct Table {
+    heading: String,
     rows: Vec<(String, String, String)>,
 }
 
@@ -673,9 +689,7 @@ impl Table {
             .max()
             .unwrap_or(0);
         println!();
-        println!(
-            "puls at 2,000 arenas, 5,000 people and 50,000 knowledge entries, terminal {WIDTH}x{HEIGHT}"
-        );
+        println!("{}, terminal {WIDTH}x{HEIGHT}", self.heading);
         println!("{:<w0$}  {:<w1$}  target", "measure", "figure");
         println!("{}", "-".repeat(w0 + w1 + 24));
         for (what, figure, target) in &self.rows {
