@@ -226,21 +226,38 @@ impl App {
         })
     }
 
-    /// Reads the roster's people once a step has made a view or a filter need them.
+    /// Reads the roster's people or competences once a step has made a view or a filter need
+    /// them.
     fn read_people_when_needed(&mut self) {
         if self.roster.needs_people() {
             self.hold_people();
+        } else if self.roster.needs_competences() {
+            self.hold_competences();
         }
     }
 
-    /// Reads the roster's people unless they are held: until the next reload, they are.
+    /// Reads the roster's people unless they are held: until the next reload, they are. Their
+    /// filters match competences through the catalogue, so it is held too.
     pub(crate) fn hold_people(&mut self) {
+        self.hold_competences();
         if self.roster.holds_people() {
             return;
         }
         let read = self.store.roster_people();
         match read {
             Ok(people) => self.roster.hold_people(people),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Reads the competence view's rows unless they are held: until the next reload, they are.
+    pub(crate) fn hold_competences(&mut self) {
+        if self.roster.holds_competences() {
+            return;
+        }
+        let read = self.store.roster_competences();
+        match read {
+            Ok(competences) => self.roster.hold_competences(competences),
             Err(e) => self.fail(&e),
         }
     }
@@ -429,9 +446,14 @@ impl App {
             let competences = self.store.roster_competences()?;
             let people = self.store.roster_people()?;
             self.roster.set_people(people, competences);
-        } else {
+        } else if self.roster.needs_competences() {
             let (competences, glance) = self.store.roster_overview()?;
-            self.roster.set_glance(glance, competences);
+            self.roster.set_glance(glance, Some(competences));
+        } else {
+            // The first screen shows the team view: the competence view's rows (a scan of every
+            // holding) wait until that view or a form asks for them.
+            let glance = self.store.roster_glance()?;
+            self.roster.set_glance(glance, None);
         }
         self.roster
             .set_requests(self.store.requests_to_decide(false)?);

@@ -161,6 +161,10 @@ pub struct Roster {
     /// filter needs them; otherwise `glance` counts them, so a screen on the board stays small
     /// (a server holds a hundred) and its first frame comes sooner.
     people_read: bool,
+    /// Whether `competences` is the catalogue as last read. The competence view's rows (its
+    /// holders by level, free holders and gaps) are read only while that view, the people or
+    /// a form that names a competence needs them; otherwise `glance` counts the catalogue.
+    competences_read: bool,
     pub glance: RosterGlance,
 }
 
@@ -215,14 +219,18 @@ fn contains(haystack: &str, needle: &str) -> bool {
 
 impl Roster {
     pub fn set_people(&mut self, people: Vec<PersonRow>, competences: Vec<CompetenceRow>) {
+        self.competences_read = true;
         self.set_rows(Some(people), Some(competences));
     }
 
-    /// The competences and the roster's glance: the people are let go until a view or a filter
-    /// needs them again.
-    pub fn set_glance(&mut self, glance: RosterGlance, competences: Vec<CompetenceRow>) {
+    /// The roster's glance, with the competences when the competence view needs them: the
+    /// people are let go until a view or a filter needs them again. Without competences, those
+    /// held before stay only for the competence view's selection to be found again; they are
+    /// read anew before anything shows or uses them.
+    pub fn set_glance(&mut self, glance: RosterGlance, competences: Option<Vec<CompetenceRow>>) {
         self.glance = glance;
-        self.set_rows(None, Some(competences));
+        self.competences_read = competences.is_some();
+        self.set_rows(None, competences);
     }
 
     /// The people, read because a view or a filter came to need them.
@@ -230,13 +238,40 @@ impl Roster {
         self.set_rows(Some(people), None);
     }
 
+    /// The competences, read because a view or a form came to need them.
+    pub fn hold_competences(&mut self, competences: Vec<CompetenceRow>) {
+        let people = self.people_read.then(|| std::mem::take(&mut self.people));
+        self.competences_read = true;
+        self.set_rows(people, Some(competences));
+    }
+
     pub fn holds_people(&self) -> bool {
         self.people_read
+    }
+
+    pub fn holds_competences(&self) -> bool {
+        self.competences_read
     }
 
     /// The people view, a filter or the inactive shown: each needs every person.
     pub fn needs_people(&self) -> bool {
         self.view == RosterView::People || self.is_filtered() || self.show_inactive
+    }
+
+    /// The competence view, and whatever needs the people (a filter matches their competences
+    /// through the catalogue).
+    pub fn needs_competences(&self) -> bool {
+        self.view == RosterView::Competences || self.needs_people()
+    }
+
+    /// Competences as the view tab counts them: those the search lets through, or the
+    /// catalogue's in use while the competence view's rows are not held.
+    pub fn competence_count(&self) -> usize {
+        if self.competences_read {
+            self.visible_competences.len()
+        } else {
+            self.glance.competences as usize
+        }
     }
 
     /// People as the view tab counts them: those the filters let through.
@@ -702,16 +737,6 @@ mod tests {
     #[test]
     fn the_competence_view_search_folds_names_and_categories() {
         let mut r = roster();
-        let competence = |id: i64, name: &str, category: &str| CompetenceRow {
-            id,
-            name: name.into(),
-            category: category.into(),
-            active: true,
-            by_level: [0; 4],
-            with_free: 0,
-            gaps: Vec::new(),
-            version: 1,
-        };
         r.set_people(
             r.people().to_vec(),
             vec![
@@ -725,6 +750,56 @@ mod tests {
         r.search = "öppen".into();
         r.refilter();
         assert_eq!(r.visible_competences, [1]);
+    }
+
+    fn competence(id: i64, name: &str, category: &str) -> CompetenceRow {
+        CompetenceRow {
+            id,
+            name: name.into(),
+            category: category.into(),
+            active: true,
+            by_level: [0; 4],
+            with_free: 0,
+            gaps: Vec::new(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn the_competence_tab_counts_the_catalogue_until_the_views_rows_are_read() {
+        // Given a roster loaded for the team view: the glance alone
+        let mut r = Roster::default();
+        let glance = RosterGlance {
+            active: 3,
+            over: 0,
+            competences: 7,
+        };
+        r.set_glance(glance, None);
+        assert!(!r.needs_competences() && !r.holds_competences());
+        assert_eq!(r.competence_count(), 7);
+
+        // When the competence view opens and its rows are read, one selected
+        r.view = RosterView::Competences;
+        assert!(r.needs_competences());
+        r.hold_competences(vec![
+            competence(1, "Kurator", "Öppenvård"),
+            competence(2, "Språkutveckling", "Lärande"),
+        ]);
+        r.move_selection(1);
+
+        // Then the tab counts the rows; and after a reload for another view and back, the
+        // same competence is selected among the rows read anew
+        assert_eq!(r.competence_count(), 2);
+        r.view = RosterView::Team;
+        r.set_glance(glance, None);
+        assert_eq!(r.competence_count(), 7);
+        r.view = RosterView::Competences;
+        r.hold_competences(vec![
+            competence(3, "Budget- och skuldrådgivning", "Ekonomi"),
+            competence(1, "Kurator", "Öppenvård"),
+            competence(2, "Språkutveckling", "Lärande"),
+        ]);
+        assert_eq!(r.selected_competence().map(|c| c.id), Some(2));
     }
 
     #[test]

@@ -107,6 +107,7 @@ impl App {
     pub(super) fn save_roster_form(&mut self, form: &mut Form) -> Option<Result<(), StoreError>> {
         let result = match form.kind {
             FormKind::NewPerson | FormKind::EditPerson { .. } => {
+                self.hold_competences();
                 let roster = &self.roster;
                 let person = form
                     .person_value(|name| roster.competence_named(name).map(|c| c.name.clone()))?;
@@ -360,6 +361,7 @@ impl App {
             PromptPurpose::AddNeed { arena } => {
                 // "Trauma counsellor: after what he fled" names the competence, then the reason.
                 let (name, reason) = value.split_once(':').unwrap_or((value.as_str(), ""));
+                self.hold_competences();
                 let Some(competence) = self.roster.competence_named(name).map(|c| c.name.clone())
                 else {
                     let like = self.roster.competence_names_like(name);

@@ -178,12 +178,14 @@ pub struct PersonRow {
     pub version: i64,
 }
 
-/// The roster at a glance, for a screen that does not hold every person: how many people are
-/// active and how many of them are allocated past their capacity today.
+/// The roster at a glance, for a screen that does not hold every person nor the competence
+/// view: how many people are active, how many of them are allocated past their capacity
+/// today, and how many competences the catalogue offers (its retired ones left out).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RosterGlance {
     pub active: u32,
     pub over: u32,
+    pub competences: u32,
 }
 
 /// One competence as the competence view lists it.

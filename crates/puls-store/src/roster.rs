@@ -207,8 +207,8 @@ pub trait RosterStore {
     /// holding took 34 ms at 300 competences and 12,000 holdings.
     fn roster_competences(&self) -> Result<Vec<CompetenceRow>>;
 
-    /// How many people are active and how many are over capacity today, without reading
-    /// the people themselves.
+    /// How many people are active and how many are over capacity today, and how many
+    /// competences the catalogue offers, without reading the people or the competence view.
     fn roster_glance(&self) -> Result<RosterGlance>;
 
     /// [`RosterStore::roster_competences`] and [`RosterStore::roster_glance`] together, as a
@@ -284,9 +284,13 @@ fn people_loads<S: SqlStore>(store: &S) -> Result<Vec<(i64, bool, Load)>> {
     })
 }
 
-/// How many people are active and how many of those are over capacity, from everyone's load.
-fn glance_of(loads: &[(i64, bool, Load)]) -> RosterGlance {
-    let mut glance = RosterGlance::default();
+/// How many people are active and how many of those are over capacity, from everyone's load,
+/// and the catalogue's `competences` in use.
+fn glance_of(loads: &[(i64, bool, Load)], competences: u32) -> RosterGlance {
+    let mut glance = RosterGlance {
+        competences,
+        ..RosterGlance::default()
+    };
     for (_, active, load) in loads {
         if *active {
             glance.active += 1;
@@ -443,7 +447,12 @@ impl<S: SqlStore> RosterStore for S {
     }
 
     fn roster_glance(&self) -> Result<RosterGlance> {
-        Ok(glance_of(&people_loads(self)?))
+        let competences = self.db().query_row(
+            "SELECT count(*) FROM competences WHERE active = 1",
+            params![],
+            |r| r.get(0),
+        )?;
+        Ok(glance_of(&people_loads(self)?, competences))
     }
 
     fn roster_competences(&self) -> Result<Vec<CompetenceRow>> {
@@ -452,7 +461,10 @@ impl<S: SqlStore> RosterStore for S {
 
     fn roster_overview(&self) -> Result<(Vec<CompetenceRow>, RosterGlance)> {
         let loads = people_loads(self)?;
-        Ok((competence_rows(self, &loads)?, glance_of(&loads)))
+        let competences = competence_rows(self, &loads)?;
+        let active = competences.iter().filter(|c| c.active).count();
+        let glance = glance_of(&loads, u32::try_from(active).unwrap_or(u32::MAX));
+        Ok((competences, glance))
     }
 
     fn units(&self) -> Result<Vec<Unit>> {

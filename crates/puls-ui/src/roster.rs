@@ -152,10 +152,7 @@ fn view_tabs(roster: &Roster, theme: &Theme) -> Line<'static> {
             RosterView::Requests => (messages::view_requests(), roster.requests.len()),
             RosterView::Team => (messages::view_team(), roster.team.members.len()),
             RosterView::People => (messages::view_people(), roster.people_count()),
-            RosterView::Competences => (
-                messages::view_competences(),
-                roster.visible_competences.len(),
-            ),
+            RosterView::Competences => (messages::view_competences(), roster.competence_count()),
         };
         let style = if view == roster.view {
             theme.heading_selected
