@@ -179,7 +179,16 @@ pub struct Running {
     /// statement is not sent. Cleared when the server says it cancelled one, and when the
     /// next question begins (`Connection::forget_stop`).
     stop: AtomicBool,
+    /// A statement of the session's is on its way to the server or running there.
+    asking: AtomicBool,
 }
+
+/// How many cancels one interrupt sends at most, [`CANCEL_AGAIN`] apart, while its statement
+/// still runs: a cancel that reaches the server between two messages of a statement (after its
+/// bind, before its execute) is let go there, and in about one search in twenty a stale one
+/// then ran its 25 ms to the end after the last letter.
+const CANCEL_TRIES: usize = 4;
+const CANCEL_AGAIN: Duration = Duration::from_millis(5);
 
 impl Running {
     fn hold(&self, token: Option<CancelToken>) {
@@ -196,8 +205,18 @@ impl Running {
         let running = Arc::clone(self);
         let sent = crate::pool::spawn(async move {
             if let Some(token) = running.token.lock().await.as_ref() {
-                // Nobody to tell when the server cannot be reached: the question ends anyway.
-                let _ = token.cancel_query(tokio_postgres::NoTls).await;
+                for _ in 0..CANCEL_TRIES {
+                    // Nobody to tell when the server cannot be reached: the question ends anyway.
+                    let _ = token.cancel_query(tokio_postgres::NoTls).await;
+                    tokio::time::sleep(CANCEL_AGAIN).await;
+                    // Done once the server says it cancelled (which clears `stop`), or once
+                    // nothing is asked any more.
+                    if !running.stop.load(Ordering::Acquire)
+                        || !running.asking.load(Ordering::Acquire)
+                    {
+                        break;
+                    }
+                }
             }
             running.cancelling.store(false, Ordering::Release);
         });
@@ -377,6 +396,13 @@ impl Connection {
         if let Some(rows) = self.answered(sql, &values) {
             return Ok(rows);
         }
+        self.running.asking.store(true, Ordering::Release);
+        let asked = self.ask(sql, &values);
+        self.running.asking.store(false, Ordering::Release);
+        asked
+    }
+
+    fn ask(&self, sql: &str, values: &[Value]) -> SqlResult<Vec<tokio_postgres::Row>> {
         let statement = self.statement(sql)?;
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();

@@ -479,6 +479,45 @@ mod tests {
         drop_database(&server, &name).unwrap();
     }
 
+    #[test]
+    fn a_cancel_the_server_lets_go_is_sent_again_while_the_question_runs() {
+        let Some((server, name, url)) = database("interrupt_again") else {
+            return;
+        };
+        // Given a question that lets the first cancel go, as the server does with one that
+        // arrives between two messages of a statement
+        let store = session(&url, "maja");
+        let db = &store.conn as &dyn Db;
+        db.run(
+            "CREATE FUNCTION stubborn() RETURNS bigint LANGUAGE plpgsql AS $$
+             BEGIN
+                 BEGIN PERFORM pg_sleep(10); EXCEPTION WHEN query_canceled THEN NULL; END;
+                 PERFORM pg_sleep(10);
+                 RETURN 1;
+             END $$",
+            &[],
+        )
+        .unwrap();
+        let interrupt = store.interrupt_handle();
+        let started = std::time::Instant::now();
+        let running = std::thread::spawn(move || {
+            let asked: Result<i64> =
+                Ok((&store.conn as &dyn Db)
+                    .query_row("SELECT stubborn()", params![], |r| r.get(0))?);
+            asked
+        });
+
+        // When it is interrupted once
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        interrupt.interrupt();
+
+        // Then it is cancelled again, and stops long before its twenty seconds
+        let ended = running.join().unwrap();
+        assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
+        assert!(started.elapsed().as_secs() < 5);
+        drop_database(&server, &name).unwrap();
+    }
+
     /// The session's shortest question.
     fn one(store: &PgStore) -> Result<i64> {
         Ok((&store.conn as &dyn Db).query_row("SELECT 1", params![], |r| r.get(0))?)
