@@ -185,6 +185,7 @@ macro_rules! conformance {
                 the_roster_holds_each_competence_name_once_for_all_its_holders,
                 the_glance_counts_the_active_and_those_over_capacity_today,
                 the_roster_counts_agree_with_each_persons_load,
+                the_plan_and_team_read_together_are_those_read_alone,
             ],
             plan: [
                 a_program_is_written_step_by_step_and_summarised,

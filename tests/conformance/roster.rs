@@ -312,3 +312,34 @@ pub fn the_roster_counts_agree_with_each_persons_load<F: Fixture>() {
     assert_eq!(competence.with_free, 4, "Free, Nearly, Later and Ended");
     assert_eq!(competence.by_level, [2, 2, 1, 2]);
 }
+
+/// What following the board reads at every step, in one round trip on a server, is the plan
+/// and the team as each is read alone.
+pub fn the_plan_and_team_read_together_are_those_read_alone<F: Fixture>() {
+    // Given an arena with a need filled, a member who has ended and one who is still on
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    let nurse = store.add_competence("School nurse", "Health").unwrap();
+    let nora = store
+        .add_person(&person("Nora", 20, &[("School nurse", Level::Experienced)]))
+        .unwrap();
+    let olle = store.add_person(&person("Olle", 40, &[])).unwrap();
+    let a = store.create_signal(&signal("Boy falling behind")).unwrap();
+    store
+        .add_need(a.id, "School nurse", "health at school")
+        .unwrap();
+    allocate(&mut store, nora, a.id, Some(nurse), 10, 1, None);
+    allocate(&mut store, olle, a.id, None, 30, 1, Some(2));
+
+    // When the plan and team are read together
+    let (plan, team) = store.plan_and_team(a.id).unwrap();
+
+    // Then they are what each reads alone: Nora on the team, the need filled by her
+    assert_eq!(plan, store.plan(a.id).unwrap());
+    assert_eq!(team, store.arena_team(a.id).unwrap());
+    assert_eq!(
+        team.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+        ["Nora"]
+    );
+    assert_eq!(plan.needs[0].person.as_deref(), Some("Nora"));
+}

@@ -476,9 +476,9 @@ impl App {
             self.plan.set_plan(None, String::new());
             return Ok(());
         };
-        let plan = self.store.plan(id)?;
+        let (plan, members) = self.store.plan_and_team(id)?;
         self.roster.set_team(Team {
-            members: self.store.arena_team(id)?,
+            members,
             needs: plan.needs.clone(),
             arena: Some((id, title.clone())),
         });

@@ -2,7 +2,7 @@
 //! audit rows. The full-text index follows `entries` by triggers (migration 004); searching is in
 //! `knowledge_search`.
 
-use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, params};
+use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, ToValue, params};
 use chrono::{DateTime, Utc};
 pub use puls_domain::read::{Entry, EntryHit};
 use serde::{Deserialize, Serialize};
@@ -237,6 +237,12 @@ pub fn share_action(shared: bool) -> &'static str {
     if shared { "share" } else { "unshare" }
 }
 
+const ENTRY_TAGS: &str = "SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag";
+
+const ENTRY_COMPETENCES: &str =
+    "SELECT c.name FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
+     WHERE ec.entry_id = ?1 ORDER BY c.name";
+
 impl<S: SqlStore> KnowledgeStore for S {
     fn add_entry(&mut self, e: &EntryEdit) -> Result<i64> {
         let clean = Clean::of(e)?;
@@ -318,17 +324,24 @@ impl<S: SqlStore> KnowledgeStore for S {
     }
 
     fn entry(&self, id: i64) -> Result<Entry> {
-        let mut entry = self
-            .db()
-            .query_row(
-                &format!(
-                    "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version,
-                        shared, {}
-                 FROM entries WHERE id = ?1",
-                    elsewhere(self.db())
-                ),
-                [id],
-                |r| {
+        let db = self.db();
+        let head = format!(
+            "SELECT id, title, body, kind, arena_id, author, created_at, updated_at, version,
+                shared, {}
+             FROM entries WHERE id = ?1",
+            elsewhere(db)
+        );
+        // The entry, its tags and its competences wait for no answer of each other's: asked
+        // together, a database server answers them in one round trip (a bank key's preview).
+        let entry_only: &[&dyn ToValue] = &[&id];
+        let questions = [
+            (head.as_str(), entry_only),
+            (ENTRY_TAGS, entry_only),
+            (ENTRY_COMPETENCES, entry_only),
+        ];
+        db.together(&questions, || {
+            let mut entry = db
+                .query_row(&head, [id], |r| {
                     Ok(Entry {
                         id: r.get(0)?,
                         title: r.get(1)?,
@@ -344,23 +357,18 @@ impl<S: SqlStore> KnowledgeStore for S {
                         shared: r.get(9)?,
                         elsewhere: r.get(10)?,
                     })
-                },
-            )
-            .optional()?
-            .ok_or(StoreError::EntryNotFound(id))?;
-        entry.tags = self
-            .db()
-            .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?
-            .query_map([id], |r| r.get(0))?
-            .collect::<SqlResult<_>>()?;
-        entry.competences = self
-            .db()
-            .prepare_cached(
-                "SELECT c.name FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
-                 WHERE ec.entry_id = ?1 ORDER BY c.name",
-            )?
-            .query_map([id], |r| r.get(0))?
-            .collect::<SqlResult<_>>()?;
-        Ok(entry)
+                })
+                .optional()?
+                .ok_or(StoreError::EntryNotFound(id))?;
+            entry.tags = db
+                .prepare_cached(ENTRY_TAGS)?
+                .query_map([id], |r| r.get(0))?
+                .collect::<SqlResult<_>>()?;
+            entry.competences = db
+                .prepare_cached(ENTRY_COMPETENCES)?
+                .query_map([id], |r| r.get(0))?
+                .collect::<SqlResult<_>>()?;
+            Ok(entry)
+        })
     }
 }

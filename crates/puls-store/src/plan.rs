@@ -10,7 +10,7 @@ use super::access::{self, Place};
 use super::knowledge_search::written_entries_of_a;
 use super::{Result, Stamp, StoreError, drawn_up, history, restricted, staffing, time};
 use puls_domain::puls::{ActivityStatus, PlanSummary};
-use puls_domain::read::DrawnUp;
+use puls_domain::read::{DrawnUp, TeamMember};
 use puls_domain::roster::NeedStatus;
 use puls_domain::text;
 
@@ -195,7 +195,19 @@ fn arena_open(tx: &dyn Db, arena: i64) -> Result<()> {
 /// lists (the written entries, the lock, whether a restricted record exists): on PostgreSQL
 /// each question is a round trip, and a board key reads a plan.
 pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
-    let head = format!(
+    let head = plan_head(conn);
+    // None of a plan's questions waits for another's answer: asked together, they cost a
+    // database server one round trip instead of five.
+    let arena_only: &[&dyn ToValue] = &[&arena];
+    conn.together(&plan_questions(&head, arena_only), || {
+        read_plan(conn, arena, &head)
+    })
+}
+
+/// The plan's first statement: the arena's P step, its written entries, whether it has a
+/// restricted record, and its lock.
+fn plan_head(conn: &dyn Db) -> String {
+    format!(
         "SELECT a.version, a.signalled_at, a.recipient, p.name, a.feedback_days,
             {}, {}, {}
          FROM arenas a LEFT JOIN people p ON p.id = a.communication_lead_id {}
@@ -204,18 +216,21 @@ pub(super) fn plan_of(conn: &dyn Db, arena: i64) -> Result<Plan> {
         restricted::exists_for_a(conn),
         drawn_up::LOCK_COLUMNS,
         drawn_up::LOCK_JOIN,
-    );
-    // None of a plan's questions waits for another's answer: asked together, they cost a
-    // database server one round trip instead of five.
-    let arena_only: &[&dyn ToValue] = &[&arena];
-    let questions = [
-        (head.as_str(), arena_only),
+    )
+}
+
+/// Every question of a plan, `arena_only` its one value.
+fn plan_questions<'q>(
+    head: &'q str,
+    arena_only: &'q [&'q dyn ToValue],
+) -> [(&'q str, &'q [&'q dyn ToValue]); 5] {
+    [
+        (head, arena_only),
         (CONTACTS, arena_only),
         (CRITERIA, arena_only),
         (ACTIVITIES, arena_only),
         (staffing::NEEDS_OF, arena_only),
-    ];
-    conn.together(&questions, || read_plan(conn, arena, &head))
+    ]
 }
 
 const CONTACTS: &str = "SELECT id, on_date, channel, summary, by_whom, version FROM contacts
@@ -321,6 +336,11 @@ pub trait PlanStore {
     /// The arena's whole PULS program.
     fn plan(&self, arena: i64) -> Result<Plan>;
 
+    /// The arena's PULS program and the people allocated to it now, as following the board's
+    /// selection reads them at every step: asked together, one round trip on a database
+    /// server instead of two.
+    fn plan_and_team(&self, arena: i64) -> Result<(Plan, Vec<TeamMember>)>;
+
     /// Saves the P step: recipient, communication lead (a person on the roster) and rhythm.
     fn set_proactivity(&mut self, arena: i64, expected_version: i64, p: &Proactivity)
     -> Result<()>;
@@ -369,6 +389,23 @@ pub trait PlanStore {
 impl<S: SqlStore> PlanStore for S {
     fn plan(&self, arena: i64) -> Result<Plan> {
         plan_of(self.db(), arena)
+    }
+
+    fn plan_and_team(&self, arena: i64) -> Result<(Plan, Vec<TeamMember>)> {
+        let db = self.db();
+        let head = plan_head(db);
+        let team = staffing::team_question(db);
+        let today = time::date_to_text(Some(self.today()));
+        let arena_only: &[&dyn ToValue] = &[&arena];
+        let on_today: &[&dyn ToValue] = &[&today, &arena];
+        let mut questions = plan_questions(&head, arena_only).to_vec();
+        questions.push((team.as_str(), on_today));
+        db.together(&questions, || {
+            Ok((
+                read_plan(db, arena, &head)?,
+                staffing::team_of(db, arena, today.as_deref())?,
+            ))
+        })
     }
 
     fn set_proactivity(

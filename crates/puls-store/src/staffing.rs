@@ -23,6 +23,39 @@ const LOAD_OF_P: &str =
     "(SELECT CAST(coalesce(sum(a.percent), 0) AS bigint) FROM allocations a WHERE a.person_id = p.id
      AND a.from_date <= ?1 AND (a.to_date IS NULL OR a.to_date >= ?1))";
 
+/// The people allocated to an arena on `?1` (today), `?2` the arena, with their whole load.
+pub(super) fn team_question(conn: &dyn Db) -> String {
+    format!(
+        "SELECT al.id, p.id, p.name, c.name, al.percent, al.from_date, al.to_date, p.capacity, {LOAD_OF_P}
+         FROM allocations al JOIN people p ON p.id = al.person_id
+         LEFT JOIN competences c ON c.id = al.competence_id
+         WHERE al.arena_id = ?2 AND al.from_date <= ?1 AND (al.to_date IS NULL OR al.to_date >= ?1)
+         ORDER BY p.name {}",
+        conn.pick("COLLATE NOCASE", "")
+    )
+}
+
+/// The arena's team on `today` (see [`team_question`]).
+pub(super) fn team_of(conn: &dyn Db, arena: i64, today: Option<&str>) -> Result<Vec<TeamMember>> {
+    let mut stmt = conn.prepare_cached(&team_question(conn))?;
+    let team = stmt.query_map(params![today, arena], |r| {
+        Ok(TeamMember {
+            allocation_id: r.get(0)?,
+            person_id: r.get(1)?,
+            name: r.get(2)?,
+            competence: r.get(3)?,
+            percent: r.get(4)?,
+            from: time::date_from_text(r.get(5)?).unwrap_or_default(),
+            to: time::date_from_text(r.get(6)?),
+            load: Load {
+                capacity: r.get(7)?,
+                allocated: r.get(8)?,
+            },
+        })
+    })?;
+    Ok(team.collect::<SqlResult<_>>()?)
+}
+
 /// An allocation running today: who, where, how much of their week.
 pub(super) struct Current {
     pub person: i64,
@@ -202,30 +235,7 @@ impl<S: SqlStore> StaffingStore for S {
 
     fn arena_team(&self, arena: i64) -> Result<Vec<TeamMember>> {
         let today = time::date_to_text(Some(self.today()));
-        let mut stmt = self.db().prepare_cached(&format!(
-            "SELECT al.id, p.id, p.name, c.name, al.percent, al.from_date, al.to_date, p.capacity, {LOAD_OF_P}
-             FROM allocations al JOIN people p ON p.id = al.person_id
-             LEFT JOIN competences c ON c.id = al.competence_id
-             WHERE al.arena_id = ?2 AND al.from_date <= ?1 AND (al.to_date IS NULL OR al.to_date >= ?1)
-             ORDER BY p.name {}",
-            self.db().pick("COLLATE NOCASE", "")
-        ))?;
-        let team = stmt.query_map(params![today, arena], |r| {
-            Ok(TeamMember {
-                allocation_id: r.get(0)?,
-                person_id: r.get(1)?,
-                name: r.get(2)?,
-                competence: r.get(3)?,
-                percent: r.get(4)?,
-                from: time::date_from_text(r.get(5)?).unwrap_or_default(),
-                to: time::date_from_text(r.get(6)?),
-                load: Load {
-                    capacity: r.get(7)?,
-                    allocated: r.get(8)?,
-                },
-            })
-        })?;
-        Ok(team.collect::<SqlResult<_>>()?)
+        team_of(self.db(), arena, today.as_deref())
     }
 
     fn candidates(&self, arena: i64, competence: i64) -> Result<Vec<Candidate>> {
