@@ -124,6 +124,33 @@ fn a_dropped_connection_is_opened_again_and_counts_as_a_change() {
 }
 
 #[test]
+fn a_write_right_after_the_server_drops_the_connection_lands_on_another() {
+    if !available() {
+        return;
+    }
+    // Given maja's session holding a connection the server has just dropped, before anyone
+    // asked whether anything changed
+    let db = TestDatabase::default();
+    let mut maja = open(&db, "maja").unwrap();
+    maja.create_signal(&signal("Before the drop")).unwrap();
+    maja.board_cards(false).unwrap();
+    let mut admin = client(&db);
+    admin
+        .batch_execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .unwrap();
+
+    // When she writes at once
+    let written = maja.create_signal(&signal("Right after the drop"));
+
+    // Then the write lands, on another connection: nothing was begun on the dropped one
+    assert!(written.is_ok(), "{written:?}");
+    assert_eq!(maja.board_cards(false).unwrap().len(), 2);
+}
+
+#[test]
 fn db_puls_db_and_the_config_name_a_database_server() {
     if !available() {
         return;

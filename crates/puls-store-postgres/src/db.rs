@@ -21,6 +21,7 @@ use bytes::BytesMut;
 use deadpool_postgres::Object;
 use futures_executor::block_on;
 use futures_util::future::join_all;
+use tokio_postgres::error::SqlState;
 use tokio_postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use tokio_postgres::{CancelToken, Statement};
 
@@ -62,7 +63,6 @@ impl From<DbError> for StoreError {
 /// The server's words, the way SQLite's reach the user: a lock that waited too long is `Busy`,
 /// a cancelled question `Interrupted`.
 pub fn backend_error(e: &tokio_postgres::Error) -> StoreError {
-    use tokio_postgres::error::SqlState;
     match e.code() {
         Some(c)
             if *c == SqlState::LOCK_NOT_AVAILABLE || *c == SqlState::T_R_SERIALIZATION_FAILURE =>
@@ -427,6 +427,36 @@ impl Connection {
             values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let n = block_on(self.client()?.execute(&statement, &refs))?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    /// A write's `BEGIN` batch. On a connection the server has closed or is closing since the
+    /// session's last question nothing was begun: it is let go for good, and another takes its
+    /// place. (A closed connection may not know it yet when the server's farewell is the
+    /// answer to this very batch.)
+    pub fn begin(&self, sql: &str) -> SqlResult<()> {
+        self.forget_ahead();
+        let begun = {
+            let client = self.client()?;
+            block_on(client.batch_execute(sql))
+        };
+        match begun {
+            Err(e) if e.is_closed() || e.code() == Some(&SqlState::ADMIN_SHUTDOWN) => {
+                self.discard();
+                Ok(block_on(self.client()?.batch_execute(sql))?)
+            }
+            begun => Ok(begun?),
+        }
+    }
+
+    /// Lets go of the connection held for good: the pool starts another in its place.
+    fn discard(&self) {
+        self.forget_ahead();
+        let held = self.held.borrow_mut().take();
+        if let Some(held) = held {
+            self.running.hold(None);
+            drop(Object::take(held));
+        }
+        self.forget_stop();
     }
 
     /// Statements with no parameters, separated by `;`: migrations, `BEGIN`, `COMMIT`.

@@ -166,12 +166,7 @@ impl PgStore {
         // Two round trips, not four: the lock is taken with the `BEGIN`, the notification
         // sent with the `COMMIT`.
         let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})");
-        let begun = match tx.execute_batch(&begin) {
-            // The connection held was closed by the server since its last question: nothing
-            // was begun on it, and another takes its place.
-            Err(_) if tx.release_if_closed() => tx.execute_batch(&begin),
-            begun => begun,
-        };
+        let begun = tx.begin(&begin);
         // Marked as this store's: its own write is no news to it. The payload is the pool's
         // mark and a number, quoted all the same.
         let payload = self
