@@ -96,6 +96,16 @@ fn the_boards_count_of_written_entries_reads_its_own_index() {
     assert!(plan.contains("entries_written_by_arena"), "{plan}");
 }
 
+/// The server drops every connection to `db` but the one asking, as an administrator may.
+fn drop_other_connections(db: &TestDatabase) {
+    client(db)
+        .batch_execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .unwrap();
+}
+
 #[test]
 fn a_dropped_connection_is_opened_again_and_counts_as_a_change() {
     if !available() {
@@ -105,13 +115,7 @@ fn a_dropped_connection_is_opened_again_and_counts_as_a_change() {
     let db = TestDatabase::default();
     let mut maja = open(&db, "maja").unwrap();
     maja.create_signal(&signal("Before the drop")).unwrap();
-    let mut admin = client(&db);
-    admin
-        .batch_execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-             WHERE datname = current_database() AND pid <> pg_backend_pid()",
-        )
-        .unwrap();
+    drop_other_connections(&db);
 
     // When the live refresh asks whether anything changed
     let changed = maja.others_changed().unwrap();
@@ -134,13 +138,7 @@ fn a_write_right_after_the_server_drops_the_connection_lands_on_another() {
     let mut maja = open(&db, "maja").unwrap();
     maja.create_signal(&signal("Before the drop")).unwrap();
     maja.board_cards(false).unwrap();
-    let mut admin = client(&db);
-    admin
-        .batch_execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-             WHERE datname = current_database() AND pid <> pg_backend_pid()",
-        )
-        .unwrap();
+    drop_other_connections(&db);
 
     // When she writes at once
     let written = maja.create_signal(&signal("Right after the drop"));

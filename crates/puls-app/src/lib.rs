@@ -220,7 +220,7 @@ impl App {
         let session = self.session();
         session.enter(|| {
             let answer = f(self);
-            self.read_people_when_needed();
+            self.read_roster_when_needed();
             self.keep_late_count();
             answer
         })
@@ -228,7 +228,7 @@ impl App {
 
     /// Reads the roster's people or competences once a step has made a view or a filter need
     /// them.
-    fn read_people_when_needed(&mut self) {
+    fn read_roster_when_needed(&mut self) {
         if self.roster.needs_people() {
             self.hold_people();
         } else if self.roster.needs_competences() {

@@ -282,16 +282,24 @@ impl Connection {
     /// Gives the connection held back to the pool. Only between questions: never inside a
     /// write, whose transaction would go with it.
     pub fn release(&self) {
+        self.let_go(false);
+    }
+
+    /// Lets go of the connection held: back to the pool, or (`for_good`) out of it, the pool
+    /// starting another in its place.
+    fn let_go(&self, for_good: bool) {
         self.forget_ahead();
         let held = self.held.borrow_mut().take();
-        if held.is_some() {
+        if let Some(held) = held {
             // Before another session can take it: an interrupt meant for this one must not
             // reach that one's question.
             self.running.hold(None);
+            if for_good {
+                drop(Object::take(held));
+            }
         }
         // Between questions: nothing runs that a stop could still be for.
         self.forget_stop();
-        drop(held);
     }
 
     /// Lets go of the connection held if the server has closed it, so the next question takes
@@ -441,22 +449,11 @@ impl Connection {
         };
         match begun {
             Err(e) if e.is_closed() || e.code() == Some(&SqlState::ADMIN_SHUTDOWN) => {
-                self.discard();
+                self.let_go(true);
                 Ok(block_on(self.client()?.batch_execute(sql))?)
             }
             begun => Ok(begun?),
         }
-    }
-
-    /// Lets go of the connection held for good: the pool starts another in its place.
-    fn discard(&self) {
-        self.forget_ahead();
-        let held = self.held.borrow_mut().take();
-        if let Some(held) = held {
-            self.running.hold(None);
-            drop(Object::take(held));
-        }
-        self.forget_stop();
     }
 
     /// Statements with no parameters, separated by `;`: migrations, `BEGIN`, `COMMIT`.

@@ -331,7 +331,7 @@ impl PgStore {
         limit: usize,
     ) -> Result<Vec<EntryHit>> {
         let (kind, tag, competence, mission) = filter_params(filter);
-        let here = text_literal(self.here()?);
+        let here = crate::sql::text_literal(self.here()?);
         let newest = |vector: &str| {
             format!(
                 "(SELECT e.id FROM entries e, q
@@ -431,12 +431,6 @@ struct CandidateRow {
 /// values are single values, and one question for a hundred ids beats a hundred questions.
 fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
-/// `text` as an SQL string literal. An escape string (`E'...'`) reads backslashes the same
-/// whatever `standard_conforming_strings` says, so both they and quotes are doubled.
-fn text_literal(text: &str) -> String {
-    format!("E'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
 }
 
 fn sql_limit(limit: usize) -> i64 {

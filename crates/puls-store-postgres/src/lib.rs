@@ -169,17 +169,13 @@ impl PgStore {
         let begun = tx.begin(&begin);
         // Marked as this store's: its own write is no news to it. The payload is the pool's
         // mark and a number, quoted all the same.
-        let payload = self
-            .pool
-            .listener
-            .payload(self.ear.store())
-            .replace('\'', "''");
+        let payload = sql::text_literal(&self.pool.listener.payload(self.ear.store()));
         let done = begun
             .map_err(StoreError::from)
             .and_then(|()| f(tx, &stamp))
             .and_then(|value| {
                 tx.execute_batch(&format!(
-                    "SELECT pg_notify('{}', '{payload}'); COMMIT",
+                    "SELECT pg_notify('{}', {payload}); COMMIT",
                     link::CHANNEL
                 ))?;
                 Ok(value)

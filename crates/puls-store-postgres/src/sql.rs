@@ -68,6 +68,13 @@ impl ToValue for db::Value {
 
 struct PgRow<'a>(&'a tokio_postgres::Row);
 
+/// `text` as an SQL string literal, for a statement whose text must hold the value itself. An
+/// escape string (`E'...'`) reads backslashes the same whatever `standard_conforming_strings`
+/// says, so both they and quotes are doubled.
+pub(crate) fn text_literal(text: &str) -> String {
+    format!("E'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
+}
+
 fn value_error(what: String) -> SqlError {
     StoreError::Backend(what).into()
 }
@@ -158,7 +165,13 @@ impl Db for Connection {
 
 #[cfg(test)]
 mod tests {
-    use super::renumbered;
+    use super::{renumbered, text_literal};
+
+    #[test]
+    fn a_literal_doubles_quotes_and_backslashes_in_an_escape_string() {
+        assert_eq!(text_literal(r"O'Hara\by"), r"E'O''Hara\\by'");
+        assert_eq!(text_literal("Norrby"), "E'Norrby'");
+    }
 
     #[test]
     fn renumbers_sqlite_parameters_and_nothing_else() {
