@@ -249,6 +249,7 @@ macro_rules! conformance {
                 the_demo_fills_every_stage_and_every_mission,
                 each_history_row_names_the_person_who_did_it,
                 returning_is_refused_until_every_criterion_has_a_result_or_reason,
+                a_reload_reads_what_each_reading_reads_alone,
                 a_write_about_an_arena_that_does_not_exist_writes_nothing,
                 a_refused_stand_up_leaves_since_last_as_it_was,
             ],

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use puls::domain::arena::Stage;
 use puls::domain::puls::Gap;
-use puls::store::StoreError;
 use puls::store::prelude::*;
+use puls::store::{RosterAnswer, RosterRead, StoreError};
 
 use crate::Fixture;
 use crate::app::now;
@@ -171,4 +171,44 @@ pub fn each_history_row_names_the_person_who_did_it<F: Fixture>() {
         .find(|r| r.entity == "competence" && r.entity_id == id)
         .unwrap();
     assert_eq!(added.who, "maja");
+}
+
+/// A screen's reload, asked at once (side by side on a server), reads what each of its readings
+/// reads alone, whatever it reads of the roster.
+pub fn a_reload_reads_what_each_reading_reads_alone<F: Fixture>() {
+    // Given the demo, read by the line manager who has a staffing request to decide
+    let db = demo_db::<F>();
+    let store = db.session("anders", now());
+    let requests = store.requests_to_decide(false).unwrap();
+    assert_eq!(requests.len(), 1, "the demo's request for an inspector");
+    let review_dates = store.review_dates().unwrap();
+    assert!(!review_dates.is_empty(), "the demo's running arenas");
+
+    for declined in [false, true] {
+        // When the screen reloads, reading as much of the roster as each view needs
+        let reads = [
+            RosterRead::Glance,
+            RosterRead::Competences,
+            RosterRead::People,
+        ]
+        .map(|roster| store.reload(declined, roster).unwrap());
+
+        // Then each part is what its own reading answers
+        for read in &reads {
+            assert_eq!(read.cards, store.board_cards(declined).unwrap());
+            assert_eq!(read.requests, requests);
+            assert_eq!(read.review_dates, review_dates);
+        }
+        let [glance, competences, people] = reads.map(|read| read.roster);
+        assert_eq!(glance, RosterAnswer::Glance(store.roster_glance().unwrap()));
+        let (rows, overview) = store.roster_overview().unwrap();
+        assert_eq!(competences, RosterAnswer::Competences(rows, overview));
+        assert_eq!(
+            people,
+            RosterAnswer::People(
+                store.roster_competences().unwrap(),
+                store.roster_people().unwrap()
+            )
+        );
+    }
 }

@@ -48,7 +48,7 @@ use keymap::{Context, Keymap, Lookup};
 use plan::PlanPane;
 use popup::{Detail, FilterTarget, History, Popup, Prompt, PromptPurpose};
 use puls_domain::session::{self, Session};
-use puls_store::StoreError;
+use puls_store::{RosterAnswer, RosterRead, StoreError};
 use roster::{Roster, RosterView, Team};
 
 /// Rows of screen that are not board cards: the top bar, the status line, the pane's border and
@@ -440,26 +440,29 @@ impl App {
 
     /// Reloads the board, the roster and the team, keeping every selection.
     fn reload(&mut self) -> Result<(), StoreError> {
-        let cards = self.store.board_cards(self.board.show_declined)?;
-        self.board.set_cards(cards);
-        if self.roster.needs_people() {
-            let competences = self.store.roster_competences()?;
-            let people = self.store.roster_people()?;
-            self.roster.set_people(people, competences);
+        // The first screen shows the team view: the competence view's rows (a scan of every
+        // holding) wait until that view or a form asks for them.
+        let roster = if self.roster.needs_people() {
+            RosterRead::People
         } else if self.roster.needs_competences() {
-            let (competences, glance) = self.store.roster_overview()?;
-            self.roster.set_glance(glance, Some(competences));
+            RosterRead::Competences
         } else {
-            // The first screen shows the team view: the competence view's rows (a scan of every
-            // holding) wait until that view or a form asks for them.
-            let glance = self.store.roster_glance()?;
-            self.roster.set_glance(glance, None);
+            RosterRead::Glance
+        };
+        let read = self.store.reload(self.board.show_declined, roster)?;
+        self.board.set_cards(read.cards);
+        match read.roster {
+            RosterAnswer::People(competences, people) => {
+                self.roster.set_people(people, competences)
+            }
+            RosterAnswer::Competences(competences, glance) => {
+                self.roster.set_glance(glance, Some(competences))
+            }
+            RosterAnswer::Glance(glance) => self.roster.set_glance(glance, None),
         }
-        self.roster
-            .set_requests(self.store.requests_to_decide(false)?);
-        self.review_dates = self
-            .store
-            .review_dates()?
+        self.roster.set_requests(read.requests);
+        self.review_dates = read
+            .review_dates
             .into_iter()
             .map(|d| (d.arena, d))
             .collect();

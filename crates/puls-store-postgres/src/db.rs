@@ -165,6 +165,12 @@ struct Answered {
     rows: Vec<tokio_postgres::Row>,
 }
 
+impl Answered {
+    fn is(&self, sql: &str, values: &[Value]) -> bool {
+        self.sql == sql && self.values == values
+    }
+}
+
 /// What cancels a session's question, while it holds a connection. A cancel in flight holds
 /// it, so the connection goes back to the pool only once the cancel has reached the server:
 /// never does it stop the question of the session that takes the connection next.
@@ -226,6 +232,34 @@ impl Running {
     }
 }
 
+/// The answers `client` gives to `questions`, all sent before any is read; a question the
+/// server could not prepare is left out.
+async fn answers<'q>(
+    client: &Object,
+    questions: Vec<&'q (String, Vec<Value>)>,
+) -> Vec<(
+    &'q (String, Vec<Value>),
+    Result<Vec<tokio_postgres::Row>, tokio_postgres::Error>,
+)> {
+    let statements = join_all(questions.iter().map(|(sql, _)| client.prepare_cached(sql))).await;
+    let asked: Vec<_> = questions
+        .into_iter()
+        .zip(statements)
+        .filter_map(|(question, statement)| Some((question, statement.ok()?)))
+        .collect();
+    let answers = join_all(asked.iter().map(|((_, values), statement)| {
+        let refs: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        async move { client.query(statement, &refs).await }
+    }))
+    .await;
+    asked
+        .into_iter()
+        .map(|(question, _)| question)
+        .zip(answers)
+        .collect()
+}
+
 /// A write runs on the connection between `BEGIN` and `COMMIT`: the same calls.
 pub type Transaction = Connection;
 
@@ -256,27 +290,50 @@ impl Connection {
                 .pool
                 .checkout(self.lock_timeout)
                 .map_err(DbError::Store)?;
-            // A connection may have been another session's a moment ago: unless it was set up
-            // for this one, its settings are not this session's. They are set outside any
-            // transaction (a rollback would undo them, unknown to the pool's memory).
-            let lock_timeout = self.lock_timeout.as_millis().max(1).to_string();
-            let setup = format!("{}\n{lock_timeout}", self.account);
-            if !self.pool.is_set_up_for(&client, &setup) {
-                // No JIT: puls asks short questions, and a plan the server thinks dear enough
-                // to compile (a related-entries question under the region's policies) took
-                // 170 ms to compile for a few ms of work.
-                let statement = block_on(client.prepare_cached(
-                    "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false),
-                            set_config('jit', 'off', false)",
-                ))?;
-                block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
-                self.pool.set_up(&client, &setup);
-            }
+            self.set_up(&client)?;
             self.running.hold(Some(client.cancel_token()));
             *self.held.borrow_mut() = Some(client);
         }
         Ref::filter_map(self.held.borrow(), Option::as_ref)
             .map_err(|_| DbError::Value("no connection held".to_owned()))
+    }
+
+    /// Sets `client` up for this session. A connection may have been another session's a
+    /// moment ago: unless it was set up for this one, its settings are not this session's.
+    /// They are set outside any transaction (a rollback would undo them, unknown to the pool's
+    /// memory).
+    fn set_up(&self, client: &Object) -> SqlResult<()> {
+        let lock_timeout = self.lock_timeout.as_millis().max(1).to_string();
+        let setup = format!("{}\n{lock_timeout}", self.account);
+        if !self.pool.is_set_up_for(client, &setup) {
+            // No JIT: puls asks short questions, and a plan the server thinks dear enough to
+            // compile (a related-entries question under the region's policies) took 170 ms to
+            // compile for a few ms of work.
+            let statement = block_on(client.prepare_cached(
+                "SELECT set_config('puls.account', $1, false), set_config('lock_timeout', $2, false),
+                        set_config('jit', 'off', false)",
+            ))?;
+            block_on(client.query(&statement, &[&self.account, &lock_timeout]))?;
+            self.pool.set_up(client, &setup);
+        }
+        Ok(())
+    }
+
+    /// A second connection for questions asked side by side, set up for this session: one the
+    /// pool has free or room to open now, else none (the questions then share the one held).
+    fn second(&self) -> Option<Object> {
+        let client = self.pool.checkout(Duration::ZERO).ok()?;
+        self.set_up(&client).ok()?;
+        Some(client)
+    }
+
+    /// Takes a connection and gives it back set up for this session, so that the first
+    /// question that needs one more finds it open: opening costs a connection's start on the
+    /// server.
+    pub fn warm(&self) {
+        if let Some(client) = self.second() {
+            drop(client);
+        }
     }
 
     /// Gives the connection held back to the pool. Only between questions: never inside a
@@ -341,37 +398,50 @@ impl Connection {
     /// Sends every question before reading any answer (tokio-postgres pipelines questions
     /// whose futures are polled together): one round trip. The answers wait for `rows` to
     /// ask the same question with the same values. A question that fails is left to be asked
-    /// again in its turn, which says why.
-    pub fn ask_ahead(&self, questions: Vec<(String, Vec<Value>)>) {
+    /// again in its turn, which says why; one whose answer waits already is not asked again.
+    /// `other` goes to a second connection (see `Db::ask_ahead_side_by_side`) when the pool
+    /// has one, else after `one` on this one.
+    pub fn ask_ahead(&self, one: Vec<(String, Vec<Value>)>, other: Vec<(String, Vec<Value>)>) {
         // A question to stop is stopped in its turn (see `rows`), not asked ahead.
         if self.writing.get() || self.running.stop.load(Ordering::Acquire) {
+            return;
+        }
+        let (one, other) = {
+            let ahead = self.ahead.borrow();
+            let new = |questions: &Vec<(String, Vec<Value>)>| -> Vec<_> {
+                questions
+                    .iter()
+                    .filter(|(sql, values)| !ahead.iter().any(|a| a.is(sql, values)))
+                    .cloned()
+                    .collect()
+            };
+            (new(&one), new(&other))
+        };
+        if one.is_empty() && other.is_empty() {
             return;
         }
         let Ok(client) = self.client() else {
             return;
         };
-        let statements = block_on(join_all(
-            questions.iter().map(|(sql, _)| client.prepare_cached(sql)),
-        ));
-        let refs: Vec<Vec<&(dyn ToSql + Sync)>> = questions
-            .iter()
-            .map(|(_, values)| values.iter().map(|v| v as &(dyn ToSql + Sync)).collect())
-            .collect();
-        let asked: Vec<_> = statements
-            .iter()
-            .zip(&refs)
-            .zip(&questions)
-            .filter_map(|((statement, refs), question)| {
-                Some((question, statement.as_ref().ok()?, refs))
-            })
-            .collect();
-        let answers = block_on(join_all(
-            asked
-                .iter()
-                .map(|(_, statement, refs)| client.query(*statement, refs)),
-        ));
+        let second = if one.is_empty() || other.is_empty() {
+            None
+        } else {
+            self.second()
+        };
+        let answers = match &second {
+            Some(second) => {
+                let (mut mine, its) = block_on(futures_util::future::join(
+                    answers(&client, one.iter().collect()),
+                    answers(second, other.iter().collect()),
+                ));
+                mine.extend(its);
+                mine
+            }
+            None => block_on(answers(&client, one.iter().chain(&other).collect())),
+        };
+        drop(second);
         let mut ahead = self.ahead.borrow_mut();
-        for (((sql, values), _, _), answer) in asked.into_iter().zip(answers) {
+        for ((sql, values), answer) in answers {
             if let Ok(rows) = self.heard(answer) {
                 ahead.push(Answered {
                     sql: sql.clone(),
@@ -387,12 +457,17 @@ impl Connection {
         self.ahead.borrow_mut().clear();
     }
 
+    /// Drops the answers to `questions` asked ahead and not read.
+    pub fn forget_answers(&self, questions: &[(String, Vec<Value>)]) {
+        self.ahead
+            .borrow_mut()
+            .retain(|a| !questions.iter().any(|(sql, values)| a.is(sql, values)));
+    }
+
     /// The answer asked ahead to `sql` with `values`, taken.
     fn answered(&self, sql: &str, values: &[Value]) -> Option<Vec<tokio_postgres::Row>> {
         let mut ahead = self.ahead.borrow_mut();
-        let i = ahead
-            .iter()
-            .position(|a| a.sql == sql && a.values == values)?;
+        let i = ahead.iter().position(|a| a.is(sql, values))?;
         Some(ahead.swap_remove(i).rows)
     }
 

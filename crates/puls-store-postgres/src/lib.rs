@@ -81,6 +81,10 @@ impl PgStore {
         let conn = Connection::new(Arc::clone(&pool), who, options.busy_timeout);
         // The listening connection is opened while the schema is checked, not after: each
         // costs a connection's start on the server.
+        // So is a second connection, for the board's questions side by side; nothing waits
+        // for it.
+        let second = conn.beside();
+        std::thread::spawn(move || second.warm());
         let (migrated, ear) = std::thread::scope(|scope| {
             let ear = scope.spawn(|| pool.listener.ear());
             let migrated = migrate::to_latest(&conn, url);
@@ -440,6 +444,71 @@ mod tests {
             Ok(db.together(&[("SELECT 1 / 0", &[])], || probe(db)))
         });
         assert_eq!(written.unwrap(), 2);
+        drop(store);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn questions_side_by_side_run_on_two_connections_at_once_when_the_pool_has_two() {
+        let Some((server, name, url)) = database("side") else {
+            return;
+        };
+        let nap = "SELECT pg_backend_pid() FROM pg_sleep(0.5)";
+        let other_nap = "SELECT pg_backend_pid() AS other FROM pg_sleep(0.5)";
+        let pid =
+            |db: &dyn Db, sql: &str| -> i32 { db.query_row(sql, params!(), |r| r.get(0)).unwrap() };
+        let two_naps = |store: &PgStore| {
+            let db: &dyn Db = &store.conn;
+            let started = std::time::Instant::now();
+            let pids = db.side_by_side(&[(nap, &[])], &[(other_nap, &[])], || {
+                (pid(db, nap), pid(db, other_nap))
+            });
+            (pids, started.elapsed())
+        };
+
+        // Given a pool with room for two connections, two half-second questions side by side
+        // take half a second, each on a connection of its own
+        let options = StoreOptions {
+            pool_size: 2,
+            ..StoreOptions::default()
+        };
+        let store = PgStore::open(&url, "maja", Arc::new(SystemClock), &options).unwrap();
+        let ((one, other), took) = two_naps(&store);
+        assert_ne!(one, other);
+        assert!(took < std::time::Duration::from_millis(900), "{took:?}");
+        drop(store);
+
+        // and a pool of one asks both on its one connection, one after the other
+        let store = session(&url, "maja");
+        let ((one, other), took) = two_naps(&store);
+        assert_eq!(one, other);
+        assert!(took >= std::time::Duration::from_millis(1000), "{took:?}");
+        drop(store);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn a_reading_made_of_readings_asks_each_question_once_and_keeps_the_rest_for_its_parts() {
+        let Some((server, name, url)) = database("parts") else {
+            return;
+        };
+        let store = session(&url, "maja");
+        store.conn.execute_batch("CREATE SEQUENCE asked").unwrap();
+        let db: &dyn Db = &store.conn;
+        let next = |sql: &str| -> i64 { db.query_row(sql, params!(), |r| r.get(0)).unwrap() };
+        let part = "SELECT nextval('asked')";
+        let rest = "SELECT nextval('asked') AS rest";
+
+        // Given a whole asked ahead, whose part asks its own question ahead and reads it
+        let (from_part, from_rest) = db.side_by_side(&[(part, &[])], &[(rest, &[])], || {
+            let from_part = db.together(&[(part, &[])], || next(part));
+            (from_part, next(rest))
+        });
+
+        // Then the part's question was not asked again, and the rest's answer outlived the
+        // part's end: the sequence was drawn twice
+        assert_eq!([from_part.min(from_rest), from_part.max(from_rest)], [1, 2]);
+        assert_eq!(next("SELECT nextval('asked') AS after"), 3);
         drop(store);
         drop_database(&server, &name).unwrap();
     }

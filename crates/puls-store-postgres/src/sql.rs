@@ -149,18 +149,24 @@ impl Db for Connection {
     }
 
     fn ask_ahead(&self, questions: &[Question<'_>]) {
-        Connection::ask_ahead(
-            self,
-            questions
-                .iter()
-                .map(|(sql, params)| (renumbered(sql).into_owned(), values(params)))
-                .collect(),
-        );
+        Connection::ask_ahead(self, asked(questions), Vec::new());
     }
 
-    fn forget_ahead(&self) {
-        Connection::forget_ahead(self);
+    fn ask_ahead_side_by_side(&self, one: &[Question<'_>], other: &[Question<'_>]) {
+        Connection::ask_ahead(self, asked(one), asked(other));
     }
+
+    fn forget_ahead(&self, questions: &[Question<'_>]) {
+        Connection::forget_answers(self, &asked(questions));
+    }
+}
+
+/// Questions as the connection sends them: `$n` placeholders, owned values.
+fn asked(questions: &[Question<'_>]) -> Vec<(String, Vec<db::Value>)> {
+    questions
+        .iter()
+        .map(|(sql, params)| (renumbered(sql).into_owned(), values(params)))
+        .collect()
 }
 
 #[cfg(test)]

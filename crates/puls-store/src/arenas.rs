@@ -1,6 +1,6 @@
 //! Arenas: the board's cards, and every change to an arena with its audit row.
 
-use crate::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, ToValue, params};
+use crate::sql::{Db, OptionalExtension, Question, Row, SqlResult, SqlStore, ToValue, params};
 use chrono::NaiveDate;
 pub use puls_domain::read::ArenaCard;
 
@@ -389,6 +389,27 @@ fn plan_counts(conn: &dyn Db) -> [PlanCount; 4] {
     ]
 }
 
+/// The board's questions, on `today` and for `declined` signals too or not: the team counts,
+/// the cards, the participating missions, then the needs', criteria's, activities' and written
+/// entries' counts.
+pub(crate) fn board_questions<'q>(
+    db: &dyn Db,
+    on_today: &'q [&'q dyn ToValue],
+    declined: &'q [&'q dyn ToValue],
+) -> [Question<'q>; 7] {
+    let [needs, criteria, activities, entries] = plan_counts(db).map(|(sql, _)| sql);
+    let none: &[&dyn ToValue] = &[];
+    [
+        (TEAM_COUNTS, on_today),
+        (CARDS, declined),
+        (PARTICIPATING, none),
+        (needs, none),
+        (criteria, none),
+        (activities, none),
+        (entries, none),
+    ]
+}
+
 /// The board's cards (`?1`: declined signals too), with what they show of the arena's row.
 const CARDS: &str =
     "SELECT a.id, a.title, a.mission, a.stage, a.stage_since, p.name, a.target_date,
@@ -434,13 +455,20 @@ impl<S: SqlStore> ArenaStore for S {
         // last is read.
         let on_today: &[&dyn ToValue] = &[&today];
         let declined: &[&dyn ToValue] = &[&include_declined];
-        let mut questions = vec![
-            (TEAM_COUNTS, on_today),
-            (PARTICIPATING, &[] as &[&dyn ToValue]),
-            (CARDS, declined),
-        ];
-        questions.extend(plan_counts(db).map(|(sql, _)| (sql, &[] as &[&dyn ToValue])));
-        db.together(&questions, || {
+        let [
+            team,
+            cards,
+            participating,
+            needs,
+            criteria,
+            activities,
+            entries,
+        ] = board_questions(db, on_today, declined);
+        // Halves that cost a server about the same: the team counts and the cards are the
+        // dearest.
+        let one = [team, participating, needs, criteria];
+        let other = [cards, activities, entries];
+        db.side_by_side(&one, &other, || {
             let mut counts = board_counts(db, &today)?;
             let mut participating = all_participating(db)?;
             let cards = db.query_map(CARDS, params![include_declined], |r| {

@@ -34,6 +34,7 @@ mod purposes;
 mod query_plan;
 mod reader;
 mod registration;
+mod reload;
 mod requests;
 mod restricted;
 mod retention;
@@ -116,6 +117,7 @@ pub use plan::PlanStore;
 pub use privacy::PersonalDataStore;
 pub use purposes::PurposeStore;
 pub use registration::RegistrationStore;
+pub use reload::{Reload, ReloadStore, RosterAnswer, RosterRead};
 pub use requests::RequestStore;
 pub use restricted::RestrictedStore;
 pub use retention::RetentionStore;
@@ -168,6 +170,7 @@ backend!(
         + PurposeStore
         + LearningStore
         + CourseStore
+        + ReloadStore
 );
 
 /// What PostgreSQL's own parts (the search: its SQL is its own; the region's role map) write
@@ -189,9 +192,9 @@ pub mod prelude {
         AccessStore, AccountKeyStore, AccountSettingsStore, AgendaStore, ArenaStore, Backend,
         BankStore, CourseStore, DecisionStore, DrawnUpStore, ExtractStore, FiguresStore,
         HistoryStore, KnowledgeStore, LearningStore, MaturityStore, PersonalDataStore, PlanStore,
-        PurposeStore, RegistrationStore, RequestStore, RestrictedStore, RetentionStore,
-        ReviewStore, RosterImportStore, RosterStore, SearchStore, SessionStore, StaffingStore,
-        TransferStore,
+        PurposeStore, RegistrationStore, ReloadStore, RequestStore, RestrictedStore,
+        RetentionStore, ReviewStore, RosterImportStore, RosterStore, SearchStore, SessionStore,
+        StaffingStore, TransferStore,
     };
 }
 

@@ -17,6 +17,14 @@ const REQUEST_COLUMNS: &str =
             r.decided_at, r.version
      FROM staffing_requests r JOIN people p ON p.id = r.person_id JOIN arenas a ON a.id = r.arena_id";
 
+/// The pending requests that `?1`, a line manager, decides: the oldest first.
+pub(crate) fn to_decide() -> String {
+    format!(
+        "{REQUEST_COLUMNS} WHERE p.manager = ?1 AND r.status = 'pending'
+         ORDER BY r.asked_at, r.id"
+    )
+}
+
 fn request_row(r: &Row) -> SqlResult<StaffingRequest> {
     Ok(StaffingRequest {
         id: r.get(0)?,
@@ -200,10 +208,7 @@ impl<S: SqlStore> RequestStore for S {
                 .collect::<SqlResult<_>>()?
         } else {
             self.db()
-                .prepare_cached(&format!(
-                    "{REQUEST_COLUMNS} WHERE p.manager = ?1 AND r.status = 'pending'
-                     ORDER BY r.asked_at, r.id"
-                ))?
+                .prepare_cached(&to_decide())?
                 .query_map([self.who()], request_row)?
                 .collect::<SqlResult<_>>()?
         };

@@ -35,6 +35,13 @@ impl ReviewEdit {
     }
 }
 
+/// Every running arena's stage, start and last review of each kind.
+pub(crate) const REVIEW_DATES: &str = "SELECT a.id, a.stage, a.signalled_at,
+        (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'sponsor'),
+        (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'citizen'),
+        (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'case')
+     FROM arenas a WHERE a.stage IN ('staffing', 'active', 'returning')";
+
 /// An arena's meetings and what they leave behind. Part of the store interface (see
 /// [`crate::Backend`]).
 pub trait ReviewStore {
@@ -324,13 +331,7 @@ impl<S: SqlStore> ReviewStore for S {
     }
 
     fn review_dates(&self) -> Result<Vec<ReviewDates>> {
-        let mut stmt = self.db().prepare_cached(
-            "SELECT a.id, a.stage, a.signalled_at,
-                (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'sponsor'),
-                (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'citizen'),
-                (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'case')
-             FROM arenas a WHERE a.stage IN ('staffing', 'active', 'returning')",
-        )?;
+        let mut stmt = self.db().prepare_cached(REVIEW_DATES)?;
         let rows = stmt.query_map(params![], |r| {
             let stage: String = r.get(1)?;
             let since: String = r.get(2)?;

@@ -4,7 +4,7 @@ pub use puls_domain::read::{CompetenceRow, PersonRow, RosterGlance, Unit};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::sql::{Db, OptionalExtension, SqlResult, SqlStore, ToValue, params};
+use crate::sql::{Db, OptionalExtension, Question, SqlResult, SqlStore, ToValue, params};
 
 use super::{Result, Stamp, StoreError, history, staffing, time};
 use puls_domain::collation;
@@ -258,15 +258,10 @@ pub trait RosterStore {
 fn people_loads<S: SqlStore>(store: &S) -> Result<Vec<(i64, bool, Load)>> {
     let db = store.db();
     let today = time::date_to_text(Some(store.today())).unwrap_or_default();
-    let allocations = db.pick(
-        "SELECT person_id, percent FROM allocations NOT INDEXED
-         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1)",
-        "SELECT person_id, CAST(sum(percent) AS bigint) FROM allocations
-         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1) GROUP BY person_id",
-    );
-    let people = "SELECT id, active, capacity FROM people";
     let on_today: &[&dyn ToValue] = &[&today];
-    db.together(&[(allocations, on_today), (people, &[])], || {
+    let questions = load_questions(db, on_today);
+    let [(allocations, _), (people, _)] = questions;
+    db.together(&questions, || {
         let mut allocated: HashMap<i64, u32> = HashMap::new();
         db.for_each(allocations, on_today, |r| {
             *allocated.entry(r.get(0)?).or_default() += r.get::<_, u32>(1)?;
@@ -283,6 +278,27 @@ fn people_loads<S: SqlStore>(store: &S) -> Result<Vec<(i64, bool, Load)>> {
         Ok(loads)
     })
 }
+
+/// The questions of everyone's load on `today`: the allocations (summed per person where a
+/// server sums them) and the people.
+pub(crate) fn load_questions<'q>(
+    db: &dyn Db,
+    on_today: &'q [&'q dyn ToValue],
+) -> [Question<'q>; 2] {
+    let allocations = db.pick(
+        "SELECT person_id, percent FROM allocations NOT INDEXED
+         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1)",
+        "SELECT person_id, CAST(sum(percent) AS bigint) FROM allocations
+         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date >= ?1) GROUP BY person_id",
+    );
+    [
+        (allocations, on_today),
+        ("SELECT id, active, capacity FROM people", &[]),
+    ]
+}
+
+/// The catalogue's competences in use, as the roster's glance counts them.
+pub(crate) const ACTIVE_COMPETENCES: &str = "SELECT count(*) FROM competences WHERE active = 1";
 
 /// How many people are active and how many of those are over capacity, from everyone's load,
 /// and the catalogue's `competences` in use.
@@ -447,11 +463,9 @@ impl<S: SqlStore> RosterStore for S {
     }
 
     fn roster_glance(&self) -> Result<RosterGlance> {
-        let competences = self.db().query_row(
-            "SELECT count(*) FROM competences WHERE active = 1",
-            params![],
-            |r| r.get(0),
-        )?;
+        let competences = self
+            .db()
+            .query_row(ACTIVE_COMPETENCES, params![], |r| r.get(0))?;
         Ok(glance_of(&people_loads(self)?, competences))
     }
 

@@ -348,11 +348,23 @@ pub trait Db {
 
     /// Sends `questions` to the database at once, each answered when it is next asked, until
     /// `forget_ahead`: a database server answers them all in one round trip, where each would
-    /// cost one. A database in the process (SQLite) answers each as it is asked.
+    /// cost one. A database in the process (SQLite) answers each as it is asked. A question
+    /// whose answer is already waiting is not asked again, so a reading asked ahead as a
+    /// whole can be made of readings that ask ahead their own parts.
     fn ask_ahead(&self, _questions: &[Question<'_>]) {}
 
-    /// Drops the answers asked ahead and not yet read: none outlives the reading it was for.
-    fn forget_ahead(&self) {}
+    /// As [`Db::ask_ahead`], `one` asked on this connection and `other` on a second one, so
+    /// that a database server works on the two at once (on two of its cores) where one
+    /// connection would have it answer them one after another. For questions that each cost
+    /// the server milliseconds, shared out so that each half costs about the same; the second
+    /// connection's are not interrupted.
+    fn ask_ahead_side_by_side(&self, one: &[Question<'_>], other: &[Question<'_>]) {
+        self.ask_ahead(&[one, other].concat());
+    }
+
+    /// Drops the answers to `questions` asked ahead and not yet read: none outlives the
+    /// reading it was for, and the answers a whole asked for its other parts stay.
+    fn forget_ahead(&self, _questions: &[Question<'_>]) {}
 }
 
 /// A statement and its values, as [`Db::ask_ahead`] takes them.
@@ -419,7 +431,22 @@ impl<'c> dyn Db + 'c {
     pub fn together<T>(&self, questions: &[Question<'_>], read: impl FnOnce() -> T) -> T {
         self.ask_ahead(questions);
         let answer = read();
-        self.forget_ahead();
+        self.forget_ahead(questions);
+        answer
+    }
+
+    /// [`Self::together`], `one` and `other` asked side by side (see
+    /// [`Db::ask_ahead_side_by_side`]).
+    pub fn side_by_side<T>(
+        &self,
+        one: &[Question<'_>],
+        other: &[Question<'_>],
+        read: impl FnOnce() -> T,
+    ) -> T {
+        self.ask_ahead_side_by_side(one, other);
+        let answer = read();
+        self.forget_ahead(one);
+        self.forget_ahead(other);
         answer
     }
 
