@@ -449,6 +449,42 @@ mod tests {
     }
 
     #[test]
+    fn the_board_counts_each_team_from_its_index_alone_in_arena_order() {
+        let Some((server, name, url)) = database("team") else {
+            return;
+        };
+        let store = session(&url, "maja");
+        let db: &dyn Db = &store.conn;
+        // (The planner told to prefer reading an index in its order, as it does once the
+        // allocations are many.)
+        store
+            .conn
+            .execute_batch("SET enable_seqscan = off; SET enable_bitmapscan = off")
+            .unwrap();
+        let plan = db
+            .query_map(
+                "EXPLAIN SELECT arena_id, count(DISTINCT person_id) FROM allocations
+                 WHERE from_date <= '2026-12-07' AND (to_date IS NULL OR to_date >= '2026-12-07')
+                 GROUP BY arena_id",
+                params!(),
+                |r| r.get::<_, String>(0),
+            )
+            .unwrap()
+            .join("\n");
+        assert!(
+            plan.contains("Index Only Scan using allocations_team"),
+            "{plan}"
+        );
+        assert!(!plan.contains("Sort"), "{plan}");
+        store
+            .conn
+            .execute_batch("RESET enable_seqscan; RESET enable_bitmapscan")
+            .unwrap();
+        drop(store);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
     fn questions_side_by_side_run_on_two_connections_at_once_when_the_pool_has_two() {
         let Some((server, name, url)) = database("side") else {
             return;
