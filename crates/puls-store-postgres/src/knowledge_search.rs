@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use puls_store::*;
 
-use puls_store::sql::{Db, OptionalExtension, Row, SqlResult, SqlStore, params};
+use puls_store::sql::{Db, OptionalExtension, Question, Row, SqlResult, SqlStore, ToValue, params};
 
 use super::{EntryFilter, EntryHit, PgStore, Result, StoreError, time};
 use puls_domain::knowledge::{self, EntryKind, SearchQuery};
@@ -142,22 +142,25 @@ impl SearchStore for PgStore {
     }
 
     fn related_entries(&self, arena: i64, limit: usize) -> Result<Vec<EntryHit>> {
-        let (title, need, mission): (String, String, String) = self
-            .db()
-            .query_row(
-                "SELECT title, need, mission FROM arenas WHERE id = $1",
-                [arena],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::ArenaNotFound(arena))?;
-        let mut stmt = self.db().prepare_cached(
-            "SELECT DISTINCT c.name::text FROM needs n JOIN competences c ON c.id = n.competence_id
-             WHERE n.arena_id = $1 AND n.status <> 'released' ORDER BY 1",
+        let db = self.db();
+        // The arena's words and the competences it needs: one round trip.
+        let arena_only: &[&dyn ToValue] = &[&arena];
+        let ((title, need, mission), competences) = db.together(
+            &[(ARENA_WORDS, arena_only), (NEEDED_COMPETENCES, arena_only)],
+            || -> Result<_> {
+                let words: (String, String, String) = db
+                    .query_row(ARENA_WORDS, [arena], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })
+                    .optional()?
+                    .ok_or(StoreError::ArenaNotFound(arena))?;
+                let competences = db
+                    .prepare_cached(NEEDED_COMPETENCES)?
+                    .query_map([arena], |r| r.get(0))?
+                    .collect::<SqlResult<Vec<String>>>()?;
+                Ok((words, competences))
+            },
         )?;
-        let competences = stmt
-            .query_map([arena], |r| r.get(0))?
-            .collect::<SqlResult<Vec<String>>>()?;
         let topic = Topic::of(&title, &need, &[mission], &competences);
         let ids = self.related_candidates(&topic)?;
         let rows = self.candidates(&ids, arena)?;
@@ -228,78 +231,88 @@ impl PgStore {
     /// a word with it in their title or tags (the `heading` vector, which holds just those, so
     /// no body's vector is read), then those about a competence it needs, each newest first.
     fn related_candidates(&self, topic: &Topic) -> Result<Vec<i64>> {
-        let mut ids: Vec<i64> = Vec::new();
-        if let Some(question) = topic.query() {
-            let mut stmt = self.db().prepare_cached(
-                "SELECT e.id FROM entries e WHERE e.heading @@ to_tsquery('simple', $1)
-                 ORDER BY e.id DESC LIMIT $2",
-            )?;
-            for id in stmt.query_map(params![tsquery(&question), RELATED_CANDIDATES], |r| {
-                r.get(0)
-            })? {
-                ids.push(id?);
-            }
-        }
-        // One question per competence (an arena needs a few): one for all of them, over a
-        // list of names, is estimated dear enough under the region's policies for the server
-        // to compile it first (JIT, 170 ms a question on the region demo).
-        let mut stmt = self.db().prepare_cached(
-            "SELECT ec.entry_id FROM competences c
-             JOIN entry_competences ec ON ec.competence_id = c.id
-             WHERE c.name = $1 ORDER BY ec.entry_id DESC LIMIT $2",
-        )?;
-        for competence in topic.competences() {
-            for id in stmt.query_map(params![competence, RELATED_CANDIDATES], |r| r.get(0))? {
-                let id = id?;
-                if !ids.contains(&id) {
-                    ids.push(id);
+        let db = self.db();
+        let heading = topic.query().map(|question| tsquery(&question));
+        let limit = RELATED_CANDIDATES;
+        let by_heading = heading.as_ref().map(|q| [q as &dyn ToValue, &limit]);
+        let by_competence: Vec<[&dyn ToValue; 2]> = topic
+            .competences()
+            .iter()
+            .map(|c| [c as &dyn ToValue, &limit])
+            .collect();
+        // Every question at once: one round trip, not one and one per competence.
+        let questions: Vec<Question<'_>> = by_heading
+            .iter()
+            .map(|values| (BY_HEADING, &values[..]))
+            .chain(
+                by_competence
+                    .iter()
+                    .map(|values| (BY_COMPETENCE, &values[..])),
+            )
+            .collect();
+        db.together(&questions, || {
+            let mut ids: Vec<i64> = Vec::new();
+            if let Some(question) = &heading {
+                let mut stmt = db.prepare_cached(BY_HEADING)?;
+                for id in stmt.query_map(params![question, limit], |r| r.get(0))? {
+                    ids.push(id?);
                 }
             }
-        }
-        Ok(ids)
+            let mut stmt = db.prepare_cached(BY_COMPETENCE)?;
+            for competence in topic.competences() {
+                for id in stmt.query_map(params![competence, limit], |r| r.get(0))? {
+                    let id = id?;
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+            Ok(ids)
+        })
     }
 
-    /// What the ranking reads of each of `ids`, by id, in two questions; none for an entry of
-    /// arena `own`.
+    /// What the ranking reads of each of `ids`, by id, in two questions asked together; none
+    /// for an entry of arena `own`.
     fn candidates(&self, ids: &[i64], own: i64) -> Result<HashMap<i64, CandidateRow>> {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
+        let db = self.db();
         let ids = id_list(ids);
-        let mut stmt = self.db().prepare_cached(
-            "SELECT e.id, e.title, e.tags_text, a.mission FROM entries e
-             LEFT JOIN arenas a ON a.id = e.arena_id
-             WHERE e.id = ANY(string_to_array($1, ',')::bigint[])
-               AND e.arena_id IS DISTINCT FROM $2",
-        )?;
-        let mut rows = HashMap::new();
-        for row in stmt.query_map(params![ids, own], |r| {
-            let tags_text: String = r.get(2)?;
-            Ok((
-                r.get::<_, i64>(0)?,
-                CandidateRow {
-                    title: r.get(1)?,
-                    tags: tags_of(&tags_text),
-                    competences: Vec::new(),
-                    mission: r.get(3)?,
-                },
-            ))
-        })? {
-            let (id, row) = row?;
-            rows.insert(id, row);
-        }
-        let mut stmt = self.db().prepare_cached(
-            "SELECT ec.entry_id, c.name::text FROM entry_competences ec
-             JOIN competences c ON c.id = ec.competence_id
-             WHERE ec.entry_id = ANY(string_to_array($1, ',')::bigint[])",
-        )?;
-        for competence in stmt.query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
-            let (id, name) = competence?;
-            if let Some(row) = rows.get_mut(&id) {
-                row.competences.push(name);
-            }
-        }
-        Ok(rows)
+        let rows_of: &[&dyn ToValue] = &[&ids, &own];
+        let ids_only: &[&dyn ToValue] = &[&ids];
+        db.together(
+            &[(CANDIDATE_ROWS, rows_of), (CANDIDATE_COMPETENCES, ids_only)],
+            || {
+                let mut rows = HashMap::new();
+                let mut stmt = db.prepare_cached(CANDIDATE_ROWS)?;
+                for row in stmt.query_map(params![ids, own], |r| {
+                    let tags_text: String = r.get(2)?;
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        CandidateRow {
+                            title: r.get(1)?,
+                            tags: tags_of(&tags_text),
+                            competences: Vec::new(),
+                            mission: r.get(3)?,
+                        },
+                    ))
+                })? {
+                    let (id, row) = row?;
+                    rows.insert(id, row);
+                }
+                let mut stmt = db.prepare_cached(CANDIDATE_COMPETENCES)?;
+                for competence in
+                    stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))?
+                {
+                    let (id, name) = competence?;
+                    if let Some(row) = rows.get_mut(&id) {
+                        row.competences.push(name);
+                    }
+                }
+                Ok(rows)
+            },
+        )
     }
 
     /// Entries matching `fts`, best first. Ranked are the newest [`RANKED_EACH`] that match
@@ -418,6 +431,37 @@ const RANKED_EACH: usize = 500;
 
 /// How many entries each way of finding related ones reads at most, as SQLite's store.
 const RELATED_CANDIDATES: i64 = 100;
+
+/// What the related entries are found by: the arena's words.
+const ARENA_WORDS: &str = "SELECT title, need, mission FROM arenas WHERE id = $1";
+
+/// The competences the arena still needs, each once.
+const NEEDED_COMPETENCES: &str =
+    "SELECT DISTINCT c.name::text FROM needs n JOIN competences c ON c.id = n.competence_id
+     WHERE n.arena_id = $1 AND n.status <> 'released' ORDER BY 1";
+
+/// The newest entries sharing a word with the arena in their title or tags (the `heading`
+/// vector, which holds just those, so no body's vector is read).
+const BY_HEADING: &str = "SELECT e.id FROM entries e WHERE e.heading @@ to_tsquery('simple', $1)
+     ORDER BY e.id DESC LIMIT $2";
+
+/// The newest entries about a competence, by its name. One question per competence (an arena
+/// needs a few): one for all of them, over a list of names, is estimated dear enough under the
+/// region's policies for the server to compile it first (JIT, 170 ms a question on the region
+/// demo).
+const BY_COMPETENCE: &str = "SELECT ec.entry_id FROM competences c
+     JOIN entry_competences ec ON ec.competence_id = c.id
+     WHERE c.name = $1 ORDER BY ec.entry_id DESC LIMIT $2";
+
+/// What the ranking reads of each candidate (`$1`, ids joined by commas) but the arena `$2`'s.
+const CANDIDATE_ROWS: &str = "SELECT e.id, e.title, e.tags_text, a.mission FROM entries e
+     LEFT JOIN arenas a ON a.id = e.arena_id
+     WHERE e.id = ANY(string_to_array($1, ',')::bigint[]) AND e.arena_id IS DISTINCT FROM $2";
+
+/// The candidates' competences.
+const CANDIDATE_COMPETENCES: &str = "SELECT ec.entry_id, c.name::text FROM entry_competences ec
+     JOIN competences c ON c.id = ec.competence_id
+     WHERE ec.entry_id = ANY(string_to_array($1, ',')::bigint[])";
 
 /// One candidate of the related entries, as read for the ranking.
 struct CandidateRow {
