@@ -818,6 +818,18 @@ fn a_municipality_reads_its_own_rows_of_the_boards_tables_from_their_indexes() {
         let plan = region.psql(&north, &format!("SET enable_seqscan = off; EXPLAIN {sql}"));
         assert!(plan.contains(index), "{sql}: {plan}");
     }
+    // and the count of each arena's written entries reads its index alone, the policy's
+    // columns (municipality, shared) in it
+    let plan = region.psql(
+        &north,
+        "SET enable_seqscan = off; EXPLAIN SELECT e.arena_id, count(*)
+         FROM arenas a JOIN entries e ON e.arena_id = a.id WHERE e.written = 1
+         GROUP BY e.arena_id",
+    );
+    assert!(
+        plan.contains("Index Only Scan using entries_written_by_arena"),
+        "{plan}"
+    );
 }
 
 #[test]
