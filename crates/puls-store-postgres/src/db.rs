@@ -515,19 +515,27 @@ impl Connection {
     /// A write's `BEGIN` batch. On a connection the server has closed or is closing since the
     /// session's last question nothing was begun: it is let go for good, and another takes its
     /// place. (A closed connection may not know it yet when the server's farewell is the
-    /// answer to this very batch.)
+    /// answer to this very batch.) The pool's other connections may have been dropped with
+    /// it (a server restarting drops them all), so each that is is let go in turn: at most
+    /// as many as the pool holds, and one it opens anew.
     pub fn begin(&self, sql: &str) -> SqlResult<()> {
         self.forget_ahead();
-        let begun = {
-            let client = self.client()?;
-            block_on(client.batch_execute(sql))
-        };
-        match begun {
-            Err(e) if e.is_closed() || e.code() == Some(&SqlState::ADMIN_SHUTDOWN) => {
-                self.let_go(true);
-                Ok(block_on(self.client()?.batch_execute(sql))?)
+        let mut tries = self.pool.max_size() + 1;
+        loop {
+            let begun = {
+                let client = self.client()?;
+                block_on(client.batch_execute(sql))
+            };
+            match begun {
+                Err(e)
+                    if tries > 1
+                        && (e.is_closed() || e.code() == Some(&SqlState::ADMIN_SHUTDOWN)) =>
+                {
+                    self.let_go(true);
+                    tries -= 1;
+                }
+                begun => return Ok(begun?),
             }
-            begun => Ok(begun?),
         }
     }
 

@@ -94,6 +94,11 @@ impl Pool {
         }
     }
 
+    /// How many connections the pool holds at most.
+    pub fn max_size(&self) -> usize {
+        self.connections.status().max_size
+    }
+
     /// Whether `connection` was last set up for `setup`.
     pub fn is_set_up_for(&self, connection: &Object, setup: &str) -> bool {
         let set_up = self
@@ -111,7 +116,7 @@ impl Pool {
             .unwrap_or_else(PoisonError::into_inner);
         // A closed connection's entry is never asked for again (ids are not reused); past a
         // few per connection the memory is simply started afresh.
-        if set_up.len() > 4 * self.connections.status().max_size {
+        if set_up.len() > 4 * self.max_size() {
             set_up.clear();
         }
         set_up.insert(Object::id(connection), setup.to_owned());
