@@ -557,6 +557,7 @@ mod tests {
         // Given a session running a long question on a connection of the pool's
         let store = session(&url, "maja");
         let interrupt = store.interrupt_handle();
+        let state = store.conn.running();
         let started = std::time::Instant::now();
         let running = std::thread::spawn(move || {
             let asked: SqlResult<()> =
@@ -568,10 +569,38 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(500));
         interrupt.interrupt();
 
-        // Then the question ends at once, interrupted
+        // Then the question ends at once, interrupted, by a cancel sent to the server
         let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
         assert!(started.elapsed().as_secs() < 10);
+        assert!(state.sent.load(std::sync::atomic::Ordering::Relaxed) >= 1);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn an_interrupt_between_two_statements_stops_the_next_without_a_cancel_to_the_server() {
+        let Some((server, name, url)) = database("interrupt_between") else {
+            return;
+        };
+        // Given a session that asked a statement and still holds its connection
+        let store = session(&url, "maja");
+        assert_eq!(one(&store).unwrap(), 1);
+
+        // When it is interrupted while none of its statements runs
+        store.interrupt_handle().interrupt();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+
+        // Then its next statement is not sent, no cancel went to the server (a process forked
+        // there for nothing), and the statement after that runs
+        assert!(matches!(one(&store), Err(StoreError::Interrupted)));
+        let sent = store
+            .conn
+            .running()
+            .sent
+            .load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(sent, 0);
+        assert_eq!(one(&store).unwrap(), 1);
+        drop(store);
         drop_database(&server, &name).unwrap();
     }
 
