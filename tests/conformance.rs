@@ -225,6 +225,7 @@ macro_rules! conformance {
                 a_deleted_entry_leaves_the_index,
                 an_entry_outlives_its_arena,
                 an_exact_title_match_ranks_first,
+                a_short_entry_about_a_word_ranks_above_a_long_one_that_mentions_it_in_passing,
                 swedish_letters_are_not_folded_but_case_is,
                 the_last_word_matches_as_a_prefix_while_typing,
                 a_snippet_marks_the_matched_words_on_one_line,

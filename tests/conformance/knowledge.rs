@@ -310,6 +310,24 @@ pub fn an_exact_title_match_ranks_first<F: Fixture>() {
     assert_eq!(hits[0].title, "Discharge checklist");
 }
 
+pub fn a_short_entry_about_a_word_ranks_above_a_long_one_that_mentions_it_in_passing<F: Fixture>() {
+    let db = F::new();
+    let mut store = db.session("maja", at(23, 9));
+    let minutes = "The group went through the autumn plan, the budget and the rota. ".repeat(100);
+    let passing = format!("{minutes}The interpreter was thanked. {minutes}The interpreter left.");
+    store.add_entry(&entry("Autumn minutes", &passing)).unwrap();
+    store
+        .add_entry(&entry(
+            "Language support",
+            "Book the interpreter a week ahead.",
+        ))
+        .unwrap();
+    assert_eq!(
+        search(&store, "interpreter"),
+        vec!["Language support", "Autumn minutes"]
+    );
+}
+
 pub fn swedish_letters_are_not_folded_but_case_is<F: Fixture>() {
     let db = F::new();
     let mut store = db.session("maja", at(23, 9));

@@ -90,6 +90,20 @@ pub fn parse_tags(line: &str) -> Vec<String> {
 /// The most words a query keeps; more would only narrow an AND query that already found nothing.
 const MAX_QUERY_TERMS: usize = 32;
 
+/// How many characters of the body an unsearched list shows.
+pub const START_CHARS: usize = 160;
+
+/// The start of a body as one unmatched snippet segment, with `…` when there is more; none for
+/// an empty body.
+pub fn body_start(body: &str) -> Vec<(String, bool)> {
+    let start = text::line_start(body, START_CHARS);
+    if start.is_empty() {
+        Vec::new()
+    } else {
+        vec![(start, false)]
+    }
+}
+
 /// The runs of letters and digits in `input`, lower-cased: the words a full-text index sees.
 pub(crate) fn words(input: &str) -> impl Iterator<Item = String> + '_ {
     input
@@ -257,6 +271,22 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_body_start_is_one_line_ending_with_an_ellipsis() {
+        let long = "word\tword\n".repeat(40);
+        let start = body_start(&long);
+        assert_eq!(start.len(), 1);
+        let (text, matched) = &start[0];
+        assert!(!matched);
+        assert_eq!(text.chars().count(), START_CHARS);
+        assert!(text.ends_with("word…"), "{text}");
+        assert!(!text.contains(['\t', '\n']));
+        let exact = "x".repeat(START_CHARS);
+        assert_eq!(body_start(&exact), vec![(exact.clone(), false)]);
+        assert_eq!(body_start("short\n"), vec![("short ".to_owned(), false)]);
+        assert_eq!(body_start(""), Vec::new());
+    }
 
     #[test]
     fn kind_codes_round_trip() {

@@ -31,15 +31,29 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\n' | '\t' => Some(' '),
-                c if is_unsafe(c) => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().filter_map(in_one_line).collect())
+}
+
+/// The first `chars` characters of `text` as [`one_line`] shows it, trimmed and ended with `…`
+/// when the text goes on. Reads no further into the text than that: a search's hits carry
+/// whole bodies of thousands of characters, and most of a list shows only their start.
+pub fn line_start(text: &str, chars: usize) -> String {
+    let mut line = text.chars().filter_map(in_one_line);
+    let mut start: String = line.by_ref().take(chars).collect();
+    if line.next().is_some() {
+        start.truncate(start.trim_end().len());
+        start.push('…');
+    }
+    start
+}
+
+/// What a character becomes in one line: tabs and newlines a space, controls nothing.
+fn in_one_line(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => Some(' '),
+        c if is_unsafe(c) => None,
+        c => Some(c),
+    }
 }
 
 /// Multi-line text, safe to draw or store: newlines kept, tabs become spaces, other controls removed.

@@ -5,30 +5,12 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{EntryFilter, EntryHit, Result, Store, StoreError, time};
-use puls_domain::knowledge::{self, EntryKind, SearchQuery};
+use puls_domain::knowledge::{self, EntryKind, START_CHARS, SearchQuery, body_start};
 use puls_domain::related::{Candidate, Topic};
 use puls_domain::text;
 
 /// How many tokens of the body a search snippet shows.
 const SNIPPET_TOKENS: usize = 20;
-/// How many characters of the body an unsearched list shows.
-const START_CHARS: usize = 160;
-
-/// The start of a body as one unmatched segment, with `…` when there is more.
-fn body_start(start: &str) -> Vec<(String, bool)> {
-    let line = text::one_line(start);
-    let mut short: String = line.chars().take(START_CHARS).collect();
-    if line.chars().count() > START_CHARS {
-        short = short.trim_end().to_owned();
-        short.push('…');
-    }
-    if short.is_empty() {
-        Vec::new()
-    } else {
-        vec![(short, false)]
-    }
-}
-
 fn tags_of(tags_text: &str) -> Vec<String> {
     tags_text
         .split('\n')
@@ -438,14 +420,5 @@ mod tests {
             assert!(steps.contains(index), "{steps}");
             assert!(!steps.contains("TEMP B-TREE"), "{steps}");
         }
-    }
-
-    #[test]
-    fn a_long_body_start_ends_with_an_ellipsis() {
-        let long = "word ".repeat(40);
-        let start = body_start(&long[..START_CHARS + 1]);
-        assert!(start[0].0.ends_with('…'));
-        assert!(start[0].0.chars().count() <= START_CHARS + 1);
-        assert_eq!(body_start("short"), vec![("short".to_owned(), false)]);
     }
 }
