@@ -457,12 +457,19 @@ impl Connection {
         drop(second);
         let mut ahead = self.ahead.borrow_mut();
         for ((sql, values), answer) in answers {
-            if let Ok(rows) = self.heard(answer) {
-                ahead.push(Answered {
+            match answer {
+                Ok(rows) => ahead.push(Answered {
                     sql: sql.clone(),
                     values: values.clone(),
                     rows,
-                });
+                }),
+                // The stop it was cancelled for ends the reading at its next statement, which
+                // would otherwise ask the cancelled question again from its start.
+                Err(e) if e.code() == Some(&SqlState::QUERY_CANCELED) => {
+                    self.running.stop.store(true, Ordering::Release);
+                }
+                // Asked again in its turn, which says why.
+                Err(_) => {}
             }
         }
     }

@@ -578,6 +578,34 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupt_of_questions_asked_ahead_stops_the_reading_instead_of_asking_again() {
+        let Some((server, name, url)) = database("interrupt_ahead") else {
+            return;
+        };
+        // Given a reading whose long question is asked ahead
+        let store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let started = std::time::Instant::now();
+        let running = std::thread::spawn(move || {
+            let db = &store.conn as &dyn Db;
+            let long = "SELECT pg_sleep(3)";
+            let read: SqlResult<()> =
+                db.together(&[(long, &[])], || db.query_row(long, params![], |_| Ok(())));
+            read.map_err(StoreError::from)
+        });
+
+        // When it is interrupted while the server answers
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        interrupt.interrupt();
+
+        // Then the reading ends interrupted, without asking its question once more
+        let ended = running.join().unwrap();
+        assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
     fn an_interrupt_between_two_statements_stops_the_next_without_a_cancel_to_the_server() {
         let Some((server, name, url)) = database("interrupt_between") else {
             return;
