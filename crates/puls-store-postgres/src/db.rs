@@ -177,6 +177,9 @@ impl Answered {
 #[derive(Default)]
 pub struct Running {
     token: futures_util::lock::Mutex<Option<CancelToken>>,
+    /// The second connection's, while questions are asked side by side on it, held the same
+    /// way.
+    beside: futures_util::lock::Mutex<Option<CancelToken>>,
     /// A cancel is on its way: each costs the server a connection's start, and keys typed
     /// meanwhile want the same question stopped, so they send none of their own.
     cancelling: AtomicBool,
@@ -210,6 +213,10 @@ impl Running {
         *block_on(self.token.lock()) = token;
     }
 
+    fn hold_beside(&self, token: Option<CancelToken>) {
+        *block_on(self.beside.lock()) = token;
+    }
+
     /// Stops the session's question: its next statement is not sent, and the statement
     /// running now, if it still runs after [`CANCEL_GRACE`], is cancelled on the pool's driver
     /// (unless a cancel is on its way already). Nothing is sent to the server when no
@@ -226,17 +233,21 @@ impl Running {
             let wanted =
                 || running.stop.load(Ordering::Acquire) && running.asking.load(Ordering::Acquire);
             tokio::time::sleep(CANCEL_GRACE).await;
-            if let Some(token) = running.token.lock().await.as_ref() {
-                for _ in 0..CANCEL_TRIES {
-                    if !wanted() {
-                        break;
-                    }
+            let held = running.token.lock().await;
+            let beside = running.beside.lock().await;
+            let tokens: Vec<&CancelToken> = held.iter().chain(beside.iter()).collect();
+            for _ in 0..CANCEL_TRIES {
+                if tokens.is_empty() || !wanted() {
+                    break;
+                }
+                for token in &tokens {
                     // Nobody to tell when the server cannot be reached: the question ends anyway.
                     let _ = token.cancel_query(tokio_postgres::NoTls).await;
                     running.sent.fetch_add(1, Ordering::Relaxed);
-                    tokio::time::sleep(CANCEL_AGAIN).await;
                 }
+                tokio::time::sleep(CANCEL_AGAIN).await;
             }
+            drop((held, beside));
             running.cancelling.store(false, Ordering::Release);
         });
         if sent.is_err() {
@@ -444,6 +455,9 @@ impl Connection {
         self.running.asking.store(true, Ordering::Release);
         let answers = match &second {
             Some(second) => {
+                // An interrupt stops both halves: a stale search's other half ran on for up to
+                // a hundred milliseconds on the region demo while the newest question waited.
+                self.running.hold_beside(Some(second.cancel_token()));
                 let (mut mine, its) = block_on(futures_util::future::join(
                     answers(&client, one.iter().collect()),
                     answers(second, other.iter().collect()),
@@ -454,6 +468,10 @@ impl Connection {
             None => block_on(answers(&client, one.iter().chain(&other).collect())),
         };
         self.running.asking.store(false, Ordering::Release);
+        if second.is_some() {
+            // Before another session can take it, as `let_go` does with the one held.
+            self.running.hold_beside(None);
+        }
         drop(second);
         let mut ahead = self.ahead.borrow_mut();
         for ((sql, values), answer) in answers {

@@ -606,6 +606,40 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupt_stops_both_halves_of_questions_asked_side_by_side() {
+        let Some((server, name, url)) = database("interrupt_beside") else {
+            return;
+        };
+        // Given a reading whose two long questions run side by side on two connections
+        let options = StoreOptions {
+            pool_size: 2,
+            ..StoreOptions::default()
+        };
+        let store = PgStore::open(&url, "maja", Arc::new(SystemClock), &options).unwrap();
+        let interrupt = store.interrupt_handle();
+        let started = std::time::Instant::now();
+        let running = std::thread::spawn(move || {
+            let db = &store.conn as &dyn Db;
+            let (one, other) = ("SELECT pg_sleep(3)", "SELECT pg_sleep(3.0)");
+            let read: SqlResult<()> = db.side_by_side(&[(one, &[])], &[(other, &[])], || {
+                db.query_row(one, params![], |_| Ok(()))?;
+                db.query_row(other, params![], |_| Ok(()))
+            });
+            read.map_err(StoreError::from)
+        });
+
+        // When it is interrupted while the server answers both
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        interrupt.interrupt();
+
+        // Then both are cancelled: the reading ends interrupted long before either's end
+        let ended = running.join().unwrap();
+        assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
     fn an_interrupt_between_two_statements_stops_the_next_without_a_cancel_to_the_server() {
         let Some((server, name, url)) = database("interrupt_between") else {
             return;
