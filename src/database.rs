@@ -51,8 +51,9 @@ pub trait Database: Backend {
     fn reader(&self) -> Option<Reader>;
 }
 
-/// A reading session and its interrupt.
-pub type Reader = (Box<dyn Backend + Send>, Box<dyn Fn() + Send>);
+/// A reading session and its interrupt: `true` for a question of long statements, which the
+/// server should stop at once; `false` for one of short statements, stopped before its next.
+pub type Reader = (Box<dyn Backend + Send>, Box<dyn Fn(bool) + Send>);
 
 impl Database for Store {
     fn write_file(&self, target: &Path, bytes: &[u8], replace: bool) -> Result<()> {
@@ -66,7 +67,8 @@ impl Database for Store {
     fn reader(&self) -> Option<Reader> {
         let reader = Store::reader(self).ok()?;
         let interrupt = reader.interrupt_handle();
-        Some((Box::new(reader), Box::new(move || interrupt.interrupt())))
+        // SQLite's interrupt costs nothing: a question of short statements is stopped too.
+        Some((Box::new(reader), Box::new(move |_| interrupt.interrupt())))
     }
 }
 
@@ -82,7 +84,14 @@ impl Database for PgStore {
     fn reader(&self) -> Option<Reader> {
         let reader = PgStore::reader(self).ok()?;
         let interrupt = reader.interrupt_handle();
-        Some((Box::new(reader), Box::new(move || interrupt.interrupt())))
+        let stop = move |long: bool| {
+            if long {
+                interrupt.interrupt();
+            } else {
+                interrupt.stop();
+            }
+        };
+        Some((Box::new(reader), Box::new(stop)))
     }
 }
 

@@ -139,7 +139,7 @@ fn a_worker_waiting_for_its_next_question_is_not_interrupted() {
     let (reader, _) = Database::reader(&store).unwrap();
     let interrupts = Arc::new(Mutex::new(0));
     let counted = Arc::clone(&interrupts);
-    let count = Box::new(move || *counted.lock().unwrap() += 1);
+    let count = Box::new(move |_| *counted.lock().unwrap() += 1);
     let (worker, mut answers) = BankWorker::start((reader, count)).unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()

@@ -2,7 +2,7 @@
 //! that ranking thousands of entries never holds up a key. A newer question interrupts the one
 //! running: when keys come fast, only the last is answered.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -18,7 +18,7 @@ pub type BankAnswer = (u64, Result<Vec<EntryHit>, StoreError>);
 
 pub struct BankWorker {
     questions: Sender<(u64, BankQuery)>,
-    interrupt: Box<dyn Fn() + Send>,
+    interrupt: Box<dyn Fn(bool) + Send>,
     tickets: Arc<Tickets>,
 }
 
@@ -34,6 +34,8 @@ struct Tickets {
     newest: AtomicU64,
     /// The ticket of the question running; 0 while none runs.
     running: AtomicU64,
+    /// Whether the question running is of long statements (see [`BankQuery::runs_long`]).
+    long: AtomicBool,
     /// The question last interrupted, and when; only the keys' thread asks.
     interrupted: Mutex<Option<(u64, Instant)>>,
 }
@@ -42,26 +44,27 @@ struct Tickets {
 const RETRY: Duration = Duration::from_millis(5);
 
 impl Tickets {
-    /// `ticket` was just asked, `at` this moment: true when the question running should be
-    /// interrupted.
-    fn asked(&self, ticket: u64, at: Instant) -> bool {
+    /// `ticket` was just asked, `at` this moment: whether the question running should be
+    /// interrupted, and if so whether it is of long statements.
+    fn asked(&self, ticket: u64, at: Instant) -> Option<bool> {
         self.newest.fetch_max(ticket, Ordering::SeqCst);
         let running = self.running.load(Ordering::SeqCst);
         if running == 0 || running >= ticket {
-            return false;
+            return None;
         }
         let mut interrupted = self.interrupted.lock().unwrap_or_else(|p| p.into_inner());
         if matches!(*interrupted, Some((last, when)) if last == running && at < when + RETRY) {
-            return false;
+            return None;
         }
         *interrupted = Some((running, at));
-        true
+        Some(self.long.load(Ordering::SeqCst))
     }
 
     /// The worker starts answering `ticket`: false when a newer one was asked meanwhile (it is
     /// on its way, and the worker takes it instead). Either this sees the newer ticket or the
     /// key that asked it sees this one running, and interrupts it.
-    fn start(&self, ticket: u64) -> bool {
+    fn start(&self, ticket: u64, long: bool) -> bool {
+        self.long.store(long, Ordering::SeqCst);
         self.running.store(ticket, Ordering::SeqCst);
         if self.newest.load(Ordering::SeqCst) > ticket {
             self.running.store(0, Ordering::SeqCst);
@@ -105,8 +108,8 @@ impl BankQueries for BankWorker {
     fn ask(&self, ticket: u64, query: BankQuery) -> bool {
         let sent = self.questions.send((ticket, query)).is_ok();
         // Whatever runs now answers a question nobody waits for any more.
-        if self.tickets.asked(ticket, Instant::now()) {
-            (self.interrupt)();
+        if let Some(long) = self.tickets.asked(ticket, Instant::now()) {
+            (self.interrupt)(long);
         }
         sent
     }
@@ -122,7 +125,7 @@ fn serve(
     while let Ok(first) = inbox.recv() {
         let mut question = newest(first, inbox);
         loop {
-            if !tickets.start(question.0) {
+            if !tickets.start(question.0, question.1.runs_long()) {
                 let Ok(newer) = inbox.recv() else { return };
                 question = newest(newer, inbox);
                 continue;
@@ -213,12 +216,12 @@ mod tests {
         // Given a worker answering question 1
         let tickets = Tickets::default();
         let at = Instant::now();
-        assert!(!tickets.asked(1, at));
-        assert!(tickets.start(1));
+        assert_eq!(tickets.asked(1, at), None);
+        assert!(tickets.start(1, true));
 
         // When three more are typed a millisecond apart before it stops
         let interrupts: Vec<bool> = (2..=4)
-            .map(|t| tickets.asked(t, at + Duration::from_millis(t)))
+            .map(|t| tickets.asked(t, at + Duration::from_millis(t)).is_some())
             .collect();
 
         // Then only the first of them interrupts it
@@ -230,11 +233,27 @@ mod tests {
         // Given question 1 interrupted by 2, its interrupt lost
         let tickets = Tickets::default();
         let at = Instant::now();
-        assert!(tickets.start(1));
-        assert!(tickets.asked(2, at));
+        assert!(tickets.start(1, true));
+        assert!(tickets.asked(2, at).is_some());
 
         // When a key comes once the retry is due, it interrupts 1 again
-        assert!(tickets.asked(3, at + RETRY));
+        assert!(tickets.asked(3, at + RETRY).is_some());
+    }
+
+    #[test]
+    fn an_interrupt_says_whether_the_question_it_stops_runs_long() {
+        // Given a worker answering the related entries (short statements)
+        let tickets = Tickets::default();
+        let at = Instant::now();
+        assert!(tickets.start(1, BankQuery::Related { arena: 1 }.runs_long()));
+
+        // When a search is asked, the related entries are stopped before their next statement
+        assert_eq!(tickets.asked(2, at), Some(false));
+
+        // and when the worker is on to the search, a newer letter stops it at once
+        tickets.stop();
+        assert!(tickets.start(2, search("sa").runs_long()));
+        assert_eq!(tickets.asked(3, at), Some(true));
     }
 
     #[test]
@@ -242,12 +261,12 @@ mod tests {
         // Given a worker that answered question 1 and waits
         let tickets = Tickets::default();
         let at = Instant::now();
-        assert!(!tickets.asked(1, at));
-        assert!(tickets.start(1));
+        assert_eq!(tickets.asked(1, at), None);
+        assert!(tickets.start(1, true));
         tickets.stop();
 
         // When the next is asked, nothing is interrupted
-        assert!(!tickets.asked(2, at));
+        assert_eq!(tickets.asked(2, at), None);
     }
 
     #[test]
@@ -255,14 +274,14 @@ mod tests {
         // Given question 1 interrupted by 2, and the worker on to 3, the newest
         let tickets = Tickets::default();
         let at = Instant::now();
-        assert!(tickets.start(1));
-        assert!(tickets.asked(2, at));
-        assert!(!tickets.asked(3, at));
+        assert!(tickets.start(1, true));
+        assert!(tickets.asked(2, at).is_some());
+        assert_eq!(tickets.asked(3, at), None);
         tickets.stop();
-        assert!(tickets.start(3));
+        assert!(tickets.start(3, true));
 
         // When 4 is asked at once, 3 is interrupted in its turn
-        assert!(tickets.asked(4, at));
+        assert!(tickets.asked(4, at).is_some());
     }
 
     #[test]
@@ -270,11 +289,11 @@ mod tests {
         // Given question 1 taken from the inbox as question 2 is asked
         let tickets = Tickets::default();
         let at = Instant::now();
-        assert!(!tickets.asked(1, at));
-        assert!(!tickets.asked(2, at));
+        assert_eq!(tickets.asked(1, at), None);
+        assert_eq!(tickets.asked(2, at), None);
 
         // When the worker starts 1, it is told to take the newer one
-        assert!(!tickets.start(1));
-        assert!(tickets.start(2));
+        assert!(!tickets.start(1, true));
+        assert!(tickets.start(2, true));
     }
 }

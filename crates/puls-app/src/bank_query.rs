@@ -18,6 +18,13 @@ pub enum BankQuery {
 }
 
 impl BankQuery {
+    /// True for a search, which ranks thousands of matches in one statement: stopped at once
+    /// when a newer question comes. The related entries ask a few short statements, and stop
+    /// before the next of them.
+    pub fn runs_long(&self) -> bool {
+        matches!(self, BankQuery::Search { .. })
+    }
+
     pub fn run(&self, store: &dyn Backend) -> Result<Vec<EntryHit>, StoreError> {
         match self {
             BankQuery::Related { arena } => {

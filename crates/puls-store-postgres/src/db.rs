@@ -201,13 +201,6 @@ pub struct Running {
 const CANCEL_TRIES: usize = 4;
 const CANCEL_AGAIN: Duration = Duration::from_millis(5);
 
-/// How long an interrupted statement may run on before a cancel is sent: most of a question's
-/// statements end sooner (the related entries' dearest takes about 2 ms on the large demo),
-/// and then the stop ends the question before its next statement, for free. A cancel costs
-/// the server a process forked to deliver it; sent at every key of a held `j`, those forks
-/// took the cores the keys wanted (board key p95 4-5 ms against 2-2.5 without them).
-const CANCEL_GRACE: Duration = Duration::from_millis(3);
-
 impl Running {
     fn hold(&self, token: Option<CancelToken>) {
         *block_on(self.token.lock()) = token;
@@ -217,12 +210,19 @@ impl Running {
         *block_on(self.beside.lock()) = token;
     }
 
-    /// Stops the session's question: its next statement is not sent, and the statement
-    /// running now, if it still runs after [`CANCEL_GRACE`], is cancelled on the pool's driver
-    /// (unless a cancel is on its way already). Nothing is sent to the server when no
-    /// connection is held, or when no statement runs any more.
-    pub fn cancel(self: &Arc<Self>) {
+    /// Stops the session's question before its next statement, and lets the statement
+    /// running now end: for questions of short statements, whose cancel would cost the server
+    /// more (a process forked to deliver it) than the rest of the statement does.
+    pub fn stop(&self) {
         self.stop.store(true, Ordering::Release);
+    }
+
+    /// Stops the session's question: its next statement is not sent, and the statement
+    /// running now is cancelled on the pool's driver (unless a cancel is on its way already).
+    /// Nothing is sent to the server when no connection is held, or when no statement runs
+    /// any more.
+    pub fn cancel(self: &Arc<Self>) {
+        self.stop();
         if self.cancelling.swap(true, Ordering::AcqRel) {
             return;
         }
@@ -232,7 +232,6 @@ impl Running {
             // next statement, clears it) and a statement is still out.
             let wanted =
                 || running.stop.load(Ordering::Acquire) && running.asking.load(Ordering::Acquire);
-            tokio::time::sleep(CANCEL_GRACE).await;
             let held = running.token.lock().await;
             let beside = running.beside.lock().await;
             let tokens: Vec<&CancelToken> = held.iter().chain(beside.iter()).collect();
@@ -457,10 +456,18 @@ impl Connection {
             Some(second) => {
                 // An interrupt stops both halves: a stale search's other half ran on for up to
                 // a hundred milliseconds on the region demo while the newest question waited.
+                // Only while it runs: a cancel for a half that has ended forks a server
+                // process for nothing. Let go of before the connection goes back, as `let_go`
+                // does with the one held.
                 self.running.hold_beside(Some(second.cancel_token()));
+                let theirs = async {
+                    let answered = answers(second, other.iter().collect()).await;
+                    *self.running.beside.lock().await = None;
+                    answered
+                };
                 let (mut mine, its) = block_on(futures_util::future::join(
                     answers(&client, one.iter().collect()),
-                    answers(second, other.iter().collect()),
+                    theirs,
                 ));
                 mine.extend(its);
                 mine
@@ -468,10 +475,6 @@ impl Connection {
             None => block_on(answers(&client, one.iter().chain(&other).collect())),
         };
         self.running.asking.store(false, Ordering::Release);
-        if second.is_some() {
-            // Before another session can take it, as `let_go` does with the one held.
-            self.running.hold_beside(None);
-        }
         drop(second);
         let mut ahead = self.ahead.borrow_mut();
         for ((sql, values), answer) in answers {

@@ -368,8 +368,9 @@ impl PgStore {
         Ok(hits)
     }
 
-    /// The hits of `ids`, in that order, each body made a snippet by `snippet`: read in two
-    /// halves side by side.
+    /// The hits of `ids`, in that order, each body made a snippet by `snippet`: a search's
+    /// in two halves side by side; the related entries' few on one connection, where a second
+    /// would cost more than it saves.
     fn hits(
         &self,
         ids: &[i64],
@@ -379,7 +380,12 @@ impl PgStore {
             return Ok(Vec::new());
         }
         let db = self.db();
-        let (first, second) = ids.split_at(ids.len().div_ceil(2));
+        let half = if ids.len() > HITS_ON_ONE {
+            ids.len().div_ceil(2)
+        } else {
+            ids.len()
+        };
+        let (first, second) = ids.split_at(half);
         let halves = [id_list(first), id_list(second)];
         let sql = format!(
             "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e
@@ -387,10 +393,15 @@ impl PgStore {
         );
         let one: &[&dyn ToValue] = &[&halves[0]];
         let other: &[&dyn ToValue] = &[&halves[1]];
-        let mut hits = db.side_by_side(&[(&sql, one)], &[(&sql, other)], || {
+        let other: &[Question<'_>] = if second.is_empty() {
+            &[]
+        } else {
+            &[(&sql, other)]
+        };
+        let mut hits = db.side_by_side(&[(&sql, one)], other, || {
             let mut stmt = db.prepare_cached(&sql)?;
             let mut hits = Vec::with_capacity(ids.len());
-            for half in &halves {
+            for half in halves.iter().filter(|h| !h.is_empty()) {
                 for hit in stmt.query_map([half], |r| hit(r, &snippet))? {
                     hits.push(hit?);
                 }
@@ -448,6 +459,9 @@ fn tsquery(query: &SearchQuery) -> String {
 /// anywhere, are ranked at most, newest first (see `PgStore::matching`): at about 30
 /// microseconds an entry, a keystroke's ranking stays near 30 ms however common its word.
 const RANKED_EACH: usize = 500;
+
+/// How many hits' bodies are read on one connection at most (see `PgStore::hits`).
+const HITS_ON_ONE: usize = 50;
 
 /// How many entries each way of finding related ones reads at most, as SQLite's store.
 const RELATED_CANDIDATES: i64 = 100;

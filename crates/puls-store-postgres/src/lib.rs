@@ -205,6 +205,12 @@ impl Interrupt {
     pub fn interrupt(&self) {
         self.0.cancel();
     }
+
+    /// Stops the question at its next statement, sending the server nothing: the statement
+    /// running now ends as it would.
+    pub fn stop(&self) {
+        self.0.stop();
+    }
 }
 
 impl SessionStore for PgStore {
@@ -636,6 +642,39 @@ mod tests {
         let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn a_stop_lets_the_statement_running_end_and_refuses_the_next() {
+        let Some((server, name, url)) = database("stop") else {
+            return;
+        };
+        // Given a session running a short statement of a question of several
+        let store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let state = store.conn.running();
+        let running = std::thread::spawn(move || {
+            let db = &store.conn as &dyn Db;
+            let first: SqlResult<i64> =
+                db.query_row("SELECT 7 FROM pg_sleep(0.5)", params![], |r| r.get(0));
+            let next: SqlResult<i64> = db.query_row("SELECT 8", params![], |r| r.get(0));
+            (
+                first.map_err(StoreError::from),
+                next.map_err(StoreError::from),
+            )
+        });
+
+        // When it is stopped while the statement runs
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        interrupt.stop();
+
+        // Then the statement ends with its answer, the next is not sent, and the server was
+        // sent no cancel
+        let (first, next) = running.join().unwrap();
+        assert_eq!(first.unwrap(), 7);
+        assert!(matches!(next, Err(StoreError::Interrupted)), "{next:?}");
+        assert_eq!(state.sent.load(std::sync::atomic::Ordering::Relaxed), 0);
         drop_database(&server, &name).unwrap();
     }
 
