@@ -190,6 +190,8 @@ pub struct Running {
     stop: AtomicBool,
     /// A statement of the session's is on its way to the server or running there.
     asking: AtomicBool,
+    /// The same, on the second connection of questions asked side by side.
+    asking_beside: AtomicBool,
     /// How many cancels were sent to the server.
     pub(crate) sent: AtomicUsize,
 }
@@ -228,25 +230,38 @@ impl Running {
         }
         let running = Arc::clone(self);
         let sent = crate::pool::spawn(async move {
-            // Wanted while the stop is not done (the server's cancel, or the stop refusing the
+            // Sent while the stop is not done (the server's cancel, or the stop refusing the
             // next statement, clears it) and a statement is still out.
-            let wanted =
-                || running.stop.load(Ordering::Acquire) && running.asking.load(Ordering::Acquire);
-            let held = running.token.lock().await;
-            let beside = running.beside.lock().await;
-            let tokens: Vec<&CancelToken> = held.iter().chain(beside.iter()).collect();
             for _ in 0..CANCEL_TRIES {
-                if tokens.is_empty() || !wanted() {
+                if !running.stop.load(Ordering::Acquire) {
                     break;
                 }
-                for token in &tokens {
+                // Held while the cancels go out, not between tries: a connection goes back
+                // only once its cancel has reached the server, and without waiting for a retry.
+                let held = running.token.lock().await;
+                let beside = running.beside.lock().await;
+                // Only where a statement still runs: a cancel for an idle connection forks a
+                // server process for nothing.
+                let out = [
+                    (held.as_ref(), &running.asking),
+                    (beside.as_ref(), &running.asking_beside),
+                ];
+                let tokens: Vec<&CancelToken> = out
+                    .into_iter()
+                    .filter(|(_, asking)| asking.load(Ordering::Acquire))
+                    .filter_map(|(token, _)| token)
+                    .collect();
+                if tokens.is_empty() {
+                    break;
+                }
+                for token in tokens {
                     // Nobody to tell when the server cannot be reached: the question ends anyway.
                     let _ = token.cancel_query(tokio_postgres::NoTls).await;
                     running.sent.fetch_add(1, Ordering::Relaxed);
                 }
+                drop((held, beside));
                 tokio::time::sleep(CANCEL_AGAIN).await;
             }
-            drop((held, beside));
             running.cancelling.store(false, Ordering::Release);
         });
         if sent.is_err() {
@@ -460,15 +475,19 @@ impl Connection {
                 // process for nothing. Let go of before the connection goes back, as `let_go`
                 // does with the one held.
                 self.running.hold_beside(Some(second.cancel_token()));
-                let theirs = async {
-                    let answered = answers(second, other.iter().collect()).await;
-                    *self.running.beside.lock().await = None;
+                self.running.asking_beside.store(true, Ordering::Release);
+                let mine = async {
+                    let answered = answers(&client, one.iter().collect()).await;
+                    self.running.asking.store(false, Ordering::Release);
                     answered
                 };
-                let (mut mine, its) = block_on(futures_util::future::join(
-                    answers(&client, one.iter().collect()),
-                    theirs,
-                ));
+                let theirs = async {
+                    let answered = answers(second, other.iter().collect()).await;
+                    self.running.asking_beside.store(false, Ordering::Release);
+                    answered
+                };
+                let (mut mine, its) = block_on(futures_util::future::join(mine, theirs));
+                self.running.hold_beside(None);
                 mine.extend(its);
                 mine
             }
