@@ -588,26 +588,16 @@ mod tests {
         let Some((server, name, url)) = database("interrupt_ahead") else {
             return;
         };
-        // Given a reading whose long question is asked ahead
-        let store = session(&url, "maja");
-        let interrupt = store.interrupt_handle();
-        let started = std::time::Instant::now();
-        let running = std::thread::spawn(move || {
-            let db = &store.conn as &dyn Db;
+        // Given a reading whose long question is asked ahead, interrupted while the server
+        // answers
+        let (ended, took) = interrupted(session(&url, "maja"), |db| {
             let long = "SELECT pg_sleep(3)";
-            let read: SqlResult<()> =
-                db.together(&[(long, &[])], || db.query_row(long, params![], |_| Ok(())));
-            read.map_err(StoreError::from)
+            db.together(&[(long, &[])], || db.query_row(long, params![], |_| Ok(())))
         });
 
-        // When it is interrupted while the server answers
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        interrupt.interrupt();
-
         // Then the reading ends interrupted, without asking its question once more
-        let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(took < std::time::Duration::from_secs(2));
         drop_database(&server, &name).unwrap();
     }
 
@@ -622,27 +612,34 @@ mod tests {
             ..StoreOptions::default()
         };
         let store = PgStore::open(&url, "maja", Arc::new(SystemClock), &options).unwrap();
-        let interrupt = store.interrupt_handle();
-        let started = std::time::Instant::now();
-        let running = std::thread::spawn(move || {
-            let db = &store.conn as &dyn Db;
-            let (one, other) = ("SELECT pg_sleep(3)", "SELECT pg_sleep(3.0)");
-            let read: SqlResult<()> = db.side_by_side(&[(one, &[])], &[(other, &[])], || {
-                db.query_row(one, params![], |_| Ok(()))?;
-                db.query_row(other, params![], |_| Ok(()))
-            });
-            read.map_err(StoreError::from)
-        });
 
         // When it is interrupted while the server answers both
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        interrupt.interrupt();
+        let (ended, took) = interrupted(store, |db| {
+            let (one, other) = ("SELECT pg_sleep(3)", "SELECT pg_sleep(3.0)");
+            db.side_by_side(&[(one, &[])], &[(other, &[])], || {
+                db.query_row(one, params![], |_| Ok(()))?;
+                db.query_row(other, params![], |_| Ok(()))
+            })
+        });
 
         // Then both are cancelled: the reading ends interrupted long before either's end
-        let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(took < std::time::Duration::from_secs(2));
         drop_database(&server, &name).unwrap();
+    }
+
+    /// How `read` ended on `store`'s connection, interrupted 300 ms after it began, and how
+    /// long it took.
+    fn interrupted(
+        store: PgStore,
+        read: impl FnOnce(&dyn Db) -> SqlResult<()> + Send + 'static,
+    ) -> (Result<()>, std::time::Duration) {
+        let interrupt = store.interrupt_handle();
+        let started = std::time::Instant::now();
+        let running = std::thread::spawn(move || read(&store.conn).map_err(StoreError::from));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        interrupt.interrupt();
+        (running.join().unwrap(), started.elapsed())
     }
 
     #[test]
