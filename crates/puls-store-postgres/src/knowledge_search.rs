@@ -380,28 +380,23 @@ impl PgStore {
             return Ok(Vec::new());
         }
         let db = self.db();
-        let half = if ids.len() > HITS_ON_ONE {
+        let per_connection = if ids.len() > HITS_ON_ONE {
             ids.len().div_ceil(2)
         } else {
             ids.len()
         };
-        let (first, second) = ids.split_at(half);
-        let halves = [id_list(first), id_list(second)];
+        let halves: Vec<String> = ids.chunks(per_connection).map(id_list).collect();
         let sql = format!(
             "SELECT {HIT_COLUMNS}, e.body, e.updated_at FROM entries e
              WHERE e.id = ANY(string_to_array($1, ',')::bigint[])"
         );
-        let one: &[&dyn ToValue] = &[&halves[0]];
-        let other: &[&dyn ToValue] = &[&halves[1]];
-        let other: &[Question<'_>] = if second.is_empty() {
-            &[]
-        } else {
-            &[(&sql, other)]
-        };
-        let mut hits = db.side_by_side(&[(&sql, one)], other, || {
+        let values: Vec<[&dyn ToValue; 1]> = halves.iter().map(|h| [h as &dyn ToValue]).collect();
+        let questions: Vec<Question<'_>> = values.iter().map(|v| (sql.as_str(), &v[..])).collect();
+        let (one, other) = questions.split_at(1);
+        let mut hits = db.side_by_side(one, other, || {
             let mut stmt = db.prepare_cached(&sql)?;
             let mut hits = Vec::with_capacity(ids.len());
-            for half in halves.iter().filter(|h| !h.is_empty()) {
+            for half in &halves {
                 for hit in stmt.query_map([half], |r| hit(r, &snippet))? {
                     hits.push(hit?);
                 }
