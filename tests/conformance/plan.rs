@@ -8,7 +8,7 @@ use puls::store::prelude::*;
 use puls::store::{ActivityEdit, ContactEdit, CriterionEdit, EntryEdit, Proactivity, StoreError};
 
 use crate::Fixture;
-use crate::app::now;
+use crate::app::{cards_counted_as_their_arenas, now};
 use crate::roster::{allocate, person};
 use crate::support::{commissionable, signal};
 
@@ -267,11 +267,7 @@ pub fn the_board_counts_follow_every_change_to_a_plan<F: Fixture>() {
     let one = store.create_signal(&signal("One")).unwrap().id;
     let two = store.create_signal(&signal("Two")).unwrap().id;
     let agree = |store: &F::Session, step: &str| -> PlanSummary {
-        let cards = store.board_cards(false).unwrap();
-        for card in &cards {
-            let arena = store.arena(card.id).unwrap();
-            assert_eq!(card.plan, arena.plan, "#{} after {step}", card.id);
-        }
+        let cards = cards_counted_as_their_arenas(store, step);
         cards.iter().find(|c| c.id == one).unwrap().plan
     };
 

@@ -15,7 +15,7 @@ use puls::app::keymap::Keymap;
 use puls::config::Config;
 use puls::domain::clock::FixedClock;
 use puls::domain::decision::{Body, Decision};
-use puls::store::{ArenaEdit, NewSignal, Store};
+use puls::store::{ArenaCard, ArenaEdit, Backend, NewSignal, Store};
 use puls::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -248,4 +248,15 @@ impl Screen {
     pub fn other_session(&self, who: &str) -> Store {
         open(&self.path, who)
     }
+}
+
+/// The board's cards, each held to count its team's plan as its arena does
+/// (`plan::SUMMARY_COLUMNS`, read afresh); `when` says after what, if a card does not.
+pub fn cards_counted_as_their_arenas(store: &dyn Backend, when: &str) -> Vec<ArenaCard> {
+    let cards = store.board_cards(true).unwrap();
+    for card in &cards {
+        let arena = store.arena(card.id).unwrap();
+        assert_eq!(card.plan, arena.plan, "#{} {when}", card.id);
+    }
+    cards
 }
