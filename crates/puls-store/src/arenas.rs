@@ -315,7 +315,8 @@ struct Counted {
 /// Every arena's team (people allocated on `today`) and plan counts, counted by the database:
 /// a row per arena from each table, not a row per allocation, need, criterion, activity and
 /// entry (50,000 rows at 2,000 arenas, each a cost on PostgreSQL). One statement joining the
-/// five counts to the arenas took SQLite twice as long as the five on their own.
+/// five counts to the arenas took SQLite twice as long as the five on their own. PostgreSQL
+/// reads the plans' counts it keeps (see [`plan_counts`]).
 /// The counts are the ones `plan::SUMMARY_COLUMNS` gives for a single arena; the tests hold the
 /// two to the same answer.
 fn board_counts(conn: &dyn Db, today: &str) -> Result<HashMap<i64, Counted>> {
@@ -445,8 +446,9 @@ const CARDS: &str =
 pub trait ArenaStore {
     /// Every arena the board shows, in number order. Declined signals only when asked for.
     ///
-    /// Teams and plans are counted in one aggregate of each table (`board_counts`), not by a
-    /// dozen subqueries per arena: at 2,000 arenas those took 60 ms of every reload.
+    /// Teams and plans are counted in one aggregate of each table (`board_counts`; on
+    /// PostgreSQL the plans' counts are kept as the tables change), not by a dozen subqueries
+    /// per arena: at 2,000 arenas those took 60 ms of every reload.
     fn board_cards(&self, include_declined: bool) -> Result<Vec<ArenaCard>>;
 
     /// One arena in full.
