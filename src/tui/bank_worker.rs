@@ -125,12 +125,13 @@ fn serve(
     while let Ok(first) = inbox.recv() {
         let mut question = newest(first, inbox);
         loop {
+            // Before the question can be interrupted: what stops it from here on is its own.
+            reader.begin();
             if !tickets.start(question.0, question.1.runs_long()) {
                 let Ok(newer) = inbox.recv() else { return };
                 question = newest(newer, inbox);
                 continue;
             }
-            reader.begin();
             let answer = question.1.run(&*reader);
             tickets.stop();
             match answer {

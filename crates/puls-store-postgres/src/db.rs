@@ -27,6 +27,7 @@ use tokio_postgres::{CancelToken, Statement};
 
 use puls_store::StoreError;
 
+use crate::cancel::{self, Server};
 use crate::pool::Pool;
 
 /// What a question to the database can end in besides its answer.
@@ -172,15 +173,19 @@ impl Answered {
 }
 
 /// What cancels a session's question, while it holds a connection. A cancel in flight holds
-/// it, so the connection goes back to the pool only once the cancel has reached the server:
-/// never does it stop the question of the session that takes the connection next.
+/// it until the server has acted on it (see `cancel`), so neither the connection's next
+/// session nor this session's next question is the one it stops: the connection goes back to
+/// the pool, and a question begins (`Connection::forget_stop`), only once no cancel is on its
+/// way.
 #[derive(Default)]
 pub struct Running {
+    /// Where the cancels go.
+    server: Option<Server>,
     token: futures_util::lock::Mutex<Option<CancelToken>>,
     /// The second connection's, while questions are asked side by side on it, held the same
     /// way.
     beside: futures_util::lock::Mutex<Option<CancelToken>>,
-    /// A cancel is on its way: each costs the server a connection's start, and keys typed
+    /// A cancel is being sent: each costs the server a connection's start, and keys typed
     /// meanwhile want the same question stopped, so they send none of their own.
     cancelling: AtomicBool,
     /// The session's question is to stop, though the server may not have it yet: a cancel
@@ -216,7 +221,17 @@ impl Running {
     /// running now end: for questions of short statements, whose cancel would cost the server
     /// more (a process forked to deliver it) than the rest of the statement does.
     pub fn stop(&self) {
-        self.stop.store(true, Ordering::Release);
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    /// Says that a statement of the session's is on its way (`asking`, or `asking_beside`),
+    /// and whether its question is to stop after all: either this sees the stop, or the
+    /// stop's cancel sees the statement out and cancels it. Asked once the connection is held,
+    /// whose token the cancel needs: a stop that came while a connection was taken used to
+    /// find nothing to cancel, and let a stale search run its 30 ms to the end.
+    fn asks(&self, asking: &AtomicBool) -> bool {
+        asking.store(true, Ordering::SeqCst);
+        self.stop.load(Ordering::SeqCst)
     }
 
     /// Stops the session's question: its next statement is not sent, and the statement
@@ -233,13 +248,16 @@ impl Running {
             // Sent while the stop is not done (the server's cancel, or the stop refusing the
             // next statement, clears it) and a statement is still out.
             for _ in 0..CANCEL_TRIES {
-                if !running.stop.load(Ordering::Acquire) {
-                    break;
-                }
-                // Held while the cancels go out, not between tries: a connection goes back
-                // only once its cancel has reached the server, and without waiting for a retry.
+                // Held while the cancels go out, not between tries: a connection goes back,
+                // and a question begins, only once no cancel is on its way, and without
+                // waiting for a retry.
                 let held = running.token.lock().await;
                 let beside = running.beside.lock().await;
+                // Under the lock: once a question has begun, no stop meant for the one
+                // before it sends a cancel.
+                if !running.stop.load(Ordering::SeqCst) {
+                    break;
+                }
                 // Only where a statement still runs: a cancel for an idle connection forks a
                 // server process for nothing.
                 let out = [
@@ -248,17 +266,20 @@ impl Running {
                 ];
                 let tokens: Vec<&CancelToken> = out
                     .into_iter()
-                    .filter(|(_, asking)| asking.load(Ordering::Acquire))
+                    .filter(|(_, asking)| asking.load(Ordering::SeqCst))
                     .filter_map(|(token, _)| token)
                     .collect();
                 if tokens.is_empty() {
                     break;
                 }
-                for token in tokens {
-                    // Nobody to tell when the server cannot be reached: the question ends anyway.
-                    let _ = token.cancel_query(tokio_postgres::NoTls).await;
-                    running.sent.fetch_add(1, Ordering::Relaxed);
-                }
+                let server = running.server.as_ref();
+                running.sent.fetch_add(tokens.len(), Ordering::Relaxed);
+                join_all(
+                    tokens
+                        .into_iter()
+                        .map(|token| cancel::deliver(token, server)),
+                )
+                .await;
                 drop((held, beside));
                 tokio::time::sleep(CANCEL_AGAIN).await;
             }
@@ -305,11 +326,14 @@ impl Connection {
     /// A session on `pool` for `account`; it takes a connection at its first question.
     pub fn new(pool: Arc<Pool>, account: &str, lock_timeout: Duration) -> Connection {
         Connection {
+            running: Arc::new(Running {
+                server: pool.cancels().cloned(),
+                ..Running::default()
+            }),
             pool,
             held: RefCell::new(None),
             account: account.to_owned(),
             lock_timeout,
-            running: Arc::default(),
             ahead: RefCell::default(),
             writing: Cell::new(false),
         }
@@ -413,9 +437,11 @@ impl Connection {
         account.clone_into(&mut self.account);
     }
 
-    /// A new question begins: a stop asked before it was for the one before.
+    /// A new question begins: a stop asked before it was for the one before. Once its cancel,
+    /// if one is on its way, has been delivered.
     pub fn forget_stop(&self) {
-        self.running.stop.store(false, Ordering::Release);
+        let _spent = block_on(self.running.token.lock());
+        self.running.stop.store(false, Ordering::SeqCst);
     }
 
     /// What cancels the question this session is running, from another thread.
@@ -441,7 +467,7 @@ impl Connection {
     /// has one, else after `one` on this one.
     pub fn ask_ahead(&self, one: Vec<(String, Vec<Value>)>, other: Vec<(String, Vec<Value>)>) {
         // A question to stop is stopped in its turn (see `rows`), not asked ahead.
-        if self.writing.get() || self.running.stop.load(Ordering::Acquire) {
+        if self.writing.get() || self.running.stop.load(Ordering::SeqCst) {
             return;
         }
         let (one, other) = {
@@ -466,7 +492,10 @@ impl Connection {
         } else {
             self.second()
         };
-        self.running.asking.store(true, Ordering::Release);
+        if self.running.asks(&self.running.asking) {
+            self.running.asking.store(false, Ordering::SeqCst);
+            return;
+        }
         let answers = match &second {
             Some(second) => {
                 // An interrupt stops both halves: a stale search's other half ran on for up to
@@ -475,15 +504,20 @@ impl Connection {
                 // process for nothing. Let go of before the connection goes back, as `let_go`
                 // does with the one held.
                 self.running.hold_beside(Some(second.cancel_token()));
-                self.running.asking_beside.store(true, Ordering::Release);
+                if self.running.asks(&self.running.asking_beside) {
+                    self.running.asking.store(false, Ordering::SeqCst);
+                    self.running.asking_beside.store(false, Ordering::SeqCst);
+                    self.running.hold_beside(None);
+                    return;
+                }
                 let mine = async {
                     let answered = answers(&client, one.iter().collect()).await;
-                    self.running.asking.store(false, Ordering::Release);
+                    self.running.asking.store(false, Ordering::SeqCst);
                     answered
                 };
                 let theirs = async {
                     let answered = answers(second, other.iter().collect()).await;
-                    self.running.asking_beside.store(false, Ordering::Release);
+                    self.running.asking_beside.store(false, Ordering::SeqCst);
                     answered
                 };
                 let (mut mine, its) = block_on(futures_util::future::join(mine, theirs));
@@ -493,7 +527,7 @@ impl Connection {
             }
             None => block_on(answers(&client, one.iter().chain(&other).collect())),
         };
-        self.running.asking.store(false, Ordering::Release);
+        self.running.asking.store(false, Ordering::SeqCst);
         drop(second);
         let mut ahead = self.ahead.borrow_mut();
         for ((sql, values), answer) in answers {
@@ -506,7 +540,7 @@ impl Connection {
                 // The stop it was cancelled for ends the reading at its next statement, which
                 // would otherwise ask the cancelled question again from its start.
                 Err(e) if e.code() == Some(&SqlState::QUERY_CANCELED) => {
-                    self.running.stop.store(true, Ordering::Release);
+                    self.running.stop.store(true, Ordering::SeqCst);
                 }
                 // Asked again in its turn, which says why.
                 Err(_) => {}
@@ -535,15 +569,20 @@ impl Connection {
 
     /// Every row `sql` answers with.
     pub fn rows(&self, sql: &str, values: Vec<Value>) -> SqlResult<Vec<tokio_postgres::Row>> {
-        if !self.writing.get() && self.running.stop.swap(false, Ordering::AcqRel) {
-            return Err(DbError::Store(StoreError::Interrupted));
-        }
         if let Some(rows) = self.answered(sql, &values) {
+            if !self.writing.get() && self.running.stop.swap(false, Ordering::SeqCst) {
+                return Err(DbError::Store(StoreError::Interrupted));
+            }
             return Ok(rows);
         }
-        self.running.asking.store(true, Ordering::Release);
+        self.client()?;
+        if self.running.asks(&self.running.asking) && !self.writing.get() {
+            self.running.asking.store(false, Ordering::SeqCst);
+            self.running.stop.store(false, Ordering::SeqCst);
+            return Err(DbError::Store(StoreError::Interrupted));
+        }
         let asked = self.ask(sql, &values);
-        self.running.asking.store(false, Ordering::Release);
+        self.running.asking.store(false, Ordering::SeqCst);
         asked
     }
 
@@ -558,7 +597,7 @@ impl Connection {
     fn heard<T>(&self, answer: Result<T, tokio_postgres::Error>) -> Result<T, DbError> {
         answer.map_err(|e| {
             if e.code() == Some(&tokio_postgres::error::SqlState::QUERY_CANCELED) {
-                self.running.stop.store(false, Ordering::Release);
+                self.running.stop.store(false, Ordering::SeqCst);
             }
             DbError::from(e)
         })

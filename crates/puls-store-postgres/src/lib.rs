@@ -8,6 +8,7 @@
 //! `BEGIN IMMEDIATE`), so a version read in a write is the version written over; a `NOTIFY` in
 //! every write, which other sessions hear as `others_changed`.
 
+mod cancel;
 mod copy;
 mod db;
 mod knowledge_search;
@@ -738,6 +739,135 @@ mod tests {
         let ended = running.join().unwrap();
         assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
         assert!(started.elapsed().as_secs() < 5);
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn a_cancel_for_a_question_that_just_ended_never_stops_the_next_one() {
+        let Some((server, name, url)) = database("interrupt_late") else {
+            return;
+        };
+        // Given a session whose short questions are interrupted about as they end, each time
+        // a little earlier or later (keys typed while the bank's worker answers)
+        let mut store = session(&url, "maja");
+        let interrupt = store.interrupt_handle();
+        let (started, begun) = std::sync::mpsc::channel();
+        let (interrupted, heard) = std::sync::mpsc::channel();
+        let running = std::thread::spawn(move || {
+            let mut next = Vec::new();
+            for _ in 0..ROUNDS {
+                store.begin();
+                started.send(()).unwrap();
+                let _stale = (&store.conn as &dyn Db).query_row(
+                    "SELECT 1 FROM pg_sleep(0.02)",
+                    params![],
+                    |r| r.get::<_, i64>(0),
+                );
+                heard.recv().unwrap();
+                // When the next question begins after the interrupt
+                store.begin();
+                next.push(
+                    (&store.conn as &dyn Db)
+                        .query_row("SELECT 2 FROM pg_sleep(0.03)", params![], |r| {
+                            r.get::<_, i64>(0)
+                        })
+                        .map_err(StoreError::from),
+                );
+            }
+            next
+        });
+        for round in 0..ROUNDS {
+            begun.recv().unwrap();
+            let late = 16 + u64::try_from(round % 8).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(late));
+            interrupt.interrupt();
+            interrupted.send(()).unwrap();
+        }
+
+        // Then every next question runs to its answer: no cancel meant for the one before
+        // reached it
+        let next = running.join().unwrap();
+        let stopped: Vec<_> = next.iter().filter(|n| n.is_err()).collect();
+        assert!(
+            stopped.is_empty(),
+            "{} of {ROUNDS}: {stopped:?}",
+            stopped.len()
+        );
+        drop_database(&server, &name).unwrap();
+    }
+
+    /// How many questions are interrupted about as they end.
+    const ROUNDS: usize = 40;
+
+    #[test]
+    fn an_interrupt_while_the_session_waits_for_a_connection_stops_its_question_unasked() {
+        let Some((server, name, url)) = database("interrupt_waiting") else {
+            return;
+        };
+        const LONG: &str = "SELECT pg_sleep(2)";
+        let asked_alone = |db: &dyn Db| db.query_row(LONG, params![], |_| Ok(()));
+        let asked_ahead =
+            |db: &dyn Db| db.together(&[(LONG, &[])], || db.query_row(LONG, params![], |_| Ok(())));
+        let reads: [fn(&dyn Db) -> SqlResult<()>; 2] = [asked_alone, asked_ahead];
+        for read in reads {
+            // Given a session waiting for the pool's one connection, which another holds
+            let store = session(&url, "maja");
+            let other = session(&url, "jonas");
+            assert_eq!(one(&other).unwrap(), 1);
+            let interrupt = store.interrupt_handle();
+            let running = std::thread::spawn(move || {
+                let ended = read(&store.conn as &dyn Db).map_err(StoreError::from);
+                (ended, std::time::Instant::now())
+            });
+
+            // When it is interrupted while it waits, and then gets the connection
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            interrupt.interrupt();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let given = std::time::Instant::now();
+            other.conn.release();
+
+            // Then its question ends interrupted at once, never sent to run its two seconds
+            let (ended, at) = running.join().unwrap();
+            assert!(matches!(ended, Err(StoreError::Interrupted)), "{ended:?}");
+            assert!(at - given < std::time::Duration::from_secs(1));
+        }
+        drop_database(&server, &name).unwrap();
+    }
+
+    #[test]
+    fn a_search_asked_again_keeps_its_plan_with_or_without_a_filter() {
+        let Some((server, name, url)) = database("search_plan") else {
+            return;
+        };
+        // Given a session on one connection, searching a word again and again, as keys do,
+        // with no filter and with a kind and a tag
+        let store = session(&url, "maja");
+        let filtered = EntryFilter {
+            kind: Some(puls_domain::knowledge::EntryKind::Method),
+            tag: Some("samverkan".to_owned()),
+            ..EntryFilter::default()
+        };
+        for filter in [EntryFilter::default(), filtered] {
+            for _ in 0..8 {
+                store.search_entries("samordning", &filter, 50).unwrap();
+            }
+        }
+
+        // Then the server planned each ranking a few times, and has used a plan it keeps
+        // since: no question pays for its planning any more
+        let kept: Vec<(i64, i64)> = (&store.conn as &dyn Db)
+            .query_map(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements
+                 WHERE statement LIKE '%ts_rank_cd(%' AND name <> '' AND statement NOT LIKE '%generic_plans%'
+                 ORDER BY name",
+                params![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert!(kept.iter().all(|(generic, _)| *generic >= 3), "{kept:?}");
+        drop(store);
         drop_database(&server, &name).unwrap();
     }
 

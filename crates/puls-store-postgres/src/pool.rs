@@ -23,11 +23,14 @@ use tokio_postgres::NoTls;
 use puls_store::StoreError;
 
 use crate::Result;
+use crate::cancel::Server;
 use crate::link::{self, Listener};
 
 /// The connections to one database, and the one that listens for its writes.
 pub struct Pool {
     url: String,
+    /// Where its connections' cancels go.
+    cancels: Option<Server>,
     connections: deadpool_postgres::Pool,
     pub listener: Listener,
     /// Whose session each connection was last set up for (account and lock timeout), so a
@@ -50,6 +53,7 @@ pub fn of(url: &str, size: usize) -> Result<Arc<Pool>> {
     let config: tokio_postgres::Config = url
         .parse()
         .map_err(|e| StoreError::Backend(format!("{}: {e}", link::shown(url))))?;
+    let cancels = Server::of(&config);
     let manager = Manager::from_config(
         config,
         NoTls,
@@ -68,6 +72,7 @@ pub fn of(url: &str, size: usize) -> Result<Arc<Pool>> {
         .map_err(|e| StoreError::Backend(e.to_string()))?;
     let pool = Arc::new(Pool {
         url: url.to_owned(),
+        cancels,
         connections,
         listener: Listener::new(url),
         set_up_for: Mutex::default(),
@@ -92,6 +97,11 @@ impl Pool {
             Err(PoolError::Backend(e)) => Err(link::unreachable(&self.url, &e)),
             Err(e) => Err(StoreError::Backend(e.to_string())),
         }
+    }
+
+    /// Where its connections' cancels go.
+    pub fn cancels(&self) -> Option<&Server> {
+        self.cancels.as_ref()
     }
 
     /// How many connections the pool holds at most.
