@@ -11,13 +11,16 @@
 //! dropped there).
 
 use std::io;
+#[cfg(unix)]
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpStream, UnixStream};
+use tokio::net::TcpStream;
+#[cfg(unix)]
+use tokio::net::UnixStream;
 use tokio_postgres::config::Host;
 use tokio_postgres::{CancelToken, Config, NoTls};
 
@@ -29,6 +32,7 @@ const DELIVERY: Duration = Duration::from_secs(2);
 #[derive(Debug, Clone)]
 pub enum Server {
     Tcp(String, u16),
+    #[cfg(unix)]
     Unix(PathBuf),
 }
 
@@ -39,6 +43,7 @@ impl Server {
         let port = config.get_ports().first().copied().unwrap_or(5432);
         Some(match config.get_hosts().first()? {
             Host::Tcp(name) => Server::Tcp(name.clone(), port),
+            #[cfg(unix)]
             Host::Unix(dir) => Server::Unix(dir.join(format!(".s.PGSQL.{port}"))),
         })
     }
@@ -54,6 +59,7 @@ pub async fn deliver(token: &CancelToken, server: Option<&Server>) {
                 let stream = TcpStream::connect((host.as_str(), *port)).await?;
                 token.cancel_query_raw(UntilClosed(stream), NoTls).await
             }
+            #[cfg(unix)]
             Some(Server::Unix(path)) => {
                 let stream = UnixStream::connect(path).await?;
                 token.cancel_query_raw(UntilClosed(stream), NoTls).await
