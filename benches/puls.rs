@@ -6,12 +6,16 @@
 //!                                               # or one `puls demo --size region` filled
 //! PULS_BENCH_DB=postgres://u@host/big cargo bench   # or a PostgreSQL database, which
 //!                                               # `puls demo --size large --db URL` filled
+//! PULS_BENCH_DB=/tmp/big.db PULS_BENCH_BESIDE=postgres://u@host/big cargo bench
+//!                                               # both, one after the other, side by side
 //! ```
 //!
 //! It prints one table: open-to-first-frame (a fresh release binary in a pseudo-terminal, and
 //! in-process), update + draw per key on the board, the roster and the roster search, peak
 //! memory of a real puls, and the bytes a real puls writes to its terminal, each beside its
-//! target. Terminal 120x40 throughout.
+//! target. Terminal 120x40 throughout. With `PULS_BENCH_BESIDE`, the second database is
+//! measured after the first with the same binaries, and the table shows both figures and how
+//! many times the first's the second's is (issue 16: PostgreSQL within 2x of SQLite).
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -61,15 +65,38 @@ const SEARCH_ROUNDS: usize = 40;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let db = database(dir.path());
+    let db = std::env::var_os("PULS_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("large.db"));
+    let first = measured(&prepared(db), dir.path());
+    match std::env::var_os("PULS_BENCH_BESIDE") {
+        Some(other) => {
+            let second = measured(&prepared(PathBuf::from(other)), dir.path());
+            print_beside(&first, &second);
+        }
+        None => first.print(),
+    }
+}
+
+/// Every figure of the database at `db`.
+fn measured(db: &Path, home: &Path) -> Table {
     let mut table = Table {
-        heading: what_the_session_sees(&db),
+        heading: what_the_session_sees(db),
+        store: store_name(db),
         ..Table::default()
     };
-    first_frame(&mut table, &db, dir.path());
-    keys_in_process(&mut table, &db);
-    real_terminal(&mut table, &db, dir.path());
-    table.print();
+    first_frame(&mut table, db, home);
+    keys_in_process(&mut table, db);
+    real_terminal(&mut table, db, home);
+    table
+}
+
+fn store_name(db: &Path) -> &'static str {
+    if Location::of(db).file().is_some() {
+        "SQLite"
+    } else {
+        "PostgreSQL"
+    }
 }
 
 /// Open, migrate check, load and first draw: a fresh process, and in-process.
@@ -78,13 +105,9 @@ fn first_frame(table: &mut Table, db: &Path, home: &Path) {
     let what = "first frame, cold (fresh process in a pty)";
     table.time(what, &cold.first_frame, 60.0);
     let warm = warm_starts(db);
-    table.row(
-        "  of which open + migrate check",
-        ms(median(&warm.open)),
-        "",
-    );
-    table.row("  of which load (App::new)", ms(median(&warm.load)), "");
-    table.row("  of which first draw", ms(median(&warm.draw)), "");
+    table.part("  of which open + migrate check", median(&warm.open));
+    table.part("  of which load (App::new)", median(&warm.load));
+    table.part("  of which first draw", median(&warm.draw));
     table.time("first frame, warm (in-process)", &warm.total, 60.0);
     // Issue 17: the whole first screen, the bank's "have we met this before?" included.
     let what = "complete first screen, related entries shown (in-process)";
@@ -118,37 +141,52 @@ fn keys_in_process(table: &mut Table, db: &Path) {
 fn real_terminal(table: &mut Table, db: &Path, home: &Path) {
     let pty = pty_session(db, home);
     let mb = pty.peak_rss_kb as f64 / 1024.0;
-    table.row(
-        "peak RSS (VmHWM) of puls after the session",
-        format!("{mb:.1} MB"),
-        "< 60 MB",
+    let what = "peak RSS (VmHWM) of puls after the session";
+    let rss = format!("{mb:.1} MB");
+    table.row_of(what, rss.clone(), "< 60 MB", rss, vec![mb]);
+    let first = pty.first_frame_bytes;
+    table.row_of(
+        "bytes, first frame",
+        first.to_string(),
+        "",
+        first.to_string(),
+        vec![first as f64],
     );
-    table.row("bytes, first frame", pty.first_frame_bytes.to_string(), "");
-    let spread =
-        |bytes: &[usize]| format!("{} / {}", median(bytes), bytes.iter().max().unwrap_or(&0));
+    let mut spread = |what: &str, bytes: &[usize], target: &str| {
+        let (median, max) = (median(bytes), *bytes.iter().max().unwrap_or(&0));
+        let figure = format!("{median} / {max}");
+        table.row_of(
+            what,
+            figure.clone(),
+            target,
+            figure,
+            vec![median as f64, max as f64],
+        );
+    };
     let what = "bytes per board key, keys in a row (median / max)";
-    table.row(what, spread(&pty.board_bytes), "< 350 median");
+    spread(what, &pty.board_bytes, "< 350 median");
     let what = "bytes per single board step, panes caught up (median / max)";
-    table.row(what, spread(&pty.step_bytes), "");
+    spread(what, &pty.step_bytes, "");
     let what = "bytes per roster key (median / max)";
-    table.row(what, spread(&pty.roster_bytes), "< 350 median");
+    spread(what, &pty.roster_bytes, "< 350 median");
     let what = "bytes per board key, board zoomed (median / max)";
-    table.row(what, spread(&pty.zoomed_bytes), "");
-    let latency = format!(
-        "{} / {}",
-        ms(median(&pty.latency)),
-        ms(percentile(&pty.latency, 95))
+    spread(what, &pty.zoomed_bytes, "");
+    let (p50, p95) = (median(&pty.latency), percentile(&pty.latency, 95));
+    let latency = format!("{} / {}", ms(p50), ms(p95));
+    let what = "key to frame through the pty (median / p95)";
+    table.row_of(
+        what,
+        latency.clone(),
+        "",
+        latency,
+        vec![millis(p50), millis(p95)],
     );
-    table.row("key to frame through the pty (median / p95)", latency, "");
     table.row("bytes over 5 idle seconds", pty.idle_bytes.to_string(), "0");
 }
 
-/// The database: PULS_BENCH_DB if set (a file generated there when new or empty, reused when
-/// it holds the large or the region demo; a PostgreSQL URL used as it is), else a temp file.
-fn database(dir: &Path) -> PathBuf {
-    let path = std::env::var_os("PULS_BENCH_DB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| dir.join("large.db"));
+/// The database at `path`: a file generated there when new or empty, reused when it holds
+/// the large or the region demo; a PostgreSQL URL used as it is.
+fn prepared(path: PathBuf) -> PathBuf {
     if Location::of(&path).file().is_none() {
         println!("measuring {}", path.display());
         return path;
@@ -633,24 +671,61 @@ fn ms(d: Duration) -> String {
 #[derive(Default)]
 struct Table {
     heading: String,
-    rows: Vec<(String, String, String)>,
+    /// Which store was measured.
+    store: &'static str,
+    rows: Vec<Row>,
+}
+
+struct Row {
+    what: String,
+    figure: String,
+    target: String,
+    /// The figure's headline numbers (a median, or a p50 and a p95), shorter, and as numbers
+    /// for a ratio beside another store's.
+    short: String,
+    headline: Vec<f64>,
 }
 
 impl Table {
     fn row(&mut self, what: &str, figure: String, target: &str) {
-        self.rows.push((what.to_owned(), figure, target.to_owned()));
+        self.row_of(what, figure.clone(), target, figure, Vec::new());
+    }
+
+    fn row_of(
+        &mut self,
+        what: &str,
+        figure: String,
+        target: &str,
+        short: String,
+        headline: Vec<f64>,
+    ) {
+        self.rows.push(Row {
+            what: what.to_owned(),
+            figure,
+            target: target.to_owned(),
+            short,
+            headline,
+        });
+    }
+
+    /// A part of a figure: its median.
+    fn part(&mut self, what: &str, median: Duration) {
+        self.row_of(what, ms(median), "", ms(median), vec![millis(median)]);
     }
 
     fn time(&mut self, what: &str, times: &[Duration], target_ms: f64) {
-        self.row(
+        let median = median(times);
+        self.row_of(
             what,
             format!(
                 "{} (min {}, max {})",
-                ms(median(times)),
+                ms(median),
                 ms(*times.iter().min().unwrap_or(&Duration::ZERO)),
                 ms(*times.iter().max().unwrap_or(&Duration::ZERO))
             ),
             &format!("< {target_ms} ms"),
+            ms(median),
+            vec![millis(median)],
         );
     }
 
@@ -662,38 +737,98 @@ impl Table {
         } else {
             format!("p50 < {p50} ms, p95 < {p95} ms")
         };
-        self.row(
+        let (p50, p95) = (median(times), percentile(times, 95));
+        self.row_of(
             what,
             format!(
                 "p50 {} p95 {} max {} ({} times)",
-                ms(median(times)),
-                ms(percentile(times, 95)),
+                ms(p50),
+                ms(p95),
                 ms(*times.iter().max().unwrap_or(&Duration::ZERO)),
                 times.len()
             ),
             &target,
+            format!("{:.2} / {}", millis(p50), ms(p95)),
+            vec![millis(p50), millis(p95)],
         );
     }
 
     fn print(&self) {
-        let w0 = self
-            .rows
-            .iter()
-            .map(|r| r.0.chars().count())
-            .max()
-            .unwrap_or(0);
-        let w1 = self
-            .rows
-            .iter()
-            .map(|r| r.1.chars().count())
-            .max()
-            .unwrap_or(0);
+        let w0 = width(self.rows.iter().map(|r| &r.what));
+        let w1 = width(self.rows.iter().map(|r| &r.figure));
         println!();
         println!("{}, terminal {WIDTH}x{HEIGHT}", self.heading);
         println!("{:<w0$}  {:<w1$}  target", "measure", "figure");
         println!("{}", "-".repeat(w0 + w1 + 24));
-        for (what, figure, target) in &self.rows {
-            println!("{what:<w0$}  {figure:<w1$}  {target}");
+        for row in &self.rows {
+            println!("{:<w0$}  {:<w1$}  {}", row.what, row.figure, row.target);
         }
     }
+}
+
+/// `first` and `second`, measured alike, in one table: each figure of each (a median, or p50
+/// / p95), and how many times the first's the second's is.
+fn print_beside(first: &Table, second: &Table) {
+    let ratio = |a: &Row, b: &Row| -> String {
+        let times: Vec<String> = a
+            .headline
+            .iter()
+            .zip(&b.headline)
+            .map(|(a, b)| {
+                if *a > 0.0 {
+                    format!("{:.1}x", b / a)
+                } else {
+                    "-".to_owned()
+                }
+            })
+            .collect();
+        times.join(" / ")
+    };
+    let rows: Vec<[String; 5]> = first
+        .rows
+        .iter()
+        .zip(&second.rows)
+        .map(|(a, b)| {
+            [
+                a.what.clone(),
+                a.short.clone(),
+                b.short.clone(),
+                ratio(a, b),
+                a.target.clone(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..4).map(|i| width(rows.iter().map(|r| &r[i]))).collect();
+    let headings = [
+        "measure".to_owned(),
+        first.store.to_owned(),
+        second.store.to_owned(),
+        format!("{} / {}", second.store, first.store),
+        "target".to_owned(),
+    ];
+    let widths: Vec<usize> = widths
+        .iter()
+        .zip(&headings)
+        .map(|(w, h)| (*w).max(h.chars().count()))
+        .collect();
+    println!();
+    println!("{}: {}", first.store, first.heading);
+    println!("{}: {}", second.store, second.heading);
+    println!("terminal {WIDTH}x{HEIGHT}");
+    for row in std::iter::once(&headings).chain(&rows) {
+        let cells: Vec<String> = widths
+            .iter()
+            .zip(row)
+            .map(|(w, cell)| format!("{cell:<w$}"))
+            .collect();
+        println!("{}  {}", cells.join("  "), row[4]);
+    }
+}
+
+fn width<'a>(cells: impl Iterator<Item = &'a String>) -> usize {
+    cells.map(|c| c.chars().count()).max().unwrap_or(0)
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
 }
