@@ -11,6 +11,7 @@ mod knowledge;
 mod municipality;
 mod program;
 mod region;
+mod reviews;
 mod roster;
 mod staffing;
 mod words;
@@ -127,6 +128,7 @@ pub struct Counts {
     pub criteria: usize,
     pub activities: usize,
     pub entries: usize,
+    pub reviews: usize,
     pub audit_rows: usize,
 }
 
@@ -146,6 +148,7 @@ impl Counts {
             criteria: self.criteria * n,
             activities: self.activities * n,
             entries: self.entries * n,
+            reviews: self.reviews * n,
             audit_rows: self.audit_rows * n,
         }
     }
@@ -249,6 +252,7 @@ fn counted(counts: &Counts) -> Vec<(&'static str, usize)> {
         counts.criteria,
         counts.activities,
         counts.entries,
+        counts.reviews,
         counts.audit_rows,
     ];
     messages::large_demo_nouns()
@@ -528,6 +532,58 @@ mod tests {
                 4_000
             ]
         );
+    }
+
+    #[test]
+    fn the_arenas_with_a_team_keep_most_of_their_meetings_and_let_a_few_slip() {
+        // Given the demo generated today
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let Outcome::Generated(c) = fill(&path, "maja", now(), &SMALL, 7).unwrap() else {
+            panic!("nothing generated");
+        };
+
+        // When the board asks which running arenas are late with a meeting
+        let store = Store::open(&path, "maja", Arc::new(FixedClock(now()))).unwrap();
+        let rhythm = crate::domain::review::ReviewRhythm::default();
+        let today = now().date_naive();
+        let dates = store.review_dates().unwrap();
+        let running: Vec<_> = dates
+            .iter()
+            .filter(|d| crate::domain::review::expects_reviews(d.stage))
+            .collect();
+        let late = running
+            .iter()
+            .filter(|d| d.any_late(&rhythm, today))
+            .count();
+
+        // Then every kind of meeting was held, each on a day that has come, and some running
+        // arenas are late, but most keep their rhythm
+        assert_eq!(table_count(&path, "reviews"), c.reviews as i64);
+        for kind in ["sponsor", "citizen", "case"] {
+            let held: i64 = Connection::open(&path)
+                .unwrap()
+                .query_row(
+                    "SELECT count(*) FROM reviews WHERE kind = ?1 AND held_on <= ?2",
+                    rusqlite::params![kind, today.to_string()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert!(held > 0, "{kind}");
+        }
+        assert_eq!(
+            table_count(&path, "reviews WHERE held_on > date('2026-11-23')"),
+            0
+        );
+        assert!(!running.is_empty());
+        assert!(late > 0, "none of {} late", running.len());
+        assert!(late * 2 < running.len(), "{late} of {} late", running.len());
+    }
+
+    fn table_count(path: &Path, table: &str) -> i64 {
+        let conn = Connection::open(path).unwrap();
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::reviews::Review;
 use super::words::*;
 use super::{Counts, Rng, Size};
 use crate::domain::arena::Stage;
@@ -171,6 +172,7 @@ pub(super) struct Municipality<'a> {
     pub criteria: Vec<Criterion>,
     pub activities: Vec<Activity>,
     pub entries: Vec<Entry>,
+    pub reviews: Vec<Review>,
     pub audit: Vec<Event>,
 }
 
@@ -211,6 +213,7 @@ impl<'a> Municipality<'a> {
             criteria: Vec::new(),
             activities: Vec::new(),
             entries: Vec::new(),
+            reviews: Vec::new(),
             audit: Vec::new(),
         };
         m.plan_units();
@@ -220,6 +223,7 @@ impl<'a> Municipality<'a> {
         m.plan_needs();
         m.plan_allocations();
         m.plan_programs();
+        m.plan_reviews();
         m.plan_entries();
         m.plan_more_history();
         // The log reads in time order, as a real one was written.
@@ -240,6 +244,7 @@ impl<'a> Municipality<'a> {
             criteria: self.criteria.len(),
             activities: self.activities.len(),
             entries: self.entries.len(),
+            reviews: self.reviews.len(),
             audit_rows: self.audit.len(),
         }
     }

@@ -77,6 +77,7 @@ impl Counts {
             criteria: self.criteria + other.criteria,
             activities: self.activities + other.activities,
             entries: self.entries + other.entries,
+            reviews: self.reviews + other.reviews,
             audit_rows: self.audit_rows + other.audit_rows,
         }
     }

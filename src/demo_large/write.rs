@@ -10,7 +10,7 @@ use super::municipality::{DAY, Member, Municipality};
 use crate::store::Result;
 use crate::store::bulk::{
     BulkActivity, BulkAllocation, BulkArena, BulkAudit, BulkCompetence, BulkContact, BulkCriterion,
-    BulkEntry, BulkNeed, BulkPerson, BulkUnit, BulkWriter,
+    BulkEntry, BulkNeed, BulkPerson, BulkReview, BulkUnit, BulkWriter,
 };
 
 /// The row id of the `i`th planned row.
@@ -103,6 +103,7 @@ impl Municipality<'_> {
         self.write_arenas(out, start)?;
         self.write_staffing(out, start)?;
         self.write_programs(out, start)?;
+        self.write_reviews(out, start)?;
         self.write_entries(out, start)?;
         self.write_audit(out, start)
     }
@@ -230,6 +231,22 @@ impl Municipality<'_> {
                 blocked_reason: a.blocked_reason,
                 at: moment(a.at),
                 by: self.writer_of(a.arena),
+            })?;
+        }
+        Ok(())
+    }
+
+    fn write_reviews(&self, out: &BulkWriter, start: Start) -> Result<()> {
+        for r in &self.reviews {
+            out.review(&BulkReview {
+                arena: start.arena(r.arena),
+                kind: r.kind,
+                held_on: moment(r.held).date_naive(),
+                led_by: self.name_of(r.led_by),
+                light: r.light,
+                answers: &r.answers,
+                at: moment(r.held),
+                by: self.writer_of(r.arena),
             })?;
         }
         Ok(())

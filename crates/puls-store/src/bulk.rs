@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Transaction, params};
 
 use puls_domain::privacy;
+use puls_domain::review::{Light, Question, ReviewKind};
 
 use super::{Result, Store, history, time};
 
@@ -136,6 +137,18 @@ pub struct BulkEntry<'a> {
     pub competences: &'a [i64],
     pub author: &'a str,
     pub at: DateTime<Utc>,
+}
+
+/// A meeting an arena held, with its answers.
+pub struct BulkReview<'a> {
+    pub arena: i64,
+    pub kind: ReviewKind,
+    pub held_on: NaiveDate,
+    pub led_by: &'a str,
+    pub light: Option<Light>,
+    pub answers: &'a [(Question, &'a str)],
+    pub at: DateTime<Utc>,
+    pub by: &'a str,
 }
 
 pub struct BulkAudit<'a> {
@@ -386,6 +399,31 @@ impl BulkWriter<'_> {
         )?;
         for c in e.competences {
             competence.execute(params![e.id, c])?;
+        }
+        Ok(())
+    }
+
+    pub fn review(&self, r: &BulkReview) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO reviews (arena_id, kind, held_on, led_by, light, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                r.arena,
+                r.kind.code(),
+                time::date_to_text(Some(r.held_on)),
+                r.led_by,
+                r.light.map(Light::code),
+                time::to_text(r.at),
+                r.by,
+            ])?;
+        let review = self.tx.last_insert_rowid();
+        let mut answer = self.tx.prepare_cached(
+            "INSERT INTO review_answers (review_id, question, answer) VALUES (?1, ?2, ?3)",
+        )?;
+        for (question, text) in r.answers {
+            answer.execute(params![review, question.code(), text])?;
         }
         Ok(())
     }

@@ -537,7 +537,7 @@ fn counted(counts: &[(&str, usize)]) -> String {
 }
 
 /// What the large demo counts, in the order of `demo_large::Counts`.
-pub fn large_demo_nouns() -> [&'static str; 11] {
+pub fn large_demo_nouns() -> [&'static str; 12] {
     tr!(
         [
             "arenas",
@@ -550,6 +550,7 @@ pub fn large_demo_nouns() -> [&'static str; 11] {
             "criteria",
             "activities",
             "knowledge entries",
+            "reviews",
             "audit rows",
         ],
         [
@@ -563,6 +564,7 @@ pub fn large_demo_nouns() -> [&'static str; 11] {
             "kriterier",
             "aktiviteter",
             "poster i kunskapsbanken",
+            "genomgångar",
             "rader i ändringsloggen",
         ]
     )
