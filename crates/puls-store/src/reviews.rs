@@ -35,16 +35,18 @@ impl ReviewEdit {
     }
 }
 
-/// Every running arena's stage, start and last review of each kind. The reviews are read in
-/// one pass, not by three lookups per arena: on the large demo's 1,064 running arenas the
-/// lookups took a fresh PostgreSQL connection 10 ms of every reload, the pass 2.
+/// Every running arena's stage, start and last review of each kind: three seeks of
+/// `reviews_by_arena` an arena, each reading one row. On the large demo's 28,765 reviews
+/// (1,064 running arenas) that took SQLite 2-5 ms and PostgreSQL 5-6, where one pass over all
+/// the reviews, grouped by arena, took 15 and 11.
 pub(crate) const REVIEW_DATES: &str = "SELECT a.id, a.stage, a.signalled_at,
-        r.sponsor, r.citizen, r.held_case
-     FROM arenas a LEFT JOIN (
-         SELECT arena_id, max(held_on) FILTER (WHERE kind = 'sponsor') AS sponsor,
-             max(held_on) FILTER (WHERE kind = 'citizen') AS citizen,
-             max(held_on) FILTER (WHERE kind = 'case') AS held_case
-         FROM reviews GROUP BY arena_id) r ON r.arena_id = a.id
+        (SELECT held_on FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'sponsor'
+         ORDER BY held_on DESC LIMIT 1),
+        (SELECT held_on FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'citizen'
+         ORDER BY held_on DESC LIMIT 1),
+        (SELECT held_on FROM reviews r WHERE r.arena_id = a.id AND r.kind = 'case'
+         ORDER BY held_on DESC LIMIT 1)
+     FROM arenas a
      WHERE a.stage IN ('staffing', 'active', 'returning')";
 
 /// An arena's meetings and what they leave behind. Part of the store interface (see
@@ -350,5 +352,32 @@ impl<S: SqlStore> ReviewStore for S {
             })
         })?;
         Ok(rows.collect::<SqlResult<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use puls_domain::clock::SystemClock;
+
+    use super::REVIEW_DATES;
+    use crate::Store;
+    use crate::query_plan::query_plan;
+
+    #[test]
+    fn the_review_dates_seek_each_arenas_last_meeting_of_each_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("r.db"), "maja", Arc::new(SystemClock)).unwrap();
+        let steps = query_plan(&store, REVIEW_DATES, []);
+        // Each kind's last meeting from the index, in its order: no pass over every review,
+        // and no sort.
+        let seeks = steps
+            .lines()
+            .filter(|s| s.contains("reviews_by_arena (arena_id=? AND kind=?)"))
+            .count();
+        assert_eq!(seeks, 3, "{steps}");
+        assert!(!steps.contains("SCAN r"), "{steps}");
+        assert!(!steps.contains("TEMP B-TREE"), "{steps}");
     }
 }
