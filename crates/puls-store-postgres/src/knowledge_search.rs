@@ -29,24 +29,6 @@ fn tags_of(tags_text: &str) -> Vec<String> {
 const HIT_COLUMNS: &str = "e.id, e.title, e.kind, e.tags_text, e.arena_id,
     e.municipality IS DISTINCT FROM coalesce((SELECT puls_municipality()), 'default')";
 
-/// The filter's conditions on `e` but its kind, parameters $2 tag, $3 competence, $4 mission:
-/// tag through `entry_tags`'s primary key, competence through `entry_competences`'s, mission
-/// through the arena's row.
-const FILTER: &str = "($2::text IS NULL OR EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = $2))
-    AND ($3::citext IS NULL OR EXISTS (SELECT 1 FROM entry_competences ec JOIN competences c ON c.id = ec.competence_id
-                               WHERE ec.entry_id = e.id AND c.name = $3))
-    AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM arenas a WHERE a.id = e.arena_id AND a.mission = $4))";
-
-/// The kind condition of the list ($1): its own statement per case, so a kind reads
-/// `entries_by_kind` and everything reads `entries_by_time`, both already in order.
-fn kind_condition(kind: Option<&str>) -> &'static str {
-    if kind.is_some() {
-        "e.kind = $1"
-    } else {
-        "$1::text IS NULL"
-    }
-}
-
 fn hit(r: &Row, snippet: impl Fn(&str) -> Vec<(String, bool)>) -> SqlResult<EntryHit> {
     Ok(EntryHit {
         id: r.get(0)?,
@@ -85,10 +67,12 @@ fn filter_params(filter: &EntryFilter) -> FilterParams {
 }
 
 /// The conditions of `filter` on `e` that it sets, each ` AND ...`, their values numbered
-/// from `$first`, with those values in order. A search asks a statement of its own for each
-/// combination: one that also said `$n IS NULL OR ...` for the conditions not set would be
-/// planned again at every question (the server's generic plan keeps them all, so it never
-/// looks cheaper), a millisecond or two of each keystroke's ranking on the large demo.
+/// from `$first`, with those values in order: tag through `entry_tags`'s primary key,
+/// competence through `entry_competences`'s, mission through the arena's row. The list and the
+/// search ask a statement of their own for each combination: one that also said
+/// `$n IS NULL OR ...` for the conditions not set would be planned again at every question
+/// (the server's generic plan keeps them all, so it never looks cheaper), a millisecond or two
+/// of each keystroke's ranking on the large demo.
 fn present_conditions(filter: &FilterParams, first: usize) -> (String, Vec<&dyn ToValue>) {
     let (kind, tag, competence, mission) = filter;
     let set: [(Option<&dyn ToValue>, &str); 4] = [
@@ -131,18 +115,23 @@ pub(super) fn entry_count_of(conn: &dyn Db, arena: i64) -> Result<u32> {
 
 impl SearchStore for PgStore {
     fn entries(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntryHit>> {
-        let (kind, tag, competence, mission) = filter_params(filter);
-        let mut stmt = self.db().prepare_cached(&format!(
+        let filter = filter_params(filter);
+        let (conditions, filter_values) = present_conditions(&filter, 2);
+        // A statement of its own for each combination (see `present_conditions`): with a kind
+        // the list reads `entries_by_kind`, without one `entries_by_time`, both in order.
+        let sql = format!(
             "SELECT {HIT_COLUMNS}, substr(e.body, 1, {}), e.updated_at FROM entries e
-             WHERE {} AND {FILTER} ORDER BY e.updated_at DESC, e.id DESC LIMIT $5",
+             WHERE true{conditions} ORDER BY e.updated_at DESC, e.id DESC LIMIT $1",
             START_CHARS + 1,
-            kind_condition(kind)
-        ))?;
-        let hits = stmt
-            .query_map(
-                params![kind, tag, competence, mission, sql_limit(limit)],
-                |r| hit(r, body_start),
-            )?
+        );
+        let limit = sql_limit(limit);
+        let values: Vec<&dyn ToValue> = std::iter::once(&limit as &dyn ToValue)
+            .chain(filter_values)
+            .collect();
+        let hits = self
+            .db()
+            .prepare_cached(&sql)?
+            .query_map(&values[..], |r| hit(r, body_start))?
             .collect::<SqlResult<_>>()?;
         Ok(hits)
     }
