@@ -463,7 +463,6 @@ mod tests {
     }
 
     fn table_counts(path: &Path) -> Vec<i64> {
-        let conn = Connection::open(path).unwrap();
         [
             "arenas",
             "people",
@@ -479,10 +478,7 @@ mod tests {
             "audit",
         ]
         .iter()
-        .map(|t| {
-            conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-                .unwrap()
-        })
+        .map(|t| table_count(path, t))
         .collect()
     }
 
@@ -580,6 +576,7 @@ mod tests {
         assert!(late * 2 < running.len(), "{late} of {} late", running.len());
     }
 
+    /// How many rows `table` (and any condition after it) holds.
     fn table_count(path: &Path, table: &str) -> i64 {
         let conn = Connection::open(path).unwrap();
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
