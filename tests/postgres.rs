@@ -112,7 +112,8 @@ fn an_older_database_has_its_plan_counts_counted_at_its_migration() {
     drop(store);
     client(&db)
         .batch_execute(
-            "DROP TABLE plan_counts; DROP FUNCTION puls_recount_changed() CASCADE;
+            "DROP TABLE entry_vectors; DROP FUNCTION puls_keep_vectors() CASCADE;
+             DROP TABLE plan_counts; DROP FUNCTION puls_recount_changed() CASCADE;
              DROP FUNCTION puls_recount(bigint[]); UPDATE puls_schema SET version = 14",
         )
         .unwrap();
@@ -125,6 +126,47 @@ fn an_older_database_has_its_plan_counts_counted_at_its_migration() {
     assert!(cards.iter().any(|c| c.plan.activities_total > 0));
     assert!(cards.iter().any(|c| c.plan.needs_total > 0));
     assert!(cards.iter().any(|c| c.plan.entries > 0));
+}
+
+/// A database of the schema before the search kept its vectors inline (version 15) gets them
+/// at its migration, one for each entry it holds, and its searches rank as before.
+#[test]
+fn an_older_database_has_its_entries_vectors_copied_at_its_migration() {
+    if !available() {
+        return;
+    }
+    // Given the demo in a database taken back to the schema before the kept vectors, and
+    // what a search found there
+    let db = TestDatabase::default();
+    let clock = Arc::new(ManualClock::new(now()));
+    let mut store =
+        PgStore::open(&db.url, "demo", clock.clone(), &StoreOptions::default()).unwrap();
+    puls::demo::fill_store(&mut store, &clock, now()).unwrap();
+    let found = |store: &PgStore| -> Vec<i64> {
+        let hits = store
+            .search_entries("the", &EntryFilter::default(), 50)
+            .unwrap();
+        hits.iter().map(|h| h.id).collect()
+    };
+    let before = found(&store);
+    drop(store);
+    client(&db)
+        .batch_execute(
+            "DROP TABLE entry_vectors; DROP FUNCTION puls_keep_vectors() CASCADE;
+             UPDATE puls_schema SET version = 15",
+        )
+        .unwrap();
+
+    // When puls opens it
+    let store = open(&db, "maja").unwrap();
+
+    // Then every entry has its vector again, and the search finds and ranks what it did
+    let counted = |sql: &str| -> i64 { client(&db).query_one(sql, &[]).unwrap().get(0) };
+    let entries = counted("SELECT count(*) FROM entries");
+    assert!(entries > 0);
+    assert_eq!(counted("SELECT count(*) FROM entry_vectors"), entries);
+    assert!(before.len() > 3, "{before:?}");
+    assert_eq!(found(&store), before);
 }
 
 /// The server drops every connection to `db` but the one asking, as an administrator may.

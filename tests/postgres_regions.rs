@@ -267,6 +267,15 @@ fn a_second_municipality_finds_nothing_of_the_first_with_plain_psql() {
         1
     );
     assert!(region.count(&south, "SELECT count(*) FROM competences") > 0);
+    // ... and of the vectors the search ranks (kept by the database, not copied), the shared
+    // entry's alone
+    assert_eq!(
+        region.psql(
+            &south,
+            "SELECT string_agg(entry_id::text, ',') FROM entry_vectors WHERE municipality = 'Norrby'"
+        ),
+        north_shared.to_string()
+    );
     // And the first municipality still sees all of its own
     assert_eq!(
         region.count(&north, "SELECT count(*) FROM arenas"),

@@ -871,6 +871,66 @@ mod tests {
         drop_database(&server, &name).unwrap();
     }
 
+    #[test]
+    fn the_ranked_vectors_follow_every_write_of_the_entries_and_stay_inline() {
+        let Some((server, name, url)) = database("entry_vectors") else {
+            return;
+        };
+        // Given a session that adds two entries, edits one's words, shares it, and deletes
+        // the other
+        let mut store = session(&url, "maja");
+        let entry = |title: &str, body: &str| EntryEdit {
+            title: title.to_owned(),
+            body: body.to_owned(),
+            kind: puls_domain::knowledge::EntryKind::Lesson,
+            tags: vec!["samverkan".to_owned()],
+            ..EntryEdit::default()
+        };
+        let kept = store
+            .add_entry(&entry("Samordnad utskrivning", "Vårdplanen först"))
+            .unwrap();
+        let gone = store.add_entry(&entry("Hembesök", "Två och två")).unwrap();
+        store
+            .edit_entry(
+                kept,
+                1,
+                &entry("Samordnad hemgång", "Läkemedelslistan först"),
+            )
+            .unwrap();
+        store.share_entry(kept, true).unwrap();
+        store.delete_entry(gone, 1).unwrap();
+
+        // Then each entry left has its vector as it is now, and no other is kept
+        let vectors = |sql: &str| -> i64 {
+            (&store.conn as &dyn Db)
+                .query_row(sql, params![], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(vectors("SELECT count(*) FROM entry_vectors"), 1);
+        assert_eq!(
+            vectors(
+                "SELECT count(*) FROM entries e JOIN entry_vectors v ON v.entry_id = e.id
+                 WHERE v.search = e.search AND v.municipality = e.municipality"
+            ),
+            1
+        );
+        let hits = store
+            .search_entries("läkemedelslistan", &EntryFilter::default(), 10)
+            .unwrap();
+        assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), [kept]);
+        // And they are kept in the table's own pages, not out of line with the bodies
+        assert_eq!(
+            asked(
+                &store,
+                "SELECT attstorage::text FROM pg_attribute
+                 WHERE attrelid = 'entry_vectors'::regclass AND attname = 'search'"
+            ),
+            "m"
+        );
+        drop(store);
+        drop_database(&server, &name).unwrap();
+    }
+
     /// The session's shortest question.
     fn one(store: &PgStore) -> Result<i64> {
         Ok((&store.conn as &dyn Db).query_row("SELECT 1", params![], |r| r.get(0))?)

@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/013_team_counts.sql"),
     include_str!("../migrations/014_written_entries_counts.sql"),
     include_str!("../migrations/015_plan_counts.sql"),
+    include_str!("../migrations/016_entry_vectors.sql"),
 ];
 
 /// The key of the advisory lock two sessions starting on an old database take in turn.
