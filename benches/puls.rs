@@ -11,8 +11,9 @@
 //! ```
 //!
 //! It prints one table: open-to-first-frame (a fresh release binary in a pseudo-terminal, and
-//! in-process), update + draw per key on the board, the roster and the searches (typed a
-//! letter every 30 ms, and the knowledge search back to back too), peak
+//! in-process), update + draw per key on the board (held, as the terminal driver handles it,
+//! and one step at a time with the panes that follow it caught up), the roster, the bank and
+//! the searches (typed a letter every 30 ms, and the knowledge search back to back too), peak
 //! memory of a real puls, and the bytes a real puls writes to its terminal, each beside its
 //! target. Terminal 120x40 throughout. With `PULS_BENCH_BESIDE`, the second database is
 //! measured after the first with the same binaries, and the table shows both figures and how
@@ -56,6 +57,10 @@ const KEYS: usize = 1_000;
 const PTY_KEYS: usize = 200;
 /// Keys pressed one at a time, each followed by quiet, to count what a single step costs.
 const STEP_KEYS: usize = 30;
+/// Board keys pressed one at a time in-process, each followed by a rest.
+const STEPS_AT_REST: usize = 200;
+/// How long the board is left alone between two steps at rest, in-process.
+const STEP_REST: Duration = Duration::from_millis(20);
 /// Quiet long enough for the panes that follow the board to have caught up.
 const STEP_QUIET: Duration = Duration::from_millis(400);
 /// The word typed into the roster search, a letter at a time: 12 letters.
@@ -124,6 +129,9 @@ fn first_frame(table: &mut Table, db: &Path, home: &Path) {
 fn keys_in_process(table: &mut Table, db: &Path) {
     let board = timed_keys(db, &[], &board_walk(KEYS));
     table.keys("board key j/k/l/h: update + draw", &board, 2.0, 5.0);
+    let steps = settled_steps(db, &board_walk(STEPS_AT_REST));
+    let what = "  a step at rest, panes caught up: update + draw";
+    table.keys(what, &steps, 2.0, 5.0);
     let roster = timed_keys(db, &keys("2v"), &roster_walk(KEYS));
     table.keys("roster key j/k (People): update + draw", &roster, 2.0, 5.0);
     let bank = timed_keys(db, &keys("4v"), &roster_walk(KEYS));
@@ -256,7 +264,7 @@ fn open_app(db: &Path) -> (App, Answers) {
     let store = open(db);
     let (worker, answers) =
         BankWorker::start(store.reader().expect("reader")).expect("bank worker");
-    let app = App::on_store(
+    let mut app = App::on_store(
         database::backend(store),
         Config::default(),
         Keymap::default_keys(),
@@ -265,6 +273,8 @@ fn open_app(db: &Path) -> (App, Answers) {
         Some(Box::new(worker)),
     )
     .expect("load");
+    // As the terminal driver: while keys come, only the board follows them.
+    app.follow_when_settled();
     (app, answers)
 }
 
@@ -392,6 +402,29 @@ fn timed_keys(db: &Path, setup: &[KeyEvent], keys: &[KeyEvent]) -> Vec<Duration>
             if take_answers(&mut app, &mut answers) {
                 terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
             }
+            took
+        })
+        .collect()
+}
+
+/// Board keys pressed one at a time: each key, the panes that follow the selection brought
+/// to it (the team and the plan read, the related entries asked), and the draw, as the
+/// terminal driver does once a key has rested. Between steps the worker's answer is taken
+/// and the board left alone for a moment.
+fn settled_steps(db: &Path, keys: &[KeyEvent]) -> Vec<Duration> {
+    let theme = Theme::ansi16();
+    let (mut app, mut answers) = open_app(db);
+    let mut terminal = terminal();
+    wait_for_bank(&mut app, &mut answers);
+    keys.iter()
+        .map(|k| {
+            let start = Instant::now();
+            app.handle_key(*k);
+            app.settle();
+            terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+            let took = start.elapsed();
+            wait_for_bank(&mut app, &mut answers);
+            thread::sleep(STEP_REST);
             took
         })
         .collect()
