@@ -96,6 +96,28 @@ fn the_count_of_an_arenas_written_entries_reads_its_own_index() {
     assert!(plan.contains("entries_written_by_arena"), "{plan}");
 }
 
+/// A fresh database holding the small demo, and the store that filled it.
+fn demo_database() -> (TestDatabase, PgStore) {
+    let db = TestDatabase::default();
+    let clock = Arc::new(ManualClock::new(now()));
+    let mut store =
+        PgStore::open(&db.url, "demo", clock.clone(), &StoreOptions::default()).unwrap();
+    puls::demo::fill_store(&mut store, &clock, now()).unwrap();
+    (db, store)
+}
+
+/// What migration 016 (the vectors kept inline) added.
+const UNDO_VECTORS: &str = "DROP TABLE entry_vectors; DROP FUNCTION puls_keep_vectors() CASCADE;";
+
+/// `db` as an older puls left it at `version`: `undo` removes what the later migrations added.
+fn taken_back(db: &TestDatabase, version: usize, undo: &str) {
+    client(db)
+        .batch_execute(&format!(
+            "{undo} UPDATE puls_schema SET version = {version}"
+        ))
+        .unwrap();
+}
+
 /// A database of the schema before the board's counts were kept (version 14) gets them at its
 /// migration, counted from the rows it holds.
 #[test]
@@ -104,19 +126,16 @@ fn an_older_database_has_its_plan_counts_counted_at_its_migration() {
         return;
     }
     // Given the demo in a database taken back to the schema before the kept counts
-    let db = TestDatabase::default();
-    let clock = Arc::new(ManualClock::new(now()));
-    let mut store =
-        PgStore::open(&db.url, "demo", clock.clone(), &StoreOptions::default()).unwrap();
-    puls::demo::fill_store(&mut store, &clock, now()).unwrap();
+    let (db, store) = demo_database();
     drop(store);
-    client(&db)
-        .batch_execute(
-            "DROP TABLE entry_vectors; DROP FUNCTION puls_keep_vectors() CASCADE;
-             DROP TABLE plan_counts; DROP FUNCTION puls_recount_changed() CASCADE;
-             DROP FUNCTION puls_recount(bigint[]); UPDATE puls_schema SET version = 14",
-        )
-        .unwrap();
+    taken_back(
+        &db,
+        14,
+        &format!(
+            "{UNDO_VECTORS} DROP TABLE plan_counts; DROP FUNCTION puls_recount_changed() CASCADE;
+             DROP FUNCTION puls_recount(bigint[]);"
+        ),
+    );
 
     // When puls opens it
     let store = open(&db, "maja").unwrap();
@@ -137,11 +156,7 @@ fn an_older_database_has_its_entries_vectors_copied_at_its_migration() {
     }
     // Given the demo in a database taken back to the schema before the kept vectors, and
     // what a search found there
-    let db = TestDatabase::default();
-    let clock = Arc::new(ManualClock::new(now()));
-    let mut store =
-        PgStore::open(&db.url, "demo", clock.clone(), &StoreOptions::default()).unwrap();
-    puls::demo::fill_store(&mut store, &clock, now()).unwrap();
+    let (db, store) = demo_database();
     let found = |store: &PgStore| -> Vec<i64> {
         let hits = store
             .search_entries("the", &EntryFilter::default(), 50)
@@ -150,12 +165,7 @@ fn an_older_database_has_its_entries_vectors_copied_at_its_migration() {
     };
     let before = found(&store);
     drop(store);
-    client(&db)
-        .batch_execute(
-            "DROP TABLE entry_vectors; DROP FUNCTION puls_keep_vectors() CASCADE;
-             UPDATE puls_schema SET version = 15",
-        )
-        .unwrap();
+    taken_back(&db, 15, UNDO_VECTORS);
 
     // When puls opens it
     let store = open(&db, "maja").unwrap();
